@@ -1,0 +1,371 @@
+import { Agent, MaxTurnsExceededError, Runner, RunState, type AgentInputItem, type Model, type RunToolApprovalItem } from '@openai/agents';
+import type { Store, RunRecord, StopReason } from '../store/index.js';
+import { newId, newTraceId } from '../store/ids.js';
+import type { PolicyGate, PolicyVerdict } from '../policy/index.js';
+import { createListingTools, parseArguments, summarizeAction, TOOL_PARAMETERS, type AssistantContext } from '../tools/index.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import type { Instructions } from './instructions.js';
+import { ConversationLocks } from './conversationLock.js';
+import { StepCountingModel } from './stepCountingModel.js';
+import { StoreSession, closeDanglingCalls } from './storeSession.js';
+import { assistantText, transcript, userInputItem, type SellerMessage, type TranscriptEntry } from './messages.js';
+import { toRunResult, type RunResult } from './runResult.js';
+import { rejectionMessage, STOP_REPLIES, NOT_RUN_OUTPUT } from './replies.js';
+
+export interface AssistantLimits {
+  maxSteps: number;
+  runTimeoutMs: number;
+  toolTimeoutMs: number;
+}
+
+export interface AssistantOptions {
+  store: Store;
+  policy: PolicyGate;
+  model: Model;
+  modelName: string;
+  instructions: Instructions;
+  limits: AssistantLimits;
+  approvalTtlMs: number;
+  appVersion: string;
+  /** Where run failures are reported (never with secrets); defaults to stderr. */
+  log?: (message: string, fields: Record<string, unknown>) => void;
+}
+
+export interface Viewer {
+  userId: string;
+  role: 'seller' | 'support';
+}
+
+export interface ConversationView {
+  id: string;
+  sellerId: string;
+  createdAt: string;
+  messages: TranscriptEntry[];
+  latestRun: RunResult | null;
+}
+
+class RunTimeoutError extends Error {
+  constructor() {
+    super('The run exceeded its time budget.');
+  }
+}
+
+/**
+ * One seller-facing assistant: starts runs for messages, pauses them on
+ * writes, resumes them on the seller's decision, and maps every way a run
+ * ends onto the RunResult contract. Paused runs live in the store, so any
+ * process on the same database can resume them.
+ */
+export class ListingAssistant {
+  private readonly locks = new ConversationLocks();
+  private readonly runner = new Runner({
+    toolNotFoundBehavior: 'return_error_to_model',
+    workflowName: 'listing-assistant',
+  });
+  private readonly store: Store;
+
+  constructor(private readonly options: AssistantOptions) {
+    this.store = options.store;
+  }
+
+  get modelName(): string {
+    return this.options.modelName;
+  }
+
+  get promptVersion(): string {
+    return this.options.instructions.version;
+  }
+
+  createConversation(sellerId: string): { id: string } {
+    return { id: this.store.conversations.create(sellerId).id };
+  }
+
+  getConversation(conversationId: string, viewer: Viewer): ConversationView {
+    const conversation = this.store.conversations.get(conversationId);
+    if (!conversation) throw new NotFoundError('Conversation');
+    if (viewer.role !== 'support' && conversation.sellerId !== viewer.userId) throw new NotFoundError('Conversation');
+    const latest = this.store.runs.latestForConversation(conversationId);
+    if (latest) this.settleExpired(latest);
+    return {
+      id: conversation.id,
+      sellerId: conversation.sellerId,
+      createdAt: conversation.createdAt,
+      messages: transcript(this.store.conversations.items(conversationId) as AgentInputItem[]),
+      latestRun: latest ? this.result(latest.id) : null,
+    };
+  }
+
+  getRun(runId: string, viewer: Viewer): RunResult {
+    const run = this.store.runs.get(runId);
+    // Another seller's run is reported as missing, so ids cannot be probed.
+    if (!run || (viewer.role !== 'support' && run.sellerId !== viewer.userId)) throw new NotFoundError('Run');
+    this.settleExpired(run);
+    return this.result(runId);
+  }
+
+  async sendMessage(conversationId: string, sellerId: string, message: SellerMessage): Promise<RunResult> {
+    const conversation = this.store.conversations.get(conversationId);
+    if (!conversation || conversation.sellerId !== sellerId) throw new NotFoundError('Conversation');
+    return this.locks.run(conversationId, async () => {
+      this.supersedePausedRun(conversationId);
+      const run = this.store.runs.create({
+        id: newId('run'),
+        conversationId,
+        sellerId,
+        traceId: newTraceId(),
+        input: { text: message.text, images: message.images?.length ?? 0 },
+        appVersion: this.options.appVersion,
+        promptVersion: this.options.instructions.version,
+        model: this.options.modelName,
+      });
+      return this.execute(run, [userInputItem(message)]);
+    });
+  }
+
+  async decide(
+    runId: string,
+    sellerId: string,
+    decision: { approvalId: string; decision: 'approve' | 'reject'; message?: string },
+  ): Promise<RunResult> {
+    const run = this.store.runs.get(runId);
+    if (!run || run.sellerId !== sellerId) throw new NotFoundError('Run');
+    return this.locks.run(run.conversationId, async () => {
+      const approval = this.store.approvals.get(decision.approvalId);
+      if (!approval || approval.runId !== runId) throw new NotFoundError('Approval');
+      if (approval.sellerId !== sellerId) throw new ForbiddenError('Only the seller who owns this conversation can decide.');
+      this.store.approvals.expireDue(runId);
+      const won = this.store.approvals.decide(
+        approval.id,
+        decision.decision === 'approve' ? 'approved' : 'rejected',
+        sellerId,
+        decision.message?.trim() || null,
+      );
+      if (!won) {
+        const current = this.store.approvals.get(approval.id)!;
+        this.settleExpired(this.store.runs.get(runId)!);
+        throw new ConflictError(`This approval is ${current.status}, not pending.`, 'approval_not_pending');
+      }
+      const stillPending = this.store.approvals.forRun(runId).some((a) => a.status === 'pending');
+      if (stillPending) return this.result(runId);
+      return this.resume(this.store.runs.get(runId)!);
+    });
+  }
+
+  /**
+   * After a crash or restart: runs whose approvals were all decided resume
+   * (the write ledger keeps an approved write to one execution); runs that
+   * were mid-flight without a resumable state are stopped as cancelled.
+   */
+  async recoverInterruptedRuns(): Promise<number> {
+    let recovered = 0;
+    for (const run of this.store.runs.listInterrupted()) {
+      await this.locks.run(run.conversationId, async () => {
+        const approvals = this.store.approvals.forRun(run.id);
+        if (run.state && approvals.length && approvals.every((a) => a.status !== 'pending')) {
+          await this.resume(run);
+        } else {
+          this.stop(run, 'cancelled', STOP_REPLIES.cancelled, run.steps);
+        }
+        recovered++;
+      });
+    }
+    return recovered;
+  }
+
+  /** Waits for in-flight runs to reach a stored state (finished or paused). */
+  drain(): Promise<void> {
+    return this.locks.drain();
+  }
+
+  private async resume(run: RunRecord): Promise<RunResult> {
+    this.store.runs.update(run.id, { status: 'running' });
+    const { agent, counter } = this.buildAgent();
+    const state = await RunState.fromString<AssistantContext, typeof agent>(agent, run.state!);
+    const approvals = this.store.approvals.forRun(run.id);
+    for (const item of state.getInterruptions()) {
+      const approval = approvals.find((a) => a.callId === callIdOf(item));
+      if (approval?.status === 'approved') state.approve(item);
+      else state.reject(item, { message: rejectionMessage(approval) });
+    }
+    return this.execute(run, state, { agent, counter });
+  }
+
+  private buildAgent(): { agent: Agent<AssistantContext>; counter: StepCountingModel } {
+    const counter = new StepCountingModel(this.options.model);
+    const agent = new Agent<AssistantContext>({
+      name: 'listing-assistant',
+      instructions: this.options.instructions.text,
+      model: counter,
+      tools: createListingTools({ store: this.store, policy: this.options.policy, toolTimeoutMs: this.options.limits.toolTimeoutMs }),
+    });
+    return { agent, counter };
+  }
+
+  private async execute(
+    run: RunRecord,
+    initial: AgentInputItem[] | RunState<AssistantContext, Agent<AssistantContext>>,
+    built = this.buildAgent(),
+  ): Promise<RunResult> {
+    const { agent, counter } = built;
+    const context: AssistantContext = { runId: run.id, conversationId: run.conversationId, sellerId: run.sellerId };
+    const session = new StoreSession(this.store, run.conversationId);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new RunTimeoutError()), this.options.limits.runTimeoutMs);
+    const steps = () => run.steps + counter.calls;
+    let input = initial;
+    try {
+      // Each pass is one segment of the run; a pass that only needed automatic
+      // rejections (malformed or refused calls) continues without the seller.
+      for (;;) {
+        const result = await this.runner.run(agent, input, {
+          ...(input instanceof RunState ? {} : { context }),
+          session,
+          maxTurns: this.options.limits.maxSteps,
+          signal: controller.signal,
+          toolErrorFormatter: ({ kind, callId }) =>
+            kind === 'approval_rejected' ? rejectionMessage(this.store.approvals.forCall(run.id, callId)) : undefined,
+        });
+        const interruptions = result.interruptions;
+        if (interruptions.length === 0) {
+          this.store.runs.update(run.id, {
+            status: 'completed',
+            reply: finalText(result.finalOutput) ?? assistantText(result.newItems) ?? '',
+            steps: steps(),
+            state: null,
+          });
+          return this.result(run.id);
+        }
+        const needSeller = this.requestApprovals(run, interruptions);
+        for (const item of interruptions) {
+          const approval = this.store.approvals.forCall(run.id, callIdOf(item));
+          if (approval?.status === 'rejected') result.state.reject(item, { message: rejectionMessage(approval) });
+        }
+        if (!needSeller) {
+          input = result.state;
+          continue;
+        }
+        this.store.runs.update(run.id, {
+          status: 'awaiting_approval',
+          reply: assistantText(result.newItems) ?? 'Please confirm the action below.',
+          steps: steps(),
+          state: result.state.toString(),
+        });
+        return this.result(run.id);
+      }
+    } catch (error) {
+      const reason: StopReason =
+        error instanceof MaxTurnsExceededError ? 'max_steps' : controller.signal.aborted ? 'timeout' : 'model_error';
+      if (reason === 'model_error') {
+        (this.options.log ?? defaultLog)('run failed', { runId: run.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      }
+      this.stop(run, reason, STOP_REPLIES[reason], steps());
+      return this.result(run.id);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Turns the SDK's interruptions into approvals the seller sees. A call is
+   * only shown if it is well-formed and the policy would let it run once
+   * confirmed; anything else is rejected at once with a reason the model can
+   * act on. Returns whether any approval now waits for the seller.
+   */
+  private requestApprovals(run: RunRecord, interruptions: RunToolApprovalItem[]): boolean {
+    let needSeller = false;
+    const expiresAt = new Date(this.store.now().getTime() + this.options.approvalTtlMs).toISOString();
+    for (const item of interruptions) {
+      const callId = callIdOf(item);
+      const existing = this.store.approvals.forCall(run.id, callId);
+      if (existing) {
+        needSeller ||= existing.status === 'pending';
+        continue;
+      }
+      const tool = item.name ?? 'unknown';
+      const raw = item.arguments ?? '';
+      const verdict = this.vet(tool, raw, run.sellerId);
+      const approval = this.store.approvals.request({
+        id: newId('apr'),
+        runId: run.id,
+        callId,
+        sellerId: run.sellerId,
+        tool,
+        arguments: verdict.args ?? {},
+        summary: verdict.args ? summarizeAction(tool, verdict.args, this.store) : `Rejected ${tool} call: ${verdict.reason}`,
+        expiresAt,
+      });
+      this.store.decisions.record({
+        runId: run.id,
+        callId,
+        tool,
+        phase: 'proposal',
+        decision: verdict.decision,
+        rule: verdict.rule,
+        reason: verdict.reason,
+        arguments: verdict.args ?? raw.slice(0, 2000),
+      });
+      if (verdict.decision === 'needs_confirmation') {
+        needSeller = true;
+      } else {
+        this.store.approvals.decide(approval.id, 'rejected', 'policy-gate', verdict.reason);
+      }
+    }
+    return needSeller;
+  }
+
+  private vet(tool: string, raw: string, sellerId: string): PolicyVerdict & { args?: Record<string, unknown> } {
+    const schema = TOOL_PARAMETERS[tool as keyof typeof TOOL_PARAMETERS];
+    if (!schema) return { decision: 'deny', rule: 'known-tool', reason: `There is no tool named ${tool}.` };
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(raw);
+    } catch {
+      return { decision: 'deny', rule: 'valid-json', reason: `The arguments for ${tool} were not valid JSON; send them again as a JSON object.` };
+    }
+    const parsed = parseArguments(schema, decoded);
+    if (!parsed.ok) {
+      return { decision: 'deny', rule: 'valid-arguments', reason: `Fix these arguments and call ${tool} again: ${parsed.issues.join('; ')}` };
+    }
+    const args = parsed.args as Record<string, unknown>;
+    return { ...this.options.policy.evaluate({ tool, args, sellerId }), args };
+  }
+
+  /** A new message while a run waits for approval: that run's pending actions lapse unexecuted. */
+  private supersedePausedRun(conversationId: string): void {
+    const latest = this.store.runs.latestForConversation(conversationId);
+    if (!latest || latest.status !== 'awaiting_approval') return;
+    this.store.approvals.supersedePending(latest.id);
+    this.stop(latest, 'cancelled', latest.reply ?? STOP_REPLIES.cancelled, latest.steps);
+  }
+
+  /** Lapses expired approvals; a paused run left with nothing to decide and nothing approved stops. */
+  private settleExpired(run: RunRecord): void {
+    if (run.status !== 'awaiting_approval') return;
+    this.store.approvals.expireDue(run.id);
+    const approvals = this.store.approvals.forRun(run.id);
+    if (approvals.some((a) => a.status === 'pending' || a.status === 'approved')) return;
+    this.stop(run, 'cancelled', STOP_REPLIES.expired, run.steps);
+  }
+
+  private stop(run: RunRecord, reason: StopReason, reply: string, steps: number): void {
+    this.store.runs.update(run.id, { status: 'stopped', stopReason: reason, reply, steps, state: null });
+    closeDanglingCalls(this.store, run.conversationId, NOT_RUN_OUTPUT);
+  }
+
+  private result(runId: string): RunResult {
+    return toRunResult(this.store.runs.get(runId)!, this.store.approvals.forRun(runId));
+  }
+}
+
+function callIdOf(item: RunToolApprovalItem): string {
+  return (item.rawItem as { callId?: string; id?: string }).callId ?? (item.rawItem as { id?: string }).id ?? '';
+}
+
+function finalText(output: unknown): string | undefined {
+  if (typeof output === 'string' && output.trim()) return output;
+  return undefined;
+}
+
+function defaultLog(message: string, fields: Record<string, unknown>): void {
+  console.error(JSON.stringify({ level: 'error', msg: message, ...fields }));
+}

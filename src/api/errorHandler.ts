@@ -1,0 +1,28 @@
+import type { Context, ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError, RateLimitedError } from '../errors.js';
+
+export function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+/** Every failure becomes the contract's JSON error; unexpected ones are logged and answered without internals. */
+export function errorHandler(log: (msg: string, fields: Record<string, unknown>) => void): ErrorHandler {
+  return (err, c) => {
+    if (err instanceof AppError) {
+      if (err instanceof RateLimitedError) c.header('Retry-After', String(err.retryAfterSeconds));
+      return c.json(errorBody(err.code, err.message), err.status);
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      const code = status === 413 ? 'payload_too_large' : status === 400 ? 'bad_request' : 'http_error';
+      return c.json(errorBody(code, err.message || 'Request failed.'), status);
+    }
+    log('unhandled error', { path: c.req.path, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    return c.json(errorBody('internal', 'Something went wrong on our side. Please try again.'), 500);
+  };
+}
+
+export function notFound(c: Context) {
+  return c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404);
+}

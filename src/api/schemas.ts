@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { CATEGORIES } from '../domain/listing.js';
+
+/** Request schemas of the HTTP contract: the one definition routes validate with. */
+const DATA_URL = /^data:image\/(png|jpeg|jpg|webp|gif);base64,[A-Za-z0-9+/]+={0,2}$/;
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+const Id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9]{4,40}$`), `must be a ${prefix}_… id`);
+
+export const ConversationIdParam = z.object({ id: Id('conv') });
+export const RunIdParam = z.object({ runId: Id('run') });
+export const ListingIdParam = z.object({ id: Id('lst') });
+
+export const MessageBody = z.object({
+  text: z.string().trim().min(1, 'must not be empty').max(4000),
+  images: z
+    .array(
+      z
+        .string()
+        .max(Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 64, 'image is larger than 5 MB')
+        .regex(DATA_URL, 'must be a base64 data URL of a PNG, JPEG, WebP or GIF image'),
+    )
+    .max(4)
+    .optional(),
+});
+
+export const DecisionBody = z.object({
+  approvalId: Id('apr'),
+  decision: z.enum(['approve', 'reject']),
+  message: z.string().trim().max(1000).optional(),
+});
+
+export const FeedbackBody = z.object({
+  value: z.union([z.literal(1), z.literal(-1)]),
+  comment: z.string().trim().max(2000).optional(),
+});
+
+export const ListingsQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  sellerId: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+});

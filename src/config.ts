@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Environment → typed configuration, validated once at start with clear messages. */
+const int = (def: number, min = 1) => z.coerce.number().int().min(min).default(def);
+
+const EnvSchema = z.object({
+  PORT: int(3000, 0),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_PATH: z.string().default('data/listing-assistant.db'),
+  SEED_COUNT: int(5000, 0),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_API: z.enum(['responses', 'chat_completions']).default('responses'),
+  AGENT_MODEL: z.string().optional(),
+  AGENT_MAX_STEPS: int(10),
+  AGENT_RUN_TIMEOUT_MS: int(60_000),
+  AGENT_TOOL_TIMEOUT_MS: int(10_000),
+  AGENT_MODEL_RETRIES: int(2, 0),
+  APPROVAL_TTL_MS: int(30 * 60_000),
+  PROMPT_VERSION: z.string().default('v1'),
+  POLICY_PATH: z.string().optional(),
+  AUTH_TOKENS: z.string().optional(),
+  MAX_BODY_BYTES: int(8 * 1024 * 1024),
+  LANGFUSE_PUBLIC_KEY: z.string().optional(),
+  LANGFUSE_SECRET_KEY: z.string().optional(),
+  LANGFUSE_BASE_URL: z.string().url().optional(),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset" (a common shell and .env habit).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+export const APP_VERSION = '0.1.0';

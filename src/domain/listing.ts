@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** The marketplace's fixed category list; the policy layer refuses anything else. */
+export const CATEGORIES = [
+  'Electronics',
+  'Furniture',
+  'Clothing',
+  'Vehicles',
+  'Sports',
+  'Home & Garden',
+  'Books',
+  'Other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const CategorySchema = z.enum(CATEGORIES);
+
+export const CONDITIONS = ['new', 'like new', 'good', 'fair', 'for parts'] as const;
+export type Condition = (typeof CONDITIONS)[number];
+export const ConditionSchema = z.enum(CONDITIONS);
+
+export type ListingStatus = 'active' | 'sold';
+
+export interface Listing {
+  id: string;
+  sellerId: string;
+  title: string;
+  description: string;
+  category: Category;
+  /** EUR, two decimals. */
+  price: number;
+  condition: Condition;
+  status: ListingStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a seller (or the seed generator) supplies; the store assigns the rest. */
+export interface NewListing {
+  id?: string;
+  sellerId: string;
+  title: string;
+  description: string;
+  category: Category;
+  price: number;
+  condition: Condition;
+  status?: ListingStatus;
+  createdAt?: string;
+}
+
+/** Prices are stored in integer cents so that EUR amounts never drift. */
+export const toCents = (eur: number): number => Math.round(eur * 100);
+export const fromCents = (cents: number): number => cents / 100;
+
+export const formatEur = (eur: number): string =>
+  `€${eur.toLocaleString('en-IE', { minimumFractionDigits: eur % 1 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;

@@ -1,0 +1,38 @@
+import { serve } from '@hono/node-server';
+import { loadConfig } from './config.js';
+import { createService } from './service.js';
+
+/** `npm start`: the API on loopback, the offline model unless a key is set, a seeded SQLite file. */
+const config = loadConfig();
+const service = createService(config);
+const recovered = await service.assistant.recoverInterruptedRuns();
+
+const server = serve({ fetch: service.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const url = `http://${config.HOST === '::1' ? '[::1]' : config.HOST}:${info.port}`;
+  const lines = [
+    `Listing assistant listening on ${url}`,
+    `  model: ${service.model.name}${service.model.name === 'offline' ? ' (built-in rule-based model, not an LLM)' : ''}`,
+    `  database: ${config.DATABASE_PATH} (${service.store.listings.count()} listings${service.seeded ? ', seeded now' : ''})`,
+  ];
+  if (recovered) lines.push(`  recovered ${recovered} interrupted run(s)`);
+  if (service.usingDemoTokens) {
+    lines.push('  demo tokens (loopback only): seller "demo-seller" (seller-1), seller "demo-seller-2" (seller-2), support "demo-support"');
+  }
+  lines.push(`  try: curl -s -X POST -H 'Authorization: Bearer demo-seller' ${url}/api/conversations`);
+  console.log(lines.join('\n'));
+});
+
+// Graceful stop: refuse new connections, let in-flight runs reach a stored state, then close the database.
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received, finishing in-flight runs…`);
+  server.close();
+  const deadline = new Promise((resolve) => setTimeout(resolve, Math.min(config.AGENT_RUN_TIMEOUT_MS, 30_000)).unref());
+  await Promise.race([service.assistant.drain(), deadline]);
+  service.store.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

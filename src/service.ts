@@ -1,0 +1,52 @@
+import type { Model } from '@openai/agents';
+import { APP_VERSION, type Config } from './config.js';
+import { Store, type Clock } from './store/index.js';
+import { PolicyGate, loadPolicyRules, type PolicyRules } from './policy/index.js';
+import { ListingAssistant } from './agent/assistant.js';
+import { loadInstructions } from './agent/instructions.js';
+import { selectModel } from './agent/modelSelection.js';
+import { createApp } from './api/app.js';
+import { DEMO_TOKENS, TokenRegistry } from './api/auth.js';
+import { seedIfEmpty } from './store/seed/seedDatabase.js';
+
+export interface ServiceOverrides {
+  /** A model to use instead of the configured one (tests: ScriptedModel, benches: a fake). */
+  model?: { model: Model; name: string };
+  store?: Store;
+  rules?: PolicyRules;
+  now?: Clock;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** The composition root: one place that wires store, policy, model, assistant and HTTP app from configuration. */
+export function createService(config: Config, overrides: ServiceOverrides = {}) {
+  const store = overrides.store ?? Store.open(config.DATABASE_PATH, overrides.now);
+  const seeded = seedIfEmpty(store, config.SEED_COUNT);
+  const rules = overrides.rules ?? loadPolicyRules(config.POLICY_PATH);
+  const policy = new PolicyGate(rules, store);
+  const selected = overrides.model ?? selectModel(config);
+  const assistant = new ListingAssistant({
+    store,
+    policy,
+    model: selected.model,
+    modelName: selected.name,
+    instructions: loadInstructions(config.PROMPT_VERSION),
+    limits: {
+      maxSteps: config.AGENT_MAX_STEPS,
+      runTimeoutMs: config.AGENT_RUN_TIMEOUT_MS,
+      toolTimeoutMs: config.AGENT_TOOL_TIMEOUT_MS,
+    },
+    approvalTtlMs: config.APPROVAL_TTL_MS,
+    appVersion: APP_VERSION,
+  });
+  if (!config.AUTH_TOKENS && !LOOPBACK.has(config.HOST)) {
+    throw new Error('Set AUTH_TOKENS to serve on a non-loopback address; the demo tokens only work on loopback.');
+  }
+  const usingDemoTokens = !config.AUTH_TOKENS;
+  const tokens = new TokenRegistry(config.AUTH_TOKENS ?? DEMO_TOKENS);
+  const app = createApp({ assistant, store, tokens, maxBodyBytes: config.MAX_BODY_BYTES });
+  return { store, policy, assistant, app, model: selected, seeded, usingDemoTokens };
+}
+
+export type Service = ReturnType<typeof createService>;

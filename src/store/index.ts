@@ -1,0 +1,50 @@
+import { openDatabase, type Db } from './database.js';
+import { ListingRepository } from './listingRepository.js';
+import { ConversationRepository } from './conversationRepository.js';
+import { RunRepository } from './runRepository.js';
+import { ApprovalRepository } from './approvalRepository.js';
+import { ToolExecutionRepository } from './toolExecutionRepository.js';
+import { PolicyDecisionRepository } from './policyDecisionRepository.js';
+import { FeedbackRepository } from './feedbackRepository.js';
+
+export type Clock = () => Date;
+
+/** The one handle on persistent state: a SQLite file and a repository per concept. */
+export class Store {
+  readonly listings: ListingRepository;
+  readonly conversations: ConversationRepository;
+  readonly runs: RunRepository;
+  readonly approvals: ApprovalRepository;
+  readonly executions: ToolExecutionRepository;
+  readonly decisions: PolicyDecisionRepository;
+  readonly feedback: FeedbackRepository;
+
+  constructor(
+    readonly db: Db,
+    readonly now: Clock = () => new Date(),
+  ) {
+    this.listings = new ListingRepository(db, now);
+    this.conversations = new ConversationRepository(db, now);
+    this.runs = new RunRepository(db, now);
+    this.approvals = new ApprovalRepository(db, now);
+    this.executions = new ToolExecutionRepository(db, now);
+    this.decisions = new PolicyDecisionRepository(db, now);
+    this.feedback = new FeedbackRepository(db, now);
+  }
+
+  static open(path: string, now?: Clock): Store {
+    return new Store(openDatabase(path), now);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export type { Db } from './database.js';
+export type { Conversation } from './conversationRepository.js';
+export type { RunRecord, RunStatus, StopReason } from './runRepository.js';
+export type { ApprovalRecord, ApprovalStatus } from './approvalRepository.js';
+export type { PolicyDecisionRecord, Decision } from './policyDecisionRepository.js';
+export type { SimilarListings } from './listingRepository.js';
+export type { PriceStatistics } from './priceStats.js';

@@ -1,0 +1,139 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Versioned, append-only migrations. Each runs once inside a transaction and
+ * bumps `PRAGMA user_version`, so a database file created by any earlier
+ * release upgrades in place at start.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: listings with an external-content FTS5 index kept in sync by triggers.
+  `
+  CREATE TABLE listings (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    seller_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    category TEXT NOT NULL,
+    price_cents INTEGER NOT NULL CHECK (price_cents > 0),
+    condition TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'sold')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX listings_by_seller ON listings (seller_id, status);
+  CREATE INDEX listings_by_category ON listings (category, status, price_cents);
+  CREATE VIRTUAL TABLE listings_fts USING fts5 (
+    title, description,
+    content = 'listings', content_rowid = 'rowid',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER listings_fts_insert AFTER INSERT ON listings BEGIN
+    INSERT INTO listings_fts (rowid, title, description) VALUES (new.rowid, new.title, new.description);
+  END;
+  CREATE TRIGGER listings_fts_delete AFTER DELETE ON listings BEGIN
+    INSERT INTO listings_fts (listings_fts, rowid, title, description) VALUES ('delete', old.rowid, old.title, old.description);
+  END;
+  CREATE TRIGGER listings_fts_update AFTER UPDATE OF title, description ON listings BEGIN
+    INSERT INTO listings_fts (listings_fts, rowid, title, description) VALUES ('delete', old.rowid, old.title, old.description);
+    INSERT INTO listings_fts (rowid, title, description) VALUES (new.rowid, new.title, new.description);
+  END;
+  `,
+  // 2: conversations, their SDK session items, runs, approvals, executions, decisions, feedback.
+  `
+  CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    seller_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX conversations_by_seller ON conversations (seller_id, created_at);
+  CREATE TABLE conversation_items (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    conversation_id TEXT NOT NULL REFERENCES conversations (id),
+    item TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX conversation_items_by_conversation ON conversation_items (conversation_id, seq);
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL REFERENCES conversations (id),
+    seller_id TEXT NOT NULL,
+    trace_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'awaiting_approval', 'stopped')),
+    stop_reason TEXT,
+    reply TEXT,
+    steps INTEGER NOT NULL DEFAULT 0,
+    input TEXT NOT NULL,
+    state TEXT,
+    app_version TEXT NOT NULL,
+    prompt_version TEXT NOT NULL,
+    model TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX runs_by_conversation ON runs (conversation_id, created_at);
+  CREATE INDEX runs_by_status ON runs (status);
+  CREATE TABLE approvals (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs (id),
+    call_id TEXT NOT NULL,
+    seller_id TEXT NOT NULL,
+    tool TEXT NOT NULL,
+    arguments TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'expired', 'superseded')),
+    message TEXT,
+    decided_by TEXT,
+    decided_at TEXT,
+    expires_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (run_id, call_id)
+  );
+  CREATE INDEX approvals_pending ON approvals (status, expires_at);
+  CREATE TABLE tool_executions (
+    run_id TEXT NOT NULL,
+    call_id TEXT NOT NULL,
+    seller_id TEXT NOT NULL,
+    tool TEXT NOT NULL,
+    arguments TEXT NOT NULL,
+    result TEXT NOT NULL,
+    approval_id TEXT,
+    executed_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, call_id)
+  );
+  CREATE INDEX tool_executions_by_seller ON tool_executions (seller_id, executed_at);
+  CREATE TABLE policy_decisions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    run_id TEXT NOT NULL,
+    call_id TEXT NOT NULL,
+    tool TEXT NOT NULL,
+    phase TEXT NOT NULL CHECK (phase IN ('proposal', 'execution')),
+    decision TEXT NOT NULL CHECK (decision IN ('allow', 'needs_confirmation', 'deny')),
+    rule TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    arguments TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (run_id, call_id, phase)
+  );
+  CREATE TABLE feedback (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    run_id TEXT NOT NULL REFERENCES runs (id),
+    seller_id TEXT NOT NULL,
+    value INTEGER NOT NULL CHECK (value IN (1, -1)),
+    comment TEXT,
+    created_at TEXT NOT NULL
+  );
+  `,
+];
+
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}

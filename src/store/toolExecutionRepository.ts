@@ -1,0 +1,68 @@
+import type { Db } from './database.js';
+
+export interface ToolExecution {
+  runId: string;
+  callId: string;
+  sellerId: string;
+  tool: string;
+  arguments: unknown;
+  result: unknown;
+  approvalId: string | null;
+  executedAt: string;
+}
+
+/**
+ * The ledger of executed writes, keyed by (run, tool call id). A write and its
+ * ledger row commit in one SQLite transaction, so a retried, resumed or
+ * restarted call finds the row and returns the recorded result instead of
+ * writing twice.
+ */
+export class ToolExecutionRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {}
+
+  get(runId: string, callId: string): ToolExecution | undefined {
+    const row = this.db.prepare('SELECT * FROM tool_executions WHERE run_id = ? AND call_id = ?').get(runId, callId) as
+      | Record<string, string>
+      | undefined;
+    return (
+      row && {
+        runId: row.run_id,
+        callId: row.call_id,
+        sellerId: row.seller_id,
+        tool: row.tool,
+        arguments: JSON.parse(row.arguments),
+        result: JSON.parse(row.result),
+        approvalId: row.approval_id,
+        executedAt: row.executed_at,
+      }
+    );
+  }
+
+  /** Runs `write` and records it atomically, or returns the earlier result for the same call. */
+  once<T>(key: { runId: string; callId: string; sellerId: string; tool: string; arguments: unknown; approvalId: string | null }, write: () => T): { result: T; replayed: boolean } {
+    return this.db.transaction(() => {
+      const existing = this.get(key.runId, key.callId);
+      if (existing) return { result: existing.result as T, replayed: true };
+      const result = write();
+      this.db
+        .prepare(
+          `INSERT INTO tool_executions (run_id, call_id, seller_id, tool, arguments, result, approval_id, executed_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(key.runId, key.callId, key.sellerId, key.tool, JSON.stringify(key.arguments), JSON.stringify(result), key.approvalId, this.now().toISOString());
+      return { result, replayed: false };
+    }).immediate();
+  }
+
+  countSince(sellerId: string, tools: readonly string[], since: Date): number {
+    const placeholders = tools.map(() => '?').join(', ');
+    return (
+      this.db
+        .prepare(`SELECT count(*) AS n FROM tool_executions WHERE seller_id = ? AND executed_at >= ? AND tool IN (${placeholders})`)
+        .get(sellerId, since.toISOString(), ...tools) as { n: number }
+    ).n;
+  }
+}

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { Store } from '../src/store/index.js';
+import { MIGRATIONS } from '../src/store/migrations.js';
+import { priceStats } from '../src/store/priceStats.js';
+import { buildMatchQueries } from '../src/store/searchQuery.js';
+import { tempStore } from './support/tempStore.js';
+
+let t: ReturnType<typeof tempStore>;
+afterEach(() => t?.dispose());
+
+const base = { sellerId: 'seller-1', description: 'A fine item.', condition: 'good' as const };
+
+describe('store', () => {
+  it('opens in WAL mode with every migration applied, and reopening is a no-op', () => {
+    t = tempStore();
+    expect(t.store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(t.store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    t.store.listings.insert({ ...base, title: 'Oak table', category: 'Furniture', price: 120 });
+    t.store.close();
+    const reopened = Store.open(t.path);
+    expect(reopened.listings.count()).toBe(1);
+    reopened.close();
+    t.store = Store.open(t.path);
+  });
+
+  it('keeps the FTS index in sync on insert, update and delete', () => {
+    t = tempStore();
+    const l = t.store.listings.insert({ ...base, title: 'Walnut desk', category: 'Furniture', price: 200 });
+    expect(t.store.listings.list({ q: 'walnut' }).map((x) => x.id)).toEqual([l.id]);
+    t.store.db.prepare('UPDATE listings SET title = ? WHERE id = ?').run('Pine desk', l.id);
+    expect(t.store.listings.list({ q: 'walnut' })).toEqual([]);
+    expect(t.store.listings.list({ q: 'pine' }).map((x) => x.id)).toEqual([l.id]);
+    t.store.db.prepare('DELETE FROM listings WHERE id = ?').run(l.id);
+    expect(t.store.listings.list({ q: 'pine' })).toEqual([]);
+    expect(t.store.db.prepare(`SELECT count(*) AS n FROM listings_fts WHERE listings_fts MATCH 'pine'`).get()).toEqual({ n: 0 });
+  });
+
+  it('stores prices as exact cents', () => {
+    t = tempStore();
+    const l = t.store.listings.insert({ ...base, title: 'Lamp', category: 'Home & Garden', price: 19.99 });
+    expect(t.store.listings.get(l.id)!.price).toBe(19.99);
+    expect(t.store.listings.updatePrice(l.id, 0.1 + 0.2).price).toBe(0.3);
+  });
+
+  it('searchSimilar ranks by relevance, filters active + category, and returns price statistics', () => {
+    t = tempStore();
+    const mk = (title: string, price: number, extra: Partial<Parameters<Store['listings']['insert']>[0]> = {}) =>
+      t.store.listings.insert({ ...base, title, category: 'Sports', price, ...extra });
+    mk('Trek Marlin 7 mountain bike', 400);
+    mk('Trek Marlin 5 mountain bike', 300);
+    mk('Cube mountain bike', 500);
+    mk('Trek Marlin 7 mountain bike sold', 999, { status: 'sold' });
+    mk('Trek Marlin 7 bike poster', 5, { category: 'Other' });
+    const { matches, stats } = t.store.listings.searchSimilar('Trek Marlin 7', { category: 'Sports', limit: 5 });
+    expect(matches[0].title).toBe('Trek Marlin 7 mountain bike');
+    expect(matches.every((m) => m.status === 'active' && m.category === 'Sports')).toBe(true);
+    // One exact match is too few, so any-word matches widen the comparables (still only active Sports listings).
+    expect(matches.map((m) => m.title)).toEqual(['Trek Marlin 7 mountain bike', 'Trek Marlin 5 mountain bike']);
+    expect(stats).toMatchObject({ count: 2, min: 300, median: 350, max: 400 });
+  });
+
+  it('treats search text as words, never as FTS syntax', () => {
+    t = tempStore();
+    t.store.listings.insert({ ...base, title: 'Sofa "NEAR" OR', category: 'Furniture', price: 50 });
+    for (const q of ['"', 'sofa OR', 'NEAR(a b)', "'; DROP TABLE listings; --", 'sofa*', '^sofa', 'a:b', '—']) {
+      expect(() => t.store.listings.searchSimilar(q, { limit: 5 })).not.toThrow();
+      expect(() => t.store.listings.list({ q })).not.toThrow();
+    }
+    expect(buildMatchQueries('the a an')).toBeUndefined();
+    expect(t.store.listings.count()).toBe(1);
+  });
+
+  it('computes quartiles by linear interpolation', () => {
+    expect(priceStats([])).toBeNull();
+    expect(priceStats([10])).toEqual({ count: 1, min: 10, p25: 10, median: 10, p75: 10, max: 10 });
+    expect(priceStats([40, 10, 30, 20])).toEqual({ count: 4, min: 10, p25: 17.5, median: 25, p75: 32.5, max: 40 });
+  });
+
+  it('records a write and its ledger row atomically, once per call id', () => {
+    t = tempStore();
+    const key = { runId: 'run_x', callId: 'call_1', sellerId: 'seller-1', tool: 'createListing', arguments: {}, approvalId: null };
+    let writes = 0;
+    const first = t.store.executions.once(key, () => ({ n: ++writes }));
+    const second = t.store.executions.once(key, () => ({ n: ++writes }));
+    expect(first).toEqual({ result: { n: 1 }, replayed: false });
+    expect(second).toEqual({ result: { n: 1 }, replayed: true });
+    expect(() =>
+      t.store.executions.once({ ...key, callId: 'call_2' }, () => {
+        t.store.listings.insert({ ...base, title: 'Ghost', category: 'Other', price: 1 });
+        throw new Error('crash mid-write');
+      }),
+    ).toThrow('crash mid-write');
+    // The failed write rolled back with its ledger row.
+    expect(t.store.listings.list({ q: 'ghost' })).toEqual([]);
+    expect(t.store.executions.get('run_x', 'call_2')).toBeUndefined();
+  });
+
+  it('decides an approval once, and not after it expires', () => {
+    let now = new Date('2026-01-01T00:00:00Z');
+    t = tempStore(() => now);
+    const conv = t.store.conversations.create('seller-1');
+    t.store.runs.create({ id: 'run_a', conversationId: conv.id, sellerId: 'seller-1', traceId: 't', input: {}, appVersion: '1', promptVersion: 'v1', model: 'm' });
+    const req = { runId: 'run_a', sellerId: 'seller-1', tool: 'createListing', arguments: { a: 1 }, summary: 's', expiresAt: '2026-01-01T00:30:00.000Z' };
+    t.store.approvals.request({ ...req, id: 'apr_1', callId: 'c1' });
+    t.store.approvals.request({ ...req, id: 'apr_2', callId: 'c2' });
+    // Idempotent per call: asking again keeps the first approval.
+    expect(t.store.approvals.request({ ...req, id: 'apr_other', callId: 'c1' }).id).toBe('apr_1');
+    expect(t.store.approvals.decide('apr_1', 'approved', 'seller-1', null)).toBe(true);
+    expect(t.store.approvals.decide('apr_1', 'rejected', 'seller-1', null)).toBe(false);
+    now = new Date('2026-01-01T00:31:00Z');
+    expect(t.store.approvals.decide('apr_2', 'approved', 'seller-1', null)).toBe(false);
+    expect(t.store.approvals.expireDue('run_a')).toBe(1);
+    expect(t.store.approvals.get('apr_2')!.status).toBe('expired');
+  });
+
+  it('persists session items in order and pops the last', () => {
+    t = tempStore();
+    const c = t.store.conversations.create('seller-1');
+    t.store.conversations.addItems(c.id, [{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(t.store.conversations.items(c.id, 2)).toEqual([{ n: 2 }, { n: 3 }]);
+    expect(t.store.conversations.popItem(c.id)).toEqual({ n: 3 });
+    expect(t.store.conversations.items(c.id)).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('upgrades a database created by an older release', () => {
+    t = tempStore();
+    const path = t.path.replace('test.db', 'old.db');
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]);
+    old.pragma('user_version = 1');
+    old.close();
+    const upgraded = Store.open(path);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(upgraded.conversations.create('s').id).toMatch(/^conv_/);
+    upgraded.close();
+  });
+});

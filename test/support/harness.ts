@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Model } from '@openai/agents';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createService, type Service } from '../../src/service.js';
+import type { PolicyRules } from '../../src/policy/index.js';
+
+export interface Harness extends Service {
+  dir: string;
+  dbPath: string;
+  config: Config;
+  /** `fetch`-style helper through `app.request()`, authenticated with a demo token. */
+  call: (method: string, path: string, options?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> }) => Promise<Response>;
+  close: () => void;
+}
+
+export const TOKENS = { seller: 'demo-seller', seller2: 'demo-seller-2', support: 'demo-support' } as const;
+
+/** A fresh service on a real SQLite file in a temp dir, seeded with a small deterministic catalogue. */
+export function createHarness(options: { model?: Model; env?: Record<string, string>; rules?: PolicyRules; now?: () => Date; dbPath?: string } = {}): Harness {
+  const dir = mkdtempSync(join(tmpdir(), 'listing-assistant-'));
+  const dbPath = options.dbPath ?? join(dir, 'test.db');
+  const config = loadConfig({ DATABASE_PATH: dbPath, SEED_COUNT: '400', ...options.env });
+  const service = createService(config, {
+    model: options.model ? { model: options.model, name: 'scripted' } : undefined,
+    rules: options.rules,
+    now: options.now,
+  });
+  const call: Harness['call'] = (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...opts.headers };
+    const token = opts.token === undefined ? TOKENS.seller : opts.token;
+    if (token) headers.authorization = `Bearer ${token}`;
+    let body: string | undefined = opts.raw;
+    if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] = 'application/json';
+    }
+    return Promise.resolve(service.app.request(path, { method, headers, body }));
+  };
+  return {
+    ...service,
+    dir,
+    dbPath,
+    config,
+    call,
+    close: () => {
+      service.store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
