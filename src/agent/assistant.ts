@@ -6,7 +6,9 @@ import { createListingTools, parseArguments, summarizeAction, TOOL_PARAMETERS, t
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Instructions } from './instructions.js';
 import { ConversationLocks } from './conversationLock.js';
-import { StepCountingModel } from './stepCountingModel.js';
+import { TracedModel } from '../tracing/tracedModel.js';
+import { traceRouter, type TraceSink } from '../tracing/traceRouter.js';
+import { StoreRecorder } from '../tracing/storeRecorder.js';
 import { StoreSession, closeDanglingCalls } from './storeSession.js';
 import { assistantText, transcript, userInputItem, type SellerMessage, type TranscriptEntry } from './messages.js';
 import { toRunResult, type RunResult } from './runResult.js';
@@ -58,14 +60,14 @@ class RunTimeoutError extends Error {
  */
 export class ListingAssistant {
   private readonly locks = new ConversationLocks();
-  private readonly runner = new Runner({
-    toolNotFoundBehavior: 'return_error_to_model',
-    workflowName: 'listing-assistant',
-  });
   private readonly store: Store;
+  /** Where each run's trace goes: the store always, Langfuse when configured. */
+  private readonly sinks: TraceSink[];
 
-  constructor(private readonly options: AssistantOptions) {
+  constructor(private readonly options: AssistantOptions & { traceSinks?: TraceSink[] }) {
     this.store = options.store;
+    this.sinks = [new StoreRecorder(options.store), ...(options.traceSinks ?? [])];
+    traceRouter();
   }
 
   get modelName(): string {
@@ -190,8 +192,8 @@ export class ListingAssistant {
     return this.execute(run, state, { agent, counter });
   }
 
-  private buildAgent(): { agent: Agent<AssistantContext>; counter: StepCountingModel } {
-    const counter = new StepCountingModel(this.options.model);
+  private buildAgent(): { agent: Agent<AssistantContext>; counter: TracedModel } {
+    const counter = new TracedModel(this.options.model, this.options.modelName);
     const agent = new Agent<AssistantContext>({
       name: 'listing-assistant',
       instructions: this.options.instructions.text,
@@ -213,11 +215,20 @@ export class ListingAssistant {
     const timer = setTimeout(() => controller.abort(new RunTimeoutError()), this.options.limits.runTimeoutMs);
     const steps = () => run.steps + counter.calls;
     let input = initial;
+    // One Runner per run: the trace id, group (conversation) and metadata are run config.
+    const runner = new Runner({
+      toolNotFoundBehavior: 'return_error_to_model',
+      workflowName: 'listing-assistant',
+      traceId: run.traceId,
+      groupId: run.conversationId,
+      traceMetadata: { runId: run.id, sellerId: run.sellerId, promptVersion: run.promptVersion, model: run.model },
+    });
+    const unregister = this.sinks.map((sink) => traceRouter().register(run.traceId, sink));
     try {
       // Each pass is one segment of the run; a pass that only needed automatic
       // rejections (malformed or refused calls) continues without the seller.
       for (;;) {
-        const result = await this.runner.run(agent, input, {
+        const result = await runner.run(agent, input, {
           ...(input instanceof RunState ? {} : { context }),
           session,
           maxTurns: this.options.limits.maxSteps,
@@ -262,6 +273,7 @@ export class ListingAssistant {
       return this.result(run.id);
     } finally {
       clearTimeout(timer);
+      for (const off of unregister) off();
     }
   }
 

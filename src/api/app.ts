@@ -8,6 +8,7 @@ import { errorHandler, notFound } from './errorHandler.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { runRoutes } from './routes/runs.js';
 import { listingRoutes } from './routes/listings.js';
+import { traceRoutes } from './routes/traces.js';
 
 export interface AppDeps {
   assistant: ListingAssistant;
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   api.route('/conversations', conversationRoutes(deps.assistant));
   api.route('/runs', runRoutes(deps.assistant, deps.store));
   api.route('/listings', listingRoutes(deps.store));
+  api.route('/traces', traceRoutes(deps.store));
   app.route('/api', api);
   return app;
 }

@@ -42,3 +42,20 @@ export const ListingsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
+
+export const TraceIdParam = z.object({ traceId: z.string().regex(/^trace_[0-9a-f]{32}$/, 'must be a trace_… id') });
+
+export const TracesQuery = z.object({
+  conversationId: z.string().max(100).optional(),
+  userId: z.string().max(100).optional(),
+  status: z.enum(['running', 'completed', 'awaiting_approval', 'stopped']).optional(),
+  stopReason: z.enum(['max_steps', 'timeout', 'model_error', 'cancelled', 'loop_detected']).optional(),
+  tool: z.string().max(60).optional(),
+  denied: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  deniedRule: z.string().max(60).optional(),
+  tag: z.string().max(120).optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});

@@ -6,6 +6,7 @@ import { ApprovalRepository } from './approvalRepository.js';
 import { ToolExecutionRepository } from './toolExecutionRepository.js';
 import { PolicyDecisionRepository } from './policyDecisionRepository.js';
 import { FeedbackRepository } from './feedbackRepository.js';
+import { TraceRepository } from './traceRepository.js';
 
 export type Clock = () => Date;
 
@@ -18,6 +19,7 @@ export class Store {
   readonly executions: ToolExecutionRepository;
   readonly decisions: PolicyDecisionRepository;
   readonly feedback: FeedbackRepository;
+  readonly traces: TraceRepository;
 
   constructor(
     readonly db: Db,
@@ -30,6 +32,7 @@ export class Store {
     this.executions = new ToolExecutionRepository(db, now);
     this.decisions = new PolicyDecisionRepository(db, now);
     this.feedback = new FeedbackRepository(db, now);
+    this.traces = new TraceRepository(db);
   }
 
   static open(path: string, now?: Clock): Store {
@@ -48,3 +51,4 @@ export type { ApprovalRecord, ApprovalStatus } from './approvalRepository.js';
 export type { PolicyDecisionRecord, Decision } from './policyDecisionRepository.js';
 export type { SimilarListings } from './listingRepository.js';
 export type { PriceStatistics } from './priceStats.js';
+export type { TraceSpanRecord } from './traceRepository.js';

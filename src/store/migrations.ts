@@ -125,6 +125,27 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // 3: recorded trace spans (model calls, tool calls, agent segments) and run tags.
+  `
+  CREATE TABLE trace_spans (
+    span_id TEXT PRIMARY KEY,
+    trace_id TEXT NOT NULL,
+    parent_id TEXT,
+    kind TEXT NOT NULL,
+    name TEXT,
+    started_at TEXT,
+    ended_at TEXT,
+    data TEXT NOT NULL,
+    error TEXT
+  );
+  CREATE INDEX trace_spans_by_trace ON trace_spans (trace_id, started_at);
+  ALTER TABLE runs ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+  CREATE INDEX runs_by_trace ON runs (trace_id);
+  CREATE INDEX runs_by_seller ON runs (seller_id, created_at);
+  CREATE INDEX runs_by_created ON runs (created_at);
+  CREATE INDEX policy_decisions_by_run ON policy_decisions (run_id);
+  CREATE INDEX approvals_by_run ON approvals (run_id);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

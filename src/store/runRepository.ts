@@ -18,6 +18,8 @@ export interface RunRecord {
   appVersion: string;
   promptVersion: string;
   model: string;
+  /** Free labels, e.g. `eval:scenario-id`, so eval trials can be found and replayed. */
+  tags: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -36,6 +38,7 @@ interface RunRow {
   app_version: string;
   prompt_version: string;
   model: string;
+  tags: string;
   created_at: string;
   updated_at: string;
 }
@@ -54,6 +57,7 @@ const toRecord = (r: RunRow): RunRecord => ({
   appVersion: r.app_version,
   promptVersion: r.prompt_version,
   model: r.model,
+  tags: JSON.parse(r.tags),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -66,14 +70,14 @@ export class RunRepository {
     private readonly now: () => Date,
   ) {}
 
-  create(run: Pick<RunRecord, 'id' | 'conversationId' | 'sellerId' | 'traceId' | 'input' | 'appVersion' | 'promptVersion' | 'model'>): RunRecord {
+  create(run: Pick<RunRecord, 'id' | 'conversationId' | 'sellerId' | 'traceId' | 'input' | 'appVersion' | 'promptVersion' | 'model'> & { tags?: string[] }): RunRecord {
     const at = this.now().toISOString();
     this.db
       .prepare(
-        `INSERT INTO runs (id, conversation_id, seller_id, trace_id, status, input, app_version, prompt_version, model, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO runs (id, conversation_id, seller_id, trace_id, status, input, app_version, prompt_version, model, tags, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(run.id, run.conversationId, run.sellerId, run.traceId, JSON.stringify(run.input), run.appVersion, run.promptVersion, run.model, at, at);
+      .run(run.id, run.conversationId, run.sellerId, run.traceId, JSON.stringify(run.input), run.appVersion, run.promptVersion, run.model, JSON.stringify(run.tags ?? []), at, at);
     return this.get(run.id)!;
   }
 
@@ -106,6 +110,11 @@ export class RunRepository {
       }
     }
     this.db.prepare(`UPDATE runs SET ${sets.join(', ')} WHERE id = @id`).run(params);
+  }
+
+  byTraceId(traceId: string): RunRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM runs WHERE trace_id = ?').get(traceId) as RunRow | undefined;
+    return row && toRecord(row);
   }
 
   /** Runs left `running` by a crash: nothing is executing them any more. */

@@ -1,0 +1,139 @@
+import type { Store, RunRecord } from '../store/index.js';
+
+export type TimelineEvent =
+  | { type: 'agent'; at: string; endedAt: string | null; durationMs: number | null; name: string; segment: number }
+  | {
+      type: 'model_call';
+      at: string;
+      endedAt: string | null;
+      durationMs: number | null;
+      model: string;
+      usage: { inputTokens: number; outputTokens: number; totalTokens: number };
+      input: unknown[];
+      output: unknown[];
+      error?: string;
+    }
+  | {
+      type: 'tool_call';
+      at: string;
+      endedAt: string | null;
+      durationMs: number | null;
+      tool: string;
+      arguments: unknown;
+      result: unknown;
+      error?: string;
+    }
+  | { type: 'policy_decision'; at: string; tool: string; callId: string; phase: string; decision: string; rule: string; reason: string; arguments: unknown }
+  | {
+      type: 'approval';
+      at: string;
+      event: 'requested' | 'approved' | 'rejected' | 'expired' | 'superseded';
+      approvalId: string;
+      tool: string;
+      callId: string;
+      arguments: unknown;
+      summary: string;
+      by?: string | null;
+      message?: string | null;
+    }
+  | { type: 'feedback'; at: string; value: number; comment: string | null };
+
+export interface TraceView {
+  traceId: string;
+  runId: string;
+  conversationId: string;
+  sellerId: string;
+  status: string;
+  stopReason: string | null;
+  reply: string | null;
+  model: string;
+  promptVersion: string;
+  appVersion: string;
+  tags: string[];
+  steps: number;
+  startedAt: string;
+  endedAt: string;
+  durationMs: number;
+  usage: { inputTokens: number; outputTokens: number; totalTokens: number; modelCalls: number };
+  input: unknown;
+  timeline: TimelineEvent[];
+}
+
+const ms = (a: string | null, b: string | null) => (a && b ? Date.parse(b) - Date.parse(a) : null);
+
+function parseMaybeJson(text: unknown): unknown {
+  if (typeof text !== 'string') return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The ordered story of one run: model calls, tool calls, policy decisions, approvals, feedback, with timings and usage. */
+export function buildTraceView(store: Store, run: RunRecord): TraceView {
+  const events: TimelineEvent[] = [];
+  let segment = 0;
+  const usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0, modelCalls: 0 };
+  for (const span of store.traces.spans(run.traceId)) {
+    const at = span.startedAt ?? run.createdAt;
+    const base = { at, endedAt: span.endedAt, durationMs: ms(span.startedAt, span.endedAt) };
+    const data = span.data as Record<string, any>;
+    if (span.kind === 'agent') events.push({ type: 'agent', ...base, name: String(data.name), segment: ++segment });
+    else if (span.kind === 'generation') {
+      const u = {
+        inputTokens: Number(data.usage?.input_tokens ?? 0),
+        outputTokens: Number(data.usage?.output_tokens ?? 0),
+        totalTokens: Number(data.usage?.total_tokens ?? 0),
+      };
+      usage.inputTokens += u.inputTokens;
+      usage.outputTokens += u.outputTokens;
+      usage.totalTokens += u.totalTokens;
+      usage.modelCalls++;
+      events.push({ type: 'model_call', ...base, model: String(data.model), usage: u, input: data.input ?? [], output: data.output ?? [], ...(span.error ? { error: span.error.message } : {}) });
+    } else if (span.kind === 'function') {
+      events.push({
+        type: 'tool_call',
+        ...base,
+        tool: String(data.name),
+        arguments: parseMaybeJson(data.input),
+        result: parseMaybeJson(data.output),
+        ...(span.error ? { error: span.error.message } : {}),
+      });
+    }
+  }
+  for (const d of store.decisions.forRun(run.id)) {
+    events.push({ type: 'policy_decision', at: d.createdAt, tool: d.tool, callId: d.callId, phase: d.phase, decision: d.decision, rule: d.rule, reason: d.reason, arguments: d.arguments });
+  }
+  for (const a of store.approvals.forRun(run.id)) {
+    const common = { approvalId: a.id, tool: a.tool, callId: a.callId, arguments: a.arguments, summary: a.summary };
+    if (a.decidedBy !== 'policy-gate') events.push({ type: 'approval', at: a.createdAt, event: 'requested', ...common });
+    if (a.status !== 'pending' && a.decidedAt) {
+      events.push({ type: 'approval', at: a.decidedAt, event: a.status as 'approved', ...common, by: a.decidedBy, message: a.message });
+    }
+  }
+  for (const f of store.feedback.forRun(run.id)) events.push({ type: 'feedback', at: f.createdAt, value: f.value, comment: f.comment });
+
+  // Stable order: by time, and for equal times in the order they were produced above.
+  const ordered = events.map((e, i) => ({ e, i })).sort((x, y) => Date.parse(x.e.at) - Date.parse(y.e.at) || x.i - y.i).map(({ e }) => e);
+  return {
+    traceId: run.traceId,
+    runId: run.id,
+    conversationId: run.conversationId,
+    sellerId: run.sellerId,
+    status: run.status,
+    stopReason: run.stopReason,
+    reply: run.reply,
+    model: run.model,
+    promptVersion: run.promptVersion,
+    appVersion: run.appVersion,
+    tags: run.tags,
+    steps: run.steps,
+    startedAt: run.createdAt,
+    endedAt: run.updatedAt,
+    durationMs: Date.parse(run.updatedAt) - Date.parse(run.createdAt),
+    usage,
+    input: run.input,
+    timeline: ordered,
+  };
+}

@@ -1,0 +1,74 @@
+import { createGenerationSpan, withGenerationSpan, type Model, type ModelRequest, type ModelResponse, type StreamEvent } from '@openai/agents';
+
+export const TRACED_MODEL_MARKER = 'listing_assistant_model_call';
+
+/**
+ * Wraps a run's model: counts calls (the RunResult's `steps`, also for runs
+ * that end in an error) and opens one generation span per call with the
+ * input, output, model name and token usage, whatever the provider. Custom
+ * models emit no generation span of their own.
+ */
+export class TracedModel implements Model {
+  calls = 0;
+
+  constructor(
+    private readonly inner: Model,
+    private readonly modelName: string,
+  ) {}
+
+  getResponse(request: ModelRequest): Promise<ModelResponse> {
+    this.calls++;
+    return withGenerationSpan(
+      async (span) => {
+        span.spanData.input = toArray(request.input);
+        const response = await this.inner.getResponse(request);
+        span.spanData.output = response.output as Array<Record<string, unknown>>;
+        span.spanData.usage = usageOf(response);
+        return response;
+      },
+      { data: { model: this.modelName, model_config: { [TRACED_MODEL_MARKER]: true } } },
+    );
+  }
+
+  async *getStreamedResponse(request: ModelRequest): AsyncIterable<StreamEvent> {
+    this.calls++;
+    // A streamed call is one span from the first event to `response_done`, which carries output and usage.
+    const span = createGenerationSpan({
+      data: { model: this.modelName, model_config: { [TRACED_MODEL_MARKER]: true }, input: toArray(request.input) },
+    });
+    span.start();
+    try {
+      for await (const event of this.inner.getStreamedResponse(request)) {
+        if (event.type === 'response_done') {
+          const response = event.response as unknown as { output: Array<Record<string, unknown>>; usage?: Record<string, number> };
+          span.spanData.output = response.output;
+          span.spanData.usage = {
+            input_tokens: response.usage?.inputTokens ?? 0,
+            output_tokens: response.usage?.outputTokens ?? 0,
+            total_tokens: response.usage?.totalTokens ?? 0,
+            requests: 1,
+          };
+        }
+        yield event;
+      }
+    } catch (error) {
+      span.setError({ message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
+  getRetryAdvice(...args: Parameters<NonNullable<Model['getRetryAdvice']>>) {
+    return this.inner.getRetryAdvice?.(...args);
+  }
+}
+
+function toArray(input: ModelRequest['input']): Array<Record<string, unknown>> {
+  return typeof input === 'string' ? [{ type: 'message', role: 'user', content: input }] : (input as Array<Record<string, unknown>>);
+}
+
+function usageOf(response: ModelResponse) {
+  const u = response.usage;
+  return { input_tokens: u?.inputTokens ?? 0, output_tokens: u?.outputTokens ?? 0, total_tokens: u?.totalTokens ?? 0, requests: u?.requests ?? 1 };
+}
