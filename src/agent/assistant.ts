@@ -12,6 +12,7 @@ import { StoreRecorder } from '../tracing/storeRecorder.js';
 import { StoreSession, closeDanglingCalls } from './storeSession.js';
 import { assistantText, transcript, userInputItem, type SellerMessage, type TranscriptEntry } from './messages.js';
 import { toRunResult, type RunResult } from './runResult.js';
+import { toRunEvent, type RunEvent } from './runEvents.js';
 import { rejectionMessage, STOP_REPLIES, NOT_RUN_OUTPUT } from './replies.js';
 
 export interface AssistantLimits {
@@ -31,6 +32,11 @@ export interface AssistantOptions {
   appVersion: string;
   /** Where run failures are reported (never with secrets); defaults to stderr. */
   log?: (message: string, fields: Record<string, unknown>) => void;
+}
+
+export interface RunOptions {
+  /** Streams the run: text deltas, tool activity and approvals as they happen. */
+  onEvent?: (event: RunEvent) => void;
 }
 
 export interface Viewer {
@@ -82,10 +88,22 @@ export class ListingAssistant {
     return { id: this.store.conversations.create(sellerId).id };
   }
 
-  getConversation(conversationId: string, viewer: Viewer): ConversationView {
+  /** The conversation if this viewer may see it; another seller's is reported as missing. */
+  visibleConversation(conversationId: string, viewer: Viewer) {
     const conversation = this.store.conversations.get(conversationId);
-    if (!conversation) throw new NotFoundError('Conversation');
-    if (viewer.role !== 'support' && conversation.sellerId !== viewer.userId) throw new NotFoundError('Conversation');
+    if (!conversation || (viewer.role !== 'support' && conversation.sellerId !== viewer.userId)) throw new NotFoundError('Conversation');
+    return conversation;
+  }
+
+  /** The run if this viewer may see it. */
+  visibleRun(runId: string, viewer: Viewer): RunRecord {
+    const run = this.store.runs.get(runId);
+    if (!run || (viewer.role !== 'support' && run.sellerId !== viewer.userId)) throw new NotFoundError('Run');
+    return run;
+  }
+
+  getConversation(conversationId: string, viewer: Viewer): ConversationView {
+    const conversation = this.visibleConversation(conversationId, viewer);
     const latest = this.store.runs.latestForConversation(conversationId);
     if (latest) this.settleExpired(latest);
     return {
@@ -98,14 +116,13 @@ export class ListingAssistant {
   }
 
   getRun(runId: string, viewer: Viewer): RunResult {
-    const run = this.store.runs.get(runId);
     // Another seller's run is reported as missing, so ids cannot be probed.
-    if (!run || (viewer.role !== 'support' && run.sellerId !== viewer.userId)) throw new NotFoundError('Run');
+    const run = this.visibleRun(runId, viewer);
     this.settleExpired(run);
     return this.result(runId);
   }
 
-  async sendMessage(conversationId: string, sellerId: string, message: SellerMessage): Promise<RunResult> {
+  async sendMessage(conversationId: string, sellerId: string, message: SellerMessage, options: RunOptions = {}): Promise<RunResult> {
     const conversation = this.store.conversations.get(conversationId);
     if (!conversation || conversation.sellerId !== sellerId) throw new NotFoundError('Conversation');
     return this.locks.run(conversationId, async () => {
@@ -120,7 +137,7 @@ export class ListingAssistant {
         promptVersion: this.options.instructions.version,
         model: this.options.modelName,
       });
-      return this.execute(run, [userInputItem(message)]);
+      return this.execute(run, [userInputItem(message)], options);
     });
   }
 
@@ -128,6 +145,7 @@ export class ListingAssistant {
     runId: string,
     sellerId: string,
     decision: { approvalId: string; decision: 'approve' | 'reject'; message?: string },
+    options: RunOptions = {},
   ): Promise<RunResult> {
     const run = this.store.runs.get(runId);
     if (!run || run.sellerId !== sellerId) throw new NotFoundError('Run');
@@ -149,7 +167,7 @@ export class ListingAssistant {
       }
       const stillPending = this.store.approvals.forRun(runId).some((a) => a.status === 'pending');
       if (stillPending) return this.result(runId);
-      return this.resume(this.store.runs.get(runId)!);
+      return this.resume(this.store.runs.get(runId)!, options);
     });
   }
 
@@ -179,7 +197,7 @@ export class ListingAssistant {
     return this.locks.drain();
   }
 
-  private async resume(run: RunRecord): Promise<RunResult> {
+  private async resume(run: RunRecord, options: RunOptions = {}): Promise<RunResult> {
     this.store.runs.update(run.id, { status: 'running' });
     const { agent, counter } = this.buildAgent();
     const state = await RunState.fromString<AssistantContext, typeof agent>(agent, run.state!);
@@ -189,7 +207,7 @@ export class ListingAssistant {
       if (approval?.status === 'approved') state.approve(item);
       else state.reject(item, { message: rejectionMessage(approval) });
     }
-    return this.execute(run, state, { agent, counter });
+    return this.execute(run, state, options, { agent, counter });
   }
 
   private buildAgent(): { agent: Agent<AssistantContext>; counter: TracedModel } {
@@ -206,6 +224,7 @@ export class ListingAssistant {
   private async execute(
     run: RunRecord,
     initial: AgentInputItem[] | RunState<AssistantContext, Agent<AssistantContext>>,
+    options: RunOptions = {},
     built = this.buildAgent(),
   ): Promise<RunResult> {
     const { agent, counter } = built;
@@ -228,14 +247,27 @@ export class ListingAssistant {
       // Each pass is one segment of the run; a pass that only needed automatic
       // rejections (malformed or refused calls) continues without the seller.
       for (;;) {
-        const result = await runner.run(agent, input, {
+        const runOptions = {
           ...(input instanceof RunState ? {} : { context }),
           session,
           maxTurns: this.options.limits.maxSteps,
           signal: controller.signal,
-          toolErrorFormatter: ({ kind, callId }) =>
+          toolErrorFormatter: ({ kind, callId }: { kind: string; callId: string }) =>
             kind === 'approval_rejected' ? rejectionMessage(this.store.approvals.forCall(run.id, callId)) : undefined,
-        });
+        };
+        let result;
+        if (options.onEvent) {
+          const streamed = await runner.run(agent, input, { ...runOptions, stream: true });
+          for await (const event of streamed) {
+            const mapped = toRunEvent(event);
+            if (mapped) options.onEvent(mapped);
+          }
+          await streamed.completed;
+          if (streamed.error) throw streamed.error;
+          result = streamed;
+        } else {
+          result = await runner.run(agent, input, runOptions);
+        }
         const interruptions = result.interruptions;
         if (interruptions.length === 0) {
           this.store.runs.update(run.id, {
@@ -254,6 +286,11 @@ export class ListingAssistant {
         if (!needSeller) {
           input = result.state;
           continue;
+        }
+        if (options.onEvent) {
+          for (const approval of toRunResult(this.store.runs.get(run.id)!, this.store.approvals.forRun(run.id)).pendingApprovals) {
+            options.onEvent({ type: 'approval_requested', approval });
+          }
         }
         this.store.runs.update(run.id, {
           status: 'awaiting_approval',

@@ -5,6 +5,7 @@ import { NotFoundError } from '../../errors.js';
 import { requireRole, type AuthEnv } from '../auth.js';
 import { DecisionBody, FeedbackBody, RunIdParam } from '../schemas.js';
 import { parseInput, readJson } from '../validation.js';
+import { streamRun, wantsEventStream } from '../sse.js';
 
 export function runRoutes(assistant: ListingAssistant, store: Store): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
@@ -17,7 +18,12 @@ export function runRoutes(assistant: ListingAssistant, store: Store): Hono<AuthE
   app.post('/:runId/decisions', requireRole('seller'), async (c) => {
     const { runId } = parseInput(RunIdParam, c.req.param());
     const body = await readJson(c, DecisionBody);
-    return c.json(await assistant.decide(runId, c.get('principal').userId, body));
+    const sellerId = c.get('principal').userId;
+    if (wantsEventStream(c)) {
+      assistant.visibleRun(runId, c.get('principal'));
+      return streamRun(c, (onEvent) => assistant.decide(runId, sellerId, body, { onEvent }));
+    }
+    return c.json(await assistant.decide(runId, sellerId, body));
   });
 
   app.post('/:runId/feedback', requireRole('seller'), async (c) => {
