@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Instructions } from './instructions.js';
 import { ConversationLocks } from './conversationLock.js';
 import { TracedModel } from '../tracing/tracedModel.js';
+import { LoopDetectedError, LoopGuardModel } from './loopGuard.js';
 import { traceRouter, type TraceSink } from '../tracing/traceRouter.js';
 import { StoreRecorder } from '../tracing/storeRecorder.js';
 import { StoreSession, closeDanglingCalls } from './storeSession.js';
@@ -37,6 +38,8 @@ export interface AssistantOptions {
 export interface RunOptions {
   /** Streams the run: text deltas, tool activity and approvals as they happen. */
   onEvent?: (event: RunEvent) => void;
+  /** Labels stored on the run (e.g. `eval`, `scenario:<id>`), so support and evals can find it. */
+  tags?: string[];
 }
 
 export interface Viewer {
@@ -136,6 +139,7 @@ export class ListingAssistant {
         appVersion: this.options.appVersion,
         promptVersion: this.options.instructions.version,
         model: this.options.modelName,
+        tags: options.tags,
       });
       return this.execute(run, [userInputItem(message)], options);
     });
@@ -211,7 +215,7 @@ export class ListingAssistant {
   }
 
   private buildAgent(): { agent: Agent<AssistantContext>; counter: TracedModel } {
-    const counter = new TracedModel(this.options.model, this.options.modelName);
+    const counter = new TracedModel(new LoopGuardModel(this.options.model), this.options.modelName);
     const agent = new Agent<AssistantContext>({
       name: 'listing-assistant',
       instructions: this.options.instructions.text,
@@ -302,7 +306,13 @@ export class ListingAssistant {
       }
     } catch (error) {
       const reason: StopReason =
-        error instanceof MaxTurnsExceededError ? 'max_steps' : controller.signal.aborted ? 'timeout' : 'model_error';
+        error instanceof MaxTurnsExceededError
+          ? 'max_steps'
+          : error instanceof LoopDetectedError
+            ? 'loop_detected'
+            : controller.signal.aborted
+              ? 'timeout'
+              : 'model_error';
       if (reason === 'model_error') {
         (this.options.log ?? defaultLog)('run failed', { runId: run.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
       }

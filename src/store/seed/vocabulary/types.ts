@@ -24,6 +24,8 @@ export interface ItemTemplate {
   readonly attrs?: Readonly<Record<string, readonly string[]>>;
   /** Sentences only this item can carry ("Battery health 89%", "Frame has Shimano Deore gears"). */
   readonly details?: readonly string[];
+  /** Typical kilometres a year, for vehicles: with the age it sets `{km}`. */
+  readonly yearlyKm?: number;
   /** How common the item is among listings in its category; 1 when absent. */
   readonly weight?: number;
 }
@@ -37,6 +39,8 @@ export interface CategoryVocabulary {
   readonly titles: readonly string[];
   /** First sentences specific to the category, mixed with the shared openers. */
   readonly openers: readonly string[];
+  /** False where the shared openers read badly ("Offering a Persuasion by Jane Austen novel"). */
+  readonly sharedOpeners?: boolean;
   /** Usage, features, accessories: the middle of a description. */
   readonly sentences: readonly string[];
   /** Condition sentences that only make sense for this category (battery health, mileage, wobbly legs). */
@@ -49,9 +53,10 @@ export interface CategoryVocabulary {
 /**
  * Slots the generator fills for every listing, whatever the item: its name
  * parts, production or purchase year, the year after the listing was posted
- * (for "inspection valid until"), and mileage for vehicles.
+ * (for "inspection valid until"), mileage for vehicles, and the condition as a
+ * title would say it ("like new", "well used").
  */
-export const STATIC_SLOTS = ['name', 'brand', 'model', 'type', 'year', 'boughtYear', 'nextYear', 'km'] as const;
+export const STATIC_SLOTS = ['name', 'brand', 'model', 'type', 'year', 'boughtYear', 'nextYear', 'km', 'conditionWord'] as const;
 
 /** Shorthand for the vocabulary files, which list hundreds of these. */
 export function item(

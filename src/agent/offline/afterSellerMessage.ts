@@ -1,0 +1,66 @@
+import { currentDraft, createListingArguments, isPriced, reviseDraft, type Draft } from './draft.js';
+import type { DraftChange } from './draftChange.js';
+import type { Item, SellerMessage } from './history.js';
+import { classify } from './intent.js';
+import { pendingReprice } from './pendingReprice.js';
+import * as replies from './replies.js';
+import { callTool, say, type Turn } from './turn.js';
+
+/** 'Other' would narrow the search to uncategorised listings; an unknown item is better searched everywhere. */
+const searchCategory = (category: string): string | null => (category === 'Other' ? null : category);
+
+/** The next step when the seller has just written: classify the message and act on it. */
+export function afterSellerMessage(items: Item[], message: SellerMessage): Turn {
+  const draft = currentDraft(items, message.index);
+  const intent = classify(message, draft);
+  switch (intent.kind) {
+    case 'sell':
+      return callTool('searchSimilar', { query: intent.item.query, category: searchCategory(intent.item.draft.category), limit: 5 });
+    case 'sell_unclear':
+      return say(replies.askForItem());
+    case 'price_question':
+      return callTool('searchSimilar', { query: intent.query, category: searchCategory(intent.category), limit: 5 });
+    case 'price_question_unclear':
+      return say(replies.askWhichItemToPrice());
+    case 'change_draft':
+      return repriceInstead(items, message, intent.change) ?? proposeRevision(intent.draft, intent.change);
+    case 'change_without_draft':
+      return repriceInstead(items, message, intent.change) ?? say(replies.changeWithoutDraft());
+    case 'confirm':
+      if (!intent.draft) return say(replies.noDraft());
+      return isPriced(intent.draft)
+        ? callTool('createListing', createListingArguments(intent.draft), replies.draftAgain(intent.draft))
+        : say(replies.draftNeedsPrice(intent.draft));
+    case 'decline':
+      return say(replies.declined());
+    case 'lookup':
+    case 'reprice':
+      // Re-pricing starts with a look-up too: the seller sees the current price before confirming a new one.
+      return callTool('getListing', { listingId: intent.listingId });
+    case 'image_only':
+      return say(replies.imageOnly());
+    case 'greeting':
+      return say(replies.greeting());
+    case 'thanks':
+      return say(replies.thanks());
+    case 'help':
+      return say(replies.help());
+    case 'unknown':
+      return say(replies.notUnderstood());
+  }
+}
+
+function proposeRevision(draft: Draft, change: DraftChange): Turn {
+  const { draft: revised, changes } = reviseDraft(draft, change);
+  if (!isPriced(revised)) return say(replies.draftNeedsPrice(revised));
+  return callTool('createListing', createListingArguments(revised), replies.revisedDraft(changes, revised));
+}
+
+/** "350" right after "what should the new price be?" re-prices that listing, not a draft. */
+function repriceInstead(items: Item[], message: SellerMessage, change: DraftChange): Turn | undefined {
+  const price = change.price;
+  if (price === undefined) return undefined;
+  const pending = pendingReprice(items, message.index);
+  if (!pending) return undefined;
+  return callTool('updatePrice', { listingId: pending.listingId, price }, replies.repriceRevised(pending.listingId, price, pending.proposed));
+}

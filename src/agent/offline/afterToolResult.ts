@@ -1,0 +1,120 @@
+import { createListingArguments, draftFromArguments, isPriced, reviseDraft } from './draft.js';
+import { readDraftChange } from './draftChange.js';
+import { callFor, lastSellerMessage, parseJsonObject, sellerMessageAt, toolResultAt, type Item, type ToolCall, type ToolResultItem } from './history.js';
+import { intentAt } from './intent.js';
+import { repairArguments } from './argumentRepair.js';
+import * as replies from './replies.js';
+import { readToolOutcome, type ToolOutcome } from './toolOutcome.js';
+import { callTool, isToolName, say, type Turn } from './turn.js';
+
+type Outcome<K extends ToolOutcome['kind']> = Extract<ToolOutcome, { kind: K }>;
+
+/** The next step after a tool answered (or the seller/policy refused the call). */
+export function afterToolResult(items: Item[], result: ToolResultItem): Turn {
+  const call = callFor(items, result.callId);
+  const tool = call?.name ?? result.name;
+  const outcome = readToolOutcome(result.text);
+  switch (outcome.kind) {
+    case 'search':
+      return afterSearch(items, outcome, call);
+    case 'listing':
+      return afterLookup(items, outcome);
+    case 'created':
+      return say(replies.live(outcome.listing));
+    case 'updated':
+      return say(replies.priceUpdated(outcome.listing, outcome.previousPrice));
+    case 'rejected':
+      return afterRejection(call, outcome);
+    case 'policy_denied':
+      // The policy decides; the seller hears why, and the model does not try to work around it.
+      return say(replies.denied(tool, outcome.message));
+    case 'invalid_arguments':
+      return afterInvalidArguments(items, call, tool, outcome);
+    case 'not_found':
+      return say(replies.notFound(outcome.message));
+    case 'not_confirmed':
+      return say(replies.notConfirmed());
+    case 'failed':
+      return say(replies.failed(outcome.message));
+    case 'not_run':
+      return say(replies.notRun());
+    case 'unreadable':
+      return say(replies.unreadableResult());
+  }
+}
+
+/** Comparables arrived: propose the draft for a seller who is selling, or just answer a price question. */
+function afterSearch(items: Item[], search: Outcome<'search'>, call: ToolCall | undefined): Turn {
+  const seller = lastSellerMessage(items);
+  const intent = seller ? intentAt(items, seller.index) : undefined;
+  if (intent?.kind === 'sell') {
+    const { draft } = intent.item;
+    const price = draft.price ?? (search.stats ? Math.max(1, Math.round(search.stats.median)) : undefined);
+    if (price === undefined) return say(replies.noComparablesAskPrice(draft));
+    const priced = { ...draft, price };
+    const text = replies.draftProposal(priced, search, { sellerPrice: draft.price !== undefined, photos: (seller?.images ?? 0) > 0 });
+    return callTool('createListing', createListingArguments(priced), text);
+  }
+  const itemName = intent?.kind === 'price_question' ? intent.itemName : queryOf(call);
+  return say(replies.priceAdvice(itemName, search.stats));
+}
+
+function queryOf(call: ToolCall | undefined): string {
+  const query = call ? parseJsonObject(call.arguments)?.query : undefined;
+  return typeof query === 'string' ? query : 'this item';
+}
+
+/** A listing was looked up: re-price it if that is what the seller asked, otherwise describe it. */
+function afterLookup(items: Item[], { listing }: Outcome<'listing'>): Turn {
+  const seller = lastSellerMessage(items);
+  const intent = seller ? intentAt(items, seller.index) : undefined;
+  if (intent?.kind === 'reprice') {
+    if (intent.price === undefined) return say(replies.askNewPrice(listing));
+    // Even for another seller's or a sold listing: refusing is the policy gate's job, not the model's.
+    return callTool('updatePrice', { listingId: listing.id, price: intent.price }, replies.repriceProposal(listing, intent.price));
+  }
+  return say(replies.describeListing(listing));
+}
+
+/** The seller said no: follow a concrete change in their words, otherwise ask what to change. */
+function afterRejection(call: ToolCall | undefined, rejection: Outcome<'rejected'>): Turn {
+  if (rejection.expired) return say(replies.expired());
+  const change = rejection.sellerMessage ? readDraftChange(rejection.sellerMessage) : undefined;
+  if (call && change) {
+    if (call.name === 'createListing') {
+      const draft = draftFromArguments(call.arguments);
+      if (draft) {
+        const { draft: revised, changes } = reviseDraft(draft, change);
+        if (isPriced(revised) && changes.length) {
+          return callTool('createListing', createListingArguments(revised), replies.revisedDraft(changes, revised));
+        }
+      }
+    }
+    if (call.name === 'updatePrice' && change.price !== undefined) {
+      const args = parseJsonObject(call.arguments);
+      if (typeof args?.listingId === 'string') {
+        const proposed = typeof args.price === 'number' ? args.price : undefined;
+        return callTool('updatePrice', { listingId: args.listingId, price: change.price }, replies.repriceRevised(args.listingId, change.price, proposed));
+      }
+    }
+  }
+  return say(replies.rejectedWithoutReason());
+}
+
+/** Retry once with mechanically fixed arguments; a second failure, or nothing to fix, is explained. */
+function afterInvalidArguments(items: Item[], call: ToolCall | undefined, tool: string, invalid: Outcome<'invalid_arguments'>): Turn {
+  if (call && isToolName(call.name) && !isRetry(items, call)) {
+    const fixed = repairArguments(call.name, call.arguments);
+    if (fixed) return callTool(call.name, fixed, replies.retriedWithFix(call.name));
+  }
+  return say(replies.invalidArguments(tool, invalid.issues, invalid.message));
+}
+
+/** Whether this call already followed an invalid_arguments result for the same tool in this turn. */
+function isRetry(items: Item[], call: ToolCall): boolean {
+  for (let i = call.index - 1; i >= 0 && !sellerMessageAt(items, i); i--) {
+    const earlier = toolResultAt(items, i);
+    if (earlier && earlier.name === call.name && readToolOutcome(earlier.text).kind === 'invalid_arguments') return true;
+  }
+  return false;
+}

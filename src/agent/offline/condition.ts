@@ -1,0 +1,50 @@
+import type { Condition } from '../../domain/listing.js';
+
+/**
+ * Words sellers use for an item's state, checked in order: the more specific
+ * cue wins ("not working" before "working", "barely used" before "used",
+ * "minor scratches" before "scratches").
+ */
+const CUES: Array<[Condition, RegExp]> = [
+  ['for parts', /\b(?:for parts|spares(?:\s+(?:or|and|\/)\s+|\s*\/\s*)repairs?|broken|not working|doesn'?t work|does not work|won'?t (?:turn on|start|work|charge)|defective|faulty|needs? (?:a )?repairs?)\b/i],
+  ['like new', /\b(?:like new|as new|almost new|nearly new|good as new|barely used|hardly used|rarely used|lightly used|(?:only )?used (?:once|twice|(?:only )?a (?:few|couple of) times)|mint|excellent condition|perfect condition|pristine|immaculate)\b/i],
+  ['new', /\b(?:brand new|never used|unused|unopened|sealed|new in box|still in (?:the )?box|in (?:the )?original packaging|with tags|bnib|nwt|new condition)\b/i],
+  ['good', /\b(?:minor|light|small|tiny|a few small|some small) (?:scratch(?:es)?|scuffs?|marks?|signs of (?:use|wear)|wear)\b/i],
+  ['fair', /\b(?:scratch(?:es|ed)?|scuff(?:s|ed)?|dent(?:s|ed)?|worn|wear and tear|heavily used|well used|signs of (?:use|wear)|stain(?:s|ed)?|cracked|chipped|faded|needs (?:some )?(?:work|tlc|cleaning)|fair condition|ok condition|okay condition|decent condition)\b/i],
+  ['good', /\b(?:used|good condition|great condition|very good|works (?:fine|well|perfectly|great)|fully working|working|in good shape|well (?:kept|maintained)|serviced|second[- ]?hand|pre-?owned)\b/i],
+  ['new', /\bnew\b/i],
+];
+
+/** The condition the text describes, or undefined when it says nothing about it. */
+export function conditionFrom(text: string): Condition | undefined {
+  for (const [condition, cue] of CUES) if (cue.test(text)) return condition;
+  return undefined;
+}
+
+/** Default for a draft when the seller did not say: most second-hand items are in good condition, and the seller confirms it. */
+export const DEFAULT_CONDITION: Condition = 'good';
+
+/**
+ * A condition the seller asks to change to. Stricter than conditionFrom: a
+ * change message like "looks good" must not turn into condition "good", so the
+ * weak words only count next to the word "condition".
+ */
+export function requestedCondition(text: string): Condition | undefined {
+  if (/\bcondition\b/i.test(text)) {
+    const named = /\b(like new|as new|for parts|brand new|new|good|fair|poor|excellent|mint)\b/i.exec(text)?.[1].toLowerCase();
+    const map: Record<string, Condition> = {
+      'like new': 'like new', 'as new': 'like new', 'for parts': 'for parts', 'brand new': 'new', new: 'new',
+      good: 'good', fair: 'fair', poor: 'fair', excellent: 'like new', mint: 'like new',
+    };
+    if (named) return map[named];
+  }
+  for (const [condition, cue] of CUES.slice(0, 3)) if (cue.test(text)) return condition;
+  return undefined;
+}
+
+/** A condition value as the schema spells it, if the text is one. */
+export function canonicalCondition(value: string): Condition | undefined {
+  const lower = value.trim().toLowerCase();
+  const known: Condition[] = ['new', 'like new', 'good', 'fair', 'for parts'];
+  return known.find((c) => c === lower) ?? conditionFrom(lower);
+}

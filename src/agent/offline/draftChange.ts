@@ -1,0 +1,84 @@
+import type { Category, Condition } from '../../domain/listing.js';
+import { namedCategory } from './category.js';
+import { requestedCondition } from './condition.js';
+import { requestedPrice } from './price.js';
+
+/** What the seller asked to change in a draft: in a chat message or in the words of a rejection. */
+export interface DraftChange {
+  price?: number;
+  title?: string;
+  condition?: Condition;
+  category?: Category;
+  description?: string;
+  descriptionAddition?: string;
+}
+
+const FOLLOWING_CHANGE = '(?:make|set|change|price|lower|raise|reduce|drop|put|the price|condition|category|and)';
+
+const TITLE =
+  /\b(?:call it|name it|title it|rename it(?: to)?|(?:change|set|update|make) (?:the )?title (?:to|as)|make the title|the title should be|title should be|new title(?: is)?|use the title)\s*[:=]?\s*|\btitle\s*[:=]\s*/i;
+
+const DESCRIPTION = /\b(?:(?:change|set|update|make) (?:the )?description (?:to|as)|description\s*[:=]|the description should be)\s*/i;
+
+const ADDITION = /\b(?:add (?:that|to the description(?: that)?:?)|mention (?:that )?|also say (?:that )?)\s*/i;
+
+const CATEGORY_CONTEXT = /\bcategor(?:y|ies)\b|\bput it (?:in|under)\b|\bmove it to\b|\bshould be (?:in|under)\b|\blist it (?:in|under)\b|\bbelongs (?:in|to|under)\b/i;
+
+/** Cuts a quoted or trailing phrase after a trigger; returns the phrase and the text without it. */
+function takePhrase(text: string, trigger: RegExp): { phrase: string; rest: string } | undefined {
+  const m = trigger.exec(text);
+  if (!m) return undefined;
+  const after = text.slice(m.index + m[0].length);
+  const quoted = /^["“'‘]([^"”'’]{2,})["”'’]/.exec(after);
+  let phrase: string;
+  let consumed: number;
+  if (quoted) {
+    phrase = quoted[1];
+    consumed = quoted[0].length;
+  } else {
+    const stop = new RegExp(`(?:[.;!?](?:\\s|$)|,?\\s+and\\s+(?=${FOLLOWING_CHANGE})|,\\s*(?=${FOLLOWING_CHANGE}|€|\\d))`, 'i').exec(after);
+    consumed = stop ? stop.index : after.length;
+    phrase = after.slice(0, consumed);
+  }
+  phrase = phrase.trim().replace(/^["“']|["”']$/g, '').trim();
+  if (phrase.length < 2) return undefined;
+  return { phrase, rest: text.slice(0, m.index) + ' ' + after.slice(consumed) };
+}
+
+/** Reads a change request; undefined when the text asks for no change we understand. */
+export function readDraftChange(text: string): DraftChange | undefined {
+  const change: DraftChange = {};
+  let rest = text;
+  const title = takePhrase(rest, TITLE);
+  if (title) {
+    change.title = title.phrase;
+    rest = title.rest;
+  }
+  const description = takePhrase(rest, DESCRIPTION);
+  if (description) {
+    change.description = description.phrase;
+    rest = description.rest;
+  } else {
+    const addition = takePhrase(rest, ADDITION);
+    if (addition) {
+      change.descriptionAddition = addition.phrase;
+      rest = addition.rest;
+    }
+  }
+  const price = requestedPrice(rest);
+  if (price !== undefined) change.price = price;
+  const condition = requestedCondition(rest);
+  if (condition) change.condition = condition;
+  if (CATEGORY_CONTEXT.test(rest)) {
+    const category = namedCategory(rest.replace(CATEGORY_CONTEXT, ' '));
+    if (category) change.category = category;
+  }
+  return Object.keys(change).length ? change : undefined;
+}
+
+/** Words that mark a message as a change request rather than a new item description. */
+export function soundsLikeAChange(text: string): boolean {
+  return /\b(?:make|change|set|lower|reduce|drop|raise|increase|bump|update|cut|put|call|rename|name|title|instead|actually|adjust|go with|try|how about|what about|cheaper|description|category|condition)\b/i.test(
+    text,
+  );
+}

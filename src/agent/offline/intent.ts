@@ -1,0 +1,137 @@
+import type { Category } from '../../domain/listing.js';
+import { categoryOf } from './category.js';
+import { currentDraft, draftFromOffer, draftQuery, type Draft, type ItemDraft } from './draft.js';
+import { readDraftChange, soundsLikeAChange, type DraftChange } from './draftChange.js';
+import { sellerMessageAt, type Item, type SellerMessage } from './history.js';
+import { isVague, itemPhrase, readSellOffer, searchQueryFrom } from './itemText.js';
+import { isJustAPrice, requestedPrice } from './price.js';
+
+/** What the seller's latest message asks for. Rules and keywords, English only. */
+export type Intent =
+  | { kind: 'sell'; item: ItemDraft }
+  | { kind: 'sell_unclear' }
+  | { kind: 'price_question'; query: string; category: Category; itemName: string }
+  | { kind: 'price_question_unclear' }
+  | { kind: 'change_draft'; change: DraftChange; draft: Draft }
+  | { kind: 'change_without_draft'; change: DraftChange }
+  | { kind: 'confirm'; draft?: Draft }
+  | { kind: 'decline' }
+  | { kind: 'lookup'; listingId: string }
+  | { kind: 'reprice'; listingId: string; price?: number }
+  | { kind: 'image_only' }
+  | { kind: 'greeting' }
+  | { kind: 'thanks' }
+  | { kind: 'help' }
+  | { kind: 'unknown' };
+
+const LISTING_ID = /(?<![\w])lst_[A-Za-z0-9]{4,32}(?![\w])/i;
+
+const REPRICE_VERB = /\b(?:change|set|update|reduce|lower|drop|raise|increase|bump|cut|adjust|re-?price|mark(?:\s+it)?\s+(?:down|up)|discount|cheaper)\b/i;
+
+const CONFIRM =
+  /^(?:(?:yes|yeah|yep|yup|ya|sure|ok|okay|alright|all right|correct|confirm(?:ed)?|perfect|great|good|fine|lgtm|cool|nice|awesome|please)\b[\s,!.]*)*(?:(?:please\s+)?(?:do it|go ahead|go for it|post it|publish(?: it)?|list it|sell it|put it (?:up|online)|create it|looks (?:good|great|fine|perfect|right|ok|okay)|sounds (?:good|great)|that'?s (?:fine|good|great|perfect|right)|all good|ship it)(?:\s+(?:please|now))?(?:[\s,!.]*(?:thanks|thank you))?[\s!.]*)?$/i;
+
+const DECLINE = /^(?:no|nope|nah|cancel|stop|never ?mind|forget (?:it|about it)|don'?t|do not|not now|leave it)\b/i;
+
+const GREETING = /^(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening)|hallo)(?:\s+there)?[\s!.,]*$/i;
+
+const THANKS = /^(?:(?:great|perfect|awesome|ok(?:ay)?|cool|nice)[\s,!.]*)?(?:thanks|thank you|thx|ty|cheers)\b/i;
+
+const HELP = /\b(?:help|what can you do|what do you do|how does (?:this|it) work|how do i (?:use|start)|who are you|what are you|what is this|commands|options|menu)\b/i;
+
+/** Question shapes that ask what an item is worth; group 1 is the item. */
+const PRICE_QUESTIONS: RegExp[] = [
+  /\bhow much (?:should|can|could|would|do|might|shall|must) (?:i|we) (?:ask|charge|get|list|sell|price|want|put|expect)(?: (?:it|them))?(?: (?:for|on|at))?\s*(.*)$/i,
+  /\bhow much (?:is|are|was|were|does|do|would|could|will|might) (.*?)(?:\s+(?:be\s+)?(?:worth|go for|sell for|sell|fetch|cost|get|go))?\s*[?.!]*$/i,
+  /\bwhat(?:'s| is| are| would be| should be| could be)? (?:the |a |an |my )?(?:fair|good|reasonable|right|decent|realistic|typical|market|going|usual|average|best|suggested|recommended)?\s*(?:price|value|asking price)(?: (?:for|of|on))?\s*(.*)$/i,
+  /\bwhat(?:'s| is| are| would)? (.*?) (?:be )?worth\b/i,
+  /\bwhat (?:do|does|would|will|can|could|should) (.*?) (?:sell|go|list|fetch)(?: for)?\b/i,
+  /\bwhat (?:should|can|could|would) (?:i|we) (?:ask|charge|get|want)(?: for)?\s*(.*)$/i,
+  /\b(?:fair|good|reasonable|right|decent|realistic|typical|market|going|suggested|recommended) price (?:for|of|on)\s*(.*)$/i,
+  /\bprice (?:check|range|estimate|suggestion|advice|idea)(?:\s+(?:for|on|of))?\s*:?\s*(.*)$/i,
+  /\b(?:estimate|value|valuation|worth)\s+(?:of|for)\s+(.*)$/i,
+  /\b(?:suggest|recommend) (?:a )?price(?: (?:for|of))?\s*(.*)$/i,
+  /\bis (.*?) worth\b/i,
+  /^how much\b\s*(.*)$/i,
+];
+
+const QUESTION_TAIL = /\s+(?:going|selling|go|sell|worth|fetch|cost|these days|nowadays|right now|currently|on here|here)\b.*$/i;
+
+function priceQuestion(text: string, draft: Draft | undefined): Intent | undefined {
+  for (const shape of PRICE_QUESTIONS) {
+    const m = shape.exec(text);
+    if (!m) continue;
+    const phrase = itemPhrase((m[1] ?? '').replace(QUESTION_TAIL, ''));
+    if (!isVague(phrase)) {
+      return { kind: 'price_question', query: searchQueryFrom(phrase), category: categoryOf(phrase), itemName: phrase };
+    }
+    if (draft) return { kind: 'price_question', query: draftQuery(draft), category: categoryOf(draft.title), itemName: draft.title };
+    return { kind: 'price_question_unclear' };
+  }
+  return undefined;
+}
+
+function listingRequest(text: string): Intent | undefined {
+  const id = LISTING_ID.exec(text)?.[0];
+  if (!id) return undefined;
+  const listingId = `lst_${id.slice(4)}`;
+  const price = requestedPrice(text.replace(LISTING_ID, ' '));
+  if (price !== undefined) return { kind: 'reprice', listingId, price };
+  if (REPRICE_VERB.test(text)) return { kind: 'reprice', listingId };
+  return { kind: 'lookup', listingId };
+}
+
+function words(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Classifies one seller message, given the draft under discussion (if any). */
+export function classify(message: Pick<SellerMessage, 'text' | 'images'>, draft?: Draft): Intent {
+  const intent = classifyText(message.text.trim(), draft);
+  // With a photo but no usable words, say honestly that photos cannot be seen offline.
+  const needsWords = ['sell_unclear', 'price_question_unclear', 'unknown', 'greeting', 'help', 'thanks'];
+  if (message.images > 0 && needsWords.includes(intent.kind)) return { kind: 'image_only' };
+  return intent;
+}
+
+function classifyText(text: string, draft: Draft | undefined): Intent {
+  if (!text) return { kind: 'unknown' };
+
+  const listing = listingRequest(text);
+  if (listing) return listing;
+
+  if (CONFIRM.test(text) && words(text) <= 10) return { kind: 'confirm', draft };
+
+  const offer = readSellOffer(text);
+  if (offer?.explicit) {
+    const item = draftFromOffer(offer);
+    return item.vague ? { kind: 'sell_unclear' } : { kind: 'sell', item };
+  }
+
+  const change = readDraftChange(text);
+  if (change && (soundsLikeAChange(text) || isJustAPrice(text) || (!offer && !text.includes('?')))) {
+    if (draft) return { kind: 'change_draft', change, draft };
+    if (soundsLikeAChange(text) || isJustAPrice(text)) return { kind: 'change_without_draft', change };
+  }
+
+  const question = priceQuestion(text, draft);
+  if (question) return question;
+
+  if (DECLINE.test(text) && words(text) <= 6) return { kind: 'decline' };
+
+  if (offer) {
+    const item = draftFromOffer(offer);
+    if (!item.vague) return { kind: 'sell', item };
+  }
+
+  if (GREETING.test(text)) return { kind: 'greeting' };
+  if (THANKS.test(text) && words(text) <= 6) return { kind: 'thanks' };
+  if (HELP.test(text)) return { kind: 'help' };
+  return { kind: 'unknown' };
+}
+
+/** The intent of the seller message at `index`, judged against the draft that existed before it. */
+export function intentAt(items: Item[], index: number): Intent | undefined {
+  const message = sellerMessageAt(items, index);
+  return message ? classify(message, currentDraft(items, index)) : undefined;
+}

@@ -1,0 +1,259 @@
+import { keywordHits, mentionsItem } from './category.js';
+import { conditionFrom } from './condition.js';
+import { statedPrice, statedPriceSpans } from './price.js';
+
+/**
+ * Reading an item out of a seller's words: is this an offer to sell, which
+ * words name the item (title, search query), and a tidy description. Text
+ * only; the draft module turns the parts into a listing draft.
+ */
+
+export interface SellOffer {
+  /** The seller's words about the item, with the "I want to sell" lead-in removed. */
+  itemText: string;
+  /** "I want to sell…", "for sale", "list my…": unmistakably an offer, not just an item mentioned. */
+  explicit: boolean;
+}
+
+const OPENERS = /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+|(?:ok(?:ay)?|so|well|also|and|now|next)[\s,]+)+/i;
+
+const SELL_LEAD = new RegExp(
+  '^(?:' +
+    '(?:can|could|would|will) you (?:please |pls )?(?:help me )?|please (?:help me )?|pls |' +
+    "i(?:'d| would) (?:like|love) to |i (?:want|wanna|need|plan|intend|hope|wish|would like|'d like)(?: to)? |" +
+    "i(?:'m| am) (?:looking|trying|going|planning|hoping|about) to |i(?:'m| am) |(?:looking|trying|planning|want|need) to |" +
+    "help me |let'?s |we (?:want|need|would like|'d like|are|'re)(?: to)? " +
+    ')?' +
+    '(?:sell(?:ing)?|list(?:ing)?|post(?:ing)?|advertis(?:e|ing)|get(?:ting)? rid of|put(?:ting)? up|offload(?:ing)?)\\b' +
+    '(?:\\s+(?:a|an|the|my)\\s+(?:listing|ad|advert|offer)\\s+(?:for|of))?(?:\\s+(?:for sale|up for sale))?[\\s:,-]*',
+  'i',
+);
+
+const HAVE_FOR_SALE =
+  /^(?:i(?:'ve| have)? got|i have|i own|got|have)\s+(.+?)\s+(?:for sale|to sell|(?:that |which )?i (?:want|would like|'d like|need|wanna) to (?:sell|get rid of))\b(.*)$/i;
+
+const FOR_SALE = /\s*\b(?:for sale|up for grabs)\b\s*|^(?:fs|wts)\s*:\s*/gi;
+
+const QUESTION_START = /^(?:what|how|why|when|where|who|which|is|are|can|could|would|should|do|does|did|will|may|am)\b/i;
+
+/** Messages that start like this talk about something, they do not describe an item to sell. */
+const NOT_A_DESCRIPTION =
+  /^(?:i|i'm|im|i've|my|we|you|your|it|it's|its|this|that|there|they|he|she|please|thanks|thank|yes|no|ok|okay|show|find|search|look|tell|give|change|make|set|lower|reduce|raise|update|call|rename|delete|remove|cancel|help|why|the price)\b/i;
+
+/** Recognises an offer to sell and returns the words about the item. */
+export function readSellOffer(message: string): SellOffer | undefined {
+  const text = message.trim().replace(OPENERS, '');
+  const have = HAVE_FOR_SALE.exec(text);
+  if (have) return { itemText: `${have[1]}${have[2]}`.trim(), explicit: true };
+  const lead = SELL_LEAD.exec(text);
+  if (lead) {
+    let itemText = text.slice(lead[0].length).replace(FOR_SALE, ' ').trim();
+    // "Can you help me sell my S21? It has…": the question mark closes the request, not a question about the item.
+    if (/^(?:can|could|would|will) you\b/i.test(text)) itemText = itemText.replace('?', '.');
+    return { itemText, explicit: true };
+  }
+  if (/\b(?:for sale|up for grabs)\b|^(?:fs|wts)\s*:/i.test(text) && !text.includes('?')) {
+    return { itemText: text.replace(FOR_SALE, ' ').trim(), explicit: true };
+  }
+  // A bare description ("IKEA Kallax shelf, white, 40 euros"): names an item, is not a question or a request.
+  const words = text.split(/\s+/).length;
+  const plainStatement = mentionsItem(text) && !text.includes('?') && !QUESTION_START.test(text) && words <= 30;
+  // "I've had this sofa for 3 years, want 200 for it": a price makes a statement about an item an offer.
+  if (plainStatement && (!NOT_A_DESCRIPTION.test(text) || statedPrice(text) !== undefined)) return { itemText: text, explicit: false };
+  return undefined;
+}
+
+const LEADING_FILLER =
+  /^(?:i(?:'ve| have)?(?: had| got)?|i own|i bought|got|have|my|a|an|the|our|this|that|these|those|some|his|her|their|old|used|new|brand new|like new|as new|barely used|hardly used|lightly used|rarely used|never used|almost new|nearly new|very|really|nice|beautiful|lovely|great|good|excellent|perfect|gorgeous|awesome|cool|pretty|still)\s+/i;
+
+const CONNECTOR =
+  /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|collection|delivery|located|available|condition|obo|ono|or best offer|negotiable)\b.*$/i;
+
+const SEGMENT_BREAK = /[,;:!?\n()]|\.(?=\s|$)|\s[-–—]\s/;
+
+const TRAILING_STOP = /\s+(?:for|with|in|at|to|and|or|from|of|on|by)$/i;
+
+/** A short second segment worth keeping in a title: colour, size, capacity, year. */
+const TITLE_ATTRIBUTE =
+  /^(?:(?:white|black|grey|gray|silver|gold|red|blue|green|yellow|pink|purple|orange|brown|beige|navy|cream|oak|walnut|pine)(?:\s+(?:and|&)\s+\w+)?|size\s+\w{1,4}|\d+\s?(?:gb|tb|inch|inches|"|cm)|(?:19|20)\d\d(?: model)?|(?:xs|xl|xxl)|eu\s?\d{2})$/i;
+
+const VAGUE = new Set(['', 'it', 'this', 'that', 'them', 'these', 'those', 'something', 'stuff', 'things', 'some stuff', 'some things', 'item', 'items', 'an item', 'one', 'mine', 'everything', 'anything', 'this item', 'my stuff', 'some', 'thing']);
+
+function removeSpans(text: string, spans: Array<{ start: number; end: number }>): string {
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start) + ' ';
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+function withoutPrices(text: string): string {
+  return removeSpans(text, statedPriceSpans(text));
+}
+
+function stripLeading(phrase: string): string {
+  let out = phrase.trim();
+  for (let prev = ''; prev !== out; ) {
+    prev = out;
+    out = out.replace(LEADING_FILLER, '');
+  }
+  return out;
+}
+
+function tidy(phrase: string): string {
+  let out = phrase.replace(/\s+/g, ' ').trim();
+  for (let prev = ''; prev !== out; ) {
+    prev = out;
+    out = out.replace(TRAILING_STOP, '').replace(/[\s,.;:!-]+$/, '').trim();
+  }
+  return out;
+}
+
+/** The words naming the item: the first segment, cut before connectors ("Trek Marlin 7 bike" from "my Trek Marlin 7 bike, barely used"). */
+export function itemPhrase(itemText: string): string {
+  const segments = withoutPrices(itemText)
+    .split(SEGMENT_BREAK)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const first = stripLeading(segments[0] ?? '');
+  return tidy(stripLeading(first.replace(CONNECTOR, '')));
+}
+
+/** The item phrase plus one short attribute from the next segment, if there is one ("IKEA Kallax shelf, white"). */
+function titlePhrase(itemText: string): string {
+  const segments = withoutPrices(itemText)
+    .split(SEGMENT_BREAK)
+    .map((s) => tidy(s))
+    .filter(Boolean);
+  const phrase = itemPhrase(itemText);
+  const attribute = segments[1];
+  if (attribute && TITLE_ATTRIBUTE.test(attribute) && !conditionFrom(attribute)) return `${phrase}, ${attribute}`;
+  return phrase;
+}
+
+export function isVague(phrase: string): boolean {
+  const lower = phrase.toLowerCase().trim();
+  return VAGUE.has(lower) || /\blistings?\b|\bads?\b/.test(lower) || (lower.match(/[a-z]/g)?.length ?? 0) < 2;
+}
+
+/** Brands and product names with their own spelling. */
+const SPELLING: Record<string, string> = {
+  ikea: 'IKEA', iphone: 'iPhone', ipad: 'iPad', imac: 'iMac', ipod: 'iPod', macbook: 'MacBook', airpods: 'AirPods',
+  playstation: 'PlayStation', ps4: 'PS4', ps5: 'PS5', xbox: 'Xbox', gopro: 'GoPro', bmw: 'BMW', vw: 'VW', lg: 'LG',
+  hp: 'HP', jbl: 'JBL', dji: 'DJI', tv: 'TV', pc: 'PC', ebike: 'eBike', 'e-bike': 'e-bike', bbq: 'BBQ', mtb: 'MTB', bmx: 'BMX',
+};
+
+/** Describing words that stay lowercase inside a title ("Trek Marlin 7 mountain bike"). */
+const DESCRIPTIVE = new Set(
+  (
+    'white black grey gray silver gold red blue green yellow pink purple orange brown beige navy cream ' +
+    'wooden wood oak pine walnut leather metal glass plastic steel aluminium aluminum carbon cotton wool velvet linen ' +
+    'mountain road city electric kids kid children womens mens ladies gaming office dining coffee garden kitchen outdoor indoor ' +
+    'folding vintage antique small large big mini portable wireless bluetooth smart digital acoustic double single king queen ' +
+    'corner seater and with of for the a in on to size'
+  ).split(' '),
+);
+
+const SEARCH_NOISE = new Set(
+  'white black grey gray silver gold red blue green yellow pink purple orange brown beige navy cream and with of for the a in on to size'.split(' '),
+);
+
+/** Brand and model words capitalised, describing words as typed, product spellings respected. */
+function titleCase(phrase: string): string {
+  const words = phrase.split(' ');
+  const hits = keywordHits(phrase);
+  const headStart = hits.length ? hits[hits.length - 1].start : phrase.length;
+  let offset = 0;
+  const cased = words.map((word) => {
+    const at = offset;
+    offset += word.length + 1;
+    const key = word.toLowerCase().replace(/[^\w-]/g, '');
+    if (SPELLING[key]) return word.replace(new RegExp(key, 'i'), SPELLING[key]);
+    if (word !== word.toLowerCase()) return word; // The seller chose a spelling: keep it.
+    if (at < headStart && !DESCRIPTIVE.has(key) && /^[a-z]/.test(word)) return word[0].toUpperCase() + word.slice(1);
+    return word;
+  });
+  const title = cased.join(' ');
+  return /^[a-z][A-Z]/.test(title) ? title : title.charAt(0).toUpperCase() + title.slice(1);
+}
+
+export function clampWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return tidy(space > max / 2 ? cut.slice(0, space) : text.slice(0, max));
+}
+
+export const TITLE_MAX = 80;
+
+/** A listing title: brand, model, type and one key attribute, capitalised, at most 80 characters. */
+export function titleFrom(itemText: string): string {
+  const title = clampWords(titleCase(titlePhrase(itemText)), TITLE_MAX);
+  return title.length >= 3 ? title : `${title} for sale`;
+}
+
+/** A few brand/model/type words for searchSimilar; colours and filler would only narrow the match. */
+export function searchQueryFrom(phrase: string): string {
+  const words = phrase
+    .replace(/\bsize\s+\S+/gi, ' ')
+    .replace(/[^\p{L}\p{N}\s&'-]/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => (w.length > 1 || /\d/.test(w)) && !SEARCH_NOISE.has(w.toLowerCase()));
+  const query = words.slice(0, 6).join(' ');
+  return query.length >= 2 ? query : phrase.slice(0, 200);
+}
+
+/** A question tacked onto a description ("…, how much should I ask?"): not listing text. */
+const ASIDE_QUESTION = /[,;]?\s*\b(?:how much|what(?:'s| is| would| should)|can you|could you|would you|should i|do you)\b[^.!?]*\?/gi;
+
+const POLITE_TAIL = /\b(?:please|pls|thanks|thank you|thx|cheers)\b[\s!.]*$/i;
+
+function sentenceCase(sentence: string): string {
+  let s = sentence
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;:!])/g, '$1')
+    .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
+    .replace(/^[\s,;:.-]+|[\s,;:-]+$/g, '')
+    .replace(POLITE_TAIL, '')
+    .replace(/[\s,;:-]+$/g, '')
+    .trim();
+  if (!s) return '';
+  s = respell(stripDeterminer(s));
+  if (!/^[a-z][A-Z]/.test(s)) s = s.charAt(0).toUpperCase() + s.slice(1);
+  return /[.!]$/.test(s) ? s : `${s}.`;
+}
+
+function stripDeterminer(s: string): string {
+  return s.replace(/^(?:my|our|this|these|a|an|the)\s+/i, '');
+}
+
+/** Product spellings inside free text ("ikea" → "IKEA"). */
+function respell(text: string): string {
+  return text.replace(/[\p{L}\p{N}-]+/gu, (word) => {
+    const key = word.toLowerCase();
+    return SPELLING[key] && word === key ? SPELLING[key] : word;
+  });
+}
+
+/**
+ * The seller's own words, tidied: lead-in, prices and questions removed, at
+ * most two sentences, plus the condition. Nothing is added that the seller
+ * did not say.
+ */
+export function describeItem(itemText: string, condition: string): string {
+  const text = withoutPrices(itemText)
+    .replace(FOR_SALE, ' ')
+    .replace(ASIDE_QUESTION, '.')
+    // What is left of "want 200 for it" once the price is gone.
+    .replace(/[,;]?\s*\b(?:want|asking)?\s*for (?:it|them|both|all)\b/gi, ' ');
+  const sentences = text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .filter((s) => !s.trim().endsWith('?'))
+    .map(sentenceCase)
+    .filter((s) => s.replace(/[^\p{L}\p{N}]/gu, '').length > 1)
+    .slice(0, 2);
+  const body = sentences.join(' ');
+  return clampWords(`${body ? `${body} ` : ''}Condition: ${condition}.`, 1000);
+}

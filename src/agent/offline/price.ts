@@ -1,0 +1,108 @@
+/**
+ * Euro amounts as sellers type them. Only numbers marked as money count
+ * ("€120", "120 euros", "for 120", "make it 80"), so model numbers in an
+ * item's name ("Marlin 7", "iPhone 13") are never read as prices.
+ */
+
+/** 1.200 / 1,200.50 (grouped thousands) or 99.50 / 99,50 (decimals), optionally "k". */
+const NUMBER = String.raw`(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(\s?k\b)?`;
+
+/** Words that may follow a price without making it something else ("for 2 years" is not a price). */
+const AFTER_PRICE_OK = new Set(['', 'eur', 'euro', 'euros', 'or', 'obo', 'ono', 'ovno', 'vb', 'negotiable', 'firm', 'cash', 'please', 'each', 'and', 'but', 'if', 'only', 'total', 'max', 'min', 'instead', 'then', 'now', 'for', 'both', 'all', 'per']);
+
+export interface PriceMention {
+  amount: number;
+  /** Where the mention (including its trigger words) sits in the text, so it can be cut out of a description. */
+  start: number;
+  end: number;
+}
+
+export function parseAmount(raw: string, thousands = ''): number | undefined {
+  const grouped = /^(\d{1,3}(?:[.,]\d{3})+)([.,]\d{1,2})?$/.exec(raw);
+  const value = grouped
+    ? Number(grouped[1].replace(/[.,]/g, '') + (grouped[2] ? '.' + grouped[2].slice(1) : ''))
+    : Number(raw.replace(',', '.'));
+  if (!Number.isFinite(value)) return undefined;
+  const scaled = thousands.trim() ? value * 1000 : value;
+  return Math.round(scaled * 100) / 100;
+}
+
+function nextWord(text: string, from: number): string {
+  return (/^\s*([a-z]+)/i.exec(text.slice(from))?.[1] ?? '').toLowerCase();
+}
+
+/** Money-marked patterns; group 1 is the number, group 2 an optional "k". */
+const MARKED: RegExp[] = [
+  new RegExp(String.raw`(?:€|\beur\b|\beuros?\b)\s?${NUMBER}`, 'gi'),
+  new RegExp(String.raw`(?<![\w.,])${NUMBER}\s?(?:€|eur(?:os?)?\b)`, 'gi'),
+];
+
+/** A number after words that make it a price: "for 120", "asking 120", "price: 120". */
+const TRIGGERED = new RegExp(
+  String.raw`\b(?:for|asking(?:\s+price)?(?:\s+(?:is|of))?|ask(?:ing)?\s+for|price(?:d)?(?:\s+(?:is|of|at))?\s*:?|selling\s+(?:it\s+)?for|sell\s+(?:it\s+)?for|want(?:ing)?)\s+(?:around\s+|about\s+|approx\.?\s+|~\s?)?${NUMBER}(?![\w.,]*\d)`,
+  'gi',
+);
+
+/** A comma-separated part that is only a number ("Nintendo Switch, like new, 250"); years are not prices. */
+const BARE_SEGMENT = new RegExp(String.raw`(?<=^|[,;]\s?)\s*${NUMBER}\s*(?=[,;]|\.?\s*$)`, 'gi');
+
+/** Every price the seller stated, marked as money, in order; overlapping mentions ("for 500€") are merged. */
+export function statedPriceSpans(text: string): PriceMention[] {
+  const found: PriceMention[] = [];
+  for (const re of MARKED) {
+    for (const m of text.matchAll(re)) {
+      const amount = parseAmount(m[1], m[2] ?? '');
+      if (amount !== undefined) found.push({ amount, start: m.index!, end: m.index! + m[0].length });
+    }
+  }
+  for (const m of text.matchAll(TRIGGERED)) {
+    const end = m.index! + m[0].length;
+    if (!AFTER_PRICE_OK.has(nextWord(text, end))) continue;
+    const amount = parseAmount(m[1], m[2] ?? '');
+    if (amount !== undefined) found.push({ amount, start: m.index!, end });
+  }
+  for (const m of text.matchAll(BARE_SEGMENT)) {
+    if (m.index === 0 || /^(?:19|20)\d\d$/.test(m[1])) continue;
+    const amount = parseAmount(m[1], m[2] ?? '');
+    if (amount !== undefined) found.push({ amount, start: m.index!, end: m.index! + m[0].length });
+  }
+  found.sort((a, b) => a.start - b.start);
+  const merged: PriceMention[] = [];
+  for (const span of found) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+export function statedPrice(text: string): number | undefined {
+  return statedPriceSpans(text)[0]?.amount;
+}
+
+/** Verbs that turn "to 80" or "it 80" into a new price. */
+const CHANGE_TO = new RegExp(
+  String.raw`\b(?:make\s+(?:it|that|the\s+price)|(?:change|set|update|adjust|put|lower|reduce|drop|raise|increase|bump|cut|mark)(?:\s+(?:it|that|the\s+price|price))?(?:\s+(?:up|down))?(?:\s+(?:to|at|for))?|go\s+(?:with|for)|how\s+about|what\s+about|try|list\s+(?:it\s+)?(?:at|for)|instead|price\s+(?:it\s+)?(?:at|to)|to)\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`,
+  'gi',
+);
+
+const JUST_A_PRICE = new RegExp(String.raw`^\s*(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?)?\s*(?:please|instead|then)?\s*[.!]?\s*$`, 'i');
+
+/** A new price in a change request: "make it 80", "lower it to 80", "80 euros", "€80", "price 80", or just "80". */
+export function requestedPrice(text: string): number | undefined {
+  const stated = statedPrice(text);
+  if (stated !== undefined) return stated;
+  const only = JUST_A_PRICE.exec(text);
+  if (only) return parseAmount(only[1], only[2] ?? '');
+  for (const m of text.matchAll(CHANGE_TO)) {
+    if (!AFTER_PRICE_OK.has(nextWord(text, m.index! + m[0].length))) continue;
+    const amount = parseAmount(m[1], m[2] ?? '');
+    if (amount !== undefined) return amount;
+  }
+  return undefined;
+}
+
+/** True when the whole message is a bare amount ("80", "€80", "80 euros"). */
+export function isJustAPrice(text: string): boolean {
+  return JUST_A_PRICE.test(text);
+}

@@ -1,0 +1,173 @@
+import { formatEur } from '../../domain/listing.js';
+import type { ListingSummary, PriceStats } from '../../tools/schemas.js';
+import type { Draft, PricedDraft } from './draft.js';
+
+/**
+ * Everything the offline model says. Honest about being rule-based, never
+ * claims a write happened before a tool said so, and never invents ids or
+ * prices: every number comes from the seller or a tool result.
+ */
+
+const CAPABILITIES = [
+  '- draft a listing: "I want to sell my Trek Marlin 7 bike, barely used, for 400"',
+  '- suggest a price: "How much should I ask for an iPhone 12?"',
+  '- change a draft: "make it 80" or "change the title to …"',
+  '- look up a listing: "show me lst_0000001"',
+  '- re-price a listing: "change the price of lst_0000001 to 350"',
+].join('\n');
+
+const OFFLINE = "I'm the offline listing assistant: a simple rule-based helper, not an AI model.";
+
+export const help = (): string => `${OFFLINE} I can:\n${CAPABILITIES}`;
+
+export const greeting = (): string => `Hi! ${help()}`;
+
+export const thanks = (): string => "You're welcome! Tell me if there's another item to sell or a listing to re-price.";
+
+export const notUnderstood = (): string =>
+  `Sorry, I didn't understand that. I'm the offline assistant (rule-based, not an AI model), so I only understand a few kinds of requests. I can:\n${CAPABILITIES}`;
+
+export const imageOnly = (): string =>
+  "I can't see photos: I'm the offline assistant (rule-based, not an AI model). Please describe the item in a few words: brand, model, type, condition, and your price if you have one, e.g. \"Trek Marlin 7 mountain bike, barely used, 400 euros\".";
+
+export const askForItem = (): string =>
+  'What would you like to sell? Tell me the brand, model and type, its condition, and a price if you have one in mind.';
+
+export const askWhichItemToPrice = (): string =>
+  'Which item should I price? Tell me the brand, model and type, e.g. "How much should I ask for an iPhone 12?"';
+
+/** Titles in tool results are other sellers' words: shown as plain, short data. */
+const plain = (text: string, max = 50): string => {
+  const flat = text.replace(/[\r\n*`[\]<>#|]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+};
+
+const sentenceEnd = (text: string): string => (/[.!?"”]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
+function range(stats: PriceStats): string {
+  return stats.min === stats.max ? formatEur(stats.min) : `${formatEur(stats.min)}–${formatEur(stats.max)}`;
+}
+
+function comparables(stats: PriceStats): string {
+  const listings = stats.count === 1 ? 'similar active listing sells' : 'similar active listings sell';
+  return `${stats.count} ${listings} for ${range(stats)} (median ${formatEur(stats.median)})`;
+}
+
+function closest(matches: ListingSummary[]): string {
+  const shown = matches.slice(0, 3).map((m) => `${plain(m.title)} (${formatEur(m.price)})`);
+  return shown.length ? `Closest matches: ${shown.join(', ')}.` : '';
+}
+
+const draftLine = (draft: PricedDraft): string =>
+  `**${draft.title}** (${draft.category}, ${draft.condition}) at ${formatEur(draft.price)}.`;
+
+export function draftProposal(
+  draft: PricedDraft,
+  search: { stats: PriceStats | null; matches: ListingSummary[] },
+  notes: { sellerPrice: boolean; photos: boolean },
+): string {
+  const lines = [`Here's your draft: ${draftLine(draft)}`];
+  if (search.stats) {
+    const priceNote = notes.sellerPrice ? ' I kept the price you gave.' : ' I used the median as the price.';
+    lines[0] += ` ${comparables(search.stats)}.${priceNote}`;
+    const nearest = closest(search.matches);
+    if (nearest) lines.push(nearest);
+  } else {
+    lines[0] += ' I found no comparable active listings, so I used the price you gave.';
+  }
+  lines.push(`Description: ${draft.description}`);
+  if (notes.photos) lines.push("(I can't see photos offline, so the draft is based on your words only.)");
+  lines.push('Please confirm to post it.');
+  return lines.join('\n');
+}
+
+export const noComparablesAskPrice = (draft: Draft): string =>
+  `I drafted **${draft.title}** (${draft.category}, ${draft.condition}), but I found no comparable active listings, so I can't suggest a price. What price would you like to ask?`;
+
+export function priceAdvice(itemName: string, stats: PriceStats | null): string {
+  const item = plain(itemName, 80);
+  if (!stats) {
+    return `I found no comparable active listings for "${item}", so I can't suggest a price from the market. Try a broader description (brand and type), or tell me your price and I'll draft a listing.`;
+  }
+  const typical = stats.count >= 4 && stats.p25 !== stats.p75 ? ` Most are between ${formatEur(stats.p25)} and ${formatEur(stats.p75)}.` : '';
+  return `For "${item}": ${comparables(stats)}.${typical} Around ${formatEur(Math.round(stats.median))} would be a fair asking price. Tell me if you'd like me to draft a listing.`;
+}
+
+export const live = (listing: ListingSummary): string =>
+  `Your listing is live: ${listing.title} at ${formatEur(listing.price)} (id ${listing.id}).`;
+
+export const priceUpdated = (listing: ListingSummary, previousPrice: number): string =>
+  `Done: ${listing.title} now costs ${formatEur(listing.price)} (was ${formatEur(previousPrice)}).`;
+
+export const revisedDraft = (changes: string[], draft: PricedDraft): string =>
+  `${changes.length ? `I changed ${joinWords(changes)}.` : 'Here is the draft again.'} Revised draft: ${draftLine(draft)}\nDescription: ${draft.description}\nPlease confirm to post it.`;
+
+export const draftAgain = (draft: PricedDraft): string =>
+  `Here's the draft to post: ${draftLine(draft)}\nDescription: ${draft.description}\nPlease confirm to post it.`;
+
+export const draftNeedsPrice = (draft: Draft): string =>
+  `What price would you like to ask for **${draft.title}**? Tell me an amount in euros, e.g. "make it 120".`;
+
+export const noDraft = (): string =>
+  "There's no draft waiting to be posted. Tell me about an item you'd like to sell, or ask me to look up or re-price a listing.";
+
+export const changeWithoutDraft = (): string =>
+  'There\'s no draft to change yet. To re-price a posted listing, include its id (e.g. "change the price of lst_0000001 to 350"); to start a new listing, describe the item.';
+
+export const declined = (): string => 'OK, nothing was posted or changed. Tell me whenever you want to continue.';
+
+export const rejectedWithoutReason = (): string => "OK, I won't do that. Tell me what to change.";
+
+export const expired = (): string =>
+  'The confirmation expired, so nothing was posted or changed. Tell me if you want me to propose it again.';
+
+export function describeListing(listing: ListingSummary & { description: string; yours: boolean }): string {
+  const owner = listing.yours ? 'It is your listing.' : 'It belongs to another seller.';
+  const description = listing.description ? `\nDescription: ${plain(listing.description, 160)}` : '';
+  return `${listing.id}: **${plain(listing.title, 80)}** at ${formatEur(listing.price)} (${listing.category}, ${listing.condition}), status ${listing.status}. ${owner}${description}`;
+}
+
+export const askNewPrice = (listing: ListingSummary & { description: string; yours: boolean }): string =>
+  `${describeListing(listing)}\nWhat should the new price be?`;
+
+export const repriceProposal = (listing: ListingSummary, price: number): string =>
+  `**${plain(listing.title, 80)}** (${listing.id}) is listed at ${formatEur(listing.price)}. I'll change it to ${formatEur(price)} once you confirm.`;
+
+export const repriceRevised = (listingId: string, price: number, proposed: number | undefined): string =>
+  `OK, ${formatEur(price)}${proposed !== undefined ? ` instead of ${formatEur(proposed)}` : ''} for ${listingId}. Please confirm the new price.`;
+
+const ACTIONS: Record<string, { doing: string; nothing: string }> = {
+  createListing: { doing: 'post this listing', nothing: 'Nothing was posted.' },
+  updatePrice: { doing: 'change that price', nothing: 'Nothing was changed.' },
+  getListing: { doing: 'look up that listing', nothing: '' },
+  searchSimilar: { doing: 'search for similar listings', nothing: '' },
+};
+
+const action = (tool: string) => ACTIONS[tool] ?? { doing: 'do that', nothing: 'Nothing was changed.' };
+
+export const denied = (tool: string, message: string): string =>
+  `I can't ${action(tool).doing}: "${plain(message, 300)}" ${action(tool).nothing}`.trim();
+
+export const invalidArguments = (tool: string, issues: string[], message: string): string =>
+  `Sorry, I couldn't ${action(tool).doing} because some details were not valid: ${plain(issues.length ? issues.join('; ') : message, 400)}. ${action(tool).nothing} Could you give me the corrected details?`.replace(/\s+/g, ' ');
+
+export const retriedWithFix = (tool: string): string =>
+  tool === 'createListing' || tool === 'updatePrice' ? 'I fixed the details that were not valid. Please check them and confirm.' : '';
+
+export const notFound = (message: string): string =>
+  `I couldn't find that: ${sentenceEnd(plain(message, 200))} Please check the id (it looks like lst_…).`;
+
+export const notConfirmed = (): string => "Nothing was changed, because that exact action wasn't confirmed.";
+
+export const failed = (message: string): string =>
+  `Something went wrong: ${sentenceEnd(plain(message, 200))} Nothing was posted or changed; please try again.`;
+
+export const notRun = (): string => "That action didn't run, so nothing was changed. What would you like to do next?";
+
+export const unreadableResult = (): string =>
+  "I got an answer from the marketplace that I couldn't read, so I stopped here. I didn't post or change anything; please try again.";
+
+function joinWords(parts: string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}

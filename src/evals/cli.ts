@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { join, relative } from 'node:path';
+import { runSuite } from './suite.js';
+import { reportStamp, writeReport } from './report.js';
+
+/**
+ * `npm run evals -- [--model NAME] [--trials K] [--filter TAG[,TAG…]] [--prompt VERSION] [--concurrency N] [--out DIR]`
+ * Runs the scenario suite, writes `<out>/<stamp>.json|.md|.svg` (failing
+ * trials' databases under `<out>/<stamp>/`) and prints the Markdown summary.
+ * The model comes from the environment as for the server (offline without a
+ * key) unless `--model` names one.
+ */
+const USAGE = 'usage: npm run evals -- [--model NAME] [--trials K] [--filter TAG] [--prompt VERSION] [--concurrency N] [--out DIR]';
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        model: { type: 'string' },
+        trials: { type: 'string', default: '1' },
+        filter: { type: 'string' },
+        prompt: { type: 'string' },
+        concurrency: { type: 'string' },
+        out: { type: 'string', default: 'evals/reports' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const trials = Number(values.trials);
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (!Number.isInteger(trials) || trials < 1 || (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1))) {
+    console.error(`--trials and --concurrency must be positive integers\n${USAGE}`);
+    return 2;
+  }
+  const stamp = reportStamp();
+  const out = values.out!;
+  const report = await runSuite({
+    model: values.model,
+    trials,
+    filter: values.filter,
+    promptVersion: values.prompt,
+    concurrency,
+    keepFailedIn: join(out, stamp),
+    progress: true,
+  });
+  const files = writeReport(report, out, stamp);
+  const o = report.overall;
+  console.log(
+    [
+      `${report.model} · prompt ${report.promptVersion} · ${o.scenarios} scenarios × ${report.trialsPerScenario} trial(s) in ${(report.durationMs / 1000).toFixed(1)} s`,
+      `success ${(o.successRate * 100).toFixed(1)}% · ${Object.entries(o.passK).map(([k, v]) => `pass^${k} ${(v * 100).toFixed(1)}%`).join(' · ')}`,
+      `unconfirmed writes ${o.unconfirmedWrites} · policy violations ${o.policyViolations} · attack success ${o.injection.attackSuccessRate === null ? 'n/a' : `${(o.injection.attackSuccessRate * 100).toFixed(1)}%`} · utility under attack ${o.injection.utilityUnderAttack === null ? 'n/a' : `${(o.injection.utilityUnderAttack * 100).toFixed(1)}%`}`,
+      `tokens ${o.tokens.total} · cost ${o.costUsd === null ? 'unknown' : `$${o.costUsd.toFixed(4)}`} · latency p50 ${o.latencyMs.p50} ms, p95 ${o.latencyMs.p95} ms`,
+      '',
+      ...report.scenarios.map((s) => `${s.successes === s.trials ? 'PASS' : 'FAIL'} ${s.id} (${s.successes}/${s.trials})${s.failures[0] ? ` — ${s.failures[0]}` : ''}`),
+      '',
+      `report: ${relative(process.cwd(), files.markdown)} (json: ${relative(process.cwd(), files.json)}, chart: ${relative(process.cwd(), files.svg)})`,
+      ...(report.failedTrialDbs ? [`failing trials' databases: ${relative(process.cwd(), report.failedTrialDbs)}/`] : []),
+    ].join('\n'),
+  );
+  return 0;
+}
+
+process.exitCode = await main();

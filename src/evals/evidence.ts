@@ -1,0 +1,130 @@
+import type { Store, ApprovalRecord, RunRecord } from '../store/index.js';
+import type { Listing } from '../domain/listing.js';
+import { allListings, type ListingSnapshot } from './trialData.js';
+
+export interface ExecutedWrite {
+  runId: string;
+  callId: string;
+  sellerId: string;
+  tool: string;
+  arguments: Record<string, unknown>;
+  approvalId: string | null;
+  executedAt: string;
+}
+
+export interface RequestedCall {
+  tool: string;
+  callId: string;
+  /** The parsed arguments, or the raw text when the model sent invalid JSON. */
+  args: Record<string, unknown> | string;
+}
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  modelCalls: number;
+}
+
+/**
+ * Everything the judge looks at, read from the trial's own database after
+ * the conversation: the final listings against the starting snapshot, the
+ * write ledger, the approvals, the tool calls the model asked for (from the
+ * recorded model calls and the conversation history) and token usage.
+ */
+export interface TrialEvidence {
+  sellerId: string;
+  conversationId: string;
+  runs: RunRecord[];
+  replies: string[];
+  start: Map<string, ListingSnapshot>;
+  created: Listing[];
+  priceChanges: Array<{ listing: Listing; from: number; to: number }>;
+  /** Every write in the ledger, prior ones included (the rate limit counts them). */
+  ledger: ExecutedWrite[];
+  /** The writes made by this trial's runs. */
+  writes: ExecutedWrite[];
+  approvals: ApprovalRecord[];
+  requestedCalls: RequestedCall[];
+  usage: Usage;
+  steps: number;
+}
+
+export function collectEvidence(store: Store, input: { sellerId: string; conversationId: string; replies: string[]; start: Map<string, ListingSnapshot> }): TrialEvidence {
+  const { conversationId, start } = input;
+  // The oracle reads the tables whole rather than trusting any one repository's view of them.
+  const runIds = (store.db.prepare('SELECT id FROM runs WHERE conversation_id = ? ORDER BY created_at, rowid').all(conversationId) as { id: string }[]).map(
+    (r) => r.id,
+  );
+  const runs = runIds.map((id) => store.runs.get(id)!);
+  const ledger = (
+    store.db.prepare('SELECT run_id, call_id, seller_id, tool, arguments, approval_id, executed_at FROM tool_executions ORDER BY executed_at, rowid').all() as Record<
+      string,
+      string | null
+    >[]
+  ).map((r) => ({
+    runId: r.run_id!,
+    callId: r.call_id!,
+    sellerId: r.seller_id!,
+    tool: r.tool!,
+    arguments: JSON.parse(r.arguments!),
+    approvalId: r.approval_id,
+    executedAt: r.executed_at!,
+  }));
+  const inTrial = new Set(runIds);
+
+  const created: Listing[] = [];
+  const priceChanges: TrialEvidence['priceChanges'] = [];
+  for (const listing of allListings(store)) {
+    const before = start.get(listing.id);
+    if (!before) created.push(listing);
+    else if (before.price !== listing.price) priceChanges.push({ listing, from: before.price, to: listing.price });
+  }
+
+  const usage: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0, modelCalls: 0 };
+  const requested = new Map<string, RequestedCall>();
+  for (const run of runs) {
+    for (const span of store.traces.spans(run.traceId)) {
+      if (span.kind !== 'generation') continue;
+      const data = span.data as { usage?: Record<string, number>; output?: unknown[] };
+      usage.modelCalls++;
+      usage.inputTokens += Number(data.usage?.input_tokens ?? 0);
+      usage.outputTokens += Number(data.usage?.output_tokens ?? 0);
+      usage.totalTokens += Number(data.usage?.total_tokens ?? 0);
+      for (const item of data.output ?? []) addCall(requested, item);
+    }
+  }
+  // The conversation history holds the same calls; it covers a run whose spans were not recorded.
+  for (const item of store.conversations.items(conversationId)) addCall(requested, item);
+
+  return {
+    sellerId: input.sellerId,
+    conversationId,
+    runs,
+    replies: input.replies,
+    start,
+    created,
+    priceChanges,
+    ledger,
+    writes: ledger.filter((w) => inTrial.has(w.runId)),
+    approvals: runIds.flatMap((id) => store.approvals.forRun(id)),
+    requestedCalls: [...requested.values()],
+    usage,
+    steps: runs.reduce((sum, r) => sum + r.steps, 0),
+  };
+}
+
+function addCall(into: Map<string, RequestedCall>, item: unknown): void {
+  const i = item as { type?: string; name?: string; callId?: string; call_id?: string; arguments?: string };
+  if (i?.type !== 'function_call' || !i.name) return;
+  const callId = i.callId ?? i.call_id ?? `${into.size}`;
+  if (into.has(callId)) return;
+  let args: RequestedCall['args'] = i.arguments ?? '';
+  try {
+    const parsed = JSON.parse(i.arguments ?? '');
+    if (parsed && typeof parsed === 'object') args = parsed;
+  } catch {
+    // keep the raw text
+  }
+  into.set(callId, { tool: i.name, callId, args });
+}

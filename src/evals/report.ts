@@ -1,0 +1,120 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import type { OverallSummary, ScenarioSummary, TagSummary } from './metrics.js';
+import type { TrialResult } from './trial.js';
+import { successByTagSvg } from './chart.js';
+
+/** One eval run as written to `evals/reports/<stamp>.json`; the baseline and comparisons read the same shape. */
+export interface SuiteReport {
+  kind: 'listing-assistant-eval-report';
+  version: 1;
+  createdAt: string;
+  model: string;
+  provider: string;
+  promptVersion: string;
+  policyVersion: string;
+  appVersion: string;
+  trialsPerScenario: number;
+  filter: string | null;
+  concurrency: number;
+  durationMs: number;
+  /** Where failing trials' databases were kept, if anywhere. */
+  failedTrialDbs: string | null;
+  overall: OverallSummary;
+  tags: TagSummary[];
+  scenarios: ScenarioSummary[];
+  /** Every trial's verdict and figures; the baseline drops these. */
+  trials?: TrialResult[];
+}
+
+export function readReport(path: string): SuiteReport {
+  const report = JSON.parse(readFileSync(path, 'utf8')) as SuiteReport;
+  if (report.kind !== 'listing-assistant-eval-report') throw new Error(`${path} is not an eval report`);
+  return report;
+}
+
+/** A filesystem-safe, sortable timestamp: 2026-11-23T05-40-12-345Z. */
+export function reportStamp(at = new Date()): string {
+  return at.toISOString().replace(/[:.]/g, '-');
+}
+
+/** Writes `<stamp>.json`, `<stamp>.md` and `<stamp>.svg` into `dir`; returns their paths. */
+export function writeReport(report: SuiteReport, dir: string, stamp: string): { json: string; markdown: string; svg: string } {
+  mkdirSync(dir, { recursive: true });
+  const json = join(dir, `${stamp}.json`);
+  const markdown = join(dir, `${stamp}.md`);
+  const svg = join(dir, `${stamp}.svg`);
+  writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(svg, successByTagSvg(report.tags, `Success by tag — ${report.model}, prompt ${report.promptVersion}`));
+  writeFileSync(markdown, renderMarkdown(report, basename(svg), dir));
+  return { json, markdown, svg };
+}
+
+const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+const usd = (x: number | null) => (x === null ? 'unknown' : `$${x.toFixed(4)}`);
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function renderMarkdown(report: SuiteReport, chartFile: string, dir = '.'): string {
+  const o = report.overall;
+  const ks = Object.keys(o.passK);
+  const lines = [
+    `# Eval report ${report.createdAt}`,
+    '',
+    `Model **${report.model}** (${report.provider}), prompt **${report.promptVersion}**, policy ${report.policyVersion}, app ${report.appVersion}; ` +
+      `${o.scenarios} scenarios × ${report.trialsPerScenario} trial(s)${report.filter ? `, filter \`${report.filter}\`` : ''}; ${(report.durationMs / 1000).toFixed(1)} s.`,
+    '',
+    '## Overall',
+    '',
+    '| metric | value |',
+    '| --- | --- |',
+    `| success (mean over scenarios) | ${pct(o.successRate)} |`,
+    ...ks.map((k) => `| pass^${k} | ${pct(o.passK[k])} |`),
+    `| unconfirmed writes (must be 0) | ${o.unconfirmedWrites} |`,
+    `| policy violations (must be 0) | ${o.policyViolations} |`,
+    `| injection attack success rate (${o.injection.trials} attacked trials) | ${pct(o.injection.attackSuccessRate)} |`,
+    `| injection attempted by the model | ${pct(o.injection.attackAttemptRate)} |`,
+    `| utility under attack | ${pct(o.injection.utilityUnderAttack)} |`,
+    `| mean model steps per trial | ${o.meanSteps} |`,
+    `| latency per trial (mean / p50 / p95) | ${o.latencyMs.mean} / ${o.latencyMs.p50} / ${o.latencyMs.p95} ms |`,
+    `| tokens (input / output / total) | ${o.tokens.input} / ${o.tokens.output} / ${o.tokens.total} |`,
+    `| estimated cost | ${usd(o.costUsd)} |`,
+    '',
+    `![Success by tag](${chartFile})`,
+    '',
+    '## By tag',
+    '',
+    '| tag | scenarios | success |',
+    '| --- | ---: | ---: |',
+    ...report.tags.map((t) => `| ${t.tag} | ${t.scenarios} | ${pct(t.successRate)} |`),
+    '',
+    '## Scenarios',
+    '',
+    `| scenario | tags | success | pass^${report.trialsPerScenario} | steps | latency ms | tokens | cost | first failure |`,
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...report.scenarios.map(
+      (s) =>
+        `| ${s.id} | ${s.tags.join(', ')} | ${s.successes}/${s.trials} | ${pct(s.passK[String(s.trials)] ?? null)} | ${s.meanSteps} | ${s.meanLatencyMs} | ${s.meanTokens.total} | ${usd(s.meanCostUsd)} | ${cell(s.failures[0] ?? '')} |`,
+    ),
+  ];
+  const failed = report.scenarios.filter((s) => s.successes < s.trials);
+  if (failed.length) {
+    lines.push('', '## Failures', '');
+    if (report.failedTrialDbs) {
+      lines.push(
+        `The database of every failing trial is kept in \`${report.failedTrialDbs}\`. Each holds the trial's conversation, runs (tagged \`eval\`, \`scenario:<id>\`, \`trial:<n>\`), approvals, policy decisions and trace spans. Open one with`,
+        '',
+        '```sh',
+        `DATABASE_PATH=${report.failedTrialDbs}/<scenario>.t<n>.db SEED_COUNT=0 npm start`,
+        `curl -s -H 'Authorization: Bearer demo-support' 'localhost:3000/api/traces?tag=scenario:<scenario>' | jq`,
+        '```',
+        '',
+      );
+    }
+    for (const s of failed) {
+      lines.push(`### ${s.id} — ${s.title}`, '', ...s.failures.map((f) => `- ${cell(f)}`));
+      for (const db of s.keptDbs) lines.push(`- database: \`${relative(dir, db) || db}\``);
+      lines.push('');
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,109 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { APP_VERSION, loadConfig } from '../config.js';
+import { loadPolicyRules, type PolicyRules } from '../policy/index.js';
+import { selectModel } from '../agent/modelSelection.js';
+import { loadScenarios, filterScenarios, type Scenario } from './scenario.js';
+import { CatalogueTemplates } from './trialData.js';
+import { runTrial, type TrialResult, type TrialSetup } from './trial.js';
+import { summarizeOverall, summarizeScenario, summarizeTags } from './metrics.js';
+import { ProgressBar } from './progress.js';
+import type { SuiteReport } from './report.js';
+
+export interface SuiteOptions {
+  /** Defaults to every file in `evals/scenarios/`. */
+  scenarios?: Scenario[];
+  filter?: string;
+  trials?: number;
+  concurrency?: number;
+  /** `AGENT_MODEL`: `offline`, an OpenAI model name, or a compatible server's model. */
+  model?: string;
+  promptVersion?: string;
+  /** The environment the service is configured from; defaults to process.env. */
+  env?: Record<string, string | undefined>;
+  /** Rules the service runs with (a deliberate regression); the judge keeps the canonical ones. */
+  rules?: PolicyRules;
+  judgeRules?: PolicyRules;
+  keepFailedIn?: string;
+  progress?: boolean;
+  modelFactory?: TrialSetup['model'];
+}
+
+/** How many trials run at once when nothing is said: the offline model is cheap, remote models get rate-limited. */
+export function defaultConcurrency(provider: string): number {
+  return provider === 'offline' ? 4 : 2;
+}
+
+/**
+ * Runs every selected scenario `trials` times, up to `concurrency` trials at
+ * once, each on its own copy of its data, and summarizes the results.
+ * Trials interleave at every await (model calls, tool calls), which is where
+ * a remote model spends its time.
+ */
+export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport> {
+  const began = performance.now();
+  const scenarios = filterScenarios(options.scenarios ?? loadScenarios(), options.filter);
+  if (scenarios.length === 0) throw new Error(`No scenario matches the filter "${options.filter}".`);
+  const trials = options.trials ?? 1;
+  if (!Number.isInteger(trials) || trials < 1) throw new Error('--trials must be a positive integer');
+  const env = { ...(options.env ?? process.env) };
+  if (options.model) env.AGENT_MODEL = options.model;
+  if (options.promptVersion) env.PROMPT_VERSION = options.promptVersion;
+  const config = loadConfig(env);
+  const selected = options.modelFactory ? { ...options.modelFactory(), provider: 'custom' } : selectModel(config);
+  const concurrency = options.concurrency ?? defaultConcurrency(selected.provider);
+  const judgeRules = options.judgeRules ?? loadPolicyRules();
+
+  const scratchDir = mkdtempSync(join(tmpdir(), 'listing-evals-'));
+  const templates = new CatalogueTemplates(join(scratchDir, 'catalogues'));
+  const jobs = scenarios.flatMap((scenario) => Array.from({ length: trials }, (_, i) => ({ scenario, trial: i + 1 })));
+  const results: TrialResult[] = new Array(jobs.length);
+  const progress = options.progress ? new ProgressBar(jobs.length) : undefined;
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      const { scenario, trial } = jobs[index];
+      results[index] = await runTrial({
+        scenario,
+        trial,
+        env,
+        rules: options.rules,
+        judgeRules,
+        templates,
+        scratchDir,
+        keepFailedIn: options.keepFailedIn,
+        model: options.modelFactory,
+      });
+      progress?.tick(`${scenario.id} #${trial}`, results[index].success);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
+  } finally {
+    rmSync(scratchDir, { recursive: true, force: true });
+  }
+
+  const summaries = scenarios.map((s) => summarizeScenario(s, results.filter((r) => r.scenarioId === s.id)));
+  const kept = options.keepFailedIn && existsSync(options.keepFailedIn) ? options.keepFailedIn : null;
+  return {
+    kind: 'listing-assistant-eval-report',
+    version: 1,
+    createdAt: new Date().toISOString(),
+    model: selected.name,
+    provider: selected.provider,
+    promptVersion: config.PROMPT_VERSION,
+    policyVersion: options.rules?.version ?? judgeRules.version,
+    appVersion: APP_VERSION,
+    trialsPerScenario: trials,
+    filter: options.filter ?? null,
+    concurrency,
+    durationMs: Math.round(performance.now() - began),
+    failedTrialDbs: kept,
+    overall: summarizeOverall(summaries, results),
+    tags: summarizeTags(summaries),
+    scenarios: summaries,
+    trials: results,
+  };
+}

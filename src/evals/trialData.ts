@@ -1,0 +1,76 @@
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Store } from '../store/index.js';
+import { seedListings } from '../store/seed/seedDatabase.js';
+import type { Listing } from '../domain/listing.js';
+import type { Scenario } from './scenario.js';
+
+/** What a listing looked like when the trial began: the baseline for "changed" and for ownership. */
+export interface ListingSnapshot {
+  id: string;
+  sellerId: string;
+  category: string;
+  price: number;
+  status: string;
+}
+
+/** The run id under which prior writes sit in the ledger; no trial run ever has it. */
+export const PRIOR_WRITES_RUN = 'run_eval_prior_writes';
+
+/**
+ * Seeded catalogues, generated once per (seed, size) and copied for every
+ * trial: generating is the slow part, a file copy is not, and every trial
+ * still gets its own database to change and to keep if it fails.
+ */
+export class CatalogueTemplates {
+  private readonly built = new Map<string, string>();
+
+  constructor(private readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  path(seed: number, count: number): string {
+    const key = `${seed}-${count}`;
+    let path = this.built.get(key);
+    if (!path) {
+      path = join(this.dir, `catalogue-${key}.db`);
+      rmSync(path, { force: true });
+      const store = Store.open(path);
+      seedListings(store, count, seed);
+      // Closing checkpoints the WAL, so the single .db file is the whole catalogue.
+      store.close();
+      this.built.set(key, path);
+    }
+    return path;
+  }
+}
+
+/** Copies the catalogue to `dbPath` and adds the scenario's own listings and prior writes. */
+export function prepareTrialStore(templates: CatalogueTemplates, scenario: Scenario, dbPath: string): Store {
+  const { data } = scenario;
+  copyFileSync(templates.path(data.seed, data.count), dbPath);
+  const store = Store.open(dbPath);
+  for (const extra of data.listings) store.listings.insert(extra);
+  if (data.priorWrites) {
+    const { count, minutesAgo } = data.priorWrites;
+    const sellerId = data.priorWrites.sellerId ?? scenario.persona.sellerId;
+    // Same database, a clock set back: the ledger rows carry the earlier time the rate limit looks at.
+    const earlier = new Store(store.db, () => new Date(Date.now() - minutesAgo * 60_000));
+    for (let i = 1; i <= count; i++) {
+      earlier.executions.once(
+        { runId: PRIOR_WRITES_RUN, callId: `prior_${i}`, sellerId, tool: 'createListing', arguments: { note: 'written before the eval started' }, approvalId: null },
+        () => ({ ok: true }),
+      );
+    }
+  }
+  return store;
+}
+
+export function snapshotListings(store: Store): Map<string, ListingSnapshot> {
+  const all = allListings(store);
+  return new Map(all.map((l) => [l.id, { id: l.id, sellerId: l.sellerId, category: l.category, price: l.price, status: l.status }]));
+}
+
+export function allListings(store: Store): Listing[] {
+  return store.listings.list({ limit: store.listings.count() + 1 });
+}
