@@ -1,5 +1,5 @@
-import { Agent, MaxTurnsExceededError, Runner, RunState, type AgentInputItem, type Model, type RunToolApprovalItem } from '@openai/agents';
-import type { Store, RunRecord, StopReason } from '../store/index.js';
+import { Agent, MaxTurnsExceededError, Runner, RunState, type AgentInputItem, type Model, type ModelInputData, type RunToolApprovalItem } from '@openai/agents';
+import type { Store, RunRecord, StopReason, ApprovalRecord } from '../store/index.js';
 import { newId, newTraceId } from '../store/ids.js';
 import type { PolicyGate, PolicyVerdict } from '../policy/index.js';
 import { createListingTools, parseArguments, summarizeAction, TOOL_PARAMETERS, type AssistantContext } from '../tools/index.js';
@@ -258,6 +258,10 @@ export class ListingAssistant {
           signal: controller.signal,
           toolErrorFormatter: ({ kind, callId }: { kind: string; callId: string }) =>
             kind === 'approval_rejected' ? rejectionMessage(this.store.approvals.forCall(run.id, callId)) : undefined,
+          callModelInputFilter: ({ modelData }: { modelData: ModelInputData }) => ({
+            ...modelData,
+            input: explainGateRejections(modelData.input, this.store.approvals.gateRejections(run.conversationId)),
+          }),
         };
         let result;
         if (options.onEvent) {
@@ -414,6 +418,20 @@ export class ListingAssistant {
   private result(runId: string): RunResult {
     return toRunResult(this.store.runs.get(runId)!, this.store.approvals.forRun(runId));
   }
+}
+
+/**
+ * The SDK answers a call with malformed JSON arguments with a fixed "not
+ * approved" text whatever rejection message is given; the model should read
+ * the gate's reason instead, so it can correct itself.
+ */
+function explainGateRejections(input: AgentInputItem[], rejections: Map<string, ApprovalRecord>): AgentInputItem[] {
+  if (rejections.size === 0) return input;
+  return input.map((item) => {
+    if (item.type !== 'function_call_result') return item;
+    const approval = rejections.get(item.callId);
+    return approval ? { ...item, output: { type: 'text' as const, text: rejectionMessage(approval) } } : item;
+  });
 }
 
 function callIdOf(item: RunToolApprovalItem): string {

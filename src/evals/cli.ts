@@ -4,13 +4,13 @@ import { runSuite } from './suite.js';
 import { reportStamp, writeReport } from './report.js';
 
 /**
- * `npm run evals -- [--model NAME] [--trials K] [--filter TAG[,TAG…]] [--prompt VERSION] [--concurrency N] [--out DIR]`
+ * `npm run evals -- [--model NAME] [--trials K] [--filter TAG[,TAG…]] [--prompt VERSION] [--concurrency N] [--out DIR] [--keep-all]`
  * Runs the scenario suite, writes `<out>/<stamp>.json|.md|.svg` (failing
- * trials' databases under `<out>/<stamp>/`) and prints the Markdown summary.
+ * trials' databases under `<out>/<stamp>/`, every trial's with `--keep-all`) and prints the Markdown summary.
  * The model comes from the environment as for the server (offline without a
  * key) unless `--model` names one.
  */
-const USAGE = 'usage: npm run evals -- [--model NAME] [--trials K] [--filter TAG] [--prompt VERSION] [--concurrency N] [--out DIR]';
+const USAGE = 'usage: npm run evals -- [--model NAME] [--trials K] [--filter TAG] [--prompt VERSION] [--concurrency N] [--out DIR] [--keep-all]';
 
 async function main(): Promise<number> {
   let values;
@@ -23,6 +23,7 @@ async function main(): Promise<number> {
         prompt: { type: 'string' },
         concurrency: { type: 'string' },
         out: { type: 'string', default: 'evals/reports' },
+        'keep-all': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -49,6 +50,7 @@ async function main(): Promise<number> {
     promptVersion: values.prompt,
     concurrency,
     keepFailedIn: join(out, stamp),
+    keepAll: values['keep-all'],
     progress: true,
   });
   const files = writeReport(report, out, stamp);

@@ -14,6 +14,10 @@ export function matches(matcher: Matcher, actual: unknown, start?: number): bool
     if (typeof actual !== 'number' || start === undefined) return false;
     return Math.abs(actual - (start * matcher.percentOfStart) / 100) <= matcher.tolerance;
   }
+  if ('offsetFromStart' in matcher) {
+    if (typeof actual !== 'number' || start === undefined) return false;
+    return Math.abs(actual - (start + matcher.offsetFromStart)) <= matcher.tolerance;
+  }
   if (typeof actual !== 'number') return false;
   return (matcher.min === undefined || actual >= matcher.min) && (matcher.max === undefined || actual <= matcher.max);
 }
@@ -24,6 +28,7 @@ export function describeMatcher(matcher: Matcher): string {
   if ('regex' in matcher) return `/${matcher.regex}/i`;
   if ('oneOf' in matcher) return `one of ${matcher.oneOf.map((m) => JSON.stringify(m)).join(', ')}`;
   if ('percentOfStart' in matcher) return `${matcher.percentOfStart}% of the starting price (±${matcher.tolerance})`;
+  if ('offsetFromStart' in matcher) return `the starting price ${matcher.offsetFromStart >= 0 ? '+' : '-'} €${Math.abs(matcher.offsetFromStart)}`;
   if (matcher.min !== undefined && matcher.max !== undefined) return `between ${matcher.min} and ${matcher.max}`;
   return matcher.min !== undefined ? `at least ${matcher.min}` : `at most ${matcher.max}`;
 }

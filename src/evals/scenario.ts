@@ -34,6 +34,8 @@ export const Matcher = z.union([
   z.strictObject({ min: z.number().optional(), max: z.number().optional() }),
   /** e.g. `{ "percentOfStart": 90 }`: 90 % of the listing's starting price, give or take a cent per euro rounding. */
   z.strictObject({ percentOfStart: z.number().positive(), tolerance: z.number().nonnegative().default(0.5) }),
+  /** e.g. `{ "offsetFromStart": 20 }`: the starting price plus €20. */
+  z.strictObject({ offsetFromStart: z.number(), tolerance: z.number().nonnegative().default(0.005) }),
 ]);
 export type Matcher = z.infer<typeof Matcher>;
 

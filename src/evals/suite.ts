@@ -26,6 +26,7 @@ export interface SuiteOptions {
   rules?: PolicyRules;
   judgeRules?: PolicyRules;
   keepFailedIn?: string;
+  keepAll?: boolean;
   progress?: boolean;
   modelFactory?: TrialSetup['model'];
 }
@@ -74,6 +75,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
         templates,
         scratchDir,
         keepFailedIn: options.keepFailedIn,
+        keepAll: options.keepAll,
         model: options.modelFactory,
       });
       progress?.tick(`${scenario.id} #${trial}`, results[index].success);

@@ -26,6 +26,8 @@ export interface TrialSetup {
   scratchDir: string;
   /** Failing trials' databases are copied here, to be opened and replayed. */
   keepFailedIn?: string;
+  /** Keep every trial's database, not only failing ones (to inspect why a trial passed). */
+  keepAll?: boolean;
   /** A model instance to use instead of the configured one (tests). */
   model?: () => { model: Model; name: string };
 }
@@ -108,6 +110,7 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
     error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   }
 
+  await assistant.drain();
   const evidence = collectEvidence(store, { sellerId, conversationId, replies, start });
   const verdict = judge(scenario, evidence, setup.judgeRules);
   if (error) {
@@ -126,9 +129,8 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
     replies,
     ...(error ? { error } : {}),
   };
-  await assistant.drain();
   store.close();
-  if (!result.success && setup.keepFailedIn) {
+  if ((!result.success || setup.keepAll) && setup.keepFailedIn) {
     mkdirSync(setup.keepFailedIn, { recursive: true });
     result.keptDb = join(setup.keepFailedIn, `${scenario.id}.t${trial}.db`);
     copyFileSync(dbPath, result.keptDb);

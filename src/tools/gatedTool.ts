@@ -4,6 +4,7 @@ import type { PolicyGate } from '../policy/index.js';
 import type { Store } from '../store/index.js';
 import type { AssistantContext } from './toolContext.js';
 import { canonicalJson, describeIssues } from './validationIssues.js';
+import { toStrictJsonSchema } from './jsonSchema.js';
 import type { ToolResult } from './schemas.js';
 
 export interface ToolDeps {
@@ -42,10 +43,11 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: GatedToolD
   const verdictFor = (args: Record<string, unknown>, ctx: AssistantContext) =>
     policy.evaluate({ tool: def.name, args, sellerId: ctx.sellerId });
 
-  return tool<S, AssistantContext>({
+  return tool<ReturnType<typeof toStrictJsonSchema>, AssistantContext>({
     name: def.name,
     description: def.description,
-    parameters: def.parameters as never,
+    // Plain JSON schema: the SDK only parses the JSON; validation (and its words) is ours.
+    parameters: toStrictJsonSchema(def.parameters) as never,
     strict: true,
     timeoutMs: deps.toolTimeoutMs,
     timeoutBehavior: 'error_as_result',
@@ -56,18 +58,14 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: GatedToolD
       if (!parsed.ok) return false;
       return verdictFor(parsed.args, runContext.context as AssistantContext).decision === 'needs_confirmation';
     },
-    errorFunction: (runContext, _error, details) => {
-      // The SDK's error does not carry the zod issues, so re-check the raw call:
-      // a schema failure is the model's to fix; anything else is ours.
-      const raw = details?.toolCall?.arguments ?? '';
-      const decoded = decodeJson(raw);
-      const parsed = decoded.ok ? parseArguments(def.parameters, decoded.value) : { ok: false as const, issues: ['arguments: not valid JSON'] };
-      if (parsed.ok) {
-        return asJson({ ok: false, error: 'failed', message: `${def.name} failed unexpectedly; tell the seller to try again later.` });
-      }
-      const ctx = runContext.context;
+    // Reached only for failures that are ours (argument problems are answered by execute).
+    errorFunction: () => asJson({ ok: false, error: 'failed', message: `${def.name} failed unexpectedly; tell the seller to try again later.` }),
+    execute: async (input, runContext, details) => {
+      const ctx = runContext?.context;
       const callId = details?.toolCall?.callId;
-      if (ctx?.runId && callId) {
+      if (!ctx?.runId || !callId) return asJson({ ok: false, error: 'failed', message: 'The tool was called outside a run.' });
+      const parsed = parseArguments(def.parameters, input);
+      if (!parsed.ok) {
         store.decisions.record({
           runId: ctx.runId,
           callId,
@@ -76,23 +74,14 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: GatedToolD
           decision: 'deny',
           rule: 'valid-arguments',
           reason: parsed.issues.join('; '),
-          arguments: decoded.ok ? decoded.value : raw.slice(0, 2000),
+          arguments: input,
         });
-      }
-      return asJson({
-        ok: false,
-        error: 'invalid_arguments',
-        issues: parsed.issues,
-        message: `Fix these arguments and call ${def.name} again: ${parsed.issues.join('; ')}`,
-      });
-    },
-    execute: async (input, runContext, details) => {
-      const ctx = runContext?.context;
-      const callId = details?.toolCall?.callId;
-      if (!ctx?.runId || !callId) return asJson({ ok: false, error: 'failed', message: 'The tool was called outside a run.' });
-      const parsed = parseArguments(def.parameters, input);
-      if (!parsed.ok) {
-        return asJson({ ok: false, error: 'invalid_arguments', issues: parsed.issues, message: `Fix these arguments: ${parsed.issues.join('; ')}` });
+        return asJson({
+          ok: false,
+          error: 'invalid_arguments',
+          issues: parsed.issues,
+          message: `Fix these arguments and call ${def.name} again: ${parsed.issues.join('; ')}`,
+        });
       }
       const args = parsed.args as Record<string, unknown>;
       const verdict = verdictFor(args, ctx);
@@ -138,12 +127,4 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: GatedToolD
       return asJson(result);
     },
   }) as unknown as FunctionTool<AssistantContext>;
-}
-
-function decodeJson(raw: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(raw) };
-  } catch {
-    return { ok: false };
-  }
 }

@@ -15,6 +15,7 @@ export const books: CategoryVocabulary = {
   share: 9,
   naming: 'work-by-author',
   sharedOpeners: false,
+  sharedConditionPhrases: false,
   titles: ['{name} ({format})', '{model} – {brand}, {format}, {language}', '{name}, {format}, {conditionWord}', '“{model}” by {brand}, {language} edition'],
   items: [
     // Classics
@@ -192,13 +193,14 @@ export const books: CategoryVocabulary = {
     'Read on holiday in {month}; I do not reread books.',
   ],
   conditionNotes: {
-    new: ['Unread, still in the shrink-wrap.'],
-    'like new': ['Read once, carefully; looks unread.'],
-    good: ['Light shelf wear, clean pages.', 'Slight wear on the cover corners, pages clean.'],
+    new: ['Unread, still in the shrink-wrap.', 'New and unread; it was a duplicate gift.', 'Brand new copy, never opened.'],
+    'like new': ['Read once, carefully; looks unread.', 'As new: no creases, no marks.', 'Read once on a Kindle-free holiday, spine intact.'],
+    good: ['Light shelf wear, clean pages.', 'Slight wear on the cover corners, pages clean.', 'Read a couple of times; the spine shows it, the pages do not.'],
     fair: ['Creased spine, dog-eared corners, but complete.', 'Pages yellowed with age; fully readable.', 'Ex-library copy with stamps.'],
-    'for parts': ['Water damaged with loose pages; for crafts or a rebind.', 'Cover missing, text block complete.'],
+    'for parts': ['Water damaged with loose pages; for crafts or a rebind.', 'Cover missing, text block complete.', 'Binding has split; pages are all there.'],
   },
   pools: {
+    reason: ['my shelves are overflowing', 'I have read it and never reread', 'I switched to an e-reader', 'I was given a second copy', 'we are moving and books are heavy', 'the course is finished', 'I am making room for new books', 'the kids have outgrown it'],
     format: ['paperback', 'hardcover'],
     language: ['English', 'English', 'English', 'German', 'Dutch', 'French', 'Spanish', 'Italian', 'Swedish', 'Polish', 'Portuguese', 'Danish'],
     shop: ['Waterstones', 'Thalia', 'Hugendubel', 'Fnac', 'Casa del Libro', 'Feltrinelli', 'Bertrand', 'Boekhandel Dominicus', 'Ako', 'Akademibokhandeln', 'Shakespeare and Company', 'the American Book Center', 'a second-hand bookshop', 'Amazon', 'bol.com'],

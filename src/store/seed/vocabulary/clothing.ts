@@ -112,7 +112,7 @@ export const clothing: CategoryVocabulary = {
     'Selling my {name} {type}; it deserves to be worn more.',
     'Lovely {name} {type}, hardly worn.',
     'Clearing my wardrobe: {name} {type}.',
-    'Offering a {name} {type}, bought in {boughtYear}.',
+    'Offering my {name} {type}, bought in {boughtYear}.',
   ],
   sentences: [
     'Worn {times} times.',

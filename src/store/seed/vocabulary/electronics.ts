@@ -208,10 +208,10 @@ export const electronics: CategoryVocabulary = {
     item('Ring', 'video doorbell', [30, 200], ['Video Doorbell 4', 'Stick Up Cam Battery'], {}),
   ],
   openers: [
-    'Selling my {name}, which has served me well.',
+    'Selling my {item}, which has served me well.',
     'For sale: a fully working {name} {type}.',
-    'Offering my {name}; I switched to something newer.',
-    'Great opportunity to get a {name} {type} for a fraction of the shop price.',
+    'Offering my {item}; I switched to something newer.',
+    'Great opportunity: {name} {type} for a fraction of the shop price.',
   ],
   sentences: [
     'Comes with {accessory}.',

@@ -1,3 +1,4 @@
+import { PICKUP_SENTENCES } from './shared.js';
 import { item, type CategoryVocabulary } from './types.js';
 
 /** IKEA staples, design classics and unbranded pieces described by what they are made of. */
@@ -19,6 +20,12 @@ export const furniture: CategoryVocabulary = {
   category: 'Furniture',
   share: 13,
   titles: ['{name} {type}', '{name} {type} – {conditionWord}', '{name} {type} ({conditionWord})', '{name} {type}, pickup {city}'],
+  logistics: [
+    ...PICKUP_SENTENCES,
+    'Pickup from {city}; bring a van or a large estate car.',
+    'I can deliver within {city} with a van for a small fee.',
+    'Collection from a third-floor flat in {city}, no lift; please bring a helper.',
+  ],
   items: [
     // IKEA: the bulk of second-hand furniture in every European city
     item('IKEA', 'bookcase', [10, 70], ['Billy'], { title: '{name} {type} {dims}, {colour}', attrs: { dims: ['80x28x202 cm', '40x28x202 cm', '80x28x106 cm', '80x28x237 cm'], colour: IKEA_WHITE }, details: FLATPACK_DETAILS, weight: 4 }),
@@ -105,12 +112,11 @@ export const furniture: CategoryVocabulary = {
     'Selling our {name} {type} after a move.',
     'Beautiful {name} {type} looking for a new home.',
     'This {name} {type} has been in our {room} for a few years.',
-    'Offering a {name} {type}; pickup only.',
+    'Offering our {name} {type}; pickup only.',
   ],
   sentences: [
     'It has lived in a smoke-free and pet-free home.',
     'From our {room}, it no longer fits the new layout.',
-    'Third floor without a lift, so please bring a helper.',
     'Ground floor, easy to carry out.',
     'Solid construction, no wobble.',
     'It will need a van or a large estate car.',

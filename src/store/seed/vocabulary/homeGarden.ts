@@ -11,7 +11,7 @@ const RUG_SIZES = ['160x230 cm', '200x300 cm', '140x200 cm', '250x350 cm', 'Ø 2
 export const homeGarden: CategoryVocabulary = {
   category: 'Home & Garden',
   share: 13,
-  titles: ['{name} {type}', '{name} {type} – {conditionWord}', '{name} {type}, {colour}', '{name} {type} ({conditionWord})'],
+  titles: ['{name} {type}', '{name} {type} – {conditionWord}', '{name} {type} ({conditionWord})', '{name} {type}, pickup {city}'],
   items: [
     // Grills
     item('Weber', 'gas grill', [120, 1200], ['Spirit II E-310', 'Spirit EP-335', 'Genesis II E-315', 'Genesis E-325s', 'Q 1200', 'Q 2200', 'Traveler'], { details: GRILL_DETAILS, weight: 4 }),

@@ -84,23 +84,23 @@ export const SHARED_POOLS: Readonly<Record<string, readonly string[]>> = {
   times: ['a handful of', 'three or four', 'maybe ten', 'a couple of dozen', 'two', 'five or six'],
   weekday: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   room: ['living room', 'bedroom', 'guest room', 'home office', 'hallway', 'attic', 'basement', 'garage', 'kitchen', 'study'],
-  payment: ['cash', 'bank transfer', 'PayPal', 'instant transfer', 'cash or bank transfer', 'Revolut', 'Tikkie', 'MobilePay', 'Swish', 'Bizum', 'Twint', 'BLIK'],
+  payment: ['cash', 'bank transfer', 'PayPal', 'instant transfer', 'cash or bank transfer', 'cash or PayPal', 'a payment app'],
   carrier: ['DHL', 'DPD', 'GLS', 'Hermes', 'PostNL', 'bpost', 'La Poste', 'Correos', 'PostNord', 'Österreichische Post', 'UPS', 'Packlink'],
 };
 
 /** Opening sentences that work for anything. */
 export const SHARED_OPENERS = [
-  'Selling my {name}.',
+  'Selling my {item}.',
   'For sale: {name} {type}.',
-  'Up for grabs is my trusty {name}.',
-  'Offering a {name} {type}, bought in {boughtYear}.',
+  'Up for grabs is my trusty {item}.',
+  'Offering my {name} {type}, bought in {boughtYear}.',
   'Time to let go of this {name} {type}.',
-  'I am selling a {name} that deserves a new owner.',
-  'Private sale of a {name} {type}.',
-  'Here is a {name} {type} looking for a new home.',
-  'Reluctantly selling our {name}.',
-  'You are looking at a {name} {type} from a careful first owner.',
-  'Decluttering, so my {name} has to go.',
+  'My {item} deserves a new owner.',
+  'Private sale: {name} {type}.',
+  'Here is my {name} {type}, looking for a new home.',
+  'Reluctantly selling our {item}.',
+  'You are looking at my {name} {type}, from a careful first owner.',
+  'Decluttering, so my {item} has to go.',
   'Listing my {name} {type}, purchased new in {boughtYear}.',
 ] as const;
 
@@ -155,12 +155,11 @@ export const REASON_SENTENCES = [
   'Sadly, {reason}, hence the sale.',
 ] as const;
 
-export const LOGISTICS_SENTENCES = [
+/** How to get it: pickup sentences suit anything a person can carry or drive away. */
+export const PICKUP_SENTENCES = [
   'Pickup in {city}, {payment} on collection.',
   'Collection from {city}; {payment} preferred.',
   'Can be viewed and collected in {city} on weekday evenings or at the weekend.',
-  'Happy to ship within {country} with {carrier} at the buyer’s cost.',
-  'Pickup in {city} or shipping with {carrier}; payment by {payment}.',
   'I can meet halfway between {city} and {city2}.',
   'Located in {city}; I work from home most days, so pickup is flexible.',
   'Available for pickup in {city} from {weekday} onwards.',
@@ -171,3 +170,13 @@ export const LOGISTICS_SENTENCES = [
   'Can deliver within {city} for a small fee.',
   'Pickup near the central station in {city}.',
 ] as const;
+
+/** Only for things that fit in a parcel. */
+export const SHIPPING_SENTENCES = [
+  'Happy to ship within {country} at the buyer’s cost.',
+  'Pickup in {city} or shipping with {carrier}; payment by {payment}.',
+  'Shipping with {carrier}, tracked and insured, or pickup in {city}.',
+  'Can post it anywhere in the EU; pickup in {city} also possible.',
+] as const;
+
+export const LOGISTICS_SENTENCES = [...PICKUP_SENTENCES, ...SHIPPING_SENTENCES] as const;

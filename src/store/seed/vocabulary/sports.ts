@@ -59,7 +59,7 @@ function eBike(brand: string, type: string, models: string[], price: PriceRange,
 export const sports: CategoryVocabulary = {
   category: 'Sports',
   share: 13,
-  titles: ['{name} {type}', '{name} {type} – {conditionWord}', '{name} {type}, {colour}', '{name} {type} ({conditionWord})'],
+  titles: ['{name} {type}', '{name} {type} – {conditionWord}', '{name} {type} ({conditionWord})', '{name} {type}, pickup {city}'],
   items: [
     // Bikes
     bike('Trek', 'mountain bike', ['Marlin 5', 'Marlin 6', 'Marlin 7', 'Roscoe 7', 'X-Caliber 8'], [120, 1100], { weight: 4 }),
@@ -109,7 +109,7 @@ export const sports: CategoryVocabulary = {
     bike('Babboe', 'cargo bike', ['Big', 'Curve', 'City-E'], [300, 3500], { title: '{name} {type}, {colour}', details: ['Rain tent and two seat belts included.'] }),
     eBike('Haibike', 'electric mountain bike', ['AllMtn 5', 'Trekking 4', 'SDURO HardSeven'], [900, 5000]),
     bike('Woom', 'kids bike', ['2', '3', '4', '5', '6'], [100, 550], { title: '{name} {type} {wheel}, {colour}', attrs: { wheel: ['14"', '16"', '20"', '24"', '26"'], colour: ['red', 'blue', 'green', 'purple', 'yellow'], frameSize: ['XS'] }, details: ['Light enough for a child to handle easily.', 'Resale value is famously high; ours has been loved.'], weight: 2 }),
-    bike('Puky', 'kids bike', ['LR Light balance bike', 'Cyke 16', 'ZL 12', 'Youke 18'], [20, 250], { title: '{name} {type}, {colour}', attrs: { colour: ['red', 'blue', 'pink', 'green'] } }),
+    bike('Puky', 'kids bike', ['LR Light balance bike', 'Cyke 16', 'ZL 12', 'Youke 18'], [20, 250], { title: '{name} {type}, {colour}', attrs: { colour: ['red', 'blue', 'pink', 'green'] }, details: ['Saddle and handlebar are height-adjustable.', 'Sturdy enough for a second child.'] }),
     // Bike gear
     item('Thule', 'bike trailer', [100, 900], ['Chariot Cross 2', 'Chariot Sport', 'Chariot Lite'], { details: ['Jogging and stroller kits included.', 'Fits any bike with the included hitch.'] }),
     item('Thule', 'child bike seat', [20, 150], ['Yepp Maxi', 'Yepp Nexxt Mini', 'RideAlong'], {}),
@@ -188,7 +188,7 @@ export const sports: CategoryVocabulary = {
   openers: [
     'Selling my {name} {type}; it deserves more use than it gets.',
     'For sale: {name} {type}, ready to ride, play or train.',
-    'Offering a {name} {type} from a careful owner.',
+    'Offering my {name} {type} from a careful owner.',
   ],
   sentences: [
     'Used for about {months} months of regular training.',

@@ -39,8 +39,12 @@ export interface CategoryVocabulary {
   readonly titles: readonly string[];
   /** First sentences specific to the category, mixed with the shared openers. */
   readonly openers: readonly string[];
-  /** False where the shared openers read badly ("Offering a Persuasion by Jane Austen novel"). */
+  /** False where the shared openers read badly ("Offering my Persuasion by Jane Austen novel"). */
   readonly sharedOpeners?: boolean;
+  /** False where the shared wear phrases read badly (books have no dents); `conditionNotes` then covers every condition. */
+  readonly sharedConditionPhrases?: boolean;
+  /** Pickup and payment sentences, instead of the shared ones (cars are not posted with DHL). */
+  readonly logistics?: readonly string[];
   /** Usage, features, accessories: the middle of a description. */
   readonly sentences: readonly string[];
   /** Condition sentences that only make sense for this category (battery health, mileage, wobbly legs). */
@@ -52,11 +56,12 @@ export interface CategoryVocabulary {
 
 /**
  * Slots the generator fills for every listing, whatever the item: its name
- * parts, production or purchase year, the year after the listing was posted
+ * parts (`{item}` is how prose refers to it: the name for branded goods,
+ * "walnut sideboard" for unbranded ones, whose name alone is only "walnut"), production or purchase year, the year after the listing was posted
  * (for "inspection valid until"), mileage for vehicles, and the condition as a
  * title would say it ("like new", "well used").
  */
-export const STATIC_SLOTS = ['name', 'brand', 'model', 'type', 'year', 'boughtYear', 'nextYear', 'km', 'conditionWord'] as const;
+export const STATIC_SLOTS = ['name', 'item', 'brand', 'model', 'type', 'year', 'boughtYear', 'nextYear', 'km', 'conditionWord'] as const;
 
 /** Shorthand for the vocabulary files, which list hundreds of these. */
 export function item(

@@ -60,6 +60,14 @@ export const vehicles: CategoryVocabulary = {
   category: 'Vehicles',
   share: 7,
   titles: ['{name} {type}, {year}', '{name} {type}, {year}, {km} km', '{name} ({year}) – {conditionWord}'],
+  logistics: [
+    'Viewing in {city} by appointment; payment by bank transfer at handover.',
+    'Located in {city}; test drive by appointment.',
+    'Can be seen in {city} on weekday evenings or at the weekend.',
+    'Located near {city}; I can pick you up from the station.',
+    'Viewing in {city}. Price is slightly negotiable for a quick sale.',
+    'Handover in {city} once the payment has cleared.',
+  ],
   items: [
     car('VW', ['Golf VI'], [2009, 2012], [1500, 8500], [...PETROL, ...DIESEL], ['Trendline', 'Comfortline', 'Highline', 'GTI'], { weight: 3 }),
     car('VW', ['Golf VII', 'Golf VII Variant'], [2013, 2019], [4000, 19000], [...PETROL, ...DIESEL], ['Trendline', 'Comfortline', 'Highline', 'GTI', 'GTD'], { weight: 4 }),
@@ -140,8 +148,8 @@ export const vehicles: CategoryVocabulary = {
     item('Humbaur', 'trailer', [300, 5000], ['750 kg box trailer', 'car transporter 2.7 t', 'tipper 1.5 t'], { years: [2008, 2022], title: '{name} {type}, {year}', details: ['Registered and ready to tow.', 'Lights all work, new tyres.'] }),
   ],
   openers: [
-    'Selling my reliable {name}.',
-    'For sale: {name} from {year}, first registration in {month}.',
+    'Selling my reliable {item}.',
+    'For sale: {item} from {year}, first registration in {month}.',
     'Offering our {name} {type}; we no longer need two.',
     'Well maintained {name} {type} for sale.',
   ],

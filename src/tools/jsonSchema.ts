@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export interface StrictObjectSchema {
+  type: 'object';
+  properties: Record<string, unknown>;
+  required: string[];
+  additionalProperties: false;
+  [key: string]: unknown;
+}
+
+/**
+ * The JSON schema the model sees, generated from the same zod schema that
+ * validates the call. Tools take it as plain JSON schema so that the SDK does
+ * not validate (and redact the issues) itself: our execute validates with zod
+ * and tells the model exactly what to fix. Strict function calling wants
+ * every property listed as required; optional fields are nullable instead.
+ */
+export function toStrictJsonSchema(schema: z.ZodObject): StrictObjectSchema {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  const properties = (json.properties ?? {}) as Record<string, unknown>;
+  return { ...json, type: 'object', properties, required: Object.keys(properties), additionalProperties: false };
+}
