@@ -70,6 +70,8 @@ describe('a seller drafts and posts a listing', () => {
       message: 'make it 380',
     });
     expect(revised.status).toBe('awaiting_approval');
+    // Only what the model said in this segment, not the first draft's text again.
+    expect(revised.reply).toBe('Changed the price to €380.');
     expect(revised.pendingApprovals[0].arguments.price).toBe(380);
     expect(listingsCount(h)).toBe(before);
 
@@ -224,6 +226,16 @@ describe('every way a run ends is a RunResult', () => {
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'price my bike' });
     expect(result).toMatchObject({ status: 'stopped', stopReason: 'max_steps', steps: 3 });
     expect(result.reply).toMatch(/step limit/);
+  });
+
+  it('stops a run that repeats the same tool call, before it burns the step limit', async () => {
+    const same = () => callTool('getListing', { listingId: 'lst_0000001' }, `c${Math.random()}`);
+    const model = new ScriptedModel(Array.from({ length: 10 }, () => modelResponder(same)));
+    h = createHarness({ model, env: { AGENT_MAX_STEPS: '10' } });
+    const { id } = h.assistant.createConversation(SELLER);
+    const result = await h.assistant.sendMessage(id, SELLER, { text: 'show my bike' });
+    expect(result).toMatchObject({ status: 'stopped', stopReason: 'loop_detected', steps: 3 });
+    expect(result.reply).toMatch(/repeating/);
   });
 
   it('stops at the run timeout with stop reason timeout', async () => {

@@ -15,12 +15,19 @@ export function userInputItem(message: SellerMessage): AgentInputItem {
   };
 }
 
-/** The assistant's words in the items a run produced, joined: the reply shown to the seller. */
+/**
+ * The assistant's latest words: its messages since the last tool result. A
+ * resumed run's items include earlier segments, whose text the seller has
+ * already read.
+ */
 export function assistantText(items: RunItem[]): string | undefined {
   const texts: string[] = [];
-  for (const item of items) {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (item.type === 'tool_call_output_item') break;
     if (item.type !== 'message_output_item') continue;
-    for (const part of item.rawItem.content) if (part.type === 'output_text') texts.push(part.text);
+    const parts = item.rawItem.content.filter((p) => p.type === 'output_text').map((p) => (p as { text: string }).text);
+    texts.unshift(...parts);
   }
   return texts.length ? texts.join('\n\n') : undefined;
 }

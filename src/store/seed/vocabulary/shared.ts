@@ -164,7 +164,7 @@ export const PICKUP_SENTENCES = [
   'Located in {city}; I work from home most days, so pickup is flexible.',
   'Available for pickup in {city} from {weekday} onwards.',
   'Collection only, from the ground floor in {city}.',
-  'Pickup in {city}. Price is slightly negotiable for a quick sale.',
+  'Pickup in {city}; the price is slightly negotiable for a quick sale.',
   'Viewing welcome in {city}; no holds, first come first served.',
   'Pickup in {city}; I can help carry it to your car.',
   'Can deliver within {city} for a small fee.',

@@ -65,7 +65,7 @@ export const vehicles: CategoryVocabulary = {
     'Located in {city}; test drive by appointment.',
     'Can be seen in {city} on weekday evenings or at the weekend.',
     'Located near {city}; I can pick you up from the station.',
-    'Viewing in {city}. Price is slightly negotiable for a quick sale.',
+    'Viewing in {city}; the price is slightly negotiable for a quick sale.',
     'Handover in {city} once the payment has cleared.',
   ],
   items: [
