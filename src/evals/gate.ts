@@ -75,4 +75,10 @@ async function main(): Promise<number> {
   return 1;
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} catch (error) {
+  // Configuration mistakes (unknown prompt, no provider, bad scenario file) read better without a stack.
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 2;
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { APP_VERSION, loadConfig } from '../config.js';
 import { loadPolicyRules, type PolicyRules } from '../policy/index.js';
 import { selectModel } from '../agent/modelSelection.js';
+import { loadInstructions } from '../agent/instructions.js';
 import { loadScenarios, filterScenarios, type Scenario } from './scenario.js';
 import { CatalogueTemplates } from './trialData.js';
 import { runTrial, type TrialResult, type TrialSetup } from './trial.js';
@@ -52,7 +53,13 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   if (options.model) env.AGENT_MODEL = options.model;
   if (options.promptVersion) env.PROMPT_VERSION = options.promptVersion;
   const config = loadConfig(env);
+  // Fail before any trial: an unknown prompt version, or a named model with no provider to serve it
+  // (the model selection would quietly fall back to the offline model and the report would lie).
+  loadInstructions(config.PROMPT_VERSION);
   const selected = options.modelFactory ? { ...options.modelFactory(), provider: 'custom' } : selectModel(config);
+  if (options.model && options.model !== 'offline' && selected.provider === 'offline') {
+    throw new Error(`--model ${options.model} needs OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (a compatible server); without them only "offline" runs.`);
+  }
   const concurrency = options.concurrency ?? defaultConcurrency(selected.provider);
   const judgeRules = options.judgeRules ?? loadPolicyRules();
 
