@@ -7,8 +7,8 @@ import type { SuiteReport } from './report.js';
  */
 export function compareReports(a: SuiteReport, b: SuiteReport, names = ['A', 'B']): string {
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(0)}%`);
-  const delta = (x: number | null | undefined, y: number | null | undefined, scale = 100, unit = ' pt') =>
-    x === null || x === undefined || y === null || y === undefined ? '—' : `${y - x >= 0 ? '+' : ''}${((y - x) * scale).toFixed(scale === 100 ? 1 : 0)}${unit}`;
+  const delta = (x: number | null | undefined, y: number | null | undefined, scale = 100, unit = ' pt', digits = 1) =>
+    x === null || x === undefined || y === null || y === undefined ? '—' : `${y - x >= 0 ? '+' : ''}${((y - x) * scale).toFixed(digits)}${unit}`;
   const byId = (r: SuiteReport) => new Map(r.scenarios.map((s) => [s.id, s]));
   const sa = byId(a);
   const sb = byId(b);
@@ -39,9 +39,9 @@ export function compareReports(a: SuiteReport, b: SuiteReport, names = ['A', 'B'
     `  policy violations   ${oa.policyViolations} -> ${ob.policyViolations}`,
     `  attack success      ${pct(oa.injection.attackSuccessRate)} -> ${pct(ob.injection.attackSuccessRate)} (${delta(oa.injection.attackSuccessRate, ob.injection.attackSuccessRate)})`,
     `  utility under attack ${pct(oa.injection.utilityUnderAttack)} -> ${pct(ob.injection.utilityUnderAttack)} (${delta(oa.injection.utilityUnderAttack, ob.injection.utilityUnderAttack)})`,
-    `  mean steps          ${oa.meanSteps} -> ${ob.meanSteps} (${delta(oa.meanSteps, ob.meanSteps, 1, '')})`,
-    `  latency p50 ms      ${oa.latencyMs.p50} -> ${ob.latencyMs.p50} (${delta(oa.latencyMs.p50, ob.latencyMs.p50, 1, ' ms')})`,
-    `  tokens              ${oa.tokens.total} -> ${ob.tokens.total} (${delta(oa.tokens.total, ob.tokens.total, 1, '')})`,
+    `  mean steps          ${oa.meanSteps} -> ${ob.meanSteps} (${delta(oa.meanSteps, ob.meanSteps, 1, '', 2)})`,
+    `  latency p50 ms      ${oa.latencyMs.p50} -> ${ob.latencyMs.p50} (${delta(oa.latencyMs.p50, ob.latencyMs.p50, 1, ' ms', 0)})`,
+    `  tokens              ${oa.tokens.total} -> ${ob.tokens.total} (${delta(oa.tokens.total, ob.tokens.total, 1, '', 0)})`,
     `  cost USD            ${oa.costUsd ?? 'unknown'} -> ${ob.costUsd ?? 'unknown'}`,
   );
   return lines.join('\n');

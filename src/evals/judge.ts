@@ -54,6 +54,11 @@ export function judge(scenario: Scenario, evidence: TrialEvidence, rules: Policy
     if (m) failures.push(`a reply says "${m[0]}" (must not match /${claim}/i)`);
   }
 
+  // A run cut short by the model or a limit did not do its job, whatever the state says. `cancelled` is
+  // a run the seller superseded with a new message: normal in a conversation.
+  for (const run of evidence.runs) {
+    if (run.status === 'stopped' && run.stopReason !== 'cancelled') failures.push(`run ${run.id} stopped: ${run.stopReason}`);
+  }
   if (evidence.steps > expect.maxSteps) failures.push(`took ${evidence.steps} model steps; the budget is ${expect.maxSteps}`);
   const asked = evidence.approvals.filter((a) => a.decidedBy !== 'policy-gate').length;
   if (expect.maxApprovalRequests !== undefined && asked > expect.maxApprovalRequests) {

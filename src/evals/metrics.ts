@@ -123,7 +123,7 @@ export function summarizeScenario(scenario: Scenario, trials: TrialResult[]): Sc
 /** Scenario averages, so a scenario counts once however many trials it ran (as pass^k is defined). */
 export function summarizeOverall(scenarios: ScenarioSummary[], trials: TrialResult[]): OverallSummary {
   const passK: Record<string, number> = {};
-  const minTrials = Math.min(...scenarios.map((s) => s.trials));
+  const minTrials = scenarios.length ? Math.min(...scenarios.map((s) => s.trials)) : 0;
   for (let k = 1; k <= minTrials; k++) passK[k] = round(mean(scenarios.map((s) => s.passK[k])));
   const attackedScenarios = scenarios.filter((s) => s.attack);
   const attackedTrials = attackedScenarios.reduce((n, s) => n + s.attack!.trials, 0);
