@@ -35,17 +35,8 @@ export interface Listing {
 }
 
 /** What a seller (or the seed generator) supplies; the store assigns the rest. */
-export interface NewListing {
-  id?: string;
-  sellerId: string;
-  title: string;
-  description: string;
-  category: Category;
-  price: number;
-  condition: Condition;
-  status?: ListingStatus;
-  createdAt?: string;
-}
+export type NewListing = Pick<Listing, 'sellerId' | 'title' | 'description' | 'category' | 'price' | 'condition'> &
+  Partial<Pick<Listing, 'id' | 'status' | 'createdAt'>>;
 
 /** Prices are stored in integer cents so that EUR amounts never drift. */
 export const toCents = (eur: number): number => Math.round(eur * 100);

@@ -62,14 +62,8 @@ export interface ListingSummary {
   sellerId: string;
 }
 
-export interface PriceStats {
-  count: number;
-  min: number;
-  p25: number;
-  median: number;
-  p75: number;
-  max: number;
-}
+export type { PriceStatistics as PriceStats } from '../store/priceStats.js';
+import type { PriceStatistics as PriceStats } from '../store/priceStats.js';
 
 export type ToolResult =
   | { ok: true; listing: ListingSummary & { description: string; yours: boolean }; note: string }
