@@ -103,7 +103,8 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
     model: selected.name,
     provider: selected.provider,
     promptVersion: config.PROMPT_VERSION,
-    policyVersion: options.rules?.version ?? judgeRules.version,
+    // The rules the service ran with (an override or POLICY_PATH); the judge always uses the canonical file.
+    policyVersion: (options.rules ?? loadPolicyRules(config.POLICY_PATH ?? undefined)).version,
     appVersion: APP_VERSION,
     trialsPerScenario: trials,
     filter: options.filter ?? null,
