@@ -88,7 +88,8 @@ export class PolicyGate {
     }
 
     const text = `${String(args.title ?? '')} ${String(args.description ?? '')}`.toLowerCase();
-    const term = this.rules.prohibitedTerms.find((t) => new RegExp(`\\b${escapeRegExp(t.toLowerCase())}\\b`).test(text));
+    // Whole words (so "Gundam" is fine), plurals included ("guns").
+    const term = this.rules.prohibitedTerms.find((t) => new RegExp(`\\b${escapeRegExp(t.toLowerCase())}(s|es)?\\b`).test(text));
     if (term) return deny('prohibited-item', `Listings for prohibited items ("${term}") are not allowed on this marketplace.`);
 
     const cap = this.rules.rateLimit.writesPerSellerPerHour;
