@@ -60,6 +60,18 @@ describe('store', () => {
     expect(stats).toMatchObject({ count: 2, min: 300, median: 350, max: 400 });
   });
 
+  it('widens to near matches when few listings match every word, never to ones sharing a single word', () => {
+    t = tempStore();
+    const mk = (title: string, price: number) => t.store.listings.insert({ ...base, title, category: 'Other', price });
+    mk('Wooden chess set with folding board', 40);
+    mk('Chess set, wooden pieces', 30);
+    mk('Set of clay pots', 5);
+    mk('Wooden spoon', 2);
+    const { matches, stats } = t.store.listings.searchSimilar('wooden chess set handmade', { limit: 5 });
+    expect(matches.map((m) => m.title).sort()).toEqual(['Chess set, wooden pieces', 'Wooden chess set with folding board']);
+    expect(stats).toMatchObject({ count: 2, median: 35 });
+  });
+
   it('treats search text as words, never as FTS syntax', () => {
     t = tempStore();
     t.store.listings.insert({ ...base, title: 'Sofa "NEAR" OR', category: 'Furniture', price: 50 });

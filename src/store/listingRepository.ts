@@ -1,7 +1,7 @@
 import type { Db } from './database.js';
 import { fromCents, toCents, type Category, type Listing, type NewListing } from '../domain/listing.js';
 import { newId } from './ids.js';
-import { buildMatchQueries } from './searchQuery.js';
+import { buildMatchQueries, searchTerms } from './searchQuery.js';
 import { priceStats, type PriceStatistics } from './priceStats.js';
 
 interface ListingRow {
@@ -156,32 +156,54 @@ export class ListingRepository {
 
   /**
    * Active listings similar to free text, best first (FTS5 bm25), with price
-   * statistics over the most relevant comparables. All query words must match
-   * when enough listings do; otherwise any word may, so a very specific
-   * description still finds comparables.
+   * statistics over the most relevant comparables. Listings that contain
+   * every query word come first; when fewer than five do, listings missing
+   * one word in three still count (a "Trek Marlin 7 bike" is comparable to a
+   * "Trek Marlin 7 mountain bike"), but never ones that merely share one
+   * common word, so the median is not diluted by unrelated items.
    */
   searchSimilar(text: string, options: { category?: Category; limit: number }): SimilarListings {
     const match = buildMatchQueries(text);
     if (!match) return { matches: [], stats: null };
     const categoryFilter = options.category ? 'AND l.category = ?' : '';
-    const run = (expr: string): ListingRow[] => {
+    const run = (expr: string, cap: number): Array<ListingRow & { rank: number }> => {
       const params: unknown[] = [expr];
       if (options.category) params.push(options.category);
-      params.push(COMPARABLES_CAP);
+      params.push(cap);
       return this.db
-        .prepare<unknown[], ListingRow>(
-          `SELECT ${COLUMNS} FROM listings_fts f JOIN listings l ON l.rowid = f.rowid
+        .prepare<unknown[], ListingRow & { rank: number }>(
+          `SELECT ${COLUMNS}, f.rank AS rank FROM listings_fts f JOIN listings l ON l.rowid = f.rowid
            WHERE listings_fts MATCH ? AND l.status = 'active' ${categoryFilter}
            ORDER BY f.rank LIMIT ?`,
         )
         .all(...params);
     };
-    let rows = run(match.all);
-    if (rows.length < Math.min(5, options.limit) && match.any !== match.all) {
+    let rows: ListingRow[] = run(match.all, COMPARABLES_CAP);
+    if (rows.length < MIN_EXACT_COMPARABLES && match.terms.length > 1) {
+      const needed = Math.max(1, Math.ceil(match.terms.length * RELAXED_COVERAGE));
       const seen = new Set(rows.map((r) => r.id));
-      rows = rows.concat(run(match.any).filter((r) => !seen.has(r.id))).slice(0, COMPARABLES_CAP);
+      const relaxed = run(match.any, RELAXED_CANDIDATES)
+        .filter((r) => !seen.has(r.id))
+        .map((r) => ({ row: r, covered: termsCovered(match.terms, `${r.title} ${r.description}`) }))
+        .filter((c) => c.covered >= needed)
+        .sort((a, b) => b.covered - a.covered || a.row.rank - b.row.rank)
+        .map((c) => c.row);
+      rows = rows.concat(relaxed).slice(0, COMPARABLES_CAP);
     }
     const listings = rows.map(toListing);
     return { matches: listings.slice(0, options.limit), stats: priceStats(listings.map((l) => l.price)) };
   }
+}
+
+/** Below this many listings with every word, near matches are considered too. */
+const MIN_EXACT_COMPARABLES = 5;
+/** A near match contains at least this share of the query's words. */
+const RELAXED_COVERAGE = 2 / 3;
+/** How many any-word candidates are checked for near matches. */
+const RELAXED_CANDIDATES = 300;
+
+/** How many query terms occur in a text, allowing simple word endings (bike ~ bikes). */
+function termsCovered(terms: string[], text: string): number {
+  const words = searchTerms(text, Number.MAX_SAFE_INTEGER);
+  return terms.filter((t) => words.some((w) => w === t || (t.length > 3 && (w.startsWith(t) || t.startsWith(w)) && Math.abs(w.length - t.length) <= 2))).length;
 }

@@ -12,25 +12,26 @@ const STOPWORDS = new Set(
 const MAX_TERMS = 8;
 
 export interface MatchQueries {
+  terms: string[];
   /** Every term must match. */
   all: string;
   /** Any term may match (bm25 still prefers listings that match more). */
   any: string;
 }
 
-export function searchTerms(text: string): string[] {
+export function searchTerms(text: string, max = MAX_TERMS): string[] {
   const words = text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => (w.length > 1 || /\d/.test(w)) && !STOPWORDS.has(w));
-  return [...new Set(words)].slice(0, MAX_TERMS);
+  return [...new Set(words)].slice(0, max);
 }
 
 export function buildMatchQueries(text: string): MatchQueries | undefined {
   const terms = searchTerms(text);
   if (terms.length === 0) return undefined;
   const quoted = terms.map((t) => `"${t}"`);
-  return { all: quoted.join(' AND '), any: quoted.join(' OR ') };
+  return { terms, all: quoted.join(' AND '), any: quoted.join(' OR ') };
 }
