@@ -73,19 +73,23 @@ export class ListingRepository {
   }
 
   insert(listing: NewListing): Listing {
-    const id = listing.id ?? newId('lst', 12);
+    return this.get(this.write(listing))!;
+  }
+
+  private write(l: NewListing): string {
+    const id = l.id ?? newId('lst', 12);
     this.insertStmt.run({
       id,
-      sellerId: listing.sellerId,
-      title: listing.title,
-      description: listing.description,
-      category: listing.category,
-      priceCents: toCents(listing.price),
-      condition: listing.condition,
-      status: listing.status ?? 'active',
-      createdAt: listing.createdAt ?? this.now().toISOString(),
+      sellerId: l.sellerId,
+      title: l.title,
+      description: l.description,
+      category: l.category,
+      priceCents: toCents(l.price),
+      condition: l.condition,
+      status: l.status ?? 'active',
+      createdAt: l.createdAt ?? this.now().toISOString(),
     });
-    return this.get(id)!;
+    return id;
   }
 
   /** Bulk insert in batched transactions: the seeding path for demo and benchmark databases. */
@@ -93,19 +97,7 @@ export class ListingRepository {
     let count = 0;
     let batch: NewListing[] = [];
     const flush = this.db.transaction((rows: NewListing[]) => {
-      for (const l of rows) {
-        this.insertStmt.run({
-          id: l.id ?? newId('lst', 12),
-          sellerId: l.sellerId,
-          title: l.title,
-          description: l.description,
-          category: l.category,
-          priceCents: toCents(l.price),
-          condition: l.condition,
-          status: l.status ?? 'active',
-          createdAt: l.createdAt ?? this.now().toISOString(),
-        });
-      }
+      for (const l of rows) this.write(l);
     });
     for (const l of listings) {
       batch.push(l);
