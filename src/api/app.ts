@@ -9,6 +9,10 @@ import { conversationRoutes } from './routes/conversations.js';
 import { runRoutes } from './routes/runs.js';
 import { listingRoutes } from './routes/listings.js';
 import { traceRoutes } from './routes/traces.js';
+import { docsRoutes, DOCUMENTATION } from './routes/docs.js';
+import { generateSpecs } from 'hono-openapi';
+import { describe } from './openapi.js';
+import { Health } from './responses.js';
 
 export interface AppDeps {
   assistant: ListingAssistant;
@@ -25,7 +29,11 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   app.onError(errorHandler(log));
   app.notFound(notFound);
 
-  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.get('/api/health', describe({ summary: 'Liveness', tag: 'health', response: Health, errors: [], security: false }), (c) => c.json({ status: 'ok' as const }));
+
+  // Public, and registered before the authenticated API; generated once from the routes' own schemas.
+  let spec: ReturnType<typeof generateSpecs> | undefined;
+  app.route('/api', docsRoutes(() => (spec ??= generateSpecs(app, { documentation: DOCUMENTATION, exclude: ['/api/openapi.json', '/api/docs'] }))));
 
   const api = new Hono<AuthEnv>();
   api.use(
@@ -43,5 +51,6 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   api.route('/listings', listingRoutes(deps.store));
   api.route('/traces', traceRoutes(deps.store));
   app.route('/api', api);
+
   return app;
 }

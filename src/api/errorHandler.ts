@@ -15,6 +15,9 @@ export function errorHandler(log: (msg: string, fields: Record<string, unknown>)
     }
     if (err instanceof HTTPException) {
       const status = err.status;
+      if (status === 400 && /json/i.test(err.message)) {
+        return c.json(errorBody('invalid_json', 'The request body must be valid JSON sent with Content-Type: application/json.'), 400);
+      }
       const code = status === 413 ? 'payload_too_large' : status === 400 ? 'bad_request' : 'http_error';
       return c.json(errorBody(code, err.message || 'Request failed.'), status);
     }

@@ -2,30 +2,50 @@ import { Hono } from 'hono';
 import type { ListingAssistant } from '../../agent/assistant.js';
 import { requireRole, type AuthEnv } from '../auth.js';
 import { ConversationIdParam, MessageBody } from '../schemas.js';
-import { parseInput, readJson } from '../validation.js';
+import { ConversationCreated, ConversationViewSchema, RunResultSchema } from '../responses.js';
+import { describe, validate } from '../openapi.js';
 import { streamRun, wantsEventStream } from '../sse.js';
 
 export function conversationRoutes(assistant: ListingAssistant): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
-  app.post('/', requireRole('seller'), (c) => c.json(assistant.createConversation(c.get('principal').userId), 201));
+  app.post(
+    '/',
+    describe({ summary: 'Open a conversation', tag: 'conversations', status: 201, response: ConversationCreated, errors: [401, 403] }),
+    requireRole('seller'),
+    (c) => c.json(assistant.createConversation(c.get('principal').userId), 201),
+  );
 
-  app.get('/:id', (c) => {
-    const { id } = parseInput(ConversationIdParam, c.req.param());
-    const principal = c.get('principal');
-    return c.json(assistant.getConversation(id, principal));
-  });
+  app.get(
+    '/:id',
+    describe({ summary: 'Messages and the latest RunResult (its seller, or support)', tag: 'conversations', response: ConversationViewSchema }),
+    validate('param', ConversationIdParam),
+    (c) => c.json(assistant.getConversation(c.req.valid('param').id, c.get('principal'))),
+  );
 
-  app.post('/:id/messages', requireRole('seller'), async (c) => {
-    const { id } = parseInput(ConversationIdParam, c.req.param());
-    const body = await readJson(c, MessageBody);
-    const sellerId = c.get('principal').userId;
-    if (wantsEventStream(c)) {
-      assistant.visibleConversation(id, c.get('principal'));
-      return streamRun(c, (onEvent) => assistant.sendMessage(id, sellerId, body, { onEvent }));
-    }
-    return c.json(await assistant.sendMessage(id, sellerId, body));
-  });
+  app.post(
+    '/:id/messages',
+    describe({
+      summary: 'Send a message; the run answers with a RunResult (or streams with Accept: text/event-stream)',
+      tag: 'conversations',
+      response: RunResultSchema,
+      errors: [400, 401, 403, 404, 413, 429],
+      eventStream: true,
+    }),
+    requireRole('seller'),
+    validate('param', ConversationIdParam),
+    validate('json', MessageBody),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const sellerId = c.get('principal').userId;
+      if (wantsEventStream(c)) {
+        assistant.visibleConversation(id, c.get('principal'));
+        return streamRun(c, (onEvent) => assistant.sendMessage(id, sellerId, body, { onEvent }));
+      }
+      return c.json(await assistant.sendMessage(id, sellerId, body));
+    },
+  );
 
   return app;
 }

@@ -3,22 +3,32 @@ import type { Store } from '../../store/index.js';
 import { NotFoundError } from '../../errors.js';
 import type { AuthEnv } from '../auth.js';
 import { ListingIdParam, ListingsQuery } from '../schemas.js';
-import { parseInput } from '../validation.js';
+import { ListingPage, ListingSchema } from '../responses.js';
+import { describe, validate } from '../openapi.js';
 
 export function listingRoutes(store: Store): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
-  app.get('/', (c) => {
-    const query = parseInput(ListingsQuery, c.req.query());
-    return c.json({ listings: store.listings.list(query), limit: query.limit, offset: query.offset });
-  });
+  app.get(
+    '/',
+    describe({ summary: 'Browse listings: full-text query, category, seller', tag: 'listings', response: ListingPage, errors: [400, 401] }),
+    validate('query', ListingsQuery),
+    (c) => {
+      const query = c.req.valid('query');
+      return c.json({ listings: store.listings.list(query), limit: query.limit, offset: query.offset });
+    },
+  );
 
-  app.get('/:id', (c) => {
-    const { id } = parseInput(ListingIdParam, c.req.param());
-    const listing = store.listings.get(id);
-    if (!listing) throw new NotFoundError('Listing');
-    return c.json(listing);
-  });
+  app.get(
+    '/:id',
+    describe({ summary: 'One listing', tag: 'listings', response: ListingSchema, errors: [400, 401, 404] }),
+    validate('param', ListingIdParam),
+    (c) => {
+      const listing = store.listings.get(c.req.valid('param').id);
+      if (!listing) throw new NotFoundError('Listing');
+      return c.json(listing);
+    },
+  );
 
   return app;
 }

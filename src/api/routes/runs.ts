@@ -4,37 +4,60 @@ import type { Store } from '../../store/index.js';
 import { NotFoundError } from '../../errors.js';
 import { requireRole, type AuthEnv } from '../auth.js';
 import { DecisionBody, FeedbackBody, RunIdParam } from '../schemas.js';
-import { parseInput, readJson } from '../validation.js';
+import { FeedbackSaved, RunResultSchema } from '../responses.js';
+import { describe, validate } from '../openapi.js';
 import { streamRun, wantsEventStream } from '../sse.js';
 
 export function runRoutes(assistant: ListingAssistant, store: Store): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
-  app.get('/:runId', (c) => {
-    const { runId } = parseInput(RunIdParam, c.req.param());
-    return c.json(assistant.getRun(runId, c.get('principal')));
-  });
+  app.get(
+    '/:runId',
+    describe({ summary: 'A RunResult (its seller, or support)', tag: 'runs', response: RunResultSchema }),
+    validate('param', RunIdParam),
+    (c) => c.json(assistant.getRun(c.req.valid('param').runId, c.get('principal'))),
+  );
 
-  app.post('/:runId/decisions', requireRole('seller'), async (c) => {
-    const { runId } = parseInput(RunIdParam, c.req.param());
-    const body = await readJson(c, DecisionBody);
-    const sellerId = c.get('principal').userId;
-    if (wantsEventStream(c)) {
-      assistant.visibleRun(runId, c.get('principal'));
-      return streamRun(c, (onEvent) => assistant.decide(runId, sellerId, body, { onEvent }));
-    }
-    return c.json(await assistant.decide(runId, sellerId, body));
-  });
+  app.post(
+    '/:runId/decisions',
+    describe({
+      summary: 'Approve or reject a pending approval; answers the RunResult of the resumed run',
+      tag: 'runs',
+      response: RunResultSchema,
+      errors: [400, 401, 403, 404, 409, 429],
+      eventStream: true,
+    }),
+    requireRole('seller'),
+    validate('param', RunIdParam),
+    validate('json', DecisionBody),
+    async (c) => {
+      const { runId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const sellerId = c.get('principal').userId;
+      if (wantsEventStream(c)) {
+        assistant.visibleRun(runId, c.get('principal'));
+        return streamRun(c, (onEvent) => assistant.decide(runId, sellerId, body, { onEvent }));
+      }
+      return c.json(await assistant.decide(runId, sellerId, body));
+    },
+  );
 
-  app.post('/:runId/feedback', requireRole('seller'), async (c) => {
-    const { runId } = parseInput(RunIdParam, c.req.param());
-    const body = await readJson(c, FeedbackBody);
-    const run = store.runs.get(runId);
-    const sellerId = c.get('principal').userId;
-    if (!run || run.sellerId !== sellerId) throw new NotFoundError('Run');
-    const saved = store.feedback.add({ runId, sellerId, value: body.value, comment: body.comment ?? null });
-    return c.json({ runId, value: saved.value, comment: saved.comment, createdAt: saved.createdAt }, 201);
-  });
+  app.post(
+    '/:runId/feedback',
+    describe({ summary: 'Thumbs up or down on a run, with an optional comment', tag: 'runs', status: 201, response: FeedbackSaved }),
+    requireRole('seller'),
+    validate('param', RunIdParam),
+    validate('json', FeedbackBody),
+    (c) => {
+      const { runId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const run = store.runs.get(runId);
+      const sellerId = c.get('principal').userId;
+      if (!run || run.sellerId !== sellerId) throw new NotFoundError('Run');
+      const saved = store.feedback.add({ runId, sellerId, value: body.value, comment: body.comment ?? null });
+      return c.json({ runId, value: saved.value, comment: saved.comment, createdAt: saved.createdAt }, 201);
+    },
+  );
 
   return app;
 }

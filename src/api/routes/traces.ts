@@ -5,25 +5,35 @@ import { buildTraceView } from '../../tracing/timeline.js';
 import { NotFoundError } from '../../errors.js';
 import { requireRole, type AuthEnv } from '../auth.js';
 import { TraceIdParam, TracesQuery } from '../schemas.js';
-import { parseInput } from '../validation.js';
+import { TracePage, TraceViewSchema } from '../responses.js';
+import { describe, validate } from '../openapi.js';
 
 /** Support's view of recorded runs. Sellers get 403 on every route here. */
 export function traceRoutes(store: Store): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.use('*', requireRole('support'));
 
-  app.get('/', (c) => {
-    const q = parseInput(TracesQuery, c.req.query());
-    const { traces, total } = searchTraces(store.db, { ...q, sellerId: q.userId });
-    return c.json({ traces, total, limit: q.limit, offset: q.offset });
-  });
+  app.get(
+    '/',
+    describe({ summary: 'Search recorded runs (support)', tag: 'traces', response: TracePage, errors: [400, 401, 403] }),
+    validate('query', TracesQuery),
+    (c) => {
+      const q = c.req.valid('query');
+      const { traces, total } = searchTraces(store.db, { ...q, sellerId: q.userId });
+      return c.json({ traces, total, limit: q.limit, offset: q.offset });
+    },
+  );
 
-  app.get('/:traceId', (c) => {
-    const { traceId } = parseInput(TraceIdParam, c.req.param());
-    const run = store.runs.byTraceId(traceId);
-    if (!run) throw new NotFoundError('Trace');
-    return c.json(buildTraceView(store, run));
-  });
+  app.get(
+    '/:traceId',
+    describe({ summary: 'The ordered timeline of one run (support)', tag: 'traces', response: TraceViewSchema }),
+    validate('param', TraceIdParam),
+    (c) => {
+      const run = store.runs.byTraceId(c.req.valid('param').traceId);
+      if (!run) throw new NotFoundError('Trace');
+      return c.json(buildTraceView(store, run));
+    },
+  );
 
   return app;
 }

@@ -1,0 +1,66 @@
+import type { MiddlewareHandler } from 'hono';
+import { describeRoute, resolver, validator as openApiValidator } from 'hono-openapi';
+import type { z } from 'zod';
+import { BadRequestError } from '../errors.js';
+import { ErrorBody } from './responses.js';
+
+type Target = 'json' | 'query' | 'param';
+
+/**
+ * Validates a request part with a zod schema and registers it in the OpenAPI
+ * document: the spec and the check come from the same schema. Failures become
+ * the contract's 400 with the issues in words.
+ */
+export function validate<S extends z.ZodType, T extends Target>(target: T, schema: S) {
+  return openApiValidator(target, schema, (result) => {
+    if (!result.success) {
+      const details = (result.error as ReadonlyArray<{ path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>; message: string }>)
+        .slice(0, 5)
+        .map((i) => `${(i.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.') || target}: ${i.message}`)
+        .join('; ');
+      throw new BadRequestError(`Invalid request: ${details}`, 'invalid_request');
+    }
+  });
+}
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema: resolver(schema) } });
+
+const ERRORS = {
+  400: 'Bad input: malformed JSON, wrong types or values.',
+  401: 'Missing or unknown bearer token.',
+  403: 'The token’s role may not do this.',
+  404: 'Not found (or not yours).',
+  409: 'The approval is no longer pending.',
+  413: 'The body is too large.',
+  429: 'Too many requests; see Retry-After.',
+} as const;
+
+/** Documents one route: summary, tag, the success response and the error responses it can give. */
+export function describe(options: {
+  summary: string;
+  tag: string;
+  status?: 200 | 201;
+  response: z.ZodType;
+  errors?: Array<keyof typeof ERRORS>;
+  description?: string;
+  security?: boolean;
+  eventStream?: boolean;
+}): MiddlewareHandler {
+  const responses: Record<string, unknown> = {
+    [options.status ?? 200]: {
+      description: options.eventStream ? 'The RunResult, or with `Accept: text/event-stream` the run as server-sent events ending with `result`.' : 'OK',
+      content: {
+        ...json(options.response),
+        ...(options.eventStream ? { 'text/event-stream': { schema: { type: 'string' } } } : {}),
+      },
+    },
+  };
+  for (const code of options.errors ?? [400, 401, 403, 404]) responses[code] = { description: ERRORS[code], content: json(ErrorBody) };
+  return describeRoute({
+    summary: options.summary,
+    description: options.description,
+    tags: [options.tag],
+    responses: responses as never,
+    ...(options.security === false ? { security: [] } : {}),
+  });
+}

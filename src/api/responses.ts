@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { CATEGORIES, CONDITIONS } from '../domain/listing.js';
+
+/** Response shapes of the HTTP contract, for the OpenAPI document. */
+export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).meta({ id: 'Error' });
+
+export const PendingApprovalSchema = z
+  .object({
+    approvalId: z.string(),
+    tool: z.string(),
+    arguments: z.record(z.string(), z.unknown()),
+    summary: z.string().describe('Plain-language description of the exact action, built from the arguments by code.'),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'PendingApproval' });
+
+export const RunResultSchema = z
+  .object({
+    runId: z.string(),
+    conversationId: z.string(),
+    traceId: z.string(),
+    status: z.enum(['completed', 'awaiting_approval', 'stopped', 'running']),
+    stopReason: z.enum(['max_steps', 'timeout', 'model_error', 'cancelled', 'loop_detected']).optional(),
+    reply: z.string().optional(),
+    pendingApprovals: z.array(PendingApprovalSchema),
+    steps: z.number().int(),
+  })
+  .meta({ id: 'RunResult' });
+
+export const ListingSchema = z
+  .object({
+    id: z.string(),
+    sellerId: z.string(),
+    title: z.string(),
+    description: z.string(),
+    category: z.enum(CATEGORIES),
+    price: z.number().describe('EUR, two decimals'),
+    condition: z.enum(CONDITIONS),
+    status: z.enum(['active', 'sold']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Listing' });
+
+export const ListingPage = z.object({ listings: z.array(ListingSchema), limit: z.number().int(), offset: z.number().int() });
+
+export const ConversationCreated = z.object({ id: z.string() });
+
+export const ConversationViewSchema = z
+  .object({
+    id: z.string(),
+    sellerId: z.string(),
+    createdAt: z.string(),
+    messages: z.array(z.object({ role: z.enum(['seller', 'assistant', 'tool']), text: z.string(), images: z.number().int().optional(), tool: z.string().optional() })),
+    latestRun: RunResultSchema.nullable(),
+  })
+  .meta({ id: 'Conversation' });
+
+export const FeedbackSaved = z.object({ runId: z.string(), value: z.number().int(), comment: z.string().nullable(), createdAt: z.string() });
+
+export const TraceSummarySchema = z
+  .object({
+    traceId: z.string(),
+    runId: z.string(),
+    conversationId: z.string(),
+    sellerId: z.string(),
+    status: z.string(),
+    stopReason: z.string().nullable(),
+    model: z.string(),
+    promptVersion: z.string(),
+    steps: z.number().int(),
+    tools: z.array(z.string()),
+    denials: z.number().int(),
+    tags: z.array(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'TraceSummary' });
+
+export const TracePage = z.object({ traces: z.array(TraceSummarySchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+
+export const TraceViewSchema = z
+  .object({
+    traceId: z.string(),
+    runId: z.string(),
+    conversationId: z.string(),
+    sellerId: z.string(),
+    status: z.string(),
+    stopReason: z.string().nullable(),
+    reply: z.string().nullable(),
+    model: z.string(),
+    promptVersion: z.string(),
+    steps: z.number().int(),
+    startedAt: z.string(),
+    endedAt: z.string(),
+    durationMs: z.number(),
+    usage: z.object({ inputTokens: z.number(), outputTokens: z.number(), totalTokens: z.number(), modelCalls: z.number() }),
+    timeline: z.array(
+      z.looseObject({ type: z.enum(['agent', 'model_call', 'tool_call', 'policy_decision', 'approval', 'feedback', 'correction']), at: z.string() }),
+    ),
+  })
+  .meta({ id: 'Trace' });
+
+export const Health = z.object({ status: z.literal('ok') });
