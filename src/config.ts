@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   AGENT_RUN_TIMEOUT_MS: int(60_000),
   AGENT_TOOL_TIMEOUT_MS: int(10_000),
   AGENT_MODEL_RETRIES: int(2, 0),
+  AGENT_MODEL_TIMEOUT_MS: int(30_000),
   APPROVAL_TTL_MS: int(30 * 60_000),
   PROMPT_VERSION: z.string().default('v1'),
   POLICY_PATH: z.string().optional(),

@@ -25,7 +25,8 @@ export function selectModel(config: Config): SelectedModel {
     apiKey: config.OPENAI_API_KEY ?? 'not-needed',
     baseURL: config.OPENAI_BASE_URL,
     maxRetries: config.AGENT_MODEL_RETRIES,
-    timeout: Math.min(config.AGENT_RUN_TIMEOUT_MS, 120_000),
+    // Shorter than the run budget, so a hung request can still be retried within the run.
+    timeout: Math.min(config.AGENT_MODEL_TIMEOUT_MS, config.AGENT_RUN_TIMEOUT_MS),
   });
   const name = config.AGENT_MODEL ?? DEFAULT_OPENAI_MODEL;
   const model =
