@@ -1,8 +1,8 @@
-import { Agent, MaxTurnsExceededError, Runner, RunState, type AgentInputItem, type Model, type ModelInputData, type RunToolApprovalItem } from '@openai/agents';
-import type { Store, RunRecord, StopReason, ApprovalRecord } from '../store/index.js';
+import { Agent, MaxTurnsExceededError, Runner, RunState, type AgentInputItem, type Model, type ModelInputData } from '@openai/agents';
+import type { Store, RunRecord, StopReason } from '../store/index.js';
 import { newId, newTraceId } from '../store/ids.js';
-import type { PolicyGate, PolicyVerdict } from '../policy/index.js';
-import { createListingTools, parseArguments, summarizeAction, TOOL_PARAMETERS, type AssistantContext } from '../tools/index.js';
+import type { PolicyGate } from '../policy/index.js';
+import { createListingTools, type AssistantContext } from '../tools/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Instructions } from './instructions.js';
 import { ConversationLocks } from './conversationLock.js';
@@ -15,6 +15,7 @@ import { assistantText, transcript, userInputItem, type SellerMessage, type Tran
 import { toRunResult, type RunResult } from './runResult.js';
 import { toRunEvent, type RunEvent } from './runEvents.js';
 import { rejectionMessage, STOP_REPLIES, NOT_RUN_OUTPUT } from './replies.js';
+import { ApprovalDesk, callIdOf, explainGateRejections } from './approvalDesk.js';
 
 export interface AssistantLimits {
   maxSteps: number;
@@ -73,8 +74,11 @@ export class ListingAssistant {
   /** Where each run's trace goes: the store always, Langfuse when configured. */
   private readonly sinks: TraceSink[];
 
+  private readonly approvalDesk: ApprovalDesk;
+
   constructor(private readonly options: AssistantOptions & { traceSinks?: TraceSink[] }) {
     this.store = options.store;
+    this.approvalDesk = new ApprovalDesk(options.store, options.policy, options.approvalTtlMs);
     this.sinks = [new StoreRecorder(options.store), ...(options.traceSinks ?? [])];
     traceRouter();
   }
@@ -286,7 +290,7 @@ export class ListingAssistant {
           });
           return this.result(run.id);
         }
-        const needSeller = this.requestApprovals(run, interruptions);
+        const needSeller = this.approvalDesk.request(run, interruptions);
         for (const item of interruptions) {
           const approval = this.store.approvals.forCall(run.id, callIdOf(item));
           if (approval?.status === 'rejected') result.state.reject(item, { message: rejectionMessage(approval) });
@@ -328,71 +332,6 @@ export class ListingAssistant {
     }
   }
 
-  /**
-   * Turns the SDK's interruptions into approvals the seller sees. A call is
-   * only shown if it is well-formed and the policy would let it run once
-   * confirmed; anything else is rejected at once with a reason the model can
-   * act on. Returns whether any approval now waits for the seller.
-   */
-  private requestApprovals(run: RunRecord, interruptions: RunToolApprovalItem[]): boolean {
-    let needSeller = false;
-    const expiresAt = new Date(this.store.now().getTime() + this.options.approvalTtlMs).toISOString();
-    for (const item of interruptions) {
-      const callId = callIdOf(item);
-      const existing = this.store.approvals.forCall(run.id, callId);
-      if (existing) {
-        needSeller ||= existing.status === 'pending';
-        continue;
-      }
-      const tool = item.name ?? 'unknown';
-      const raw = item.arguments ?? '';
-      const verdict = this.vet(tool, raw, run.sellerId);
-      const approval = this.store.approvals.request({
-        id: newId('apr'),
-        runId: run.id,
-        callId,
-        sellerId: run.sellerId,
-        tool,
-        arguments: verdict.args ?? {},
-        summary: verdict.args ? summarizeAction(tool, verdict.args, this.store) : `Rejected ${tool} call: ${verdict.reason}`,
-        expiresAt,
-      });
-      this.store.decisions.record({
-        runId: run.id,
-        callId,
-        tool,
-        phase: 'proposal',
-        decision: verdict.decision,
-        rule: verdict.rule,
-        reason: verdict.reason,
-        arguments: verdict.args ?? raw.slice(0, 2000),
-      });
-      if (verdict.decision === 'needs_confirmation') {
-        needSeller = true;
-      } else {
-        this.store.approvals.decide(approval.id, 'rejected', 'policy-gate', verdict.reason);
-      }
-    }
-    return needSeller;
-  }
-
-  private vet(tool: string, raw: string, sellerId: string): PolicyVerdict & { args?: Record<string, unknown> } {
-    const schema = TOOL_PARAMETERS[tool as keyof typeof TOOL_PARAMETERS];
-    if (!schema) return { decision: 'deny', rule: 'known-tool', reason: `There is no tool named ${tool}.` };
-    let decoded: unknown;
-    try {
-      decoded = JSON.parse(raw);
-    } catch {
-      return { decision: 'deny', rule: 'valid-json', reason: `The arguments for ${tool} were not valid JSON; send them again as a JSON object.` };
-    }
-    const parsed = parseArguments(schema, decoded);
-    if (!parsed.ok) {
-      return { decision: 'deny', rule: 'valid-arguments', reason: `Fix these arguments and call ${tool} again: ${parsed.issues.join('; ')}` };
-    }
-    const args = parsed.args as Record<string, unknown>;
-    return { ...this.options.policy.evaluate({ tool, args, sellerId }), args };
-  }
-
   /** A new message while a run waits for approval: that run's pending actions lapse unexecuted. */
   private supersedePausedRun(conversationId: string): void {
     const latest = this.store.runs.latestForConversation(conversationId);
@@ -418,24 +357,6 @@ export class ListingAssistant {
   private result(runId: string): RunResult {
     return toRunResult(this.store.runs.get(runId)!, this.store.approvals.forRun(runId));
   }
-}
-
-/**
- * The SDK answers a call with malformed JSON arguments with a fixed "not
- * approved" text whatever rejection message is given; the model should read
- * the gate's reason instead, so it can correct itself.
- */
-function explainGateRejections(input: AgentInputItem[], rejections: Map<string, ApprovalRecord>): AgentInputItem[] {
-  if (rejections.size === 0) return input;
-  return input.map((item) => {
-    if (item.type !== 'function_call_result') return item;
-    const approval = rejections.get(item.callId);
-    return approval ? { ...item, output: { type: 'text' as const, text: rejectionMessage(approval) } } : item;
-  });
-}
-
-function callIdOf(item: RunToolApprovalItem): string {
-  return (item.rawItem as { callId?: string; id?: string }).callId ?? (item.rawItem as { id?: string }).id ?? '';
 }
 
 function finalText(output: unknown): string | undefined {
