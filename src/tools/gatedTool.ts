@@ -1,4 +1,4 @@
-import { tool, type RunContext, type FunctionTool } from '@openai/agents';
+import { tool, type FunctionTool } from '@openai/agents';
 import type { z } from 'zod';
 import type { PolicyGate } from '../policy/index.js';
 import type { Store } from '../store/index.js';
