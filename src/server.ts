@@ -31,6 +31,7 @@ async function shutdown(signal: string) {
   server.close();
   const deadline = new Promise((resolve) => setTimeout(resolve, Math.min(config.AGENT_RUN_TIMEOUT_MS, 30_000)).unref());
   await Promise.race([service.assistant.drain(), deadline]);
+  await service.flushExports();
   service.store.close();
   process.exit(0);
 }

@@ -8,6 +8,8 @@ import { selectModel } from './agent/modelSelection.js';
 import { createApp } from './api/app.js';
 import { DEMO_TOKENS, TokenRegistry } from './api/auth.js';
 import { seedIfEmpty } from './store/seed/seedDatabase.js';
+import { LangfuseExporter, type LangfuseConfig } from './tracing/langfuseExporter.js';
+import { FeedbackScores } from './tracing/feedbackScores.js';
 
 export interface ServiceOverrides {
   /** A model to use instead of the configured one (tests: ScriptedModel, benches: a fake). */
@@ -26,7 +28,11 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   const rules = overrides.rules ?? loadPolicyRules(config.POLICY_PATH);
   const policy = new PolicyGate(rules, store);
   const selected = overrides.model ?? selectModel(config);
+  const langfuse = langfuseConfig(config);
+  const exporter = langfuse ? new LangfuseExporter(store, langfuse) : undefined;
+  const scores = langfuse ? new FeedbackScores(langfuse) : undefined;
   const assistant = new ListingAssistant({
+    traceSinks: exporter ? [exporter] : [],
     store,
     policy,
     model: selected.model,
@@ -45,8 +51,24 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   }
   const usingDemoTokens = !config.AUTH_TOKENS;
   const tokens = new TokenRegistry(config.AUTH_TOKENS ?? DEMO_TOKENS);
-  const app = createApp({ assistant, store, tokens, maxBodyBytes: config.MAX_BODY_BYTES });
-  return { store, policy, assistant, app, model: selected, seeded, usingDemoTokens };
+  const app = createApp({
+    assistant,
+    store,
+    tokens,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    onFeedback: scores ? (run, value, comment) => scores.record(run.traceId, value, comment) : undefined,
+  });
+  /** Flushes queued exports (bounded by their timeouts); call before exit. */
+  const flushExports = async () => {
+    await Promise.allSettled([exporter?.shutdown(), scores?.shutdown()]);
+  };
+  return { store, policy, assistant, app, model: selected, seeded, usingDemoTokens, exporter, scores, flushExports };
+}
+
+/** Langfuse export is on only when all three variables are set. */
+function langfuseConfig(config: Config): LangfuseConfig | undefined {
+  if (!config.LANGFUSE_PUBLIC_KEY || !config.LANGFUSE_SECRET_KEY || !config.LANGFUSE_BASE_URL) return undefined;
+  return { publicKey: config.LANGFUSE_PUBLIC_KEY, secretKey: config.LANGFUSE_SECRET_KEY, baseUrl: config.LANGFUSE_BASE_URL };
 }
 
 export type Service = ReturnType<typeof createService>;

@@ -329,6 +329,7 @@ export class ListingAssistant {
     } finally {
       clearTimeout(timer);
       for (const off of unregister) off();
+      this.settled(run.id);
     }
   }
 
@@ -352,6 +353,17 @@ export class ListingAssistant {
   private stop(run: RunRecord, reason: StopReason, reply: string, steps: number): void {
     this.store.runs.update(run.id, { status: 'stopped', stopReason: reason, reply, steps, state: null });
     closeDanglingCalls(this.store, run.conversationId, NOT_RUN_OUTPUT);
+  }
+
+  /** Tells the trace sinks a segment's outcome is stored; a failing sink never reaches the seller. */
+  private settled(runId: string): void {
+    for (const sink of this.sinks) {
+      try {
+        sink.onSegmentSettled?.(runId);
+      } catch (error) {
+        (this.options.log ?? defaultLog)('trace sink failed', { runId, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
   }
 
   private result(runId: string): RunResult {

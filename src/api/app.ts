@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ListingAssistant } from '../agent/assistant.js';
-import type { Store } from '../store/index.js';
+import type { RunRecord, Store } from '../store/index.js';
 import { PayloadTooLargeError } from '../errors.js';
 import { authenticate, type AuthEnv, type TokenRegistry } from './auth.js';
 import { errorHandler, notFound } from './errorHandler.js';
@@ -20,6 +20,8 @@ export interface AppDeps {
   tokens: TokenRegistry;
   maxBodyBytes: number;
   log?: (msg: string, fields: Record<string, unknown>) => void;
+  /** Called after feedback is stored (Langfuse scores). */
+  onFeedback?: (run: RunRecord, value: 1 | -1, comment: string | null) => void;
 }
 
 /** The HTTP API: a small core with one sub-app per resource, testable through `app.request()`. */
@@ -47,7 +49,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   );
   api.use('*', authenticate(deps.tokens));
   api.route('/conversations', conversationRoutes(deps.assistant));
-  api.route('/runs', runRoutes(deps.assistant, deps.store));
+  api.route('/runs', runRoutes(deps.assistant, deps.store, deps.onFeedback));
   api.route('/listings', listingRoutes(deps.store));
   api.route('/traces', traceRoutes(deps.store));
   app.route('/api', api);

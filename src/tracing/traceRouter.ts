@@ -4,6 +4,8 @@ import { setTraceProcessors, setTracingDisabled, type Span, type Trace, type Tra
 export interface TraceSink {
   onSpanEnd(span: Span<any>): void;
   onTraceEnd?(trace: Trace): void;
+  /** A run segment has ended and its outcome (status, approvals) is in the store. */
+  onSegmentSettled?(runId: string): void;
 }
 
 /**

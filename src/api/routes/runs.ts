@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { ListingAssistant } from '../../agent/assistant.js';
-import type { Store } from '../../store/index.js';
+import type { RunRecord, Store } from '../../store/index.js';
 import { NotFoundError } from '../../errors.js';
 import { requireRole, type AuthEnv } from '../auth.js';
 import { DecisionBody, FeedbackBody, RunIdParam } from '../schemas.js';
@@ -8,7 +8,11 @@ import { FeedbackSaved, RunResultSchema } from '../responses.js';
 import { describe, validate } from '../openapi.js';
 import { streamRun, wantsEventStream } from '../sse.js';
 
-export function runRoutes(assistant: ListingAssistant, store: Store): Hono<AuthEnv> {
+export function runRoutes(
+  assistant: ListingAssistant,
+  store: Store,
+  onFeedback?: (run: RunRecord, value: 1 | -1, comment: string | null) => void,
+): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
   app.get(
@@ -55,6 +59,7 @@ export function runRoutes(assistant: ListingAssistant, store: Store): Hono<AuthE
       const sellerId = c.get('principal').userId;
       if (!run || run.sellerId !== sellerId) throw new NotFoundError('Run');
       const saved = store.feedback.add({ runId, sellerId, value: body.value, comment: body.comment ?? null });
+      onFeedback?.(run, saved.value, saved.comment);
       return c.json({ runId, value: saved.value, comment: saved.comment, createdAt: saved.createdAt }, 201);
     },
   );
