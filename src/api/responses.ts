@@ -102,3 +102,13 @@ export const TraceViewSchema = z
   .meta({ id: 'Trace' });
 
 export const Health = z.object({ status: z.literal('ok') });
+
+export const ReplayReportSchema = z
+  .object({
+    identical: z.boolean(),
+    divergences: z.array(
+      z.object({ step: z.number().int(), kind: z.enum(['tool_call', 'policy_decision', 'approval', 'status', 'reply']), expected: z.unknown(), actual: z.unknown(), message: z.string() }),
+    ),
+    modelCalls: z.object({ recorded: z.number().int(), replayed: z.number().int() }),
+  })
+  .meta({ id: 'ReplayReport' });

@@ -7,6 +7,7 @@ import { ToolExecutionRepository } from './toolExecutionRepository.js';
 import { PolicyDecisionRepository } from './policyDecisionRepository.js';
 import { FeedbackRepository } from './feedbackRepository.js';
 import { TraceRepository } from './traceRepository.js';
+import { MetaRepository } from './metaRepository.js';
 
 export type Clock = () => Date;
 
@@ -20,6 +21,7 @@ export class Store {
   readonly decisions: PolicyDecisionRepository;
   readonly feedback: FeedbackRepository;
   readonly traces: TraceRepository;
+  readonly meta: MetaRepository;
 
   constructor(
     readonly db: Db,
@@ -33,6 +35,7 @@ export class Store {
     this.decisions = new PolicyDecisionRepository(db, now);
     this.feedback = new FeedbackRepository(db, now);
     this.traces = new TraceRepository(db);
+    this.meta = new MetaRepository(db);
   }
 
   static open(path: string, now?: Clock): Store {

@@ -146,6 +146,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX policy_decisions_by_run ON policy_decisions (run_id);
   CREATE INDEX approvals_by_run ON approvals (run_id);
   `,
+  // 4: facts about the database itself, e.g. which generated catalogue it was seeded with (replay rebuilds it).
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -11,6 +11,19 @@ export interface ToolExecution {
   executedAt: string;
 }
 
+function toExecution(row: Record<string, string>): ToolExecution {
+  return {
+    runId: row.run_id,
+    callId: row.call_id,
+    sellerId: row.seller_id,
+    tool: row.tool,
+    arguments: JSON.parse(row.arguments),
+    result: JSON.parse(row.result),
+    approvalId: row.approval_id,
+    executedAt: row.executed_at,
+  };
+}
+
 /**
  * The ledger of executed writes, keyed by (run, tool call id). A write and its
  * ledger row commit in one SQLite transaction, so a retried, resumed or
@@ -27,18 +40,11 @@ export class ToolExecutionRepository {
     const row = this.db.prepare('SELECT * FROM tool_executions WHERE run_id = ? AND call_id = ?').get(runId, callId) as
       | Record<string, string>
       | undefined;
-    return (
-      row && {
-        runId: row.run_id,
-        callId: row.call_id,
-        sellerId: row.seller_id,
-        tool: row.tool,
-        arguments: JSON.parse(row.arguments),
-        result: JSON.parse(row.result),
-        approvalId: row.approval_id,
-        executedAt: row.executed_at,
-      }
-    );
+    return row && toExecution(row);
+  }
+
+  forRun(runId: string): ToolExecution[] {
+    return (this.db.prepare('SELECT * FROM tool_executions WHERE run_id = ? ORDER BY executed_at, rowid').all(runId) as Record<string, string>[]).map(toExecution);
   }
 
   /** Runs `write` and records it atomically, or returns the earlier result for the same call. */

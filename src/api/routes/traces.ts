@@ -7,6 +7,9 @@ import { requireRole, type AuthEnv } from '../auth.js';
 import { TraceIdParam, TracesQuery } from '../schemas.js';
 import { TracePage, TraceViewSchema } from '../responses.js';
 import { describe, validate } from '../openapi.js';
+import { exportTrace } from '../../replay/traceExport.js';
+import { replayTrace } from '../../replay/replay.js';
+import { ReplayReportSchema } from '../responses.js';
 
 /** Support's view of recorded runs. Sellers get 403 on every route here. */
 export function traceRoutes(store: Store): Hono<AuthEnv> {
@@ -32,6 +35,16 @@ export function traceRoutes(store: Store): Hono<AuthEnv> {
       const run = store.runs.byTraceId(c.req.valid('param').traceId);
       if (!run) throw new NotFoundError('Trace');
       return c.json(buildTraceView(store, run));
+    },
+  );
+
+  app.post(
+    '/:traceId/replay',
+    describe({ summary: 'Re-run a recorded run against the current code and report divergences (support)', tag: 'traces', response: ReplayReportSchema }),
+    validate('param', TraceIdParam),
+    async (c) => {
+      const report = await replayTrace(exportTrace(store, c.req.valid('param').traceId));
+      return c.json({ identical: report.identical, divergences: report.divergences, modelCalls: report.modelCalls });
     },
   );
 

@@ -9,6 +9,15 @@ export function seedIfEmpty(store: Store, count: number, seed = DEMO_SEED): numb
   return seedListings(store, count, seed);
 }
 
+export interface CatalogueFacts {
+  seed: number;
+  count: number;
+}
+
+/** Generates listings and remembers which catalogue the database holds, so a replay can rebuild it. */
 export function seedListings(store: Store, count: number, seed = DEMO_SEED, startIndex = 1): number {
-  return store.listings.insertMany(generateListings({ count, seed, startIndex }));
+  const added = store.listings.insertMany(generateListings({ count, seed, startIndex }));
+  const previous = store.meta.get<CatalogueFacts>('catalogue');
+  store.meta.set('catalogue', { seed, count: (previous?.seed === seed ? previous.count : 0) + added });
+  return added;
 }

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../config.js';
+import { Store } from '../store/index.js';
+import { seedListings } from '../store/seed/seedDatabase.js';
+import type { Listing } from '../domain/listing.js';
+import type { PolicyRules } from '../policy/index.js';
+import type { RunResult } from '../agent/runResult.js';
+import { createService } from '../service.js';
+import { RecordedModel } from './recordedModel.js';
+import { compareBehaviour, type Divergence } from './divergence.js';
+import { observedBehaviour, type RecordedTrace } from './traceExport.js';
+
+export interface ReplayReport {
+  identical: boolean;
+  divergences: Divergence[];
+  modelCalls: { recorded: number; replayed: number };
+}
+
+/**
+ * Re-executes a recorded run against the current code, prompts and policy,
+ * on a scratch database rebuilt from the data the run saw, with a model that
+ * answers every call with the recorded output. The seller's recorded
+ * decisions are replayed in order. Reports the first divergence first.
+ */
+export async function replayTrace(trace: RecordedTrace, options: { rules?: PolicyRules } = {}): Promise<ReplayReport> {
+  const dir = mkdtempSync(join(tmpdir(), 'replay-'));
+  try {
+    const store = Store.open(join(dir, 'replay.db'));
+    if (trace.catalogue.count > 0) seedListings(store, trace.catalogue.count, trace.catalogue.seed);
+    for (const listing of trace.listings as unknown as Listing[]) restoreListing(store, listing);
+    const conversation = store.conversations.create(trace.sellerId);
+    if (trace.history.length) store.conversations.addItems(conversation.id, trace.history);
+
+    const model = new RecordedModel(trace.modelOutputs);
+    const service = createService(loadConfig({ DATABASE_PATH: join(dir, 'replay.db'), SEED_COUNT: '0', PROMPT_VERSION: trace.promptVersion }), {
+      store,
+      model: { model, name: trace.model },
+      rules: options.rules,
+    });
+    service.assistant['options'].log = () => {};
+
+    let result: RunResult = await service.assistant.sendMessage(conversation.id, trace.sellerId, trace.input);
+    const decisions = [...trace.decisions];
+    while (result.status === 'awaiting_approval' && result.pendingApprovals.length && decisions.length) {
+      const next = decisions.shift()!;
+      const approval = result.pendingApprovals[0];
+      result = await service.assistant.decide(result.runId, trace.sellerId, {
+        approvalId: approval.approvalId,
+        decision: next.decision,
+        ...(next.message ? { message: next.message } : {}),
+      });
+    }
+    const actual = observedBehaviour(store, result.runId);
+    const divergences = compareBehaviour(trace.expected, actual);
+    await service.flushExports();
+    store.close();
+    return { identical: divergences.length === 0, divergences, modelCalls: { recorded: trace.modelOutputs.length, replayed: model.calls } };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Puts a listing back exactly as the run saw it (generated ones may have changed since). */
+function restoreListing(store: Store, listing: Listing): void {
+  const existing = store.listings.get(listing.id);
+  if (!existing) {
+    store.listings.insert(listing);
+    return;
+  }
+  store.db
+    .prepare('UPDATE listings SET seller_id = ?, title = ?, description = ?, category = ?, price_cents = ?, condition = ?, status = ? WHERE id = ?')
+    .run(listing.sellerId, listing.title, listing.description, listing.category, Math.round(listing.price * 100), listing.condition, listing.status, listing.id);
+}

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { AgentInputItem } from '@openai/agents';
+import type { Store } from '../store/index.js';
+import type { Listing } from '../domain/listing.js';
+import type { CatalogueFacts } from '../store/seed/seedDatabase.js';
+import { NotFoundError } from '../errors.js';
+
+/**
+ * A recorded run, self-contained: what the seller said and decided, what the
+ * model answered call by call, the data the run started from, and what the
+ * run did. Replay re-runs the first three against today's code and compares
+ * with the last.
+ */
+export const RecordedTraceSchema = z.object({
+  kind: z.literal('listing-assistant-trace'),
+  version: z.literal(1),
+  traceId: z.string(),
+  runId: z.string(),
+  sellerId: z.string(),
+  model: z.string(),
+  promptVersion: z.string(),
+  catalogue: z.object({ seed: z.number().int(), count: z.number().int().nonnegative() }),
+  /** Listings the run touched, as they were before it, beyond the generated catalogue. */
+  listings: z.array(z.record(z.string(), z.unknown())),
+  history: z.array(z.record(z.string(), z.unknown())),
+  input: z.object({ text: z.string(), images: z.array(z.string()).optional() }),
+  decisions: z.array(z.object({ tool: z.string(), decision: z.enum(['approve', 'reject']), message: z.string().nullable() })),
+  modelOutputs: z.array(z.array(z.record(z.string(), z.unknown()))),
+  expected: z.object({
+    toolCalls: z.array(z.object({ tool: z.string(), arguments: z.unknown(), result: z.unknown() })),
+    policyDecisions: z.array(z.object({ tool: z.string(), phase: z.string(), decision: z.string(), rule: z.string() })),
+    approvals: z.array(z.object({ tool: z.string(), arguments: z.unknown() })),
+    status: z.string(),
+    stopReason: z.string().nullable(),
+    reply: z.string().nullable(),
+  }),
+});
+
+export type RecordedTrace = z.infer<typeof RecordedTraceSchema>;
+
+const parseJson = (text: unknown) => {
+  if (typeof text !== 'string') return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
+/** What the run itself did, read back from the store: the part replay compares. */
+export function observedBehaviour(store: Store, runId: string): RecordedTrace['expected'] {
+  const run = store.runs.get(runId);
+  if (!run) throw new NotFoundError('Run');
+  const spans = store.traces.spans(run.traceId);
+  // What the model asked for (its function calls, in order) and what each call answered.
+  const results = new Map<string, unknown>();
+  for (const item of store.conversations.items(run.conversationId) as Array<{ type?: string; callId?: string; output?: unknown }>) {
+    if (item.type === 'function_call_result' && item.callId) {
+      const output = item.output as { text?: string } | string | undefined;
+      results.set(item.callId, parseJson(typeof output === 'string' ? output : output?.text));
+    }
+  }
+  const calls = spans
+    .filter((s) => s.kind === 'generation')
+    .flatMap((s) => ((s.data.output ?? []) as Array<{ type?: string; name?: string; arguments?: string; callId?: string }>).filter((o) => o.type === 'function_call'));
+  return {
+    toolCalls: calls.map((c) => ({ tool: String(c.name), arguments: parseJson(c.arguments), result: results.get(String(c.callId)) ?? null })),
+    policyDecisions: store.decisions.forRun(runId).map((d) => ({ tool: d.tool, phase: d.phase, decision: d.decision, rule: d.rule })),
+    approvals: store.approvals
+      .forRun(runId)
+      .filter((a) => a.decidedBy !== 'policy-gate')
+      .map((a) => ({ tool: a.tool, arguments: a.arguments })),
+    status: run.status,
+    stopReason: run.stopReason,
+    reply: run.reply,
+  };
+}
+
+export function exportTrace(store: Store, traceId: string): RecordedTrace {
+  const run = store.runs.byTraceId(traceId);
+  if (!run) throw new NotFoundError('Trace');
+  const spans = store.traces.spans(traceId);
+  const approvals = store.approvals.forRun(run.id).filter((a) => a.decidedBy !== 'policy-gate');
+  const items = store.conversations.items(run.conversationId) as AgentInputItem[];
+  const input = run.input as { text: string };
+  // The history before this run: everything up to the run's own seller message.
+  const ownMessage = findLastIndex(items, (i) => i.type === 'message' && i.role === 'user' && messageText(i) === input.text);
+  const history = ownMessage >= 0 ? items.slice(0, ownMessage) : [];
+  const catalogue = store.meta.get<CatalogueFacts>('catalogue') ?? { seed: 42, count: 0 };
+  const behaviour = observedBehaviour(store, run.id);
+
+  const touched = new Set<string>();
+  for (const call of behaviour.toolCalls) {
+    const id = (call.arguments as { listingId?: unknown })?.listingId;
+    if (typeof id === 'string') touched.add(id);
+  }
+  // Undo this run's own price changes, so the snapshot is what the run started from.
+  const previousPrices = new Map<string, number>();
+  for (const execution of store.executions.forRun(run.id)) {
+    const result = execution.result as { updated?: { id: string }; previousPrice?: number };
+    if (result.updated && typeof result.previousPrice === 'number' && !previousPrices.has(result.updated.id)) {
+      previousPrices.set(result.updated.id, result.previousPrice);
+    }
+  }
+  const listings: Listing[] = [];
+  for (const id of touched) {
+    const listing = store.listings.get(id);
+    if (listing) listings.push({ ...listing, price: previousPrices.get(id) ?? listing.price });
+  }
+
+  return {
+    kind: 'listing-assistant-trace',
+    version: 1,
+    traceId,
+    runId: run.id,
+    sellerId: run.sellerId,
+    model: run.model,
+    promptVersion: run.promptVersion,
+    catalogue,
+    listings: listings as unknown as Record<string, unknown>[],
+    history: history as unknown as Record<string, unknown>[],
+    input: { text: input.text },
+    decisions: approvals
+      .filter((a) => a.status === 'approved' || a.status === 'rejected')
+      .map((a) => ({ tool: a.tool, decision: a.status === 'approved' ? ('approve' as const) : ('reject' as const), message: a.message })),
+    modelOutputs: spans.filter((s) => s.kind === 'generation').map((s) => (s.data.output ?? []) as Record<string, unknown>[]),
+    expected: behaviour,
+  };
+}
+
+export function readTraceFile(path: string): RecordedTrace {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path} is not a readable JSON trace file: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = RecordedTraceSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${path} is not a listing-assistant trace: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+function messageText(item: AgentInputItem): string {
+  if (item.type !== 'message') return '';
+  const content = (item as { content: unknown }).content;
+  if (typeof content === 'string') return content;
+  return Array.isArray(content) ? content.map((c: { text?: string }) => c.text ?? '').join('') : '';
+}
+
+function findLastIndex<T>(items: T[], predicate: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return i;
+  return -1;
+}
