@@ -39,8 +39,18 @@ export function compareBehaviour(recorded: Behaviour, replayed: Behaviour): Dive
     expected.toolCalls,
     actual.toolCalls,
     (x, y) => x.tool === y.tool && canonicalJson(x.arguments) === canonicalJson(y.arguments) && canonicalJson(x.result) === canonicalJson(y.result),
-    (x) => (x ? `${x.tool}(${short(x.arguments)}) → ${short(x.result)}` : 'no call'),
+    (x) => (x ? `${x.tool}(${short(x.arguments)})` : 'no call'),
   );
+  // Same call, different answer: say where the answers first differ.
+  const changed = out.find((d) => d.kind === 'tool_call');
+  if (changed && changed.expected && changed.actual) {
+    const a = changed.expected as Behaviour['toolCalls'][number];
+    const b = changed.actual as Behaviour['toolCalls'][number];
+    if (a.tool === b.tool && canonicalJson(a.arguments) === canonicalJson(b.arguments)) {
+      const where = firstDifference(a.result, b.result, 'result');
+      changed.message = `tool call ${changed.step} (${a.tool}) answered differently at ${where.path}: expected ${short(where.expected)}, got ${short(where.actual)}`;
+    }
+  }
   sequence(
     'policy_decision',
     expected.policyDecisions,
@@ -74,4 +84,16 @@ function normalize<T>(value: T): T {
   if (Array.isArray(value)) return value.map(normalize) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)])) as T;
   return value;
+}
+
+function firstDifference(a: unknown, b: unknown, path: string): { path: string; expected: unknown; actual: unknown } {
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    for (const key of keys) {
+      const x = (a as Record<string, unknown>)[key];
+      const y = (b as Record<string, unknown>)[key];
+      if (canonicalJson(x) !== canonicalJson(y)) return firstDifference(x, y, Array.isArray(a) ? `${path}[${key}]` : `${path}.${key}`);
+    }
+  }
+  return { path, expected: a ?? null, actual: b ?? null };
 }

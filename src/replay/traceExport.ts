@@ -87,7 +87,7 @@ export function exportTrace(store: Store, traceId: string): RecordedTrace {
   // The history before this run: everything up to the run's own seller message.
   const ownMessage = findLastIndex(items, (i) => i.type === 'message' && i.role === 'user' && messageText(i) === input.text);
   const history = ownMessage >= 0 ? items.slice(0, ownMessage) : [];
-  const catalogue = store.meta.get<CatalogueFacts>('catalogue') ?? { seed: 42, count: 0 };
+  const catalogue = store.meta.get<CatalogueFacts>('catalogue') ?? inferCatalogue(store);
   const behaviour = observedBehaviour(store, run.id);
 
   const touched = new Set<string>();
@@ -127,6 +127,12 @@ export function exportTrace(store: Store, traceId: string): RecordedTrace {
     modelOutputs: spans.filter((s) => s.kind === 'generation').map((s) => (s.data.output ?? []) as Record<string, unknown>[]),
     expected: behaviour,
   };
+}
+
+/** Databases seeded before the catalogue was recorded: the generator's ids are lst_ + 7 digits, seed 42. */
+function inferCatalogue(store: Store): CatalogueFacts {
+  const { n } = store.db.prepare(`SELECT count(*) AS n FROM listings WHERE id GLOB 'lst_[0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`).get() as { n: number };
+  return { seed: 42, count: n };
 }
 
 export function readTraceFile(path: string): RecordedTrace {
