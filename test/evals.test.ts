@@ -210,3 +210,34 @@ describe('eval trials are recorded like any run', () => {
     store.close();
   });
 });
+
+describe('eval suite as a Langfuse dataset run', () => {
+  it('creates dataset items, exports each trial as a tagged trace and links it to its item', async () => {
+    const { LangfuseReceiver } = await import('./support/langfuseReceiver.js');
+    const { runSuite } = await import('../src/evals/suite.js');
+    const receiver = await LangfuseReceiver.start();
+    try {
+      const report = await runSuite({
+        filter: 'injection',
+        env: { ...process.env, LANGFUSE_PUBLIC_KEY: 'pk-lf-e', LANGFUSE_SECRET_KEY: 'sk-lf-e', LANGFUSE_BASE_URL: receiver.url },
+      });
+      expect(report.langfuseDatasetRun).toMatchObject({ dataset: 'listing-assistant-evals' });
+      const posts = (path: string) => receiver.requests.filter((r) => r.path.startsWith(path)).map((r) => r.body);
+      expect(posts('/api/public/v2/datasets').concat(posts('/api/public/datasets'))).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'listing-assistant-evals' })]),
+      );
+      const items = posts('/api/public/dataset-items');
+      expect(items.map((i: { id: string }) => i.id).sort()).toEqual(report.scenarios.map((s) => s.id).sort());
+      const links = posts('/api/public/dataset-run-items');
+      expect(links.length).toBeGreaterThanOrEqual(report.scenarios.length);
+      const spans = receiver.spans();
+      for (const link of links) {
+        expect(link.runName).toBe(report.langfuseDatasetRun!.runName);
+        expect(spans.some((s) => s.traceId === link.traceId)).toBe(true);
+      }
+      expect(spans.every((s) => (s.attributes['langfuse.trace.tags'] as string[]).includes('eval'))).toBe(true);
+    } finally {
+      await receiver.close();
+    }
+  });
+});

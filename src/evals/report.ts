@@ -20,6 +20,8 @@ export interface SuiteReport {
   durationMs: number;
   /** Where failing trials' databases were kept, if anywhere. */
   failedTrialDbs: string | null;
+  /** Where the suite was recorded in Langfuse, when configured. */
+  langfuseDatasetRun?: { dataset: string; runName: string } | null;
   overall: OverallSummary;
   tags: TagSummary[];
   scenarios: ScenarioSummary[];

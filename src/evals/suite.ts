@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_VERSION, loadConfig } from '../config.js';
+import { EVAL_DATASET, LangfuseDatasetRun } from './langfuseDatasetRun.js';
 import { loadPolicyRules, type PolicyRules } from '../policy/index.js';
 import { selectModel } from '../agent/modelSelection.js';
 import { loadInstructions } from '../agent/instructions.js';
@@ -63,6 +64,11 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   const concurrency = options.concurrency ?? defaultConcurrency(selected.provider);
   const judgeRules = options.judgeRules ?? loadPolicyRules();
 
+  // With Langfuse configured the suite is also a dataset run; trial services themselves export nothing.
+  const datasetRun = langfuseFromEnv(env, `${config.PROMPT_VERSION}/${selected.name}/${new Date().toISOString()}`);
+  const trialEnv = { ...env, LANGFUSE_PUBLIC_KEY: undefined, LANGFUSE_SECRET_KEY: undefined, LANGFUSE_BASE_URL: undefined };
+  await datasetRun?.prepare(scenarios);
+
   const scratchDir = mkdtempSync(join(tmpdir(), 'listing-evals-'));
   const templates = new CatalogueTemplates(join(scratchDir, 'catalogues'));
   const jobs = scenarios.flatMap((scenario) => Array.from({ length: trials }, (_, i) => ({ scenario, trial: i + 1 })));
@@ -76,7 +82,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
       results[index] = await runTrial({
         scenario,
         trial,
-        env,
+        env: trialEnv,
         rules: options.rules,
         judgeRules,
         templates,
@@ -84,6 +90,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
         keepFailedIn: options.keepFailedIn,
         keepAll: options.keepAll,
         model: options.modelFactory,
+        onFinished: datasetRun ? (store, result) => datasetRun.recordTrial(store, result.scenarioId, result.trial, result.success) : undefined,
       });
       progress?.tick(`${scenario.id} #${trial}`, results[index].success);
     }
@@ -92,6 +99,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
   } finally {
     rmSync(scratchDir, { recursive: true, force: true });
+    await datasetRun?.flush();
   }
 
   const summaries = scenarios.map((s) => summarizeScenario(s, results.filter((r) => r.scenarioId === s.id)));
@@ -111,9 +119,16 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
     concurrency,
     durationMs: Math.round(performance.now() - began),
     failedTrialDbs: kept,
+    langfuseDatasetRun: datasetRun ? { dataset: EVAL_DATASET, runName: datasetRun.runName } : null,
     overall: summarizeOverall(summaries, results),
     tags: summarizeTags(summaries),
     scenarios: summaries,
     trials: results,
   };
+}
+
+function langfuseFromEnv(env: Record<string, string | undefined>, runName: string): LangfuseDatasetRun | undefined {
+  const { LANGFUSE_PUBLIC_KEY: publicKey, LANGFUSE_SECRET_KEY: secretKey, LANGFUSE_BASE_URL: baseUrl } = env;
+  if (!publicKey || !secretKey || !baseUrl) return undefined;
+  return new LangfuseDatasetRun({ publicKey, secretKey, baseUrl }, runName);
 }

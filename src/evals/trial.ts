@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Model } from '@openai/agents';
 import { loadConfig } from '../config.js';
+import type { Store } from '../store/index.js';
 import { createService } from '../service.js';
 import type { PolicyRules } from '../policy/index.js';
 import type { RunResult } from '../agent/runResult.js';
@@ -28,6 +29,8 @@ export interface TrialSetup {
   keepFailedIn?: string;
   /** Keep every trial's database, not only failing ones (to inspect why a trial passed). */
   keepAll?: boolean;
+  /** Called with the trial's store once it is judged (Langfuse dataset runs). */
+  onFinished?: (store: Store, result: TrialResult) => void;
   /** A model instance to use instead of the configured one (tests). */
   model?: () => { model: Model; name: string };
 }
@@ -129,6 +132,7 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
     replies,
     ...(error ? { error } : {}),
   };
+  setup.onFinished?.(store, result);
   store.close();
   if ((!result.success || setup.keepAll) && setup.keepFailedIn) {
     mkdirSync(setup.keepFailedIn, { recursive: true });

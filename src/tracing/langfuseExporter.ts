@@ -37,8 +37,9 @@ export class LangfuseExporter implements TraceSink {
   private nextSpanId: string | undefined;
   private readonly exported = new Map<string, Set<string>>();
 
+  /** `store` is where `onSegmentSettled` reads runs; `exportRun` can also be given another store (eval trials). */
   constructor(
-    private readonly store: Store,
+    private readonly store: Store | undefined,
     private readonly config: LangfuseConfig,
   ) {
     this.processor = new LangfuseSpanProcessor({
@@ -68,16 +69,16 @@ export class LangfuseExporter implements TraceSink {
 
   onSegmentSettled(runId: string): void {
     try {
-      const run = this.store.runs.get(runId);
-      if (run) this.exportRun(run);
+      const run = this.store?.runs.get(runId);
+      if (run && this.store) this.exportRun(run, this.store);
     } catch (error) {
       (this.config.log ?? defaultLog)('langfuse export failed', { runId, error: error instanceof Error ? error.message : String(error) });
     }
   }
 
   /** Adds what is new in a run since the last export (one segment, usually). */
-  exportRun(run: RunRecord): void {
-    const view = buildTraceView(this.store, run);
+  exportRun(run: RunRecord, store: Store): void {
+    const view = buildTraceView(store, run);
     const done = this.exported.get(run.traceId) ?? new Set<string>();
     this.exported.set(run.traceId, done);
     const traceAttributes = {
