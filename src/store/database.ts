@@ -18,5 +18,24 @@ export function openDatabase(path: string): Db {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
+  cachePreparedStatements(db);
   return db;
+}
+
+/**
+ * Repositories prepare their SQL where they use it; compiling a statement
+ * costs more than running a small one, so each SQL text is compiled once per
+ * connection and reused (better-sqlite3 statements are reusable).
+ */
+function cachePreparedStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, ReturnType<typeof prepare>>();
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  }) as typeof db.prepare;
 }

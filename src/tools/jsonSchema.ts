@@ -15,9 +15,15 @@ export interface StrictObjectSchema {
  * and tells the model exactly what to fix. Strict function calling wants
  * every property listed as required; optional fields are nullable instead.
  */
+const cache = new WeakMap<z.ZodObject, StrictObjectSchema>();
+
 export function toStrictJsonSchema(schema: z.ZodObject): StrictObjectSchema {
+  const cached = cache.get(schema);
+  if (cached) return cached;
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   delete json.$schema;
   const properties = (json.properties ?? {}) as Record<string, unknown>;
-  return { ...json, type: 'object', properties, required: Object.keys(properties), additionalProperties: false };
+  const strict: StrictObjectSchema = { ...json, type: 'object', properties, required: Object.keys(properties), additionalProperties: false };
+  cache.set(schema, strict);
+  return strict;
 }
