@@ -162,11 +162,17 @@ export class ListingRepository {
       const params: unknown[] = [expr];
       if (options.category) params.push(options.category);
       params.push(cap);
+      // bm25 costs one evaluation per match, so a common word over a million
+      // listings would rank every one of them. Rank only the newest
+      // CANDIDATE_CAP matches (FTS5 walks rowids in descending order without
+      // ranking), then filter and order those.
       return this.db
         .prepare<unknown[], ListingRow & { rank: number }>(
-          `SELECT ${COLUMNS}, f.rank AS rank FROM listings_fts f JOIN listings l ON l.rowid = f.rowid
-           WHERE listings_fts MATCH ? AND l.status = 'active' ${categoryFilter}
-           ORDER BY f.rank LIMIT ?`,
+          `SELECT ${COLUMNS}, c.rank AS rank
+           FROM (SELECT rowid, rank FROM listings_fts WHERE listings_fts MATCH ? ORDER BY rowid DESC LIMIT ${CANDIDATE_CAP}) c
+           JOIN listings l ON l.rowid = c.rowid
+           WHERE l.status = 'active' ${categoryFilter}
+           ORDER BY c.rank LIMIT ?`,
         )
         .all(...params);
     };
@@ -187,6 +193,8 @@ export class ListingRepository {
   }
 }
 
+/** How many of the newest matches are ranked; see searchSimilar. */
+const CANDIDATE_CAP = 2000;
 /** Below this many listings with every word, near matches are considered too. */
 const MIN_EXACT_COMPARABLES = 5;
 /** A near match contains at least this share of the query's words. */
