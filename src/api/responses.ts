@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, CONDITIONS } from '../domain/listing.js';
+import { RUN_STATUSES, STOP_REASONS } from '../store/runRepository.js';
 
 /** Response shapes of the HTTP contract, for the OpenAPI document. */
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).meta({ id: 'Error' });
@@ -19,8 +20,8 @@ export const RunResultSchema = z
     runId: z.string(),
     conversationId: z.string(),
     traceId: z.string(),
-    status: z.enum(['completed', 'awaiting_approval', 'stopped', 'running']),
-    stopReason: z.enum(['max_steps', 'timeout', 'model_error', 'cancelled', 'loop_detected']).optional(),
+    status: z.enum(RUN_STATUSES),
+    stopReason: z.enum(STOP_REASONS).optional(),
     reply: z.string().optional(),
     pendingApprovals: z.array(PendingApprovalSchema),
     steps: z.number().int(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../domain/listing.js';
+import { RUN_STATUSES, STOP_REASONS } from '../store/runRepository.js';
 
 /** Request schemas of the HTTP contract: the one definition routes validate with. */
 const DATA_URL = /^data:image\/(png|jpeg|jpg|webp|gif);base64,[A-Za-z0-9+/]+={0,2}$/;
@@ -48,8 +49,8 @@ export const TraceIdParam = z.object({ traceId: z.string().regex(/^trace_[0-9a-f
 export const TracesQuery = z.object({
   conversationId: z.string().max(100).optional(),
   userId: z.string().max(100).optional(),
-  status: z.enum(['running', 'completed', 'awaiting_approval', 'stopped']).optional(),
-  stopReason: z.enum(['max_steps', 'timeout', 'model_error', 'cancelled', 'loop_detected']).optional(),
+  status: z.enum(RUN_STATUSES).optional(),
+  stopReason: z.enum(STOP_REASONS).optional(),
   tool: z.string().max(60).optional(),
   denied: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   deniedRule: z.string().max(60).optional(),

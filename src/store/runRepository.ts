@@ -1,7 +1,9 @@
 import type { Db } from './database.js';
 
-export type RunStatus = 'running' | 'completed' | 'awaiting_approval' | 'stopped';
-export type StopReason = 'max_steps' | 'timeout' | 'model_error' | 'cancelled' | 'loop_detected';
+export const RUN_STATUSES = ['completed', 'awaiting_approval', 'stopped', 'running'] as const;
+export const STOP_REASONS = ['max_steps', 'timeout', 'model_error', 'cancelled', 'loop_detected'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export type StopReason = (typeof STOP_REASONS)[number];
 
 export interface RunRecord {
   id: string;
