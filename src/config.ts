@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   POLICY_PATH: z.string().optional(),
   AUTH_TOKENS: z.string().optional(),
   MAX_BODY_BYTES: int(8 * 1024 * 1024),
+  RATE_LIMIT_PER_MINUTE: int(600),
+  RATE_LIMIT_RUNS_PER_MINUTE: int(60),
   LANGFUSE_PUBLIC_KEY: z.string().optional(),
   LANGFUSE_SECRET_KEY: z.string().optional(),
   LANGFUSE_BASE_URL: z.string().url().optional(),

@@ -56,6 +56,7 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
     store,
     tokens,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    rateLimits: { perMinute: config.RATE_LIMIT_PER_MINUTE, runsPerMinute: config.RATE_LIMIT_RUNS_PER_MINUTE },
     onFeedback: scores ? (run, value, comment) => scores.record(run.traceId, value, comment) : undefined,
   });
   /** Flushes queued exports (bounded by their timeouts); call before exit. */

@@ -4,6 +4,7 @@ import type { ListingAssistant } from '../agent/assistant.js';
 import type { RunRecord, Store } from '../store/index.js';
 import { PayloadTooLargeError } from '../errors.js';
 import { authenticate, type AuthEnv, type TokenRegistry } from './auth.js';
+import { rateLimit, type RateLimits } from './rateLimit.js';
 import { errorHandler, notFound } from './errorHandler.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { runRoutes } from './routes/runs.js';
@@ -19,6 +20,7 @@ export interface AppDeps {
   store: Store;
   tokens: TokenRegistry;
   maxBodyBytes: number;
+  rateLimits?: RateLimits;
   log?: (msg: string, fields: Record<string, unknown>) => void;
   /** Called after feedback is stored (Langfuse scores). */
   onFeedback?: (run: RunRecord, value: 1 | -1, comment: string | null) => void;
@@ -48,6 +50,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     }),
   );
   api.use('*', authenticate(deps.tokens));
+  if (deps.rateLimits) api.use('*', rateLimit(deps.rateLimits));
   api.route('/conversations', conversationRoutes(deps.assistant));
   api.route('/runs', runRoutes(deps.assistant, deps.store, deps.onFeedback));
   api.route('/listings', listingRoutes(deps.store));

@@ -21,7 +21,8 @@ export const TOKENS = { seller: 'demo-seller', seller2: 'demo-seller-2', support
 export function createHarness(options: { model?: Model; env?: Record<string, string>; rules?: PolicyRules; now?: () => Date; dbPath?: string } = {}): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'listing-assistant-'));
   const dbPath = options.dbPath ?? join(dir, 'test.db');
-  const config = loadConfig({ DATABASE_PATH: dbPath, SEED_COUNT: '400', ...options.env });
+  // Tests drive many requests per token; the rate-limit test sets its own limits.
+  const config = loadConfig({ DATABASE_PATH: dbPath, SEED_COUNT: '400', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_RUNS_PER_MINUTE: '1000000', ...options.env });
   const service = createService(config, {
     model: options.model ? { model: options.model, name: 'scripted' } : undefined,
     rules: options.rules,

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScriptedModel } from '@openai/agents/testing';
+import { createHarness, TOKENS, type Harness } from './support/harness.js';
+import { bikeDraft, callTool, say } from './support/scripts.js';
+import { TokenRegistry } from '../src/api/auth.js';
+
+/** Every route × role: anonymous, seller A (seller-1), seller B (seller-2), support. */
+let h: Harness;
+let conv: string;
+let run: { runId: string; traceId: string; approvalId: string };
+
+beforeAll(async () => {
+  h = createHarness({ model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1', 'Draft ready.'), say('ok'), say('ok'), say('ok')]) });
+  conv = (await (await h.call('POST', '/api/conversations')).json()).id;
+  const paused = await (await h.call('POST', `/api/conversations/${conv}/messages`, { body: { text: 'sell my bike, call me at +49 170 1234567' } })).json();
+  run = { runId: paused.runId, traceId: paused.traceId, approvalId: paused.pendingApprovals[0].approvalId };
+});
+afterAll(() => h?.close());
+
+const ROLES = { anonymous: '', sellerA: TOKENS.seller, sellerB: TOKENS.seller2, support: TOKENS.support } as const;
+type Role = keyof typeof ROLES;
+
+const routes = () => [
+  { name: 'open conversation', method: 'POST', path: '/api/conversations', expect: { anonymous: 401, sellerA: 201, sellerB: 201, support: 403 } },
+  { name: 'read conversation', method: 'GET', path: `/api/conversations/${conv}`, expect: { anonymous: 401, sellerA: 200, sellerB: 404, support: 200 } },
+  { name: 'read run', method: 'GET', path: `/api/runs/${run.runId}`, expect: { anonymous: 401, sellerA: 200, sellerB: 404, support: 200 } },
+  { name: 'decide', method: 'POST', path: `/api/runs/${run.runId}/decisions`, body: { approvalId: run.approvalId, decision: 'approve' }, expect: { anonymous: 401, sellerA: null, sellerB: 404, support: 403 } },
+  { name: 'send message', method: 'POST', path: `/api/conversations/${conv}/messages`, body: { text: 'hi' }, expect: { anonymous: 401, sellerA: null, sellerB: 404, support: 403 } },
+  { name: 'feedback', method: 'POST', path: `/api/runs/${run.runId}/feedback`, body: { value: 1 }, expect: { anonymous: 401, sellerA: 201, sellerB: 404, support: 403 } },
+  { name: 'listings', method: 'GET', path: '/api/listings?sellerId=seller-1', expect: { anonymous: 401, sellerA: 200, sellerB: 200, support: 200 } },
+  { name: 'listing', method: 'GET', path: '/api/listings/lst_0000001', expect: { anonymous: 401, sellerA: 200, sellerB: 200, support: 200 } },
+  { name: 'traces', method: 'GET', path: '/api/traces', expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
+  { name: 'trace', method: 'GET', path: `/api/traces/${run.traceId}`, expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
+  { name: 'replay', method: 'POST', path: `/api/traces/${run.traceId}/replay`, expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
+];
+
+describe('access control matrix', () => {
+  it('answers every route and role as specified, and never leaks another tenant’s data', async () => {
+    const table: string[] = [];
+    // Seller B, support and anonymous first, so seller A's own writes happen last.
+    for (const role of ['anonymous', 'sellerB', 'support', 'sellerA'] as Role[]) {
+      for (const route of routes()) {
+        const res = await h.call(route.method, route.path, { token: ROLES[role], body: route.body });
+        const text = await res.text();
+        const expected = route.expect[role];
+        table.push(`${route.name} as ${role}: ${res.status}`);
+        if (expected === null) expect(res.status, `${route.name} as ${role}`).toBeLessThan(300);
+        else expect(res.status, `${route.name} as ${role}`).toBe(expected);
+        if (res.status >= 400) expect(JSON.parse(text).error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+        if (role === 'sellerB' || role === 'anonymous') {
+          if (route.name !== 'listings' && route.name !== 'listing' && route.name !== 'open conversation') {
+            expect(text).not.toContain(conv);
+            expect(text).not.toContain('1234567');
+          }
+        }
+      }
+    }
+    expect(table.length).toBe(routes().length * 4);
+  });
+
+  it('only the owning seller’s approval can make the write happen', async () => {
+    const approval = h.store.approvals.get(run.approvalId)!;
+    expect(approval.status).toBe('approved');
+    expect(approval.decidedBy).toBe('seller-1');
+  });
+});
+
+describe('tokens', () => {
+  it('resolves only exact tokens, whatever their length or shared prefix', () => {
+    const registry = new TokenRegistry('secret-token-aaaa:u1:seller,s:u2:support');
+    expect(registry.resolve('secret-token-aaaa')).toEqual({ userId: 'u1', role: 'seller' });
+    expect(registry.resolve('secret-token-aaa')).toBeUndefined();
+    expect(registry.resolve('secret-token-aaaaa')).toBeUndefined();
+    expect(registry.resolve('')).toBeUndefined();
+    expect(registry.resolve('s')).toEqual({ userId: 'u2', role: 'support' });
+    expect(() => new TokenRegistry('bad-entry')).toThrow(/token:userId:role/);
+  });
+});
