@@ -63,7 +63,7 @@ describe('hostile input', () => {
         const target = targets()[i];
         let res: Response;
         if (kind === 'query') {
-          const q = encodeURIComponent(text.toWellFormed());
+          const q = encodeURIComponent((text as string & { toWellFormed(): string }).toWellFormed());
           res = await h.call('GET', `/api/listings?q=${q}&category=${q}&limit=${q}`);
         } else if (kind === 'raw') {
           res = await h.call(target.method, target.path, { raw: text, headers: { 'content-type': 'application/json' } });
