@@ -4,6 +4,7 @@ import { newId, newTraceId } from '../store/ids.js';
 import type { PolicyGate } from '../policy/index.js';
 import { createListingTools, type AssistantContext } from '../tools/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import { faultPoint } from '../faults.js';
 import type { Instructions } from './instructions.js';
 import { ConversationLocks } from './conversationLock.js';
 import { TracedModel } from '../tracing/tracedModel.js';
@@ -173,6 +174,7 @@ export class ListingAssistant {
         this.settleExpired(this.store.runs.get(runId)!);
         throw new ConflictError(`This approval is ${current.status}, not pending.`, 'approval_not_pending');
       }
+      faultPoint('after-approval');
       const stillPending = this.store.approvals.forRun(runId).some((a) => a.status === 'pending');
       if (stillPending) return this.result(runId);
       return this.resume(this.store.runs.get(runId)!, options);
@@ -181,15 +183,21 @@ export class ListingAssistant {
 
   /**
    * After a crash or restart: runs whose approvals were all decided resume
-   * (the write ledger keeps an approved write to one execution); runs that
-   * were mid-flight without a resumable state are stopped as cancelled.
+   * (the write ledger keeps an approved write to one execution), also when
+   * the crash came between the decision and the resume; runs that were
+   * mid-flight without a resumable state are stopped as cancelled. Runs
+   * still waiting for the seller are left as they are.
    */
   async recoverInterruptedRuns(): Promise<number> {
     let recovered = 0;
     for (const run of this.store.runs.listInterrupted()) {
       await this.locks.run(run.conversationId, async () => {
         const approvals = this.store.approvals.forRun(run.id);
-        if (run.state && approvals.length && approvals.every((a) => a.status !== 'pending')) {
+        const decided = approvals.length > 0 && approvals.every((a) => a.status !== 'pending');
+        if (run.status === 'awaiting_approval') {
+          if (!decided || !approvals.some((a) => a.status === 'approved')) return;
+          await this.resume(run);
+        } else if (run.state && decided) {
           await this.resume(run);
         } else {
           this.stop(run, 'cancelled', STOP_REPLIES.cancelled, run.steps);

@@ -119,8 +119,8 @@ export class RunRepository {
     return row && toRecord(row);
   }
 
-  /** Runs left `running` by a crash: nothing is executing them any more. */
+  /** Runs a crash may have interrupted: executing, or paused with a decision not yet acted on. */
   listInterrupted(): RunRecord[] {
-    return (this.db.prepare(`SELECT * FROM runs WHERE status = 'running'`).all() as RunRow[]).map(toRecord);
+    return (this.db.prepare(`SELECT * FROM runs WHERE status IN ('running', 'awaiting_approval')`).all() as RunRow[]).map(toRecord);
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { faultPoint } from '../faults.js';
 
 export interface ToolExecution {
   runId: string;
@@ -53,6 +54,7 @@ export class ToolExecutionRepository {
       const existing = this.get(key.runId, key.callId);
       if (existing) return { result: existing.result as T, replayed: true };
       const result = write();
+      faultPoint('during-write');
       this.db
         .prepare(
           `INSERT INTO tool_executions (run_id, call_id, seller_id, tool, arguments, result, approval_id, executed_at)
