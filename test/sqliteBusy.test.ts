@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { ScriptedModel } from '@openai/agents/testing';
+import { createHarness, type Harness } from './support/harness.js';
+import { bikeDraft, callTool, say } from './support/scripts.js';
+
+let h: Harness;
+afterEach(() => h?.close());
+
+describe('SQLite busy', () => {
+  it('waits for another connection’s write lock and loses no write', async () => {
+    h = createHarness({ model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1'), say('Posted.')]) });
+    const { id } = h.assistant.createConversation('seller-1');
+    const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell' });
+    const before = h.store.listings.count();
+
+    // Another process holds the write lock for 400 ms (better-sqlite3 waits synchronously, so it must be another process).
+    const holder = spawn(process.execPath, [
+      '-e',
+      `const D = require('better-sqlite3'); const d = new D(process.argv[1]); d.exec('BEGIN IMMEDIATE');
+       d.prepare("INSERT INTO meta (key, value) VALUES ('lock-holder', '1')").run();
+       console.log('locked'); setTimeout(() => { d.exec('COMMIT'); d.close(); }, 400);`,
+      h.dbPath,
+    ], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
+    const started = performance.now();
+    const decided = h.assistant.decide(paused.runId, 'seller-1', { approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' });
+    const done = await decided;
+    expect(done.status).toBe('completed');
+    expect(h.store.listings.count()).toBe(before + 1);
+    expect(h.store.executions.forRun(paused.runId)).toHaveLength(1);
+    expect(performance.now() - started).toBeGreaterThan(200); // it really waited for the lock
+    await new Promise((r) => holder.once('exit', r));
+  });
+
+  it('answers a clean error and writes nothing half when the lock outlasts the busy timeout', async () => {
+    h = createHarness({ model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1'), say('Posted.')]) });
+    const { id } = h.assistant.createConversation('seller-1');
+    const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell' });
+    const before = h.store.listings.count();
+    h.store.db.pragma('busy_timeout = 100');
+    const other = new Database(h.dbPath);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      h.assistant['options'].log = () => {};
+      const outcome = await h.assistant.decide(paused.runId, 'seller-1', { approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' }).then(
+        (r) => r,
+        (e: Error) => e,
+      );
+      // Either the SQLite error surfaced (mapped to a 5xx-free error at the API) or the run stopped cleanly.
+      if (!(outcome instanceof Error)) expect(['stopped', 'completed']).toContain(outcome.status);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    // Nothing half-written: a listing exists only with its ledger row.
+    const executions = h.store.executions.forRun(paused.runId);
+    expect(h.store.listings.count()).toBe(before + executions.length);
+  });
+});
