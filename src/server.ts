@@ -28,9 +28,14 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal} received, finishing in-flight runs…`);
-  server.close();
-  const deadline = new Promise((resolve) => setTimeout(resolve, Math.min(config.AGENT_RUN_TIMEOUT_MS, 30_000)).unref());
-  await Promise.race([service.assistant.drain(), deadline]);
+  // Stop accepting connections; `closed` settles once the open ones have answered.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const deadline = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+  await Promise.race([service.assistant.drain(), deadline(Math.min(config.AGENT_RUN_TIMEOUT_MS, 30_000))]);
+  // Runs are stored; let their responses reach the clients, and drop idle keep-alive sockets.
+  const idle = setInterval(() => (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.(), 50);
+  await Promise.race([closed, deadline(5_000)]);
+  clearInterval(idle);
   await service.flushExports();
   service.store.close();
   process.exit(0);

@@ -16,7 +16,7 @@ type ResponseStreamEvent = OpenAI.Responses.ResponseStreamEvent;
  * status, or no answer at all (the request hangs until the client gives up).
  */
 export type FakeTurn =
-  | { text: string }
+  | { text: string; delayMs?: number }
   | { toolCall: { name: string; arguments: Record<string, unknown> | string; id: string }; text?: string }
   | { status: number; headers?: Record<string, string>; message?: string }
   | { hang: true };
@@ -116,6 +116,15 @@ export class FakeOpenAI {
     const turn = this.queue.shift() ?? this.whenEmpty;
     if ('hang' in turn) return;
     if ('status' in turn) return sendError(res, turn);
+    if ('delayMs' in turn && turn.delayMs) {
+      const { delayMs, ...rest } = turn;
+      setTimeout(() => this.send(request, res, rest), delayMs);
+      return;
+    }
+    this.send(request, res, turn);
+  }
+
+  private send(request: RecordedRequest, res: ServerResponse, turn: Exclude<FakeTurn, { hang: true } | { status: number }>): void {
     const stream = request.body?.stream === true;
     const model = String(request.body?.model ?? 'unknown');
     if (request.path === CHAT_PATH) {
