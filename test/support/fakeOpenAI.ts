@@ -16,7 +16,7 @@ type ResponseStreamEvent = OpenAI.Responses.ResponseStreamEvent;
  * status, or no answer at all (the request hangs until the client gives up).
  */
 export type FakeTurn =
-  | { text: string; delayMs?: number }
+  | { text: string; delayMs?: number; truncate?: boolean }
   | { toolCall: { name: string; arguments: Record<string, unknown> | string; id: string }; text?: string }
   | { status: number; headers?: Record<string, string>; message?: string }
   | { hang: true };
@@ -128,6 +128,14 @@ export class FakeOpenAI {
     const stream = request.body?.stream === true;
     const model = String(request.body?.model ?? 'unknown');
     if (request.path === CHAT_PATH) {
+      if (stream && 'truncate' in turn && turn.truncate) {
+        // Half the chunks, then the connection drops without [DONE].
+        const chunks = chatChunks(this.nextId('chatcmpl'), model, turn);
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        for (const chunk of chunks.slice(0, Math.max(1, Math.floor(chunks.length / 2)))) res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+        res.socket?.destroy();
+        return;
+      }
       if (stream) sendSse(res, chatChunks(this.nextId('chatcmpl'), model, turn), true);
       else sendJson(res, chatCompletion(this.nextId('chatcmpl'), model, turn));
     } else {
