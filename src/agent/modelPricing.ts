@@ -1,10 +1,9 @@
-import type { Usage } from './evidence.js';
-
 /**
  * USD per million tokens (input, output), from the providers' public price
  * lists when this table was written; check them before quoting a figure.
  * The offline model is free but its token estimates are still reported.
  * Models not listed (a local server, a new model) have an unknown cost.
+ * Shared by the eval reports and the live cost metric, so both quote the same figures.
  */
 export const PRICE_PER_MILLION: Record<string, { input: number; output: number }> = {
   offline: { input: 0, output: 0 },
@@ -27,7 +26,7 @@ export function priceFor(model: string): { input: number; output: number } | und
   return name ? PRICE_PER_MILLION[name] : undefined;
 }
 
-export function estimateCost(model: string, usage: Usage): number | null {
+export function estimateCost(model: string, usage: { inputTokens: number; outputTokens: number }): number | null {
   const price = priceFor(model);
   if (!price) return null;
   return (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000;
