@@ -11,6 +11,7 @@ const server = serve({ fetch: service.app.fetch, port: config.PORT, hostname: co
   const url = `http://${config.HOST === '::1' ? '[::1]' : config.HOST}:${info.port}`;
   const lines = [
     `Listing assistant listening on ${url}`,
+    `  open ${url}/ to sell something, ${url}/support for support staff, ${url}/api/docs for the API`,
     `  model: ${service.model.name}${service.model.name === 'offline' ? ' (built-in rule-based model, not an LLM)' : ''}`,
     `  database: ${config.DATABASE_PATH} (${service.store.listings.count()} listings${service.seeded ? ', seeded now' : ''})`,
   ];

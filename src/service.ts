@@ -10,6 +10,7 @@ import { DEMO_TOKENS, TokenRegistry } from './api/auth.js';
 import { seedIfEmpty } from './store/seed/seedDatabase.js';
 import { LangfuseExporter, type LangfuseConfig } from './tracing/langfuseExporter.js';
 import { FeedbackScores } from './tracing/feedbackScores.js';
+import { LangfuseLinks } from './tracing/langfuseLinks.js';
 
 export interface ServiceOverrides {
   /** A model to use instead of the configured one (tests: ScriptedModel, benches: a fake). */
@@ -31,6 +32,7 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   const langfuse = langfuseConfig(config);
   const exporter = langfuse ? new LangfuseExporter(store, langfuse) : undefined;
   const scores = langfuse ? new FeedbackScores(langfuse) : undefined;
+  const links = langfuse ? new LangfuseLinks(langfuse) : undefined;
   const assistant = new ListingAssistant({
     traceSinks: exporter ? [exporter] : [],
     store,
@@ -58,12 +60,20 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
     maxBodyBytes: config.MAX_BODY_BYTES,
     rateLimits: { perMinute: config.RATE_LIMIT_PER_MINUTE, runsPerMinute: config.RATE_LIMIT_RUNS_PER_MINUTE },
     onFeedback: scores ? (run, value, comment) => scores.record(run.traceId, value, comment) : undefined,
+    traceUrl: links ? (traceId) => links.traceUrl(traceId) : undefined,
+    web: { demoTokens: usingDemoTokens ? demoTokenNames() : undefined },
   });
   /** Flushes queued exports (bounded by their timeouts); call before exit. */
   const flushExports = async () => {
     await Promise.allSettled([exporter?.shutdown(), scores?.shutdown()]);
   };
   return { store, policy, assistant, app, model: selected, seeded, usingDemoTokens, exporter, scores, flushExports };
+}
+
+/** The demo tokens by role, offered on the pages' sign-in forms in demo mode. */
+function demoTokenNames() {
+  const entries = DEMO_TOKENS.split(',').map((e) => e.split(':'));
+  return { seller: entries.filter((e) => e[2] === 'seller').map((e) => e[0]), support: entries.filter((e) => e[2] === 'support').map((e) => e[0]) };
 }
 
 /** Langfuse export is on only when all three variables are set. */

@@ -1,11 +1,19 @@
 import type { RunStreamEvent } from '@openai/agents';
 import type { PendingApproval, RunResult } from './runResult.js';
+import type { PriceStatistics } from '../store/priceStats.js';
+import type { ListingSummary } from '../tools/schemas.js';
+
+/** What a search found, for the seller's draft card: the price statistics and the closest matches. */
+export interface Comparables {
+  stats: PriceStatistics | null;
+  matches: Pick<ListingSummary, 'id' | 'title' | 'price' | 'condition'>[];
+}
 
 /** What a streaming client sees while a run executes (the SSE events of the messages route). */
 export type RunEvent =
   | { type: 'text_delta'; delta: string }
   | { type: 'tool_call'; tool: string; label: string }
-  | { type: 'tool_result'; tool: string; ok: boolean }
+  | { type: 'tool_result'; tool: string; ok: boolean; comparables?: Comparables; listing?: ListingSummary }
   | { type: 'approval_requested'; approval: PendingApproval }
   | { type: 'result'; result: RunResult };
 
@@ -27,11 +35,35 @@ export function toRunEvent(event: RunStreamEvent): RunEvent | undefined {
   if (event.type === 'run_item_stream_event') {
     const raw = event.item.rawItem as { name?: string; output?: unknown };
     if (event.name === 'tool_called' && raw.name) return { type: 'tool_call', tool: raw.name, label: toolLabel(raw.name) };
-    if (event.name === 'tool_output') {
-      const tool = (event.item as { rawItem: { name?: string } }).rawItem.name ?? 'tool';
-      const text = JSON.stringify(raw.output ?? '');
-      return { type: 'tool_result', tool, ok: !text.includes('\\"ok\\":false') };
-    }
+    if (event.name === 'tool_output') return toolResultEvent(raw.name ?? 'tool', raw.output);
   }
   return undefined;
+}
+
+function outputText(output: unknown): string {
+  if (typeof output === 'string') return output;
+  if (output && typeof output === 'object' && 'text' in output) return String((output as { text: unknown }).text);
+  return JSON.stringify(output ?? '');
+}
+
+/** The tool's own JSON result, reduced to what a seller's screen shows (no other sellers' ids). */
+function toolResultEvent(tool: string, output: unknown): RunEvent {
+  let result: Record<string, any> | undefined;
+  try {
+    result = JSON.parse(outputText(output));
+  } catch {
+    return { type: 'tool_result', tool, ok: false };
+  }
+  const ok = result?.ok === true;
+  const event: RunEvent = { type: 'tool_result', tool, ok };
+  if (!ok || !result) return event;
+  if (tool === 'searchSimilar' && Array.isArray(result.matches)) {
+    event.comparables = {
+      stats: result.stats ?? null,
+      matches: result.matches.slice(0, 5).map((m: ListingSummary) => ({ id: m.id, title: m.title, price: m.price, condition: m.condition })),
+    };
+  }
+  const listing = result.created ?? result.updated;
+  if (listing) event.listing = listing;
+  return event;
 }

@@ -14,6 +14,8 @@ import { docsRoutes, DOCUMENTATION } from './routes/docs.js';
 import { generateSpecs } from 'hono-openapi';
 import { describe } from './openapi.js';
 import { Health } from './responses.js';
+import { sessionRoutes } from './routes/session.js';
+import { webRoutes, type WebOptions } from '../web/webRoutes.js';
 
 export interface AppDeps {
   assistant: ListingAssistant;
@@ -24,6 +26,9 @@ export interface AppDeps {
   log?: (msg: string, fields: Record<string, unknown>) => void;
   /** Called after feedback is stored (Langfuse scores). */
   onFeedback?: (run: RunRecord, value: 1 | -1, comment: string | null) => void;
+  /** The trace's page in Langfuse, when export is configured. */
+  traceUrl?: (traceId: string) => Promise<string | undefined>;
+  web?: WebOptions;
 }
 
 /** The HTTP API: a small core with one sub-app per resource, testable through `app.request()`. */
@@ -51,11 +56,15 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   );
   api.use('*', authenticate(deps.tokens));
   if (deps.rateLimits) api.use('*', rateLimit(deps.rateLimits));
+  api.route('/session', sessionRoutes());
   api.route('/conversations', conversationRoutes(deps.assistant));
   api.route('/runs', runRoutes(deps.assistant, deps.store, deps.onFeedback));
   api.route('/listings', listingRoutes(deps.store));
-  api.route('/traces', traceRoutes(deps.store));
+  api.route('/traces', traceRoutes(deps.store, deps.traceUrl));
   app.route('/api', api);
+
+  // The web pages are shells around this API; registered last so `/api/*` never falls through to them.
+  app.route('/', webRoutes(deps.web));
 
   return app;
 }

@@ -96,6 +96,7 @@ export const TraceViewSchema = z
     endedAt: z.string(),
     durationMs: z.number(),
     usage: z.object({ inputTokens: z.number(), outputTokens: z.number(), totalTokens: z.number(), modelCalls: z.number() }),
+    langfuseUrl: z.string().optional().describe('The trace in Langfuse, when export is configured and Langfuse answered'),
     timeline: z.array(
       z.looseObject({ type: z.enum(['agent', 'model_call', 'tool_call', 'policy_decision', 'approval', 'feedback', 'correction']), at: z.string() }),
     ),

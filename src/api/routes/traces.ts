@@ -12,7 +12,7 @@ import { replayTrace } from '../../replay/replay.js';
 import { ReplayReportSchema } from '../responses.js';
 
 /** Support's view of recorded runs. Sellers get 403 on every route here. */
-export function traceRoutes(store: Store): Hono<AuthEnv> {
+export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promise<string | undefined>): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.use('*', requireRole('support'));
 
@@ -31,10 +31,11 @@ export function traceRoutes(store: Store): Hono<AuthEnv> {
     '/:traceId',
     describe({ summary: 'The ordered timeline of one run (support)', tag: 'traces', response: TraceViewSchema }),
     validate('param', TraceIdParam),
-    (c) => {
+    async (c) => {
       const run = store.runs.byTraceId(c.req.valid('param').traceId);
       if (!run) throw new NotFoundError('Trace');
-      return c.json(buildTraceView(store, run));
+      const langfuseUrl = await traceUrl?.(run.traceId);
+      return c.json({ ...buildTraceView(store, run), ...(langfuseUrl ? { langfuseUrl } : {}) });
     },
   );
 

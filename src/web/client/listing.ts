@@ -1,0 +1,26 @@
+import { api } from './api.js';
+import { clear, euro, h, time } from './dom.js';
+import { signIn } from './signIn.js';
+import type { Listing } from '../../domain/listing.js';
+
+const root = document.getElementById('app')!;
+await signIn(root, 'Sign in to see this listing');
+const id = location.pathname.split('/').pop() ?? '';
+clear(root);
+try {
+  const listing = await api<Listing>('GET', `/api/listings/${encodeURIComponent(id)}`);
+  root.append(
+    h(
+      'article',
+      { class: 'card listing', 'data-testid': 'listing' },
+      h('p', { class: 'meta' }, `${listing.category} · ${listing.condition} · ${listing.status}`),
+      h('h1', { 'data-testid': 'listing-title' }, listing.title),
+      h('p', { class: 'price', 'data-testid': 'listing-price' }, euro(listing.price)),
+      h('p', { class: 'description' }, listing.description),
+      h('p', { class: 'hint' }, `Listed ${time(listing.createdAt)} by ${listing.sellerId}`),
+      h('a', { href: '/' }, '← Back to the assistant'),
+    ),
+  );
+} catch (e) {
+  root.append(h('section', { class: 'card' }, h('p', { class: 'error', role: 'alert' }, (e as Error).message), h('a', { href: '/' }, '← Back')));
+}

@@ -1,0 +1,92 @@
+import { api, ApiError, type RunResult } from './api.js';
+import { h } from './dom.js';
+
+const STOPPED: Record<string, string> = {
+  max_steps: 'The assistant reached its step limit before finishing. Try a shorter, more specific request.',
+  timeout: 'The assistant ran out of time on this request. Please try again.',
+  model_error: 'The assistant’s model could not answer just now. Please try again in a moment.',
+  loop_detected: 'The assistant was repeating itself, so it stopped. Try rephrasing your request.',
+  cancelled: 'This request was replaced by a newer message.',
+};
+
+/** One assistant turn: a status line while the run works, streamed text, then the outcome and thumbs. */
+export class ReplyBubble {
+  readonly el: HTMLElement;
+  private readonly status = h('div', { class: 'status', 'data-testid': 'run-status', role: 'status' }, 'Thinking…');
+  private readonly text = h('div', { class: 'text' });
+  private streamed = '';
+
+  constructor() {
+    this.el = h('article', { class: 'message assistant working', 'data-testid': 'assistant-message' }, this.status, this.text);
+  }
+
+  /** A reply restored from the stored conversation. */
+  static settled(text: string): ReplyBubble {
+    const bubble = new ReplyBubble();
+    bubble.text.textContent = text;
+    bubble.status.remove();
+    bubble.el.classList.remove('working');
+    return bubble;
+  }
+
+  progress(label: string): void {
+    this.status.textContent = label;
+  }
+
+  delta(text: string): void {
+    this.streamed += text;
+    this.text.textContent = this.streamed;
+  }
+
+  note(node: Node): void {
+    this.el.append(node);
+  }
+
+  finish(result: RunResult): void {
+    this.el.classList.remove('working');
+    this.el.dataset.status = result.status;
+    this.text.textContent = result.reply ?? this.streamed;
+    if (result.status === 'stopped') {
+      this.status.textContent = STOPPED[result.stopReason ?? ''] ?? 'The assistant stopped.';
+      this.status.className = 'status warning';
+      this.status.dataset.stopReason = result.stopReason ?? '';
+    } else if (result.status === 'awaiting_approval') {
+      this.status.textContent = 'Waiting for your confirmation below.';
+    } else this.status.remove();
+    if (!this.text.textContent) this.text.textContent = result.status === 'stopped' ? '' : 'Done.';
+    this.el.append(feedbackButtons(result.runId));
+  }
+
+  fail(error: unknown): void {
+    this.el.classList.remove('working');
+    this.el.classList.add('failed');
+    this.el.dataset.status = 'error';
+    const message =
+      error instanceof ApiError
+        ? error.status === 429
+          ? 'Too many requests right now. Wait a moment and try again.'
+          : error.message
+        : 'Something went wrong. Please try again.';
+    this.status.textContent = message;
+    this.status.className = 'status error';
+    this.status.setAttribute('role', 'alert');
+  }
+}
+
+function feedbackButtons(runId: string): HTMLElement {
+  const box = h('div', { class: 'feedback', 'data-testid': 'feedback' });
+  const rate = async (value: 1 | -1) => {
+    for (const b of box.querySelectorAll('button')) (b as HTMLButtonElement).disabled = true;
+    try {
+      await api('POST', `/api/runs/${runId}/feedback`, { value });
+      box.replaceChildren(h('span', { class: 'hint' }, value === 1 ? 'Thanks for the feedback.' : 'Thanks — we will look into it.'));
+    } catch (e) {
+      box.replaceChildren(h('span', { class: 'error' }, (e as Error).message));
+    }
+  };
+  box.append(
+    h('button', { type: 'button', class: 'icon', title: 'Helpful', 'aria-label': 'Helpful', onclick: () => void rate(1) }, '👍'),
+    h('button', { type: 'button', class: 'icon', title: 'Not helpful', 'aria-label': 'Not helpful', onclick: () => void rate(-1) }, '👎'),
+  );
+  return box;
+}

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { Page, type PageProps } from './page.js';
+import { WebAssets } from './assets.js';
+
+export interface WebOptions {
+  /** Demo tokens to offer on sign-in forms (only when the server uses them). */
+  demoTokens?: { seller: string[]; support: string[] };
+}
+
+/**
+ * The seller chat (`/`), the support trace viewer (`/support`) and a posted
+ * listing (`/listings/:id`). Pages are static shells; everything they show
+ * comes from the JSON API with the signed-in token, so the API's access rules
+ * are the page's access rules.
+ */
+export function webRoutes(options: WebOptions = {}): Hono {
+  const app = new Hono();
+  const assets = new WebAssets();
+  app.use(
+    '*',
+    secureHeaders({
+      // Everything is same-origin; listing text is rendered as text, and the CSP is the second line of defence.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+
+  const page = (props: PageProps) => `<!doctype html>${<Page {...props} />}`;
+  const chat = page({ title: 'Sell something · Listing assistant', script: 'chat', demoTokens: options.demoTokens?.seller });
+  const support = page({ title: 'Support · Listing assistant', script: 'support', demoTokens: options.demoTokens?.support });
+  const listing = page({ title: 'Listing · Listing assistant', script: 'listing', demoTokens: options.demoTokens?.seller });
+  app.get('/', (c) => c.html(chat));
+  app.get('/support', (c) => c.html(support));
+  app.get('/listings/:id', (c) => c.html(listing));
+
+  app.get('/assets/:name', async (c) => {
+    const found = await assets.get(c.req.param('name'));
+    if (!found) return c.json({ error: { code: 'not_found', message: 'No such asset.' } }, 404);
+    if (c.req.header('if-none-match') === found.etag) return c.body(null, 304);
+    return c.body(found.body, 200, { 'content-type': found.type, etag: found.etag, 'cache-control': 'no-cache' });
+  });
+  return app;
+}

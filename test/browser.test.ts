@@ -1,0 +1,180 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startServer, type ServerProcess } from './support/serverProcess.js';
+import { launchChromium, screenshotDir } from './support/browser.js';
+
+// A 2x2 PNG: the photo a seller attaches.
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+
+let server: ServerProcess;
+let browser: BrowserContext;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'browser-test-'));
+  // The same entry as `npm start`: a real server process on loopback, the offline model, a seeded SQLite file.
+  server = await startServer({ DATABASE_PATH: join(dir, 'web.db'), SEED_COUNT: '3000' });
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function shoot(page: Page, name: string) {
+  const target = screenshotDir();
+  if (target) await page.screenshot({ path: join(target, `${name}.png`), fullPage: false });
+}
+
+/** The browser's own errors fail the test: a page that throws is broken even if the DOM looks right. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !/status of 403/.test(m.text()) && errors.push(m.text()));
+  return errors;
+}
+
+describe('seller chat in a real browser', () => {
+  let postedTitle = '';
+
+  it('drafts with comparables, cancels once with a new price, confirms, and sees the posted listing', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: 'demo-seller', exact: true }).click();
+    await expect.poll(() => page.getByTestId('who').textContent()).toBe('seller-1');
+
+    await page.getByTestId('photo-input').setInputFiles({ name: 'bike.png', mimeType: 'image/png', buffer: PHOTO });
+    await page.getByTestId('photo-preview').waitFor();
+    await page.getByLabel('Message').fill('I want to sell my Trek Marlin 7 mountain bike, size L, good condition');
+    await page.getByRole('button', { name: 'Send' }).click();
+
+    // The run streams: a progress line, then a draft waiting for confirmation.
+    const first = page.getByTestId('approval-card').first();
+    await first.waitFor({ timeout: 30_000 });
+    expect(await first.getAttribute('data-tool')).toBe('createListing');
+    expect(await page.getByTestId('seller-message').last().locator('img').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('draft-title').textContent()).toMatch(/Trek Marlin 7/i);
+    const comparables = await page.getByTestId('comparables').textContent();
+    expect(comparables).toMatch(/Median €[\d,.]+/);
+    const firstSummary = await first.getByTestId('approval-summary').textContent();
+    expect(firstSummary).toMatch(/Trek Marlin 7/i);
+
+    // Cancel once, telling the assistant the price to use instead.
+    await first.getByRole('button', { name: 'Cancel' }).click();
+    await first.getByLabel('Message to the assistant').fill('make the price 380');
+    await first.getByRole('button', { name: 'Cancel request' }).click();
+    await expect.poll(() => first.getByTestId('approval-outcome').textContent()).toBe('Cancelled');
+
+    const revised = page.locator('[data-testid="approval-card"]:not(.decided)');
+    await revised.waitFor({ timeout: 30_000 });
+    expect(await revised.getByTestId('approval-summary').textContent()).toContain('€380');
+    await expect.poll(() => page.getByTestId('draft-price').textContent()).toBe('€380.00');
+    await shoot(page, 'seller-chat');
+
+    await revised.getByRole('button', { name: 'Confirm' }).click();
+    const link = page.getByTestId('posted-listing-link');
+    await link.waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('assistant-message').last().getAttribute('data-status')).toBe('completed');
+    postedTitle = (await page.getByTestId('posted-card').locator('.title').textContent()) ?? '';
+    expect(postedTitle).toMatch(/Trek Marlin 7/i);
+
+    // Thumbs up on the reply is stored.
+    await page.getByTestId('assistant-message').last().getByRole('button', { name: 'Helpful' }).click();
+    await page.getByText('Thanks for the feedback.').waitFor();
+
+    await link.click();
+    await page.getByTestId('listing').waitFor();
+    expect(await page.getByTestId('listing-title').textContent()).toBe(postedTitle);
+    expect(await page.getByTestId('listing-price').textContent()).toBe('€380.00');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('restores the conversation and its state after a reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: 'demo-seller', exact: true }).click();
+    await page.getByLabel('Message').fill('I want to sell an IKEA Poäng armchair, like new');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByTestId('approval-card').waitFor({ timeout: 30_000 });
+    await page.reload();
+    // Same tab: the token and the conversation survive; the pending approval is shown again from the server.
+    const card = page.getByTestId('approval-card');
+    await card.waitFor({ timeout: 10_000 });
+    expect(await card.getByTestId('approval-summary').textContent()).toMatch(/Poäng/i);
+    expect(await page.getByTestId('seller-message').count()).toBe(1);
+    await page.close();
+  }, 60_000);
+
+  it('shows a clear error when the server refuses a message, and keeps working', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: 'demo-seller-2', exact: true }).click();
+    await page.getByTestId('who').waitFor();
+    // The route rejects text over 4000 characters with a 400; the composer caps input, so send through the page's own client path.
+    await page.getByLabel('Message').evaluate((el: HTMLTextAreaElement) => el.removeAttribute('maxlength'));
+    await page.getByLabel('Message').fill('x'.repeat(4001));
+    await page.getByRole('button', { name: 'Send' }).click();
+    const failed = page.locator('[data-testid="assistant-message"][data-status="error"]');
+    await failed.waitFor({ timeout: 10_000 });
+    expect(await failed.getByTestId('run-status').textContent()).toMatch(/text/i);
+    await page.getByLabel('Message').fill('What is my bike worth? It is a Cube Attention, used');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.getByTestId('assistant-message').last().getAttribute('data-status'), { timeout: 30_000 }).toMatch(/completed|awaiting_approval/);
+    await page.close();
+  }, 60_000);
+});
+
+describe('support trace viewer in a real browser', () => {
+  it('finds the seller’s run, opens its timeline and replays it', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/support`);
+    await page.getByRole('button', { name: 'demo-support', exact: true }).click();
+    await page.getByTestId('trace-results').locator('table').waitFor();
+
+    await page.getByLabel('Seller').fill('seller-1');
+    await page.getByLabel('Tool').selectOption('createListing');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const rows = page.getByTestId('trace-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    // Newest first; the posted listing's run is the one with a completed createListing.
+    const completed = page.locator('[data-testid="trace-row"]', { hasText: 'completed' }).first();
+    await completed.click();
+
+    const timeline = page.getByTestId('timeline');
+    await timeline.waitFor();
+    const types = await timeline.getByTestId('timeline-event').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.type));
+    for (const type of ['model_call', 'tool_call', 'policy_decision', 'approval', 'feedback']) expect(types).toContain(type);
+    expect(await timeline.textContent()).toMatch(/Approval rejected · createListing[\s\S]*make the price 380[\s\S]*Approval approved · createListing/);
+    expect(await page.getByTestId('trace-detail').textContent()).toMatch(/tokens/);
+    await shoot(page, 'support-trace');
+
+    await page.getByTestId('replay').click();
+    const outcome = page.getByTestId('replay-outcome');
+    await expect.poll(() => outcome.getAttribute('data-identical'), { timeout: 30_000 }).toBe('true');
+    expect(await outcome.textContent()).toMatch(/^Identical/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('refuses a seller token, and the API behind it answers 403', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/support`);
+    await page.getByLabel('Access token').fill('demo-seller');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const forbidden = page.getByTestId('forbidden');
+    await forbidden.waitFor();
+    expect(await forbidden.textContent()).toContain('seller-1 (seller)');
+    expect(await page.getByTestId('trace-row').count()).toBe(0);
+    const status = await page.evaluate(async () => (await fetch('/api/traces', { headers: { authorization: 'Bearer demo-seller' } })).status);
+    expect(status).toBe(403);
+    await page.close();
+  }, 30_000);
+});
