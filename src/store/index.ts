@@ -8,6 +8,8 @@ import { PolicyDecisionRepository } from './policyDecisionRepository.js';
 import { FeedbackRepository } from './feedbackRepository.js';
 import { TraceRepository } from './traceRepository.js';
 import { MetaRepository } from './metaRepository.js';
+import { CorrectionRepository } from './correctionRepository.js';
+import { ReviewRepository } from './reviewRepository.js';
 
 export type Clock = () => Date;
 
@@ -22,6 +24,8 @@ export class Store {
   readonly feedback: FeedbackRepository;
   readonly traces: TraceRepository;
   readonly meta: MetaRepository;
+  readonly corrections: CorrectionRepository;
+  readonly reviews: ReviewRepository;
 
   constructor(
     readonly db: Db,
@@ -36,6 +40,8 @@ export class Store {
     this.feedback = new FeedbackRepository(db, now);
     this.traces = new TraceRepository(db);
     this.meta = new MetaRepository(db);
+    this.corrections = new CorrectionRepository(db);
+    this.reviews = new ReviewRepository(db, now);
   }
 
   static open(path: string, now?: Clock): Store {
@@ -55,3 +61,5 @@ export type { PolicyDecisionRecord, Decision } from './policyDecisionRepository.
 export type { SimilarListings } from './listingRepository.js';
 export type { PriceStatistics } from './priceStats.js';
 export type { TraceSpanRecord } from './traceRepository.js';
+export type { CorrectionRecord, CorrectionKind, CorrectionVia } from './correctionRepository.js';
+export type { ReviewItemRecord, ReviewReason, ReviewStatus, ReviewLabel } from './reviewRepository.js';

@@ -150,6 +150,48 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // 5: the feedback loop. Corrections: a seller turned down an action (reject, or a new message
+  // instead of deciding), with the arguments before and, once a revised action is approved, after.
+  // Review items: runs queued for a human label (sampled, thumbs-down, corrected), one per run.
+  `
+  CREATE TABLE corrections (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs (id),
+    trace_id TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    seller_id TEXT NOT NULL,
+    approval_id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('rejected', 'edited')),
+    via TEXT NOT NULL CHECK (via IN ('rejection', 'new_message')),
+    tool TEXT NOT NULL,
+    before TEXT NOT NULL,
+    after TEXT,
+    changed_fields TEXT NOT NULL DEFAULT '[]',
+    message TEXT,
+    revised_approval_id TEXT,
+    revised_in_run_id TEXT,
+    created_at TEXT NOT NULL,
+    revised_at TEXT
+  );
+  CREATE INDEX corrections_by_run ON corrections (run_id);
+  CREATE INDEX corrections_by_revising_run ON corrections (revised_in_run_id);
+  CREATE TABLE review_items (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL UNIQUE REFERENCES runs (id),
+    trace_id TEXT NOT NULL,
+    reasons TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'labelled')),
+    label TEXT CHECK (label IN ('good', 'bad')),
+    note TEXT,
+    reviewer TEXT,
+    promoted_scenario TEXT,
+    created_at TEXT NOT NULL,
+    labelled_at TEXT,
+    promoted_at TEXT
+  );
+  CREATE INDEX review_items_by_status ON review_items (status, created_at);
+  CREATE INDEX review_items_by_created ON review_items (created_at);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

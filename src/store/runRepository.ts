@@ -114,6 +114,11 @@ export class RunRepository {
     this.db.prepare(`UPDATE runs SET ${sets.join(', ')} WHERE id = @id`).run(params);
   }
 
+  /** A conversation's runs, oldest first: one per seller message. */
+  forConversation(conversationId: string): RunRecord[] {
+    return (this.db.prepare('SELECT * FROM runs WHERE conversation_id = ? ORDER BY created_at, rowid').all(conversationId) as RunRow[]).map(toRecord);
+  }
+
   byTraceId(traceId: string): RunRecord | undefined {
     const row = this.db.prepare('SELECT * FROM runs WHERE trace_id = ?').get(traceId) as RunRow | undefined;
     return row && toRecord(row);
