@@ -21,6 +21,7 @@ const ROLES = { anonymous: '', sellerA: TOKENS.seller, sellerB: TOKENS.seller2, 
 type Role = keyof typeof ROLES;
 
 const routes = () => [
+  { name: 'session', method: 'GET', path: '/api/session', expect: { anonymous: 401, sellerA: 200, sellerB: 200, support: 200 } },
   { name: 'open conversation', method: 'POST', path: '/api/conversations', expect: { anonymous: 401, sellerA: 201, sellerB: 201, support: 403 } },
   { name: 'read conversation', method: 'GET', path: `/api/conversations/${conv}`, expect: { anonymous: 401, sellerA: 200, sellerB: 404, support: 200 } },
   { name: 'read run', method: 'GET', path: `/api/runs/${run.runId}`, expect: { anonymous: 401, sellerA: 200, sellerB: 404, support: 200 } },
@@ -48,7 +49,7 @@ describe('access control matrix', () => {
         else expect(res.status, `${route.name} as ${role}`).toBe(expected);
         if (res.status >= 400) expect(JSON.parse(text).error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
         if (role === 'sellerB' || role === 'anonymous') {
-          if (route.name !== 'listings' && route.name !== 'listing' && route.name !== 'open conversation') {
+          if (!['listings', 'listing', 'open conversation', 'session'].includes(route.name)) {
             expect(text).not.toContain(conv);
             expect(text).not.toContain('1234567');
           }

@@ -85,7 +85,7 @@ describe('seller chat in a real browser', () => {
     expect(postedTitle).toMatch(/Trek Marlin 7/i);
 
     // Thumbs up on the reply is stored.
-    await page.getByTestId('assistant-message').last().getByRole('button', { name: 'Helpful' }).click();
+    await page.getByTestId('assistant-message').last().getByRole('button', { name: 'Helpful', exact: true }).click();
     await page.getByText('Thanks for the feedback.').waitFor();
 
     await link.click();
@@ -100,6 +100,8 @@ describe('seller chat in a real browser', () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);
     await page.getByRole('button', { name: 'demo-seller', exact: true }).click();
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    await expect.poll(() => page.getByTestId('assistant-message').count()).toBe(1);
     await page.getByLabel('Message').fill('I want to sell an IKEA Poäng armchair, like new');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByTestId('approval-card').waitFor({ timeout: 30_000 });
@@ -154,12 +156,11 @@ describe('support trace viewer in a real browser', () => {
     for (const type of ['model_call', 'tool_call', 'policy_decision', 'approval', 'feedback']) expect(types).toContain(type);
     expect(await timeline.textContent()).toMatch(/Approval rejected · createListing[\s\S]*make the price 380[\s\S]*Approval approved · createListing/);
     expect(await page.getByTestId('trace-detail').textContent()).toMatch(/tokens/);
-    await shoot(page, 'support-trace');
-
     await page.getByTestId('replay').click();
     const outcome = page.getByTestId('replay-outcome');
     await expect.poll(() => outcome.getAttribute('data-identical'), { timeout: 30_000 }).toBe('true');
     expect(await outcome.textContent()).toMatch(/^Identical/);
+    await shoot(page, 'support-trace');
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScriptedModel } from '@openai/agents/testing';
-import { createHarness, type Harness } from './support/harness.js';
-import { LangfuseReceiver } from './support/langfuseReceiver.js';
+import { createHarness, TOKENS, type Harness } from './support/harness.js';
+import { LangfuseReceiver, RECEIVER_PROJECT_ID } from './support/langfuseReceiver.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
 import { maskText } from '../src/tracing/masking.js';
 
@@ -97,6 +97,10 @@ describe('Langfuse export (real SDK, local receiver)', () => {
     expect(scores[0].body).toMatchObject({ traceId: traceHex, name: 'seller-feedback', value: -1 });
     expect(JSON.stringify(scores[0].body)).not.toContain('jane.doe@example.com');
     expect(done.traceId).toBe(paused.traceId);
+
+    // Support's view of the run links to the same trace in Langfuse.
+    const view = await (await h.call('GET', `/api/traces/${done.traceId}`, { token: TOKENS.support })).json();
+    expect(view.langfuseUrl).toBe(`${receiver.url}/project/${RECEIVER_PROJECT_ID}/traces/${traceHex}`);
   });
 
   it('leaves runs unaffected when Langfuse is down or slow', async () => {

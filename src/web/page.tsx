@@ -15,6 +15,7 @@ export function Page({ title, script, demoTokens }: PageProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/assets/styles.css" />
         <script type="module" src={`/assets/${script}.js`}></script>
       </head>

@@ -9,6 +9,8 @@ export interface ReceivedRequest {
 }
 
 /** A local stand-in for Langfuse: records what the real SDK sends to the OTLP and ingestion endpoints. */
+export const RECEIVER_PROJECT_ID = 'proj-receiver';
+
 export class LangfuseReceiver {
   readonly requests: ReceivedRequest[] = [];
   private constructor(
@@ -34,7 +36,10 @@ export class LangfuseReceiver {
         receiver.requests.push({ path: req.url ?? '', headers: req.headers, raw, body });
         const reply = () => {
           res.writeHead(req.url?.includes('ingestion') ? 207 : 200, { 'content-type': 'application/json' });
-          res.end(req.url?.includes('ingestion') ? JSON.stringify({ successes: [], errors: [] }) : '{}');
+          if (req.url?.includes('ingestion')) res.end(JSON.stringify({ successes: [], errors: [] }));
+          // The project lookup behind trace links (GET /api/public/projects in Langfuse's API spec).
+          else if (req.url === '/api/public/projects') res.end(JSON.stringify({ data: [{ id: RECEIVER_PROJECT_ID, name: 'receiver', metadata: {} }] }));
+          else res.end('{}');
         };
         if (options.delayMs) setTimeout(reply, options.delayMs);
         else reply();

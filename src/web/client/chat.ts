@@ -169,7 +169,7 @@ function sellerMessage(text: string, images: number, preview?: string): HTMLElem
   return h(
     'article',
     { class: 'message seller', 'data-testid': 'seller-message' },
-    preview ? h('img', { src: preview, alt: 'Your photo', class: 'thumb' }) : images ? h('span', { class: 'hint' }, `📷 ${images} photo${images > 1 ? 's' : ''}`) : null,
+    preview ? h('img', { src: preview, alt: 'Your photo', class: 'thumb' }) : images ? h('span', { class: 'hint' }, `${images} photo${images > 1 ? 's' : ''} attached`) : null,
     h('div', { class: 'text' }, text),
   );
 }

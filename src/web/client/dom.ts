@@ -27,3 +27,8 @@ export const clear = (el: Element) => el.replaceChildren();
 export const euro = (value: number) => new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' }).format(value);
 
 export const time = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'medium' });
+
+/** Model replies use **bold** for the drafted title; render just that, as elements (never as HTML). */
+export function richText(text: string): Node[] {
+  return text.split(/\*\*(.+?)\*\*/g).map((part, i) => (i % 2 ? h('strong', {}, part) : document.createTextNode(part)));
+}

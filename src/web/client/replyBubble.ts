@@ -1,5 +1,5 @@
 import { api, ApiError, type RunResult } from './api.js';
-import { h } from './dom.js';
+import { h, richText } from './dom.js';
 
 const STOPPED: Record<string, string> = {
   max_steps: 'The assistant reached its step limit before finishing. Try a shorter, more specific request.',
@@ -23,7 +23,7 @@ export class ReplyBubble {
   /** A reply restored from the stored conversation. */
   static settled(text: string): ReplyBubble {
     const bubble = new ReplyBubble();
-    bubble.text.textContent = text;
+    bubble.text.replaceChildren(...richText(text));
     bubble.status.remove();
     bubble.el.classList.remove('working');
     return bubble;
@@ -45,7 +45,7 @@ export class ReplyBubble {
   finish(result: RunResult): void {
     this.el.classList.remove('working');
     this.el.dataset.status = result.status;
-    this.text.textContent = result.reply ?? this.streamed;
+    this.text.replaceChildren(...richText(result.reply ?? this.streamed));
     if (result.status === 'stopped') {
       this.status.textContent = STOPPED[result.stopReason ?? ''] ?? 'The assistant stopped.';
       this.status.className = 'status warning';
@@ -85,8 +85,8 @@ function feedbackButtons(runId: string): HTMLElement {
     }
   };
   box.append(
-    h('button', { type: 'button', class: 'icon', title: 'Helpful', 'aria-label': 'Helpful', onclick: () => void rate(1) }, '👍'),
-    h('button', { type: 'button', class: 'icon', title: 'Not helpful', 'aria-label': 'Not helpful', onclick: () => void rate(-1) }, '👎'),
+    h('button', { type: 'button', class: 'icon', title: 'Helpful', 'aria-label': 'Helpful', onclick: () => void rate(1) }, '▲ Helpful'),
+    h('button', { type: 'button', class: 'icon', title: 'Not helpful', 'aria-label': 'Not helpful', onclick: () => void rate(-1) }, '▼ Not helpful'),
   );
   return box;
 }

@@ -82,7 +82,7 @@ class SupportPage {
         h(
           'table',
           {},
-          h('thead', {}, h('tr', {}, ...['When', 'Seller', 'Status', 'Steps', 'Tools', 'Denials', 'Prompt'].map((t) => h('th', {}, t)))),
+          h('thead', {}, h('tr', {}, ...['When', 'Seller', 'Status', 'Steps', 'Tools'].map((t) => h('th', {}, t)))),
           h('tbody', {}, ...page.traces.map((t) => this.row(t))),
         ),
       );
@@ -95,13 +95,17 @@ class SupportPage {
     return h(
       'tr',
       { class: 'trace-row', 'data-testid': 'trace-row', 'data-trace-id': t.traceId, tabindex: 0, onclick: () => void this.open(t.traceId), onkeydown: (e) => (e as KeyboardEvent).key === 'Enter' && void this.open(t.traceId) },
-      h('td', {}, time(t.createdAt)),
+      h('td', { class: 'when' }, time(t.createdAt)),
       h('td', {}, t.sellerId),
-      h('td', {}, h('span', { class: `badge ${t.status}` }, t.status), t.stopReason ? ` (${t.stopReason})` : ''),
+      h(
+        'td',
+        {},
+        h('span', { class: `badge ${t.status}` }, t.status.replace('_', ' ')),
+        t.stopReason ? ` ${t.stopReason}` : '',
+        t.denials ? h('span', { class: 'badge stopped', title: 'Policy denials' }, `${t.denials} denied`) : '',
+      ),
       h('td', {}, t.steps),
-      h('td', {}, t.tools.join(', ')),
-      h('td', {}, t.denials || ''),
-      h('td', {}, t.promptVersion),
+      h('td', { class: 'tools' }, t.tools.join(', ')),
     );
   }
 

@@ -15,7 +15,7 @@ export function timelineEntry(event: TimelineEvent, startedAt: string): HTMLElem
   switch (event.type) {
     case 'agent':
       title = `Run segment ${e.segment} (${e.name})`;
-      body = [ms(e.durationMs)];
+      body = [h('span', { class: 'figures' }, ms(e.durationMs))];
       break;
     case 'model_call':
       title = `Model call · ${e.model}`;
@@ -39,7 +39,7 @@ export function timelineEntry(event: TimelineEvent, startedAt: string): HTMLElem
       body = [h('p', {}, e.summary), e.by ? h('p', {}, `by ${e.by}${e.message ? `: “${e.message}”` : ''}`) : ''];
       break;
     case 'feedback':
-      title = `Feedback ${e.value > 0 ? '👍' : '👎'}`;
+      title = `Feedback: ${e.value > 0 ? 'helpful' : 'not helpful'}`;
       body = [e.comment ? h('p', {}, e.comment) : ''];
       break;
     case 'correction':
