@@ -133,6 +133,30 @@ describe('seller chat in a real browser', () => {
   }, 60_000);
 });
 
+describe('limits in a real browser', () => {
+  it('shows the step-limit state when a run stops at its step budget', async () => {
+    // A second server whose runs get one model turn: the offline model needs two to draft.
+    const limited = await startServer({ DATABASE_PATH: join(dir, 'limited.db'), SEED_COUNT: '500', AGENT_MAX_STEPS: '1' });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${limited.url}/`);
+      await page.getByRole('button', { name: 'demo-seller', exact: true }).click();
+      await page.getByLabel('Message').fill('I want to sell my Trek Marlin 7 mountain bike');
+      await page.getByRole('button', { name: 'Send' }).click();
+      const stopped = page.locator('[data-testid="assistant-message"][data-status="stopped"]');
+      await stopped.waitFor({ timeout: 30_000 });
+      expect(await stopped.getByTestId('run-status').getAttribute('data-stop-reason')).toBe('max_steps');
+      expect(await stopped.getByTestId('run-status').textContent()).toMatch(/step limit/);
+      expect(await page.getByTestId('approval-card').count()).toBe(0);
+      // The composer is usable again.
+      expect(await page.getByRole('button', { name: 'Send' }).isEnabled()).toBe(true);
+      await page.close();
+    } finally {
+      await limited.kill('SIGTERM');
+    }
+  }, 60_000);
+});
+
 describe('support trace viewer in a real browser', () => {
   it('finds the seller’s run, opens its timeline and replays it', async () => {
     const page = await browser.newPage();
