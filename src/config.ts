@@ -24,6 +24,10 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: int(8 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: int(600),
   RATE_LIMIT_RUNS_PER_MINUTE: int(60),
+  /** Share of completed runs sampled into the review queue (0–1), by a hash of the run id. */
+  REVIEW_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.05),
+  /** Where promoted review items are written as eval scenarios; unset: `evals/scenarios/promoted/` of this checkout. */
+  PROMOTED_SCENARIOS_DIR: z.string().optional(),
   LANGFUSE_PUBLIC_KEY: z.string().optional(),
   LANGFUSE_SECRET_KEY: z.string().optional(),
   LANGFUSE_BASE_URL: z.string().url().optional(),

@@ -11,6 +11,7 @@ import { seedIfEmpty } from './store/seed/seedDatabase.js';
 import { LangfuseExporter, type LangfuseConfig } from './tracing/langfuseExporter.js';
 import { FeedbackScores } from './tracing/feedbackScores.js';
 import { LangfuseLinks } from './tracing/langfuseLinks.js';
+import { FeedbackLoop } from './feedback/feedbackLoop.js';
 
 export interface ServiceOverrides {
   /** A model to use instead of the configured one (tests: ScriptedModel, benches: a fake). */
@@ -34,7 +35,7 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   const scores = langfuse ? new FeedbackScores(langfuse) : undefined;
   const links = langfuse ? new LangfuseLinks(langfuse) : undefined;
   const assistant = new ListingAssistant({
-    traceSinks: exporter ? [exporter] : [],
+    traceSinks: [new FeedbackLoop(store, { sampleRate: config.REVIEW_SAMPLE_RATE }), ...(exporter ? [exporter] : [])],
     store,
     policy,
     model: selected.model,

@@ -36,7 +36,22 @@ export type TimelineEvent =
       by?: string | null;
       message?: string | null;
     }
-  | { type: 'feedback'; at: string; value: number; comment: string | null };
+  | { type: 'feedback'; at: string; value: number; comment: string | null }
+  | {
+      type: 'correction';
+      at: string;
+      correctionId: string;
+      kind: 'rejected' | 'edited';
+      via: 'rejection' | 'new_message';
+      tool: string;
+      approvalId: string;
+      before: Record<string, unknown>;
+      after: Record<string, unknown> | null;
+      changedFields: string[];
+      message: string | null;
+      revisedApprovalId: string | null;
+      revisedInRunId: string | null;
+    };
 
 export interface TraceView {
   traceId: string;
@@ -70,7 +85,7 @@ function parseMaybeJson(text: unknown): unknown {
   }
 }
 
-/** The ordered story of one run: model calls, tool calls, policy decisions, approvals, feedback, with timings and usage. */
+/** The ordered story of one run: model calls, tool calls, policy decisions, approvals, corrections, feedback, with timings and usage. */
 export function buildTraceView(store: Store, run: RunRecord): TraceView {
   const events: TimelineEvent[] = [];
   let segment = 0;
@@ -113,6 +128,12 @@ export function buildTraceView(store: Store, run: RunRecord): TraceView {
     }
   }
   for (const f of store.feedback.forRun(run.id)) events.push({ type: 'feedback', at: f.createdAt, value: f.value, comment: f.comment });
+  // A correction sits where the seller turned the action down; in the run that revised it, where the revision was approved.
+  for (const c of store.corrections.forRun(run.id)) {
+    const { id: correctionId, kind, via, tool, approvalId, before, after, changedFields, message, revisedApprovalId, revisedInRunId } = c;
+    const at = c.runId === run.id ? c.createdAt : (c.revisedAt ?? c.createdAt);
+    events.push({ type: 'correction', at, correctionId, kind, via, tool, approvalId, before, after, changedFields, message, revisedApprovalId, revisedInRunId });
+  }
 
   // Stable order: by time, and for equal times in the order they were produced above.
   const ordered = events.map((e, i) => ({ e, i })).sort((x, y) => Date.parse(x.e.at) - Date.parse(y.e.at) || x.i - y.i).map(({ e }) => e);

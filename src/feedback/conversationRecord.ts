@@ -1,0 +1,83 @@
+import type { ApprovalRecord, CorrectionRecord, RunRecord, Store } from '../store/index.js';
+import type { ToolExecution } from '../store/toolExecutionRepository.js';
+
+/**
+ * What a reviewed run's conversation recorded, as far as an eval scenario
+ * needs it: the runs from the conversation's start up to the reviewed run
+ * (or further, to the run where the seller's correction of it was resolved,
+ * since that is where the seller said what they wanted), the approvals the
+ * seller was shown, the writes that ran, the corrections and the tool calls
+ * the model asked for.
+ */
+export interface ConversationRecord {
+  reviewed: RunRecord;
+  runs: RunRecord[];
+  /** Approvals the seller saw (not the gate's automatic rejections), in the order shown. */
+  approvals: ApprovalRecord[];
+  /** Executed writes of these runs, in order. */
+  writes: ToolExecution[];
+  corrections: CorrectionRecord[];
+  /** Every tool call the model asked for, parsed where the arguments were JSON. */
+  requestedCalls: Array<{ tool: string; args: Record<string, unknown> | null }>;
+  /** Listings created within these runs: not part of the starting data. */
+  createdIds: Set<string>;
+}
+
+export function readConversationRecord(store: Store, runId: string): ConversationRecord {
+  const reviewed = store.runs.get(runId);
+  if (!reviewed) throw new Error(`run ${runId} does not exist`);
+  const all = store.runs.forConversation(reviewed.conversationId);
+  const position = (id: string | null) => all.findIndex((r) => r.id === id);
+  let last = position(reviewed.id);
+  for (const c of store.corrections.forConversation(reviewed.conversationId)) {
+    if (c.runId !== reviewed.id) continue;
+    // A revision in a later run, or a correction typed as the next message: that run carries the seller's words.
+    if (c.revisedInRunId) last = Math.max(last, position(c.revisedInRunId));
+    if (c.via === 'new_message') last = Math.max(last, Math.min(position(c.runId) + 1, all.length - 1));
+  }
+  const runs = all.slice(0, last + 1);
+  const ids = new Set(runs.map((r) => r.id));
+
+  const approvals = runs
+    .flatMap((r) => store.approvals.forRun(r.id))
+    .filter((a) => a.decidedBy !== 'policy-gate')
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const writes = runs.flatMap((r) => store.executions.forRun(r.id));
+  const createdIds = new Set(
+    writes.map((w) => (w.result as { created?: { id?: unknown } } | null)?.created?.id).filter((id): id is string => typeof id === 'string'),
+  );
+  return {
+    reviewed,
+    runs,
+    approvals,
+    writes,
+    corrections: store.corrections.forConversation(reviewed.conversationId).filter((c) => ids.has(c.runId)),
+    requestedCalls: runs.flatMap((r) => requestedCalls(store, r.traceId)),
+    createdIds,
+  };
+}
+
+/** The function calls in the recorded model outputs of a run's trace. */
+function requestedCalls(store: Store, traceId: string): ConversationRecord['requestedCalls'] {
+  return store.traces
+    .spans(traceId)
+    .filter((s) => s.kind === 'generation')
+    .flatMap((s) => (Array.isArray(s.data.output) ? (s.data.output as Array<{ type?: string; name?: string; arguments?: string }>) : []))
+    .filter((o) => o.type === 'function_call' && typeof o.name === 'string')
+    .map((o) => ({ tool: o.name!, args: parseObject(o.arguments) }));
+}
+
+function parseObject(text: unknown): Record<string, unknown> | null {
+  if (typeof text !== 'string') return null;
+  try {
+    const value = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function sellerText(run: RunRecord): string {
+  const text = (run.input as { text?: unknown } | null)?.text;
+  return typeof text === 'string' ? text : '';
+}

@@ -1,0 +1,78 @@
+import type { ApprovalRecord, CorrectionRecord, RunRecord, Store } from '../store/index.js';
+import { newId } from '../store/ids.js';
+import { changedFields } from './changedFields.js';
+import { sellerText } from './conversationRecord.js';
+
+/** Who decides approvals automatically; their rejections are the gate's, not the seller's. */
+const GATE = 'policy-gate';
+
+/**
+ * Brings a run's corrections up to date with its approvals, after a segment
+ * of it settled. Reads only what the store already holds, so it is
+ * idempotent and can run any number of times:
+ *
+ * - every action the seller turned down, in this run or the conversation's
+ *   previous one, becomes a correction (`rejected`): the reject button, or a
+ *   new message typed instead of deciding (the paused run was superseded);
+ * - every action the seller approved in this run fills `after` of the open
+ *   corrections for the same tool turned down before it was proposed, in
+ *   this run or the previous one (`edited`, with the changed fields).
+ *
+ * Returns the corrections recorded for the first time.
+ */
+export function reconcileCorrections(store: Store, runId: string): CorrectionRecord[] {
+  const run = store.runs.get(runId);
+  if (!run) return [];
+  const runs = store.runs.forConversation(run.conversationId);
+  const index = runs.findIndex((r) => r.id === run.id);
+  const previous = index > 0 ? runs[index - 1] : undefined;
+  const scope = previous ? [previous, run] : [run];
+
+  const recorded: CorrectionRecord[] = [];
+  for (const r of scope) {
+    const next = runs[runs.findIndex((x) => x.id === r.id) + 1];
+    for (const approval of store.approvals.forRun(r.id)) {
+      const turnedDown = turnedDownBy(approval, next);
+      if (!turnedDown) continue;
+      const id = newId('cor');
+      const isNew = store.corrections.record({
+        id,
+        runId: r.id,
+        traceId: r.traceId,
+        conversationId: r.conversationId,
+        sellerId: r.sellerId,
+        approvalId: approval.id,
+        via: turnedDown.via,
+        tool: approval.tool,
+        before: approval.arguments,
+        message: turnedDown.message,
+        createdAt: approval.decidedAt ?? approval.createdAt,
+      });
+      if (isNew) recorded.push(store.corrections.get(id)!);
+    }
+  }
+
+  const scopeIds = scope.map((r) => r.id);
+  for (const approved of store.approvals.forRun(run.id)) {
+    if (approved.status !== 'approved' || approved.decidedBy !== approved.sellerId) continue;
+    for (const open of store.corrections.open(approved.tool, scopeIds, approved.createdAt)) {
+      store.corrections.revise(open.id, {
+        after: approved.arguments,
+        changedFields: changedFields(open.before, approved.arguments),
+        approvalId: approved.id,
+        runId: run.id,
+        at: approved.decidedAt ?? approved.createdAt,
+      });
+    }
+  }
+  return recorded;
+}
+
+/** Whether the seller turned this approval down, how, and in which words. */
+function turnedDownBy(approval: ApprovalRecord, nextRun: RunRecord | undefined): { via: 'rejection' | 'new_message'; message: string | null } | undefined {
+  if (approval.decidedBy === GATE) return undefined;
+  if (approval.status === 'rejected' && approval.decidedBy === approval.sellerId) return { via: 'rejection', message: approval.message };
+  // A superseded approval was left undecided while the seller typed something else: those words are the correction.
+  if (approval.status === 'superseded' && nextRun) return { via: 'new_message', message: sellerText(nextRun) || null };
+  return undefined;
+}
