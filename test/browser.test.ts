@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'browser-test-'));
   // The same entry as `npm start`: a real server process on loopback, the offline model, a seeded SQLite file.
-  server = await startServer({ DATABASE_PATH: join(dir, 'web.db'), SEED_COUNT: '3000' });
+  server = await startServer({ DATABASE_PATH: join(dir, 'web.db'), SEED_COUNT: '3000', PROMOTED_SCENARIOS_DIR: join(dir, 'promoted') });
   browser = await launchChromium();
 }, 60_000);
 
@@ -129,6 +129,8 @@ describe('seller chat in a real browser', () => {
     await page.getByLabel('Message').fill('What is my bike worth? It is a Cube Attention, used');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => page.getByTestId('assistant-message').last().getAttribute('data-status'), { timeout: 30_000 }).toMatch(/completed|awaiting_approval/);
+    await page.getByTestId('assistant-message').last().getByRole('button', { name: 'Not helpful', exact: true }).click();
+    await page.getByText('Thanks — we will look into it.').waitFor();
     await page.close();
   }, 60_000);
 });
@@ -189,6 +191,52 @@ describe('support trace viewer in a real browser', () => {
     await page.close();
   }, 60_000);
 
+  it('reads the dashboard: figures by prompt version, charts and alerts', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/support/dashboard`);
+    await page.getByRole('button', { name: 'demo-support', exact: true }).click();
+    const figures = page.getByTestId('figures');
+    await figures.waitFor();
+    const versions = await figures.locator('thead th[data-version]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.version));
+    expect(versions.length).toBeGreaterThan(0);
+    expect(await figures.textContent()).toMatch(/Failure rate/);
+    expect(await page.getByTestId('chart').count()).toBe(4);
+    expect(await page.getByTestId('chart').first().locator('rect').count()).toBeGreaterThan(0);
+    await page.getByTestId('alerts').waitFor();
+    await page.getByRole('button', { name: 'Last day' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Last day' }).getAttribute('aria-pressed')).toBe('true');
+    await shoot(page, 'support-dashboard');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it('finds the thumbs-down run in the review queue, labels it bad and promotes it to an eval scenario', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/support/review`);
+    await page.getByRole('button', { name: 'demo-support', exact: true }).click();
+    await page.getByLabel('Reason').selectOption('thumbs_down');
+    await page.getByRole('button', { name: 'Show' }).click();
+    const item = page.locator('[data-testid="review-item"]', { hasText: 'seller-2' }).first();
+    await item.waitFor();
+    expect(await item.textContent()).toMatch(/thumbs down/);
+    expect(await item.textContent()).toMatch(/Cube Attention/);
+    await item.getByLabel('Note').fill('did not suggest a price');
+    await item.getByRole('button', { name: 'Bad', exact: true }).click();
+    const labelled = page.locator('[data-testid="review-item"]', { hasText: 'Labelled bad' }).first();
+    await labelled.waitFor();
+    expect(await labelled.getByTestId('review-label').textContent()).toBe('Labelled bad by support-1: did not suggest a price');
+    await labelled.getByTestId('promote').click();
+    const promoted = labelled.getByTestId('promoted');
+    await promoted.waitFor();
+    const scenarioId = /scenario (\S+) /.exec((await promoted.textContent()) ?? '')?.[1];
+    expect(scenarioId).toBeTruthy();
+    expect(readdirSync(join(dir, 'promoted')).some((f) => f.startsWith(scenarioId!))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+
   it('refuses a seller token, and the API behind it answers 403', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/support`);
@@ -200,6 +248,10 @@ describe('support trace viewer in a real browser', () => {
     expect(await page.getByTestId('trace-row').count()).toBe(0);
     const status = await page.evaluate(async () => (await fetch('/api/traces', { headers: { authorization: 'Bearer demo-seller' } })).status);
     expect(status).toBe(403);
+    for (const path of ['/support/dashboard', '/support/review']) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByTestId('forbidden').waitFor();
+    }
     await page.close();
   }, 30_000);
 });

@@ -10,7 +10,7 @@ export interface Asset {
 }
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-const SCRIPTS = ['chat', 'support', 'listing'] as const;
+const SCRIPTS = ['chat', 'support', 'dashboard', 'review', 'listing'] as const;
 export type ScriptName = (typeof SCRIPTS)[number];
 
 const asset = (body: string, type: string): Asset => ({ body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` });

@@ -9,7 +9,8 @@ export interface WebOptions {
 }
 
 /**
- * The seller chat (`/`), the support trace viewer (`/support`) and a posted
+ * The seller chat (`/`), support's trace viewer (`/support`), dashboard
+ * (`/support/dashboard`) and review queue (`/support/review`), and a posted
  * listing (`/listings/:id`). Pages are static shells; everything they show
  * comes from the JSON API with the signed-in token, so the API's access rules
  * are the page's access rules.
@@ -35,9 +36,13 @@ export function webRoutes(options: WebOptions = {}): Hono {
   const page = (props: PageProps) => `<!doctype html>${<Page {...props} />}`;
   const chat = page({ title: 'Sell something · Listing assistant', script: 'chat', demoTokens: options.demoTokens?.seller });
   const support = page({ title: 'Support · Listing assistant', script: 'support', demoTokens: options.demoTokens?.support });
+  const dashboard = page({ title: 'Dashboard · Listing assistant', script: 'dashboard', demoTokens: options.demoTokens?.support });
+  const review = page({ title: 'Review queue · Listing assistant', script: 'review', demoTokens: options.demoTokens?.support });
   const listing = page({ title: 'Listing · Listing assistant', script: 'listing', demoTokens: options.demoTokens?.seller });
   app.get('/', (c) => c.html(chat));
   app.get('/support', (c) => c.html(support));
+  app.get('/support/dashboard', (c) => c.html(dashboard));
+  app.get('/support/review', (c) => c.html(review));
   app.get('/listings/:id', (c) => c.html(listing));
 
   app.get('/assets/:name', async (c) => {

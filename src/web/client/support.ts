@@ -1,6 +1,7 @@
 import { api, ApiError } from './api.js';
 import { clear, h, time } from './dom.js';
-import { signIn, signOutButton } from './signIn.js';
+import { signOutButton } from './signIn.js';
+import { requireSupport } from './supportGate.js';
 import { timelineEntry, type TimelineEvent } from './timelineView.js';
 
 interface TraceSummary {
@@ -62,7 +63,7 @@ class SupportPage {
   async start(): Promise<void> {
     clear(this.root);
     this.root.append(
-      h('header', { class: 'top' }, h('h1', {}, 'Support · runs'), h('span', { class: 'who' }, this.userId), h('a', { href: '/api/docs' }, 'API reference'), signOutButton()),
+      h('header', { class: 'top' }, h('h1', {}, 'Support · runs'), h('span', { class: 'who' }, this.userId), h('a', { href: '/support/dashboard' }, 'Dashboard'), h('a', { href: '/support/review' }, 'Review queue'), h('a', { href: '/api/docs' }, 'API reference'), signOutButton()),
       this.form,
       h('div', { class: 'support' }, this.results, this.detail),
     );
@@ -166,20 +167,8 @@ class SupportPage {
 }
 
 const root = document.getElementById('app')!;
-const session = await signIn(root, 'Support sign-in');
-if (session.role !== 'support') {
-  clear(root);
-  root.append(
-    h(
-      'section',
-      { class: 'card', 'data-testid': 'forbidden' },
-      h('h1', {}, 'Support staff only'),
-      h('p', {}, `You are signed in as ${session.userId} (${session.role}); this page needs a support token.`),
-      h('a', { href: '/' }, 'Back to your listings'),
-      signOutButton(),
-    ),
-  );
-} else {
+const session = await requireSupport(root, 'Support sign-in');
+if (session) {
   try {
     await new SupportPage(root, session.userId).start();
   } catch (e) {
