@@ -39,14 +39,20 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** A fresh tab on `path`, signed in with one of the demo tokens the page offers; the page's errors are collected. */
+async function signedIn(path: string, token: string, url = server.url): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${url}${path}`);
+  await page.getByRole('button', { name: token, exact: true }).click();
+  return { page, errors };
+}
+
 describe('seller chat in a real browser', () => {
   let postedTitle = '';
 
   it('drafts with comparables, cancels once with a new price, confirms, and sees the posted listing', async () => {
-    const page = await browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${server.url}/`);
-    await page.getByRole('button', { name: 'demo-seller', exact: true }).click();
+    const { page, errors } = await signedIn('/', 'demo-seller');
     await expect.poll(() => page.getByTestId('who').textContent()).toBe('seller-1');
 
     await page.getByTestId('photo-input').setInputFiles({ name: 'bike.png', mimeType: 'image/png', buffer: PHOTO });
@@ -97,9 +103,7 @@ describe('seller chat in a real browser', () => {
   }, 90_000);
 
   it('restores the conversation and its state after a reload', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
-    await page.getByRole('button', { name: 'demo-seller', exact: true }).click();
+    const { page } = await signedIn('/', 'demo-seller');
     await page.getByRole('button', { name: 'New conversation' }).click();
     await expect.poll(() => page.getByTestId('assistant-message').count()).toBe(1);
     await page.getByLabel('Message').fill('I want to sell an IKEA Poäng armchair, like new');
@@ -115,9 +119,7 @@ describe('seller chat in a real browser', () => {
   }, 60_000);
 
   it('shows a clear error when the server refuses a message, and keeps working', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
-    await page.getByRole('button', { name: 'demo-seller-2', exact: true }).click();
+    const { page } = await signedIn('/', 'demo-seller-2');
     await page.getByTestId('who').waitFor();
     // The route rejects text over 4000 characters with a 400; the composer caps input, so send through the page's own client path.
     await page.getByLabel('Message').evaluate((el: HTMLTextAreaElement) => el.removeAttribute('maxlength'));
@@ -140,9 +142,7 @@ describe('limits in a real browser', () => {
     // A second server whose runs get one model turn: the offline model needs two to draft.
     const limited = await startServer({ DATABASE_PATH: join(dir, 'limited.db'), SEED_COUNT: '500', AGENT_MAX_STEPS: '1' });
     try {
-      const page = await browser.newPage();
-      await page.goto(`${limited.url}/`);
-      await page.getByRole('button', { name: 'demo-seller', exact: true }).click();
+      const { page } = await signedIn('/', 'demo-seller', limited.url);
       await page.getByLabel('Message').fill('I want to sell my Trek Marlin 7 mountain bike');
       await page.getByRole('button', { name: 'Send' }).click();
       const stopped = page.locator('[data-testid="assistant-message"][data-status="stopped"]');
@@ -161,10 +161,7 @@ describe('limits in a real browser', () => {
 
 describe('support trace viewer in a real browser', () => {
   it('finds the seller’s run, opens its timeline and replays it', async () => {
-    const page = await browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${server.url}/support`);
-    await page.getByRole('button', { name: 'demo-support', exact: true }).click();
+    const { page, errors } = await signedIn('/support', 'demo-support');
     await page.getByTestId('trace-results').locator('table').waitFor();
 
     await page.getByLabel('Seller').fill('seller-1');
@@ -192,10 +189,7 @@ describe('support trace viewer in a real browser', () => {
   }, 60_000);
 
   it('reads the dashboard: figures by prompt version, charts and alerts', async () => {
-    const page = await browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${server.url}/support/dashboard`);
-    await page.getByRole('button', { name: 'demo-support', exact: true }).click();
+    const { page, errors } = await signedIn('/support/dashboard', 'demo-support');
     const figures = page.getByTestId('figures');
     await figures.waitFor();
     const versions = await figures.locator('thead th[data-version]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.version));
@@ -212,10 +206,7 @@ describe('support trace viewer in a real browser', () => {
   }, 30_000);
 
   it('finds the thumbs-down run in the review queue, labels it bad and promotes it to an eval scenario', async () => {
-    const page = await browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${server.url}/support/review`);
-    await page.getByRole('button', { name: 'demo-support', exact: true }).click();
+    const { page, errors } = await signedIn('/support/review', 'demo-support');
     await page.getByLabel('Reason').selectOption('thumbs_down');
     await page.getByRole('button', { name: 'Show' }).click();
     const item = page.locator('[data-testid="review-item"]', { hasText: 'seller-2' }).first();

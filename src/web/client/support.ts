@@ -2,37 +2,12 @@ import { api, ApiError } from './api.js';
 import { clear, h, time } from './dom.js';
 import { signOutButton } from './signIn.js';
 import { requireSupport } from './supportGate.js';
-import { timelineEntry, type TimelineEvent } from './timelineView.js';
+import { timelineEntry } from './timelineView.js';
+import type { TraceSummary } from '../../store/traceRepository.js';
+import type { TraceView } from '../../tracing/timeline.js';
+import type { ReplayReport } from '../../replay/replay.js';
 
-interface TraceSummary {
-  traceId: string;
-  runId: string;
-  conversationId: string;
-  sellerId: string;
-  status: string;
-  stopReason: string | null;
-  model: string;
-  promptVersion: string;
-  steps: number;
-  tools: string[];
-  denials: number;
-  createdAt: string;
-}
-
-interface TraceView extends Omit<TraceSummary, 'tools' | 'denials' | 'createdAt'> {
-  reply: string | null;
-  startedAt: string;
-  durationMs: number;
-  usage: { inputTokens: number; outputTokens: number; modelCalls: number };
-  langfuseUrl?: string;
-  timeline: TimelineEvent[];
-}
-
-interface ReplayReport {
-  identical: boolean;
-  divergences: { step: number; kind: string; message: string }[];
-  modelCalls: { recorded: number; replayed: number };
-}
+type TraceDetail = TraceView & { langfuseUrl?: string };
 
 const STATUSES = ['', 'completed', 'awaiting_approval', 'stopped', 'running'];
 const TOOLS = ['', 'getListing', 'searchSimilar', 'createListing', 'updatePrice'];
@@ -114,9 +89,9 @@ class SupportPage {
     history.replaceState(null, '', `#trace=${traceId}`);
     for (const row of this.results.querySelectorAll('.trace-row')) row.classList.toggle('selected', (row as HTMLElement).dataset.traceId === traceId);
     this.detail.replaceChildren(h('p', { class: 'hint' }, 'Loading…'));
-    let view: TraceView;
+    let view: TraceDetail;
     try {
-      view = await api<TraceView>('GET', `/api/traces/${traceId}`);
+      view = await api<TraceDetail>('GET', `/api/traces/${traceId}`);
     } catch (e) {
       this.detail.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
       return;
