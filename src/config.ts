@@ -18,7 +18,9 @@ const EnvSchema = z.object({
   AGENT_MODEL_RETRIES: int(2, 0),
   AGENT_MODEL_TIMEOUT_MS: int(30_000),
   APPROVAL_TTL_MS: int(30 * 60_000),
-  PROMPT_VERSION: z.string().default('v1'),
+  /** Forces one prompt version for every seller; unset, `PROMPT_ROLLOUT_PATH` splits sellers. */
+  PROMPT_VERSION: z.string().optional(),
+  PROMPT_ROLLOUT_PATH: z.string().optional(),
   POLICY_PATH: z.string().optional(),
   AUTH_TOKENS: z.string().optional(),
   MAX_BODY_BYTES: int(8 * 1024 * 1024),

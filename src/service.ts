@@ -3,7 +3,7 @@ import { APP_VERSION, type Config } from './config.js';
 import { Store, type Clock } from './store/index.js';
 import { PolicyGate, loadPolicyRules, type PolicyRules } from './policy/index.js';
 import { ListingAssistant } from './agent/assistant.js';
-import { loadInstructions } from './agent/instructions.js';
+import { selectPrompts } from './agent/promptSelection.js';
 import { selectModel } from './agent/modelSelection.js';
 import { createApp } from './api/app.js';
 import { DEMO_TOKENS, TokenRegistry } from './api/auth.js';
@@ -30,6 +30,7 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   const rules = overrides.rules ?? loadPolicyRules(config.POLICY_PATH);
   const policy = new PolicyGate(rules, store);
   const selected = overrides.model ?? selectModel(config);
+  const prompts = selectPrompts(config);
   const langfuse = langfuseConfig(config);
   const exporter = langfuse ? new LangfuseExporter(store, langfuse) : undefined;
   const scores = langfuse ? new FeedbackScores(langfuse) : undefined;
@@ -40,7 +41,7 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
     policy,
     model: selected.model,
     modelName: selected.name,
-    instructions: loadInstructions(config.PROMPT_VERSION),
+    prompts,
     limits: {
       maxSteps: config.AGENT_MAX_STEPS,
       runTimeoutMs: config.AGENT_RUN_TIMEOUT_MS,
@@ -68,7 +69,7 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   const flushExports = async () => {
     await Promise.allSettled([exporter?.shutdown(), scores?.shutdown()]);
   };
-  return { store, policy, assistant, app, model: selected, seeded, usingDemoTokens, exporter, scores, flushExports };
+  return { store, policy, assistant, app, model: selected, prompts, seeded, usingDemoTokens, exporter, scores, flushExports };
 }
 
 /** The demo tokens by role, offered on the pages' sign-in forms in demo mode. */

@@ -107,7 +107,7 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
 
     // The first call carries the instructions and the seller's words.
     const first = messagesOf(fake.requests[0]);
-    expect(first[0]).toMatchObject({ role: 'system', content: h.assistant['options'].instructions.text });
+    expect(first[0]).toMatchObject({ role: 'system', content: h.assistant['options'].prompts.forSeller(SELLER).text });
     expect(first.at(-1)).toEqual({ role: 'user', content: 'I want to sell my Trek Marlin 7' });
 
     // The search result went back as a `tool` message answering the model's call, with real price statistics.
@@ -227,7 +227,7 @@ describe('the Responses API against an OpenAI-compatible server', () => {
     expect(fake.requests.map((r) => r.path)).toEqual(['/v1/responses', '/v1/responses']);
     const [first, second] = fake.requests;
     expect(first.headers.authorization).toBe(`Bearer ${KEY}`);
-    expect(first.body).toMatchObject({ model: 'local-llama', stream: false, instructions: h.assistant['options'].instructions.text });
+    expect(first.body).toMatchObject({ model: 'local-llama', stream: false, instructions: h.assistant['options'].prompts.forSeller(SELLER).text });
     // Responses tools are flat function definitions with the same strict schemas.
     const tools = first.body.tools as Array<{ type: string; name: string; parameters: unknown; strict: boolean }>;
     expect(tools.map((t) => t.name).sort()).toEqual([...TOOL_NAMES].sort());

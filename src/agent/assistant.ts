@@ -5,7 +5,7 @@ import type { PolicyGate } from '../policy/index.js';
 import { createListingTools, type AssistantContext } from '../tools/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { faultPoint } from '../faults.js';
-import type { Instructions } from './instructions.js';
+import type { PromptSelector } from './promptSelection.js';
 import { ConversationLocks } from './conversationLock.js';
 import { TracedModel } from '../tracing/tracedModel.js';
 import { LoopDetectedError, LoopGuardModel } from './loopGuard.js';
@@ -29,7 +29,8 @@ export interface AssistantOptions {
   policy: PolicyGate;
   model: Model;
   modelName: string;
-  instructions: Instructions;
+  /** Which instructions each seller's runs use (a fixed version or an A/B rollout). */
+  prompts: PromptSelector;
   limits: AssistantLimits;
   approvalTtlMs: number;
   appVersion: string;
@@ -88,10 +89,6 @@ export class ListingAssistant {
     return this.options.modelName;
   }
 
-  get promptVersion(): string {
-    return this.options.instructions.version;
-  }
-
   createConversation(sellerId: string): { id: string } {
     return { id: this.store.conversations.create(sellerId).id };
   }
@@ -142,7 +139,8 @@ export class ListingAssistant {
         traceId: newTraceId(),
         input: { text: message.text, images: message.images?.length ?? 0 },
         appVersion: this.options.appVersion,
-        promptVersion: this.options.instructions.version,
+        // The seller's version for this run; a resume keeps it, whatever the rollout says by then.
+        promptVersion: this.options.prompts.forSeller(sellerId).version,
         model: this.options.modelName,
         tags: options.tags,
       });
@@ -215,7 +213,7 @@ export class ListingAssistant {
 
   private async resume(run: RunRecord, options: RunOptions = {}): Promise<RunResult> {
     this.store.runs.update(run.id, { status: 'running' });
-    const { agent, counter } = this.buildAgent();
+    const { agent, counter } = this.buildAgent(run.promptVersion);
     const state = await RunState.fromString<AssistantContext, typeof agent>(agent, run.state!);
     const approvals = this.store.approvals.forRun(run.id);
     for (const item of state.getInterruptions()) {
@@ -226,11 +224,11 @@ export class ListingAssistant {
     return this.execute(run, state, options, { agent, counter });
   }
 
-  private buildAgent(): { agent: Agent<AssistantContext>; counter: TracedModel } {
+  private buildAgent(promptVersion: string): { agent: Agent<AssistantContext>; counter: TracedModel } {
     const counter = new TracedModel(new LoopGuardModel(this.options.model), this.options.modelName);
     const agent = new Agent<AssistantContext>({
       name: 'listing-assistant',
-      instructions: this.options.instructions.text,
+      instructions: this.options.prompts.version(promptVersion).text,
       model: counter,
       tools: createListingTools({ store: this.store, policy: this.options.policy, toolTimeoutMs: this.options.limits.toolTimeoutMs }),
     });
@@ -241,7 +239,7 @@ export class ListingAssistant {
     run: RunRecord,
     initial: AgentInputItem[] | RunState<AssistantContext, Agent<AssistantContext>>,
     options: RunOptions = {},
-    built = this.buildAgent(),
+    built = this.buildAgent(run.promptVersion),
   ): Promise<RunResult> {
     const { agent, counter } = built;
     const context: AssistantContext = { runId: run.id, conversationId: run.conversationId, sellerId: run.sellerId };

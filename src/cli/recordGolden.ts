@@ -24,7 +24,8 @@ const dir = mkdtempSync(join(tmpdir(), 'golden-'));
 const out = join(process.cwd(), 'traces', 'golden');
 mkdirSync(out, { recursive: true });
 try {
-  const service = createService(loadConfig({ DATABASE_PATH: join(dir, 'golden.db'), SEED_COUNT: '2000', AGENT_MODEL: 'offline' }));
+  // Pinned to v1 so re-recording does not flip the files with the A/B split; the output below is the record.
+  const service = createService(loadConfig({ DATABASE_PATH: join(dir, 'golden.db'), SEED_COUNT: '2000', AGENT_MODEL: 'offline', PROMPT_VERSION: 'v1', LOG_LEVEL: 'silent' }));
   for (const c of CONVERSATIONS) {
     const { id } = service.assistant.createConversation('seller-1');
     let result: RunResult = await service.assistant.sendMessage(id, 'seller-1', { text: c.text });

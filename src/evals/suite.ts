@@ -6,6 +6,7 @@ import { EVAL_DATASET, LangfuseDatasetRun } from './langfuseDatasetRun.js';
 import { loadPolicyRules, type PolicyRules } from '../policy/index.js';
 import { selectModel } from '../agent/modelSelection.js';
 import { loadInstructions } from '../agent/instructions.js';
+import { loadPromptRollout } from '../agent/promptRollout.js';
 import { loadScenarios, filterScenarios, type Scenario } from './scenario.js';
 import { CatalogueTemplates } from './trialData.js';
 import { runTrial, type TrialResult, type TrialSetup } from './trial.js';
@@ -52,11 +53,13 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   if (!Number.isInteger(trials) || trials < 1) throw new Error('--trials must be a positive integer');
   const env = { ...(options.env ?? process.env) };
   if (options.model) env.AGENT_MODEL = options.model;
-  if (options.promptVersion) env.PROMPT_VERSION = options.promptVersion;
+  // A report is about one prompt version: --prompt, else PROMPT_VERSION, else the rollout's default (never a mix by seller).
+  const promptVersion = options.promptVersion || env.PROMPT_VERSION || loadPromptRollout(env.PROMPT_ROLLOUT_PATH || undefined).default;
+  env.PROMPT_VERSION = promptVersion;
   const config = loadConfig(env);
   // Fail before any trial: an unknown prompt version, or a named model with no provider to serve it
   // (the model selection would quietly fall back to the offline model and the report would lie).
-  loadInstructions(config.PROMPT_VERSION);
+  loadInstructions(promptVersion);
   const selected = options.modelFactory ? { ...options.modelFactory(), provider: 'custom' } : selectModel(config);
   if (options.model && options.model !== 'offline' && selected.provider === 'offline') {
     throw new Error(`--model ${options.model} needs OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (a compatible server); without them only "offline" runs.`);
@@ -65,8 +68,9 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   const judgeRules = options.judgeRules ?? loadPolicyRules();
 
   // With Langfuse configured the suite is also a dataset run; trial services themselves export nothing.
-  const datasetRun = langfuseFromEnv(env, `${config.PROMPT_VERSION}/${selected.name}/${new Date().toISOString()}`);
-  const trialEnv = { ...env, LANGFUSE_PUBLIC_KEY: undefined, LANGFUSE_SECRET_KEY: undefined, LANGFUSE_BASE_URL: undefined };
+  const datasetRun = langfuseFromEnv(env, `${promptVersion}/${selected.name}/${new Date().toISOString()}`);
+  // Trial services log nothing unless LOG_LEVEL asks: the report is the output.
+  const trialEnv = { ...env, LOG_LEVEL: env.LOG_LEVEL || 'silent', LANGFUSE_PUBLIC_KEY: undefined, LANGFUSE_SECRET_KEY: undefined, LANGFUSE_BASE_URL: undefined };
   await datasetRun?.prepare(scenarios);
 
   const scratchDir = mkdtempSync(join(tmpdir(), 'listing-evals-'));
@@ -110,7 +114,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
     createdAt: new Date().toISOString(),
     model: selected.name,
     provider: selected.provider,
-    promptVersion: config.PROMPT_VERSION,
+    promptVersion,
     // The rules the service ran with (an override or POLICY_PATH); the judge always uses the canonical file.
     policyVersion: (options.rules ?? loadPolicyRules(config.POLICY_PATH ?? undefined)).version,
     appVersion: APP_VERSION,
