@@ -38,7 +38,7 @@ setGlobalDispatcher(new HttpAgent({ connections: CONCURRENCY + 16, pipelining: 1
 async function scenario(name: string, env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
   const tokens = Array.from({ length: 50 }, (_, i) => `t${i}:seller-${i + 1}:seller`).join(',');
-  const service = createService(loadConfig({ DATABASE_PATH: join(dir, 'api.db'), SEED_COUNT: '2000', AUTH_TOKENS: tokens, RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_RUNS_PER_MINUTE: '100000000', ...env }), {
+  const service = createService(loadConfig({ DATABASE_PATH: join(dir, 'api.db'), SEED_COUNT: '2000', AUTH_TOKENS: tokens, RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_RUNS_PER_MINUTE: '100000000', LOG_LEVEL: 'silent', ...env }), {
     model: { model: new DelayedModel(), name: 'delayed' },
   });
   const server = serve({ fetch: service.app.fetch, port: 0, hostname: '127.0.0.1' });

@@ -54,7 +54,7 @@ const proxy = {
 };
 // One seller posts hundreds of listings here: lift the hourly write cap for the bench only.
 const rules = { ...loadPolicyRules(), rateLimit: { writesPerSellerPerHour: 1_000_000 } };
-const service = createService(loadConfig({ DATABASE_PATH: join(dir, 'bench.db'), SEED_COUNT: '2000' }), { model: { model: proxy as never, name: 'scripted' }, rules });
+const service = createService(loadConfig({ DATABASE_PATH: join(dir, 'bench.db'), SEED_COUNT: '2000', LOG_LEVEL: 'silent' }), { model: { model: proxy as never, name: 'scripted' }, rules });
 
 async function full(n: number): Promise<number> {
   current = new ScriptedModel(turns(n));

@@ -18,7 +18,7 @@ let current = new ScriptedModel([]);
 const proxy = { getResponse: (r: never) => current.getResponse(r), getStreamedResponse: (r: never) => current.getStreamedResponse(r) };
 const dir = mkdtempSync(join(tmpdir(), 'bench-paused-'));
 const rules = { ...loadPolicyRules(), rateLimit: { writesPerSellerPerHour: 1_000_000 } };
-const service = createService(loadConfig({ DATABASE_PATH: join(dir, 'paused.db'), SEED_COUNT: '5000' }), { model: { model: proxy as never, name: 'scripted' }, rules });
+const service = createService(loadConfig({ DATABASE_PATH: join(dir, 'paused.db'), SEED_COUNT: '5000', LOG_LEVEL: 'silent' }), { model: { model: proxy as never, name: 'scripted' }, rules });
 const { assistant, store } = service;
 
 async function pause(i: number) {

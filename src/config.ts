@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   LANGFUSE_PUBLIC_KEY: z.string().optional(),
   LANGFUSE_SECRET_KEY: z.string().optional(),
   LANGFUSE_BASE_URL: z.string().url().optional(),
+  /** Unset: `info`, or `silent` under NODE_ENV=test so test output stays readable. */
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -11,6 +11,8 @@ import { seedIfEmpty } from './store/seed/seedDatabase.js';
 import { LangfuseExporter, type LangfuseConfig } from './tracing/langfuseExporter.js';
 import { FeedbackScores } from './tracing/feedbackScores.js';
 import { LangfuseLinks } from './tracing/langfuseLinks.js';
+import { createLogger, type Logger } from './logging/logger.js';
+import { RunLog } from './logging/runLog.js';
 import { FeedbackLoop } from './feedback/feedbackLoop.js';
 
 export interface ServiceOverrides {
@@ -19,29 +21,33 @@ export interface ServiceOverrides {
   store?: Store;
   rules?: PolicyRules;
   now?: Clock;
+  /** A logger instead of one at LOG_LEVEL on stdout (tests read the lines). */
+  logger?: Logger;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** The composition root: one place that wires store, policy, model, assistant and HTTP app from configuration. */
 export function createService(config: Config, overrides: ServiceOverrides = {}) {
+  const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL });
   const store = overrides.store ?? Store.open(config.DATABASE_PATH, overrides.now);
   const seeded = seedIfEmpty(store, config.SEED_COUNT);
   const rules = overrides.rules ?? loadPolicyRules(config.POLICY_PATH);
   const policy = new PolicyGate(rules, store);
   const selected = overrides.model ?? selectModel(config);
   const prompts = selectPrompts(config);
-  const langfuse = langfuseConfig(config);
+  const langfuse = langfuseConfig(config, logger);
   const exporter = langfuse ? new LangfuseExporter(store, langfuse) : undefined;
   const scores = langfuse ? new FeedbackScores(langfuse) : undefined;
   const links = langfuse ? new LangfuseLinks(langfuse) : undefined;
   const assistant = new ListingAssistant({
-    traceSinks: [new FeedbackLoop(store, { sampleRate: config.REVIEW_SAMPLE_RATE }), ...(exporter ? [exporter] : [])],
+    traceSinks: [new RunLog(store, logger), new FeedbackLoop(store, { sampleRate: config.REVIEW_SAMPLE_RATE }), ...(exporter ? [exporter] : [])],
     store,
     policy,
     model: selected.model,
     modelName: selected.name,
     prompts,
+    logger,
     limits: {
       maxSteps: config.AGENT_MAX_STEPS,
       runTimeoutMs: config.AGENT_RUN_TIMEOUT_MS,
@@ -61,6 +67,7 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
     tokens,
     maxBodyBytes: config.MAX_BODY_BYTES,
     rateLimits: { perMinute: config.RATE_LIMIT_PER_MINUTE, runsPerMinute: config.RATE_LIMIT_RUNS_PER_MINUTE },
+    log: (msg, fields) => logger.error(fields, msg),
     onFeedback: scores ? (run, value, comment) => scores.record(run.traceId, value, comment) : undefined,
     traceUrl: links ? (traceId) => links.traceUrl(traceId) : undefined,
     web: { demoTokens: usingDemoTokens ? demoTokenNames() : undefined },
@@ -69,7 +76,7 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   const flushExports = async () => {
     await Promise.allSettled([exporter?.shutdown(), scores?.shutdown()]);
   };
-  return { store, policy, assistant, app, model: selected, prompts, seeded, usingDemoTokens, exporter, scores, flushExports };
+  return { store, policy, assistant, app, model: selected, prompts, seeded, usingDemoTokens, exporter, scores, flushExports, logger };
 }
 
 /** The demo tokens by role, offered on the pages' sign-in forms in demo mode. */
@@ -79,9 +86,10 @@ function demoTokenNames() {
 }
 
 /** Langfuse export is on only when all three variables are set. */
-function langfuseConfig(config: Config): LangfuseConfig | undefined {
+function langfuseConfig(config: Config, logger: Logger): LangfuseConfig | undefined {
   if (!config.LANGFUSE_PUBLIC_KEY || !config.LANGFUSE_SECRET_KEY || !config.LANGFUSE_BASE_URL) return undefined;
-  return { publicKey: config.LANGFUSE_PUBLIC_KEY, secretKey: config.LANGFUSE_SECRET_KEY, baseUrl: config.LANGFUSE_BASE_URL };
+  const log = (msg: string, fields: Record<string, unknown>) => logger.error(fields, msg);
+  return { publicKey: config.LANGFUSE_PUBLIC_KEY, secretKey: config.LANGFUSE_SECRET_KEY, baseUrl: config.LANGFUSE_BASE_URL, log };
 }
 
 export type Service = ReturnType<typeof createService>;

@@ -262,7 +262,6 @@ describe('every way a run ends is a RunResult', () => {
   it('maps a model failure to stopped / model_error with a helpful reply', async () => {
     const model = new ScriptedModel([modelError(new Error('upstream exploded'))]);
     h = createHarness({ model });
-    h.assistant['options'].log = () => {};
     const { id } = h.assistant.createConversation(SELLER);
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'hello' });
     expect(result).toMatchObject({ status: 'stopped', stopReason: 'model_error', steps: 1 });

@@ -14,7 +14,6 @@ function harness(server: FakeOpenAI) {
   const harnessed = createHarness({
     env: { OPENAI_BASE_URL: server.baseURL, OPENAI_API: 'chat_completions', OPENAI_API_KEY: 'sk-test', AGENT_MODEL: 'local', AGENT_MODEL_RETRIES: '1' },
   });
-  harnessed.assistant['options'].log = () => {};
   return harnessed;
 }
 

@@ -5,6 +5,7 @@ import { bikeDraft } from './support/scripts.js';
 import { TOOL_NAMES, TOOL_PARAMETERS } from '../src/tools/index.js';
 import { toStrictJsonSchema } from '../src/tools/jsonSchema.js';
 import type { RunEvent } from '../src/agent/runEvents.js';
+import { captureLogs } from './support/logCapture.js';
 
 /**
  * The real `openai` client and the Agents SDK's wire models talking HTTP to a
@@ -33,11 +34,11 @@ async function start(env: Record<string, string> = {}): Promise<{ h: Harness; fa
   return { h, fake };
 }
 
-/** Captures the assistant's failure log instead of printing it. */
-function captureLog(harness: Harness): Array<{ message: string; fields: Record<string, unknown> }> {
-  const logs: Array<{ message: string; fields: Record<string, unknown> }> = [];
-  harness.assistant['options'].log = (message: string, fields: Record<string, unknown>) => logs.push({ message, fields });
-  return logs;
+/** Captures the assistant's error log lines (JSON) instead of printing them. */
+function captureLog(harness: Harness): () => Array<Record<string, unknown>> {
+  const capture = captureLogs('error');
+  (harness.assistant as unknown as { logger: unknown }).logger = capture.logger;
+  return capture.lines;
 }
 
 type ChatMessage = { role: string; content?: any; tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>; tool_call_id?: string };
@@ -160,9 +161,10 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
     expect(fake.requests).toHaveLength(attempts);
     expect(fake.requests.map((r) => r.headers['x-stainless-retry-count'])).toEqual(Array.from({ length: attempts }, (_, i) => String(i)));
     // The failure is logged for operators, without the API key.
-    expect(logs).toHaveLength(1);
-    expect(String(logs[0].fields.error)).toMatch(/500/);
-    expect(JSON.stringify(logs)).not.toContain(KEY);
+    expect(logs()).toHaveLength(1);
+    expect(logs()[0]).toMatchObject({ msg: 'run failed', runId: result.runId, promptVersion: 'v1' });
+    expect(String(logs()[0].error)).toMatch(/500/);
+    expect(JSON.stringify(logs())).not.toContain(KEY);
   });
 
   it('retries a 429 after the server’s Retry-After and completes the run', async () => {

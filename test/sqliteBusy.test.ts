@@ -43,7 +43,6 @@ describe('SQLite busy', () => {
     const other = new Database(h.dbPath);
     other.exec('BEGIN IMMEDIATE');
     try {
-      h.assistant['options'].log = () => {};
       const outcome = await h.assistant.decide(paused.runId, 'seller-1', { approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' }).then(
         (r) => r,
         (e: Error) => e,

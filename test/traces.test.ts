@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ScriptedModel } from '@openai/agents/testing';
 import { createHarness, TOKENS, type Harness } from './support/harness.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
+import { captureLogs } from './support/logCapture.js';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -93,19 +94,16 @@ describe('recorded traces', () => {
 
   it('never lets a failing recorder break a run', async () => {
     h = createHarness({ model: new ScriptedModel([say('hello')]) });
-    const errors: string[] = [];
-    const original = console.error;
-    console.error = (msg: string) => errors.push(String(msg));
+    const logs = captureLogs('error');
+    (h.assistant as unknown as { logger: unknown }).logger = logs.logger;
     h.store.traces.upsertSpan = () => {
       throw new Error('disk full');
     };
-    try {
-      const { id } = h.assistant.createConversation('seller-1');
-      const result = await h.assistant.sendMessage(id, 'seller-1', { text: 'hi' });
-      expect(result).toMatchObject({ status: 'completed', reply: 'hello' });
-    } finally {
-      console.error = original;
-    }
-    expect(errors.join('\n')).toMatch(/trace recording failed/);
+    const { id } = h.assistant.createConversation('seller-1');
+    const result = await h.assistant.sendMessage(id, 'seller-1', { text: 'hi' });
+    expect(result).toMatchObject({ status: 'completed', reply: 'hello' });
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({ level: 'error', msg: 'trace recording failed', runId: result.runId, traceId: result.traceId, sellerId: 'seller-1', promptVersion: 'v1', error: 'Error: disk full' }),
+    );
   });
 });

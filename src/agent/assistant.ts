@@ -6,6 +6,8 @@ import { createListingTools, type AssistantContext } from '../tools/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { faultPoint } from '../faults.js';
 import type { PromptSelector } from './promptSelection.js';
+import { createLogger, describeError, type Logger } from '../logging/logger.js';
+import { runLogger } from '../logging/runLog.js';
 import { ConversationLocks } from './conversationLock.js';
 import { TracedModel } from '../tracing/tracedModel.js';
 import { LoopDetectedError, LoopGuardModel } from './loopGuard.js';
@@ -34,8 +36,8 @@ export interface AssistantOptions {
   limits: AssistantLimits;
   approvalTtlMs: number;
   appVersion: string;
-  /** Where run failures are reported (never with secrets); defaults to stderr. */
-  log?: (message: string, fields: Record<string, unknown>) => void;
+  /** Where run failures are reported (masked JSON lines); a logger at LOG_LEVEL by default. */
+  logger?: Logger;
 }
 
 export interface RunOptions {
@@ -77,9 +79,11 @@ export class ListingAssistant {
   private readonly sinks: TraceSink[];
 
   private readonly approvalDesk: ApprovalDesk;
+  private readonly logger: Logger;
 
   constructor(private readonly options: AssistantOptions & { traceSinks?: TraceSink[] }) {
     this.store = options.store;
+    this.logger = options.logger ?? createLogger();
     this.approvalDesk = new ApprovalDesk(options.store, options.policy, options.approvalTtlMs);
     this.sinks = [new StoreRecorder(options.store), ...(options.traceSinks ?? [])];
     traceRouter();
@@ -256,7 +260,10 @@ export class ListingAssistant {
       groupId: run.conversationId,
       traceMetadata: { runId: run.id, sellerId: run.sellerId, promptVersion: run.promptVersion, model: run.model },
     });
-    const unregister = this.sinks.map((sink) => traceRouter().register(run.traceId, sink));
+    const log = runLogger(this.logger, run);
+    const unregister = this.sinks.map((sink) =>
+      traceRouter().register(run.traceId, sink, (error) => log.error({ error: describeError(error) }, 'trace recording failed')),
+    );
     try {
       // Each pass is one segment of the run; a pass that only needed automatic
       // rejections (malformed or refused calls) continues without the seller.
@@ -327,9 +334,7 @@ export class ListingAssistant {
             : controller.signal.aborted
               ? 'timeout'
               : 'model_error';
-      if (reason === 'model_error') {
-        (this.options.log ?? defaultLog)('run failed', { runId: run.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
-      }
+      if (reason === 'model_error') log.error({ error: describeError(error) }, 'run failed');
       this.stop(run, reason, STOP_REPLIES[reason], steps());
       return this.result(run.id);
     } finally {
@@ -367,7 +372,7 @@ export class ListingAssistant {
       try {
         sink.onSegmentSettled?.(runId);
       } catch (error) {
-        (this.options.log ?? defaultLog)('trace sink failed', { runId, error: error instanceof Error ? error.message : String(error) });
+        this.logger.error({ runId, error: describeError(error) }, 'trace sink failed');
       }
     }
   }
@@ -380,8 +385,4 @@ export class ListingAssistant {
 function finalText(output: unknown): string | undefined {
   if (typeof output === 'string' && output.trim()) return output;
   return undefined;
-}
-
-function defaultLog(message: string, fields: Record<string, unknown>): void {
-  console.error(JSON.stringify({ level: 'error', msg: message, ...fields }));
 }

@@ -16,6 +16,7 @@ import { describe } from './openapi.js';
 import { Health } from './responses.js';
 import { sessionRoutes } from './routes/session.js';
 import { webRoutes, type WebOptions } from '../web/webRoutes.js';
+import { processLogger } from '../logging/logger.js';
 
 export interface AppDeps {
   assistant: ListingAssistant;
@@ -33,7 +34,7 @@ export interface AppDeps {
 
 /** The HTTP API: a small core with one sub-app per resource, testable through `app.request()`. */
 export function createApp(deps: AppDeps): Hono<AuthEnv> {
-  const log = deps.log ?? ((msg, fields) => console.error(JSON.stringify({ level: 'error', msg, ...fields })));
+  const log = deps.log ?? ((msg, fields) => processLogger().error(fields, msg));
   const app = new Hono<AuthEnv>();
   app.onError(errorHandler(log));
   app.notFound(notFound);

@@ -34,12 +34,11 @@ export async function replayTrace(trace: RecordedTrace, options: { rules?: Polic
     if (trace.history.length) store.conversations.addItems(conversation.id, trace.history);
 
     const model = new RecordedModel(trace.modelOutputs);
-    const service = createService(loadConfig({ DATABASE_PATH: join(dir, 'replay.db'), SEED_COUNT: '0', PROMPT_VERSION: trace.promptVersion }), {
+    const service = createService(loadConfig({ DATABASE_PATH: join(dir, 'replay.db'), SEED_COUNT: '0', PROMPT_VERSION: trace.promptVersion, LOG_LEVEL: 'silent' }), {
       store,
       model: { model, name: trace.model },
       rules: options.rules,
     });
-    service.assistant['options'].log = () => {};
 
     let result: RunResult = await service.assistant.sendMessage(conversation.id, trace.sellerId, trace.input);
     const decisions = [...trace.decisions];

@@ -1,6 +1,7 @@
 import { LangfuseClient } from '@langfuse/client';
 import { langfuseTraceId, type LangfuseConfig } from './langfuseExporter.js';
 import { maskText } from './masking.js';
+import { processLogger } from '../logging/logger.js';
 
 /**
  * Sends a seller's thumbs up/down to Langfuse as a score on the run's trace.
@@ -23,7 +24,9 @@ export class FeedbackScores {
         ...(comment ? { comment: maskText(comment) } : {}),
       });
     } catch (error) {
-      (this.config.log ?? console.error)('langfuse score failed', { traceId, error: error instanceof Error ? error.message : String(error) });
+      const fields = { traceId, error: error instanceof Error ? error.message : String(error) };
+      if (this.config.log) this.config.log('langfuse score failed', fields);
+      else processLogger().error(fields, 'langfuse score failed');
     }
   }
 

@@ -6,6 +6,7 @@ import { createObservationAttributes, getLangfuseTracer, setLangfuseTracerProvid
 import type { RunRecord, Store } from '../store/index.js';
 import { buildTraceView, type TimelineEvent } from './timeline.js';
 import { maskValue } from './masking.js';
+import { processLogger } from '../logging/logger.js';
 import type { TraceSink } from './traceRouter.js';
 
 export interface LangfuseConfig {
@@ -188,5 +189,5 @@ export class LangfuseExporter implements TraceSink {
 }
 
 function defaultLog(msg: string, fields: Record<string, unknown>): void {
-  console.error(JSON.stringify({ level: 'error', msg, ...fields }));
+  processLogger().error(fields, msg);
 }

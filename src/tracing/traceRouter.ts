@@ -1,4 +1,5 @@
 import { setTraceProcessors, setTracingDisabled, type Span, type Trace, type TracingProcessor } from '@openai/agents';
+import { describeError, processLogger } from '../logging/logger.js';
 
 /** Receives the spans of the traces it registered for. */
 export interface TraceSink {
@@ -15,14 +16,16 @@ export interface TraceSink {
  * sink that should record it. Nothing is sent to OpenAI's trace endpoint.
  */
 class TraceRouter implements TracingProcessor {
-  private readonly sinks = new Map<string, TraceSink[]>();
+  private readonly sinks = new Map<string, Registration[]>();
 
-  register(traceId: string, sink: TraceSink): () => void {
+  /** `onError` hears about a sink that threw (the registering run knows whom to tell); the run goes on. */
+  register(traceId: string, sink: TraceSink, onError: (error: unknown) => void = reportToProcessLog): () => void {
+    const entry = { sink, onError };
     const list = this.sinks.get(traceId) ?? [];
-    list.push(sink);
+    list.push(entry);
     this.sinks.set(traceId, list);
     return () => {
-      const remaining = (this.sinks.get(traceId) ?? []).filter((s) => s !== sink);
+      const remaining = (this.sinks.get(traceId) ?? []).filter((s) => s !== entry);
       if (remaining.length) this.sinks.set(traceId, remaining);
       else this.sinks.delete(traceId);
     };
@@ -31,13 +34,13 @@ class TraceRouter implements TracingProcessor {
   async onTraceStart(): Promise<void> {}
 
   async onTraceEnd(trace: Trace): Promise<void> {
-    for (const sink of this.sinks.get(trace.traceId) ?? []) safely(() => sink.onTraceEnd?.(trace));
+    for (const { sink, onError } of this.sinks.get(trace.traceId) ?? []) safely(() => sink.onTraceEnd?.(trace), onError);
   }
 
   async onSpanStart(): Promise<void> {}
 
   async onSpanEnd(span: Span<any>): Promise<void> {
-    for (const sink of this.sinks.get(span.traceId) ?? []) safely(() => sink.onSpanEnd(span));
+    for (const { sink, onError } of this.sinks.get(span.traceId) ?? []) safely(() => sink.onSpanEnd(span), onError);
   }
 
   async shutdown(): Promise<void> {}
@@ -45,13 +48,22 @@ class TraceRouter implements TracingProcessor {
   async forceFlush(): Promise<void> {}
 }
 
+interface Registration {
+  sink: TraceSink;
+  onError: (error: unknown) => void;
+}
+
 /** Recording must never break a run: a failing sink is reported, not raised. */
-function safely(fn: () => void): void {
+function safely(fn: () => void, onError: (error: unknown) => void): void {
   try {
     fn();
   } catch (error) {
-    console.error(JSON.stringify({ level: 'error', msg: 'trace recording failed', error: error instanceof Error ? error.message : String(error) }));
+    onError(error);
   }
+}
+
+function reportToProcessLog(error: unknown): void {
+  processLogger().error({ error: describeError(error) }, 'trace recording failed');
 }
 
 let router: TraceRouter | undefined;

@@ -5,6 +5,7 @@ import type { Model } from '@openai/agents';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createService, type Service } from '../../src/service.js';
 import type { PolicyRules } from '../../src/policy/index.js';
+import type { Logger } from '../../src/logging/logger.js';
 
 export interface Harness extends Service {
   dir: string;
@@ -18,7 +19,9 @@ export interface Harness extends Service {
 export const TOKENS = { seller: 'demo-seller', seller2: 'demo-seller-2', support: 'demo-support' } as const;
 
 /** A fresh service on a real SQLite file in a temp dir, seeded with a small deterministic catalogue. */
-export function createHarness(options: { model?: Model; env?: Record<string, string>; rules?: PolicyRules; now?: () => Date; dbPath?: string } = {}): Harness {
+export function createHarness(
+  options: { model?: Model; env?: Record<string, string>; rules?: PolicyRules; now?: () => Date; dbPath?: string; logger?: Logger } = {},
+): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'listing-assistant-'));
   const dbPath = options.dbPath ?? join(dir, 'test.db');
   // Tests drive many requests per token; the rate-limit test sets its own limits.
@@ -28,6 +31,7 @@ export function createHarness(options: { model?: Model; env?: Record<string, str
     model: options.model ? { model: options.model, name: 'scripted' } : undefined,
     rules: options.rules,
     now: options.now,
+    logger: options.logger,
   });
   const call: Harness['call'] = (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
