@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   LANGFUSE_BASE_URL: z.string().url().optional(),
   /** Unset: `info`, or `silent` under NODE_ENV=test so test output stays readable. */
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
+  /** A bearer token that may scrape /metrics (besides support tokens) when real tokens are configured. */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -14,6 +14,7 @@ const server = serve({ fetch: service.app.fetch, port: config.PORT, hostname: co
     `  open ${url}/ to sell something, ${url}/support for support staff, ${url}/api/docs for the API`,
     `  model: ${service.model.name}${service.model.name === 'offline' ? ' (built-in rule-based model, not an LLM)' : ''}`,
     `  database: ${config.DATABASE_PATH} (${service.store.listings.count()} listings${service.seeded ? ', seeded now' : ''})`,
+    `  prompts: ${service.prompts.description} · metrics: ${url}/metrics · logs: JSON on stdout at ${config.LOG_LEVEL ?? 'info'}`,
   ];
   if (recovered) lines.push(`  recovered ${recovered} interrupted run(s)`);
   if (service.usingDemoTokens) {
@@ -28,7 +29,7 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal} received, finishing in-flight runs…`);
+  service.logger.info({ signal }, `${signal} received, finishing in-flight runs`);
   // Stop accepting connections; `closed` settles once the open ones have answered.
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   const deadline = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

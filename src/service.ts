@@ -13,6 +13,8 @@ import { FeedbackScores } from './tracing/feedbackScores.js';
 import { LangfuseLinks } from './tracing/langfuseLinks.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { RunLog } from './logging/runLog.js';
+import { ServiceMetrics } from './metrics/serviceMetrics.js';
+import { MetricsRecorder } from './metrics/metricsRecorder.js';
 import { FeedbackLoop } from './feedback/feedbackLoop.js';
 
 export interface ServiceOverrides {
@@ -40,8 +42,11 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   const exporter = langfuse ? new LangfuseExporter(store, langfuse) : undefined;
   const scores = langfuse ? new FeedbackScores(langfuse) : undefined;
   const links = langfuse ? new LangfuseLinks(langfuse) : undefined;
+  // Metrics and run logs observe runs like the trace exporters do: nothing in the run loop calls them.
+  const metrics = new ServiceMetrics();
+  const metricsRecorder = new MetricsRecorder(store, metrics);
   const assistant = new ListingAssistant({
-    traceSinks: [new RunLog(store, logger), new FeedbackLoop(store, { sampleRate: config.REVIEW_SAMPLE_RATE }), ...(exporter ? [exporter] : [])],
+    traceSinks: [metricsRecorder, new RunLog(store, logger), new FeedbackLoop(store, { sampleRate: config.REVIEW_SAMPLE_RATE }), ...(exporter ? [exporter] : [])],
     store,
     policy,
     model: selected.model,
@@ -68,7 +73,12 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
     maxBodyBytes: config.MAX_BODY_BYTES,
     rateLimits: { perMinute: config.RATE_LIMIT_PER_MINUTE, runsPerMinute: config.RATE_LIMIT_RUNS_PER_MINUTE },
     log: (msg, fields) => logger.error(fields, msg),
-    onFeedback: scores ? (run, value, comment) => scores.record(run.traceId, value, comment) : undefined,
+    onFeedback: (run, value, comment) => {
+      metricsRecorder.onFeedback(run, value);
+      scores?.record(run.traceId, value, comment);
+    },
+    // Open in demo mode (loopback only); otherwise a support token or METRICS_TOKEN.
+    metrics: { registry: metrics.registry, open: usingDemoTokens, token: config.METRICS_TOKEN },
     traceUrl: links ? (traceId) => links.traceUrl(traceId) : undefined,
     web: { demoTokens: usingDemoTokens ? demoTokenNames() : undefined },
   });
@@ -76,7 +86,7 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   const flushExports = async () => {
     await Promise.allSettled([exporter?.shutdown(), scores?.shutdown()]);
   };
-  return { store, policy, assistant, app, model: selected, prompts, seeded, usingDemoTokens, exporter, scores, flushExports, logger };
+  return { store, policy, assistant, app, model: selected, prompts, seeded, usingDemoTokens, exporter, scores, flushExports, logger, metrics };
 }
 
 /** The demo tokens by role, offered on the pages' sign-in forms in demo mode. */

@@ -203,6 +203,7 @@ export class ListingAssistant {
           await this.resume(run);
         } else {
           this.stop(run, 'cancelled', STOP_REPLIES.cancelled, run.steps);
+          this.settled(run.id);
         }
         recovered++;
       });
@@ -350,6 +351,7 @@ export class ListingAssistant {
     if (!latest || latest.status !== 'awaiting_approval') return;
     this.store.approvals.supersedePending(latest.id);
     this.stop(latest, 'cancelled', latest.reply ?? STOP_REPLIES.cancelled, latest.steps);
+    this.settled(latest.id);
   }
 
   /** Lapses expired approvals; a paused run left with nothing to decide and nothing approved stops. */
@@ -359,6 +361,7 @@ export class ListingAssistant {
     const approvals = this.store.approvals.forRun(run.id);
     if (approvals.some((a) => a.status === 'pending' || a.status === 'approved')) return;
     this.stop(run, 'cancelled', STOP_REPLIES.expired, run.steps);
+    this.settled(run.id);
   }
 
   private stop(run: RunRecord, reason: StopReason, reply: string, steps: number): void {
@@ -366,7 +369,11 @@ export class ListingAssistant {
     closeDanglingCalls(this.store, run.conversationId, NOT_RUN_OUTPUT);
   }
 
-  /** Tells the trace sinks a segment's outcome is stored; a failing sink never reaches the seller. */
+  /**
+   * Tells the trace sinks (store export, metrics, logs) a segment's outcome is
+   * stored, also for stops outside a segment (superseded, expired, recovered);
+   * a failing sink never reaches the seller.
+   */
   private settled(runId: string): void {
     for (const sink of this.sinks) {
       try {

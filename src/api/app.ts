@@ -16,6 +16,7 @@ import { describe } from './openapi.js';
 import { Health } from './responses.js';
 import { sessionRoutes } from './routes/session.js';
 import { webRoutes, type WebOptions } from '../web/webRoutes.js';
+import { metricsRoutes, type MetricsAccess } from './routes/metrics.js';
 import { processLogger } from '../logging/logger.js';
 
 export interface AppDeps {
@@ -30,6 +31,8 @@ export interface AppDeps {
   /** The trace's page in Langfuse, when export is configured. */
   traceUrl?: (traceId: string) => Promise<string | undefined>;
   web?: WebOptions;
+  /** `GET /metrics` (Prometheus text), outside the JSON API and its rate limits. */
+  metrics?: MetricsAccess;
 }
 
 /** The HTTP API: a small core with one sub-app per resource, testable through `app.request()`. */
@@ -39,6 +42,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   app.onError(errorHandler(log));
   app.notFound(notFound);
 
+  if (deps.metrics) app.route('/metrics', metricsRoutes(deps.metrics, deps.tokens));
   app.get('/api/health', describe({ summary: 'Liveness', tag: 'health', response: Health, errors: [], security: false }), (c) => c.json({ status: 'ok' as const }));
 
   // Public, and registered before the authenticated API; generated once from the routes' own schemas.

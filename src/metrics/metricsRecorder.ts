@@ -1,0 +1,118 @@
+import type { Span } from '@openai/agents';
+import type { RunRecord, Store } from '../store/index.js';
+import type { TraceSink } from '../tracing/traceRouter.js';
+import { spanFact } from '../tracing/spanFacts.js';
+import { estimateCost } from '../agent/modelPricing.js';
+import type { ServiceMetrics } from './serviceMetrics.js';
+
+type RunLabels = { prompt_version: string; model: string };
+
+/** Runs whose store events are remembered as counted; past this, the oldest are forgotten (abandoned paused runs). */
+const MAX_TRACKED_RUNS = 10_000;
+
+/**
+ * Feeds the metrics by observing runs, never by being called from the run
+ * loop: model and tool calls from their trace spans as they end, and the
+ * run's outcome, approvals and policy denials from the store each time a
+ * segment settles (the store is the source of truth for those, and a
+ * resumed run adds to what an earlier segment left). Each store event is
+ * counted once per process; events from before this process started are not
+ * counted again after a restart.
+ */
+export class MetricsRecorder implements TraceSink {
+  private readonly labelsByTrace = new Map<string, RunLabels>();
+  /** Agent (segment) time seen so far, per trace, until the segment settles. */
+  private readonly workMs = new Map<string, number>();
+  private readonly counted = new Map<string, Set<string>>();
+  private readonly since: number;
+
+  constructor(
+    private readonly store: Store,
+    private readonly metrics: ServiceMetrics,
+  ) {
+    this.since = store.now().getTime();
+  }
+
+  onSpanEnd(span: Span<any>): void {
+    const fact = spanFact(span);
+    if (!fact) return;
+    if (fact.kind === 'agent') {
+      this.workMs.set(span.traceId, (this.workMs.get(span.traceId) ?? 0) + (fact.durationMs ?? 0));
+      return;
+    }
+    const labels = this.labelsFor(span.traceId);
+    if (!labels) return;
+    const { metrics } = this;
+    if (fact.kind === 'model_call') {
+      const byModel = { ...labels, model: fact.model };
+      if (fact.durationMs !== null) metrics.modelCallDuration.observe(byModel, fact.durationMs / 1000);
+      if (fact.error) metrics.modelErrors.inc(byModel);
+      metrics.tokens.inc({ ...byModel, kind: 'input' }, fact.inputTokens);
+      metrics.tokens.inc({ ...byModel, kind: 'output' }, fact.outputTokens);
+      const cost = estimateCost(fact.model, fact);
+      if (cost !== null) metrics.cost.inc(byModel, cost);
+    } else if (fact.outcome !== 'ok' && fact.outcome !== 'policy_denied' && fact.outcome !== 'rejected') {
+      // Denials are counted by rule from the policy decisions, rejections as approvals: not twice here.
+      metrics.toolErrors.inc({ prompt_version: labels.prompt_version, tool: fact.tool, error: fact.outcome });
+    }
+  }
+
+  onSegmentSettled(runId: string): void {
+    const run = this.store.runs.get(runId);
+    if (!run) return;
+    const labels = { prompt_version: run.promptVersion, model: run.model };
+    const { metrics } = this;
+    metrics.runs.inc({ ...labels, status: run.status, ...(run.stopReason ? { stop_reason: run.stopReason } : {}) });
+    if (run.status === 'completed' && !run.reply?.trim()) metrics.badReplies.inc({ ...labels, kind: 'empty' });
+    if (run.status === 'stopped' && run.stopReason !== 'cancelled') metrics.badReplies.inc({ ...labels, kind: 'failed' });
+    const worked = this.workMs.get(run.traceId);
+    if (worked !== undefined) metrics.runDuration.observe({ ...labels, status: run.status }, worked / 1000);
+    this.workMs.delete(run.traceId);
+    this.labelsByTrace.delete(run.traceId);
+    this.countStoreEvents(run);
+  }
+
+  /** Thumbs up or down on a run (called by the feedback route's hook). */
+  onFeedback(run: RunRecord, value: 1 | -1): void {
+    this.metrics.feedback.inc({ prompt_version: run.promptVersion, value: value === 1 ? 'up' : 'down' });
+  }
+
+  private countStoreEvents(run: RunRecord): void {
+    const seen = this.counted.get(run.id) ?? new Set<string>();
+    const once = (key: string, at: string, count: () => void) => {
+      if (seen.has(key) || Date.parse(at) < this.since) return;
+      seen.add(key);
+      count();
+    };
+    const version = run.promptVersion;
+    for (const d of this.store.decisions.forRun(run.id)) {
+      if (d.decision !== 'deny') continue;
+      once(`deny:${d.callId}:${d.phase}`, d.createdAt, () => this.metrics.policyDenials.inc({ prompt_version: version, tool: d.tool, rule: d.rule }));
+    }
+    for (const a of this.store.approvals.forRun(run.id)) {
+      // Calls the gate turned away at once were never shown to the seller: they are policy denials.
+      if (a.decidedBy === 'policy-gate') continue;
+      once(`approval:${a.id}:requested`, a.createdAt, () => this.metrics.approvals.inc({ prompt_version: version, tool: a.tool, event: 'requested' }));
+      if (a.status !== 'pending' && a.decidedAt) {
+        once(`approval:${a.id}:${a.status}`, a.decidedAt, () => this.metrics.approvals.inc({ prompt_version: version, tool: a.tool, event: a.status }));
+      }
+    }
+    this.counted.delete(run.id);
+    // A finished run changes no more; a paused one keeps what was counted for its next segment.
+    if (run.status !== 'completed' && run.status !== 'stopped') {
+      this.counted.set(run.id, seen);
+      if (this.counted.size > MAX_TRACKED_RUNS) this.counted.delete(this.counted.keys().next().value!);
+    }
+  }
+
+  private labelsFor(traceId: string): RunLabels | undefined {
+    let labels = this.labelsByTrace.get(traceId);
+    if (!labels) {
+      const run = this.store.runs.byTraceId(traceId);
+      if (!run) return undefined;
+      labels = { prompt_version: run.promptVersion, model: run.model };
+      this.labelsByTrace.set(traceId, labels);
+    }
+    return labels;
+  }
+}
