@@ -7,6 +7,8 @@ import { bucketOf, loadPromptRollout, versionFor, type PromptRollout } from '../
 import { selectPrompts } from '../src/agent/promptSelection.js';
 import { loadConfig } from '../src/config.js';
 import { createService } from '../src/service.js';
+import { runSuite } from '../src/evals/suite.js';
+import { Store } from '../src/store/index.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
 
@@ -149,5 +151,33 @@ describe('runs use the seller’s version', () => {
     expect(restarted.store.runs.get(paused.runId)!.promptVersion).toBe('v2');
     expect(model.calls[0].request.systemInstructions).toBe(selectPrompts({ PROMPT_VERSION: 'v2' }).forSeller(onV2).text);
     expect(restarted.assistant['options'].prompts.forSeller(onV2).version).toBe('v1');
+  });
+});
+
+describe('evals by prompt version', () => {
+  /** The prompt versions recorded on every run of every kept trial database. */
+  const recordedVersions = (report: Awaited<ReturnType<typeof runSuite>>) =>
+    new Set(
+      report.trials.flatMap((t) => {
+        const store = Store.open(t.keptDb!);
+        try {
+          return t.runs.map((r) => store.runs.get(r.runId)!.promptVersion);
+        } finally {
+          store.close();
+        }
+      }),
+    );
+
+  it('`--prompt v2` runs every trial on v2, and without it the rollout default, never a mix by seller', async () => {
+    dir ??= mkdtempSync(join(tmpdir(), 'rollout-'));
+    const env = { ...process.env, PROMPT_VERSION: undefined, LOG_LEVEL: 'silent' };
+    const common = { filter: 'drafting', env, concurrency: 2, keepAll: true };
+    const v2 = await runSuite({ ...common, promptVersion: 'v2', keepFailedIn: join(dir, 'v2') });
+    expect(v2.promptVersion).toBe('v2');
+    expect(recordedVersions(v2)).toEqual(new Set(['v2']));
+    const byDefault = await runSuite({ ...common, keepFailedIn: join(dir, 'default') });
+    expect(byDefault.promptVersion).toBe(loadPromptRollout().default);
+    expect(recordedVersions(byDefault)).toEqual(new Set([loadPromptRollout().default]));
+    await expect(runSuite({ ...common, promptVersion: 'v9' })).rejects.toThrow(/Unknown prompt version "v9"/);
   });
 });
