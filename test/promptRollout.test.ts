@@ -158,7 +158,7 @@ describe('evals by prompt version', () => {
   /** The prompt versions recorded on every run of every kept trial database. */
   const recordedVersions = (report: Awaited<ReturnType<typeof runSuite>>) =>
     new Set(
-      report.trials.flatMap((t) => {
+      (report.trials ?? []).flatMap((t) => {
         const store = Store.open(t.keptDb!);
         try {
           return t.runs.map((r) => store.runs.get(r.runId)!.promptVersion);
