@@ -16,6 +16,7 @@ import { RunLog } from './logging/runLog.js';
 import { ServiceMetrics } from './metrics/serviceMetrics.js';
 import { MetricsRecorder } from './metrics/metricsRecorder.js';
 import { FeedbackLoop } from './feedback/feedbackLoop.js';
+import { promotedScenariosDir } from './feedback/promotion.js';
 
 export interface ServiceOverrides {
   /** A model to use instead of the configured one (tests: ScriptedModel, benches: a fake). */
@@ -81,6 +82,7 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
     metrics: { registry: metrics.registry, open: usingDemoTokens, token: config.METRICS_TOKEN },
     traceUrl: links ? (traceId) => links.traceUrl(traceId) : undefined,
     web: { demoTokens: usingDemoTokens ? demoTokenNames() : undefined },
+    review: { scenarioDir: promotedScenariosDir(config.PROMOTED_SCENARIOS_DIR) },
   });
   /** Flushes queued exports (bounded by their timeouts); call before exit. */
   const flushExports = async () => {

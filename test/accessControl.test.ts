@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ScriptedModel } from '@openai/agents/testing';
 import { createHarness, TOKENS, type Harness } from './support/harness.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
@@ -8,14 +11,25 @@ import { TokenRegistry } from '../src/api/auth.js';
 let h: Harness;
 let conv: string;
 let run: { runId: string; traceId: string; approvalId: string };
+let reviewId: string;
+let promotedDir: string;
 
 beforeAll(async () => {
-  h = createHarness({ model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1', 'Draft ready.'), say('ok'), say('ok'), say('ok')]) });
+  promotedDir = mkdtempSync(join(tmpdir(), 'access-promoted-'));
+  h = createHarness({
+    model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1', 'Draft ready.'), say('ok'), say('ok'), say('ok')]),
+    env: { PROMOTED_SCENARIOS_DIR: promotedDir },
+  });
   conv = (await (await h.call('POST', '/api/conversations')).json()).id;
   const paused = await (await h.call('POST', `/api/conversations/${conv}/messages`, { body: { text: 'sell my bike, call me at +49 170 1234567' } })).json();
   run = { runId: paused.runId, traceId: paused.traceId, approvalId: paused.pendingApprovals[0].approvalId };
+  await h.call('POST', `/api/runs/${run.runId}/feedback`, { body: { value: -1, comment: 'call me at +49 170 1234567' } });
+  reviewId = h.store.reviews.forRun(run.runId)!.id;
 });
-afterAll(() => h?.close());
+afterAll(() => {
+  h?.close();
+  rmSync(promotedDir, { recursive: true, force: true });
+});
 
 const ROLES = { anonymous: '', sellerA: TOKENS.seller, sellerB: TOKENS.seller2, support: TOKENS.support } as const;
 type Role = keyof typeof ROLES;
@@ -33,6 +47,10 @@ const routes = () => [
   { name: 'traces', method: 'GET', path: '/api/traces', expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
   { name: 'trace', method: 'GET', path: `/api/traces/${run.traceId}`, expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
   { name: 'replay', method: 'POST', path: `/api/traces/${run.traceId}/replay`, expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
+  { name: 'review queue', method: 'GET', path: '/api/review', expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
+  { name: 'review item', method: 'GET', path: `/api/review/${reviewId}`, expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
+  { name: 'label', method: 'POST', path: `/api/review/${reviewId}/label`, body: { label: 'bad' }, expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
+  { name: 'promote', method: 'POST', path: `/api/review/${reviewId}/promote`, expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 201 } },
 ];
 
 describe('access control matrix', () => {

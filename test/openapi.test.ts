@@ -29,6 +29,8 @@ describe('OpenAPI document', () => {
     expect(body.properties.text).toMatchObject({ type: 'string', maxLength: 4000 });
     expect(Object.keys(message.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '413']));
     expect(spec.paths['/api/runs/{runId}/decisions'].post.responses['409']).toBeDefined();
+    expect(spec.paths['/api/review/{id}/promote'].post.responses).toMatchObject({ 201: expect.anything(), 403: expect.anything(), 409: expect.anything() });
+    expect(spec.paths['/api/review'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['status', 'reason']));
   });
 
   it('serves a readable reference page', async () => {

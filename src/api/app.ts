@@ -10,6 +10,7 @@ import { conversationRoutes } from './routes/conversations.js';
 import { runRoutes } from './routes/runs.js';
 import { listingRoutes } from './routes/listings.js';
 import { traceRoutes } from './routes/traces.js';
+import { reviewRoutes, type ReviewRouteOptions } from './routes/review.js';
 import { docsRoutes, DOCUMENTATION } from './routes/docs.js';
 import { generateSpecs } from 'hono-openapi';
 import { describe } from './openapi.js';
@@ -31,6 +32,8 @@ export interface AppDeps {
   /** The trace's page in Langfuse, when export is configured. */
   traceUrl?: (traceId: string) => Promise<string | undefined>;
   web?: WebOptions;
+  /** The review queue's routes (support); where promoted scenarios are written. */
+  review?: ReviewRouteOptions;
   /** `GET /metrics` (Prometheus text), outside the JSON API and its rate limits. */
   metrics?: MetricsAccess;
 }
@@ -66,6 +69,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   api.route('/runs', runRoutes(deps.assistant, deps.store, deps.onFeedback));
   api.route('/listings', listingRoutes(deps.store));
   api.route('/traces', traceRoutes(deps.store, deps.traceUrl));
+  if (deps.review) api.route('/review', reviewRoutes(deps.store, deps.review));
   app.route('/api', api);
 
   // The web pages are shells around this API; registered last so `/api/*` never falls through to them.

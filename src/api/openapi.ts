@@ -30,7 +30,7 @@ const ERRORS = {
   401: 'Missing or unknown bearer token.',
   403: 'The token’s role may not do this.',
   404: 'Not found (or not yours).',
-  409: 'The approval is no longer pending.',
+  409: 'Conflicts with the current state: the approval is no longer pending, or the review item is already promoted (see the error code).',
   413: 'The body is too large.',
   429: 'Too many requests; see Retry-After.',
 } as const;

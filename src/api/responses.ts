@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, CONDITIONS } from '../domain/listing.js';
 import { RUN_STATUSES, STOP_REASONS } from '../store/runRepository.js';
+import { REVIEW_LABELS, REVIEW_REASONS, REVIEW_STATUSES } from '../store/reviewRepository.js';
 
 /** Response shapes of the HTTP contract, for the OpenAPI document. */
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).meta({ id: 'Error' });
@@ -114,3 +115,69 @@ export const ReplayReportSchema = z
     modelCalls: z.object({ recorded: z.number().int(), replayed: z.number().int() }),
   })
   .meta({ id: 'ReplayReport' });
+
+const Arguments = z.record(z.string(), z.unknown());
+
+export const CorrectionSchema = z
+  .object({
+    id: z.string(),
+    runId: z.string().describe('The run in which the seller turned the action down.'),
+    traceId: z.string(),
+    conversationId: z.string(),
+    sellerId: z.string(),
+    approvalId: z.string().describe('The approval the seller turned down.'),
+    kind: z.enum(['rejected', 'edited']).describe('`edited` once a revised action for the same tool was approved.'),
+    via: z.enum(['rejection', 'new_message']).describe('The reject button, or a new message typed instead of deciding.'),
+    tool: z.string(),
+    before: Arguments.describe('The arguments the seller turned down.'),
+    after: Arguments.nullable().describe('The arguments the seller approved instead; null until then.'),
+    changedFields: z.array(z.string()),
+    message: z.string().nullable().describe('The seller’s words: the rejection message or the new message.'),
+    revisedApprovalId: z.string().nullable(),
+    revisedInRunId: z.string().nullable(),
+    createdAt: z.string(),
+    revisedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Correction' });
+
+export const ReviewItemSchema = z
+  .object({
+    id: z.string(),
+    runId: z.string(),
+    traceId: z.string(),
+    reason: z.enum(REVIEW_REASONS).describe('Why the run entered the queue first.'),
+    reasons: z.array(z.enum(REVIEW_REASONS)).describe('Every reason it was queued for, first one first.'),
+    status: z.enum(REVIEW_STATUSES),
+    label: z.enum(REVIEW_LABELS).nullable(),
+    note: z.string().nullable(),
+    reviewer: z.string().nullable(),
+    promotedScenario: z.string().nullable().describe('The eval scenario file the item was promoted to.'),
+    createdAt: z.string(),
+    labelledAt: z.string().nullable(),
+    promotedAt: z.string().nullable(),
+    sellerId: z.string(),
+    conversationId: z.string(),
+    promptVersion: z.string(),
+    model: z.string(),
+    runStatus: z.enum(RUN_STATUSES),
+    stopReason: z.enum(STOP_REASONS).nullable(),
+    runCreatedAt: z.string(),
+    firstSellerMessage: z.string().describe('The message that opened the conversation.'),
+    sellerMessage: z.string().describe('The message that started this run.'),
+    reply: z.string().nullable(),
+    feedback: z.object({ value: z.union([z.literal(1), z.literal(-1)]), comment: z.string().nullable(), createdAt: z.string() }).nullable(),
+    corrections: z.array(CorrectionSchema),
+  })
+  .meta({ id: 'ReviewItem' });
+
+export const ReviewPage = z.object({ items: z.array(ReviewItemSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+
+export const PromotionSchema = z
+  .object({
+    item: ReviewItemSchema,
+    scenarioId: z.string(),
+    path: z.string().describe('The scenario file, relative to the server’s working directory when inside it.'),
+    scenario: z.record(z.string(), z.unknown()).describe('The scenario as written (the eval scenario format).'),
+    warnings: z.array(z.string()).describe('Where the derived judgement may need a human’s edit.'),
+  })
+  .meta({ id: 'Promotion' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../domain/listing.js';
 import { RUN_STATUSES, STOP_REASONS } from '../store/runRepository.js';
+import { REVIEW_LABELS, REVIEW_REASONS, REVIEW_STATUSES } from '../store/reviewRepository.js';
 
 /** Request schemas of the HTTP contract: the one definition routes validate with. */
 const DATA_URL = /^data:image\/(png|jpeg|jpg|webp|gif);base64,[A-Za-z0-9+/]+={0,2}$/;
@@ -59,4 +60,19 @@ export const TracesQuery = z.object({
   to: z.iso.datetime().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const ReviewIdParam = z.object({ id: Id('rev') });
+
+export const ReviewQuery = z.object({
+  status: z.enum(REVIEW_STATUSES).optional(),
+  reason: z.enum(REVIEW_REASONS).optional(),
+  label: z.enum(REVIEW_LABELS).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const LabelBody = z.object({
+  label: z.enum(REVIEW_LABELS),
+  note: z.string().trim().max(2000).optional(),
 });

@@ -184,12 +184,17 @@ const ScenarioFile = z.union([z.array(Scenario), z.strictObject({ $comment: z.st
 
 export const SCENARIO_DIR = new URL('../../evals/scenarios/', import.meta.url);
 
-/** Every scenario under the directory, validated, with ids unique across files. */
+/**
+ * Every scenario under the directory and its subdirectories (runs promoted
+ * from the review queue land in `promoted/`), validated, with ids unique
+ * across files.
+ */
 export function loadScenarios(dir: string | URL = SCENARIO_DIR): Scenario[] {
   const path = dir instanceof URL ? dir.pathname : dir;
   const all: Scenario[] = [];
   const seen = new Map<string, string>();
-  for (const file of readdirSync(path).filter((f) => f.endsWith('.json')).sort()) {
+  const files = (readdirSync(path, { recursive: true }) as string[]).filter((f) => f.endsWith('.json')).sort();
+  for (const file of files) {
     const parsed = ScenarioFile.safeParse(JSON.parse(readFileSync(join(path, file), 'utf8')));
     if (!parsed.success) throw new Error(`Invalid scenario file ${file}:\n${z.prettifyError(parsed.error)}`);
     for (const scenario of Array.isArray(parsed.data) ? parsed.data : parsed.data.scenarios) {

@@ -50,7 +50,8 @@ export function prepareTrialStore(templates: CatalogueTemplates, scenario: Scena
   const { data } = scenario;
   copyFileSync(templates.path(data.seed, data.count), dbPath);
   const store = Store.open(dbPath);
-  for (const extra of data.listings) store.listings.insert(extra);
+  // An extra listing with a generated listing's id replaces it: a promoted scenario's listing as the seller saw it.
+  for (const extra of data.listings) store.listings.replace(extra);
   if (data.priorWrites) {
     const { count, minutesAgo } = data.priorWrites;
     const sellerId = data.priorWrites.sellerId ?? scenario.persona.sellerId;

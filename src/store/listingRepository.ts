@@ -111,6 +111,16 @@ export class ListingRepository {
     return count + batch.length;
   }
 
+  /** Inserts a listing with its given id, or puts an existing one (e.g. a generated one) back into exactly this state. */
+  replace(listing: NewListing & { id: string }): Listing {
+    const existing = this.get(listing.id);
+    if (!existing) return this.insert(listing);
+    this.db
+      .prepare('UPDATE listings SET seller_id = ?, title = ?, description = ?, category = ?, price_cents = ?, condition = ?, status = ?, updated_at = ? WHERE id = ?')
+      .run(listing.sellerId, listing.title, listing.description, listing.category, toCents(listing.price), listing.condition, listing.status ?? 'active', this.now().toISOString(), listing.id);
+    return this.get(listing.id)!;
+  }
+
   updatePrice(id: string, price: number): Listing {
     this.updatePriceStmt.run(toCents(price), this.now().toISOString(), id);
     return this.get(id)!;

@@ -65,6 +65,27 @@ export class ToolExecutionRepository {
     }).immediate();
   }
 
+  /** The first price change of a listing at or after `at` (its result holds the price before it). */
+  firstPriceChangeSince(listingId: string, at: string): ToolExecution | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM tool_executions WHERE tool = 'updatePrice' AND json_extract(arguments, '$.listingId') = ? AND executed_at >= ?
+         ORDER BY executed_at, rowid LIMIT 1`,
+      )
+      .get(listingId, at) as Record<string, string> | undefined;
+    return row && toExecution(row);
+  }
+
+  /** A seller's writes in [from, to): what the rate limit had already counted when a conversation began. */
+  writesBetween(sellerId: string, tools: readonly string[], from: Date, to: Date): ToolExecution[] {
+    const placeholders = tools.map(() => '?').join(', ');
+    return (
+      this.db
+        .prepare(`SELECT * FROM tool_executions WHERE seller_id = ? AND executed_at >= ? AND executed_at < ? AND tool IN (${placeholders}) ORDER BY executed_at, rowid`)
+        .all(sellerId, from.toISOString(), to.toISOString(), ...tools) as Record<string, string>[]
+    ).map(toExecution);
+  }
+
   countSince(sellerId: string, tools: readonly string[], since: Date): number {
     const placeholders = tools.map(() => '?').join(', ');
     return (

@@ -59,6 +59,8 @@ export function runRoutes(
       const sellerId = c.get('principal').userId;
       if (!run || run.sellerId !== sellerId) throw new NotFoundError('Run');
       const saved = store.feedback.add({ runId, sellerId, value: body.value, comment: body.comment ?? null });
+      // Every thumbs-down is reviewed by a person (once per run, however often the seller clicks).
+      if (saved.value === -1) store.reviews.enqueue({ runId, traceId: run.traceId, reason: 'thumbs_down' });
       onFeedback?.(run, saved.value, saved.comment);
       return c.json({ runId, value: saved.value, comment: saved.comment, createdAt: saved.createdAt }, 201);
     },

@@ -1,0 +1,94 @@
+import { Hono } from 'hono';
+import type { Store } from '../../store/index.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import { reviewItemView } from '../../feedback/reviewItemView.js';
+import { promoteReviewItem } from '../../feedback/promotion.js';
+import { requireRole, type AuthEnv } from '../auth.js';
+import { LabelBody, ReviewIdParam, ReviewQuery } from '../schemas.js';
+import { PromotionSchema, ReviewItemSchema, ReviewPage } from '../responses.js';
+import { describe, validate } from '../openapi.js';
+
+export interface ReviewRouteOptions {
+  /** Where promoted scenarios are written (`PROMOTED_SCENARIOS_DIR`). */
+  scenarioDir: string;
+}
+
+/** The annotation queue: support labels queued runs and promotes them to eval scenarios. Sellers get 403. */
+export function reviewRoutes(store: Store, options: ReviewRouteOptions): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  app.use('*', requireRole('support'));
+
+  const item = (id: string) => {
+    const found = store.reviews.get(id);
+    if (!found) throw new NotFoundError('Review item');
+    return found;
+  };
+
+  app.get(
+    '/',
+    describe({ summary: 'The review queue, newest first (support)', tag: 'review', response: ReviewPage, errors: [400, 401, 403] }),
+    validate('query', ReviewQuery),
+    (c) => {
+      const q = c.req.valid('query');
+      const { items, total } = store.reviews.list(q);
+      return c.json({ items: items.map((i) => reviewItemView(store, i)), total, limit: q.limit, offset: q.offset });
+    },
+  );
+
+  app.get(
+    '/:id',
+    describe({ summary: 'One review item with its run, feedback and corrections (support)', tag: 'review', response: ReviewItemSchema }),
+    validate('param', ReviewIdParam),
+    (c) => c.json(reviewItemView(store, item(c.req.valid('param').id))),
+  );
+
+  app.post(
+    '/:id/label',
+    describe({
+      summary: 'Label a review item good or bad, with an optional note (support)',
+      description: 'Relabelling is allowed until the item is promoted (then `409 already_promoted`).',
+      tag: 'review',
+      response: ReviewItemSchema,
+      errors: [400, 401, 403, 404, 409],
+    }),
+    validate('param', ReviewIdParam),
+    validate('json', LabelBody),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const current = item(id);
+      const labelled = store.reviews.label(id, { label: body.label, note: body.note || null, reviewer: c.get('principal').userId });
+      if (!labelled) throw new ConflictError(`This review item was promoted to ${current.promotedScenario}; its label is final.`, 'already_promoted');
+      return c.json(reviewItemView(store, item(id)));
+    },
+  );
+
+  app.post(
+    '/:id/promote',
+    describe({
+      summary: 'Turn a labelled review item into an eval scenario file (support)',
+      description:
+        'Writes `<scenario id>.json` into the promoted-scenarios directory, where `npm run evals` picks it up. `409` when the item is not labelled (`not_labelled`), was already promoted (`already_promoted`) or the file exists (`scenario_exists`); nothing is overwritten.',
+      tag: 'review',
+      status: 201,
+      response: PromotionSchema,
+      errors: [400, 401, 403, 404, 409],
+    }),
+    validate('param', ReviewIdParam),
+    (c) => {
+      const promotion = promoteReviewItem(store, c.req.valid('param').id, options.scenarioDir);
+      return c.json(
+        {
+          item: reviewItemView(store, promotion.item),
+          scenarioId: promotion.scenario.id,
+          path: promotion.path,
+          scenario: promotion.scenario as unknown as Record<string, unknown>,
+          warnings: promotion.warnings,
+        },
+        201,
+      );
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,65 @@
+import { unlinkSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SCENARIO_DIR } from '../evals/scenario.js';
+import type { ReviewItemRecord, Store } from '../store/index.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import { scenarioFromReview, type PromotedScenario } from './scenarioFromReview.js';
+import { ScenarioFileExistsError, writeScenarioFile } from './scenarioFile.js';
+
+/** `evals/scenarios/promoted/` of this checkout: a subdirectory of the scenarios the eval runner loads. */
+export const DEFAULT_PROMOTED_DIR = fileURLToPath(new URL('promoted/', SCENARIO_DIR));
+
+/** The configured directory (relative to the working directory), or the default. */
+export function promotedScenariosDir(configured: string | undefined): string {
+  return configured ? resolve(configured) : DEFAULT_PROMOTED_DIR;
+}
+
+export interface Promotion {
+  item: ReviewItemRecord;
+  scenario: PromotedScenario;
+  /** Where the file was written, relative to the working directory when inside it. */
+  path: string;
+  warnings: string[];
+}
+
+/**
+ * Promotes a labelled review item to an eval scenario file in `dir`, once.
+ * The label is the judgement's basis, so an unlabelled item cannot be
+ * promoted; a second promotion, or a file already at that name, is a
+ * conflict and nothing is overwritten.
+ */
+export function promoteReviewItem(store: Store, itemId: string, dir: string): Promotion {
+  const item = store.reviews.get(itemId);
+  if (!item) throw new NotFoundError('Review item');
+  if (item.promotedScenario) throw new ConflictError(`This review item was already promoted to ${item.promotedScenario}.`, 'already_promoted');
+  if (item.status !== 'labelled' || !item.label) throw new ConflictError('Label the review item good or bad before promoting it.', 'not_labelled');
+
+  const { scenario, warnings } = scenarioFromReview(store, { ...item, label: item.label });
+  const file = {
+    $comment: [
+      `Promoted from review item ${item.id} (run ${item.runId}, trace ${item.traceId}), labelled ${item.label}${item.reviewer ? ` by ${item.reviewer}` : ''}${item.note ? `: ${item.note}` : ''}.`,
+      'Turns and decisions are the recorded seller’s; the expectation comes from what the seller approved and corrected.',
+      ...warnings,
+    ].join(' '),
+    scenarios: [scenario],
+  };
+  let written: string;
+  try {
+    written = writeScenarioFile(dir, `${scenario.id}.json`, file);
+  } catch (error) {
+    if (error instanceof ScenarioFileExistsError) throw new ConflictError(`A scenario file named ${scenario.id}.json already exists.`, 'scenario_exists');
+    throw error;
+  }
+  const path = displayPath(written);
+  if (!store.reviews.markPromoted(item.id, path)) {
+    unlinkSync(written);
+    throw new ConflictError('This review item was promoted by someone else meanwhile.', 'already_promoted');
+  }
+  return { item: store.reviews.get(item.id)!, scenario, path, warnings };
+}
+
+function displayPath(path: string): string {
+  const fromCwd = relative(process.cwd(), path);
+  return fromCwd && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : path;
+}

@@ -1,0 +1,81 @@
+import type { Store } from '../store/index.js';
+import type { Listing } from '../domain/listing.js';
+import { generateListings } from '../store/seed/listingGenerator.js';
+import { inferCatalogue } from '../replay/traceExport.js';
+import type { CatalogueFacts } from '../store/seed/seedDatabase.js';
+import type { ConversationRecord } from './conversationRecord.js';
+
+const WRITE_TOOLS = ['createListing', 'updatePrice'] as const;
+const HOUR_MS = 60 * 60_000;
+
+/** The `data` of a promoted scenario (the eval format's StartingData, before defaults). */
+export interface PromotedStartingData {
+  seed: number;
+  count: number;
+  listings?: Array<Pick<Listing, 'id' | 'sellerId' | 'title' | 'description' | 'category' | 'price' | 'condition' | 'status'>>;
+  priorWrites?: { count: number; minutesAgo: number };
+}
+
+/**
+ * The data the conversation started from: the same generated catalogue as
+ * the database (so comparables and prices match), plus every listing the
+ * model asked about or acted on as it was when the conversation began, where
+ * that differs from the generated one (created since, re-priced since) —
+ * and the seller's writes in the hour before, which the rate limit counted.
+ */
+export function startingData(store: Store, record: ConversationRecord): PromotedStartingData {
+  const catalogue = store.meta.get<CatalogueFacts>('catalogue') ?? inferCatalogue(store);
+  const began = record.runs[0].createdAt;
+  const listings: NonNullable<PromotedStartingData['listings']> = [];
+  for (const id of touchedListingIds(record)) {
+    const now = store.listings.get(id);
+    if (!now) continue; // a listing that never existed stays missing, as the seller saw it
+    // The price it had when the conversation began: undo every re-pricing since.
+    const firstChange = store.executions.firstPriceChangeSince(id, began);
+    const previousPrice = (firstChange?.result as { previousPrice?: unknown } | undefined)?.previousPrice;
+    const then = { ...now, price: typeof previousPrice === 'number' ? previousPrice : now.price };
+    if (!sameAsGenerated(then, catalogue)) {
+      listings.push({ id, sellerId: then.sellerId, title: then.title, description: then.description, category: then.category, price: then.price, condition: then.condition, status: then.status });
+    }
+  }
+  const prior = store.executions.writesBetween(record.reviewed.sellerId, WRITE_TOOLS, new Date(Date.parse(began) - HOUR_MS), new Date(began));
+  const newest = prior.at(-1);
+  return {
+    seed: catalogue.seed,
+    count: Math.max(3, catalogue.count),
+    ...(listings.length ? { listings } : {}),
+    // All of them as recent as the newest: still inside the hour for as long as a trial runs.
+    ...(newest ? { priorWrites: { count: prior.length, minutesAgo: Math.floor((Date.parse(began) - Date.parse(newest.executedAt)) / 60_000) } } : {}),
+  };
+}
+
+/** Listing ids in the model's tool calls, the approvals and the writes, except those created in the conversation. */
+function touchedListingIds(record: ConversationRecord): string[] {
+  const ids = new Set<string>();
+  const add = (args: Record<string, unknown> | null | undefined) => {
+    const id = args?.listingId;
+    if (typeof id === 'string' && /^lst_[A-Za-z0-9]{4,32}$/.test(id) && !record.createdIds.has(id)) ids.add(id);
+  };
+  for (const call of record.requestedCalls) add(call.args);
+  for (const approval of record.approvals) add(approval.arguments);
+  for (const write of record.writes) add(write.arguments as Record<string, unknown>);
+  return [...ids];
+}
+
+/** Whether the trial's generated catalogue already holds this listing exactly as it was. */
+function sameAsGenerated(listing: Listing, catalogue: CatalogueFacts): boolean {
+  const match = /^lst_(\d{7})$/.exec(listing.id);
+  if (!match) return false;
+  const index = Number(match[1]);
+  if (index < 1 || index > catalogue.count) return false;
+  const [generated] = generateListings({ count: 1, seed: catalogue.seed, startIndex: index });
+  return (
+    generated.sellerId === listing.sellerId &&
+    generated.title === listing.title &&
+    generated.description === listing.description &&
+    generated.category === listing.category &&
+    Math.round(generated.price * 100) === Math.round(listing.price * 100) &&
+    generated.condition === listing.condition &&
+    generated.status === listing.status
+  );
+}
