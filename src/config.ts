@@ -30,6 +30,10 @@ const EnvSchema = z.object({
   REVIEW_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.05),
   /** Where promoted review items are written as eval scenarios; unset: `evals/scenarios/promoted/` of this checkout. */
   PROMOTED_SCENARIOS_DIR: z.string().optional(),
+  /** Dashboard alerts: failure rate (0–1) and estimated USD per run above which a prompt version is flagged. */
+  ALERT_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0.2),
+  ALERT_COST_PER_RUN_USD: z.coerce.number().min(0).default(0.05),
+  ALERT_MIN_RUNS: int(5),
   LANGFUSE_PUBLIC_KEY: z.string().optional(),
   LANGFUSE_SECRET_KEY: z.string().optional(),
   LANGFUSE_BASE_URL: z.string().url().optional(),

@@ -82,6 +82,10 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
     metrics: { registry: metrics.registry, open: usingDemoTokens, token: config.METRICS_TOKEN },
     traceUrl: links ? (traceId) => links.traceUrl(traceId) : undefined,
     web: { demoTokens: usingDemoTokens ? demoTokenNames() : undefined },
+    dashboard: {
+      thresholds: { failureRate: config.ALERT_FAILURE_RATE, costPerRunUsd: config.ALERT_COST_PER_RUN_USD, minRuns: config.ALERT_MIN_RUNS },
+      now: overrides.now,
+    },
     review: { scenarioDir: promotedScenariosDir(config.PROMOTED_SCENARIOS_DIR) },
   });
   /** Flushes queued exports (bounded by their timeouts); call before exit. */

@@ -16,6 +16,8 @@ import { generateSpecs } from 'hono-openapi';
 import { describe } from './openapi.js';
 import { Health } from './responses.js';
 import { sessionRoutes } from './routes/session.js';
+import { dashboardRoutes } from './routes/dashboard.js';
+import type { AlertThresholds } from '../monitoring/alerts.js';
 import { webRoutes, type WebOptions } from '../web/webRoutes.js';
 import { metricsRoutes, type MetricsAccess } from './routes/metrics.js';
 import { processLogger } from '../logging/logger.js';
@@ -32,6 +34,8 @@ export interface AppDeps {
   /** The trace's page in Langfuse, when export is configured. */
   traceUrl?: (traceId: string) => Promise<string | undefined>;
   web?: WebOptions;
+  /** Support's dashboard: alert thresholds, and the clock its windows end at. */
+  dashboard?: { thresholds: AlertThresholds; now?: () => Date };
   /** The review queue's routes (support); where promoted scenarios are written. */
   review?: ReviewRouteOptions;
   /** `GET /metrics` (Prometheus text), outside the JSON API and its rate limits. */
@@ -69,6 +73,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   api.route('/runs', runRoutes(deps.assistant, deps.store, deps.onFeedback));
   api.route('/listings', listingRoutes(deps.store));
   api.route('/traces', traceRoutes(deps.store, deps.traceUrl));
+  if (deps.dashboard) api.route('/dashboard', dashboardRoutes(deps.store, deps.dashboard.thresholds, deps.dashboard.now));
   if (deps.review) api.route('/review', reviewRoutes(deps.store, deps.review));
   app.route('/api', api);
 
