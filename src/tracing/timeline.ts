@@ -1,4 +1,4 @@
-import type { Store, RunRecord } from '../store/index.js';
+import type { CorrectionRecord, Store, RunRecord } from '../store/index.js';
 
 export type TimelineEvent =
   | { type: 'agent'; at: string; endedAt: string | null; durationMs: number | null; name: string; segment: number }
@@ -37,21 +37,10 @@ export type TimelineEvent =
       message?: string | null;
     }
   | { type: 'feedback'; at: string; value: number; comment: string | null }
-  | {
-      type: 'correction';
-      at: string;
-      correctionId: string;
-      kind: 'rejected' | 'edited';
-      via: 'rejection' | 'new_message';
-      tool: string;
-      approvalId: string;
-      before: Record<string, unknown>;
-      after: Record<string, unknown> | null;
-      changedFields: string[];
-      message: string | null;
-      revisedApprovalId: string | null;
-      revisedInRunId: string | null;
-    };
+  | ({ type: 'correction'; at: string; correctionId: string } & Pick<
+      CorrectionRecord,
+      'kind' | 'via' | 'tool' | 'approvalId' | 'before' | 'after' | 'changedFields' | 'message' | 'revisedApprovalId' | 'revisedInRunId'
+    >);
 
 export interface TraceView {
   traceId: string;
