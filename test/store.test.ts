@@ -3,7 +3,9 @@ import Database from 'better-sqlite3';
 import { Store } from '../src/store/index.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
 import { priceStats } from '../src/store/priceStats.js';
-import { buildMatchQueries } from '../src/store/searchQuery.js';
+import { atLeastQuery, buildMatchQueries } from '../src/store/searchQuery.js';
+import { seedListings } from '../src/store/seed/seedDatabase.js';
+import type { Category } from '../src/domain/listing.js';
 import { tempStore } from './support/tempStore.js';
 
 let t: ReturnType<typeof tempStore>;
@@ -146,5 +148,94 @@ describe('store', () => {
     expect(upgraded.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(upgraded.conversations.create('s').id).toMatch(/^conv_/);
     upgraded.close();
+  });
+});
+
+describe('searchSimilar query plan (listings_search, migration 6)', () => {
+  const ids = (text: string, category?: Category) => t.store.listings.searchSimilar(text, { category, limit: 50 }).matches.map((m) => m.id);
+  /** The reference: bm25 over every match, then status and category, ties to the older listing. */
+  const naive = (text: string, category?: Category) =>
+    (
+      t.store.db
+        .prepare(
+          `SELECT l.id, l.status, l.category FROM listings_fts f JOIN listings l ON l.rowid = f.rowid
+           WHERE listings_fts MATCH ? ORDER BY bm25(listings_fts), f.rowid`,
+        )
+        .all(buildMatchQueries(text)!.all) as Array<{ id: string; status: string; category: string }>
+    )
+      .filter((r) => r.status === 'active' && (!category || r.category === category))
+      .slice(0, 50)
+      .map((r) => r.id);
+
+  it('ranks exactly like bm25 over every match while the matches fit the candidate cap', () => {
+    t = tempStore();
+    seedListings(t.store, 3000, 7);
+    const queries: Array<[string, Category?]> = [
+      ['bike'],
+      ['used'],
+      ['black'],
+      ['used black bike', 'Sports'],
+      ['sofa', 'Furniture'],
+      ['Apple iPhone 128 GB', 'Electronics'],
+      ['jacket size', 'Clothing'],
+    ];
+    for (const [q, category] of queries) {
+      const expected = naive(q, category);
+      expect(expected.length, q).toBeGreaterThanOrEqual(5);
+      expect(ids(q, category), q).toEqual(expected);
+      const stats = t.store.listings.searchSimilar(q, { category, limit: 5 }).stats;
+      const prices = expected.map((id) => t.store.listings.get(id)!.price);
+      expect(stats, q).toEqual(priceStats(prices));
+    }
+  });
+
+  it('indexes the listings of a database upgraded from before the search index', () => {
+    t = tempStore();
+    const path = t.path.replace('test.db', 'v5.db');
+    const old = new Database(path);
+    for (const sql of MIGRATIONS.slice(0, 5)) old.exec(sql);
+    old.pragma('user_version = 5');
+    const row = old.prepare(
+      `INSERT INTO listings (id, seller_id, title, description, category, price_cents, condition, status, created_at, updated_at)
+       VALUES (?, 's', ?, 'Works well.', ?, ?, 'good', ?, '2026-01-01', '2026-01-01')`,
+    );
+    row.run('a', 'Trek Marlin 7 bike', 'Sports', 40000, 'active');
+    row.run('b', 'Trek Marlin 7 bike, sold', 'Sports', 50000, 'sold');
+    row.run('c', 'Trek Marlin 7 poster', 'Other', 500, 'active');
+    old.close();
+    const upgraded = Store.open(path);
+    try {
+      expect(upgraded.listings.searchSimilar('trek marlin', { category: 'Sports', limit: 5 }).matches.map((m) => m.id)).toEqual(['a']);
+      expect(upgraded.listings.searchSimilar('trek marlin', { limit: 5 }).matches.map((m) => m.id).sort()).toEqual(['a', 'c']);
+    } finally {
+      upgraded.close();
+    }
+  });
+
+  it('follows status, category, text changes and deletes', () => {
+    t = tempStore();
+    const l = t.store.listings.insert({ ...base, title: 'Walnut desk', category: 'Furniture', price: 200 });
+    const db = t.store.db;
+    expect(ids('walnut desk', 'Furniture')).toEqual([l.id]);
+    db.prepare(`UPDATE listings SET status = 'sold' WHERE id = ?`).run(l.id);
+    expect(ids('walnut desk')).toEqual([]);
+    db.prepare(`UPDATE listings SET status = 'active', category = 'Other' WHERE id = ?`).run(l.id);
+    expect(ids('walnut desk', 'Furniture')).toEqual([]);
+    expect(ids('walnut desk', 'Other')).toEqual([l.id]);
+    db.prepare('UPDATE listings SET title = ? WHERE id = ?').run('Pine desk', l.id);
+    expect(ids('walnut')).toEqual([]);
+    expect(ids('pine desk')).toEqual([l.id]);
+    t.store.listings.updatePrice(l.id, 150);
+    expect(t.store.listings.searchSimilar('pine desk', { limit: 5 }).stats?.median).toBe(150);
+    db.prepare('DELETE FROM listings WHERE id = ?').run(l.id);
+    expect(ids('pine desk')).toEqual([]);
+    expect(db.prepare('SELECT count(*) AS n FROM listings_search').get()).toEqual({ n: 0 });
+    expect(() => db.prepare(`INSERT INTO listings_search (listings_search) VALUES ('integrity-check')`).run()).not.toThrow();
+  });
+
+  it('builds near-match queries from every choice of enough words', () => {
+    expect(atLeastQuery(['a', 'b', 'c'], 2)).toBe('("a" AND "b") OR ("a" AND "c") OR ("b" AND "c")');
+    expect(atLeastQuery(['a', 'b'], 3)).toBeUndefined();
+    expect(atLeastQuery(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], 4, 64)).toBeUndefined();
   });
 });

@@ -1,6 +1,17 @@
 import type Database from 'better-sqlite3';
 
 /**
+ * The listings_search rowid of a listing row (migration 6), as SQL over `row`'s columns. Fixed
+ * once released: src/store/searchQuery.ts decodes it with the same layout and category numbers.
+ */
+const searchKey = (row: string) =>
+  `((${row}.status <> 'active') * 281474976710656` +
+  ` + min(4095, length(${row}.title || ' ' || ${row}.description) - length(replace(replace(${row}.title || ' ' || ${row}.description, ' ', ''), '-', '')) + 1) * 68719476736` +
+  ` + (CASE ${row}.category WHEN 'Electronics' THEN 1 WHEN 'Furniture' THEN 2 WHEN 'Clothing' THEN 3 WHEN 'Vehicles' THEN 4` +
+  ` WHEN 'Sports' THEN 5 WHEN 'Home & Garden' THEN 6 WHEN 'Books' THEN 7 WHEN 'Other' THEN 8 ELSE 0 END) * 4294967296` +
+  ` + ${row}.rowid)`;
+
+/**
  * Versioned, append-only migrations. Each runs once inside a transaction and
  * bumps `PRAGMA user_version`, so a database file created by any earlier
  * release upgrades in place at start.
@@ -191,6 +202,32 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX review_items_by_status ON review_items (status, created_at);
   CREATE INDEX review_items_by_created ON review_items (created_at);
+  `,
+  // 6: a second, contentless FTS5 index of the same listings for searchSimilar, whose rowid is a
+  // search key instead of the listing rowid: inactive bit (2^48) | approximate length in words,
+  // capped at 4095 (2^36) | category number (2^32) | listing rowid (< 2^32). FTS5 walks doclists
+  // in rowid order and stops at LIMIT, so "active listings that match, shortest first" is a
+  // cheap prefix walk (bm25 favours short documents), status and category are read from the key
+  // without touching the listings table, and bm25 over it equals bm25 over listings_fts (same
+  // documents, same tokenizer, same statistics). The category numbers follow CATEGORIES in
+  // src/domain/listing.ts (0: any other value); src/store/searchQuery.ts builds and decodes the key.
+  `
+  CREATE VIRTUAL TABLE listings_search USING fts5 (
+    title, description,
+    content = '', contentless_delete = 1,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  INSERT INTO listings_search (rowid, title, description) SELECT ${searchKey('l')}, l.title, l.description FROM listings l;
+  CREATE TRIGGER listings_search_insert AFTER INSERT ON listings BEGIN
+    INSERT INTO listings_search (rowid, title, description) VALUES (${searchKey('new')}, new.title, new.description);
+  END;
+  CREATE TRIGGER listings_search_delete AFTER DELETE ON listings BEGIN
+    DELETE FROM listings_search WHERE rowid = ${searchKey('old')};
+  END;
+  CREATE TRIGGER listings_search_update AFTER UPDATE OF title, description, category, status ON listings BEGIN
+    DELETE FROM listings_search WHERE rowid = ${searchKey('old')};
+    INSERT INTO listings_search (rowid, title, description) VALUES (${searchKey('new')}, new.title, new.description);
+  END;
   `,
 ];
 
