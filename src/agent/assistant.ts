@@ -1,4 +1,4 @@
-import { Agent, MaxTurnsExceededError, Runner, RunState, type AgentInputItem, type Model, type ModelInputData } from '@openai/agents';
+import { Agent, MaxTurnsExceededError, Runner, RunState, type AgentInputItem, type FunctionTool, type Model, type ModelInputData } from '@openai/agents';
 import type { Store, RunRecord, StopReason } from '../store/index.js';
 import { newId, newTraceId } from '../store/ids.js';
 import type { PolicyGate } from '../policy/index.js';
@@ -80,12 +80,21 @@ export class ListingAssistant {
 
   private readonly approvalDesk: ApprovalDesk;
   private readonly logger: Logger;
+  /** Built once: the tools hold no per-run state (that travels in the run context), and building them per run showed in profiles. */
+  private readonly tools: FunctionTool<AssistantContext>[];
 
   constructor(private readonly options: AssistantOptions & { traceSinks?: TraceSink[] }) {
     this.store = options.store;
     this.logger = options.logger ?? createLogger();
     this.approvalDesk = new ApprovalDesk(options.store, options.policy, options.approvalTtlMs);
-    this.sinks = [new StoreRecorder(options.store), ...(options.traceSinks ?? [])];
+    const recorder = new StoreRecorder(options.store, (error, traceIds) => {
+      for (const traceId of traceIds) {
+        const run = this.store.runs.byTraceId(traceId);
+        (run ? runLogger(this.logger, run) : this.logger).error({ traceId, error: describeError(error) }, 'trace recording failed');
+      }
+    });
+    this.sinks = [recorder, ...(options.traceSinks ?? [])];
+    this.tools = createListingTools({ store: options.store, policy: options.policy, toolTimeoutMs: options.limits.toolTimeoutMs });
     traceRouter();
   }
 
@@ -235,7 +244,7 @@ export class ListingAssistant {
       name: 'listing-assistant',
       instructions: this.options.prompts.version(promptVersion).text,
       model: counter,
-      tools: createListingTools({ store: this.store, policy: this.options.policy, toolTimeoutMs: this.options.limits.toolTimeoutMs }),
+      tools: this.tools,
     });
     return { agent, counter };
   }

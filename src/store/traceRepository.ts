@@ -32,6 +32,13 @@ export class TraceRepository {
     });
   }
 
+  /** Several spans in one transaction (one commit). */
+  upsertSpans(spans: TraceSpanRecord[]): void {
+    this.db.transaction(() => {
+      for (const span of spans) this.upsertSpan(span);
+    })();
+  }
+
   spans(traceId: string): TraceSpanRecord[] {
     return (this.db.prepare('SELECT * FROM trace_spans WHERE trace_id = ? ORDER BY started_at, rowid').all(traceId) as Record<string, string | null>[]).map(
       (r) => ({
