@@ -11,6 +11,7 @@ import { seedIfEmpty } from './store/seed/seedDatabase.js';
 import { LangfuseExporter, type LangfuseConfig } from './tracing/langfuseExporter.js';
 import { FeedbackScores } from './tracing/feedbackScores.js';
 import { LangfuseLinks } from './tracing/langfuseLinks.js';
+import { BackgroundLangfuseExport } from './tracing/backgroundLangfuseExport.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { RunLog } from './logging/runLog.js';
 import { ServiceMetrics } from './metrics/serviceMetrics.js';
@@ -40,7 +41,12 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   const selected = overrides.model ?? selectModel(config);
   const prompts = selectPrompts(config);
   const langfuse = langfuseConfig(config, logger);
-  const exporter = langfuse ? new LangfuseExporter(store, langfuse) : undefined;
+  // A database file can be read by the export thread; an in-memory one only here.
+  const exporter = langfuse
+    ? config.DATABASE_PATH === ':memory:' || overrides.store
+      ? new LangfuseExporter(store, langfuse)
+      : new BackgroundLangfuseExport(config.DATABASE_PATH, { ...langfuse, log: (msg, fields) => logger.error(fields, msg) })
+    : undefined;
   const scores = langfuse ? new FeedbackScores(langfuse) : undefined;
   const links = langfuse ? new LangfuseLinks(langfuse) : undefined;
   // Metrics and run logs observe runs like the trace exporters do: nothing in the run loop calls them.

@@ -1,0 +1,30 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { Store } from '../store/index.js';
+import { LangfuseExporter, type LangfuseConfig } from './langfuseExporter.js';
+
+/**
+ * The Langfuse export's own thread (see BackgroundLangfuseExport): reads each
+ * settled run from its own connection to the database (WAL lets it read while
+ * the service writes), builds and masks the observations, and lets the span
+ * processor batch and send them. The service's event loop only posts run ids.
+ */
+export type ExportMessage = { type: 'run'; runId: string } | { type: 'flush' | 'shutdown'; id: number };
+
+const { dbPath, config } = workerData as { dbPath: string; config: Omit<LangfuseConfig, 'log'> };
+// The service migrated this file before starting the thread: opening finds it current and writes nothing.
+const store = Store.open(dbPath);
+const exporter = new LangfuseExporter(store, config);
+
+parentPort!.on('message', async (message: ExportMessage) => {
+  if (message.type === 'run') {
+    exporter.onSegmentSettled(message.runId);
+    return;
+  }
+  try {
+    await (message.type === 'flush' ? exporter.forceFlush() : exporter.shutdown());
+  } catch {
+    // Export gives up quietly: the store keeps every trace either way.
+  }
+  if (message.type === 'shutdown') store.close();
+  parentPort!.postMessage({ id: message.id });
+});
