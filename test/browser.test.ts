@@ -50,6 +50,7 @@ async function signedIn(path: string, token: string, url = server.url): Promise<
 
 describe('seller chat in a real browser', () => {
   let postedTitle = '';
+  let postedId = '';
 
   it('drafts with comparables, cancels once with a new price, confirms, and sees the posted listing', async () => {
     const { page, errors } = await signedIn('/', 'demo-seller');
@@ -94,6 +95,7 @@ describe('seller chat in a real browser', () => {
     await page.getByTestId('assistant-message').last().getByRole('button', { name: 'Helpful', exact: true }).click();
     await page.getByText('Thanks for the feedback.').waitFor();
 
+    postedId = ((await link.getAttribute('href')) ?? '').split('/').pop() ?? '';
     await link.click();
     await page.getByTestId('listing').waitFor();
     expect(await page.getByTestId('listing-title').textContent()).toBe(postedTitle);
@@ -101,6 +103,26 @@ describe('seller chat in a real browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('re-prices the posted listing only after the seller confirms the exact change', async () => {
+    expect(postedId).toMatch(/^lst_/);
+    const { page, errors } = await signedIn('/', 'demo-seller');
+    await page.getByTestId('who').waitFor();
+    await page.getByLabel('Message').fill(`change the price of ${postedId} to 360`);
+    await page.getByRole('button', { name: 'Send' }).click();
+    const card = page.locator('[data-testid="approval-card"][data-tool="updatePrice"]');
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.getByTestId('approval-summary').textContent()).toBe(`Change the price of "${postedTitle}" (${postedId}) from €380 to €360.`);
+    // Nothing changed yet: the listing still shows the old price.
+    const before = await page.evaluate(async (id) => (await (await fetch(`/api/listings/${id}`, { headers: { authorization: 'Bearer demo-seller' } })).json()).price, postedId);
+    expect(before).toBe(380);
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByTestId('posted-note').filter({ hasText: 'Price updated' }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('posted-note').filter({ hasText: 'Price updated' }).getByRole('link').click();
+    await expect.poll(() => page.getByTestId('listing-price').textContent()).toBe('€360.00');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 
   it('restores the conversation and its state after a reload', async () => {
     const { page } = await signedIn('/', 'demo-seller');
