@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Usage, type Model, type ModelRequest, type ModelResponse } from '@openai/agents';
 import { createHarness, type Harness } from './support/harness.js';
+import { reportFigures } from './support/figures.js';
 import { canonicalJson } from '../src/tools/index.js';
 import { loadPolicyRules } from '../src/policy/index.js';
 
@@ -76,7 +77,7 @@ beforeAll(() => {
   h = createHarness({ rules, model: { getResponse: (r: ModelRequest) => current.getResponse(r), getStreamedResponse: () => current.getStreamedResponse() } as Model });
 });
 afterAll(() => {
-  console.log(`adversarial: ${figures.runs} runs, ${figures.toolCalls} tool calls (${figures.faults} malformed/unknown/invalid), ${figures.approvals} approvals decided, violations found: ${figures.violations}`);
+  reportFigures(`adversarial: ${figures.runs} runs, ${figures.toolCalls} tool calls (${figures.faults} malformed/unknown/invalid), ${figures.approvals} approvals decided, violations found: ${figures.violations}`);
   h?.close();
 });
 let current = new HostileModel([]);

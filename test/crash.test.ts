@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type ServerProcess } from './support/serverProcess.js';
+import { reportFigures } from './support/figures.js';
 
 /**
  * Kills the real server with SIGKILL at chosen points (src/faults.ts) and
@@ -43,6 +44,11 @@ async function listingTotal(server: ServerProcess) {
   return all.listings.map((l: { id: string; price: number }) => `${l.id}:${l.price}`).sort();
 }
 
+const crashes = { kills: 0, restarts: 0, duplicateWrites: 0, lostApprovals: 0 };
+afterAll(() =>
+  reportFigures(`crash safety: ${crashes.kills} SIGKILLs at 3 points, ${crashes.restarts} restarts, duplicate writes: ${crashes.duplicateWrites}, lost approvals: ${crashes.lostApprovals}`),
+);
+
 describe('crash safety', () => {
   it.each([
     ['while an approval is pending', undefined],
@@ -64,10 +70,13 @@ describe('crash safety', () => {
     } else {
       await first.kill('SIGKILL');
     }
+    crashes.kills++;
 
     const second = await startServer(env);
     servers.push(second);
+    crashes.restarts++;
     let run = await json(`${second.url}/api/runs/${paused.runId}`, { headers: auth });
+    if (!fault && run.pendingApprovals?.[0]?.approvalId !== approvalId) crashes.lostApprovals++;
     if (!fault) {
       expect(run).toMatchObject({ status: 'awaiting_approval', pendingApprovals: [{ approvalId }] });
       run = await json(`${second.url}/api/runs/${paused.runId}/decisions`, { method: 'POST', headers: auth, body: JSON.stringify({ approvalId, decision: 'approve' }) });
@@ -76,15 +85,19 @@ describe('crash safety', () => {
       expect(second.output()).toMatch(/recovered 1 interrupted run/);
     }
     expect(run.status).toBe('completed');
-    expect(await postedCount(second)).toBe(1);
+    const posted = await postedCount(second);
+    if (posted > 1) crashes.duplicateWrites += posted - 1;
+    expect(posted).toBe(1);
     const after = await listingTotal(second);
     expect(after.length).toBe(before.length + 1);
     for (const entry of before) expect(after).toContain(entry);
 
     // A third start changes nothing more.
     await second.kill('SIGKILL');
+    crashes.kills++;
     const third = await startServer(env);
     servers.push(third);
+    crashes.restarts++;
     expect(await postedCount(third)).toBe(1);
   }, 90_000);
 });

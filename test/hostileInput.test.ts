@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { ScriptedModel } from '@openai/agents/testing';
 import { Usage } from '@openai/agents';
 import { createHarness, TOKENS, type Harness } from './support/harness.js';
+import { reportFigures } from './support/figures.js';
 import { say } from './support/scripts.js';
 
 /**
@@ -24,7 +25,7 @@ beforeAll(async () => {
   runId = (await (await h.call('POST', `/api/conversations/${conv}/messages`, { body: { text: 'hello' } })).json()).runId;
 });
 afterAll(() => {
-  console.log(`hostile input: ${figures.requests} requests fuzzed, ${figures.fourxx} answered 4xx, ${figures.twoxx} 2xx, 5xx: 0`);
+  reportFigures(`hostile input: ${figures.requests} requests fuzzed, ${figures.fourxx} answered 4xx, ${figures.twoxx} 2xx, 5xx: 0`);
   h?.close();
 });
 
