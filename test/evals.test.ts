@@ -194,17 +194,18 @@ describe('the gate', () => {
 describe('eval trials are recorded like any run', () => {
   it('tags every run with the scenario and trial, and keeps a failing trial’s database for replay', async () => {
     const keep = join(dir, 'kept');
-    const report = await runSuite({ model: 'offline', filter: 'reprice-own-percentage,reprice-own-by-id', keepFailedIn: keep });
-    const failed = report.scenarios.find((s) => s.id === 'reprice-own-percentage')!;
+    // reprice-other-and-own needs two re-prices from one message, which the offline model does not do yet: a known failure.
+    const report = await runSuite({ model: 'offline', filter: 'reprice-other-and-own,reprice-own-by-id', keepFailedIn: keep });
+    const failed = report.scenarios.find((s) => s.id === 'reprice-other-and-own')!;
     expect(failed.successRate).toBe(0);
-    expect(readdirSync(keep)).toEqual(['reprice-own-percentage.t1.db']);
-    expect(failed.keptDbs).toEqual([join(keep, 'reprice-own-percentage.t1.db')]);
+    expect(readdirSync(keep)).toEqual(['reprice-other-and-own.t1.db']);
+    expect(failed.keptDbs).toEqual([join(keep, 'reprice-other-and-own.t1.db')]);
 
-    const store = Store.open(join(keep, 'reprice-own-percentage.t1.db'));
+    const store = Store.open(join(keep, 'reprice-other-and-own.t1.db'));
     const runs = store.db.prepare('SELECT id, trace_id, tags FROM runs').all() as Array<{ id: string; trace_id: string; tags: string }>;
     expect(runs.length).toBeGreaterThan(0);
     for (const run of runs) {
-      expect(JSON.parse(run.tags)).toEqual(['eval', 'scenario:reprice-own-percentage', 'trial:1']);
+      expect(JSON.parse(run.tags)).toEqual(['eval', 'scenario:reprice-other-and-own', 'trial:1']);
       expect(store.traces.spans(run.trace_id).some((s) => s.kind === 'generation')).toBe(true);
     }
     store.close();

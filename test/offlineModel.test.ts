@@ -357,3 +357,117 @@ describe('OfflineModel: honesty and shape', () => {
     expect(done.response.usage.totalTokens).toBeGreaterThan(0);
   });
 });
+
+describe('OfflineModel: relative price changes', () => {
+  const lookedUp = (text: string, listing: Partial<typeof sofa> = {}): AgentInputItem[] => [
+    user(text),
+    call('getListing', { listingId: 'lst_0000001' }, 'c1'),
+    result('getListing', 'c1', { ok: true, listing: { ...sofa, ...listing, description: 'Grey sofa.', yours: true }, note: 'data' }),
+  ];
+
+  it('raises by an amount from the current price, not to the amount', async () => {
+    const text = 'Lots of interest in my sofa lst_0000001, raise the price by 20 euros.';
+    expect(callsOf(await ask([user(text)]))).toEqual([{ name: 'getListing', args: { listingId: 'lst_0000001' }, callId: 'call_off_1_0' }]);
+    const response = await ask(lookedUp(text));
+    expect(callsOf(response)).toEqual([{ name: 'updatePrice', args: { listingId: 'lst_0000001', price: 420 }, callId: 'call_off_3_0' }]);
+    expect(textOf(response)).toMatch(/listed at €400; raising it by €20 makes €420/);
+  });
+
+  it.each([
+    ['lower lst_0000001 by 30', 370],
+    ['knock €15 off lst_0000001', 385],
+    ['reduce lst_0000001 by 10 euros', 390],
+    ['lower the price of lst_0000001 by 10%', 360],
+    ['10% off lst_0000001 please', 360],
+    ['reduce lst_0000001 15 percent', 340],
+    ['raise lst_0000001 by 5%', 420],
+    ['lower lst_0000001 to 300', 300],
+  ])('"%s" on a listing at €400 proposes %d', async (text, price) => {
+    expect(callsOf(await ask(lookedUp(text)))).toEqual([{ name: 'updatePrice', args: { listingId: 'lst_0000001', price }, callId: 'call_off_3_0' }]);
+  });
+
+  it('rounds a percentage to cents', async () => {
+    const response = await ask(lookedUp('reduce lst_0000001 by 15%', { price: 289.99 }));
+    expect(callsOf(response)[0].args).toEqual({ listingId: 'lst_0000001', price: 246.49 });
+  });
+
+  it('asks for a price instead of proposing zero or less', async () => {
+    const response = await ask(lookedUp('lower lst_0000001 by €500'));
+    expect(callsOf(response)).toEqual([]);
+    expect(textOf(response)).toMatch(/Lowering it by €500 would leave no price\. What should the new price be\?/);
+  });
+
+  it('works out "lower it by 30" from the price the listing was shown at', async () => {
+    const response = await ask([...lookedUp('I want to re-price lst_0000001'), assistant('What should the new price be?'), user('lower it by 30')]);
+    expect(callsOf(response)[0]).toMatchObject({ name: 'updatePrice', args: { listingId: 'lst_0000001', price: 370 } });
+  });
+
+  it('applies "knock €20 off" to the draft price', async () => {
+    const response = await ask([
+      user('I want to sell my Trek Marlin 7 bike, barely used'),
+      call('createListing', bikeDraft, 'c1'),
+      result('createListing', 'c1', 'The seller did not confirm this action.'),
+      user('knock €20 off'),
+    ]);
+    expect(callsOf(response)[0]).toMatchObject({ name: 'createListing', args: { ...bikeDraft, price: 400 } });
+  });
+
+  it('asks which listing when a relative change names none and there is no draft', async () => {
+    const response = await ask([user('lower it by 30')]);
+    expect(callsOf(response)).toEqual([]);
+    expect(textOf(response)).toMatch(/^Which listing should I re-price\?/);
+  });
+});
+
+describe('OfflineModel: "make it cheaper" without an amount', () => {
+  it('asks which listing, by id, when nothing is under discussion', async () => {
+    const response = await ask([user('Make it cheaper.')]);
+    expect(callsOf(response)).toEqual([]);
+    expect(textOf(response)).toMatch(/Which listing should I re-price\? Tell me its id/);
+  });
+
+  it('asks for the new price of the draft under discussion', async () => {
+    const response = await ask([user('I want to sell my Trek Marlin 7 bike, barely used'), call('createListing', bikeDraft, 'c1'), result('createListing', 'c1', 'The seller did not confirm this action.'), user('make it cheaper')]);
+    expect(callsOf(response)).toEqual([]);
+    expect(textOf(response)).toMatch(/What price would you like to ask for \*\*Trek Marlin 7 bike\*\*\?/);
+  });
+});
+
+describe('OfflineModel: condition phrases', () => {
+  it.each([
+    ['worn only a couple of times', 'like new'],
+    ['worn twice', 'like new'],
+    ['only worn a few times', 'like new'],
+    ['used once', 'like new'],
+    ['barely used', 'like new'],
+    ['worn', 'fair'],
+    ['a bit scratched', 'fair'],
+    ['used', 'good'],
+    ['brand new', 'new'],
+    ['not working', 'for parts'],
+  ])('drafts "%s" as %s', async (phrase, condition) => {
+    const text = `I want to sell my North Face Nuptse down jacket, ${phrase}, for 140 euros`;
+    const response = await ask([user(text), call('searchSimilar', { query: 'North Face Nuptse jacket', category: 'Clothing', limit: 5 }, 'c1'), result('searchSimilar', 'c1', searchOk(null))]);
+    expect(callsOf(response)[0]).toMatchObject({ name: 'createListing', args: { condition, price: 140 } });
+  });
+});
+
+describe('OfflineModel: requests no tool can do', () => {
+  it.each([
+    ['Mark lst_0000001 as sold, I sold it yesterday.', /^I can't mark listings as sold here; I can draft new listings, suggest prices and change the price of your listings\./],
+    ['mark lst_0000001 as sold for 150', /^I can't mark listings as sold here/],
+    ['lst_0000001 has been sold', /^I can't mark listings as sold here/],
+    ['please delete my listing lst_0000001', /^I can't delete or take down listings here/],
+    ['take down my ad', /^I can't delete or take down listings here/],
+  ])('"%s": says it cannot, and neither looks up nor re-prices', async (text, reply) => {
+    const response = await ask([user(text)]);
+    expect(callsOf(response)).toEqual([]);
+    expect(textOf(response)).toMatch(reply);
+    expect(textOf(response)).toContain('Nothing was changed.');
+  });
+
+  it('does not mistake a draft edit for deleting a listing', async () => {
+    const response = await ask([user('I want to sell my Trek Marlin 7 bike, barely used'), call('createListing', bikeDraft, 'c1'), result('createListing', 'c1', 'The seller did not confirm this action.'), user('remove the word bike from the title')]);
+    expect(textOf(response)).not.toMatch(/can't delete/);
+  });
+});

@@ -2,7 +2,8 @@ import { currentDraft, createListingArguments, isPriced, reviseDraft, type Draft
 import type { DraftChange } from './draftChange.js';
 import type { Item, SellerMessage } from './history.js';
 import { classify } from './intent.js';
-import { pendingReprice } from './pendingReprice.js';
+import { listedPrice, pendingReprice } from './pendingReprice.js';
+import { applyRelativePrice } from './priceChange.js';
 import * as replies from './replies.js';
 import { callTool, say, type Turn } from './turn.js';
 
@@ -25,7 +26,18 @@ export function afterSellerMessage(items: Item[], message: SellerMessage): Turn 
     case 'change_draft':
       return repriceInstead(items, message, intent.change) ?? proposeRevision(intent.draft, intent.change);
     case 'change_without_draft':
-      return repriceInstead(items, message, intent.change) ?? say(replies.changeWithoutDraft());
+      return (
+        repriceInstead(items, message, intent.change) ??
+        // "lower it by 20" with nothing to start from: which listing is meant is the question, not a draft.
+        say(intent.change.relativePrice ? replies.askWhichListing() : replies.changeWithoutDraft())
+      );
+    case 'price_change_unclear': {
+      const pending = pendingReprice(items, message.index);
+      if (pending) return say(replies.askNewPriceOf(pending.listingId));
+      return say(intent.draft ? replies.draftNeedsPrice(intent.draft) : replies.askWhichListing());
+    }
+    case 'unsupported':
+      return say(replies.cannotDo(intent.action));
     case 'confirm':
       if (!intent.draft) return say(replies.noDraft());
       return isPriced(intent.draft)
@@ -56,11 +68,16 @@ function proposeRevision(draft: Draft, change: DraftChange): Turn {
   return callTool('createListing', createListingArguments(revised), replies.revisedDraft(changes, revised));
 }
 
-/** "350" right after "what should the new price be?" re-prices that listing, not a draft. */
+/**
+ * "350" right after "what should the new price be?" re-prices that listing, not a draft;
+ * so does "lower it by 20", from the price the listing was shown at.
+ */
 function repriceInstead(items: Item[], message: SellerMessage, change: DraftChange): Turn | undefined {
-  const price = change.price;
-  if (price === undefined) return undefined;
+  if (change.price === undefined && change.relativePrice === undefined) return undefined;
   const pending = pendingReprice(items, message.index);
   if (!pending) return undefined;
+  const listed = change.relativePrice ? listedPrice(items, pending.listingId, message.index) : undefined;
+  const price = change.relativePrice ? (listed === undefined ? undefined : applyRelativePrice(listed, change.relativePrice)) : change.price;
+  if (price === undefined) return say(replies.askNewPriceOf(pending.listingId));
   return callTool('updatePrice', { listingId: pending.listingId, price }, replies.repriceRevised(pending.listingId, price, pending.proposed));
 }

@@ -2,6 +2,7 @@ import { createListingArguments, draftFromArguments, isPriced, reviseDraft } fro
 import { readDraftChange } from './draftChange.js';
 import { callFor, lastSellerMessage, parseJsonObject, sellerMessageAt, toolResultAt, type Item, type ToolCall, type ToolResultItem } from './history.js';
 import { intentAt } from './intent.js';
+import { applyRelativePrice } from './priceChange.js';
 import { repairArguments } from './argumentRepair.js';
 import * as replies from './replies.js';
 import { readToolOutcome, type ToolOutcome } from './toolOutcome.js';
@@ -69,6 +70,12 @@ function afterLookup(items: Item[], { listing }: Outcome<'listing'>): Turn {
   const seller = lastSellerMessage(items);
   const intent = seller ? intentAt(items, seller.index) : undefined;
   if (intent?.kind === 'reprice') {
+    if (intent.relative) {
+      // The current price is only known now: "raise it by €20" and "10% off" are worked out from it.
+      const price = applyRelativePrice(listing.price, intent.relative);
+      if (price === undefined) return say(replies.relativeLeavesNoPrice(listing, intent.relative));
+      return callTool('updatePrice', { listingId: listing.id, price }, replies.relativeRepriceProposal(listing, intent.relative, price));
+    }
     if (intent.price === undefined) return say(replies.askNewPrice(listing));
     // Even for another seller's or a sold listing: refusing is the policy gate's job, not the model's.
     return callTool('updatePrice', { listingId: listing.id, price: intent.price }, replies.repriceProposal(listing, intent.price));

@@ -3,11 +3,12 @@ import type { Condition } from '../../domain/listing.js';
 /**
  * Words sellers use for an item's state, checked in order: the more specific
  * cue wins ("not working" before "working", "barely used" before "used",
- * "minor scratches" before "scratches").
+ * "minor scratches" before "scratches", "worn twice" before "worn": clothes
+ * worn a few times are like new, not worn out).
  */
 const CUES: Array<[Condition, RegExp]> = [
   ['for parts', /\b(?:for parts|spares(?:\s+(?:or|and|\/)\s+|\s*\/\s*)repairs?|broken|not working|doesn'?t work|does not work|won'?t (?:turn on|start|work|charge)|defective|faulty|needs? (?:a )?repairs?)\b/i],
-  ['like new', /\b(?:like new|as new|almost new|nearly new|good as new|barely used|hardly used|rarely used|lightly used|(?:only )?used (?:once|twice|(?:only )?a (?:few|couple of) times)|mint|excellent condition|perfect condition|pristine|immaculate)\b/i],
+  ['like new', /\b(?:like new|as new|almost new|nearly new|good as new|barely used|hardly used|rarely used|lightly used|(?:only |just )?(?:used|worn) (?:only |just )?(?:once|twice|a (?:few|couple(?: of)?|handful of) times)|mint|excellent condition|perfect condition|pristine|immaculate)\b/i],
   ['new', /\b(?:brand new|never used|unused|unopened|sealed|new in box|still in (?:the )?box|in (?:the )?original packaging|with tags|bnib|nwt|new condition)\b/i],
   ['good', /\b(?:minor|light|small|tiny|a few small|some small) (?:scratch(?:es)?|scuffs?|marks?|signs of (?:use|wear)|wear)\b/i],
   ['fair', /\b(?:scratch(?:es|ed)?|scuff(?:s|ed)?|dent(?:s|ed)?|worn|wear and tear|heavily used|well used|signs of (?:use|wear)|stain(?:s|ed)?|cracked|chipped|faded|needs (?:some )?(?:work|tlc|cleaning)|fair condition|ok condition|okay condition|decent condition)\b/i],

@@ -6,6 +6,7 @@ import type { DraftChange } from './draftChange.js';
 import { parseJsonObject, resultFor, sellerMessageAt, toolCallAt, type Item } from './history.js';
 import { describeItem, isVague, itemPhrase, readSellOffer, searchQueryFrom, titleFrom, type SellOffer } from './itemText.js';
 import { statedPrice } from './price.js';
+import { applyRelativePrice } from './priceChange.js';
 
 /** A listing as proposed but not yet posted. The price is missing until the seller or the comparables give one. */
 export interface Draft {
@@ -108,9 +109,11 @@ export function reviseDraft(draft: Draft, change: DraftChange): Revision {
     next.title = change.title.slice(0, 120).trim();
     changes.push(`the title to “${next.title}”`);
   }
-  if (change.price !== undefined && change.price !== draft.price) {
-    next.price = change.price;
-    changes.push(draft.price !== undefined ? `the price to ${formatEur(change.price)} (was ${formatEur(draft.price)})` : `the price to ${formatEur(change.price)}`);
+  // A relative change needs a price to start from; an unpriced draft keeps asking for one.
+  const price = change.relativePrice && draft.price !== undefined ? applyRelativePrice(draft.price, change.relativePrice) : change.price;
+  if (price !== undefined && price !== draft.price) {
+    next.price = price;
+    changes.push(draft.price !== undefined ? `the price to ${formatEur(price)} (was ${formatEur(draft.price)})` : `the price to ${formatEur(price)}`);
   }
   if (change.condition && change.condition !== draft.condition) {
     next.condition = change.condition;

@@ -2,10 +2,13 @@ import type { Category, Condition } from '../../domain/listing.js';
 import { namedCategory } from './category.js';
 import { requestedCondition } from './condition.js';
 import { requestedPrice } from './price.js';
+import { relativePriceChange, type RelativePrice } from './priceChange.js';
 
 /** What the seller asked to change in a draft: in a chat message or in the words of a rejection. */
 export interface DraftChange {
   price?: number;
+  /** "lower it by 20", "10% off": applied to the current price, never read as a price of 20 or 10. */
+  relativePrice?: RelativePrice;
   title?: string;
   condition?: Condition;
   category?: Category;
@@ -65,7 +68,9 @@ export function readDraftChange(text: string): DraftChange | undefined {
       rest = addition.rest;
     }
   }
-  const price = requestedPrice(rest);
+  const relative = relativePriceChange(rest);
+  const price = relative ? undefined : requestedPrice(rest);
+  if (relative) change.relativePrice = relative;
   if (price !== undefined) change.price = price;
   const condition = requestedCondition(rest);
   if (condition) change.condition = condition;

@@ -5,6 +5,8 @@ import { readDraftChange, soundsLikeAChange, type DraftChange } from './draftCha
 import { sellerMessageAt, type Item, type SellerMessage } from './history.js';
 import { isVague, itemPhrase, readSellOffer, searchQueryFrom } from './itemText.js';
 import { isJustAPrice, requestedPrice } from './price.js';
+import { relativePriceChange, type RelativePrice } from './priceChange.js';
+import { unsupportedAction } from './unsupportedAction.js';
 
 /** What the seller's latest message asks for. Rules and keywords, English only. */
 export type Intent =
@@ -17,7 +19,9 @@ export type Intent =
   | { kind: 'confirm'; draft?: Draft }
   | { kind: 'decline' }
   | { kind: 'lookup'; listingId: string }
-  | { kind: 'reprice'; listingId: string; price?: number }
+  | { kind: 'reprice'; listingId: string; price?: number; relative?: RelativePrice }
+  | { kind: 'price_change_unclear'; draft?: Draft }
+  | { kind: 'unsupported'; action: string }
   | { kind: 'image_only' }
   | { kind: 'greeting' }
   | { kind: 'thanks' }
@@ -27,6 +31,10 @@ export type Intent =
 const LISTING_ID = /(?<![\w])lst_[A-Za-z0-9]{4,32}(?![\w])/i;
 
 const REPRICE_VERB = /\b(?:change|set|update|reduce|lower|drop|raise|increase|bump|cut|adjust|re-?price|mark(?:\s+it)?\s+(?:down|up)|discount|cheaper)\b/i;
+
+/** A price change with no amount and no listing id ("make it cheaper"): the model has to ask. */
+const VAGUE_PRICE_CHANGE =
+  /\b(?:cheaper|less expensive|more expensive|(?:lower|reduce|drop|cut|raise|increase|bump)\s+(?:it|that|(?:the|its|my)\s+price)|(?:change|adjust|update)\s+(?:the|its|my)\s+price|(?:mark|bring|put)\s+it\s+(?:down|up)|(?:lower|higher)\s+price)\b/i;
 
 const CONFIRM =
   /^(?:(?:yes|yeah|yep|yup|ya|sure|ok|okay|alright|all right|correct|confirm(?:ed)?|perfect|great|good|fine|lgtm|cool|nice|awesome|please)\b[\s,!.]*)*(?:(?:please\s+)?(?:do it|go ahead|go for it|post it|publish(?: it)?|list it|sell it|put it (?:up|online)|create it|looks (?:good|great|fine|perfect|right|ok|okay)|sounds (?:good|great)|that'?s (?:fine|good|great|perfect|right)|all good|ship it)(?:\s+(?:please|now))?(?:[\s,!.]*(?:thanks|thank you))?[\s!.]*)?$/i;
@@ -75,7 +83,11 @@ function listingRequest(text: string): Intent | undefined {
   const id = LISTING_ID.exec(text)?.[0];
   if (!id) return undefined;
   const listingId = `lst_${id.slice(4)}`;
-  const price = requestedPrice(text.replace(LISTING_ID, ' '));
+  const rest = text.replace(LISTING_ID, ' ');
+  // Before absolute prices: "raise it by 20 euros" names 20 euros but does not mean a price of 20.
+  const relative = relativePriceChange(rest);
+  if (relative) return { kind: 'reprice', listingId, relative };
+  const price = requestedPrice(rest);
   if (price !== undefined) return { kind: 'reprice', listingId, price };
   if (REPRICE_VERB.test(text)) return { kind: 'reprice', listingId };
   return { kind: 'lookup', listingId };
@@ -97,6 +109,10 @@ export function classify(message: Pick<SellerMessage, 'text' | 'images'>, draft?
 function classifyText(text: string, draft: Draft | undefined): Intent {
   if (!text) return { kind: 'unknown' };
 
+  // First: "mark lst_… as sold for 150" must neither look up nor re-price anything.
+  const action = unsupportedAction(text);
+  if (action) return { kind: 'unsupported', action };
+
   const listing = listingRequest(text);
   if (listing) return listing;
 
@@ -109,13 +125,17 @@ function classifyText(text: string, draft: Draft | undefined): Intent {
   }
 
   const change = readDraftChange(text);
-  if (change && (soundsLikeAChange(text) || isJustAPrice(text) || (!offer && !text.includes('?')))) {
+  // "knock €15 off" or "10% off" is a change even without one of the usual change verbs.
+  const changeWords = soundsLikeAChange(text) || isJustAPrice(text) || change?.relativePrice !== undefined;
+  if (change && (changeWords || (!offer && !text.includes('?')))) {
     if (draft) return { kind: 'change_draft', change, draft };
-    if (soundsLikeAChange(text) || isJustAPrice(text)) return { kind: 'change_without_draft', change };
+    if (changeWords) return { kind: 'change_without_draft', change };
   }
 
   const question = priceQuestion(text, draft);
   if (question) return question;
+
+  if (VAGUE_PRICE_CHANGE.test(text)) return { kind: 'price_change_unclear', draft };
 
   if (DECLINE.test(text) && words(text) <= 6) return { kind: 'decline' };
 

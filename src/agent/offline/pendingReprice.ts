@@ -1,5 +1,6 @@
-import { parseJsonObject, sellerMessageAt, toolCallAt, type Item } from './history.js';
+import { parseJsonObject, sellerMessageAt, toolCallAt, toolResultAt, type Item } from './history.js';
 import { intentAt } from './intent.js';
+import { readToolOutcome } from './toolOutcome.js';
 
 export interface PendingReprice {
   listingId: string;
@@ -27,6 +28,22 @@ export function pendingReprice(items: Item[], before: number): PendingReprice | 
       if (intent?.kind === 'reprice') return { listingId: intent.listingId, proposed: intent.price };
       if (intent?.kind === 'sell' || intent?.kind === 'lookup') return undefined;
     }
+  }
+  return undefined;
+}
+
+/**
+ * The listing's price as the latest tool result before `before` reported it
+ * (a look-up or a finished change): what "lower it by 20" starts from when
+ * the seller says it after the listing was shown. Never a proposed price that
+ * was not confirmed.
+ */
+export function listedPrice(items: Item[], listingId: string, before: number): number | undefined {
+  for (let i = before - 1; i >= 0; i--) {
+    const result = toolResultAt(items, i);
+    if (!result) continue;
+    const outcome = readToolOutcome(result.text);
+    if ((outcome.kind === 'listing' || outcome.kind === 'updated') && outcome.listing.id === listingId) return outcome.listing.price;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { formatEur } from '../../domain/listing.js';
 import type { ListingSummary, PriceStats } from '../../tools/schemas.js';
 import type { Draft, PricedDraft } from './draft.js';
+import { describeRelativePrice, type RelativePrice } from './priceChange.js';
 
 /**
  * Everything the offline model says. Honest about being rule-based, never
@@ -132,6 +133,22 @@ export const askNewPrice = (listing: ListingSummary & { description: string; you
 
 export const repriceProposal = (listing: ListingSummary, price: number): string =>
   `**${plain(listing.title, 80)}** (${listing.id}) is listed at ${formatEur(listing.price)}. I'll change it to ${formatEur(price)} once you confirm.`;
+
+export const relativeRepriceProposal = (listing: ListingSummary, change: RelativePrice, price: number): string =>
+  `**${plain(listing.title, 80)}** (${listing.id}) is listed at ${formatEur(listing.price)}; ${describeRelativePrice(change)} makes ${formatEur(price)}. I'll change it to ${formatEur(price)} once you confirm.`;
+
+export const relativeLeavesNoPrice = (listing: ListingSummary & { description: string; yours: boolean }, change: RelativePrice): string =>
+  `${describeListing(listing)}\n${describeRelativePrice(change).replace(/^./, (c) => c.toUpperCase())} would leave no price. What should the new price be?`;
+
+/** A price change with nothing to say which listing: ask for the id rather than guess. */
+export const askWhichListing = (): string =>
+  'Which listing should I re-price? Tell me its id (it looks like lst_…) and the new price, e.g. "lower lst_0000001 to 350" or "lower lst_0000001 by 10%".';
+
+export const askNewPriceOf = (listingId: string): string => `What should the new price of ${listingId} be? Tell me an amount in euros, e.g. "make it 120".`;
+
+/** Honest about the limits of the four tools, and changes nothing. */
+export const cannotDo = (action: string): string =>
+  `I can't ${action} here; I can draft new listings, suggest prices and change the price of your listings. Nothing was changed.`;
 
 export const repriceRevised = (listingId: string, price: number, proposed: number | undefined): string =>
   `OK, ${formatEur(price)}${proposed !== undefined ? ` instead of ${formatEur(proposed)}` : ''} for ${listingId}. Please confirm the new price.`;
