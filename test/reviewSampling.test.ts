@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../src/store/ids.js';
+import { ScriptedModel } from '@openai/agents/testing';
 import { isSampled, samplePoint } from '../src/feedback/reviewSampling.js';
+import { createHarness } from './support/harness.js';
+import { say } from './support/scripts.js';
 
 /** 5,000 ids shaped like run ids, the same every time (no randomness in the test itself). */
 const ids = Array.from({ length: 5000 }, (_, i) => `run_${i.toString(36).padStart(16, '0')}`);
@@ -29,5 +32,24 @@ describe('review sampling', () => {
 
   it('is nested: a run sampled at a small share is also sampled at any larger one', () => {
     for (const id of ids.filter((i) => isSampled(i, 0.05))) expect(isSampled(id, 0.2)).toBe(true);
+  });
+});
+
+describe('review sampling in the service', () => {
+  it('queues completed runs at REVIEW_SAMPLE_RATE, and none at 0', async () => {
+    for (const [rate, expected] of [
+      ['1', 'sampled'],
+      ['0', undefined],
+    ] as const) {
+      const h = createHarness({ model: new ScriptedModel([say('Hello! What would you like to sell?')]), env: { REVIEW_SAMPLE_RATE: rate } });
+      try {
+        const { id } = h.assistant.createConversation('seller-1');
+        const result = await h.assistant.sendMessage(id, 'seller-1', { text: 'hi' });
+        expect(result.status).toBe('completed');
+        expect(h.store.reviews.forRun(result.runId)?.reason).toBe(expected);
+      } finally {
+        h.close();
+      }
+    }
   });
 });

@@ -26,7 +26,8 @@ export function createHarness(
   const dbPath = options.dbPath ?? join(dir, 'test.db');
   // Tests drive many requests per token; the rate-limit test sets its own limits.
   // Prompts are pinned to v1 so the seller ids tests use do not depend on the A/B split; rollout tests pass PROMPT_VERSION: ''.
-  const config = loadConfig({ DATABASE_PATH: dbPath, SEED_COUNT: '400', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_RUNS_PER_MINUTE: '1000000', PROMPT_VERSION: 'v1', ...options.env });
+  // Random run ids would otherwise land in the review sample 5% of the time; sampling tests set the rate themselves.
+  const config = loadConfig({ DATABASE_PATH: dbPath, SEED_COUNT: '400', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_RUNS_PER_MINUTE: '1000000', PROMPT_VERSION: 'v1', REVIEW_SAMPLE_RATE: '0', ...options.env });
   const service = createService(config, {
     model: options.model ? { model: options.model, name: 'scripted' } : undefined,
     rules: options.rules,
