@@ -192,10 +192,20 @@ describe('the gate holds whatever the model asks', () => {
   it('returns an unknown tool to the model instead of failing the run', async () => {
     const model = new ScriptedModel([callTool('deleteListing', { listingId: 'lst_0000001' }, 'c1'), say('I cannot delete listings.')]);
     h = createHarness({ model });
+    const listingsBefore = h.store.db.prepare('SELECT * FROM listings ORDER BY id').all();
     const { id } = h.assistant.createConversation(SELLER);
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'delete my ad' });
-    expect(result.status).toBe('completed');
-    expect(h.store.listings.get('lst_0000001')).toBeDefined();
+
+    // The model's second call carried an error result for the unknown tool's call.
+    expect(model.calls).toHaveLength(2);
+    expect(toolOutputFor(model.calls[1].request.input, 'c1')).toMatch(/deleteListing.*not found/);
+    // The run finished with the model's follow-up reply, not a failure.
+    expect(result).toMatchObject({ status: 'completed', reply: 'I cannot delete listings.', steps: 2, pendingApprovals: [] });
+    model.assertComplete();
+    // Nothing was written: no listing touched, no write executed, no approval asked for.
+    expect(h.store.db.prepare('SELECT * FROM listings ORDER BY id').all()).toEqual(listingsBefore);
+    expect(h.store.executions.forRun(result.runId)).toEqual([]);
+    expect(h.store.approvals.forRun(result.runId)).toEqual([]);
   });
 
   it('never executes a write whose approval is missing, even if the SDK lets the call through', async () => {
