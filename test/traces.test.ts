@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ScriptedModel } from '@openai/agents/testing';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ScriptedModel, modelResponder } from '@openai/agents/testing';
 import { createHarness, TOKENS, type Harness } from './support/harness.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
 import { captureLogs } from './support/logCapture.js';
@@ -19,15 +20,24 @@ async function conversationWithApproval(harness: Harness) {
 
 describe('recorded traces', () => {
   it('records one trace across pause and resume: model calls, tool calls, policy decisions and approvals, in order', async () => {
+    const SLOW_MS = 30;
     h = createHarness({
       model: new ScriptedModel([
-        callTool('searchSimilar', { query: 'Trek Marlin 7', category: 'Sports', limit: null }, 'c1'),
+        // The first model call takes a known time, so its recorded duration can be checked.
+        modelResponder(async () => {
+          await sleep(SLOW_MS);
+          return callTool('searchSimilar', { query: 'Trek Marlin 7', category: 'Sports', limit: null }, 'c1');
+        }),
         callTool('updatePrice', { listingId: 'lst_0000003', price: 10 }, 'c2'),
         callTool('createListing', bikeDraft, 'c3', 'Draft ready.'),
         say('Posted.'),
       ]),
     });
+    const wallStart = Date.now();
+    const started = performance.now();
     const { conversationId, paused, done } = await conversationWithApproval(h);
+    const wallMs = performance.now() - started;
+    const wallEnd = Date.now();
     expect(done.traceId).toBe(paused.traceId);
 
     const res = await h.call('GET', `/api/traces/${paused.traceId}`, { token: TOKENS.support });
@@ -40,7 +50,13 @@ describe('recorded traces', () => {
     const tools = trace.timeline.filter((e: { type: string }) => e.type === 'tool_call');
     expect(tools.map((t: { tool: string }) => t.tool)).toEqual(['searchSimilar', 'updatePrice', 'createListing']);
     expect(tools[0].result.stats.count).toBeGreaterThan(0);
-    expect(tools[0].durationMs).toBeGreaterThanOrEqual(0);
+    // Timings are the recorded span's: the search ran within the wall time measured around the run (ms timestamps: 1 ms slack).
+    const searchSpan = h.store.traces.spans(paused.traceId).find((s) => s.kind === 'function' && s.data.name === 'searchSimilar')!;
+    expect(tools[0]).toMatchObject({ at: searchSpan.startedAt, endedAt: searchSpan.endedAt });
+    expect(tools[0].durationMs).toBe(Date.parse(searchSpan.endedAt!) - Date.parse(searchSpan.startedAt!));
+    expect(Date.parse(tools[0].at)).toBeGreaterThanOrEqual(wallStart);
+    expect(Date.parse(tools[0].endedAt)).toBeLessThanOrEqual(wallEnd);
+    expect(tools[0].durationMs).toBeLessThanOrEqual(wallMs + 1);
     const decisions = trace.timeline.filter((e: { type: string }) => e.type === 'policy_decision');
     expect(decisions.map((d: { tool: string; decision: string; rule: string }) => `${d.tool}:${d.decision}:${d.rule}`)).toEqual([
       'searchSimilar:allow:read-only',
@@ -54,6 +70,9 @@ describe('recorded traces', () => {
       ['approved', 'seller-1'],
     ]);
     const modelCall = trace.timeline.find((e: { type: string }) => e.type === 'model_call');
+    // The slow first call shows its time (a timer may fire up to 1 ms early, timestamps lose up to 1 ms).
+    expect(modelCall.durationMs).toBeGreaterThanOrEqual(SLOW_MS - 2);
+    expect(modelCall.durationMs).toBeLessThanOrEqual(wallMs + 1);
     expect(modelCall.input.length).toBeGreaterThan(0);
     expect(modelCall.output[0]).toMatchObject({ type: 'function_call', name: 'searchSimilar' });
     // Events are ordered by time.
