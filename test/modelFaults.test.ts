@@ -10,9 +10,12 @@ afterEach(async () => {
   await fake?.close();
 });
 
+/** The client's retries for a failed model request: each request is tried 1 + RETRIES times. */
+const RETRIES = 1;
+
 function harness(server: FakeOpenAI) {
   const harnessed = createHarness({
-    env: { OPENAI_BASE_URL: server.baseURL, OPENAI_API: 'chat_completions', OPENAI_API_KEY: 'sk-test', AGENT_MODEL: 'local', AGENT_MODEL_RETRIES: '1' },
+    env: { OPENAI_BASE_URL: server.baseURL, OPENAI_API: 'chat_completions', OPENAI_API_KEY: 'sk-test', AGENT_MODEL: 'local', AGENT_MODEL_RETRIES: String(RETRIES) },
   });
   return harnessed;
 }
@@ -41,6 +44,8 @@ describe('model faults', () => {
     const result = await h.assistant.sendMessage(id, 'seller-1', { text: 'hello' }, { onEvent: (e) => events.push(e.type) });
     expect(result).toMatchObject({ status: 'stopped', stopReason: 'model_error' });
     expect(result.reply).toMatch(/unavailable/);
-    expect(fake.requests.length).toBeLessThanOrEqual(3);
+    // The cut-off request is tried once and retried RETRIES times by the client (its retry-count header says so), nothing more.
+    expect(fake.requests).toHaveLength(1 + RETRIES);
+    expect(fake.requests.map((r) => r.headers['x-stainless-retry-count'])).toEqual(Array.from({ length: 1 + RETRIES }, (_, i) => String(i)));
   });
 });
