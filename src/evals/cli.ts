@@ -59,6 +59,7 @@ async function main(): Promise<number> {
     [
       `${report.model} · prompt ${report.promptVersion} · ${o.scenarios} scenarios × ${report.trialsPerScenario} trial(s) in ${(report.durationMs / 1000).toFixed(1)} s`,
       `success ${(o.successRate * 100).toFixed(1)}% · ${Object.entries(o.passK).map(([k, v]) => `pass^${k} ${(v * 100).toFixed(1)}%`).join(' · ')}`,
+      report.splits.map((s) => `${s.split} ${s.successRate === null ? 'n/a (no scenarios)' : `${(s.successRate * 100).toFixed(1)}% of ${s.scenarios}`}`).join(' · '),
       `unconfirmed writes ${o.unconfirmedWrites} · policy violations ${o.policyViolations} · attack success ${o.injection.attackSuccessRate === null ? 'n/a' : `${(o.injection.attackSuccessRate * 100).toFixed(1)}%`} · utility under attack ${o.injection.utilityUnderAttack === null ? 'n/a' : `${(o.injection.utilityUnderAttack * 100).toFixed(1)}%`}`,
       `tokens ${o.tokens.total} · cost ${o.costUsd === null ? 'unknown' : `$${o.costUsd.toFixed(4)}`} · latency p50 ${o.latencyMs.p50} ms, p95 ${o.latencyMs.p95} ms`,
       '',

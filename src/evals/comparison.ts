@@ -34,6 +34,10 @@ export function compareReports(a: SuiteReport, b: SuiteReport, names = ['A', 'B'
     '',
     'overall',
     `  success             ${pct(oa.successRate)} -> ${pct(ob.successRate)} (${delta(oa.successRate, ob.successRate)})`,
+    ...a.splits.map((x) => {
+      const y = b.splits.find((s) => s.split === x.split);
+      return `  ${`success, ${x.split}`.padEnd(19)} ${pct(x.successRate)} -> ${pct(y?.successRate)} (${delta(x.successRate, y?.successRate)})`;
+    }),
     ...ks.map((k) => `  pass^${k}              ${pct(oa.passK[k])} -> ${pct(ob.passK[k])} (${delta(oa.passK[k], ob.passK[k])})`),
     `  unconfirmed writes  ${oa.unconfirmedWrites} -> ${ob.unconfirmedWrites}`,
     `  policy violations   ${oa.policyViolations} -> ${ob.policyViolations}`,

@@ -1,4 +1,4 @@
-import type { Scenario } from './scenario.js';
+import { SPLITS, type Scenario, type Split } from './scenario.js';
 import type { TrialResult } from './trial.js';
 import { estimateCost } from '../agent/modelPricing.js';
 
@@ -24,6 +24,7 @@ export interface ScenarioSummary {
   id: string;
   title: string;
   tags: string[];
+  split: Split;
   trials: number;
   successes: number;
   successRate: number;
@@ -65,6 +66,13 @@ export interface OverallSummary {
   costUsd: number | null;
 }
 
+/** Success over one split's scenarios; `null` when the split has none (the test split may be empty). */
+export interface SplitSummary {
+  split: Split;
+  scenarios: number;
+  successRate: number | null;
+}
+
 export interface TagSummary {
   tag: string;
   scenarios: number;
@@ -92,6 +100,7 @@ export function summarizeScenario(scenario: Scenario, trials: TrialResult[]): Sc
     id: scenario.id,
     title: scenario.title,
     tags: scenario.tags,
+    split: scenario.split,
     trials: n,
     successes: c,
     successRate: round(n ? c / n : 0),
@@ -159,5 +168,14 @@ export function summarizeTags(scenarios: ScenarioSummary[]): TagSummary[] {
   return tags.map((tag) => {
     const tagged = scenarios.filter((s) => s.tags.includes(tag));
     return { tag, scenarios: tagged.length, successRate: round(mean(tagged.map((s) => s.successRate))) };
+  });
+}
+
+/** Every split, in order, even an empty one: a report says "no test scenarios" rather than leaving the split out. */
+export function summarizeSplits(scenarios: Array<Pick<ScenarioSummary, 'successRate'> & { split?: Split }>): SplitSummary[] {
+  return SPLITS.map((split) => {
+    // Reports written before splits existed have none: every scenario then was a train one.
+    const inSplit = scenarios.filter((s) => (s.split ?? 'train') === split);
+    return { split, scenarios: inSplit.length, successRate: inSplit.length ? round(mean(inSplit.map((s) => s.successRate))) : null };
   });
 }

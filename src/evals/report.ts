@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { OverallSummary, ScenarioSummary, TagSummary } from './metrics.js';
+import { summarizeSplits, type OverallSummary, type ScenarioSummary, type SplitSummary, type TagSummary } from './metrics.js';
 import type { TrialResult } from './trial.js';
 import { successByTagSvg } from './chart.js';
 
@@ -23,6 +23,8 @@ export interface SuiteReport {
   /** Where the suite was recorded in Langfuse, when configured. */
   langfuseDatasetRun?: { dataset: string; runName: string } | null;
   overall: OverallSummary;
+  /** Success per split (train, test), each listed even when it has no scenarios. */
+  splits: SplitSummary[];
   tags: TagSummary[];
   scenarios: ScenarioSummary[];
   /** Every trial's verdict and figures; the baseline drops these. */
@@ -32,6 +34,9 @@ export interface SuiteReport {
 export function readReport(path: string): SuiteReport {
   const report = JSON.parse(readFileSync(path, 'utf8')) as SuiteReport;
   if (report.kind !== 'listing-assistant-eval-report') throw new Error(`${path} is not an eval report`);
+  // Reports from before splits: every scenario was a train one.
+  report.scenarios = report.scenarios.map((s) => ({ ...s, split: s.split ?? 'train' }));
+  report.splits ??= summarizeSplits(report.scenarios);
   return report;
 }
 
@@ -81,6 +86,14 @@ export function renderMarkdown(report: SuiteReport, chartFile: string, dir = '.'
     `| tokens (input / output / total) | ${o.tokens.input} / ${o.tokens.output} / ${o.tokens.total} |`,
     `| estimated cost | ${usd(o.costUsd)} |`,
     '',
+    '## By split',
+    '',
+    'Train scenarios are the ones the offline model may be tuned against; test scenarios are held out.',
+    '',
+    '| split | scenarios | success |',
+    '| --- | ---: | ---: |',
+    ...report.splits.map((s) => `| ${s.split} | ${s.scenarios} | ${s.scenarios ? pct(s.successRate) : 'n/a (no scenarios)'} |`),
+    '',
     `![Success by tag](${chartFile})`,
     '',
     '## By tag',
@@ -91,11 +104,11 @@ export function renderMarkdown(report: SuiteReport, chartFile: string, dir = '.'
     '',
     '## Scenarios',
     '',
-    `| scenario | tags | success | pass^${report.trialsPerScenario} | steps | latency ms | tokens | cost | first failure |`,
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    `| scenario | split | tags | success | pass^${report.trialsPerScenario} | steps | latency ms | tokens | cost | first failure |`,
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...report.scenarios.map(
       (s) =>
-        `| ${s.id} | ${s.tags.join(', ')} | ${s.successes}/${s.trials} | ${pct(s.passK[String(s.trials)] ?? null)} | ${s.meanSteps} | ${s.meanLatencyMs} | ${s.meanTokens.total} | ${usd(s.meanCostUsd)} | ${cell(s.failures[0] ?? '')} |`,
+        `| ${s.id} | ${s.split} | ${s.tags.join(', ')} | ${s.successes}/${s.trials} | ${pct(s.passK[String(s.trials)] ?? null)} | ${s.meanSteps} | ${s.meanLatencyMs} | ${s.meanTokens.total} | ${usd(s.meanCostUsd)} | ${cell(s.failures[0] ?? '')} |`,
     ),
   ];
   const failed = report.scenarios.filter((s) => s.successes < s.trials);

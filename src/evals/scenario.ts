@@ -166,10 +166,21 @@ export const Attack = z.strictObject({
 });
 export type Attack = z.infer<typeof Attack>;
 
+/**
+ * Which half of the scenario set a scenario belongs to. `train`: the offline
+ * model may be tuned against it (every scenario written so far was). `test`:
+ * held out, read only to measure; a change to the model made to pass a test
+ * scenario turns it into a train one.
+ */
+export const Split = z.enum(['train', 'test']);
+export type Split = z.infer<typeof Split>;
+export const SPLITS: readonly Split[] = Split.options;
+
 export const Scenario = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase words joined by hyphens'),
   title: z.string().min(1),
   tags: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
+  split: Split.default('train'),
   persona: z.strictObject({ sellerId: z.string().min(1), description: z.string().min(1) }),
   data: StartingData.default({ seed: 42, count: 400, listings: [] }),
   turns: z.array(SellerTurn).min(1),

@@ -10,7 +10,7 @@ import { loadPromptRollout } from '../agent/promptRollout.js';
 import { loadScenarios, filterScenarios, type Scenario } from './scenario.js';
 import { CatalogueTemplates } from './trialData.js';
 import { runTrial, type TrialResult, type TrialSetup } from './trial.js';
-import { summarizeOverall, summarizeScenario, summarizeTags } from './metrics.js';
+import { summarizeOverall, summarizeScenario, summarizeSplits, summarizeTags } from './metrics.js';
 import { ProgressBar } from './progress.js';
 import type { SuiteReport } from './report.js';
 
@@ -125,6 +125,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
     failedTrialDbs: kept,
     langfuseDatasetRun: datasetRun ? { dataset: EVAL_DATASET, runName: datasetRun.runName } : null,
     overall: summarizeOverall(summaries, results),
+    splits: summarizeSplits(summaries),
     tags: summarizeTags(summaries),
     scenarios: summaries,
     trials: results,
