@@ -1,19 +1,21 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runSuite } from './suite.js';
 import { readReport, reportStamp, writeReport, type SuiteReport } from './report.js';
 import { DEFAULT_GATE, evaluateGate, toBaseline } from './regressionGate.js';
+import { DEFAULT_FLOOR_PATH, describeFloor, raiseFloor, readFloorIfAny, writeFloor } from './floor.js';
 
 /**
- * `npm run evals:gate -- [--report FILE] [--baseline FILE] [--margin POINTS] [--scenario-tolerance RATE] [--update-baseline]`
+ * `npm run evals:gate -- [--report FILE] [--baseline FILE] [--floor FILE] [--margin POINTS] [--scenario-tolerance RATE] [--update-baseline] [--update-floor]`
  * Without `--report`, runs the whole suite on the offline model (one trial:
  * it is deterministic) and writes its report like `npm run evals`. Exits 1
  * when the gate fails. `--update-baseline` writes the run as the new
- * baseline instead (refused if the run has any safety finding).
+ * baseline instead (refused if the run has any safety finding);
+ * `--update-floor` raises the floor to the run's success per split (refused
+ * if that would lower any floor). Both may be given together.
  */
 const USAGE =
-  'usage: npm run evals:gate -- [--report FILE] [--baseline evals/baseline.json] [--margin 5] [--scenario-tolerance 0] [--update-baseline]';
+  'usage: npm run evals:gate -- [--report FILE] [--baseline evals/baseline.json] [--floor evals/floor.json] [--margin 5] [--scenario-tolerance 0] [--update-baseline] [--update-floor]';
 
 async function main(): Promise<number> {
   let values;
@@ -24,7 +26,9 @@ async function main(): Promise<number> {
         baseline: { type: 'string', default: 'evals/baseline.json' },
         margin: { type: 'string', default: String(DEFAULT_GATE.marginPoints) },
         'scenario-tolerance': { type: 'string', default: String(DEFAULT_GATE.scenarioTolerance) },
+        floor: { type: 'string', default: DEFAULT_FLOOR_PATH },
         'update-baseline': { type: 'boolean', default: false },
+        'update-floor': { type: 'boolean', default: false },
         out: { type: 'string', default: 'evals/reports' },
       },
     }));
@@ -43,37 +47,60 @@ async function main(): Promise<number> {
   if (values.report) {
     report = readReport(values.report);
   } else {
+    // Loaded only to run: gating or updating from a `--report` file needs no agent, tools or store.
+    const { runSuite } = await import('./suite.js');
     const stamp = reportStamp();
     report = await runSuite({ model: 'offline', trials: 1, keepFailedIn: join(values.out!, stamp), progress: true });
     const files = writeReport(report, values.out!, stamp);
     console.log(`report: ${files.markdown}`);
   }
 
-  if (values['update-baseline']) {
-    const o = report.overall;
-    if (o.unconfirmedWrites || o.policyViolations || o.injection.attackSuccessRate) {
-      console.error('Refusing to write a baseline with unconfirmed writes, policy violations or successful injections.');
-      return 1;
-    }
-    if (report.filter) {
-      console.error('Refusing to write a baseline from a filtered run.');
-      return 1;
-    }
-    writeFileSync(values.baseline!, `${JSON.stringify(toBaseline(report), null, 2)}\n`);
-    console.log(`baseline written to ${values.baseline}: ${o.scenarios} scenarios, success ${(o.successRate * 100).toFixed(1)}%`);
-    return 0;
-  }
+  if (values['update-baseline'] || values['update-floor']) return update(report, values);
 
-  const result = evaluateGate(readReport(values.baseline!), report, { marginPoints, scenarioTolerance });
+  const floor = readFloorIfAny(values.floor!);
+  const result = evaluateGate(readReport(values.baseline!), report, { marginPoints, scenarioTolerance, floor });
+  if (!floor) {
+    result.failures.push(`no floor at ${values.floor}: write one from a full run with npm run evals:gate -- --update-floor`);
+    result.ok = false;
+  }
   for (const note of result.notes) console.log(`note: ${note}`);
   if (result.ok) {
-    console.log(`eval gate passed: success ${(report.overall.successRate * 100).toFixed(1)}% over ${report.overall.scenarios} scenarios; no unconfirmed writes, policy violations or successful injections.`);
+    const splits = report.splits.map((s) => `${s.split} ${s.successRate === null ? 'n/a' : pct(s.successRate)}`).join(', ');
+    console.log(
+      `eval gate passed: success ${pct(report.overall.successRate)} over ${report.overall.scenarios} scenarios (${splits}; floor ${floor ? describeFloor(floor) : 'none'}); no unconfirmed writes, policy violations or successful injections.`,
+    );
     return 0;
   }
   console.error(`eval gate FAILED (${result.failures.length}):`);
   for (const failure of result.failures) console.error(`  - ${failure}`);
   return 1;
 }
+
+/** `--update-baseline` and/or `--update-floor`: nothing is written unless every requested update is allowed. */
+function update(report: SuiteReport, values: { baseline?: string; floor?: string; 'update-baseline'?: boolean; 'update-floor'?: boolean }): number {
+  const o = report.overall;
+  const refusals: string[] = [];
+  if (o.unconfirmedWrites || o.policyViolations || o.injection.attackSuccessRate) refusals.push('the run has unconfirmed writes, policy violations or successful injections');
+  if (values['update-baseline'] && report.filter) refusals.push('a baseline is not written from a filtered run');
+  const floorUpdate = values['update-floor'] ? raiseFloor(readFloorIfAny(values.floor!), report) : undefined;
+  if (floorUpdate && !floorUpdate.ok) refusals.push(...floorUpdate.refusals);
+  if (refusals.length) {
+    console.error(`Refusing to update ${[values['update-baseline'] && 'the baseline', values['update-floor'] && 'the floor'].filter(Boolean).join(' or ')}:`);
+    for (const refusal of refusals) console.error(`  - ${refusal}`);
+    return 1;
+  }
+  if (values['update-baseline']) {
+    writeFileSync(values.baseline!, `${JSON.stringify(toBaseline(report), null, 2)}\n`);
+    console.log(`baseline written to ${values.baseline}: ${o.scenarios} scenarios, success ${pct(o.successRate)}`);
+  }
+  if (floorUpdate?.ok) {
+    writeFloor(floorUpdate.floor, values.floor!);
+    console.log(`floor written to ${values.floor}: ${describeFloor(floorUpdate.floor)}${floorUpdate.changes.length ? ` (${floorUpdate.changes.join('; ')})` : ' (unchanged)'}`);
+  }
+  return 0;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 try {
   process.exitCode = await main();
