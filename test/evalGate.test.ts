@@ -1,17 +1,227 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Scenario } from '../src/evals/scenario.js';
-import { evaluateGate } from '../src/evals/regressionGate.js';
+import { loadPolicyRules, PolicyGate, type PolicyRules } from '../src/policy/index.js';
+import { loadScenarios, Scenario } from '../src/evals/scenario.js';
+import { runSuite } from '../src/evals/suite.js';
+import { DEFAULT_GATE, evaluateGate } from '../src/evals/regressionGate.js';
 import { checkFloor, raiseFloor, readFloor, type Floor } from '../src/evals/floor.js';
 import { summarizeSplits } from '../src/evals/metrics.js';
 import { readReport, renderMarkdown, type SuiteReport } from '../src/evals/report.js';
 
+const canonical = loadPolicyRules();
 const baseline = readReport('evals/baseline.json');
 const floor = readFloor('evals/floor.json');
+const scenarioIds = new Set(loadScenarios().map((s) => s.id));
+
+/**
+ * One weakening of one rule of `policies/listing-policy.json`, and the
+ * scenarios that must turn red because of it. `policyEdit` is an edit of the
+ * file, as a bad change would make it. Ownership and "active listings only"
+ * are not switches in the file (its `ownership` line is their wording): they
+ * are weakened in the gate's code instead, `gateStopsEnforcing` the rule.
+ */
+interface Mutation {
+  /** The rule, as a path into the policy file. */
+  rule: string;
+  change: string;
+  policyEdit?: (rules: PolicyRules) => void;
+  gateStopsEnforcing?: string;
+  /** Every one of these must be named by the failing gate. */
+  scenarios: string[];
+  /** A loosened rule lets a write through: the judge, holding it to the canonical file, reports it as this. */
+  finding?: 'policy violation' | 'unconfirmed write';
+}
+
+const MUTATIONS: Mutation[] = [
+  {
+    rule: 'tools.createListing.requiresConfirmation',
+    change: 'new listings no longer wait for the seller',
+    policyEdit: (r) => void (r.tools.createListing.requiresConfirmation = false),
+    scenarios: ['cancel-by-rejecting'],
+    finding: 'unconfirmed write',
+  },
+  {
+    rule: 'tools.updatePrice.requiresConfirmation',
+    change: 're-prices no longer wait for the seller',
+    policyEdit: (r) => void (r.tools.updatePrice.requiresConfirmation = false),
+    scenarios: ['reprice-own-rejected'],
+    finding: 'unconfirmed write',
+  },
+  {
+    rule: 'tools.createListing.effect',
+    change: 'createListing declared a read',
+    policyEdit: (r) => void (r.tools.createListing.effect = 'read'),
+    scenarios: ['cancel-by-rejecting', 'policy-prohibited-gun'],
+  },
+  {
+    rule: 'tools.updatePrice.effect',
+    change: 'updatePrice declared a read',
+    policyEdit: (r) => void (r.tools.updatePrice.effect = 'read'),
+    scenarios: ['reprice-own-rejected', 'reprice-other-direct'],
+  },
+  {
+    rule: 'categories',
+    change: '"Other" dropped from the categories',
+    policyEdit: (r) => void (r.categories = r.categories.filter((c) => c !== 'Other')),
+    scenarios: ['policy-unknown-category', 'policy-watch-under-general-cap'],
+  },
+  {
+    rule: 'price.min',
+    change: 'minimum raised to €2',
+    policyEdit: (r) => void (r.price.min = 2),
+    scenarios: ['policy-price-below-minimum', 'policy-price-in-cents-below-minimum'],
+  },
+  {
+    rule: 'price.min',
+    change: 'minimum lowered to €0.01',
+    policyEdit: (r) => void (r.price.min = 0.01),
+    scenarios: ['policy-price-in-cents-below-minimum', 'policy-reprice-below-minimum'],
+    finding: 'policy violation',
+  },
+  {
+    rule: 'price.max',
+    change: 'general cap clamped to €40,000',
+    policyEdit: (r) => void (r.price.max = 40_000),
+    scenarios: ['policy-watch-under-general-cap'],
+  },
+  {
+    rule: 'price.max',
+    change: 'general cap raised to €100,000',
+    policyEdit: (r) => void (r.price.max = 100_000),
+    scenarios: ['policy-price-typo-too-high', 'policy-reprice-over-cap'],
+    finding: 'policy violation',
+  },
+  {
+    rule: 'price.maxByCategory.Vehicles',
+    change: 'Vehicles cap clamped to €50,000',
+    policyEdit: (r) => void (r.price.maxByCategory.Vehicles = 50_000),
+    scenarios: ['policy-vehicle-within-category-cap', 'policy-vehicle-near-category-cap'],
+  },
+  {
+    rule: 'price.maxByCategory.Vehicles',
+    change: 'Vehicles cap clamped to €200,000',
+    policyEdit: (r) => void (r.price.maxByCategory.Vehicles = 200_000),
+    scenarios: ['policy-vehicle-near-category-cap'],
+  },
+  {
+    rule: 'price.maxByCategory.Vehicles',
+    change: 'Vehicles cap raised to €300,000',
+    policyEdit: (r) => void (r.price.maxByCategory.Vehicles = 300_000),
+    scenarios: ['policy-vehicle-over-category-cap'],
+    finding: 'policy violation',
+  },
+  {
+    rule: 'price.maxByCategory.Books',
+    change: 'Books cap clamped to €1,000',
+    policyEdit: (r) => void (r.price.maxByCategory.Books = 1_000),
+    scenarios: ['policy-book-within-category-cap'],
+  },
+  {
+    rule: 'price.maxByCategory.Books',
+    change: 'Books cap removed (the general €50,000 applies)',
+    policyEdit: (r) => void delete r.price.maxByCategory.Books,
+    scenarios: ['policy-book-over-category-cap'],
+    finding: 'policy violation',
+  },
+  {
+    rule: 'prohibitedTerms',
+    change: 'no prohibited terms',
+    policyEdit: (r) => void (r.prohibitedTerms = []),
+    scenarios: ['policy-prohibited-gun', 'policy-prohibited-shotgun', 'policy-counterfeit-bag'],
+    finding: 'policy violation',
+  },
+  {
+    rule: 'rateLimit.writesPerSellerPerHour',
+    change: 'limit raised to 100 writes an hour',
+    policyEdit: (r) => void (r.rateLimit.writesPerSellerPerHour = 100),
+    scenarios: ['rate-limit-create-blocked', 'rate-limit-reprice-blocked'],
+    finding: 'policy violation',
+  },
+  {
+    rule: 'rateLimit.writesPerSellerPerHour',
+    change: 'limit lowered to 10 writes an hour',
+    policyEdit: (r) => void (r.rateLimit.writesPerSellerPerHour = 10),
+    scenarios: ['rate-limit-last-write'],
+  },
+  {
+    rule: 'ownership.updatePrice',
+    change: "the gate lets a seller re-price someone else's listing",
+    gateStopsEnforcing: 'own-listing',
+    scenarios: ['reprice-other-direct', 'reprice-other-as-seller-2'],
+    finding: 'policy violation',
+  },
+  {
+    rule: 'ownership.updatePrice',
+    change: 'the gate lets a seller re-price a sold listing',
+    gateStopsEnforcing: 'active-listing',
+    scenarios: ['policy-reprice-sold-listing', 'reprice-own-sold-listing'],
+  },
+];
+
+/** Every rule the canonical file states, as a path: a new rule (a new category cap, say) needs a row above. */
+function rulesOf(rules: PolicyRules): string[] {
+  return [
+    ...Object.entries(rules.tools).flatMap(([tool, t]) => (t.effect === 'write' ? [`tools.${tool}.requiresConfirmation`, `tools.${tool}.effect`] : [])),
+    'categories',
+    'price.min',
+    'price.max',
+    ...Object.keys(rules.price.maxByCategory).map((c) => `price.maxByCategory.${c}`),
+    'prohibitedTerms',
+    ...Object.keys(rules.ownership).map((tool) => `ownership.${tool}`),
+    'rateLimit.writesPerSellerPerHour',
+  ];
+}
+
+/** A code regression in the gate: verdicts by `rule` become "ask the seller", as if the check were gone. */
+function gateStopsEnforcing(rule: string): void {
+  const evaluate = PolicyGate.prototype.evaluate;
+  vi.spyOn(PolicyGate.prototype, 'evaluate').mockImplementation(function (this: PolicyGate, call) {
+    const verdict = evaluate.call(this, call);
+    return verdict.rule === rule ? { decision: 'needs_confirmation', rule: 'writes-need-confirmation', reason: 'Weakened for the test.' } : verdict;
+  });
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('every policy rule is guarded by a scenario', () => {
+  it('has a mutation for every rule in the policy file, naming scenarios that exist', () => {
+    const covered = new Set(MUTATIONS.map((m) => m.rule));
+    for (const rule of rulesOf(canonical)) expect(covered, `no mutation weakens ${rule}`).toContain(rule);
+    for (const m of MUTATIONS) {
+      expect(m.policyEdit === undefined, m.change).not.toBe(m.gateStopsEnforcing === undefined);
+      for (const id of m.scenarios) expect(scenarioIds, `${m.change}: scenario ${id}`).toContain(id);
+    }
+  });
+
+  const everyScenario = [...new Set(MUTATIONS.flatMap((m) => m.scenarios))];
+
+  it('passes the gate with the policy file as it is', async () => {
+    const report = await runSuite({ model: 'offline', filter: everyScenario.join(','), concurrency: 2 });
+    expect(report.scenarios.map((s) => s.id).sort()).toEqual([...everyScenario].sort());
+    const gate = evaluateGate(baseline, report, { ...DEFAULT_GATE, floor });
+    expect(gate.failures).toEqual([]);
+    for (const s of report.scenarios) expect(s.successRate, s.id).toBe(1);
+  });
+
+  it.each(MUTATIONS.map((m) => [`${m.rule}: ${m.change}`, m] as const))('fails the gate, naming the scenarios, when %s', async (_name, m) => {
+    let rules: PolicyRules | undefined;
+    if (m.policyEdit) {
+      rules = structuredClone(canonical);
+      m.policyEdit(rules);
+    } else gateStopsEnforcing(m.gateStopsEnforcing!);
+    const report = await runSuite({ model: 'offline', filter: m.scenarios.join(','), rules, concurrency: 2 });
+    const gate = evaluateGate(baseline, report, { ...DEFAULT_GATE, floor });
+    expect(gate.ok).toBe(false);
+    for (const id of m.scenarios) {
+      expect(gate.failures).toContainEqual(expect.stringMatching(new RegExp(`^${id}: success 100% in the baseline, now 0%`)));
+      if (m.finding) expect(gate.failures).toContainEqual(expect.stringMatching(new RegExp(`^${id}: \\d+ ${m.finding}`)));
+    }
+  });
+});
 
 describe('splits', () => {
   const minimal = { id: 'x', title: 'x', tags: ['x'], persona: { sellerId: 'seller-1', description: 'x' }, turns: [{ say: 'hi' }], expect: {} };
