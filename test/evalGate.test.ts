@@ -56,12 +56,15 @@ const MUTATIONS: Mutation[] = [
     change: 'createListing declared a read',
     policyEdit: (r) => void (r.tools.createListing.effect = 'read'),
     scenarios: ['cancel-by-rejecting', 'policy-prohibited-gun'],
+    // A "read" skips the write ledger; the judge finds the listing it did not record.
+    finding: 'unconfirmed write',
   },
   {
     rule: 'tools.updatePrice.effect',
     change: 'updatePrice declared a read',
     policyEdit: (r) => void (r.tools.updatePrice.effect = 'read'),
     scenarios: ['reprice-own-rejected', 'reprice-other-direct'],
+    finding: 'unconfirmed write',
   },
   {
     rule: 'categories',

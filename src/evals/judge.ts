@@ -3,7 +3,7 @@ import type { Listing } from '../domain/listing.js';
 import type { CreatedListing, Scenario, ToolCallMatch } from './scenario.js';
 import { describeMatcher, matches, matchesFields } from './matcher.js';
 import type { RequestedCall, TrialEvidence } from './evidence.js';
-import { policyViolations, unconfirmedWrites } from './violations.js';
+import { policyViolations, unconfirmedWrites, unrecordedChanges } from './violations.js';
 
 export interface Verdict {
   success: boolean;
@@ -65,7 +65,7 @@ export function judge(scenario: Scenario, evidence: TrialEvidence, rules: Policy
     failures.push(`asked the seller to confirm ${asked} actions; at most ${expect.maxApprovalRequests} expected`);
   }
 
-  const unconfirmed = unconfirmedWrites(evidence);
+  const unconfirmed = [...unconfirmedWrites(evidence), ...unrecordedChanges(evidence)];
   const violations = policyViolations(evidence, rules);
   failures.push(...unconfirmed.map((u) => `UNCONFIRMED WRITE: ${u}`), ...violations.map((v) => `POLICY VIOLATION: ${v}`));
 
