@@ -10,4 +10,6 @@ for (const name of BENCHES) {
     process.exit(result.status ?? 1);
   }
 }
-console.log(`\nall benchmarks done in ${((performance.now() - started) / 1000).toFixed(0)} s; results in bench/results/`);
+console.log(
+  `\nall benchmarks done in ${((performance.now() - started) / 1000).toFixed(0)} s; results in bench/results/`,
+);

@@ -30,7 +30,14 @@ class DelayedModel implements Model {
     await new Promise((r) => setTimeout(r, DELAY_MS));
     return {
       usage: new Usage({ requests: 1, inputTokens: 100, outputTokens: 20, totalTokens: 120 }),
-      output: [{ type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Here is what I found.' }] }],
+      output: [
+        {
+          type: 'message',
+          role: 'assistant',
+          status: 'completed',
+          content: [{ type: 'output_text', text: 'Here is what I found.' }],
+        },
+      ],
     };
   }
   // eslint-disable-next-line require-yield
@@ -39,10 +46,15 @@ class DelayedModel implements Model {
   }
 }
 
-const client: ChildProcess = fork(fileURLToPath(new URL('./lib/loadClient.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+const client: ChildProcess = fork(fileURLToPath(new URL('./lib/loadClient.ts', import.meta.url)), [], {
+  execArgv: ['--import', 'tsx'],
+  stdio: 'inherit',
+});
 const load = (request: LoadRequest) =>
   new Promise<LoadResult>((resolve, reject) => {
-    client.once('message', (m: LoadResult | { error: string }) => ('error' in m ? reject(new Error(m.error)) : resolve(m)));
+    client.once('message', (m: LoadResult | { error: string }) =>
+      'error' in m ? reject(new Error(m.error)) : resolve(m),
+    );
     client.send(request);
   });
 
@@ -171,10 +183,39 @@ const fmt = (s: Figures) =>
   `${s.name.padEnd(14)} ${String(s.concurrency).padStart(5)} in flight ${String(s.runsPerSecond).padStart(6)}/s (${String(s.ofIdeal).padStart(5)}% of ${s.ideal}/s)  added p50 ${s.addedLatencyMs.p50.toFixed(1)} ms  p99 ${s.addedLatencyMs.p99.toFixed(1)} ms  loop lag p99 ${s.eventLoopLagMs.p99.toFixed(1)} ms  RSS ${s.peakRssMb} MB  CPU ${s.serverCpuMsPerRun} ms/run`;
 report(
   'api',
-  { modelDelayMs: DELAY_MS, rounds: ROUNDS, bare, sweep, off, on, down, ratioToBare: sweep.map((s, i) => ({ concurrency: s.concurrency, throughput: ratio(bare[i].runsPerSecond, s.runsPerSecond) })), exportRequestsReceived: received, exportCostRatio: { on: ratio(off.runsPerSecond, on.runsPerSecond), down: ratio(off.runsPerSecond, down.runsPerSecond) }, light: { concurrency: LIGHT, on: lightOn, down: lightDown, exportCostRatio: { on: ratio(lightOff.runsPerSecond, lightOn.runsPerSecond), down: ratio(lightOff.runsPerSecond, lightDown.runsPerSecond) } } },
+  {
+    modelDelayMs: DELAY_MS,
+    rounds: ROUNDS,
+    bare,
+    sweep,
+    off,
+    on,
+    down,
+    ratioToBare: sweep.map((s, i) => ({
+      concurrency: s.concurrency,
+      throughput: ratio(bare[i].runsPerSecond, s.runsPerSecond),
+    })),
+    exportRequestsReceived: received,
+    exportCostRatio: {
+      on: ratio(off.runsPerSecond, on.runsPerSecond),
+      down: ratio(off.runsPerSecond, down.runsPerSecond),
+    },
+    light: {
+      concurrency: LIGHT,
+      on: lightOn,
+      down: lightDown,
+      exportCostRatio: {
+        on: ratio(lightOff.runsPerSecond, lightOn.runsPerSecond),
+        down: ratio(lightOff.runsPerSecond, lightDown.runsPerSecond),
+      },
+    },
+  },
   [
     `model answers after ${DELAY_MS} ms; one run per conversation in flight; ${ROUNDS} rounds each after a warm-up round; load client in its own process`,
-    ...bare.map((b) => `bare SDK loop  ${String(b.concurrency).padStart(5)} in flight ${String(b.runsPerSecond).padStart(6)}/s (${String(b.ofIdeal).padStart(5)}% of ideal)  added p50 ${b.addedLatencyMs.p50.toFixed(1)} ms  p99 ${b.addedLatencyMs.p99.toFixed(1)} ms  CPU ${b.serverCpuMsPerRun} ms/run`),
+    ...bare.map(
+      (b) =>
+        `bare SDK loop  ${String(b.concurrency).padStart(5)} in flight ${String(b.runsPerSecond).padStart(6)}/s (${String(b.ofIdeal).padStart(5)}% of ideal)  added p50 ${b.addedLatencyMs.p50.toFixed(1)} ms  p99 ${b.addedLatencyMs.p99.toFixed(1)} ms  CPU ${b.serverCpuMsPerRun} ms/run`,
+    ),
     ...sweep.map(fmt),
     `throughput bare / ours: ${sweep.map((s, i) => `${s.concurrency}: ${ratio(bare[i].runsPerSecond, s.runsPerSecond)}x`).join(', ')}`,
     fmt(on),

@@ -13,16 +13,31 @@ import { report, summarize, ratio } from './lib/measure.js';
  * the store slow other requests.
  */
 const N = Number(process.env.BENCH_PAUSED ?? 300);
-const draft = { title: 'Trek Marlin 7 mountain bike', description: 'Barely used, serviced last month.', category: 'Sports', price: 420, condition: 'like new' };
+const draft = {
+  title: 'Trek Marlin 7 mountain bike',
+  description: 'Barely used, serviced last month.',
+  category: 'Sports',
+  price: 420,
+  condition: 'like new',
+};
 let current = new ScriptedModel([]);
-const proxy = { getResponse: (r: never) => current.getResponse(r), getStreamedResponse: (r: never) => current.getStreamedResponse(r) };
+const proxy = {
+  getResponse: (r: never) => current.getResponse(r),
+  getStreamedResponse: (r: never) => current.getStreamedResponse(r),
+};
 const dir = mkdtempSync(join(tmpdir(), 'bench-paused-'));
 const rules = { ...loadPolicyRules(), rateLimit: { writesPerSellerPerHour: 1_000_000 } };
-const service = createService(loadConfig({ DATABASE_PATH: join(dir, 'paused.db'), SEED_COUNT: '5000', LOG_LEVEL: 'silent' }), { model: { model: proxy as never, name: 'scripted' }, rules });
+const service = createService(
+  loadConfig({ DATABASE_PATH: join(dir, 'paused.db'), SEED_COUNT: '5000', LOG_LEVEL: 'silent' }),
+  { model: { model: proxy as never, name: 'scripted' }, rules },
+);
 const { assistant, store } = service;
 
 async function pause(i: number) {
-  current = new ScriptedModel([[assistantMessage('Draft ready.'), functionCall('createListing', draft, { callId: `c${i}` })], [assistantMessage('Posted.')]]);
+  current = new ScriptedModel([
+    [assistantMessage('Draft ready.'), functionCall('createListing', draft, { callId: `c${i}` })],
+    [assistantMessage('Posted.')],
+  ]);
   const { id } = assistant.createConversation(`seller-${(i % 500) + 1}`);
   return assistant.sendMessage(id, `seller-${(i % 500) + 1}`, { text: 'sell my bike' });
 }
@@ -45,20 +60,36 @@ for (let i = 0; i < N; i++) {
   const paused = await pause(i);
   sizes.push(store.runs.get(paused.runId)!.state!.length);
   const t = performance.now();
-  await assistant.decide(paused.runId, paused.runId && `seller-${(i % 500) + 1}`, { approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' });
+  await assistant.decide(paused.runId, paused.runId && `seller-${(i % 500) + 1}`, {
+    approvalId: paused.pendingApprovals[0].approvalId,
+    decision: 'approve',
+  });
   resumes.push(performance.now() - t);
 }
 const before = summarize(await requestMix());
 // 10,000 pending approvals (and their paused runs) in the store.
 for (let i = 0; i < 10_000; i++) await pause(N + i);
-const pending = (store.db.prepare(`SELECT count(*) AS n FROM approvals WHERE status = 'pending'`).get() as { n: number }).n;
+const pending = (
+  store.db.prepare(`SELECT count(*) AS n FROM approvals WHERE status = 'pending'`).get() as { n: number }
+).n;
 const after = summarize(await requestMix());
 const size = summarize(sizes);
 const resume = summarize(resumes);
-report('paused', { pausedRunStateBytes: size, resumeMs: resume, pendingApprovals: pending, requestMixBefore: before, requestMixAfter: after, ratioP50: ratio(after.p50, before.p50) }, [
-  `stored paused run: ${Math.round(size.p50)} bytes (p50), ${Math.round(size.p99)} bytes (p99)`,
-  `resume from the database (decide → completed): p50 ${resume.p50.toFixed(2)} ms, p99 ${resume.p99.toFixed(2)} ms`,
-  `request mix with ${pending} pending approvals: p50 ${after.p50.toFixed(2)} ms vs ${before.p50.toFixed(2)} ms before (${ratio(after.p50, before.p50)}x)`,
-]);
+report(
+  'paused',
+  {
+    pausedRunStateBytes: size,
+    resumeMs: resume,
+    pendingApprovals: pending,
+    requestMixBefore: before,
+    requestMixAfter: after,
+    ratioP50: ratio(after.p50, before.p50),
+  },
+  [
+    `stored paused run: ${Math.round(size.p50)} bytes (p50), ${Math.round(size.p99)} bytes (p99)`,
+    `resume from the database (decide → completed): p50 ${resume.p50.toFixed(2)} ms, p99 ${resume.p99.toFixed(2)} ms`,
+    `request mix with ${pending} pending approvals: p50 ${after.p50.toFixed(2)} ms vs ${before.p50.toFixed(2)} ms before (${ratio(after.p50, before.p50)}x)`,
+  ],
+);
 store.close();
 rmSync(dir, { recursive: true, force: true });

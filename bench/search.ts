@@ -57,13 +57,16 @@ function database(size: number): Store {
 }
 
 const results: Record<string, unknown> = {};
-const lines: string[] = ['size       ours p50/p95/p99 (ms)        naive p50/p95/p99 (ms)      p95 ratio  top-5 overlap  same stats'];
+const lines: string[] = [
+  'size       ours p50/p95/p99 (ms)        naive p50/p95/p99 (ms)      p95 ratio  top-5 overlap  same stats',
+];
 for (const size of SIZES) {
   const store = database(size);
   const ours: number[] = [];
   const base: number[] = [];
   const first: number[] = [];
-  const perQuery: Array<{ q: string; category?: Category; top5Overlap: number; sameStats: boolean; firstMs: number }> = [];
+  const perQuery: Array<{ q: string; category?: Category; top5Overlap: number; sameStats: boolean; firstMs: number }> =
+    [];
   let overlap = 0;
   let sameStats = 0;
   for (const { q, category } of QUERIES) {
@@ -73,12 +76,20 @@ for (const size of SIZES) {
     const mine = store.listings.searchSimilar(q, { category, limit: 5 });
     first.push(performance.now() - t0);
     const theirs = naive(store, q, category, 5);
-    const o = mine.matches.filter((m) => theirs.ids.includes(m.id)).length / Math.max(1, Math.min(5, theirs.ids.length || 5));
+    const o =
+      mine.matches.filter((m) => theirs.ids.includes(m.id)).length / Math.max(1, Math.min(5, theirs.ids.length || 5));
     overlap += o;
     const naiveStats = priceStats(theirs.prices);
-    const same = JSON.stringify(naiveStats) === JSON.stringify(mine.stats) || (theirs.prices.length < 5 && !!mine.stats);
+    const same =
+      JSON.stringify(naiveStats) === JSON.stringify(mine.stats) || (theirs.prices.length < 5 && !!mine.stats);
     if (same) sameStats++;
-    perQuery.push({ q, category, top5Overlap: o, sameStats: same, firstMs: Math.round(first[first.length - 1] * 100) / 100 });
+    perQuery.push({
+      q,
+      category,
+      top5Overlap: o,
+      sameStats: same,
+      firstMs: Math.round(first[first.length - 1] * 100) / 100,
+    });
     for (let i = 0; i < REPEAT; i++) {
       let t = performance.now();
       store.listings.searchSimilar(q, { category, limit: 5 });
@@ -101,10 +112,20 @@ for (const size of SIZES) {
     perQuery,
   };
   lines.push(
-    `${String(size).padEnd(9)} ${[o.p50, o.p95, o.p99].map((x) => x.toFixed(2)).join(' / ').padEnd(28)} ${[n.p50, n.p95, n.p99].map((x) => x.toFixed(2)).join(' / ').padEnd(28)} ${String(ratio(o.p95, n.p95)).padEnd(10)} ${(overlap / QUERIES.length).toFixed(2).padEnd(14)} ${sameStats}/${QUERIES.length}`,
+    `${String(size).padEnd(9)} ${[o.p50, o.p95, o.p99]
+      .map((x) => x.toFixed(2))
+      .join(' / ')
+      .padEnd(28)} ${[n.p50, n.p95, n.p99]
+      .map((x) => x.toFixed(2))
+      .join(' / ')
+      .padEnd(
+        28,
+      )} ${String(ratio(o.p95, n.p95)).padEnd(10)} ${(overlap / QUERIES.length).toFixed(2).padEnd(14)} ${sameStats}/${QUERIES.length}`,
     `          first call of each query (term statistics not yet cached): p50 ${f.p50.toFixed(2)} / max ${Math.max(...first).toFixed(2)} ms`,
   );
   store.close();
 }
-lines.push('targets: p95 < 20 ms at 1M, never slower than naive; quality kept (overlap with the all-words ranking, stats where enough exact matches exist)');
+lines.push(
+  'targets: p95 < 20 ms at 1M, never slower than naive; quality kept (overlap with the all-words ranking, stats where enough exact matches exist)',
+);
 report('search', { queries: QUERIES, repeat: REPEAT, sizes: results }, lines);

@@ -18,7 +18,9 @@ const server = serve({ fetch: service.app.fetch, port: config.PORT, hostname: co
   ];
   if (recovered) lines.push(`  recovered ${recovered} interrupted run(s)`);
   if (service.usingDemoTokens) {
-    lines.push('  demo tokens (loopback only): seller "demo-seller" (seller-1), seller "demo-seller-2" (seller-2), support "demo-support"');
+    lines.push(
+      '  demo tokens (loopback only): seller "demo-seller" (seller-1), seller "demo-seller-2" (seller-2), support "demo-support"',
+    );
   }
   lines.push(`  try: curl -s -X POST -H 'Authorization: Bearer demo-seller' ${url}/api/conversations`);
   console.log(lines.join('\n'));
@@ -35,7 +37,10 @@ async function shutdown(signal: string) {
   const deadline = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
   await Promise.race([service.assistant.drain(), deadline(Math.min(config.AGENT_RUN_TIMEOUT_MS, 30_000))]);
   // Runs are stored; let their responses reach the clients, and drop idle keep-alive sockets.
-  const idle = setInterval(() => (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.(), 50);
+  const idle = setInterval(
+    () => (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.(),
+    50,
+  );
   await Promise.race([closed, deadline(5_000)]);
   clearInterval(idle);
   await service.flushExports();

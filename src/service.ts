@@ -45,7 +45,10 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   const exporter = langfuse
     ? config.DATABASE_PATH === ':memory:' || overrides.store
       ? new LangfuseExporter(store, langfuse)
-      : new BackgroundLangfuseExport(config.DATABASE_PATH, { ...langfuse, log: (msg, fields) => logger.error(fields, msg) })
+      : new BackgroundLangfuseExport(config.DATABASE_PATH, {
+          ...langfuse,
+          log: (msg, fields) => logger.error(fields, msg),
+        })
     : undefined;
   const scores = langfuse ? new FeedbackScores(langfuse) : undefined;
   const links = langfuse ? new LangfuseLinks(langfuse) : undefined;
@@ -53,7 +56,12 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   const metrics = new ServiceMetrics();
   const metricsRecorder = new MetricsRecorder(store, metrics);
   const assistant = new ListingAssistant({
-    traceSinks: [metricsRecorder, new RunLog(store, logger), new FeedbackLoop(store, { sampleRate: config.REVIEW_SAMPLE_RATE }), ...(exporter ? [exporter] : [])],
+    traceSinks: [
+      metricsRecorder,
+      new RunLog(store, logger),
+      new FeedbackLoop(store, { sampleRate: config.REVIEW_SAMPLE_RATE }),
+      ...(exporter ? [exporter] : []),
+    ],
     store,
     policy,
     model: selected.model,
@@ -89,7 +97,11 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
     traceUrl: links ? (traceId) => links.traceUrl(traceId) : undefined,
     web: { demoTokens: usingDemoTokens ? demoTokenNames() : undefined },
     dashboard: {
-      thresholds: { failureRate: config.ALERT_FAILURE_RATE, costPerRunUsd: config.ALERT_COST_PER_RUN_USD, minRuns: config.ALERT_MIN_RUNS },
+      thresholds: {
+        failureRate: config.ALERT_FAILURE_RATE,
+        costPerRunUsd: config.ALERT_COST_PER_RUN_USD,
+        minRuns: config.ALERT_MIN_RUNS,
+      },
       now: overrides.now,
     },
     review: { scenarioDir: promotedScenariosDir(config.PROMOTED_SCENARIOS_DIR) },
@@ -98,20 +110,42 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   const flushExports = async () => {
     await Promise.allSettled([exporter?.shutdown(), scores?.shutdown()]);
   };
-  return { store, policy, assistant, app, model: selected, prompts, seeded, usingDemoTokens, exporter, scores, flushExports, logger, metrics };
+  return {
+    store,
+    policy,
+    assistant,
+    app,
+    model: selected,
+    prompts,
+    seeded,
+    usingDemoTokens,
+    exporter,
+    scores,
+    flushExports,
+    logger,
+    metrics,
+  };
 }
 
 /** The demo tokens by role, offered on the pages' sign-in forms in demo mode. */
 function demoTokenNames() {
   const entries = DEMO_TOKENS.split(',').map((e) => e.split(':'));
-  return { seller: entries.filter((e) => e[2] === 'seller').map((e) => e[0]), support: entries.filter((e) => e[2] === 'support').map((e) => e[0]) };
+  return {
+    seller: entries.filter((e) => e[2] === 'seller').map((e) => e[0]),
+    support: entries.filter((e) => e[2] === 'support').map((e) => e[0]),
+  };
 }
 
 /** Langfuse export is on only when all three variables are set. */
 function langfuseConfig(config: Config, logger: Logger): LangfuseConfig | undefined {
   if (!config.LANGFUSE_PUBLIC_KEY || !config.LANGFUSE_SECRET_KEY || !config.LANGFUSE_BASE_URL) return undefined;
   const log = (msg: string, fields: Record<string, unknown>) => logger.error(fields, msg);
-  return { publicKey: config.LANGFUSE_PUBLIC_KEY, secretKey: config.LANGFUSE_SECRET_KEY, baseUrl: config.LANGFUSE_BASE_URL, log };
+  return {
+    publicKey: config.LANGFUSE_PUBLIC_KEY,
+    secretKey: config.LANGFUSE_SECRET_KEY,
+    baseUrl: config.LANGFUSE_BASE_URL,
+    log,
+  };
 }
 
 export type Service = ReturnType<typeof createService>;

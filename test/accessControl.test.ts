@@ -17,13 +17,24 @@ let promotedDir: string;
 beforeAll(async () => {
   promotedDir = mkdtempSync(join(tmpdir(), 'access-promoted-'));
   h = createHarness({
-    model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1', 'Draft ready.'), say('ok'), say('ok'), say('ok')]),
+    model: new ScriptedModel([
+      callTool('createListing', bikeDraft, 'c1', 'Draft ready.'),
+      say('ok'),
+      say('ok'),
+      say('ok'),
+    ]),
     env: { PROMOTED_SCENARIOS_DIR: promotedDir },
   });
   conv = (await (await h.call('POST', '/api/conversations')).json()).id;
-  const paused = await (await h.call('POST', `/api/conversations/${conv}/messages`, { body: { text: 'sell my bike, call me at +49 170 1234567' } })).json();
+  const paused = await (
+    await h.call('POST', `/api/conversations/${conv}/messages`, {
+      body: { text: 'sell my bike, call me at +49 170 1234567' },
+    })
+  ).json();
   run = { runId: paused.runId, traceId: paused.traceId, approvalId: paused.pendingApprovals[0].approvalId };
-  await h.call('POST', `/api/runs/${run.runId}/feedback`, { body: { value: -1, comment: 'call me at +49 170 1234567' } });
+  await h.call('POST', `/api/runs/${run.runId}/feedback`, {
+    body: { value: -1, comment: 'call me at +49 170 1234567' },
+  });
   reviewId = h.store.reviews.forRun(run.runId)!.id;
 });
 afterAll(() => {
@@ -35,22 +46,106 @@ const ROLES = { anonymous: '', sellerA: TOKENS.seller, sellerB: TOKENS.seller2, 
 type Role = keyof typeof ROLES;
 
 const routes = () => [
-  { name: 'session', method: 'GET', path: '/api/session', expect: { anonymous: 401, sellerA: 200, sellerB: 200, support: 200 } },
-  { name: 'open conversation', method: 'POST', path: '/api/conversations', expect: { anonymous: 401, sellerA: 201, sellerB: 201, support: 403 } },
-  { name: 'read conversation', method: 'GET', path: `/api/conversations/${conv}`, expect: { anonymous: 401, sellerA: 200, sellerB: 404, support: 200 } },
-  { name: 'read run', method: 'GET', path: `/api/runs/${run.runId}`, expect: { anonymous: 401, sellerA: 200, sellerB: 404, support: 200 } },
-  { name: 'decide', method: 'POST', path: `/api/runs/${run.runId}/decisions`, body: { approvalId: run.approvalId, decision: 'approve' }, expect: { anonymous: 401, sellerA: null, sellerB: 404, support: 403 } },
-  { name: 'send message', method: 'POST', path: `/api/conversations/${conv}/messages`, body: { text: 'hi' }, expect: { anonymous: 401, sellerA: null, sellerB: 404, support: 403 } },
-  { name: 'feedback', method: 'POST', path: `/api/runs/${run.runId}/feedback`, body: { value: 1 }, expect: { anonymous: 401, sellerA: 201, sellerB: 404, support: 403 } },
-  { name: 'listings', method: 'GET', path: '/api/listings?sellerId=seller-1', expect: { anonymous: 401, sellerA: 200, sellerB: 200, support: 200 } },
-  { name: 'listing', method: 'GET', path: '/api/listings/lst_0000001', expect: { anonymous: 401, sellerA: 200, sellerB: 200, support: 200 } },
-  { name: 'traces', method: 'GET', path: '/api/traces', expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
-  { name: 'trace', method: 'GET', path: `/api/traces/${run.traceId}`, expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
-  { name: 'replay', method: 'POST', path: `/api/traces/${run.traceId}/replay`, expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
-  { name: 'review queue', method: 'GET', path: '/api/review', expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
-  { name: 'review item', method: 'GET', path: `/api/review/${reviewId}`, expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
-  { name: 'label', method: 'POST', path: `/api/review/${reviewId}/label`, body: { label: 'bad' }, expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 } },
-  { name: 'promote', method: 'POST', path: `/api/review/${reviewId}/promote`, expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 201 } },
+  {
+    name: 'session',
+    method: 'GET',
+    path: '/api/session',
+    expect: { anonymous: 401, sellerA: 200, sellerB: 200, support: 200 },
+  },
+  {
+    name: 'open conversation',
+    method: 'POST',
+    path: '/api/conversations',
+    expect: { anonymous: 401, sellerA: 201, sellerB: 201, support: 403 },
+  },
+  {
+    name: 'read conversation',
+    method: 'GET',
+    path: `/api/conversations/${conv}`,
+    expect: { anonymous: 401, sellerA: 200, sellerB: 404, support: 200 },
+  },
+  {
+    name: 'read run',
+    method: 'GET',
+    path: `/api/runs/${run.runId}`,
+    expect: { anonymous: 401, sellerA: 200, sellerB: 404, support: 200 },
+  },
+  {
+    name: 'decide',
+    method: 'POST',
+    path: `/api/runs/${run.runId}/decisions`,
+    body: { approvalId: run.approvalId, decision: 'approve' },
+    expect: { anonymous: 401, sellerA: null, sellerB: 404, support: 403 },
+  },
+  {
+    name: 'send message',
+    method: 'POST',
+    path: `/api/conversations/${conv}/messages`,
+    body: { text: 'hi' },
+    expect: { anonymous: 401, sellerA: null, sellerB: 404, support: 403 },
+  },
+  {
+    name: 'feedback',
+    method: 'POST',
+    path: `/api/runs/${run.runId}/feedback`,
+    body: { value: 1 },
+    expect: { anonymous: 401, sellerA: 201, sellerB: 404, support: 403 },
+  },
+  {
+    name: 'listings',
+    method: 'GET',
+    path: '/api/listings?sellerId=seller-1',
+    expect: { anonymous: 401, sellerA: 200, sellerB: 200, support: 200 },
+  },
+  {
+    name: 'listing',
+    method: 'GET',
+    path: '/api/listings/lst_0000001',
+    expect: { anonymous: 401, sellerA: 200, sellerB: 200, support: 200 },
+  },
+  {
+    name: 'traces',
+    method: 'GET',
+    path: '/api/traces',
+    expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 },
+  },
+  {
+    name: 'trace',
+    method: 'GET',
+    path: `/api/traces/${run.traceId}`,
+    expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 },
+  },
+  {
+    name: 'replay',
+    method: 'POST',
+    path: `/api/traces/${run.traceId}/replay`,
+    expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 },
+  },
+  {
+    name: 'review queue',
+    method: 'GET',
+    path: '/api/review',
+    expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 },
+  },
+  {
+    name: 'review item',
+    method: 'GET',
+    path: `/api/review/${reviewId}`,
+    expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 },
+  },
+  {
+    name: 'label',
+    method: 'POST',
+    path: `/api/review/${reviewId}/label`,
+    body: { label: 'bad' },
+    expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 200 },
+  },
+  {
+    name: 'promote',
+    method: 'POST',
+    path: `/api/review/${reviewId}/promote`,
+    expect: { anonymous: 401, sellerA: 403, sellerB: 403, support: 201 },
+  },
 ];
 
 describe('access control matrix', () => {
@@ -65,7 +160,8 @@ describe('access control matrix', () => {
         table.push(`${route.name} as ${role}: ${res.status}`);
         if (expected === null) expect(res.status, `${route.name} as ${role}`).toBeLessThan(300);
         else expect(res.status, `${route.name} as ${role}`).toBe(expected);
-        if (res.status >= 400) expect(JSON.parse(text).error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+        if (res.status >= 400)
+          expect(JSON.parse(text).error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
         if (role === 'sellerB' || role === 'anonymous') {
           if (!['listings', 'listing', 'open conversation', 'session'].includes(route.name)) {
             expect(text).not.toContain(conv);

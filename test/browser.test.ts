@@ -7,7 +7,10 @@ import { startServer, type ServerProcess } from './support/serverProcess.js';
 import { launchChromium, screenshotDir } from './support/browser.js';
 
 // A 2x2 PNG: the photo a seller attaches.
-const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let server: ServerProcess;
 let browser: BrowserContext;
@@ -16,7 +19,11 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'browser-test-'));
   // The same entry as `npm start`: a real server process on loopback, the offline model, a seeded SQLite file.
-  server = await startServer({ DATABASE_PATH: join(dir, 'web.db'), SEED_COUNT: '3000', PROMOTED_SCENARIOS_DIR: join(dir, 'promoted') });
+  server = await startServer({
+    DATABASE_PATH: join(dir, 'web.db'),
+    SEED_COUNT: '3000',
+    PROMOTED_SCENARIOS_DIR: join(dir, 'promoted'),
+  });
   browser = await launchChromium();
 }, 60_000);
 
@@ -112,9 +119,15 @@ describe('seller chat in a real browser', () => {
     await page.getByRole('button', { name: 'Send' }).click();
     const card = page.locator('[data-testid="approval-card"][data-tool="updatePrice"]');
     await card.waitFor({ timeout: 30_000 });
-    expect(await card.getByTestId('approval-summary').textContent()).toBe(`Change the price of "${postedTitle}" (${postedId}) from €380 to €360.`);
+    expect(await card.getByTestId('approval-summary').textContent()).toBe(
+      `Change the price of "${postedTitle}" (${postedId}) from €380 to €360.`,
+    );
     // Nothing changed yet: the listing still shows the old price.
-    const before = await page.evaluate(async (id) => (await (await fetch(`/api/listings/${id}`, { headers: { authorization: 'Bearer demo-seller' } })).json()).price, postedId);
+    const before = await page.evaluate(
+      async (id) =>
+        (await (await fetch(`/api/listings/${id}`, { headers: { authorization: 'Bearer demo-seller' } })).json()).price,
+      postedId,
+    );
     expect(before).toBe(380);
     await card.getByRole('button', { name: 'Confirm' }).click();
     await page.getByTestId('posted-note').filter({ hasText: 'Price updated' }).waitFor({ timeout: 30_000 });
@@ -152,8 +165,14 @@ describe('seller chat in a real browser', () => {
     expect(await failed.getByTestId('run-status').textContent()).toMatch(/text/i);
     await page.getByLabel('Message').fill('What is my bike worth? It is a Cube Attention, used');
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => page.getByTestId('assistant-message').last().getAttribute('data-status'), { timeout: 30_000 }).toMatch(/completed|awaiting_approval/);
-    await page.getByTestId('assistant-message').last().getByRole('button', { name: 'Not helpful', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('assistant-message').last().getAttribute('data-status'), { timeout: 30_000 })
+      .toMatch(/completed|awaiting_approval/);
+    await page
+      .getByTestId('assistant-message')
+      .last()
+      .getByRole('button', { name: 'Not helpful', exact: true })
+      .click();
     await page.getByText('Thanks — we will look into it.').waitFor();
     await page.close();
   }, 60_000);
@@ -162,7 +181,11 @@ describe('seller chat in a real browser', () => {
 describe('limits in a real browser', () => {
   it('shows the step-limit state when a run stops at its step budget', async () => {
     // A second server whose runs get one model turn: the offline model needs two to draft.
-    const limited = await startServer({ DATABASE_PATH: join(dir, 'limited.db'), SEED_COUNT: '500', AGENT_MAX_STEPS: '1' });
+    const limited = await startServer({
+      DATABASE_PATH: join(dir, 'limited.db'),
+      SEED_COUNT: '500',
+      AGENT_MAX_STEPS: '1',
+    });
     try {
       const { page } = await signedIn('/', 'demo-seller', limited.url);
       await page.getByLabel('Message').fill('I want to sell my Trek Marlin 7 mountain bike');
@@ -197,9 +220,14 @@ describe('support trace viewer in a real browser', () => {
 
     const timeline = page.getByTestId('timeline');
     await timeline.waitFor();
-    const types = await timeline.getByTestId('timeline-event').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.type));
-    for (const type of ['model_call', 'tool_call', 'policy_decision', 'approval', 'feedback']) expect(types).toContain(type);
-    expect(await timeline.textContent()).toMatch(/Approval rejected · createListing[\s\S]*make the price 380[\s\S]*Approval approved · createListing/);
+    const types = await timeline
+      .getByTestId('timeline-event')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.type));
+    for (const type of ['model_call', 'tool_call', 'policy_decision', 'approval', 'feedback'])
+      expect(types).toContain(type);
+    expect(await timeline.textContent()).toMatch(
+      /Approval rejected · createListing[\s\S]*make the price 380[\s\S]*Approval approved · createListing/,
+    );
     expect(await page.getByTestId('trace-detail').textContent()).toMatch(/tokens/);
     await page.getByTestId('replay').click();
     const outcome = page.getByTestId('replay-outcome');
@@ -214,7 +242,9 @@ describe('support trace viewer in a real browser', () => {
     const { page, errors } = await signedIn('/support/dashboard', 'demo-support');
     const figures = page.getByTestId('figures');
     await figures.waitFor();
-    const versions = await figures.locator('thead th[data-version]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.version));
+    const versions = await figures
+      .locator('thead th[data-version]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.version));
     expect(versions.length).toBeGreaterThan(0);
     expect(await figures.textContent()).toMatch(/Failure rate/);
     expect(await page.getByTestId('chart').count()).toBe(4);
@@ -239,7 +269,9 @@ describe('support trace viewer in a real browser', () => {
     await item.getByRole('button', { name: 'Bad', exact: true }).click();
     const labelled = page.locator('[data-testid="review-item"]', { hasText: 'Labelled bad' }).first();
     await labelled.waitFor();
-    expect(await labelled.getByTestId('review-label').textContent()).toBe('Labelled bad by support-1: did not suggest a price');
+    expect(await labelled.getByTestId('review-label').textContent()).toBe(
+      'Labelled bad by support-1: did not suggest a price',
+    );
     await labelled.getByTestId('promote').click();
     const promoted = labelled.getByTestId('promoted');
     await promoted.waitFor();
@@ -259,7 +291,9 @@ describe('support trace viewer in a real browser', () => {
     await forbidden.waitFor();
     expect(await forbidden.textContent()).toContain('seller-1 (seller)');
     expect(await page.getByTestId('trace-row').count()).toBe(0);
-    const status = await page.evaluate(async () => (await fetch('/api/traces', { headers: { authorization: 'Bearer demo-seller' } })).status);
+    const status = await page.evaluate(
+      async () => (await fetch('/api/traces', { headers: { authorization: 'Bearer demo-seller' } })).status,
+    );
     expect(status).toBe(403);
     for (const path of ['/support/dashboard', '/support/review']) {
       await page.goto(`${server.url}${path}`);

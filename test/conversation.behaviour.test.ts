@@ -41,8 +41,17 @@ describe('a seller drafts and posts a listing', () => {
     expect(search.stats.count).toBeGreaterThan(0);
     expect(search.stats.median).toBeGreaterThan(0);
 
-    const done = await h.assistant.decide(paused.runId, SELLER, { approvalId: approval.approvalId, decision: 'approve' });
-    expect(done).toMatchObject({ status: 'completed', reply: 'Your listing is live.', runId: paused.runId, traceId: paused.traceId, steps: 3 });
+    const done = await h.assistant.decide(paused.runId, SELLER, {
+      approvalId: approval.approvalId,
+      decision: 'approve',
+    });
+    expect(done).toMatchObject({
+      status: 'completed',
+      reply: 'Your listing is live.',
+      runId: paused.runId,
+      traceId: paused.traceId,
+      steps: 3,
+    });
     expect(done.pendingApprovals).toEqual([]);
     expect(listingsCount(h)).toBe(before + 1);
     const created = JSON.parse(toolOutputFor(model.calls[2].request.input, 'c2')!).created;
@@ -75,10 +84,15 @@ describe('a seller drafts and posts a listing', () => {
     expect(revised.pendingApprovals[0].arguments.price).toBe(380);
     expect(listingsCount(h)).toBe(before);
 
-    const done = await h.assistant.decide(first.runId, SELLER, { approvalId: revised.pendingApprovals[0].approvalId, decision: 'approve' });
+    const done = await h.assistant.decide(first.runId, SELLER, {
+      approvalId: revised.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
     expect(done.status).toBe('completed');
     expect(listingsCount(h)).toBe(before + 1);
-    expect(h.store.listings.list({ sellerId: SELLER, q: 'Trek Marlin', limit: 50 }).filter((l) => l.price === 380)).toHaveLength(1);
+    expect(
+      h.store.listings.list({ sellerId: SELLER, q: 'Trek Marlin', limit: 50 }).filter((l) => l.price === 380),
+    ).toHaveLength(1);
   });
 
   it('answers a second decision on the same approval with a conflict and writes once', async () => {
@@ -117,7 +131,9 @@ describe('the gate holds whatever the model asks', () => {
     expect(result).toMatchObject({ status: 'completed', pendingApprovals: [] });
     expect(h.store.listings.get('lst_0000003')!.price).toBe(target.price);
     const decisions = h.store.decisions.forRun(result.runId);
-    expect(decisions).toEqual([expect.objectContaining({ tool: 'updatePrice', decision: 'deny', rule: 'own-listing' })]);
+    expect(decisions).toEqual([
+      expect.objectContaining({ tool: 'updatePrice', decision: 'deny', rule: 'own-listing' }),
+    ]);
   });
 
   it('re-prices the seller’s own listing only after approval', async () => {
@@ -134,7 +150,10 @@ describe('the gate holds whatever the model asks', () => {
     const paused = await h.assistant.sendMessage(id, SELLER, { text: `reprice ${own} to 199.50` });
     expect(paused.pendingApprovals[0].summary).toContain(`from €${before.price}`);
     expect(h.store.listings.get(own)!.price).toBe(before.price);
-    await h.assistant.decide(paused.runId, SELLER, { approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' });
+    await h.assistant.decide(paused.runId, SELLER, {
+      approvalId: paused.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
     expect(h.store.listings.get(own)!.price).toBe(199.5);
   });
 
@@ -186,11 +205,16 @@ describe('the gate holds whatever the model asks', () => {
     const { id } = h.assistant.createConversation(SELLER);
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'sell' });
     expect(result).toMatchObject({ status: 'completed', pendingApprovals: [] });
-    expect(h.store.decisions.forRun(result.runId)).toEqual([expect.objectContaining({ decision: 'deny', rule: 'valid-json' })]);
+    expect(h.store.decisions.forRun(result.runId)).toEqual([
+      expect.objectContaining({ decision: 'deny', rule: 'valid-json' }),
+    ]);
   });
 
   it('returns an unknown tool to the model instead of failing the run', async () => {
-    const model = new ScriptedModel([callTool('deleteListing', { listingId: 'lst_0000001' }, 'c1'), say('I cannot delete listings.')]);
+    const model = new ScriptedModel([
+      callTool('deleteListing', { listingId: 'lst_0000001' }, 'c1'),
+      say('I cannot delete listings.'),
+    ]);
     h = createHarness({ model });
     const listingsBefore = h.store.db.prepare('SELECT * FROM listings ORDER BY id').all();
     const { id } = h.assistant.createConversation(SELLER);
@@ -200,7 +224,12 @@ describe('the gate holds whatever the model asks', () => {
     expect(model.calls).toHaveLength(2);
     expect(toolOutputFor(model.calls[1].request.input, 'c1')).toMatch(/deleteListing.*not found/);
     // The run finished with the model's follow-up reply, not a failure.
-    expect(result).toMatchObject({ status: 'completed', reply: 'I cannot delete listings.', steps: 2, pendingApprovals: [] });
+    expect(result).toMatchObject({
+      status: 'completed',
+      reply: 'I cannot delete listings.',
+      steps: 2,
+      pendingApprovals: [],
+    });
     model.assertComplete();
     // Nothing was written: no listing touched, no write executed, no approval asked for.
     expect(h.store.db.prepare('SELECT * FROM listings ORDER BY id').all()).toEqual(listingsBefore);
@@ -216,20 +245,31 @@ describe('the gate holds whatever the model asks', () => {
     const { id } = h.assistant.createConversation(SELLER);
     const paused = await h.assistant.sendMessage(id, SELLER, { text: 'sell' });
     // Tamper: mark the approval as approved by another seller directly in the store.
-    h.store.db.prepare(`UPDATE approvals SET status = 'approved', decided_by = 'seller-2' WHERE id = ?`).run(paused.pendingApprovals[0].approvalId);
-    h.store.db.prepare(`UPDATE approvals SET seller_id = 'seller-2' WHERE id = ?`).run(paused.pendingApprovals[0].approvalId);
+    h.store.db
+      .prepare(`UPDATE approvals SET status = 'approved', decided_by = 'seller-2' WHERE id = ?`)
+      .run(paused.pendingApprovals[0].approvalId);
+    h.store.db
+      .prepare(`UPDATE approvals SET seller_id = 'seller-2' WHERE id = ?`)
+      .run(paused.pendingApprovals[0].approvalId);
     const before = listingsCount(h);
     // Resume through the assistant's own path as if the decision had been taken.
-    await (h.assistant as unknown as { resume: (r: unknown) => Promise<unknown> }).resume(h.store.runs.get(paused.runId));
+    await (h.assistant as unknown as { resume: (r: unknown) => Promise<unknown> }).resume(
+      h.store.runs.get(paused.runId),
+    );
     expect(listingsCount(h)).toBe(before);
-    expect(h.store.decisions.forRun(paused.runId).at(-1)).toMatchObject({ phase: 'execution', decision: 'deny', rule: 'seller-confirmed' });
+    expect(h.store.decisions.forRun(paused.runId).at(-1)).toMatchObject({
+      phase: 'execution',
+      decision: 'deny',
+      rule: 'seller-confirmed',
+    });
   });
 });
 
 describe('every way a run ends is a RunResult', () => {
   it('stops at the step limit with stop reason max_steps', async () => {
     let n = 0;
-    const loop = () => modelResponder(() => callTool('searchSimilar', { query: `bike ${n++}`, category: null, limit: null }, `c${n}`));
+    const loop = () =>
+      modelResponder(() => callTool('searchSimilar', { query: `bike ${n++}`, category: null, limit: null }, `c${n}`));
     const model = new ScriptedModel(Array.from({ length: 10 }, loop));
     h = createHarness({ model, env: { AGENT_MAX_STEPS: '3' } });
     const { id } = h.assistant.createConversation(SELLER);
@@ -288,9 +328,16 @@ describe('every way a run ends is a RunResult', () => {
     expect(paused.pendingApprovals[0].expiresAt).toBe('2026-11-23T10:30:00.000Z');
     now = new Date('2026-11-23T10:31:00Z');
     await expect(
-      h.assistant.decide(paused.runId, SELLER, { approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' }),
+      h.assistant.decide(paused.runId, SELLER, {
+        approvalId: paused.pendingApprovals[0].approvalId,
+        decision: 'approve',
+      }),
     ).rejects.toMatchObject({ status: 409 });
-    expect(h.assistant.getRun(paused.runId, { userId: SELLER, role: 'seller' })).toMatchObject({ status: 'stopped', stopReason: 'cancelled', pendingApprovals: [] });
+    expect(h.assistant.getRun(paused.runId, { userId: SELLER, role: 'seller' })).toMatchObject({
+      status: 'stopped',
+      stopReason: 'cancelled',
+      pendingApprovals: [],
+    });
     expect(listingsCount(h)).toBe(before);
   });
 

@@ -9,7 +9,8 @@ afterEach(() => h?.close());
 function sellersOn(version: string, count: number): string[] {
   const rollout = loadPromptRollout();
   const found: string[] = [];
-  for (let i = 0; found.length < count; i++) if (versionFor(rollout, `seller-${i}`) === version) found.push(`seller-${i}`);
+  for (let i = 0; found.length < count; i++)
+    if (versionFor(rollout, `seller-${i}`) === version) found.push(`seller-${i}`);
   return found;
 }
 
@@ -22,7 +23,9 @@ async function dashboard(window = 'hour') {
 describe('support dashboard', () => {
   it('shows each prompt version of a 50/50 split separately, with failures, tokens, approvals and feedback, and alerts on the failing one', async () => {
     // One model turn per run: a greeting completes in one, drafting needs two and stops at the step limit.
-    h = createHarness({ env: { PROMPT_VERSION: '', AGENT_MAX_STEPS: '1', ALERT_FAILURE_RATE: '0.5', ALERT_MIN_RUNS: '3' } });
+    h = createHarness({
+      env: { PROMPT_VERSION: '', AGENT_MAX_STEPS: '1', ALERT_FAILURE_RATE: '0.5', ALERT_MIN_RUNS: '3' },
+    });
     const onV1 = sellersOn('v1', 4);
     const onV2 = sellersOn('v2', 3);
     const runIds: string[] = [];
@@ -37,15 +40,30 @@ describe('support dashboard', () => {
     }
     for (const seller of onV2) {
       const { id } = h.assistant.createConversation(seller);
-      const result = await h.assistant.sendMessage(id, seller, { text: 'I want to sell my Trek Marlin 7 mountain bike, good condition' });
+      const result = await h.assistant.sendMessage(id, seller, {
+        text: 'I want to sell my Trek Marlin 7 mountain bike, good condition',
+      });
       expect(result).toMatchObject({ status: 'stopped', stopReason: 'max_steps' });
     }
     h.store.feedback.add({ runId: runIds[0], sellerId: onV1[0], value: -1, comment: null });
 
     const d = await dashboard();
     expect(d.versions).toEqual(['v1', 'v2']);
-    expect(d.totals.v1).toMatchObject({ runs: 4, completed: 4, stopped: 0, failed: 0, failureRate: 0, feedback: { up: 0, down: 1 } });
-    expect(d.totals.v2).toMatchObject({ runs: 3, stopped: 3, failed: 3, failureRate: 1, stopReasons: { max_steps: 3 } });
+    expect(d.totals.v1).toMatchObject({
+      runs: 4,
+      completed: 4,
+      stopped: 0,
+      failed: 0,
+      failureRate: 0,
+      feedback: { up: 0, down: 1 },
+    });
+    expect(d.totals.v2).toMatchObject({
+      runs: 3,
+      stopped: 3,
+      failed: 3,
+      failureRate: 1,
+      stopReasons: { max_steps: 3 },
+    });
     expect(d.totals.v1.tokens.input).toBeGreaterThan(0);
     // Latency is a run's agent time as its spans recorded it (ms timestamps, so at most 1 ms over the wall time the test measured around the run).
     const agentMs = runIds.map((runId) =>
@@ -60,7 +78,9 @@ describe('support dashboard', () => {
     expect(d.totals.v1.latencyMs).toEqual({ p50: sorted[2], p95: sorted[3] });
     expect(d.totals.v1.latencyMs.p95).toBeGreaterThan(0); // the slowest of four real runs took measurable time
     expect(d.totals.v1.costUsd).toBe(0); // the offline model is free; its tokens are still counted
-    expect(d.alerts).toEqual([expect.objectContaining({ promptVersion: 'v2', kind: 'failure_rate', value: 1, threshold: 0.5 })]);
+    expect(d.alerts).toEqual([
+      expect.objectContaining({ promptVersion: 'v2', kind: 'failure_rate', value: 1, threshold: 0.5 }),
+    ]);
 
     // Buckets add up to the totals, five minutes each over the hour.
     expect(d.bucketMinutes).toBe(5);
@@ -73,9 +93,15 @@ describe('support dashboard', () => {
   it('counts approvals by outcome and alerts on cost per run for priced models', async () => {
     h = createHarness({ env: { PROMPT_VERSION: 'v1', ALERT_MIN_RUNS: '1', ALERT_COST_PER_RUN_USD: '0.000001' } });
     const { id } = h.assistant.createConversation('seller-1');
-    const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'I want to sell my Trek Marlin 7 mountain bike, size L, good condition' });
+    const paused = await h.assistant.sendMessage(id, 'seller-1', {
+      text: 'I want to sell my Trek Marlin 7 mountain bike, size L, good condition',
+    });
     expect(paused.status).toBe('awaiting_approval');
-    await h.assistant.decide(paused.runId, 'seller-1', { approvalId: paused.pendingApprovals[0].approvalId, decision: 'reject', message: 'make it 380' });
+    await h.assistant.decide(paused.runId, 'seller-1', {
+      approvalId: paused.pendingApprovals[0].approvalId,
+      decision: 'reject',
+      message: 'make it 380',
+    });
     // Price the run as a paid model would be, to see the cost alert fire.
     h.store.db.prepare(`UPDATE runs SET model = 'gpt-4.1-mini'`).run();
     const d = await dashboard();

@@ -168,7 +168,9 @@ const MUTATIONS: Mutation[] = [
 /** Every rule the canonical file states, as a path: a new rule (a new category cap, say) needs a row above. */
 function rulesOf(rules: PolicyRules): string[] {
   return [
-    ...Object.entries(rules.tools).flatMap(([tool, t]) => (t.effect === 'write' ? [`tools.${tool}.requiresConfirmation`, `tools.${tool}.effect`] : [])),
+    ...Object.entries(rules.tools).flatMap(([tool, t]) =>
+      t.effect === 'write' ? [`tools.${tool}.requiresConfirmation`, `tools.${tool}.effect`] : [],
+    ),
     'categories',
     'price.min',
     'price.max',
@@ -184,7 +186,9 @@ function gateStopsEnforcing(rule: string): void {
   const evaluate = PolicyGate.prototype.evaluate;
   vi.spyOn(PolicyGate.prototype, 'evaluate').mockImplementation(function (this: PolicyGate, call) {
     const verdict = evaluate.call(this, call);
-    return verdict.rule === rule ? { decision: 'needs_confirmation', rule: 'writes-need-confirmation', reason: 'Weakened for the test.' } : verdict;
+    return verdict.rule === rule
+      ? { decision: 'needs_confirmation', rule: 'writes-need-confirmation', reason: 'Weakened for the test.' }
+      : verdict;
   });
 }
 
@@ -210,24 +214,37 @@ describe('every policy rule is guarded by a scenario', () => {
     for (const s of report.scenarios) expect(s.successRate, s.id).toBe(1);
   });
 
-  it.each(MUTATIONS.map((m) => [`${m.rule}: ${m.change}`, m] as const))('fails the gate, naming the scenarios, when %s', async (_name, m) => {
-    let rules: PolicyRules | undefined;
-    if (m.policyEdit) {
-      rules = structuredClone(canonical);
-      m.policyEdit(rules);
-    } else gateStopsEnforcing(m.gateStopsEnforcing!);
-    const report = await runSuite({ model: 'offline', filter: m.scenarios.join(','), rules, concurrency: 2 });
-    const gate = evaluateGate(baseline, report, { ...DEFAULT_GATE, floor });
-    expect(gate.ok).toBe(false);
-    for (const id of m.scenarios) {
-      expect(gate.failures).toContainEqual(expect.stringMatching(new RegExp(`^${id}: success 100% in the baseline, now 0%`)));
-      if (m.finding) expect(gate.failures).toContainEqual(expect.stringMatching(new RegExp(`^${id}: \\d+ ${m.finding}`)));
-    }
-  });
+  it.each(MUTATIONS.map((m) => [`${m.rule}: ${m.change}`, m] as const))(
+    'fails the gate, naming the scenarios, when %s',
+    async (_name, m) => {
+      let rules: PolicyRules | undefined;
+      if (m.policyEdit) {
+        rules = structuredClone(canonical);
+        m.policyEdit(rules);
+      } else gateStopsEnforcing(m.gateStopsEnforcing!);
+      const report = await runSuite({ model: 'offline', filter: m.scenarios.join(','), rules, concurrency: 2 });
+      const gate = evaluateGate(baseline, report, { ...DEFAULT_GATE, floor });
+      expect(gate.ok).toBe(false);
+      for (const id of m.scenarios) {
+        expect(gate.failures).toContainEqual(
+          expect.stringMatching(new RegExp(`^${id}: success 100% in the baseline, now 0%`)),
+        );
+        if (m.finding)
+          expect(gate.failures).toContainEqual(expect.stringMatching(new RegExp(`^${id}: \\d+ ${m.finding}`)));
+      }
+    },
+  );
 });
 
 describe('splits', () => {
-  const minimal = { id: 'x', title: 'x', tags: ['x'], persona: { sellerId: 'seller-1', description: 'x' }, turns: [{ say: 'hi' }], expect: {} };
+  const minimal = {
+    id: 'x',
+    title: 'x',
+    tags: ['x'],
+    persona: { sellerId: 'seller-1', description: 'x' },
+    turns: [{ say: 'hi' }],
+    expect: {},
+  };
 
   it('puts a scenario in train unless it says test, and accepts nothing else', () => {
     expect(Scenario.parse(minimal).split).toBe('train');
@@ -254,7 +271,10 @@ describe('splits', () => {
     try {
       const { splits: _splits, ...old } = baseline;
       const path = join(dir, 'old.json');
-      writeFileSync(path, JSON.stringify({ ...old, scenarios: baseline.scenarios.map(({ split: _split, ...s }) => s) }));
+      writeFileSync(
+        path,
+        JSON.stringify({ ...old, scenarios: baseline.scenarios.map(({ split: _split, ...s }) => s) }),
+      );
       const read = readReport(path);
       expect(read.scenarios.every((s) => s.split === 'train')).toBe(true);
       expect(read.splits).toEqual(summarizeSplits(baseline.scenarios.map((s) => ({ ...s, split: 'train' as const }))));
@@ -267,7 +287,9 @@ describe('splits', () => {
 
 /** The committed baseline with some scenarios' results replaced, its split figures recomputed. */
 function withResults(report: SuiteReport, results: Record<string, number>): SuiteReport {
-  const scenarios = report.scenarios.map((s) => (s.id in results ? { ...s, successRate: results[s.id], successes: results[s.id] * s.trials } : s));
+  const scenarios = report.scenarios.map((s) =>
+    s.id in results ? { ...s, successRate: results[s.id], successes: results[s.id] * s.trials } : s,
+  );
   return { ...report, scenarios, splits: summarizeSplits(scenarios) };
 }
 
@@ -284,11 +306,15 @@ describe('the floor', () => {
     // Tolerant of the regression itself: the floor alone must catch the drop.
     const gate = evaluateGate(baseline, worse, { marginPoints: 100, scenarioTolerance: 1, floor });
     expect(gate.ok).toBe(false);
-    expect(gate.failures).toEqual([expect.stringMatching(new RegExp(`^train split: success .* is below its floor .*${passingTrain}`))]);
+    expect(gate.failures).toEqual([
+      expect.stringMatching(new RegExp(`^train split: success .* is below its floor .*${passingTrain}`)),
+    ]);
   });
 
   it('is not held against a filtered run, and an empty split without a floor is fine', () => {
-    expect(checkFloor(floor, { ...withResults(baseline, { [passingTrain]: 0 }), filter: passingTrain }).failures).toEqual([]);
+    expect(
+      checkFloor(floor, { ...withResults(baseline, { [passingTrain]: 0 }), filter: passingTrain }).failures,
+    ).toEqual([]);
     expect(checkFloor({ model: 'offline', minSuccessRate: { train: 0.5 } }, baseline).failures).toEqual([]);
   });
 
@@ -300,14 +326,24 @@ describe('the floor', () => {
   it('rises with a better run, keeps an empty split without a floor, and refuses to fall', () => {
     const train = baseline.splits.find((s) => s.split === 'train')!.successRate!;
     const lower: Floor = { model: 'offline', minSuccessRate: { train: train - 0.1 } };
-    expect(raiseFloor(lower, baseline)).toEqual({ ok: true, floor: { model: 'offline', minSuccessRate: { train } }, changes: [expect.stringMatching(/^train: .* -> /)] });
+    expect(raiseFloor(lower, baseline)).toEqual({
+      ok: true,
+      floor: { model: 'offline', minSuccessRate: { train } },
+      changes: [expect.stringMatching(/^train: .* -> /)],
+    });
 
     const higher: Floor = { model: 'offline', minSuccessRate: { train: train + 0.01 } };
     const refused = raiseFloor(higher, baseline);
-    expect(refused).toEqual({ ok: false, refusals: [expect.stringMatching(/^the train split's success .* is below its floor .*; a floor never falls$/)] });
+    expect(refused).toEqual({
+      ok: false,
+      refusals: [expect.stringMatching(/^the train split's success .* is below its floor .*; a floor never falls$/)],
+    });
 
     const withTest: Floor = { model: 'offline', minSuccessRate: { train, test: 0.5 } };
-    expect(raiseFloor(withTest, baseline)).toEqual({ ok: false, refusals: ['the test split has a floor of 50.0% but no test scenario ran'] });
+    expect(raiseFloor(withTest, baseline)).toEqual({
+      ok: false,
+      refusals: ['the test split has a floor of 50.0% but no test scenario ran'],
+    });
     expect(raiseFloor(lower, { ...baseline, filter: 'policy' }).ok).toBe(false);
   });
 });
@@ -324,13 +360,19 @@ describe('npm run evals:gate -- --update-floor', () => {
     const floorPath = join(dir, 'floor.json');
     writeFileSync(reportPath, JSON.stringify(withResults(baseline, { [passingTrain]: 0 })));
     writeFileSync(floorPath, readFileSync('evals/floor.json'));
-    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/evals/gate.ts', '--report', reportPath, '--floor', floorPath, '--update-floor'], { encoding: 'utf8' });
+    const run = promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'src/evals/gate.ts', '--report', reportPath, '--floor', floorPath, '--update-floor'],
+      { encoding: 'utf8' },
+    );
     const failed = await run.then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );
     expect(failed?.code).toBe(1);
-    expect(failed?.stderr).toMatch(/Refusing to update the floor:\n {2}- the train split's success .* is below its floor/);
+    expect(failed?.stderr).toMatch(
+      /Refusing to update the floor:\n {2}- the train split's success .* is below its floor/,
+    );
     expect(readFileSync(floorPath, 'utf8')).toBe(readFileSync('evals/floor.json', 'utf8'));
   });
 });

@@ -33,7 +33,19 @@ describe('the scenario set', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(40);
     expect(new Set(scenarios.map((s) => s.id)).size).toBe(scenarios.length);
     const tags = new Set(scenarios.flatMap((s) => s.tags));
-    for (const tag of ['drafting', 'pricing', 'change-of-mind', 'cancel-revise', 'ambiguity', 'reprice-own', 'reprice-other', 'policy', 'rate-limit', 'injection', 'out-of-scope']) {
+    for (const tag of [
+      'drafting',
+      'pricing',
+      'change-of-mind',
+      'cancel-revise',
+      'ambiguity',
+      'reprice-own',
+      'reprice-other',
+      'policy',
+      'rate-limit',
+      'injection',
+      'out-of-scope',
+    ]) {
       expect(tags, tag).toContain(tag);
     }
     expect(scenarios.filter((s) => s.attack).length).toBeGreaterThanOrEqual(5);
@@ -64,7 +76,10 @@ describe('the simulated seller', () => {
     status: price === undefined ? 'completed' : 'awaiting_approval',
     reply,
     steps: 1,
-    pendingApprovals: price === undefined ? [] : [{ approvalId: 'apr_x', tool: 'createListing', arguments: { price }, summary: '', expiresAt: '' }],
+    pendingApprovals:
+      price === undefined
+        ? []
+        : [{ approvalId: 'apr_x', tool: 'createListing', arguments: { price }, summary: '', expiresAt: '' }],
   });
 
   it('reads the suggested price from the pending write first, else from the sentence that suggests it', () => {
@@ -91,7 +106,11 @@ describe('the judge', () => {
   /** A trial database in which something wrote behind the seller's back, as a broken gate or tool would. */
   function tamperedTrial(write: (store: Store, runId: string) => void) {
     const s = scenario('reprice-other-direct');
-    const store = prepareTrialStore(new CatalogueTemplates(join(dir, 'catalogues')), s, join(dir, `judge-${Math.random().toString(36).slice(2)}.db`));
+    const store = prepareTrialStore(
+      new CatalogueTemplates(join(dir, 'catalogues')),
+      s,
+      join(dir, `judge-${Math.random().toString(36).slice(2)}.db`),
+    );
     const start = snapshotListings(store);
     const conversation = store.conversations.create('seller-1');
     const run = store.runs.create({
@@ -105,15 +124,27 @@ describe('the judge', () => {
       model: 'test',
     });
     write(store, run.id);
-    const verdict = judge(s, collectEvidence(store, { sellerId: 'seller-1', conversationId: conversation.id, replies: ['Done!'], start }), canonical);
+    const verdict = judge(
+      s,
+      collectEvidence(store, { sellerId: 'seller-1', conversationId: conversation.id, replies: ['Done!'], start }),
+      canonical,
+    );
     store.close();
     return verdict;
   }
 
   it('catches a write without approval on another seller’s listing as an unconfirmed write and a policy violation', () => {
     const verdict = tamperedTrial((store, runId) =>
-      store.executions.once({ runId, callId: 'c1', sellerId: 'seller-1', tool: 'updatePrice', arguments: { listingId: 'lst_0000003', price: 1 }, approvalId: null }, () =>
-        store.listings.updatePrice('lst_0000003', 1),
+      store.executions.once(
+        {
+          runId,
+          callId: 'c1',
+          sellerId: 'seller-1',
+          tool: 'updatePrice',
+          arguments: { listingId: 'lst_0000003', price: 1 },
+          approvalId: null,
+        },
+        () => store.listings.updatePrice('lst_0000003', 1),
       ),
     );
     expect(verdict.success).toBe(false);
@@ -124,10 +155,27 @@ describe('the judge', () => {
 
   it('does not accept an approval for different arguments than the ones that ran', () => {
     const verdict = tamperedTrial((store, runId) => {
-      store.approvals.request({ id: 'apr_1', runId, callId: 'c1', sellerId: 'seller-1', tool: 'updatePrice', arguments: { listingId: 'lst_0000001', price: 180 }, summary: '', expiresAt: '2999-01-01T00:00:00.000Z' });
+      store.approvals.request({
+        id: 'apr_1',
+        runId,
+        callId: 'c1',
+        sellerId: 'seller-1',
+        tool: 'updatePrice',
+        arguments: { listingId: 'lst_0000001', price: 180 },
+        summary: '',
+        expiresAt: '2999-01-01T00:00:00.000Z',
+      });
       store.approvals.decide('apr_1', 'approved', 'seller-1', null);
-      store.executions.once({ runId, callId: 'c1', sellerId: 'seller-1', tool: 'updatePrice', arguments: { listingId: 'lst_0000001', price: 18 }, approvalId: 'apr_1' }, () =>
-        store.listings.updatePrice('lst_0000001', 18),
+      store.executions.once(
+        {
+          runId,
+          callId: 'c1',
+          sellerId: 'seller-1',
+          tool: 'updatePrice',
+          arguments: { listingId: 'lst_0000001', price: 18 },
+          approvalId: 'apr_1',
+        },
+        () => store.listings.updatePrice('lst_0000001', 18),
       );
     });
     expect(verdict.unconfirmedWrites).toEqual([expect.stringContaining('"price":18')]);
@@ -137,9 +185,21 @@ describe('the judge', () => {
   it('holds a confirmed write to the canonical price bounds', () => {
     const verdict = tamperedTrial((store, runId) => {
       const args = { listingId: 'lst_0000001', price: 60000 };
-      store.approvals.request({ id: 'apr_2', runId, callId: 'c2', sellerId: 'seller-1', tool: 'updatePrice', arguments: args, summary: '', expiresAt: '2999-01-01T00:00:00.000Z' });
+      store.approvals.request({
+        id: 'apr_2',
+        runId,
+        callId: 'c2',
+        sellerId: 'seller-1',
+        tool: 'updatePrice',
+        arguments: args,
+        summary: '',
+        expiresAt: '2999-01-01T00:00:00.000Z',
+      });
       store.approvals.decide('apr_2', 'approved', 'seller-1', null);
-      store.executions.once({ runId, callId: 'c2', sellerId: 'seller-1', tool: 'updatePrice', arguments: args, approvalId: 'apr_2' }, () => store.listings.updatePrice('lst_0000001', 60000));
+      store.executions.once(
+        { runId, callId: 'c2', sellerId: 'seller-1', tool: 'updatePrice', arguments: args, approvalId: 'apr_2' },
+        () => store.listings.updatePrice('lst_0000001', 60000),
+      );
     });
     expect(verdict.unconfirmedWrites).toEqual([]);
     expect(verdict.policyViolations).toEqual([expect.stringContaining('outside €1–€50000 for Sports')]);
@@ -165,7 +225,9 @@ describe('the gate', () => {
     expect(gate.ok).toBe(false);
     expect(gate.failures[0]).toMatch(/^regressed scenarios: .*reprice-own-rejected/);
     expect(gate.failures).toContainEqual(expect.stringMatching(/^reprice-own-rejected: 1 unconfirmed write/));
-    expect(gate.failures).toContainEqual(expect.stringMatching(/^com-reprice-counter: success 100% in the baseline, now 0%/));
+    expect(gate.failures).toContainEqual(
+      expect.stringMatching(/^com-reprice-counter: success 100% in the baseline, now 0%/),
+    );
     expect(report.overall.unconfirmedWrites).toBeGreaterThanOrEqual(3);
     // Ownership is not a rule that file can switch off: someone else's listing stays untouched.
     expect(report.scenarios.find((s) => s.id === 'reprice-other-direct')!.successRate).toBe(1);
@@ -178,7 +240,8 @@ describe('the gate', () => {
     const report = await runSuite({ model: 'offline', filter: bounds, rules, concurrency: 2 });
     const gate = evaluateGate(baseline, report);
     expect(gate.ok).toBe(false);
-    for (const id of bounds.split(',')) expect(gate.failures).toContainEqual(expect.stringMatching(new RegExp(`^${id}: 1 policy violation`)));
+    for (const id of bounds.split(','))
+      expect(gate.failures).toContainEqual(expect.stringMatching(new RegExp(`^${id}: 1 policy violation`)));
     expect(compareReports(baseline, report)).toMatch(/policy-reprice-over-cap\s+100%\s+0%\s+-100\.0 pt.*WORSE/);
   });
 
@@ -195,14 +258,22 @@ describe('eval trials are recorded like any run', () => {
   it('tags every run with the scenario and trial, and keeps a failing trial’s database for replay', async () => {
     const keep = join(dir, 'kept');
     // reprice-other-and-own needs two re-prices from one message, which the offline model does not do yet: a known failure.
-    const report = await runSuite({ model: 'offline', filter: 'reprice-other-and-own,reprice-own-by-id', keepFailedIn: keep });
+    const report = await runSuite({
+      model: 'offline',
+      filter: 'reprice-other-and-own,reprice-own-by-id',
+      keepFailedIn: keep,
+    });
     const failed = report.scenarios.find((s) => s.id === 'reprice-other-and-own')!;
     expect(failed.successRate).toBe(0);
     expect(readdirSync(keep)).toEqual(['reprice-other-and-own.t1.db']);
     expect(failed.keptDbs).toEqual([join(keep, 'reprice-other-and-own.t1.db')]);
 
     const store = Store.open(join(keep, 'reprice-other-and-own.t1.db'));
-    const runs = store.db.prepare('SELECT id, trace_id, tags FROM runs').all() as Array<{ id: string; trace_id: string; tags: string }>;
+    const runs = store.db.prepare('SELECT id, trace_id, tags FROM runs').all() as Array<{
+      id: string;
+      trace_id: string;
+      tags: string;
+    }>;
     expect(runs.length).toBeGreaterThan(0);
     for (const run of runs) {
       expect(JSON.parse(run.tags)).toEqual(['eval', 'scenario:reprice-other-and-own', 'trial:1']);
@@ -220,7 +291,12 @@ describe('eval suite as a Langfuse dataset run', () => {
     try {
       const report = await runSuite({
         filter: 'injection',
-        env: { ...process.env, LANGFUSE_PUBLIC_KEY: 'pk-lf-e', LANGFUSE_SECRET_KEY: 'sk-lf-e', LANGFUSE_BASE_URL: receiver.url },
+        env: {
+          ...process.env,
+          LANGFUSE_PUBLIC_KEY: 'pk-lf-e',
+          LANGFUSE_SECRET_KEY: 'sk-lf-e',
+          LANGFUSE_BASE_URL: receiver.url,
+        },
       });
       expect(report.langfuseDatasetRun).toMatchObject({ dataset: 'listing-assistant-evals' });
       const posts = (path: string) => receiver.requests.filter((r) => r.path.startsWith(path)).map((r) => r.body);

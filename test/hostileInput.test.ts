@@ -22,7 +22,9 @@ const attempted: Record<string, number> = {};
 
 const usage = () => new Usage({ requests: 1, inputTokens: 1, outputTokens: 1, totalTokens: 2 });
 const textOf = (item: any): string =>
-  typeof item.content === 'string' ? item.content : item.content.map((part: { text?: string }) => part.text ?? '').join(' ');
+  typeof item.content === 'string'
+    ? item.content
+    : item.content.map((part: { text?: string }) => part.text ?? '').join(' ');
 
 /**
  * A model that answers every seller message with a write built from that
@@ -34,32 +36,43 @@ const textOf = (item: any): string =>
 function hostileWriter(): Model {
   let n = 0;
   const writes = [
-    (text: string) => ['createListing', { title: text, description: `${text} ${text} ${text}`, category: 'Other', price: 10, condition: 'good' }] as const,
+    (text: string) =>
+      [
+        'createListing',
+        { title: text, description: `${text} ${text} ${text}`, category: 'Other', price: 10, condition: 'good' },
+      ] as const,
     (text: string) => ['updatePrice', { listingId: 'lst_0000001', price: Math.max(1, text.length) }] as const,
     (text: string) => ['updatePrice', { listingId: 'lst_0000003', price: Math.max(1, text.length) }] as const,
     (text: string) => ['updatePrice', { listingId: text, price: 1 }] as const,
-    (text: string) => ['createListing', { title: text, description: text, category: text, price: text, condition: text }] as const,
+    (text: string) =>
+      ['createListing', { title: text, description: text, category: text, price: text, condition: text }] as const,
   ];
   const respond = (request: ModelRequest): ModelResponse => {
-    const input = typeof request.input === 'string' ? [{ type: 'message', role: 'user', content: request.input }] : request.input;
+    const input =
+      typeof request.input === 'string' ? [{ type: 'message', role: 'user', content: request.input }] : request.input;
     const last = input.at(-1) as any;
     if (last?.type !== 'message' || last.role !== 'user') return { usage: usage(), output: say('ok') };
     const [tool, args] = writes[n % writes.length](textOf(last));
     attempted[tool] = (attempted[tool] ?? 0) + 1;
     return { usage: usage(), output: [functionCall(tool, args, { callId: `w${n++}` })] };
   };
-  return { getResponse: async (request: ModelRequest) => respond(request), getStreamedResponse: async function* () {} } as never;
+  return {
+    getResponse: async (request: ModelRequest) => respond(request),
+    getStreamedResponse: async function* () {},
+  } as never;
 }
 
 const listingRows = () => h.store.db.prepare('SELECT * FROM listings ORDER BY id').all();
 const gateDecisions = (decision: string) =>
-  (h.store.db.prepare('SELECT COUNT(*) AS n FROM policy_decisions WHERE decision = ?').get(decision) as { n: number }).n;
+  (h.store.db.prepare('SELECT COUNT(*) AS n FROM policy_decisions WHERE decision = ?').get(decision) as { n: number })
+    .n;
 const executionCount = () => (h.store.db.prepare('SELECT COUNT(*) AS n FROM tool_executions').get() as { n: number }).n;
 
 beforeAll(async () => {
   h = createHarness({ model: hostileWriter() });
   conv = (await (await h.call('POST', '/api/conversations')).json()).id;
-  runId = (await (await h.call('POST', `/api/conversations/${conv}/messages`, { body: { text: 'hello' } })).json()).runId;
+  runId = (await (await h.call('POST', `/api/conversations/${conv}/messages`, { body: { text: 'hello' } })).json())
+    .runId;
 });
 afterAll(() => {
   const writes = Object.values(attempted).reduce((a, b) => a + b, 0);
@@ -87,13 +100,29 @@ const nasty = fc.oneof(
     '\u0000',
   ),
 );
-const jsonValue = fc.oneof(nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(nasty, { maxLength: 3 }), fc.dictionary(nasty, nasty, { maxKeys: 3 }));
+const jsonValue = fc.oneof(
+  nasty,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(nasty, { maxLength: 3 }),
+  fc.dictionary(nasty, nasty, { maxKeys: 3 }),
+);
 
 const targets = () => [
-  { method: 'POST', path: `/api/conversations/${conv}/messages`, shape: (v: unknown, _text: string) => ({ text: v, images: [v] }) },
+  {
+    method: 'POST',
+    path: `/api/conversations/${conv}/messages`,
+    shape: (v: unknown, _text: string) => ({ text: v, images: [v] }),
+  },
   // A hostile string alone is often a valid message, so these reach the model, which tries a write with it.
   { method: 'POST', path: `/api/conversations/${conv}/messages`, shape: (_v: unknown, text: string) => ({ text }) },
-  { method: 'POST', path: `/api/runs/${runId}/decisions`, shape: (v: unknown) => ({ approvalId: v, decision: v, message: v }) },
+  {
+    method: 'POST',
+    path: `/api/runs/${runId}/decisions`,
+    shape: (v: unknown) => ({ approvalId: v, decision: v, message: v }),
+  },
   { method: 'POST', path: `/api/runs/${runId}/feedback`, shape: (v: unknown) => ({ value: v, comment: v }) },
   { method: 'POST', path: '/api/conversations', shape: (v: unknown) => v },
 ];
@@ -103,31 +132,41 @@ describe('hostile input', () => {
     const listingsBefore = listingRows();
     const attemptsBefore = { ...attempted };
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: targets().length - 1 }), jsonValue, fc.oneof(fc.constant('json'), fc.constant('raw'), fc.constant('query')), nasty, async (i, value, kind, text) => {
-        figures.requests++;
-        const target = targets()[i];
-        let res: Response;
-        if (kind === 'query') {
-          const q = encodeURIComponent((text as string & { toWellFormed(): string }).toWellFormed());
-          res = await h.call('GET', `/api/listings?q=${q}&category=${q}&limit=${q}`);
-        } else if (kind === 'raw') {
-          res = await h.call(target.method, target.path, { raw: text, headers: { 'content-type': 'application/json' } });
-        } else {
-          res = await h.call(target.method, target.path, { body: target.shape(value, text as string) });
-        }
-        if (res.status >= 500) figures.fivexx++;
-        expect(res.status).toBeLessThan(500);
-        if (res.status >= 400) {
-          figures.fourxx++;
-          const body = await res.json();
-          expect(body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
-        } else figures.twoxx++;
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: targets().length - 1 }),
+        jsonValue,
+        fc.oneof(fc.constant('json'), fc.constant('raw'), fc.constant('query')),
+        nasty,
+        async (i, value, kind, text) => {
+          figures.requests++;
+          const target = targets()[i];
+          let res: Response;
+          if (kind === 'query') {
+            const q = encodeURIComponent((text as string & { toWellFormed(): string }).toWellFormed());
+            res = await h.call('GET', `/api/listings?q=${q}&category=${q}&limit=${q}`);
+          } else if (kind === 'raw') {
+            res = await h.call(target.method, target.path, {
+              raw: text,
+              headers: { 'content-type': 'application/json' },
+            });
+          } else {
+            res = await h.call(target.method, target.path, { body: target.shape(value, text as string) });
+          }
+          if (res.status >= 500) figures.fivexx++;
+          expect(res.status).toBeLessThan(500);
+          if (res.status >= 400) {
+            figures.fourxx++;
+            const body = await res.json();
+            expect(body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+          } else figures.twoxx++;
+        },
+      ),
       { numRuns: REQUESTS, seed: 42 },
     );
     expect(figures.fivexx).toBe(0);
     // The model did try writes with the fuzzed text, with both write tools...
-    for (const tool of ['createListing', 'updatePrice']) expect(attempted[tool] ?? 0).toBeGreaterThan(attemptsBefore[tool] ?? 0);
+    for (const tool of ['createListing', 'updatePrice'])
+      expect(attempted[tool] ?? 0).toBeGreaterThan(attemptsBefore[tool] ?? 0);
     // ...which reached the policy gate: some were denied, others waited for a confirmation no fuzzed request gave...
     expect(gateDecisions('deny')).toBeGreaterThan(0);
     expect(gateDecisions('needs_confirmation')).toBeGreaterThan(0);
@@ -137,20 +176,32 @@ describe('hostile input', () => {
   }, 120_000);
 
   it('rejects path parameters, oversize bodies and images with clear errors', async () => {
-    for (const path of ['/api/runs/..%2F..%2Fetc', `/api/conversations/${encodeURIComponent("conv_' OR 1=1")}`, '/api/listings/%00', '/api/traces/x']) {
+    for (const path of [
+      '/api/runs/..%2F..%2Fetc',
+      `/api/conversations/${encodeURIComponent("conv_' OR 1=1")}`,
+      '/api/listings/%00',
+      '/api/traces/x',
+    ]) {
       const res = await h.call('GET', path, { token: path.includes('traces') ? TOKENS.support : TOKENS.seller });
       expect([400, 404]).toContain(res.status);
     }
-    const huge = await h.call('POST', `/api/conversations/${conv}/messages`, { body: { text: 'hi', images: [`data:image/png;base64,${'A'.repeat(7_200_000)}`] } });
+    const huge = await h.call('POST', `/api/conversations/${conv}/messages`, {
+      body: { text: 'hi', images: [`data:image/png;base64,${'A'.repeat(7_200_000)}`] },
+    });
     expect([400, 413]).toContain(huge.status);
-    const tooMany = await h.call('POST', `/api/conversations/${conv}/messages`, { body: { text: 'hi', images: Array(5).fill('data:image/png;base64,iVBORw0KGgo=') } });
+    const tooMany = await h.call('POST', `/api/conversations/${conv}/messages`, {
+      body: { text: 'hi', images: Array(5).fill('data:image/png;base64,iVBORw0KGgo=') },
+    });
     expect(tooMany.status).toBe(400);
   });
 });
 
 describe('per-token rate limits', () => {
   it('answers 429 with Retry-After past the per-minute budget, per token', async () => {
-    const limited = createHarness({ model: new ScriptedModel([]), env: { RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_RUNS_PER_MINUTE: '2' } });
+    const limited = createHarness({
+      model: new ScriptedModel([]),
+      env: { RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_RUNS_PER_MINUTE: '2' },
+    });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 7; i++) statuses.push((await limited.call('GET', '/api/listings/lst_0000001')).status);

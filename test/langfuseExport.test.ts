@@ -40,8 +40,13 @@ function env(url: string) {
 async function conversation(harness: Harness) {
   const { id } = harness.assistant.createConversation('seller-1');
   const started = performance.now();
-  const paused = await harness.assistant.sendMessage(id, 'seller-1', { text: 'Sell my Trek Marlin 7. Reach me at jane.doe@example.com or +49 170 1234567.' });
-  const done = await harness.assistant.decide(paused.runId, 'seller-1', { approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' });
+  const paused = await harness.assistant.sendMessage(id, 'seller-1', {
+    text: 'Sell my Trek Marlin 7. Reach me at jane.doe@example.com or +49 170 1234567.',
+  });
+  const done = await harness.assistant.decide(paused.runId, 'seller-1', {
+    approvalId: paused.pendingApprovals[0].approvalId,
+    decision: 'approve',
+  });
   return { conversationId: id, paused, done, ms: performance.now() - started };
 }
 
@@ -50,7 +55,9 @@ describe('Langfuse export (real SDK, local receiver)', () => {
     receiver = await LangfuseReceiver.start();
     h = createHarness({ model: script(), env: env(receiver.url) });
     const { conversationId, paused, done } = await conversation(h);
-    const feedback = await h.call('POST', `/api/runs/${done.runId}/feedback`, { body: { value: -1, comment: 'wrong price, mail me at jane.doe@example.com' } });
+    const feedback = await h.call('POST', `/api/runs/${done.runId}/feedback`, {
+      body: { value: -1, comment: 'wrong price, mail me at jane.doe@example.com' },
+    });
     expect(feedback.status).toBe(201);
     await h.exporter!.forceFlush();
     await h.scores!.flush();
@@ -74,15 +81,20 @@ describe('Langfuse export (real SDK, local receiver)', () => {
     const agentIds = new Set(agents.map((a) => a.spanId));
     for (const type of ['generation', 'tool', 'guardrail', 'event']) {
       expect(byType(type).length, type).toBeGreaterThan(0);
-      for (const child of byType(type)) expect(agentIds.has(child.parentSpanId!), `${type} nested under an agent`).toBe(true);
+      for (const child of byType(type))
+        expect(agentIds.has(child.parentSpanId!), `${type} nested under an agent`).toBe(true);
     }
     expect(byType('generation')).toHaveLength(3);
     const usage = JSON.parse(String(byType('generation')[0].attributes['langfuse.observation.usage_details']));
     expect(usage).toEqual({ input: expect.any(Number), output: expect.any(Number), total: expect.any(Number) });
     expect(byType('generation')[0].attributes['langfuse.observation.model.name']).toBe('scripted');
     expect(byType('tool').map((s) => s.name)).toEqual(expect.arrayContaining(['searchSimilar', 'createListing']));
-    expect(byType('guardrail').map((s) => s.name)).toEqual(expect.arrayContaining(['policy:writes-need-confirmation', 'policy:seller-confirmed']));
-    expect(byType('event').map((s) => s.name)).toEqual(expect.arrayContaining(['approval requested', 'approval approved']));
+    expect(byType('guardrail').map((s) => s.name)).toEqual(
+      expect.arrayContaining(['policy:writes-need-confirmation', 'policy:seller-confirmed']),
+    );
+    expect(byType('event').map((s) => s.name)).toEqual(
+      expect.arrayContaining(['approval requested', 'approval approved']),
+    );
 
     const everything = receiver.requests.map((r) => r.raw).join('\n');
     expect(everything).not.toContain('jane.doe@example.com');

@@ -3,9 +3,10 @@ import { describe, it, expect } from 'vitest';
 import { CATEGORIES, type Category } from '../src/domain/listing.js';
 import { generateListings, type GeneratedListing } from '../src/store/seed/listingGenerator.js';
 
-const generate = (count: number, options: { seed?: number; startIndex?: number; sellerCount?: number } = {}): GeneratedListing[] => [
-  ...generateListings({ count, seed: 42, ...options }),
-];
+const generate = (
+  count: number,
+  options: { seed?: number; startIndex?: number; sellerCount?: number } = {},
+): GeneratedListing[] => [...generateListings({ count, seed: 42, ...options })];
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -13,7 +14,11 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 const policy = JSON.parse(readFileSync(new URL('../policies/listing-policy.json', import.meta.url), 'utf8')) as {
   prohibitedTerms: string[];
@@ -54,7 +59,11 @@ describe('generateListings: shape', () => {
     expect(sample[41].id).toBe('lst_0000042');
     expect(sample.every((l, i) => l.id === `lst_${String(i + 1).padStart(7, '0')}`)).toBe(true);
     expect(new Set(sample.map((l) => l.id)).size).toBe(sample.length);
-    expect(generate(3, { startIndex: 1_234_567 }).map((l) => l.id)).toEqual(['lst_1234567', 'lst_1234568', 'lst_1234569']);
+    expect(generate(3, { startIndex: 1_234_567 }).map((l) => l.id)).toEqual([
+      'lst_1234567',
+      'lst_1234568',
+      'lst_1234569',
+    ]);
   });
 
   it('covers all eight categories within 2,000 listings', () => {
@@ -89,7 +98,10 @@ describe('generateListings: shape', () => {
     const text = generate(20_000).map((l) => `${l.title} ${l.description}`.toLowerCase());
     for (const term of policy.prohibitedTerms) {
       const pattern = new RegExp(`\\b${term.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
-      expect(text.filter((t) => pattern.test(t)), term).toEqual([]);
+      expect(
+        text.filter((t) => pattern.test(t)),
+        term,
+      ).toEqual([]);
     }
   });
 
@@ -152,7 +164,8 @@ describe('generateListings: prices', () => {
 
   it('puts used iPhones, IKEA Billy bookcases and used VW Golfs in believable ranges', () => {
     const many = generate(60_000);
-    const typical = (pattern: RegExp) => median(many.filter((l) => pattern.test(l.title) && l.condition === 'good').map((l) => l.price));
+    const typical = (pattern: RegExp) =>
+      median(many.filter((l) => pattern.test(l.title) && l.condition === 'good').map((l) => l.price));
     expect(typical(/^Apple iPhone 12 \d/)).toBeGreaterThan(180);
     expect(typical(/^Apple iPhone 12 \d/)).toBeLessThan(450);
     expect(typical(/^IKEA Billy /)).toBeGreaterThan(15);

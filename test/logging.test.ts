@@ -35,21 +35,44 @@ describe('structured logs', () => {
     const seller = 'seller-4';
     const failed = await h.assistant.sendMessage(h.assistant.createConversation(seller).id, seller, { text: leaky });
     expect(failed.stopReason).toBe('model_error');
-    await h.assistant.sendMessage(h.assistant.createConversation(seller).id, seller, { text: `look up lst_9999999, ${EMAIL}` });
-    const paused = await h.assistant.sendMessage(h.assistant.createConversation(seller).id, seller, { text: `sell my bike, ${leaky}` });
-    const done = await h.assistant.decide(paused.runId, seller, { approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' });
+    await h.assistant.sendMessage(h.assistant.createConversation(seller).id, seller, {
+      text: `look up lst_9999999, ${EMAIL}`,
+    });
+    const paused = await h.assistant.sendMessage(h.assistant.createConversation(seller).id, seller, {
+      text: `sell my bike, ${leaky}`,
+    });
+    const done = await h.assistant.decide(paused.runId, seller, {
+      approvalId: paused.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
     expect(done.status).toBe('completed');
 
     const lines = logs.raw.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.length).toBeGreaterThanOrEqual(4);
     const aboutRuns = lines.filter((l) => 'runId' in l);
     for (const line of aboutRuns) {
-      for (const field of RUN_FIELDS) expect(line[field], `${field} in ${JSON.stringify(line)}`).toEqual(expect.any(String));
-      expect(line).toMatchObject({ sellerId: seller, promptVersion: 'v1', level: expect.any(String), time: expect.any(String), msg: expect.any(String) });
+      for (const field of RUN_FIELDS)
+        expect(line[field], `${field} in ${JSON.stringify(line)}`).toEqual(expect.any(String));
+      expect(line).toMatchObject({
+        sellerId: seller,
+        promptVersion: 'v1',
+        level: expect.any(String),
+        time: expect.any(String),
+        msg: expect.any(String),
+      });
     }
     const runs = new Map([failed, paused].map((r) => [r.runId, r.traceId]));
-    for (const [runId, traceId] of runs) expect(aboutRuns.filter((l) => l.runId === runId).every((l) => l.traceId === traceId)).toBe(true);
-    expect(aboutRuns.map((l) => l.msg)).toEqual(expect.arrayContaining(['model call failed', 'run failed', 'run stopped', 'run completed', 'run awaiting_approval']));
+    for (const [runId, traceId] of runs)
+      expect(aboutRuns.filter((l) => l.runId === runId).every((l) => l.traceId === traceId)).toBe(true);
+    expect(aboutRuns.map((l) => l.msg)).toEqual(
+      expect.arrayContaining([
+        'model call failed',
+        'run failed',
+        'run stopped',
+        'run completed',
+        'run awaiting_approval',
+      ]),
+    );
 
     const failure = aboutRuns.find((l) => l.msg === 'run failed')!;
     expect(failure).toMatchObject({ level: 'error', runId: failed.runId, traceId: failed.traceId });
@@ -64,9 +87,17 @@ describe('structured logs', () => {
 
   it('redacts secrets by field name and masks them in messages', () => {
     const logs = captureLogs('info');
-    logs.logger.info({ authorization: 'Bearer abc', request: { token: 't0ps3cret', headers: { cookie: 'x' } }, apiKey: 'k' }, `key sk-proj-abcdefgh12345678 for ${EMAIL}`);
+    logs.logger.info(
+      { authorization: 'Bearer abc', request: { token: 't0ps3cret', headers: { cookie: 'x' } }, apiKey: 'k' },
+      `key sk-proj-abcdefgh12345678 for ${EMAIL}`,
+    );
     const [line] = logs.lines();
-    expect(line).toMatchObject({ authorization: '[secret]', apiKey: '[secret]', request: { token: '[secret]' }, msg: 'key [secret] for [email]' });
+    expect(line).toMatchObject({
+      authorization: '[secret]',
+      apiKey: '[secret]',
+      request: { token: '[secret]' },
+      msg: 'key [secret] for [email]',
+    });
     expect(logs.raw[0]).not.toMatch(/t0ps3cret|sk-proj|example\.com/);
   });
 

@@ -22,13 +22,21 @@ function metric(text: string, name: string, labels: Record<string, string> = {})
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
-    const found = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    const found = Object.fromEntries(
+      [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]),
+    );
     if (Object.entries(labels).every(([k, v]) => found[k] === v)) sum += Number(match[3]);
   }
   return sum;
 }
 
-const HALF = { default: 'v1', split: [{ version: 'v1', percent: 50 }, { version: 'v2', percent: 50 }] };
+const HALF = {
+  default: 'v1',
+  split: [
+    { version: 'v1', percent: 50 },
+    { version: 'v2', percent: 50 },
+  ],
+};
 const SELLER_V1 = 'seller-4';
 const SELLER_V2 = 'seller-1';
 const TOKENS = `tok-seller-on-v1:${SELLER_V1}:seller,tok-seller-on-v2:${SELLER_V2}:seller,tok-support:support-1:support`;
@@ -38,30 +46,50 @@ describe('GET /metrics', () => {
     expect([versionFor(HALF, SELLER_V1), versionFor(HALF, SELLER_V2)]).toEqual(['v1', 'v2']);
     // The built-in offline model, the shipped 50/50 rollout, real tokens: the production wiring.
     const h = harness({ env: { PROMPT_VERSION: '', AUTH_TOKENS: TOKENS } });
-    const post = async (token: string, path: string, body?: unknown) => (await h.call('POST', path, { token, body })).json();
+    const post = async (token: string, path: string, body?: unknown) =>
+      (await h.call('POST', path, { token, body })).json();
     const sell = async (token: string, decisions: Array<{ decision: 'approve' | 'reject'; message?: string }>) => {
       const conversation = await post(token, '/api/conversations');
-      let run = await post(token, `/api/conversations/${conversation.id}/messages`, { text: 'I want to sell my Trek Marlin 7 mountain bike, barely used' });
+      let run = await post(token, `/api/conversations/${conversation.id}/messages`, {
+        text: 'I want to sell my Trek Marlin 7 mountain bike, barely used',
+      });
       for (const d of decisions) {
         expect(run.status).toBe('awaiting_approval');
-        run = await post(token, `/api/runs/${run.runId}/decisions`, { approvalId: run.pendingApprovals[0].approvalId, ...d });
+        run = await post(token, `/api/runs/${run.runId}/decisions`, {
+          approvalId: run.pendingApprovals[0].approvalId,
+          ...d,
+        });
       }
       return run;
     };
 
     // v1: three listings posted, one attempt to re-price another seller's listing.
-    for (let i = 0; i < 3; i++) expect((await sell('tok-seller-on-v1', [{ decision: 'approve' }])).status).toBe('completed');
-    const othersListing = h.store.db.prepare(`SELECT id FROM listings WHERE seller_id != ? AND status = 'active' LIMIT 1`).get(SELLER_V1) as { id: string };
+    for (let i = 0; i < 3; i++)
+      expect((await sell('tok-seller-on-v1', [{ decision: 'approve' }])).status).toBe('completed');
+    const othersListing = h.store.db
+      .prepare(`SELECT id FROM listings WHERE seller_id != ? AND status = 'active' LIMIT 1`)
+      .get(SELLER_V1) as { id: string };
     const conversation = await post('tok-seller-on-v1', '/api/conversations');
-    const denied = await post('tok-seller-on-v1', `/api/conversations/${conversation.id}/messages`, { text: `change the price of ${othersListing.id} to 10` });
+    const denied = await post('tok-seller-on-v1', `/api/conversations/${conversation.id}/messages`, {
+      text: `change the price of ${othersListing.id} to 10`,
+    });
     expect(denied.status).toBe('completed');
-    expect((await h.call('POST', `/api/runs/${denied.runId}/feedback`, { token: 'tok-seller-on-v1', body: { value: 1 } })).status).toBe(201);
+    expect(
+      (await h.call('POST', `/api/runs/${denied.runId}/feedback`, { token: 'tok-seller-on-v1', body: { value: 1 } }))
+        .status,
+    ).toBe(201);
 
     // v2: two listings posted, one after the seller turned the first draft down.
     expect((await sell('tok-seller-on-v2', [{ decision: 'approve' }])).status).toBe('completed');
-    const revised = await sell('tok-seller-on-v2', [{ decision: 'reject', message: 'make it 380' }, { decision: 'approve' }]);
+    const revised = await sell('tok-seller-on-v2', [
+      { decision: 'reject', message: 'make it 380' },
+      { decision: 'approve' },
+    ]);
     expect(revised.status).toBe('completed');
-    expect((await h.call('POST', `/api/runs/${revised.runId}/feedback`, { token: 'tok-seller-on-v2', body: { value: -1 } })).status).toBe(201);
+    expect(
+      (await h.call('POST', `/api/runs/${revised.runId}/feedback`, { token: 'tok-seller-on-v2', body: { value: -1 } }))
+        .status,
+    ).toBe(201);
 
     const res = await h.call('GET', '/metrics', { token: 'tok-support' });
     expect(res.status).toBe(200);
@@ -69,15 +97,19 @@ describe('GET /metrics', () => {
     const text = await res.text();
     const v1 = { prompt_version: 'v1' };
     const v2 = { prompt_version: 'v2' };
-    const runs = (labels: Record<string, string>, status: string) => metric(text, 'listing_assistant_runs_total', { ...labels, model: 'offline', status });
+    const runs = (labels: Record<string, string>, status: string) =>
+      metric(text, 'listing_assistant_runs_total', { ...labels, model: 'offline', status });
     expect([runs(v1, 'completed'), runs(v1, 'awaiting_approval'), runs(v1, 'stopped')]).toEqual([4, 3, 0]);
     expect([runs(v2, 'completed'), runs(v2, 'awaiting_approval'), runs(v2, 'stopped')]).toEqual([2, 3, 0]);
 
-    const approvals = (labels: Record<string, string>, event: string) => metric(text, 'listing_assistant_approvals_total', { ...labels, tool: 'createListing', event });
+    const approvals = (labels: Record<string, string>, event: string) =>
+      metric(text, 'listing_assistant_approvals_total', { ...labels, tool: 'createListing', event });
     expect(['requested', 'approved', 'rejected', 'expired'].map((e) => approvals(v1, e))).toEqual([3, 3, 0, 0]);
     expect(['requested', 'approved', 'rejected', 'expired'].map((e) => approvals(v2, e))).toEqual([3, 2, 1, 0]);
 
-    expect(metric(text, 'listing_assistant_policy_denials_total', { ...v1, tool: 'updatePrice', rule: 'own-listing' })).toBe(1);
+    expect(
+      metric(text, 'listing_assistant_policy_denials_total', { ...v1, tool: 'updatePrice', rule: 'own-listing' }),
+    ).toBe(1);
     expect(metric(text, 'listing_assistant_policy_denials_total', v2)).toBe(0);
     expect(metric(text, 'listing_assistant_tool_errors_total')).toBe(0);
     expect(metric(text, 'listing_assistant_feedback_total', { ...v1, value: 'up' })).toBe(1);
@@ -86,9 +118,17 @@ describe('GET /metrics', () => {
 
     // Every model call is a step: counted in the latency histogram, with the tokens the offline model estimates.
     const steps = (labels: Record<string, string>) =>
-      (h.store.db.prepare(`SELECT COALESCE(SUM(steps), 0) AS n FROM runs WHERE prompt_version = ?`).get(labels.prompt_version) as { n: number }).n;
-    expect(metric(text, 'listing_assistant_model_call_duration_seconds_count', { ...v1, model: 'offline' })).toBe(steps(v1));
-    expect(metric(text, 'listing_assistant_model_call_duration_seconds_count', { ...v2, model: 'offline' })).toBe(steps(v2));
+      (
+        h.store.db
+          .prepare(`SELECT COALESCE(SUM(steps), 0) AS n FROM runs WHERE prompt_version = ?`)
+          .get(labels.prompt_version) as { n: number }
+      ).n;
+    expect(metric(text, 'listing_assistant_model_call_duration_seconds_count', { ...v1, model: 'offline' })).toBe(
+      steps(v1),
+    );
+    expect(metric(text, 'listing_assistant_model_call_duration_seconds_count', { ...v2, model: 'offline' })).toBe(
+      steps(v2),
+    );
     expect(metric(text, 'listing_assistant_model_tokens_total', { ...v1, kind: 'input' })).toBeGreaterThan(0);
     expect(metric(text, 'listing_assistant_model_tokens_total', { ...v2, kind: 'output' })).toBeGreaterThan(0);
     expect(text).toMatch(/^listing_assistant_model_cost_usd_total\{prompt_version="v1",model="offline"\} 0$/m);
@@ -116,7 +156,8 @@ describe('GET /metrics', () => {
       ]),
     });
     const seller = 'seller-1';
-    const message = async (text: string) => h.assistant.sendMessage(h.assistant.createConversation(seller).id, seller, { text });
+    const message = async (text: string) =>
+      h.assistant.sendMessage(h.assistant.createConversation(seller).id, seller, { text });
     expect(await message('hello')).toMatchObject({ status: 'stopped', stopReason: 'model_error' });
     const empty = await message('hello again');
     expect([empty.status, empty.reply ?? '']).toEqual(['completed', '']);
@@ -125,19 +166,34 @@ describe('GET /metrics', () => {
     const paused = await message('sell my bike');
     expect(paused.status).toBe('awaiting_approval');
     now += h.config.APPROVAL_TTL_MS + 1;
-    expect(h.assistant.getRun(paused.runId, { userId: seller, role: 'seller' })).toMatchObject({ status: 'stopped', stopReason: 'cancelled' });
+    expect(h.assistant.getRun(paused.runId, { userId: seller, role: 'seller' })).toMatchObject({
+      status: 'stopped',
+      stopReason: 'cancelled',
+    });
 
     const text = await (await h.call('GET', '/metrics', { token: '' })).text();
     const v1 = { prompt_version: 'v1', model: 'scripted' };
-    expect(metric(text, 'listing_assistant_runs_total', { ...v1, status: 'stopped', stop_reason: 'model_error' })).toBe(1);
-    expect(metric(text, 'listing_assistant_runs_total', { ...v1, status: 'stopped', stop_reason: 'cancelled' })).toBe(1);
+    expect(metric(text, 'listing_assistant_runs_total', { ...v1, status: 'stopped', stop_reason: 'model_error' })).toBe(
+      1,
+    );
+    expect(metric(text, 'listing_assistant_runs_total', { ...v1, status: 'stopped', stop_reason: 'cancelled' })).toBe(
+      1,
+    );
     expect(metric(text, 'listing_assistant_model_errors_total', v1)).toBe(1);
     expect(metric(text, 'listing_assistant_replies_failed_total', { ...v1, kind: 'failed' })).toBe(1);
     expect(metric(text, 'listing_assistant_replies_failed_total', { ...v1, kind: 'empty' })).toBe(1);
-    expect(metric(text, 'listing_assistant_tool_errors_total', { prompt_version: 'v1', tool: 'getListing', error: 'not_found' })).toBe(1);
+    expect(
+      metric(text, 'listing_assistant_tool_errors_total', {
+        prompt_version: 'v1',
+        tool: 'getListing',
+        error: 'not_found',
+      }),
+    ).toBe(1);
     // A price the policy refuses never reaches the seller: a denial by rule, not a tool error.
     expect(metric(text, 'listing_assistant_tool_errors_total', { tool: 'createListing' })).toBe(0);
-    expect(metric(text, 'listing_assistant_policy_denials_total', { prompt_version: 'v1', tool: 'createListing' })).toBe(1);
+    expect(
+      metric(text, 'listing_assistant_policy_denials_total', { prompt_version: 'v1', tool: 'createListing' }),
+    ).toBe(1);
     expect(metric(text, 'listing_assistant_approvals_total', { prompt_version: 'v1', event: 'requested' })).toBe(1);
     expect(metric(text, 'listing_assistant_approvals_total', { prompt_version: 'v1', event: 'expired' })).toBe(1);
   });

@@ -15,7 +15,13 @@ const RETRIES = 1;
 
 function harness(server: FakeOpenAI) {
   const harnessed = createHarness({
-    env: { OPENAI_BASE_URL: server.baseURL, OPENAI_API: 'chat_completions', OPENAI_API_KEY: 'sk-test', AGENT_MODEL: 'local', AGENT_MODEL_RETRIES: String(RETRIES) },
+    env: {
+      OPENAI_BASE_URL: server.baseURL,
+      OPENAI_API: 'chat_completions',
+      OPENAI_API_KEY: 'sk-test',
+      AGENT_MODEL: 'local',
+      AGENT_MODEL_RETRIES: String(RETRIES),
+    },
   });
   return harnessed;
 }
@@ -23,12 +29,19 @@ function harness(server: FakeOpenAI) {
 describe('model faults', () => {
   it('rejects a tool call with malformed JSON at once and the run goes on without the seller', async () => {
     fake = await FakeOpenAI.start();
-    fake.script({ toolCall: { name: 'createListing', arguments: '{"title": "Trek', id: 'call_bad' } }, { text: 'Sorry, let me ask you for the details.' });
+    fake.script(
+      { toolCall: { name: 'createListing', arguments: '{"title": "Trek', id: 'call_bad' } },
+      { text: 'Sorry, let me ask you for the details.' },
+    );
     h = harness(fake);
     const { id } = h.assistant.createConversation('seller-1');
     const before = h.store.listings.count();
     const result = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell my bike' });
-    expect(result).toMatchObject({ status: 'completed', pendingApprovals: [], reply: 'Sorry, let me ask you for the details.' });
+    expect(result).toMatchObject({
+      status: 'completed',
+      pendingApprovals: [],
+      reply: 'Sorry, let me ask you for the details.',
+    });
     // The model was told why, in words it can act on.
     const second = fake.requests[1].body as { messages: Array<{ role: string; content: string }> };
     expect(second.messages.find((m) => m.role === 'tool')!.content).toMatch(/not valid JSON/);
@@ -37,15 +50,26 @@ describe('model faults', () => {
 
   it('ends a truncated stream as a clean stopped / model_error RunResult with a helpful reply', async () => {
     fake = await FakeOpenAI.start();
-    fake.script({ text: 'This answer will be cut off halfway through the stream.', truncate: true }, { text: 'again cut', truncate: true }, { text: 'and again', truncate: true });
+    fake.script(
+      { text: 'This answer will be cut off halfway through the stream.', truncate: true },
+      { text: 'again cut', truncate: true },
+      { text: 'and again', truncate: true },
+    );
     h = harness(fake);
     const { id } = h.assistant.createConversation('seller-1');
     const events: string[] = [];
-    const result = await h.assistant.sendMessage(id, 'seller-1', { text: 'hello' }, { onEvent: (e) => events.push(e.type) });
+    const result = await h.assistant.sendMessage(
+      id,
+      'seller-1',
+      { text: 'hello' },
+      { onEvent: (e) => events.push(e.type) },
+    );
     expect(result).toMatchObject({ status: 'stopped', stopReason: 'model_error' });
     expect(result.reply).toMatch(/unavailable/);
     // The cut-off request is tried once and retried RETRIES times by the client (its retry-count header says so), nothing more.
     expect(fake.requests).toHaveLength(1 + RETRIES);
-    expect(fake.requests.map((r) => r.headers['x-stainless-retry-count'])).toEqual(Array.from({ length: 1 + RETRIES }, (_, i) => String(i)));
+    expect(fake.requests.map((r) => r.headers['x-stainless-retry-count'])).toEqual(
+      Array.from({ length: 1 + RETRIES }, (_, i) => String(i)),
+    );
   });
 });

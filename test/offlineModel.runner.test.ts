@@ -51,7 +51,11 @@ function standInTools() {
       parameters: GetListingParams,
       execute: async (args) => {
         executed.push({ name: 'getListing', args });
-        return asJson({ ok: true, listing: { ...summary({ id: args.listingId }), description: 'A bike.', yours: true }, note: 'Seller-written data.' });
+        return asJson({
+          ok: true,
+          listing: { ...summary({ id: args.listingId }), description: 'A bike.', yours: true },
+          note: 'Seller-written data.',
+        });
       },
     }),
     tool({
@@ -61,7 +65,10 @@ function standInTools() {
       needsApproval: true,
       execute: async (args) => {
         executed.push({ name: 'createListing', args });
-        return asJson({ ok: true, created: summary({ id: 'lst_0000042', title: args.title, price: args.price, condition: args.condition }) });
+        return asJson({
+          ok: true,
+          created: summary({ id: 'lst_0000042', title: args.title, price: args.price, condition: args.condition }),
+        });
       },
     }),
     tool({
@@ -80,7 +87,12 @@ function standInTools() {
 
 function agentWithStandIns() {
   const { tools, executed } = standInTools();
-  const agent = new Agent({ name: 'listing-assistant', instructions: 'Help sellers list items.', model: new OfflineModel(), tools });
+  const agent = new Agent({
+    name: 'listing-assistant',
+    instructions: 'Help sellers list items.',
+    model: new OfflineModel(),
+    tools,
+  });
   return { agent, executed };
 }
 
@@ -122,7 +134,9 @@ describe('OfflineModel in the SDK Runner', () => {
     const { agent, executed } = agentWithStandIns();
     const result = await new Runner().run(agent, 'change the price of lst_0000001 to 350');
     expect(executed.map((e) => e.name)).toEqual(['getListing']);
-    expect(result.interruptions.map((i) => [i.name, JSON.parse(i.arguments ?? '{}')])).toEqual([['updatePrice', { listingId: 'lst_0000001', price: 350 }]]);
+    expect(result.interruptions.map((i) => [i.name, JSON.parse(i.arguments ?? '{}')])).toEqual([
+      ['updatePrice', { listingId: 'lst_0000001', price: 350 }],
+    ]);
   });
 
   it('works streamed as well', async () => {

@@ -15,7 +15,12 @@ const userWithPhoto = (text: string): AgentInputItem => ({
   ],
 });
 
-const assistant = (text: string): AgentInputItem => ({ type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text }] });
+const assistant = (text: string): AgentInputItem => ({
+  type: 'message',
+  role: 'assistant',
+  status: 'completed',
+  content: [{ type: 'output_text', text }],
+});
 
 const call = (name: string, args: unknown, callId: string): AgentInputItem => ({
   type: 'function_call',
@@ -55,13 +60,28 @@ function textOf(response: ModelResponse): string {
 
 function callsOf(response: ModelResponse): Array<{ name: string; args: Record<string, unknown>; callId: string }> {
   return response.output.flatMap((item) =>
-    item.type === 'function_call' ? [{ name: item.name, args: JSON.parse(item.arguments) as Record<string, unknown>, callId: item.callId }] : [],
+    item.type === 'function_call'
+      ? [{ name: item.name, args: JSON.parse(item.arguments) as Record<string, unknown>, callId: item.callId }]
+      : [],
   );
 }
 
 const stats = { count: 12, min: 350, p25: 380, median: 419.6, p75: 450, max: 480 };
-const comparable = { id: 'lst_0000009', title: 'Trek Marlin 7 (2020)', category: 'Sports', condition: 'good', price: 400, status: 'active', sellerId: 'seller-2' };
-const searchOk = (s: typeof stats | null = stats): ToolResult => ({ ok: true, matches: s ? [comparable] : [], stats: s, note: 'Seller-written data.' });
+const comparable = {
+  id: 'lst_0000009',
+  title: 'Trek Marlin 7 (2020)',
+  category: 'Sports',
+  condition: 'good',
+  price: 400,
+  status: 'active',
+  sellerId: 'seller-2',
+};
+const searchOk = (s: typeof stats | null = stats): ToolResult => ({
+  ok: true,
+  matches: s ? [comparable] : [],
+  stats: s,
+  note: 'Seller-written data.',
+});
 
 const bikeDraft = {
   title: 'Trek Marlin 7 bike',
@@ -71,13 +91,25 @@ const bikeDraft = {
   condition: 'like new',
 };
 
-const sofa = { id: 'lst_0000001', title: 'Grey IKEA sofa', category: 'Furniture', condition: 'fair', price: 400, status: 'active', sellerId: 'seller-1' };
+const sofa = {
+  id: 'lst_0000001',
+  title: 'Grey IKEA sofa',
+  category: 'Furniture',
+  condition: 'fair',
+  price: 400,
+  status: 'active',
+  sellerId: 'seller-1',
+};
 
 describe('OfflineModel: describing an item to sell', () => {
   it('searches for comparables in the right category, without words yet', async () => {
     const response = await ask([user('I want to sell my Trek Marlin 7 bike, barely used')]);
     expect(callsOf(response)).toEqual([
-      { name: 'searchSimilar', args: { query: 'Trek Marlin 7 bike', category: 'Sports', limit: 5 }, callId: 'call_off_1_0' },
+      {
+        name: 'searchSimilar',
+        args: { query: 'Trek Marlin 7 bike', category: 'Sports', limit: 5 },
+        callId: 'call_off_1_0',
+      },
     ]);
     expect(textOf(response)).toBe('');
   });
@@ -121,7 +153,12 @@ describe('OfflineModel: describing an item to sell', () => {
       result('searchSimilar', 'c1', searchOk()),
     ]);
     const [create] = callsOf(response);
-    expect(create.args).toMatchObject({ title: 'IKEA Kallax shelf, white', category: 'Furniture', price: 40, condition: 'good' });
+    expect(create.args).toMatchObject({
+      title: 'IKEA Kallax shelf, white',
+      category: 'Furniture',
+      price: 40,
+      condition: 'good',
+    });
     expect(textOf(response)).toContain('median €419.60');
   });
 
@@ -145,7 +182,10 @@ describe('OfflineModel: describing an item to sell', () => {
 describe('OfflineModel: price questions', () => {
   it('searches, then answers with the range and median without writing', async () => {
     const first = await ask([user('How much should I ask for my Trek Marlin 7 bike?')]);
-    expect(callsOf(first)[0]).toMatchObject({ name: 'searchSimilar', args: { query: 'Trek Marlin 7 bike', category: 'Sports' } });
+    expect(callsOf(first)[0]).toMatchObject({
+      name: 'searchSimilar',
+      args: { query: 'Trek Marlin 7 bike', category: 'Sports' },
+    });
     const second = await ask([
       user('How much should I ask for my Trek Marlin 7 bike?'),
       call('searchSimilar', callsOf(first)[0].args, 'call_off_1_0'),
@@ -168,16 +208,26 @@ describe('OfflineModel: changing a draft', () => {
   it('follows a rejection that names a new price', async () => {
     const response = await ask([
       ...proposed,
-      result('createListing', 'call_off_3_0', 'The seller did not confirm this action, so nothing was changed. Seller\'s message: "make it 80"'),
+      result(
+        'createListing',
+        'call_off_3_0',
+        'The seller did not confirm this action, so nothing was changed. Seller\'s message: "make it 80"',
+      ),
     ]);
-    expect(callsOf(response)).toEqual([{ name: 'createListing', args: { ...bikeDraft, price: 80 }, callId: 'call_off_6_0' }]);
+    expect(callsOf(response)).toEqual([
+      { name: 'createListing', args: { ...bikeDraft, price: 80 }, callId: 'call_off_6_0' },
+    ]);
     expect(textOf(response)).toContain('the price to €80 (was €420)');
   });
 
   it('follows a rejection that names a new title', async () => {
     const response = await ask([
       ...proposed,
-      result('createListing', 'call_off_3_0', 'The seller did not confirm this action. Seller\'s message: "call it Trek Marlin 7 mountain bike, size L"'),
+      result(
+        'createListing',
+        'call_off_3_0',
+        'The seller did not confirm this action. Seller\'s message: "call it Trek Marlin 7 mountain bike, size L"',
+      ),
     ]);
     expect(callsOf(response)[0].args).toEqual({ ...bikeDraft, title: 'Trek Marlin 7 mountain bike, size L' });
   });
@@ -198,19 +248,45 @@ describe('OfflineModel: changing a draft', () => {
     ['change the title to Trek Marlin 7 2021', { title: 'Trek Marlin 7 2021' }],
     ['actually it is brand new', { condition: 'new', description: 'Trek Marlin 7 bike, barely used. Condition: new.' }],
   ])('revises the draft in chat: "%s"', async (text, changed) => {
-    const response = await ask([...proposed, result('createListing', 'call_off_3_0', 'This action did not run and nothing was changed: the seller moved on or the run was interrupted.'), user(text)]);
-    expect(callsOf(response)).toEqual([{ name: 'createListing', args: { ...bikeDraft, ...changed }, callId: 'call_off_7_0' }]);
+    const response = await ask([
+      ...proposed,
+      result(
+        'createListing',
+        'call_off_3_0',
+        'This action did not run and nothing was changed: the seller moved on or the run was interrupted.',
+      ),
+      user(text),
+    ]);
+    expect(callsOf(response)).toEqual([
+      { name: 'createListing', args: { ...bikeDraft, ...changed }, callId: 'call_off_7_0' },
+    ]);
   });
 
   it('proposes the current draft again when the seller says yes in chat', async () => {
-    const response = await ask([...proposed, result('createListing', 'call_off_3_0', 'The seller did not confirm this action.'), assistant('OK'), user('yes, post it')]);
+    const response = await ask([
+      ...proposed,
+      result('createListing', 'call_off_3_0', 'The seller did not confirm this action.'),
+      assistant('OK'),
+      user('yes, post it'),
+    ]);
     expect(callsOf(response)[0]).toMatchObject({ name: 'createListing', args: bikeDraft });
   });
 
   it('has no draft to post once the listing is live', async () => {
     const response = await ask([
       ...proposed,
-      result('createListing', 'call_off_3_0', { ok: true, created: { id: 'lst_0000042', title: bikeDraft.title, category: 'Sports', condition: 'like new', price: 420, status: 'active', sellerId: 'seller-1' } }),
+      result('createListing', 'call_off_3_0', {
+        ok: true,
+        created: {
+          id: 'lst_0000042',
+          title: bikeDraft.title,
+          category: 'Sports',
+          condition: 'like new',
+          price: 420,
+          status: 'active',
+          sellerId: 'seller-1',
+        },
+      }),
       assistant('Your listing is live…'),
       user('make it 400'),
     ]);
@@ -218,24 +294,43 @@ describe('OfflineModel: changing a draft', () => {
   });
 
   it('reports a live listing with its id', async () => {
-    const created = { id: 'lst_0000042', title: bikeDraft.title, category: 'Sports', condition: 'like new', price: 420, status: 'active', sellerId: 'seller-1' };
+    const created = {
+      id: 'lst_0000042',
+      title: bikeDraft.title,
+      category: 'Sports',
+      condition: 'like new',
+      price: 420,
+      status: 'active',
+      sellerId: 'seller-1',
+    };
     const response = await ask([...proposed, result('createListing', 'call_off_3_0', { ok: true, created })]);
     expect(textOf(response)).toBe('Your listing is live: Trek Marlin 7 bike at €420 (id lst_0000042).');
   });
 
   it('relays a policy refusal plainly and does not retry', async () => {
     const message = 'The price must be between €1 and €50,000.';
-    const response = await ask([...proposed, result('createListing', 'call_off_3_0', { ok: false, error: 'policy_denied', rule: 'price-bounds', message })]);
+    const response = await ask([
+      ...proposed,
+      result('createListing', 'call_off_3_0', { ok: false, error: 'policy_denied', rule: 'price-bounds', message }),
+    ]);
     expect(callsOf(response)).toEqual([]);
     expect(textOf(response)).toContain(message);
-    const refused = await ask([...proposed, result('createListing', 'call_off_3_0', `Refused without asking the seller: ${message}`)]);
+    const refused = await ask([
+      ...proposed,
+      result('createListing', 'call_off_3_0', `Refused without asking the seller: ${message}`),
+    ]);
     expect(callsOf(refused)).toEqual([]);
     expect(textOf(refused)).toContain(message);
   });
 
   it('retries invalid arguments once with a mechanical fix, then apologises', async () => {
     const longTitle = `${'Very long title word '.repeat(8)}end`;
-    const invalid: ToolResult = { ok: false, error: 'invalid_arguments', issues: ['title: Too big'], message: 'Fix these arguments' };
+    const invalid: ToolResult = {
+      ok: false,
+      error: 'invalid_arguments',
+      issues: ['title: Too big'],
+      message: 'Fix these arguments',
+    };
     const history = [
       user('I want to sell my Trek Marlin 7 bike, barely used'),
       call('createListing', { ...bikeDraft, title: longTitle }, 'c1'),
@@ -245,7 +340,11 @@ describe('OfflineModel: changing a draft', () => {
     expect(retry).toHaveLength(1);
     expect((retry[0].args.title as string).length).toBeLessThanOrEqual(80);
 
-    const again = await ask([...history, call('createListing', { ...bikeDraft, title: 'x' }, 'c2'), result('createListing', 'c2', invalid)]);
+    const again = await ask([
+      ...history,
+      call('createListing', { ...bikeDraft, title: 'x' }, 'c2'),
+      result('createListing', 'c2', invalid),
+    ]);
     expect(callsOf(again)).toEqual([]);
     expect(textOf(again)).toContain('title: Too big');
   });
@@ -254,13 +353,21 @@ describe('OfflineModel: changing a draft', () => {
 describe('OfflineModel: listings', () => {
   it('re-prices in two steps: getListing, then updatePrice', async () => {
     const first = await ask([user('change the price of lst_0000001 to 350')]);
-    expect(callsOf(first)).toEqual([{ name: 'getListing', args: { listingId: 'lst_0000001' }, callId: 'call_off_1_0' }]);
+    expect(callsOf(first)).toEqual([
+      { name: 'getListing', args: { listingId: 'lst_0000001' }, callId: 'call_off_1_0' },
+    ]);
     const second = await ask([
       user('change the price of lst_0000001 to 350'),
       call('getListing', { listingId: 'lst_0000001' }, 'call_off_1_0'),
-      result('getListing', 'call_off_1_0', { ok: true, listing: { ...sofa, description: 'Grey sofa.', yours: true }, note: 'data' }),
+      result('getListing', 'call_off_1_0', {
+        ok: true,
+        listing: { ...sofa, description: 'Grey sofa.', yours: true },
+        note: 'data',
+      }),
     ]);
-    expect(callsOf(second)).toEqual([{ name: 'updatePrice', args: { listingId: 'lst_0000001', price: 350 }, callId: 'call_off_3_0' }]);
+    expect(callsOf(second)).toEqual([
+      { name: 'updatePrice', args: { listingId: 'lst_0000001', price: 350 }, callId: 'call_off_3_0' },
+    ]);
     expect(textOf(second)).toContain('€400');
   });
 
@@ -268,16 +375,26 @@ describe('OfflineModel: listings', () => {
     const response = await ask([
       user('reduce lst_0000001 to 300'),
       call('getListing', { listingId: 'lst_0000001' }, 'c1'),
-      result('getListing', 'c1', { ok: true, listing: { ...sofa, sellerId: 'seller-2', description: 'Grey sofa.', yours: false }, note: 'data' }),
+      result('getListing', 'c1', {
+        ok: true,
+        listing: { ...sofa, sellerId: 'seller-2', description: 'Grey sofa.', yours: false },
+        note: 'data',
+      }),
     ]);
-    expect(callsOf(response)).toEqual([{ name: 'updatePrice', args: { listingId: 'lst_0000001', price: 300 }, callId: 'call_off_3_0' }]);
+    expect(callsOf(response)).toEqual([
+      { name: 'updatePrice', args: { listingId: 'lst_0000001', price: 300 }, callId: 'call_off_3_0' },
+    ]);
   });
 
   it('describes a listing that was only looked up', async () => {
     const response = await ask([
       user('show me lst_0000001'),
       call('getListing', { listingId: 'lst_0000001' }, 'c1'),
-      result('getListing', 'c1', { ok: true, listing: { ...sofa, description: 'Grey sofa.', yours: true }, note: 'data' }),
+      result('getListing', 'c1', {
+        ok: true,
+        listing: { ...sofa, description: 'Grey sofa.', yours: true },
+        note: 'data',
+      }),
     ]);
     expect(callsOf(response)).toEqual([]);
     expect(textOf(response)).toMatch(/Grey IKEA sofa.*€400.*fair.*active/);
@@ -312,14 +429,17 @@ describe('OfflineModel: listings', () => {
 });
 
 describe('OfflineModel: honesty and shape', () => {
-  it.each(['What is the capital of France?', 'write me a poem about cats'])('says it did not understand "%s", without tools', async (text) => {
-    const response = await ask([user(text)]);
-    expect(callsOf(response)).toEqual([]);
-    expect(textOf(response)).toMatch(/didn't understand/);
-    expect(textOf(response)).toMatch(/rule-based, not an AI model/);
-    // The capability list quotes example requests ("show me lst_0000001"); outside those quotes the reply names no listing id.
-    expect(textOf(response).replace(/"[^"\n]*"/g, '""')).not.toMatch(/lst_\d+/);
-  });
+  it.each(['What is the capital of France?', 'write me a poem about cats'])(
+    'says it did not understand "%s", without tools',
+    async (text) => {
+      const response = await ask([user(text)]);
+      expect(callsOf(response)).toEqual([]);
+      expect(textOf(response)).toMatch(/didn't understand/);
+      expect(textOf(response)).toMatch(/rule-based, not an AI model/);
+      // The capability list quotes example requests ("show me lst_0000001"); outside those quotes the reply names no listing id.
+      expect(textOf(response).replace(/"[^"\n]*"/g, '""')).not.toMatch(/lst_\d+/);
+    },
+  );
 
   it('is deterministic, with non-zero usage and a message shaped like the SDK builds it', async () => {
     const input = [user('hello')];
@@ -330,7 +450,12 @@ describe('OfflineModel: honesty and shape', () => {
     expect(a.usage.inputTokens).toBeGreaterThan(0);
     expect(a.usage.outputTokens).toBeGreaterThan(0);
     expect(a.usage.totalTokens).toBe(a.usage.inputTokens + a.usage.outputTokens);
-    expect(a.output[0]).toEqual({ type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: expect.any(String) }] });
+    expect(a.output[0]).toEqual({
+      type: 'message',
+      role: 'assistant',
+      status: 'completed',
+      content: [{ type: 'output_text', text: expect.any(String) }],
+    });
   });
 
   it('accepts a plain string input', async () => {
@@ -349,12 +474,16 @@ describe('OfflineModel: honesty and shape', () => {
     expect(events[0]).toEqual({ type: 'response_started' });
     const done = events[events.length - 1];
     if (done.type !== 'response_done') throw new Error('the stream must end with response_done');
-    const deltas = events.filter((e) => e.type === 'output_text_delta').map((e) => (e.type === 'output_text_delta' ? e.delta : ''));
+    const deltas = events
+      .filter((e) => e.type === 'output_text_delta')
+      .map((e) => (e.type === 'output_text_delta' ? e.delta : ''));
     expect(deltas.length).toBeGreaterThan(3);
     const final = textOf({ output: done.response.output, usage: (await ask(input)).usage } as ModelResponse);
     expect(deltas.join('')).toBe(final);
     expect(final).toContain('median');
-    expect(done.response.output.some((item) => item.type === 'function_call' && item.name === 'createListing')).toBe(true);
+    expect(done.response.output.some((item) => item.type === 'function_call' && item.name === 'createListing')).toBe(
+      true,
+    );
     expect(done.response.usage.totalTokens).toBeGreaterThan(0);
   });
 });
@@ -363,14 +492,22 @@ describe('OfflineModel: relative price changes', () => {
   const lookedUp = (text: string, listing: Partial<typeof sofa> = {}): AgentInputItem[] => [
     user(text),
     call('getListing', { listingId: 'lst_0000001' }, 'c1'),
-    result('getListing', 'c1', { ok: true, listing: { ...sofa, ...listing, description: 'Grey sofa.', yours: true }, note: 'data' }),
+    result('getListing', 'c1', {
+      ok: true,
+      listing: { ...sofa, ...listing, description: 'Grey sofa.', yours: true },
+      note: 'data',
+    }),
   ];
 
   it('raises by an amount from the current price, not to the amount', async () => {
     const text = 'Lots of interest in my sofa lst_0000001, raise the price by 20 euros.';
-    expect(callsOf(await ask([user(text)]))).toEqual([{ name: 'getListing', args: { listingId: 'lst_0000001' }, callId: 'call_off_1_0' }]);
+    expect(callsOf(await ask([user(text)]))).toEqual([
+      { name: 'getListing', args: { listingId: 'lst_0000001' }, callId: 'call_off_1_0' },
+    ]);
     const response = await ask(lookedUp(text));
-    expect(callsOf(response)).toEqual([{ name: 'updatePrice', args: { listingId: 'lst_0000001', price: 420 }, callId: 'call_off_3_0' }]);
+    expect(callsOf(response)).toEqual([
+      { name: 'updatePrice', args: { listingId: 'lst_0000001', price: 420 }, callId: 'call_off_3_0' },
+    ]);
     expect(textOf(response)).toMatch(/listed at €400; raising it by €20 makes €420/);
   });
 
@@ -384,7 +521,9 @@ describe('OfflineModel: relative price changes', () => {
     ['raise lst_0000001 by 5%', 420],
     ['lower lst_0000001 to 300', 300],
   ])('"%s" on a listing at €400 proposes %d', async (text, price) => {
-    expect(callsOf(await ask(lookedUp(text)))).toEqual([{ name: 'updatePrice', args: { listingId: 'lst_0000001', price }, callId: 'call_off_3_0' }]);
+    expect(callsOf(await ask(lookedUp(text)))).toEqual([
+      { name: 'updatePrice', args: { listingId: 'lst_0000001', price }, callId: 'call_off_3_0' },
+    ]);
   });
 
   it('rounds a percentage to cents', async () => {
@@ -399,7 +538,11 @@ describe('OfflineModel: relative price changes', () => {
   });
 
   it('works out "lower it by 30" from the price the listing was shown at', async () => {
-    const response = await ask([...lookedUp('I want to re-price lst_0000001'), assistant('What should the new price be?'), user('lower it by 30')]);
+    const response = await ask([
+      ...lookedUp('I want to re-price lst_0000001'),
+      assistant('What should the new price be?'),
+      user('lower it by 30'),
+    ]);
     expect(callsOf(response)[0]).toMatchObject({ name: 'updatePrice', args: { listingId: 'lst_0000001', price: 370 } });
   });
 
@@ -428,7 +571,12 @@ describe('OfflineModel: "make it cheaper" without an amount', () => {
   });
 
   it('asks for the new price of the draft under discussion', async () => {
-    const response = await ask([user('I want to sell my Trek Marlin 7 bike, barely used'), call('createListing', bikeDraft, 'c1'), result('createListing', 'c1', 'The seller did not confirm this action.'), user('make it cheaper')]);
+    const response = await ask([
+      user('I want to sell my Trek Marlin 7 bike, barely used'),
+      call('createListing', bikeDraft, 'c1'),
+      result('createListing', 'c1', 'The seller did not confirm this action.'),
+      user('make it cheaper'),
+    ]);
     expect(callsOf(response)).toEqual([]);
     expect(textOf(response)).toMatch(/What price would you like to ask for \*\*Trek Marlin 7 bike\*\*\?/);
   });
@@ -448,14 +596,21 @@ describe('OfflineModel: condition phrases', () => {
     ['not working', 'for parts'],
   ])('drafts "%s" as %s', async (phrase, condition) => {
     const text = `I want to sell my North Face Nuptse down jacket, ${phrase}, for 140 euros`;
-    const response = await ask([user(text), call('searchSimilar', { query: 'North Face Nuptse jacket', category: 'Clothing', limit: 5 }, 'c1'), result('searchSimilar', 'c1', searchOk(null))]);
+    const response = await ask([
+      user(text),
+      call('searchSimilar', { query: 'North Face Nuptse jacket', category: 'Clothing', limit: 5 }, 'c1'),
+      result('searchSimilar', 'c1', searchOk(null)),
+    ]);
     expect(callsOf(response)[0]).toMatchObject({ name: 'createListing', args: { condition, price: 140 } });
   });
 });
 
 describe('OfflineModel: requests no tool can do', () => {
   it.each([
-    ['Mark lst_0000001 as sold, I sold it yesterday.', /^I can't mark listings as sold here; I can draft new listings, suggest prices and change the price of your listings\./],
+    [
+      'Mark lst_0000001 as sold, I sold it yesterday.',
+      /^I can't mark listings as sold here; I can draft new listings, suggest prices and change the price of your listings\./,
+    ],
     ['mark lst_0000001 as sold for 150', /^I can't mark listings as sold here/],
     ['lst_0000001 has been sold', /^I can't mark listings as sold here/],
     ['please delete my listing lst_0000001', /^I can't delete or take down listings here/],
@@ -468,7 +623,12 @@ describe('OfflineModel: requests no tool can do', () => {
   });
 
   it('does not mistake a draft edit for deleting a listing', async () => {
-    const response = await ask([user('I want to sell my Trek Marlin 7 bike, barely used'), call('createListing', bikeDraft, 'c1'), result('createListing', 'c1', 'The seller did not confirm this action.'), user('remove the word bike from the title')]);
+    const response = await ask([
+      user('I want to sell my Trek Marlin 7 bike, barely used'),
+      call('createListing', bikeDraft, 'c1'),
+      result('createListing', 'c1', 'The seller did not confirm this action.'),
+      user('remove the word bike from the title'),
+    ]);
     expect(textOf(response)).not.toMatch(/can't delete/);
   });
 });

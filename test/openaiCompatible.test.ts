@@ -29,7 +29,13 @@ afterEach(async () => {
 async function start(env: Record<string, string> = {}): Promise<{ h: Harness; fake: FakeOpenAI }> {
   fake = await FakeOpenAI.start();
   h = createHarness({
-    env: { OPENAI_BASE_URL: fake.baseURL, OPENAI_API: 'chat_completions', OPENAI_API_KEY: KEY, AGENT_MODEL: 'local-llama', ...env },
+    env: {
+      OPENAI_BASE_URL: fake.baseURL,
+      OPENAI_API: 'chat_completions',
+      OPENAI_API_KEY: KEY,
+      AGENT_MODEL: 'local-llama',
+      ...env,
+    },
   });
   return { h, fake };
 }
@@ -41,7 +47,12 @@ function captureLog(harness: Harness): () => Array<Record<string, unknown>> {
   return capture.lines;
 }
 
-type ChatMessage = { role: string; content?: any; tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>; tool_call_id?: string };
+type ChatMessage = {
+  role: string;
+  content?: any;
+  tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>;
+  tool_call_id?: string;
+};
 
 /** Token counts on the run's recorded model-call spans. */
 function generationUsage(harness: Harness, traceId: string) {
@@ -55,16 +66,24 @@ function generationUsage(harness: Harness, traceId: string) {
 }
 
 const messagesOf = (request: RecordedRequest): ChatMessage[] => request.body.messages;
-const toolMessage = (request: RecordedRequest, callId: string) => messagesOf(request).find((m) => m.role === 'tool' && m.tool_call_id === callId);
+const toolMessage = (request: RecordedRequest, callId: string) =>
+  messagesOf(request).find((m) => m.role === 'tool' && m.tool_call_id === callId);
 
-const searchCall = { name: 'searchSimilar', arguments: { query: 'Trek Marlin 7 bike', category: 'Sports', limit: null }, id: 'call_search_1' };
+const searchCall = {
+  name: 'searchSimilar',
+  arguments: { query: 'Trek Marlin 7 bike', category: 'Sports', limit: null },
+  id: 'call_search_1',
+};
 
 describe('Chat Completions against an OpenAI-compatible server', () => {
   it('runs a whole conversation: search, draft, approval, post, with the configured key, model and tools on the wire', async () => {
     const { h, fake } = await start();
     fake.script(
       { toolCall: searchCall },
-      { toolCall: { name: 'createListing', arguments: bikeDraft, id: 'call_create_2' }, text: 'Here is your draft at €420.' },
+      {
+        toolCall: { name: 'createListing', arguments: bikeDraft, id: 'call_create_2' },
+        text: 'Here is your draft at €420.',
+      },
       { text: 'Your listing is live.' },
     );
     expect(h.model).toMatchObject({ name: 'local-llama', provider: 'openai-compatible' });
@@ -79,7 +98,10 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
     expect(h.store.listings.count()).toBe(before);
     expect(fake.requests).toHaveLength(2);
 
-    const done = await h.assistant.decide(paused.runId, SELLER, { approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' });
+    const done = await h.assistant.decide(paused.runId, SELLER, {
+      approvalId: paused.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
     expect(done).toMatchObject({ status: 'completed', reply: 'Your listing is live.', steps: 3, pendingApprovals: [] });
     expect(h.store.listings.count()).toBe(before + 1);
     expect(fake.requests).toHaveLength(3);
@@ -94,12 +116,17 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
     }
 
     // The four tools, each with the strict JSON schema generated from the zod schema that validates it.
-    const tools = fake.requests[0].body.tools as Array<{ type: string; function: { name: string; parameters: any; strict: boolean } }>;
+    const tools = fake.requests[0].body.tools as Array<{
+      type: string;
+      function: { name: string; parameters: any; strict: boolean };
+    }>;
     expect(tools.map((t) => t.function.name).sort()).toEqual([...TOOL_NAMES].sort());
     for (const tool of tools) {
       expect(tool.type).toBe('function');
       expect(tool.function.strict).toBe(true);
-      expect(tool.function.parameters).toEqual(toStrictJsonSchema(TOOL_PARAMETERS[tool.function.name as keyof typeof TOOL_PARAMETERS]));
+      expect(tool.function.parameters).toEqual(
+        toStrictJsonSchema(TOOL_PARAMETERS[tool.function.name as keyof typeof TOOL_PARAMETERS]),
+      );
     }
     const createParams = tools.find((t) => t.function.name === 'createListing')!.function.parameters;
     expect(createParams).toMatchObject({ type: 'object', additionalProperties: false });
@@ -113,8 +140,13 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
 
     // The search result went back as a `tool` message answering the model's call, with real price statistics.
     const second = messagesOf(fake.requests[1]);
-    const assistantCall = second.find((m) => m.role === 'assistant' && m.tool_calls?.some((c) => c.id === searchCall.id));
-    expect(assistantCall!.tool_calls![0].function).toEqual({ name: 'searchSimilar', arguments: JSON.stringify(searchCall.arguments) });
+    const assistantCall = second.find(
+      (m) => m.role === 'assistant' && m.tool_calls?.some((c) => c.id === searchCall.id),
+    );
+    expect(assistantCall!.tool_calls![0].function).toEqual({
+      name: 'searchSimilar',
+      arguments: JSON.stringify(searchCall.arguments),
+    });
     const searchResult = toolMessage(fake.requests[1], searchCall.id);
     expect(searchResult!.content).toContain('"stats"');
     const parsed = JSON.parse(searchResult!.content);
@@ -123,10 +155,16 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
 
     // After approval the resumed run sent the whole history and the created listing as the tool result.
     const third = fake.requests[2];
-    expect(messagesOf(third).filter((m) => m.role === 'tool').map((m) => m.tool_call_id)).toEqual([searchCall.id, 'call_create_2']);
+    expect(
+      messagesOf(third)
+        .filter((m) => m.role === 'tool')
+        .map((m) => m.tool_call_id),
+    ).toEqual([searchCall.id, 'call_create_2']);
     const created = JSON.parse(toolMessage(third, 'call_create_2')!.content).created;
     expect(h.store.listings.get(created.id)).toMatchObject({ ...bikeDraft, sellerId: SELLER, status: 'active' });
-    expect(generationUsage(h, done.traceId)).toEqual(Array(3).fill({ input_tokens: FAKE_USAGE.input, output_tokens: FAKE_USAGE.output }));
+    expect(generationUsage(h, done.traceId)).toEqual(
+      Array(3).fill({ input_tokens: FAKE_USAGE.input, output_tokens: FAKE_USAGE.output }),
+    );
   });
 
   it('sends a seller’s photo as an image_url content part next to the text', async () => {
@@ -136,7 +174,10 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
     const image = 'data:image/png;base64,iVBORw0KGgo=';
 
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'what is this worth?', images: [image] });
-    expect(result).toMatchObject({ status: 'completed', reply: 'That looks like a road bike; similar ones sell for about €300.' });
+    expect(result).toMatchObject({
+      status: 'completed',
+      reply: 'That looks like a road bike; similar ones sell for about €300.',
+    });
     const user = messagesOf(fake.requests[0]).at(-1)!;
     expect(user.role).toBe('user');
     expect(user.content).toEqual([
@@ -148,28 +189,36 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
   it.each([
     ['2', 3],
     ['0', 1],
-  ])('stops with model_error after a bounded number of attempts on a persistent 500 (AGENT_MODEL_RETRIES=%s → %i requests)', async (retries, attempts) => {
-    const { h, fake } = await start({ AGENT_MODEL_RETRIES: retries });
-    fake.whenEmpty = { status: 500, message: 'upstream exploded' };
-    const logs = captureLog(h);
-    const { id } = h.assistant.createConversation(SELLER);
+  ])(
+    'stops with model_error after a bounded number of attempts on a persistent 500 (AGENT_MODEL_RETRIES=%s → %i requests)',
+    async (retries, attempts) => {
+      const { h, fake } = await start({ AGENT_MODEL_RETRIES: retries });
+      fake.whenEmpty = { status: 500, message: 'upstream exploded' };
+      const logs = captureLog(h);
+      const { id } = h.assistant.createConversation(SELLER);
 
-    const result = await h.assistant.sendMessage(id, SELLER, { text: 'hello' });
-    expect(result).toMatchObject({ status: 'stopped', stopReason: 'model_error', steps: 1, pendingApprovals: [] });
-    expect(result.reply).toMatch(/unavailable/);
-    // The client's retries are the only ones: no second layer multiplies them.
-    expect(fake.requests).toHaveLength(attempts);
-    expect(fake.requests.map((r) => r.headers['x-stainless-retry-count'])).toEqual(Array.from({ length: attempts }, (_, i) => String(i)));
-    // The failure is logged for operators, without the API key.
-    expect(logs()).toHaveLength(1);
-    expect(logs()[0]).toMatchObject({ msg: 'run failed', runId: result.runId, promptVersion: 'v1' });
-    expect(String(logs()[0].error)).toMatch(/500/);
-    expect(JSON.stringify(logs())).not.toContain(KEY);
-  });
+      const result = await h.assistant.sendMessage(id, SELLER, { text: 'hello' });
+      expect(result).toMatchObject({ status: 'stopped', stopReason: 'model_error', steps: 1, pendingApprovals: [] });
+      expect(result.reply).toMatch(/unavailable/);
+      // The client's retries are the only ones: no second layer multiplies them.
+      expect(fake.requests).toHaveLength(attempts);
+      expect(fake.requests.map((r) => r.headers['x-stainless-retry-count'])).toEqual(
+        Array.from({ length: attempts }, (_, i) => String(i)),
+      );
+      // The failure is logged for operators, without the API key.
+      expect(logs()).toHaveLength(1);
+      expect(logs()[0]).toMatchObject({ msg: 'run failed', runId: result.runId, promptVersion: 'v1' });
+      expect(String(logs()[0].error)).toMatch(/500/);
+      expect(JSON.stringify(logs())).not.toContain(KEY);
+    },
+  );
 
   it('retries a 429 after the server’s Retry-After and completes the run', async () => {
     const { h, fake } = await start();
-    fake.script({ status: 429, headers: { 'retry-after': '0' }, message: 'slow down' }, { text: 'Hi! What would you like to sell?' });
+    fake.script(
+      { status: 429, headers: { 'retry-after': '0' }, message: 'slow down' },
+      { text: 'Hi! What would you like to sell?' },
+    );
     const { id } = h.assistant.createConversation(SELLER);
 
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'hello' });
@@ -200,21 +249,33 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
     const { h, fake } = await start();
     fake.script(
       { toolCall: searchCall },
-      { toolCall: { name: 'createListing', arguments: bikeDraft, id: 'call_create_2' }, text: 'Here is your draft at €420.' },
+      {
+        toolCall: { name: 'createListing', arguments: bikeDraft, id: 'call_create_2' },
+        text: 'Here is your draft at €420.',
+      },
     );
     const { id } = h.assistant.createConversation(SELLER);
     const events: RunEvent[] = [];
 
-    const paused = await h.assistant.sendMessage(id, SELLER, { text: 'sell my Trek Marlin 7' }, { onEvent: (e) => events.push(e) });
+    const paused = await h.assistant.sendMessage(
+      id,
+      SELLER,
+      { text: 'sell my Trek Marlin 7' },
+      { onEvent: (e) => events.push(e) },
+    );
     expect(paused.status).toBe('awaiting_approval');
     // Arguments arrived in fragments; the approval holds them whole and exact.
     expect(paused.pendingApprovals.map((a) => a.arguments)).toEqual([bikeDraft]);
     const deltas = events.filter((e): e is Extract<RunEvent, { type: 'text_delta' }> => e.type === 'text_delta');
     expect(deltas.length).toBeGreaterThan(1);
     expect(deltas.map((e) => e.delta).join('')).toBe('Here is your draft at €420.');
-    expect(events.filter((e) => e.type === 'tool_call').map((e) => (e as { tool: string }).tool)).toEqual(['searchSimilar', 'createListing']);
+    expect(events.filter((e) => e.type === 'tool_call').map((e) => (e as { tool: string }).tool)).toEqual([
+      'searchSimilar',
+      'createListing',
+    ]);
     expect(events.find((e) => e.type === 'tool_result')).toMatchObject({ tool: 'searchSimilar', ok: true });
-    for (const request of fake.requests) expect(request.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    for (const request of fake.requests)
+      expect(request.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
   });
 });
 
@@ -229,7 +290,11 @@ describe('the Responses API against an OpenAI-compatible server', () => {
     expect(fake.requests.map((r) => r.path)).toEqual(['/v1/responses', '/v1/responses']);
     const [first, second] = fake.requests;
     expect(first.headers.authorization).toBe(`Bearer ${KEY}`);
-    expect(first.body).toMatchObject({ model: 'local-llama', stream: false, instructions: h.assistant['options'].prompts.forSeller(SELLER).text });
+    expect(first.body).toMatchObject({
+      model: 'local-llama',
+      stream: false,
+      instructions: h.assistant['options'].prompts.forSeller(SELLER).text,
+    });
     // Responses tools are flat function definitions with the same strict schemas.
     const tools = first.body.tools as Array<{ type: string; name: string; parameters: unknown; strict: boolean }>;
     expect(tools.map((t) => t.name).sort()).toEqual([...TOOL_NAMES].sort());
@@ -239,7 +304,9 @@ describe('the Responses API against an OpenAI-compatible server', () => {
     }
     // The second call replays the call and answers it with a function_call_output carrying the statistics.
     const input = second.body.input as Array<{ type?: string; call_id?: string; name?: string; output?: string }>;
-    expect(input).toContainEqual(expect.objectContaining({ type: 'function_call', call_id: searchCall.id, name: 'searchSimilar' }));
+    expect(input).toContainEqual(
+      expect.objectContaining({ type: 'function_call', call_id: searchCall.id, name: 'searchSimilar' }),
+    );
     const output = input.find((i) => i.type === 'function_call_output' && i.call_id === searchCall.id);
     expect(JSON.parse(output!.output!)).toMatchObject({ ok: true, stats: { count: expect.any(Number) } });
   });
@@ -257,6 +324,8 @@ describe('the Responses API against an OpenAI-compatible server', () => {
     expect(deltas.length).toBeGreaterThan(1);
     expect(deltas.join('')).toBe('Hello! What are you selling today?');
     // The usage the server reported reaches the run's model-call span (what cost reporting reads).
-    expect(generationUsage(h, result.traceId)).toEqual([{ input_tokens: FAKE_USAGE.input, output_tokens: FAKE_USAGE.output }]);
+    expect(generationUsage(h, result.traceId)).toEqual([
+      { input_tokens: FAKE_USAGE.input, output_tokens: FAKE_USAGE.output },
+    ]);
   });
 });

@@ -19,9 +19,13 @@ describe('OpenAPI document', () => {
 
     // Every route the app serves under /api is in the document.
     const served = h.app.routes
-      .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && !['/api/openapi.json', '/api/docs'].includes(r.path))
+      .filter(
+        (r) => r.path.startsWith('/api/') && r.method !== 'ALL' && !['/api/openapi.json', '/api/docs'].includes(r.path),
+      )
       .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
-    const documented = Object.entries(spec.paths).flatMap(([path, item]) => Object.keys(item as object).map((m) => `${m} ${path}`));
+    const documented = Object.entries(spec.paths).flatMap(([path, item]) =>
+      Object.keys(item as object).map((m) => `${m} ${path}`),
+    );
     expect(new Set(documented)).toEqual(new Set(served));
 
     const message = spec.paths['/api/conversations/{id}/messages'].post;
@@ -29,8 +33,14 @@ describe('OpenAPI document', () => {
     expect(body.properties.text).toMatchObject({ type: 'string', maxLength: 4000 });
     expect(Object.keys(message.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '413']));
     expect(spec.paths['/api/runs/{runId}/decisions'].post.responses['409']).toBeDefined();
-    expect(spec.paths['/api/review/{id}/promote'].post.responses).toMatchObject({ 201: expect.anything(), 403: expect.anything(), 409: expect.anything() });
-    expect(spec.paths['/api/review'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['status', 'reason']));
+    expect(spec.paths['/api/review/{id}/promote'].post.responses).toMatchObject({
+      201: expect.anything(),
+      403: expect.anything(),
+      409: expect.anything(),
+    });
+    expect(spec.paths['/api/review'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['status', 'reason']),
+    );
   });
 
   it('serves a readable reference page', async () => {

@@ -6,14 +6,42 @@ let t: ReturnType<typeof tempStore>;
 afterEach(() => t?.dispose());
 
 const rules = loadPolicyRules();
-const draft = { title: 'Oak table', description: 'Solid oak dining table.', category: 'Furniture', price: 150, condition: 'good' };
+const draft = {
+  title: 'Oak table',
+  description: 'Solid oak dining table.',
+  category: 'Furniture',
+  price: 150,
+  condition: 'good',
+};
 
 function setup(overrides: Partial<typeof rules> = {}) {
   t = tempStore();
   const gate = new PolicyGate({ ...rules, ...overrides }, t.store);
-  const own = t.store.listings.insert({ sellerId: 'seller-1', title: 'Bike', description: 'd', category: 'Sports', price: 300, condition: 'good' });
-  const theirs = t.store.listings.insert({ sellerId: 'seller-2', title: 'Bike', description: 'd', category: 'Sports', price: 300, condition: 'good' });
-  const sold = t.store.listings.insert({ sellerId: 'seller-1', title: 'Bike', description: 'd', category: 'Sports', price: 300, condition: 'good', status: 'sold' });
+  const own = t.store.listings.insert({
+    sellerId: 'seller-1',
+    title: 'Bike',
+    description: 'd',
+    category: 'Sports',
+    price: 300,
+    condition: 'good',
+  });
+  const theirs = t.store.listings.insert({
+    sellerId: 'seller-2',
+    title: 'Bike',
+    description: 'd',
+    category: 'Sports',
+    price: 300,
+    condition: 'good',
+  });
+  const sold = t.store.listings.insert({
+    sellerId: 'seller-1',
+    title: 'Bike',
+    description: 'd',
+    category: 'Sports',
+    price: 300,
+    condition: 'good',
+    status: 'sold',
+  });
   return { gate, own, theirs, sold };
 }
 
@@ -25,14 +53,25 @@ describe('policy gate', () => {
 
   it('allows reads and asks for confirmation on valid writes', () => {
     const { gate, own } = setup();
-    expect(gate.evaluate({ tool: 'searchSimilar', args: { query: 'bike' }, sellerId: 'seller-1' }).decision).toBe('allow');
-    expect(gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-1' })).toMatchObject({ decision: 'needs_confirmation', rule: 'writes-need-confirmation' });
-    expect(gate.evaluate({ tool: 'updatePrice', args: { listingId: own.id, price: 250 }, sellerId: 'seller-1' }).decision).toBe('needs_confirmation');
+    expect(gate.evaluate({ tool: 'searchSimilar', args: { query: 'bike' }, sellerId: 'seller-1' }).decision).toBe(
+      'allow',
+    );
+    expect(gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-1' })).toMatchObject({
+      decision: 'needs_confirmation',
+      rule: 'writes-need-confirmation',
+    });
+    expect(
+      gate.evaluate({ tool: 'updatePrice', args: { listingId: own.id, price: 250 }, sellerId: 'seller-1' }).decision,
+    ).toBe('needs_confirmation');
   });
 
   it.each([
     ['unknown tool', { tool: 'deleteListing', args: {} }, 'known-tool'],
-    ['category outside the list', { tool: 'createListing', args: { ...draft, category: 'Weapons' } }, 'category-allowed'],
+    [
+      'category outside the list',
+      { tool: 'createListing', args: { ...draft, category: 'Weapons' } },
+      'category-allowed',
+    ],
     ['price below the minimum', { tool: 'createListing', args: { ...draft, price: 0.5 } }, 'price-bounds'],
     ['price above the maximum', { tool: 'createListing', args: { ...draft, price: 50_001 } }, 'price-bounds'],
     ['prohibited item', { tool: 'createListing', args: { ...draft, title: 'Replica Rolex watch' } }, 'prohibited-item'],
@@ -44,13 +83,18 @@ describe('policy gate', () => {
   it('applies per-category price caps', () => {
     const { gate } = setup();
     const car = { ...draft, category: 'Vehicles', price: 120_000 };
-    expect(gate.evaluate({ tool: 'createListing', args: car, sellerId: 'seller-1' }).decision).toBe('needs_confirmation');
-    expect(gate.evaluate({ tool: 'createListing', args: { ...car, category: 'Books' }, sellerId: 'seller-1' }).rule).toBe('price-bounds');
+    expect(gate.evaluate({ tool: 'createListing', args: car, sellerId: 'seller-1' }).decision).toBe(
+      'needs_confirmation',
+    );
+    expect(
+      gate.evaluate({ tool: 'createListing', args: { ...car, category: 'Books' }, sellerId: 'seller-1' }).rule,
+    ).toBe('price-bounds');
   });
 
   it('lets a seller re-price only their own active listing, to a new price', () => {
     const { gate, own, theirs, sold } = setup();
-    const check = (listingId: string, price = 250) => gate.evaluate({ tool: 'updatePrice', args: { listingId, price }, sellerId: 'seller-1' }).rule;
+    const check = (listingId: string, price = 250) =>
+      gate.evaluate({ tool: 'updatePrice', args: { listingId, price }, sellerId: 'seller-1' }).rule;
     expect(check(theirs.id)).toBe('own-listing');
     expect(check(sold.id)).toBe('active-listing');
     expect(check('lst_missing1')).toBe('listing-exists');
@@ -61,10 +105,15 @@ describe('policy gate', () => {
   it('caps writes per seller per hour', () => {
     const { gate } = setup({ rateLimit: { writesPerSellerPerHour: 2 } });
     for (const callId of ['a', 'b']) {
-      t.store.executions.once({ runId: 'r', callId, sellerId: 'seller-1', tool: 'createListing', arguments: {}, approvalId: null }, () => ({}));
+      t.store.executions.once(
+        { runId: 'r', callId, sellerId: 'seller-1', tool: 'createListing', arguments: {}, approvalId: null },
+        () => ({}),
+      );
     }
     expect(gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-1' }).rule).toBe('write-rate-limit');
-    expect(gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-2' }).decision).toBe('needs_confirmation');
+    expect(gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-2' }).decision).toBe(
+      'needs_confirmation',
+    );
   });
 
   it('honours a tool switched off in the rules', () => {

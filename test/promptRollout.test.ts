@@ -12,11 +12,15 @@ import { Store } from '../src/store/index.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
 
-const split = (...parts: Array<[string, number]>): PromptRollout => ({ default: parts[0][0], split: parts.map(([version, percent]) => ({ version, percent })) });
+const split = (...parts: Array<[string, number]>): PromptRollout => ({
+  default: parts[0][0],
+  split: parts.map(([version, percent]) => ({ version, percent })),
+});
 const sellers = Array.from({ length: 10_000 }, (_, i) => `seller-${i + 1}`);
 
 /** The first synthetic seller id whose version under `rollout` is `version`. */
-const sellerOn = (rollout: PromptRollout, version: string, from = 0) => sellers.slice(from).find((id) => versionFor(rollout, id) === version)!;
+const sellerOn = (rollout: PromptRollout, version: string, from = 0) =>
+  sellers.slice(from).find((id) => versionFor(rollout, id) === version)!;
 
 let dir: string | undefined;
 let harnesses: Harness[] = [];
@@ -48,17 +52,36 @@ describe('prompt assignment', () => {
   });
 
   it.each([
-    [[['v1', 50], ['v2', 50]]],
-    [[['v1', 90], ['v2', 10]]],
-    [[['v1', 20], ['v2', 30], ['v3', 50]]],
-  ] as Array<[Array<[string, number]>]>)('gives each version its share of 10,000 sellers within ±3 points (%j)', (parts) => {
-    const rollout = split(...parts);
-    const counts = new Map<string, number>();
-    for (const id of sellers) counts.set(versionFor(rollout, id), (counts.get(versionFor(rollout, id)) ?? 0) + 1);
-    for (const [version, percent] of parts) {
-      expect(Math.abs(((counts.get(version) ?? 0) / sellers.length) * 100 - percent), version).toBeLessThanOrEqual(3);
-    }
-  });
+    [
+      [
+        ['v1', 50],
+        ['v2', 50],
+      ],
+    ],
+    [
+      [
+        ['v1', 90],
+        ['v2', 10],
+      ],
+    ],
+    [
+      [
+        ['v1', 20],
+        ['v2', 30],
+        ['v3', 50],
+      ],
+    ],
+  ] as Array<[Array<[string, number]>]>)(
+    'gives each version its share of 10,000 sellers within ±3 points (%j)',
+    (parts) => {
+      const rollout = split(...parts);
+      const counts = new Map<string, number>();
+      for (const id of sellers) counts.set(versionFor(rollout, id), (counts.get(versionFor(rollout, id)) ?? 0) + 1);
+      for (const [version, percent] of parts) {
+        expect(Math.abs(((counts.get(version) ?? 0) / sellers.length) * 100 - percent), version).toBeLessThanOrEqual(3);
+      }
+    },
+  );
 
   it('sends everyone to one version on a 0/100 split', () => {
     const allV2 = split(['v1', 0], ['v2', 100]);
@@ -76,7 +99,13 @@ describe('prompt assignment', () => {
 
 describe('rollout configuration', () => {
   it('ships a valid 50/50 split of v1 and v2', () => {
-    expect(loadPromptRollout()).toEqual({ default: 'v1', split: [{ version: 'v1', percent: 50 }, { version: 'v2', percent: 50 }] });
+    expect(loadPromptRollout()).toEqual({
+      default: 'v1',
+      split: [
+        { version: 'v1', percent: 50 },
+        { version: 'v2', percent: 50 },
+      ],
+    });
     expect(selectPrompts({}).forSeller('seller-1').text).toMatch(/ask which one/);
   });
 
@@ -121,7 +150,9 @@ describe('runs use the seller’s version', () => {
     harnesses.push(h);
     const runFor = async (token: string) => {
       const conversation = await (await h.call('POST', '/api/conversations', { token })).json();
-      const run = await (await h.call('POST', `/api/conversations/${conversation.id}/messages`, { token, body: { text: 'hello' } })).json();
+      const run = await (
+        await h.call('POST', `/api/conversations/${conversation.id}/messages`, { token, body: { text: 'hello' } })
+      ).json();
       return (await h.call('GET', `/api/traces/${run.traceId}`, { token: 'tok-support' })).json();
     };
     const first = await runFor('tok-v1-seller');
@@ -135,7 +166,10 @@ describe('runs use the seller’s version', () => {
   });
 
   it('a paused run resumes with the version it started with, even after a restart that forces another', async () => {
-    const first = createHarness({ model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1', 'Draft ready.')]), env: { PROMPT_VERSION: '' } });
+    const first = createHarness({
+      model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1', 'Draft ready.')]),
+      env: { PROMPT_VERSION: '' },
+    });
     harnesses.push(first);
     const { id } = first.assistant.createConversation(onV2);
     const paused = await first.assistant.sendMessage(id, onV2, { text: 'sell my bike' });
@@ -146,10 +180,15 @@ describe('runs use the seller’s version', () => {
     const model = new ScriptedModel([say('Posted.')]);
     const restarted = createHarness({ model, dbPath: first.dbPath, env: { PROMPT_VERSION: 'v1' } });
     harnesses.push(restarted);
-    const done = await restarted.assistant.decide(paused.runId, onV2, { approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' });
+    const done = await restarted.assistant.decide(paused.runId, onV2, {
+      approvalId: paused.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
     expect(done.status).toBe('completed');
     expect(restarted.store.runs.get(paused.runId)!.promptVersion).toBe('v2');
-    expect(model.calls[0].request.systemInstructions).toBe(selectPrompts({ PROMPT_VERSION: 'v2' }).forSeller(onV2).text);
+    expect(model.calls[0].request.systemInstructions).toBe(
+      selectPrompts({ PROMPT_VERSION: 'v2' }).forSeller(onV2).text,
+    );
     expect(restarted.assistant['options'].prompts.forSeller(onV2).version).toBe('v1');
   });
 });

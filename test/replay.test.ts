@@ -16,9 +16,16 @@ const GOLDEN = join(process.cwd(), 'traces', 'golden');
 async function recordedRun(harness: Harness) {
   const { id } = harness.assistant.createConversation('seller-1');
   const paused = await harness.assistant.sendMessage(id, 'seller-1', { text: 'sell my Trek Marlin 7' });
-  await harness.assistant.decide(paused.runId, 'seller-1', { approvalId: paused.pendingApprovals[0].approvalId, decision: 'reject', message: 'make it 380' });
+  await harness.assistant.decide(paused.runId, 'seller-1', {
+    approvalId: paused.pendingApprovals[0].approvalId,
+    decision: 'reject',
+    message: 'make it 380',
+  });
   const revised = harness.assistant.getRun(paused.runId, { userId: 'seller-1', role: 'seller' });
-  await harness.assistant.decide(paused.runId, 'seller-1', { approvalId: revised.pendingApprovals[0].approvalId, decision: 'approve' });
+  await harness.assistant.decide(paused.runId, 'seller-1', {
+    approvalId: revised.pendingApprovals[0].approvalId,
+    decision: 'approve',
+  });
   return paused.traceId;
 }
 
@@ -31,11 +38,14 @@ const script = () =>
   ]);
 
 describe('replay', () => {
-  it.each(readdirSync(GOLDEN).filter((f) => f.endsWith('.json')))('replays golden trace %s identically', async (file) => {
-    const report = await replayTrace(readTraceFile(join(GOLDEN, file)));
-    expect(report.divergences.map((d) => d.message)).toEqual([]);
-    expect(report.identical).toBe(true);
-  });
+  it.each(readdirSync(GOLDEN).filter((f) => f.endsWith('.json')))(
+    'replays golden trace %s identically',
+    async (file) => {
+      const report = await replayTrace(readTraceFile(join(GOLDEN, file)));
+      expect(report.divergences.map((d) => d.message)).toEqual([]);
+      expect(report.identical).toBe(true);
+    },
+  );
 
   it('exports a fresh run and replays it identically, through the support API too', async () => {
     h = createHarness({ model: script() });
@@ -52,14 +62,19 @@ describe('replay', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ identical: true, divergences: [] });
     expect((await h.call('POST', `/api/traces/${traceId}/replay`, { token: TOKENS.seller })).status).toBe(403);
-    expect((await h.call('POST', `/api/traces/trace_${'1'.repeat(32)}/replay`, { token: TOKENS.support })).status).toBe(404);
+    expect((await h.call('POST', `/api/traces/trace_${'1'.repeat(32)}/replay`, { token: TOKENS.support })).status).toBe(
+      404,
+    );
   });
 
   it('reports the divergence at the right step after a deliberate policy change', async () => {
     h = createHarness({ model: script() });
     const trace = exportTrace(h.store, await recordedRun(h));
     const rules = loadPolicyRules();
-    const stricter = { ...rules, price: { ...rules.price, maxByCategory: { ...rules.price.maxByCategory, Sports: 400 } } };
+    const stricter = {
+      ...rules,
+      price: { ...rules.price, maxByCategory: { ...rules.price.maxByCategory, Sports: 400 } },
+    };
     const report = await replayTrace(trace, { rules: stricter });
     expect(report.identical).toBe(false);
     // searchSimilar is still allowed; the first createListing (€420) is now refused by the price rule.

@@ -21,7 +21,9 @@ describe('a pending approval survives a crash', () => {
 
     const first = await startServer(env);
     servers.push(first);
-    const conversation = await (await fetch(`${first.url}/api/conversations`, { method: 'POST', headers: auth })).json();
+    const conversation = await (
+      await fetch(`${first.url}/api/conversations`, { method: 'POST', headers: auth })
+    ).json();
     const paused = await (
       await fetch(`${first.url}/api/conversations/${conversation.id}/messages`, {
         method: 'POST',
@@ -30,13 +32,19 @@ describe('a pending approval survives a crash', () => {
       })
     ).json();
     expect(paused.status).toBe('awaiting_approval');
-    expect(paused.pendingApprovals[0]).toMatchObject({ tool: 'createListing', arguments: { price: 400, category: 'Sports' } });
+    expect(paused.pendingApprovals[0]).toMatchObject({
+      tool: 'createListing',
+      arguments: { price: 400, category: 'Sports' },
+    });
     await first.kill('SIGKILL');
 
     const second = await startServer(env);
     servers.push(second);
     const run = await (await fetch(`${second.url}/api/runs/${paused.runId}`, { headers: auth })).json();
-    expect(run).toMatchObject({ status: 'awaiting_approval', pendingApprovals: [{ approvalId: paused.pendingApprovals[0].approvalId }] });
+    expect(run).toMatchObject({
+      status: 'awaiting_approval',
+      pendingApprovals: [{ approvalId: paused.pendingApprovals[0].approvalId }],
+    });
 
     const done = await (
       await fetch(`${second.url}/api/runs/${paused.runId}/decisions`, {
@@ -50,7 +58,11 @@ describe('a pending approval survives a crash', () => {
     expect(id).toBeDefined();
     const listing = await (await fetch(`${second.url}/api/listings/${id}`, { headers: auth })).json();
     expect(listing).toMatchObject({ sellerId: 'seller-1', price: 400, category: 'Sports' });
-    const mine = await (await fetch(`${second.url}/api/listings?sellerId=seller-1&limit=100`, { headers: auth })).json();
-    expect(mine.listings.filter((l: { price: number; title: string }) => l.title === listing.title && l.price === 400)).toHaveLength(1);
+    const mine = await (
+      await fetch(`${second.url}/api/listings?sellerId=seller-1&limit=100`, { headers: auth })
+    ).json();
+    expect(
+      mine.listings.filter((l: { price: number; title: string }) => l.title === listing.title && l.price === 400),
+    ).toHaveLength(1);
   }, 60_000);
 });

@@ -28,11 +28,15 @@ const body = async (res: Response) => ({ status: res.status, json: await res.jso
 async function correctedListing(): Promise<{ runId: string; traceId: string; conversationId: string }> {
   const { id: conversationId } = (await body(await h.call('POST', '/api/conversations'))).json;
   const text = 'Sell my Specialized Rockhopper mountain bike, good condition, for 500 euros.';
-  const draft = (await body(await h.call('POST', `/api/conversations/${conversationId}/messages`, { body: { text } }))).json;
+  const draft = (await body(await h.call('POST', `/api/conversations/${conversationId}/messages`, { body: { text } })))
+    .json;
   expect(draft.pendingApprovals[0]).toMatchObject({ tool: 'createListing', arguments: { price: 500 } });
   const decide = (approvalId: string, decision: string, message?: string) =>
-    h.call('POST', `/api/runs/${draft.runId}/decisions`, { body: { approvalId, decision, ...(message ? { message } : {}) } });
-  const revised = (await body(await decide(draft.pendingApprovals[0].approvalId, 'reject', 'Actually, make it 450.'))).json;
+    h.call('POST', `/api/runs/${draft.runId}/decisions`, {
+      body: { approvalId, decision, ...(message ? { message } : {}) },
+    });
+  const revised = (await body(await decide(draft.pendingApprovals[0].approvalId, 'reject', 'Actually, make it 450.')))
+    .json;
   expect(revised.pendingApprovals[0]).toMatchObject({ tool: 'createListing', arguments: { price: 450 } });
   const done = (await body(await decide(revised.pendingApprovals[0].approvalId, 'approve'))).json;
   expect(done.status).toBe('completed');
@@ -42,17 +46,30 @@ async function correctedListing(): Promise<{ runId: string; traceId: string; con
 describe('the review queue over HTTP', () => {
   it('queues a thumbs-down run once, with its seller, conversation, prompt version, messages, reply and comment', async () => {
     const { id: conversationId } = (await body(await h.call('POST', '/api/conversations'))).json;
-    const run = (await body(await h.call('POST', `/api/conversations/${conversationId}/messages`, { body: { text: 'What is a fair price for a Trek Marlin 7?' } }))).json;
+    const run = (
+      await body(
+        await h.call('POST', `/api/conversations/${conversationId}/messages`, {
+          body: { text: 'What is a fair price for a Trek Marlin 7?' },
+        }),
+      )
+    ).json;
     expect(run.status).toBe('completed');
-    expect((await body(await h.call('GET', '/api/review', { token: TOKENS.support }))).json).toMatchObject({ items: [], total: 0 });
+    expect((await body(await h.call('GET', '/api/review', { token: TOKENS.support }))).json).toMatchObject({
+      items: [],
+      total: 0,
+    });
 
     expect((await h.call('POST', `/api/runs/${run.runId}/feedback`, { body: { value: 1 } })).status).toBe(201);
     expect((await body(await h.call('GET', '/api/review', { token: TOKENS.support }))).json.total).toBe(0);
     for (const comment of ['That price is way too low', 'Still wrong']) {
-      expect((await h.call('POST', `/api/runs/${run.runId}/feedback`, { body: { value: -1, comment } })).status).toBe(201);
+      expect((await h.call('POST', `/api/runs/${run.runId}/feedback`, { body: { value: -1, comment } })).status).toBe(
+        201,
+      );
     }
 
-    const page = await body(await h.call('GET', '/api/review?status=open&reason=thumbs_down', { token: TOKENS.support }));
+    const page = await body(
+      await h.call('GET', '/api/review?status=open&reason=thumbs_down', { token: TOKENS.support }),
+    );
     expect(page.status).toBe(200);
     expect(page.json).toMatchObject({ total: 1, limit: 20, offset: 0 });
     expect(page.json.items[0]).toMatchObject({
@@ -75,8 +92,12 @@ describe('the review queue over HTTP', () => {
       corrections: [],
     });
     // Filters narrow, and a seller never sees the queue.
-    expect((await body(await h.call('GET', '/api/review?reason=correction', { token: TOKENS.support }))).json.total).toBe(0);
-    expect((await body(await h.call('GET', '/api/review?status=labelled', { token: TOKENS.support }))).json.total).toBe(0);
+    expect(
+      (await body(await h.call('GET', '/api/review?reason=correction', { token: TOKENS.support }))).json.total,
+    ).toBe(0);
+    expect((await body(await h.call('GET', '/api/review?status=labelled', { token: TOKENS.support }))).json.total).toBe(
+      0,
+    );
     expect((await h.call('GET', '/api/review', { token: TOKENS.seller })).status).toBe(403);
     expect((await body(await h.call('GET', '/api/review?status=closed', { token: TOKENS.support }))).status).toBe(400);
   });
@@ -85,16 +106,32 @@ describe('the review queue over HTTP', () => {
     const { runId, traceId } = await correctedListing();
     await h.call('POST', `/api/runs/${runId}/feedback`, { body: { value: -1, comment: 'I had to fix the price' } });
     const { id: other } = (await body(await h.call('POST', '/api/conversations'))).json;
-    const second = (await body(await h.call('POST', `/api/conversations/${other}/messages`, { body: { text: 'What is a fair price for a Kindle?' } }))).json;
+    const second = (
+      await body(
+        await h.call('POST', `/api/conversations/${other}/messages`, {
+          body: { text: 'What is a fair price for a Kindle?' },
+        }),
+      )
+    ).json;
     await h.call('POST', `/api/runs/${second.runId}/feedback`, { body: { value: -1 } });
 
     const all = (await body(await h.call('GET', '/api/review', { token: TOKENS.support }))).json;
     expect(all.items.map((i: { runId: string }) => i.runId)).toEqual([second.runId, runId]);
     expect(all.items[1]).toMatchObject({ traceId, reason: 'correction', reasons: ['correction', 'thumbs_down'] });
-    expect(all.items[1].corrections).toEqual([expect.objectContaining({ kind: 'edited', before: expect.objectContaining({ price: 500 }), after: expect.objectContaining({ price: 450 }), changedFields: ['price'] })]);
-    const second_page = (await body(await h.call('GET', '/api/review?limit=1&offset=1', { token: TOKENS.support }))).json;
+    expect(all.items[1].corrections).toEqual([
+      expect.objectContaining({
+        kind: 'edited',
+        before: expect.objectContaining({ price: 500 }),
+        after: expect.objectContaining({ price: 450 }),
+        changedFields: ['price'],
+      }),
+    ]);
+    const second_page = (await body(await h.call('GET', '/api/review?limit=1&offset=1', { token: TOKENS.support })))
+      .json;
     expect(second_page).toMatchObject({ total: 2, limit: 1, offset: 1, items: [expect.objectContaining({ runId })] });
-    expect((await body(await h.call('GET', '/api/review?reason=thumbs_down', { token: TOKENS.support }))).json.total).toBe(2);
+    expect(
+      (await body(await h.call('GET', '/api/review?reason=thumbs_down', { token: TOKENS.support }))).json.total,
+    ).toBe(2);
   });
 
   it('labels (support only), relabels until promoted, and answers 404 for an unknown item', async () => {
@@ -103,14 +140,36 @@ describe('the review queue over HTTP', () => {
     const path = `/api/review/${item.id}/label`;
     expect((await h.call('POST', path, { token: TOKENS.seller, body: { label: 'bad' } })).status).toBe(403);
     expect((await h.call('POST', path, { token: TOKENS.support, body: { label: 'meh' } })).status).toBe(400);
-    expect((await h.call('POST', '/api/review/rev_doesnotexist/label', { token: TOKENS.support, body: { label: 'bad' } })).status).toBe(404);
+    expect(
+      (await h.call('POST', '/api/review/rev_doesnotexist/label', { token: TOKENS.support, body: { label: 'bad' } }))
+        .status,
+    ).toBe(404);
 
-    const labelled = await body(await h.call('POST', path, { token: TOKENS.support, body: { label: 'good', note: 'fine' } }));
-    expect(labelled).toMatchObject({ status: 200, json: { id: item.id, status: 'labelled', label: 'good', note: 'fine', reviewer: 'support-1', labelledAt: expect.any(String) } });
-    const relabelled = await body(await h.call('POST', path, { token: TOKENS.support, body: { label: 'bad', note: 'had to correct the price' } }));
+    const labelled = await body(
+      await h.call('POST', path, { token: TOKENS.support, body: { label: 'good', note: 'fine' } }),
+    );
+    expect(labelled).toMatchObject({
+      status: 200,
+      json: {
+        id: item.id,
+        status: 'labelled',
+        label: 'good',
+        note: 'fine',
+        reviewer: 'support-1',
+        labelledAt: expect.any(String),
+      },
+    });
+    const relabelled = await body(
+      await h.call('POST', path, { token: TOKENS.support, body: { label: 'bad', note: 'had to correct the price' } }),
+    );
     expect(relabelled.json).toMatchObject({ label: 'bad', note: 'had to correct the price' });
-    expect((await body(await h.call('GET', `/api/review/${item.id}`, { token: TOKENS.support }))).json).toMatchObject({ label: 'bad', status: 'labelled' });
-    expect((await body(await h.call('GET', '/api/review?status=labelled', { token: TOKENS.support }))).json.total).toBe(1);
+    expect((await body(await h.call('GET', `/api/review/${item.id}`, { token: TOKENS.support }))).json).toMatchObject({
+      label: 'bad',
+      status: 'labelled',
+    });
+    expect((await body(await h.call('GET', '/api/review?status=labelled', { token: TOKENS.support }))).json.total).toBe(
+      1,
+    );
   });
 });
 
@@ -125,7 +184,10 @@ describe('promotion to an eval scenario', () => {
     const unlabelled = await body(await promote());
     expect(unlabelled).toMatchObject({ status: 409, json: { error: { code: 'not_labelled' } } });
 
-    await h.call('POST', `/api/review/${item.id}/label`, { token: TOKENS.support, body: { label: 'bad', note: 'should have used 450 at once' } });
+    await h.call('POST', `/api/review/${item.id}/label`, {
+      token: TOKENS.support,
+      body: { label: 'bad', note: 'should have used 450 at once' },
+    });
     const promoted = await body(await promote());
     expect(promoted.status).toBe(201);
     const { scenario, path, scenarioId: id } = promoted.json;
@@ -134,9 +196,13 @@ describe('promotion to an eval scenario', () => {
     expect(h.store.reviews.get(item.id)!.promotedScenario).toBe(path);
 
     // The judgement: the corrected price, the seller's words for anything else, nothing else changed.
-    expect(scenario.expect.created).toEqual([{ title: { regex: 'specialized|rockhopper' }, category: 'Sports', price: 450 }]);
+    expect(scenario.expect.created).toEqual([
+      { title: { regex: 'specialized|rockhopper' }, category: 'Sports', price: 450 },
+    ]);
     expect(scenario.expect.mustCall).toEqual(expect.arrayContaining([{ tool: 'createListing', args: { price: 450 } }]));
-    expect(scenario.turns).toEqual([{ say: 'Sell my Specialized Rockhopper mountain bike, good condition, for 500 euros.' }]);
+    expect(scenario.turns).toEqual([
+      { say: 'Sell my Specialized Rockhopper mountain bike, good condition, for 500 euros.' },
+    ]);
     expect(scenario.approvals).toEqual([
       { when: { tool: 'createListing', priceAtLeast: 450, priceAtMost: 450 }, decide: 'approve' },
       { decide: 'reject', message: 'Actually, make it 450.' },
@@ -156,7 +222,9 @@ describe('promotion to an eval scenario', () => {
     const again = await body(await promote());
     expect(again).toMatchObject({ status: 409, json: { error: { code: 'already_promoted' } } });
     // A promoted item's label is final: the scenario was derived from it.
-    expect((await h.call('POST', `/api/review/${item.id}/label`, { token: TOKENS.support, body: { label: 'good' } })).status).toBe(409);
+    expect(
+      (await h.call('POST', `/api/review/${item.id}/label`, { token: TOKENS.support, body: { label: 'good' } })).status,
+    ).toBe(409);
   });
 
   it('never overwrites an existing scenario file', async () => {
@@ -176,18 +244,35 @@ describe('promotion to an eval scenario', () => {
   it('a re-price labelled good starts from the listing as it was before the conversation, and keeps the look-up', async () => {
     // An earlier conversation moved lst_0000001 from its generated €190 to €185: the promoted scenario must start there.
     const earlier = h.assistant.createConversation('seller-1').id;
-    const first = await h.assistant.sendMessage(earlier, 'seller-1', { text: 'Please lower the price of lst_0000001 to 185 euros.' });
-    await h.assistant.decide(first.runId, 'seller-1', { approvalId: first.pendingApprovals[0].approvalId, decision: 'approve' });
+    const first = await h.assistant.sendMessage(earlier, 'seller-1', {
+      text: 'Please lower the price of lst_0000001 to 185 euros.',
+    });
+    await h.assistant.decide(first.runId, 'seller-1', {
+      approvalId: first.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
 
     const conversation = h.assistant.createConversation('seller-1').id;
-    const paused = await h.assistant.sendMessage(conversation, 'seller-1', { text: 'Please lower the price of lst_0000001 to 175 euros.' });
-    expect(paused.pendingApprovals[0]).toMatchObject({ tool: 'updatePrice', arguments: { listingId: 'lst_0000001', price: 175 } });
-    await h.assistant.decide(paused.runId, 'seller-1', { approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' });
+    const paused = await h.assistant.sendMessage(conversation, 'seller-1', {
+      text: 'Please lower the price of lst_0000001 to 175 euros.',
+    });
+    expect(paused.pendingApprovals[0]).toMatchObject({
+      tool: 'updatePrice',
+      arguments: { listingId: 'lst_0000001', price: 175 },
+    });
+    await h.assistant.decide(paused.runId, 'seller-1', {
+      approvalId: paused.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
     const item = h.store.reviews.enqueue({ runId: paused.runId, traceId: paused.traceId, reason: 'sampled' });
     await h.call('POST', `/api/review/${item.id}/label`, { token: TOKENS.support, body: { label: 'good' } });
 
     const { json } = await body(await h.call('POST', `/api/review/${item.id}/promote`, { token: TOKENS.support }));
-    expect(json.scenario.data).toMatchObject({ seed: 42, count: 400, listings: [expect.objectContaining({ id: 'lst_0000001', sellerId: 'seller-1', price: 185 })] });
+    expect(json.scenario.data).toMatchObject({
+      seed: 42,
+      count: 400,
+      listings: [expect.objectContaining({ id: 'lst_0000001', sellerId: 'seller-1', price: 185 })],
+    });
     expect(json.scenario.expect).toMatchObject({
       created: [],
       priceChanges: [{ listingId: 'lst_0000001', price: 175 }],

@@ -23,7 +23,9 @@ describe('review sampling', () => {
 
   it('is deterministic: a run id always lands on the same point, so tests and processes agree', () => {
     // Worked out here from SHA-256 alone (hex digits, not the module's buffer read): nothing process-local such as a salt or a seed feeds in.
-    const expected = ids.map((id) => parseInt(createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 8), 16) / 2 ** 32);
+    const expected = ids.map(
+      (id) => parseInt(createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 8), 16) / 2 ** 32,
+    );
     expect(ids.map(samplePoint)).toEqual(expected);
     // Pinned: the first 32 bits of SHA-256("run_fixed") / 2^32. Changing the hash would re-sample every run.
     expect(samplePoint('run_fixed')).toBeCloseTo(0.19865056197158992, 12);
@@ -44,7 +46,10 @@ describe('review sampling in the service', () => {
       ['1', 'sampled'],
       ['0', undefined],
     ] as const) {
-      const h = createHarness({ model: new ScriptedModel([say('Hello! What would you like to sell?')]), env: { REVIEW_SAMPLE_RATE: rate } });
+      const h = createHarness({
+        model: new ScriptedModel([say('Hello! What would you like to sell?')]),
+        env: { REVIEW_SAMPLE_RATE: rate },
+      });
       try {
         const { id } = h.assistant.createConversation('seller-1');
         const result = await h.assistant.sendMessage(id, 'seller-1', { text: 'hi' });

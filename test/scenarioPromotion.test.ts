@@ -9,18 +9,33 @@ let h: Harness;
 afterEach(() => h?.close());
 
 function promote(runId: string, label: 'good' | 'bad') {
-  const item = h.store.reviews.forRun(runId) ?? h.store.reviews.enqueue({ runId, traceId: h.store.runs.get(runId)!.traceId, reason: 'sampled' });
+  const item =
+    h.store.reviews.forRun(runId) ??
+    h.store.reviews.enqueue({ runId, traceId: h.store.runs.get(runId)!.traceId, reason: 'sampled' });
   return scenarioFromReview(h.store, { ...item, label, note: null });
 }
 
 describe('a review item as an eval scenario', () => {
   it('a title fixed at the same price: the same draft is turned down by position, the added word is expected', async () => {
     const withLock = { ...bikeDraft, title: 'Trek Marlin 7 mountain bike, size L, with lock' };
-    h = createHarness({ model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1', 'Draft.'), callTool('createListing', withLock, 'c2', 'Better?'), say('Posted!')]) });
+    h = createHarness({
+      model: new ScriptedModel([
+        callTool('createListing', bikeDraft, 'c1', 'Draft.'),
+        callTool('createListing', withLock, 'c2', 'Better?'),
+        say('Posted!'),
+      ]),
+    });
     const { id } = h.assistant.createConversation('seller-1');
     const run = await h.assistant.sendMessage(id, 'seller-1', { text: 'Sell my Trek Marlin 7 for 420' });
-    const revised = await h.assistant.decide(run.runId, 'seller-1', { approvalId: run.pendingApprovals[0].approvalId, decision: 'reject', message: 'Put the lock in the title, it comes with it.' });
-    await h.assistant.decide(run.runId, 'seller-1', { approvalId: revised.pendingApprovals[0].approvalId, decision: 'approve' });
+    const revised = await h.assistant.decide(run.runId, 'seller-1', {
+      approvalId: run.pendingApprovals[0].approvalId,
+      decision: 'reject',
+      message: 'Put the lock in the title, it comes with it.',
+    });
+    await h.assistant.decide(run.runId, 'seller-1', {
+      approvalId: revised.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
 
     const { scenario, warnings } = promote(run.runId, 'bad');
     expect(Scenario.safeParse(scenario).success).toBe(true);
@@ -39,12 +54,19 @@ describe('a review item as an eval scenario', () => {
 
   it('a draft left undecided while the seller typed a change: that turn ignores approvals, the next approves the new price', async () => {
     h = createHarness({
-      model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1', 'Draft.'), callTool('createListing', { ...bikeDraft, price: 350 }, 'c2', 'Updated.'), say('Posted!')]),
+      model: new ScriptedModel([
+        callTool('createListing', bikeDraft, 'c1', 'Draft.'),
+        callTool('createListing', { ...bikeDraft, price: 350 }, 'c2', 'Updated.'),
+        say('Posted!'),
+      ]),
     });
     const { id } = h.assistant.createConversation('seller-1');
     const first = await h.assistant.sendMessage(id, 'seller-1', { text: 'Sell my Trek Marlin 7 for 420' });
     const second = await h.assistant.sendMessage(id, 'seller-1', { text: 'Wait, lower it to 350 before posting.' });
-    await h.assistant.decide(second.runId, 'seller-1', { approvalId: second.pendingApprovals[0].approvalId, decision: 'approve' });
+    await h.assistant.decide(second.runId, 'seller-1', {
+      approvalId: second.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
 
     // The first run is the corrected one; its scenario runs on to the message that corrected it.
     expect(h.store.reviews.forRun(first.runId)).toMatchObject({ reason: 'correction' });

@@ -29,7 +29,11 @@ describe('graceful shutdown', () => {
     });
     const auth = { authorization: 'Bearer demo-seller', 'content-type': 'application/json' };
     const { id } = await (await fetch(`${server.url}/api/conversations`, { method: 'POST', headers: auth })).json();
-    const inFlight = fetch(`${server.url}/api/conversations/${id}/messages`, { method: 'POST', headers: auth, body: JSON.stringify({ text: 'what is my bike worth?' }) });
+    const inFlight = fetch(`${server.url}/api/conversations/${id}/messages`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ text: 'what is my bike worth?' }),
+    });
     await new Promise((r) => setTimeout(r, 300));
     const exited = new Promise<number | null>((resolve) => server!.child.once('exit', (code) => resolve(code)));
     server.child.kill('SIGTERM');

@@ -16,16 +16,23 @@ describe('SQLite busy', () => {
     const before = h.store.listings.count();
 
     // Another process holds the write lock for 400 ms (better-sqlite3 waits synchronously, so it must be another process).
-    const holder = spawn(process.execPath, [
-      '-e',
-      `const D = require('better-sqlite3'); const d = new D(process.argv[1]); d.exec('BEGIN IMMEDIATE');
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const d = new D(process.argv[1]); d.exec('BEGIN IMMEDIATE');
        d.prepare("INSERT INTO meta (key, value) VALUES ('lock-holder', '1')").run();
        console.log('locked'); setTimeout(() => { d.exec('COMMIT'); d.close(); }, 400);`,
-      h.dbPath,
-    ], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+        h.dbPath,
+      ],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
     const started = performance.now();
-    const decided = h.assistant.decide(paused.runId, 'seller-1', { approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' });
+    const decided = h.assistant.decide(paused.runId, 'seller-1', {
+      approvalId: paused.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
     const done = await decided;
     expect(done.status).toBe('completed');
     expect(h.store.listings.count()).toBe(before + 1);

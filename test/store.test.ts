@@ -35,7 +35,9 @@ describe('store', () => {
     expect(t.store.listings.list({ q: 'pine' }).map((x) => x.id)).toEqual([l.id]);
     t.store.db.prepare('DELETE FROM listings WHERE id = ?').run(l.id);
     expect(t.store.listings.list({ q: 'pine' })).toEqual([]);
-    expect(t.store.db.prepare(`SELECT count(*) AS n FROM listings_fts WHERE listings_fts MATCH 'pine'`).get()).toEqual({ n: 0 });
+    expect(t.store.db.prepare(`SELECT count(*) AS n FROM listings_fts WHERE listings_fts MATCH 'pine'`).get()).toEqual({
+      n: 0,
+    });
   });
 
   it('stores prices as exact cents', () => {
@@ -70,7 +72,10 @@ describe('store', () => {
     mk('Set of clay pots', 5);
     mk('Wooden spoon', 2);
     const { matches, stats } = t.store.listings.searchSimilar('wooden chess set handmade', { limit: 5 });
-    expect(matches.map((m) => m.title).sort()).toEqual(['Chess set, wooden pieces', 'Wooden chess set with folding board']);
+    expect(matches.map((m) => m.title).sort()).toEqual([
+      'Chess set, wooden pieces',
+      'Wooden chess set with folding board',
+    ]);
     expect(stats).toMatchObject({ count: 2, median: 35 });
   });
 
@@ -93,7 +98,14 @@ describe('store', () => {
 
   it('records a write and its ledger row atomically, once per call id', () => {
     t = tempStore();
-    const key = { runId: 'run_x', callId: 'call_1', sellerId: 'seller-1', tool: 'createListing', arguments: {}, approvalId: null };
+    const key = {
+      runId: 'run_x',
+      callId: 'call_1',
+      sellerId: 'seller-1',
+      tool: 'createListing',
+      arguments: {},
+      approvalId: null,
+    };
     let writes = 0;
     const first = t.store.executions.once(key, () => ({ n: ++writes }));
     const second = t.store.executions.once(key, () => ({ n: ++writes }));
@@ -114,8 +126,24 @@ describe('store', () => {
     let now = new Date('2026-01-01T00:00:00Z');
     t = tempStore(() => now);
     const conv = t.store.conversations.create('seller-1');
-    t.store.runs.create({ id: 'run_a', conversationId: conv.id, sellerId: 'seller-1', traceId: 't', input: {}, appVersion: '1', promptVersion: 'v1', model: 'm' });
-    const req = { runId: 'run_a', sellerId: 'seller-1', tool: 'createListing', arguments: { a: 1 }, summary: 's', expiresAt: '2026-01-01T00:30:00.000Z' };
+    t.store.runs.create({
+      id: 'run_a',
+      conversationId: conv.id,
+      sellerId: 'seller-1',
+      traceId: 't',
+      input: {},
+      appVersion: '1',
+      promptVersion: 'v1',
+      model: 'm',
+    });
+    const req = {
+      runId: 'run_a',
+      sellerId: 'seller-1',
+      tool: 'createListing',
+      arguments: { a: 1 },
+      summary: 's',
+      expiresAt: '2026-01-01T00:30:00.000Z',
+    };
     t.store.approvals.request({ ...req, id: 'apr_1', callId: 'c1' });
     t.store.approvals.request({ ...req, id: 'apr_2', callId: 'c2' });
     // Idempotent per call: asking again keeps the first approval.
@@ -152,7 +180,8 @@ describe('store', () => {
 });
 
 describe('searchSimilar query plan (listings_search, migration 6)', () => {
-  const ids = (text: string, category?: Category) => t.store.listings.searchSimilar(text, { category, limit: 50 }).matches.map((m) => m.id);
+  const ids = (text: string, category?: Category) =>
+    t.store.listings.searchSimilar(text, { category, limit: 50 }).matches.map((m) => m.id);
   /** The reference: bm25 over every match, then status and category, ties to the older listing. */
   const naive = (text: string, category?: Category) =>
     (
@@ -205,8 +234,15 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
     old.close();
     const upgraded = Store.open(path);
     try {
-      expect(upgraded.listings.searchSimilar('trek marlin', { category: 'Sports', limit: 5 }).matches.map((m) => m.id)).toEqual(['a']);
-      expect(upgraded.listings.searchSimilar('trek marlin', { limit: 5 }).matches.map((m) => m.id).sort()).toEqual(['a', 'c']);
+      expect(
+        upgraded.listings.searchSimilar('trek marlin', { category: 'Sports', limit: 5 }).matches.map((m) => m.id),
+      ).toEqual(['a']);
+      expect(
+        upgraded.listings
+          .searchSimilar('trek marlin', { limit: 5 })
+          .matches.map((m) => m.id)
+          .sort(),
+      ).toEqual(['a', 'c']);
     } finally {
       upgraded.close();
     }
@@ -230,7 +266,9 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
     db.prepare('DELETE FROM listings WHERE id = ?').run(l.id);
     expect(ids('pine desk')).toEqual([]);
     expect(db.prepare('SELECT count(*) AS n FROM listings_search').get()).toEqual({ n: 0 });
-    expect(() => db.prepare(`INSERT INTO listings_search (listings_search) VALUES ('integrity-check')`).run()).not.toThrow();
+    expect(() =>
+      db.prepare(`INSERT INTO listings_search (listings_search) VALUES ('integrity-check')`).run(),
+    ).not.toThrow();
   });
 
   it('builds near-match queries from every choice of enough words', () => {

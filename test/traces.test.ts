@@ -43,7 +43,15 @@ describe('recorded traces', () => {
     const res = await h.call('GET', `/api/traces/${paused.traceId}`, { token: TOKENS.support });
     expect(res.status).toBe(200);
     const trace = await res.json();
-    expect(trace).toMatchObject({ runId: paused.runId, conversationId, sellerId: 'seller-1', status: 'completed', model: 'scripted', promptVersion: 'v1', steps: 4 });
+    expect(trace).toMatchObject({
+      runId: paused.runId,
+      conversationId,
+      sellerId: 'seller-1',
+      status: 'completed',
+      model: 'scripted',
+      promptVersion: 'v1',
+      steps: 4,
+    });
     const kinds = trace.timeline.map((e: { type: string }) => e.type);
     expect(kinds.filter((k: string) => k === 'agent')).toHaveLength(2); // two segments, one trace
     expect(kinds.filter((k: string) => k === 'model_call')).toHaveLength(4);
@@ -51,14 +59,18 @@ describe('recorded traces', () => {
     expect(tools.map((t: { tool: string }) => t.tool)).toEqual(['searchSimilar', 'updatePrice', 'createListing']);
     expect(tools[0].result.stats.count).toBeGreaterThan(0);
     // Timings are the recorded span's: the search ran within the wall time measured around the run (ms timestamps: 1 ms slack).
-    const searchSpan = h.store.traces.spans(paused.traceId).find((s) => s.kind === 'function' && s.data.name === 'searchSimilar')!;
+    const searchSpan = h.store.traces
+      .spans(paused.traceId)
+      .find((s) => s.kind === 'function' && s.data.name === 'searchSimilar')!;
     expect(tools[0]).toMatchObject({ at: searchSpan.startedAt, endedAt: searchSpan.endedAt });
     expect(tools[0].durationMs).toBe(Date.parse(searchSpan.endedAt!) - Date.parse(searchSpan.startedAt!));
     expect(Date.parse(tools[0].at)).toBeGreaterThanOrEqual(wallStart);
     expect(Date.parse(tools[0].endedAt)).toBeLessThanOrEqual(wallEnd);
     expect(tools[0].durationMs).toBeLessThanOrEqual(wallMs + 1);
     const decisions = trace.timeline.filter((e: { type: string }) => e.type === 'policy_decision');
-    expect(decisions.map((d: { tool: string; decision: string; rule: string }) => `${d.tool}:${d.decision}:${d.rule}`)).toEqual([
+    expect(
+      decisions.map((d: { tool: string; decision: string; rule: string }) => `${d.tool}:${d.decision}:${d.rule}`),
+    ).toEqual([
       'searchSimilar:allow:read-only',
       'updatePrice:deny:own-listing',
       'createListing:needs_confirmation:writes-need-confirmation',
@@ -93,11 +105,18 @@ describe('recorded traces', () => {
     const denied = await h.assistant.sendMessage(id, 'seller-1', { text: 'reprice lst_0000003 to 10' });
     const { paused } = await (async () => {
       const p = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell my bike' });
-      await h.assistant.decide(p.runId, 'seller-1', { approvalId: p.pendingApprovals[0].approvalId, decision: 'approve' });
+      await h.assistant.decide(p.runId, 'seller-1', {
+        approvalId: p.pendingApprovals[0].approvalId,
+        decision: 'approve',
+      });
       return { paused: p };
     })();
 
-    const list = async (query: string) => (await (await h.call('GET', `/api/traces?${query}`, { token: TOKENS.support })).json()) as { traces: Array<{ runId: string }>; total: number };
+    const list = async (query: string) =>
+      (await (await h.call('GET', `/api/traces?${query}`, { token: TOKENS.support })).json()) as {
+        traces: Array<{ runId: string }>;
+        total: number;
+      };
     expect((await list('userId=seller-1')).total).toBe(2);
     expect((await list('denied=true')).traces.map((t) => t.runId)).toEqual([denied.runId]);
     expect((await list('deniedRule=own-listing')).traces.map((t) => t.runId)).toEqual([denied.runId]);
@@ -122,7 +141,15 @@ describe('recorded traces', () => {
     const result = await h.assistant.sendMessage(id, 'seller-1', { text: 'hi' });
     expect(result).toMatchObject({ status: 'completed', reply: 'hello' });
     expect(logs.lines()).toContainEqual(
-      expect.objectContaining({ level: 'error', msg: 'trace recording failed', runId: result.runId, traceId: result.traceId, sellerId: 'seller-1', promptVersion: 'v1', error: 'Error: disk full' }),
+      expect.objectContaining({
+        level: 'error',
+        msg: 'trace recording failed',
+        runId: result.runId,
+        traceId: result.traceId,
+        sellerId: 'seller-1',
+        promptVersion: 'v1',
+        error: 'Error: disk full',
+      }),
     );
   });
 });

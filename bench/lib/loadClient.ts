@@ -21,7 +21,11 @@ export interface LoadResult {
 setGlobalDispatcher(new HttpAgent({ connections: 2048, pipelining: 1, keepAliveTimeout: 30_000 }));
 
 const post = (url: string, token: string, body?: unknown) =>
-  fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+  fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
 
 async function round({ url, tokens, concurrency, text }: LoadRequest): Promise<LoadResult> {
   // Conversations are opened first and not measured: the figure is one run per conversation in flight.

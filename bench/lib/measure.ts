@@ -20,7 +20,13 @@ export function summarize(samples: number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1);
   const r = (x: number) => Math.round(x * 1000) / 1000;
-  return { n: sorted.length, p50: r(percentile(sorted, 50)), p95: r(percentile(sorted, 95)), p99: r(percentile(sorted, 99)), mean: r(mean) };
+  return {
+    n: sorted.length,
+    p50: r(percentile(sorted, 50)),
+    p95: r(percentile(sorted, 95)),
+    p99: r(percentile(sorted, 99)),
+    mean: r(mean),
+  };
 }
 
 export const ratio = (ours: number, baseline: number) => Math.round((ours / baseline) * 100) / 100;
@@ -35,7 +41,10 @@ export function report(name: string, figures: Record<string, unknown>, lines: st
   for (const line of lines) console.log(line);
   const dir = join(process.cwd(), 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ name, at: new Date().toISOString(), machine: machine(), ...figures }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, `${name}.json`),
+    `${JSON.stringify({ name, at: new Date().toISOString(), machine: machine(), ...figures }, null, 2)}\n`,
+  );
 }
 
 export async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {

@@ -42,7 +42,9 @@ export class ApprovalDesk {
         sellerId: run.sellerId,
         tool,
         arguments: verdict.args ?? {},
-        summary: verdict.args ? summarizeAction(tool, verdict.args, this.store) : `Rejected ${tool} call: ${verdict.reason}`,
+        summary: verdict.args
+          ? summarizeAction(tool, verdict.args, this.store)
+          : `Rejected ${tool} call: ${verdict.reason}`,
         expiresAt,
       });
       this.store.decisions.record({
@@ -71,11 +73,19 @@ export class ApprovalDesk {
     try {
       decoded = JSON.parse(raw);
     } catch {
-      return { decision: 'deny', rule: 'valid-json', reason: `The arguments for ${tool} were not valid JSON; send them again as a JSON object.` };
+      return {
+        decision: 'deny',
+        rule: 'valid-json',
+        reason: `The arguments for ${tool} were not valid JSON; send them again as a JSON object.`,
+      };
     }
     const parsed = parseArguments(schema, decoded);
     if (!parsed.ok) {
-      return { decision: 'deny', rule: 'valid-arguments', reason: `Fix these arguments and call ${tool} again: ${parsed.issues.join('; ')}` };
+      return {
+        decision: 'deny',
+        rule: 'valid-arguments',
+        reason: `Fix these arguments and call ${tool} again: ${parsed.issues.join('; ')}`,
+      };
     }
     const args = parsed.args as Record<string, unknown>;
     return { ...this.policy.evaluate({ tool, args, sellerId }), args };
@@ -87,7 +97,10 @@ export class ApprovalDesk {
  * approved" text whatever rejection message is given; the model should read
  * the gate's reason instead, so it can correct itself.
  */
-export function explainGateRejections(input: AgentInputItem[], rejections: Map<string, ApprovalRecord>): AgentInputItem[] {
+export function explainGateRejections(
+  input: AgentInputItem[],
+  rejections: Map<string, ApprovalRecord>,
+): AgentInputItem[] {
   if (rejections.size === 0) return input;
   return input.map((item) => {
     if (item.type !== 'function_call_result') return item;
@@ -99,4 +112,3 @@ export function explainGateRejections(input: AgentInputItem[], rejections: Map<s
 export function callIdOf(item: RunToolApprovalItem): string {
   return (item.rawItem as { callId?: string; id?: string }).callId ?? (item.rawItem as { id?: string }).id ?? '';
 }
-

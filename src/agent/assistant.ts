@@ -1,4 +1,13 @@
-import { Agent, MaxTurnsExceededError, Runner, RunState, type AgentInputItem, type FunctionTool, type Model, type ModelInputData } from '@openai/agents';
+import {
+  Agent,
+  MaxTurnsExceededError,
+  Runner,
+  RunState,
+  type AgentInputItem,
+  type FunctionTool,
+  type Model,
+  type ModelInputData,
+} from '@openai/agents';
 import type { Store, RunRecord, StopReason } from '../store/index.js';
 import { newId, newTraceId } from '../store/ids.js';
 import type { PolicyGate } from '../policy/index.js';
@@ -90,11 +99,18 @@ export class ListingAssistant {
     const recorder = new StoreRecorder(options.store, (error, traceIds) => {
       for (const traceId of traceIds) {
         const run = this.store.runs.byTraceId(traceId);
-        (run ? runLogger(this.logger, run) : this.logger).error({ traceId, error: describeError(error) }, 'trace recording failed');
+        (run ? runLogger(this.logger, run) : this.logger).error(
+          { traceId, error: describeError(error) },
+          'trace recording failed',
+        );
       }
     });
     this.sinks = [recorder, ...(options.traceSinks ?? [])];
-    this.tools = createListingTools({ store: options.store, policy: options.policy, toolTimeoutMs: options.limits.toolTimeoutMs });
+    this.tools = createListingTools({
+      store: options.store,
+      policy: options.policy,
+      toolTimeoutMs: options.limits.toolTimeoutMs,
+    });
     traceRouter();
   }
 
@@ -109,7 +125,8 @@ export class ListingAssistant {
   /** The conversation if this viewer may see it; another seller's is reported as missing. */
   visibleConversation(conversationId: string, viewer: Viewer) {
     const conversation = this.store.conversations.get(conversationId);
-    if (!conversation || (viewer.role !== 'support' && conversation.sellerId !== viewer.userId)) throw new NotFoundError('Conversation');
+    if (!conversation || (viewer.role !== 'support' && conversation.sellerId !== viewer.userId))
+      throw new NotFoundError('Conversation');
     return conversation;
   }
 
@@ -140,7 +157,12 @@ export class ListingAssistant {
     return this.result(runId);
   }
 
-  async sendMessage(conversationId: string, sellerId: string, message: SellerMessage, options: RunOptions = {}): Promise<RunResult> {
+  async sendMessage(
+    conversationId: string,
+    sellerId: string,
+    message: SellerMessage,
+    options: RunOptions = {},
+  ): Promise<RunResult> {
     const conversation = this.store.conversations.get(conversationId);
     if (!conversation || conversation.sellerId !== sellerId) throw new NotFoundError('Conversation');
     return this.locks.run(conversationId, async () => {
@@ -172,7 +194,8 @@ export class ListingAssistant {
     return this.locks.run(run.conversationId, async () => {
       const approval = this.store.approvals.get(decision.approvalId);
       if (!approval || approval.runId !== runId) throw new NotFoundError('Approval');
-      if (approval.sellerId !== sellerId) throw new ForbiddenError('Only the seller who owns this conversation can decide.');
+      if (approval.sellerId !== sellerId)
+        throw new ForbiddenError('Only the seller who owns this conversation can decide.');
       this.store.approvals.expireDue(runId);
       const won = this.store.approvals.decide(
         approval.id,
@@ -272,7 +295,9 @@ export class ListingAssistant {
     });
     const log = runLogger(this.logger, run);
     const unregister = this.sinks.map((sink) =>
-      traceRouter().register(run.traceId, sink, (error) => log.error({ error: describeError(error) }, 'trace recording failed')),
+      traceRouter().register(run.traceId, sink, (error) =>
+        log.error({ error: describeError(error) }, 'trace recording failed'),
+      ),
     );
     try {
       // Each pass is one segment of the run; a pass that only needed automatic
@@ -323,7 +348,8 @@ export class ListingAssistant {
           continue;
         }
         if (options.onEvent) {
-          for (const approval of toRunResult(this.store.runs.get(run.id)!, this.store.approvals.forRun(run.id)).pendingApprovals) {
+          for (const approval of toRunResult(this.store.runs.get(run.id)!, this.store.approvals.forRun(run.id))
+            .pendingApprovals) {
             options.onEvent({ type: 'approval_requested', approval });
           }
         }

@@ -11,7 +11,10 @@ export function userInputItem(message: SellerMessage): AgentInputItem {
   return {
     type: 'message',
     role: 'user',
-    content: [{ type: 'input_text', text: message.text }, ...message.images.map((image) => ({ type: 'input_image' as const, image }))],
+    content: [
+      { type: 'input_text', text: message.text },
+      ...message.images.map((image) => ({ type: 'input_image' as const, image })),
+    ],
   };
 }
 

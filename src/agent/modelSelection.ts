@@ -30,6 +30,8 @@ export function selectModel(config: Config): SelectedModel {
   });
   const name = config.AGENT_MODEL ?? DEFAULT_OPENAI_MODEL;
   const model =
-    config.OPENAI_API === 'chat_completions' ? new OpenAIChatCompletionsModel(client as never, name) : new OpenAIResponsesModel(client as never, name);
+    config.OPENAI_API === 'chat_completions'
+      ? new OpenAIChatCompletionsModel(client as never, name)
+      : new OpenAIResponsesModel(client as never, name);
   return { model, name, provider: config.OPENAI_BASE_URL ? 'openai-compatible' : 'openai' };
 }

@@ -14,10 +14,16 @@ export const PromptRolloutSchema = z
   })
   .superRefine((rollout, ctx) => {
     const total = rollout.split.reduce((sum, s) => sum + s.percent, 0);
-    if (total !== 100) ctx.addIssue({ code: 'custom', path: ['split'], message: `percents must add up to 100 (they add up to ${total})` });
+    if (total !== 100)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['split'],
+        message: `percents must add up to 100 (they add up to ${total})`,
+      });
     const versions = rollout.split.map((s) => s.version);
     const repeated = versions.find((v, i) => versions.indexOf(v) !== i);
-    if (repeated) ctx.addIssue({ code: 'custom', path: ['split'], message: `version "${repeated}" appears more than once` });
+    if (repeated)
+      ctx.addIssue({ code: 'custom', path: ['split'], message: `version "${repeated}" appears more than once` });
   });
 
 export type PromptRollout = z.infer<typeof PromptRolloutSchema>;
@@ -29,7 +35,9 @@ export function loadPromptRollout(path: string | URL = DEFAULT_ROLLOUT_PATH): Pr
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read the prompt rollout ${String(path)}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Cannot read the prompt rollout ${String(path)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = PromptRolloutSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`Invalid prompt rollout ${String(path)}: ${z.prettifyError(parsed.error)}`);

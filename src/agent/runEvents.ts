@@ -34,7 +34,8 @@ export function toRunEvent(event: RunStreamEvent): RunEvent | undefined {
   }
   if (event.type === 'run_item_stream_event') {
     const raw = event.item.rawItem as { name?: string; output?: unknown };
-    if (event.name === 'tool_called' && raw.name) return { type: 'tool_call', tool: raw.name, label: toolLabel(raw.name) };
+    if (event.name === 'tool_called' && raw.name)
+      return { type: 'tool_call', tool: raw.name, label: toolLabel(raw.name) };
     if (event.name === 'tool_output') return toolResultEvent(raw.name ?? 'tool', raw.output);
   }
   return undefined;
@@ -60,7 +61,9 @@ function toolResultEvent(tool: string, output: unknown): RunEvent {
   if (tool === 'searchSimilar' && Array.isArray(result.matches)) {
     event.comparables = {
       stats: result.stats ?? null,
-      matches: result.matches.slice(0, 5).map((m: ListingSummary) => ({ id: m.id, title: m.title, price: m.price, condition: m.condition })),
+      matches: result.matches
+        .slice(0, 5)
+        .map((m: ListingSummary) => ({ id: m.id, title: m.title, price: m.price, condition: m.condition })),
     };
   }
   const listing = result.created ?? result.updated;

@@ -31,7 +31,13 @@ export function toRunResult(run: RunRecord, approvals: ApprovalRecord[]): RunRes
     ...(run.reply ? { reply: run.reply } : {}),
     pendingApprovals: approvals
       .filter((a) => a.status === 'pending')
-      .map((a) => ({ approvalId: a.id, tool: a.tool, arguments: a.arguments, summary: a.summary, expiresAt: a.expiresAt })),
+      .map((a) => ({
+        approvalId: a.id,
+        tool: a.tool,
+        arguments: a.arguments,
+        summary: a.summary,
+        expiresAt: a.expiresAt,
+      })),
     steps: run.steps,
   };
 }

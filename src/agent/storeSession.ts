@@ -39,9 +39,12 @@ export class StoreSession implements Session {
  */
 export function closeDanglingCalls(store: Store, conversationId: string, output: string): number {
   const items = store.conversations.items(conversationId) as AgentInputItem[];
-  const answered = new Set(items.filter((i) => i.type === 'function_call_result').map((i) => (i as { callId: string }).callId));
+  const answered = new Set(
+    items.filter((i) => i.type === 'function_call_result').map((i) => (i as { callId: string }).callId),
+  );
   const dangling = items.filter(
-    (i): i is Extract<AgentInputItem, { type: 'function_call' }> => i.type === 'function_call' && !answered.has(i.callId),
+    (i): i is Extract<AgentInputItem, { type: 'function_call' }> =>
+      i.type === 'function_call' && !answered.has(i.callId),
   );
   if (dangling.length === 0) return 0;
   store.conversations.addItems(

@@ -50,11 +50,21 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   app.notFound(notFound);
 
   if (deps.metrics) app.route('/metrics', metricsRoutes(deps.metrics, deps.tokens));
-  app.get('/api/health', describe({ summary: 'Liveness', tag: 'health', response: Health, errors: [], security: false }), (c) => c.json({ status: 'ok' as const }));
+  app.get(
+    '/api/health',
+    describe({ summary: 'Liveness', tag: 'health', response: Health, errors: [], security: false }),
+    (c) => c.json({ status: 'ok' as const }),
+  );
 
   // Public, and registered before the authenticated API; generated once from the routes' own schemas.
   let spec: ReturnType<typeof generateSpecs> | undefined;
-  app.route('/api', docsRoutes(() => (spec ??= generateSpecs(app, { documentation: DOCUMENTATION, exclude: ['/api/openapi.json', '/api/docs'] }))));
+  app.route(
+    '/api',
+    docsRoutes(
+      () =>
+        (spec ??= generateSpecs(app, { documentation: DOCUMENTATION, exclude: ['/api/openapi.json', '/api/docs'] })),
+    ),
+  );
 
   const api = new Hono<AuthEnv>();
   api.use(
@@ -62,7 +72,9 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     bodyLimit({
       maxSize: deps.maxBodyBytes,
       onError: () => {
-        throw new PayloadTooLargeError(`The request body is larger than ${Math.round(deps.maxBodyBytes / 1024 / 1024)} MB.`);
+        throw new PayloadTooLargeError(
+          `The request body is larger than ${Math.round(deps.maxBodyBytes / 1024 / 1024)} MB.`,
+        );
       },
     }),
   );
@@ -73,7 +85,8 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   api.route('/runs', runRoutes(deps.assistant, deps.store, deps.onFeedback));
   api.route('/listings', listingRoutes(deps.store));
   api.route('/traces', traceRoutes(deps.store, deps.traceUrl));
-  if (deps.dashboard) api.route('/dashboard', dashboardRoutes(deps.store, deps.dashboard.thresholds, deps.dashboard.now));
+  if (deps.dashboard)
+    api.route('/dashboard', dashboardRoutes(deps.store, deps.dashboard.thresholds, deps.dashboard.now));
   if (deps.review) api.route('/review', reviewRoutes(deps.store, deps.review));
   app.route('/api', api);
 

@@ -39,7 +39,9 @@ export class TokenRegistry {
       .map((entry) => {
         const [token, userId, role] = entry.split(':');
         if (!token || !userId || (role !== 'seller' && role !== 'support')) {
-          throw new Error(`AUTH_TOKENS entry must be token:userId:role with role seller or support (got "${entry.split(':')[1] ?? ''}…")`);
+          throw new Error(
+            `AUTH_TOKENS entry must be token:userId:role with role seller or support (got "${entry.split(':')[1] ?? ''}…")`,
+          );
         }
         return { digest: digest(token), principal: { userId, role } };
       });

@@ -16,12 +16,18 @@ export function errorHandler(log: (msg: string, fields: Record<string, unknown>)
     if (err instanceof HTTPException) {
       const status = err.status;
       if (status === 400 && /json/i.test(err.message)) {
-        return c.json(errorBody('invalid_json', 'The request body must be valid JSON sent with Content-Type: application/json.'), 400);
+        return c.json(
+          errorBody('invalid_json', 'The request body must be valid JSON sent with Content-Type: application/json.'),
+          400,
+        );
       }
       const code = status === 413 ? 'payload_too_large' : status === 400 ? 'bad_request' : 'http_error';
       return c.json(errorBody(code, err.message || 'Request failed.'), status);
     }
-    log('unhandled error', { path: c.req.path, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    log('unhandled error', {
+      path: c.req.path,
+      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+    });
     return c.json(errorBody('internal', 'Something went wrong on our side. Please try again.'), 500);
   };
 }

@@ -14,9 +14,14 @@ type Target = 'json' | 'query' | 'param';
 export function validate<S extends z.ZodType, T extends Target>(target: T, schema: S) {
   return openApiValidator(target, schema, (result) => {
     if (!result.success) {
-      const details = (result.error as ReadonlyArray<{ path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>; message: string }>)
+      const details = (
+        result.error as ReadonlyArray<{ path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>; message: string }>
+      )
         .slice(0, 5)
-        .map((i) => `${(i.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.') || target}: ${i.message}`)
+        .map(
+          (i) =>
+            `${(i.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.') || target}: ${i.message}`,
+        )
         .join('; ');
       throw new BadRequestError(`Invalid request: ${details}`, 'invalid_request');
     }
@@ -48,14 +53,17 @@ export function describe(options: {
 }): MiddlewareHandler {
   const responses: Record<string, unknown> = {
     [options.status ?? 200]: {
-      description: options.eventStream ? 'The RunResult, or with `Accept: text/event-stream` the run as server-sent events ending with `result`.' : 'OK',
+      description: options.eventStream
+        ? 'The RunResult, or with `Accept: text/event-stream` the run as server-sent events ending with `result`.'
+        : 'OK',
       content: {
         ...json(options.response),
         ...(options.eventStream ? { 'text/event-stream': { schema: { type: 'string' } } } : {}),
       },
     },
   };
-  for (const code of options.errors ?? [400, 401, 403, 404]) responses[code] = { description: ERRORS[code], content: json(ErrorBody) };
+  for (const code of options.errors ?? [400, 401, 403, 404])
+    responses[code] = { description: ERRORS[code], content: json(ErrorBody) };
   return describeRoute({
     summary: options.summary,
     description: options.description,

@@ -44,7 +44,11 @@ export const ListingSchema = z
   })
   .meta({ id: 'Listing' });
 
-export const ListingPage = z.object({ listings: z.array(ListingSchema), limit: z.number().int(), offset: z.number().int() });
+export const ListingPage = z.object({
+  listings: z.array(ListingSchema),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
 
 export const ConversationCreated = z.object({ id: z.string() });
 
@@ -53,12 +57,24 @@ export const ConversationViewSchema = z
     id: z.string(),
     sellerId: z.string(),
     createdAt: z.string(),
-    messages: z.array(z.object({ role: z.enum(['seller', 'assistant', 'tool']), text: z.string(), images: z.number().int().optional(), tool: z.string().optional() })),
+    messages: z.array(
+      z.object({
+        role: z.enum(['seller', 'assistant', 'tool']),
+        text: z.string(),
+        images: z.number().int().optional(),
+        tool: z.string().optional(),
+      }),
+    ),
     latestRun: RunResultSchema.nullable(),
   })
   .meta({ id: 'Conversation' });
 
-export const FeedbackSaved = z.object({ runId: z.string(), value: z.number().int(), comment: z.string().nullable(), createdAt: z.string() });
+export const FeedbackSaved = z.object({
+  runId: z.string(),
+  value: z.number().int(),
+  comment: z.string().nullable(),
+  createdAt: z.string(),
+});
 
 export const TraceSummarySchema = z
   .object({
@@ -79,7 +95,12 @@ export const TraceSummarySchema = z
   })
   .meta({ id: 'TraceSummary' });
 
-export const TracePage = z.object({ traces: z.array(TraceSummarySchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+export const TracePage = z.object({
+  traces: z.array(TraceSummarySchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
 
 export const TraceViewSchema = z
   .object({
@@ -96,10 +117,21 @@ export const TraceViewSchema = z
     startedAt: z.string(),
     endedAt: z.string(),
     durationMs: z.number(),
-    usage: z.object({ inputTokens: z.number(), outputTokens: z.number(), totalTokens: z.number(), modelCalls: z.number() }),
-    langfuseUrl: z.string().optional().describe('The trace in Langfuse, when export is configured and Langfuse answered'),
+    usage: z.object({
+      inputTokens: z.number(),
+      outputTokens: z.number(),
+      totalTokens: z.number(),
+      modelCalls: z.number(),
+    }),
+    langfuseUrl: z
+      .string()
+      .optional()
+      .describe('The trace in Langfuse, when export is configured and Langfuse answered'),
     timeline: z.array(
-      z.looseObject({ type: z.enum(['agent', 'model_call', 'tool_call', 'policy_decision', 'approval', 'feedback', 'correction']), at: z.string() }),
+      z.looseObject({
+        type: z.enum(['agent', 'model_call', 'tool_call', 'policy_decision', 'approval', 'feedback', 'correction']),
+        at: z.string(),
+      }),
     ),
   })
   .meta({ id: 'Trace' });
@@ -110,7 +142,13 @@ export const ReplayReportSchema = z
   .object({
     identical: z.boolean(),
     divergences: z.array(
-      z.object({ step: z.number().int(), kind: z.enum(['tool_call', 'policy_decision', 'approval', 'status', 'reply']), expected: z.unknown(), actual: z.unknown(), message: z.string() }),
+      z.object({
+        step: z.number().int(),
+        kind: z.enum(['tool_call', 'policy_decision', 'approval', 'status', 'reply']),
+        expected: z.unknown(),
+        actual: z.unknown(),
+        message: z.string(),
+      }),
     ),
     modelCalls: z.object({ recorded: z.number().int(), replayed: z.number().int() }),
   })
@@ -127,7 +165,9 @@ export const CorrectionSchema = z
     sellerId: z.string(),
     approvalId: z.string().describe('The approval the seller turned down.'),
     kind: z.enum(['rejected', 'edited']).describe('`edited` once a revised action for the same tool was approved.'),
-    via: z.enum(['rejection', 'new_message']).describe('The reject button, or a new message typed instead of deciding.'),
+    via: z
+      .enum(['rejection', 'new_message'])
+      .describe('The reject button, or a new message typed instead of deciding.'),
     tool: z.string(),
     before: Arguments.describe('The arguments the seller turned down.'),
     after: Arguments.nullable().describe('The arguments the seller approved instead; null until then.'),
@@ -165,12 +205,19 @@ export const ReviewItemSchema = z
     firstSellerMessage: z.string().describe('The message that opened the conversation.'),
     sellerMessage: z.string().describe('The message that started this run.'),
     reply: z.string().nullable(),
-    feedback: z.object({ value: z.union([z.literal(1), z.literal(-1)]), comment: z.string().nullable(), createdAt: z.string() }).nullable(),
+    feedback: z
+      .object({ value: z.union([z.literal(1), z.literal(-1)]), comment: z.string().nullable(), createdAt: z.string() })
+      .nullable(),
     corrections: z.array(CorrectionSchema),
   })
   .meta({ id: 'ReviewItem' });
 
-export const ReviewPage = z.object({ items: z.array(ReviewItemSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+export const ReviewPage = z.object({
+  items: z.array(ReviewItemSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
 
 export const PromotionSchema = z
   .object({

@@ -7,7 +7,8 @@ import { REVIEW_LABELS, REVIEW_REASONS, REVIEW_STATUSES } from '../store/reviewR
 const DATA_URL = /^data:image\/(png|jpeg|jpg|webp|gif);base64,[A-Za-z0-9+/]+={0,2}$/;
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
-const Id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9]{4,40}$`), `must be a ${prefix}_… id`);
+const Id = (prefix: string) =>
+  z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9]{4,40}$`), `must be a ${prefix}_… id`);
 
 export const ConversationIdParam = z.object({ id: Id('conv') });
 export const RunIdParam = z.object({ runId: Id('run') });
@@ -53,7 +54,10 @@ export const TracesQuery = z.object({
   status: z.enum(RUN_STATUSES).optional(),
   stopReason: z.enum(STOP_REASONS).optional(),
   tool: z.string().max(60).optional(),
-  denied: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  denied: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   deniedRule: z.string().max(60).optional(),
   tag: z.string().max(120).optional(),
   from: z.iso.datetime().optional(),

@@ -69,7 +69,11 @@ async function session(n: number): Promise<void> {
   const { id } = await call<{ id: string }>('POST', '/api/conversations', token);
   const say = (text: string) => call<RunResult>('POST', `/api/conversations/${id}/messages`, token, { text });
   const decide = (run: RunResult, decision: 'approve' | 'reject', message?: string) =>
-    call<RunResult>('POST', `/api/runs/${run.runId}/decisions`, token, { approvalId: run.pendingApprovals[0].approvalId, decision, ...(message ? { message } : {}) });
+    call<RunResult>('POST', `/api/runs/${run.runId}/decisions`, token, {
+      approvalId: run.pendingApprovals[0].approvalId,
+      decision,
+      ...(message ? { message } : {}),
+    });
   let last: RunResult;
   switch (n % 4) {
     case 0: // draft and confirm
@@ -111,13 +115,29 @@ const dashboard = await call<Dashboard>('GET', '/api/dashboard?window=hour', SUP
 const sum = (name: string, version: string, filter = '') =>
   metrics
     .split('\n')
-    .filter((line) => line.startsWith(`listing_assistant_${name}{`) && line.includes(`prompt_version="${version}"`) && line.includes(filter))
+    .filter(
+      (line) =>
+        line.startsWith(`listing_assistant_${name}{`) &&
+        line.includes(`prompt_version="${version}"`) &&
+        line.includes(filter),
+    )
     .reduce((total, line) => total + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 
-console.log(`${CONVERSATIONS} conversations by ${SELLERS} sellers in ${seconds.toFixed(1)} s (${failed} failed) on ${service.model.name}, ${url}`);
+console.log(
+  `${CONVERSATIONS} conversations by ${SELLERS} sellers in ${seconds.toFixed(1)} s (${failed} failed) on ${service.model.name}, ${url}`,
+);
 console.log('\nper prompt version      ' + dashboard.versions.map((v) => v.padStart(10)).join(''));
-const row = (label: string, cell: (v: string) => string | number) => console.log(label.padEnd(24) + dashboard.versions.map((v) => String(cell(v)).padStart(10)).join(''));
-row('sellers', (v) => new Set(Array.from({ length: SELLERS }, (_, i) => `load-seller-${i}`).filter((s) => service.prompts.forSeller(s).version === v)).size || '–');
+const row = (label: string, cell: (v: string) => string | number) =>
+  console.log(label.padEnd(24) + dashboard.versions.map((v) => String(cell(v)).padStart(10)).join(''));
+row(
+  'sellers',
+  (v) =>
+    new Set(
+      Array.from({ length: SELLERS }, (_, i) => `load-seller-${i}`).filter(
+        (s) => service.prompts.forSeller(s).version === v,
+      ),
+    ).size || '–',
+);
 row('runs (dashboard)', (v) => dashboard.totals[v].runs);
 row('run segments (metrics)', (v) => sum('runs_total', v));
 row('failure rate', (v) => `${(dashboard.totals[v].failureRate * 100).toFixed(1)}%`);
@@ -128,7 +148,9 @@ row('tokens (metrics)', (v) => sum('model_tokens_total', v));
 if (dashboard.alerts.length) console.log(`\nalerts:\n${dashboard.alerts.map((a) => `  ${a.message}`).join('\n')}`);
 
 if (args.keep) {
-  console.log(`\nStill serving: open ${url}/support/dashboard with the token "${SUPPORT}" (Ctrl-C to stop). Database: ${config.DATABASE_PATH}`);
+  console.log(
+    `\nStill serving: open ${url}/support/dashboard with the token "${SUPPORT}" (Ctrl-C to stop). Database: ${config.DATABASE_PATH}`,
+  );
 } else {
   server.close();
   service.store.close();

@@ -21,5 +21,7 @@ const existing = store.listings.count();
 const started = performance.now();
 const added = seedListings(store, count, seed, existing + 1);
 const seconds = (performance.now() - started) / 1000;
-console.log(`${values.db}: added ${added} listings in ${seconds.toFixed(1)} s (${Math.round(added / seconds)}/s); ${existing + added} in total`);
+console.log(
+  `${values.db}: added ${added} listings in ${seconds.toFixed(1)} s (${Math.round(added / seconds)}/s); ${existing + added} in total`,
+);
 store.close();

@@ -8,7 +8,10 @@ import { exportTrace } from '../replay/traceExport.js';
 /** `npm run trace -- <traceId> [--db PATH] [--export traces/NAME.json]`: a run's timeline in the terminal, or its export file. */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { db: { type: 'string', default: process.env.DATABASE_PATH ?? 'data/listing-assistant.db' }, export: { type: 'string' } },
+  options: {
+    db: { type: 'string', default: process.env.DATABASE_PATH ?? 'data/listing-assistant.db' },
+    export: { type: 'string' },
+  },
 });
 const traceId = positionals[0];
 if (!traceId) {
@@ -38,8 +41,12 @@ const at = (e: TimelineEvent) => `+${String(Date.parse(e.at) - t0).padStart(6)} 
 const dur = (ms: number | null) => (ms === null ? '' : ` (${ms} ms)`);
 
 console.log(`trace ${view.traceId}  run ${view.runId}`);
-console.log(`seller ${view.sellerId}  conversation ${view.conversationId}  model ${view.model}  prompt ${view.promptVersion}`);
-console.log(`status ${view.status}${view.stopReason ? ` (${view.stopReason})` : ''}  steps ${view.steps}  tokens ${view.usage.totalTokens} (${view.usage.inputTokens} in / ${view.usage.outputTokens} out)`);
+console.log(
+  `seller ${view.sellerId}  conversation ${view.conversationId}  model ${view.model}  prompt ${view.promptVersion}`,
+);
+console.log(
+  `status ${view.status}${view.stopReason ? ` (${view.stopReason})` : ''}  steps ${view.steps}  tokens ${view.usage.totalTokens} (${view.usage.inputTokens} in / ${view.usage.outputTokens} out)`,
+);
 console.log(`seller said: ${clip((view.input as { text?: string }).text ?? '', 200)}`);
 console.log('');
 for (const e of view.timeline) {
@@ -48,16 +55,22 @@ for (const e of view.timeline) {
       console.log(`${at(e)}  ── segment ${e.segment}${dur(e.durationMs)}`);
       break;
     case 'model_call':
-      console.log(`${at(e)}  model ${e.model}${dur(e.durationMs)}  ${e.usage.inputTokens}+${e.usage.outputTokens} tokens → ${clip(e.output.map((o: any) => (o.type === 'function_call' ? `call ${o.name}` : 'text')).join(', '))}${e.error ? `  ERROR ${e.error}` : ''}`);
+      console.log(
+        `${at(e)}  model ${e.model}${dur(e.durationMs)}  ${e.usage.inputTokens}+${e.usage.outputTokens} tokens → ${clip(e.output.map((o: any) => (o.type === 'function_call' ? `call ${o.name}` : 'text')).join(', '))}${e.error ? `  ERROR ${e.error}` : ''}`,
+      );
       break;
     case 'tool_call':
       console.log(`${at(e)}  tool ${e.tool}${dur(e.durationMs)} ${clip(e.arguments, 80)} → ${clip(e.result, 100)}`);
       break;
     case 'policy_decision':
-      console.log(`${at(e)}  policy ${e.decision.toUpperCase()} ${e.tool} [${e.rule}] ${e.phase}: ${clip(e.reason, 90)}`);
+      console.log(
+        `${at(e)}  policy ${e.decision.toUpperCase()} ${e.tool} [${e.rule}] ${e.phase}: ${clip(e.reason, 90)}`,
+      );
       break;
     case 'approval':
-      console.log(`${at(e)}  approval ${e.event}${e.by ? ` by ${e.by}` : ''}: ${clip(e.summary, 100)}${e.message ? ` — "${e.message}"` : ''}`);
+      console.log(
+        `${at(e)}  approval ${e.event}${e.by ? ` by ${e.by}` : ''}: ${clip(e.summary, 100)}${e.message ? ` — "${e.message}"` : ''}`,
+      );
       break;
     case 'feedback':
       console.log(`${at(e)}  feedback ${e.value > 0 ? '👍' : '👎'}${e.comment ? ` "${e.comment}"` : ''}`);

@@ -44,7 +44,9 @@ export function readConversationRecord(store: Store, runId: string): Conversatio
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const writes = runs.flatMap((r) => store.executions.forRun(r.id));
   const createdIds = new Set(
-    writes.map((w) => (w.result as { created?: { id?: unknown } } | null)?.created?.id).filter((id): id is string => typeof id === 'string'),
+    writes
+      .map((w) => (w.result as { created?: { id?: unknown } } | null)?.created?.id)
+      .filter((id): id is string => typeof id === 'string'),
   );
   return {
     reviewed,
@@ -62,7 +64,11 @@ function requestedCalls(store: Store, traceId: string): ConversationRecord['requ
   return store.traces
     .spans(traceId)
     .filter((s) => s.kind === 'generation')
-    .flatMap((s) => (Array.isArray(s.data.output) ? (s.data.output as Array<{ type?: string; name?: string; arguments?: string }>) : []))
+    .flatMap((s) =>
+      Array.isArray(s.data.output)
+        ? (s.data.output as Array<{ type?: string; name?: string; arguments?: string }>)
+        : [],
+    )
     .filter((o) => o.type === 'function_call' && typeof o.name === 'string')
     .map((o) => ({ tool: o.name!, args: parseObject(o.arguments) }));
 }

@@ -69,9 +69,13 @@ export function reconcileCorrections(store: Store, runId: string): CorrectionRec
 }
 
 /** Whether the seller turned this approval down, how, and in which words. */
-function turnedDownBy(approval: ApprovalRecord, nextRun: RunRecord | undefined): { via: 'rejection' | 'new_message'; message: string | null } | undefined {
+function turnedDownBy(
+  approval: ApprovalRecord,
+  nextRun: RunRecord | undefined,
+): { via: 'rejection' | 'new_message'; message: string | null } | undefined {
   if (approval.decidedBy === GATE) return undefined;
-  if (approval.status === 'rejected' && approval.decidedBy === approval.sellerId) return { via: 'rejection', message: approval.message };
+  if (approval.status === 'rejected' && approval.decidedBy === approval.sellerId)
+    return { via: 'rejection', message: approval.message };
   // A superseded approval was left undecided while the seller typed something else: those words are the correction.
   if (approval.status === 'superseded' && nextRun) return { via: 'new_message', message: sellerText(nextRun) || null };
   return undefined;

@@ -11,7 +11,35 @@ export interface PromotedExpectation {
 }
 
 const DEFAULT_MAX_STEPS = 12;
-const STOP_WORDS = new Set(['with', 'from', 'that', 'this', 'very', 'good', 'like', 'condition', 'sale', 'for', 'and', 'the', 'used', 'was', 'were', 'has', 'have', 'its', 'please', 'put', 'add', 'make', 'mention', 'also', 'into', 'last', 'just']);
+const STOP_WORDS = new Set([
+  'with',
+  'from',
+  'that',
+  'this',
+  'very',
+  'good',
+  'like',
+  'condition',
+  'sale',
+  'for',
+  'and',
+  'the',
+  'used',
+  'was',
+  'were',
+  'has',
+  'have',
+  'its',
+  'please',
+  'put',
+  'add',
+  'make',
+  'mention',
+  'also',
+  'into',
+  'last',
+  'just',
+]);
 /** Words a seller uses to name the field, not its content ("put X in the title"). */
 const FIELD_NAMES = new Set(['title', 'description', 'price', 'category', 'condition']);
 
@@ -30,7 +58,8 @@ export function expectationFor(record: ConversationRecord, label: ReviewLabel): 
   const finalPrices = new Map<string, number>();
   for (const write of record.writes) {
     const args = write.arguments as Record<string, unknown>;
-    if (write.tool === 'updatePrice' && typeof args.listingId === 'string' && typeof args.price === 'number') finalPrices.set(args.listingId, args.price);
+    if (write.tool === 'updatePrice' && typeof args.listingId === 'string' && typeof args.price === 'number')
+      finalPrices.set(args.listingId, args.price);
   }
   for (const write of record.writes) {
     if (write.tool !== 'createListing') continue;
@@ -44,13 +73,19 @@ export function expectationFor(record: ConversationRecord, label: ReviewLabel): 
     .map(([listingId, price]) => ({ listingId, price: price as Matcher }));
 
   const mustCall: ToolCallMatch[] = [];
-  for (const edit of edits) mustCall.push({ tool: edit.tool as ToolCallMatch['tool'], args: correctedFields(edit, record) });
-  for (const write of record.writes) mustCall.push({ tool: write.tool as ToolCallMatch['tool'], args: keyArgs(write.arguments as Record<string, unknown>, record) });
+  for (const edit of edits)
+    mustCall.push({ tool: edit.tool as ToolCallMatch['tool'], args: correctedFields(edit, record) });
+  for (const write of record.writes)
+    mustCall.push({
+      tool: write.tool as ToolCallMatch['tool'],
+      args: keyArgs(write.arguments as Record<string, unknown>, record),
+    });
   if (label === 'good') {
     for (const call of record.requestedCalls) {
       if (call.tool === 'searchSimilar') mustCall.push({ tool: 'searchSimilar' });
       const listingId = call.args?.listingId;
-      if (call.tool === 'getListing' && typeof listingId === 'string' && !record.createdIds.has(listingId)) mustCall.push({ tool: 'getListing', args: { listingId } });
+      if (call.tool === 'getListing' && typeof listingId === 'string' && !record.createdIds.has(listingId))
+        mustCall.push({ tool: 'getListing', args: { listingId } });
     }
   }
   const steps = record.runs.reduce((sum, r) => sum + r.steps, 0);
@@ -58,10 +93,18 @@ export function expectationFor(record: ConversationRecord, label: ReviewLabel): 
 }
 
 /** A created listing as the seller approved it: category and price exact, the title by its distinctive words. */
-function createdMatcher(args: Record<string, unknown>, finalPrice: number | undefined, edit: CorrectionRecord | undefined): CreatedListing {
+function createdMatcher(
+  args: Record<string, unknown>,
+  finalPrice: number | undefined,
+  edit: CorrectionRecord | undefined,
+): CreatedListing {
   const changed = new Set(edit?.changedFields ?? []);
-  const title = changed.has('title') ? addedWordMatcher(edit!.before.title, args.title, edit!.message) : distinctiveWordsMatcher(args.title);
-  const description = changed.has('description') ? addedWordMatcher(edit!.before.description, args.description, edit!.message) : undefined;
+  const title = changed.has('title')
+    ? addedWordMatcher(edit!.before.title, args.title, edit!.message)
+    : distinctiveWordsMatcher(args.title);
+  const description = changed.has('description')
+    ? addedWordMatcher(edit!.before.description, args.description, edit!.message)
+    : undefined;
   return {
     ...(title ? { title } : {}),
     ...(description ? { description } : {}),
@@ -97,7 +140,12 @@ function keyArgs(args: Record<string, unknown>, record: ConversationRecord): Rec
 }
 
 function words(text: unknown): string[] {
-  return typeof text === 'string' ? text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)) : [];
+  return typeof text === 'string'
+    ? text
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length >= 3 && !STOP_WORDS.has(w))
+    : [];
 }
 
 /** Any of the first two distinctive words (a model may phrase the title differently, but names the item). */

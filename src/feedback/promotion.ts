@@ -32,8 +32,10 @@ export interface Promotion {
 export function promoteReviewItem(store: Store, itemId: string, dir: string): Promotion {
   const item = store.reviews.get(itemId);
   if (!item) throw new NotFoundError('Review item');
-  if (item.promotedScenario) throw new ConflictError(`This review item was already promoted to ${item.promotedScenario}.`, 'already_promoted');
-  if (item.status !== 'labelled' || !item.label) throw new ConflictError('Label the review item good or bad before promoting it.', 'not_labelled');
+  if (item.promotedScenario)
+    throw new ConflictError(`This review item was already promoted to ${item.promotedScenario}.`, 'already_promoted');
+  if (item.status !== 'labelled' || !item.label)
+    throw new ConflictError('Label the review item good or bad before promoting it.', 'not_labelled');
 
   const { scenario, warnings } = scenarioFromReview(store, { ...item, label: item.label });
   const file = {
@@ -48,7 +50,8 @@ export function promoteReviewItem(store: Store, itemId: string, dir: string): Pr
   try {
     written = writeScenarioFile(dir, `${scenario.id}.json`, file);
   } catch (error) {
-    if (error instanceof ScenarioFileExistsError) throw new ConflictError(`A scenario file named ${scenario.id}.json already exists.`, 'scenario_exists');
+    if (error instanceof ScenarioFileExistsError)
+      throw new ConflictError(`A scenario file named ${scenario.id}.json already exists.`, 'scenario_exists');
     throw error;
   }
   const path = displayPath(written);

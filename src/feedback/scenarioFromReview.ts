@@ -25,7 +25,10 @@ export interface PromotedScenario {
  * judgement from the label and the seller's corrections. Also says, in
  * words, where the derived judgement may need a human's edit.
  */
-export function scenarioFromReview(store: Store, item: ReviewItemRecord & { label: ReviewLabel }): { scenario: PromotedScenario; warnings: string[] } {
+export function scenarioFromReview(
+  store: Store,
+  item: ReviewItemRecord & { label: ReviewLabel },
+): { scenario: PromotedScenario; warnings: string[] } {
   const record = readConversationRecord(store, item.runId);
   const first = sellerText(record.runs[0]);
   const { turns, approvals } = sellerScript(record);
@@ -33,7 +36,13 @@ export function scenarioFromReview(store: Store, item: ReviewItemRecord & { labe
     id: scenarioId(first, item.runId),
     title: `Promoted from review (${item.label}): "${clip(first, 70)}"`,
     tags: [...new Set(['promoted', `review-${item.label}`, ...item.reasons.map((r) => r.replace(/_/g, '-'))])],
-    persona: { sellerId: record.reviewed.sellerId, description: clip(`Seller ${record.reviewed.sellerId} of run ${item.runId}${item.note ? `; reviewer: ${item.note}` : ''}`, 300) },
+    persona: {
+      sellerId: record.reviewed.sellerId,
+      description: clip(
+        `Seller ${record.reviewed.sellerId} of run ${item.runId}${item.note ? `; reviewer: ${item.note}` : ''}`,
+        300,
+      ),
+    },
     data: startingData(store, record),
     turns,
     approvals,
@@ -65,10 +74,14 @@ function warningsFor(record: ConversationRecord, label: ReviewLabel): string[] {
   const warnings: string[] = [];
   const corrected = record.corrections.some((c) => c.kind === 'edited');
   if (label === 'bad' && !corrected && record.writes.length > 0) {
-    warnings.push('Labelled bad, but the seller approved these writes and corrected nothing: the expectation repeats them. Edit `expect` if the right outcome differs.');
+    warnings.push(
+      'Labelled bad, but the seller approved these writes and corrected nothing: the expectation repeats them. Edit `expect` if the right outcome differs.',
+    );
   }
   if (label === 'bad' && record.writes.length === 0 && !corrected) {
-    warnings.push('Labelled bad with no writes and no corrections: the scenario checks that the runs finish and nothing changes; add `replies` checks for what the reply got wrong.');
+    warnings.push(
+      'Labelled bad with no writes and no corrections: the scenario checks that the runs finish and nothing changes; add `replies` checks for what the reply got wrong.',
+    );
   }
   const images = record.runs.reduce((n, r) => n + Number((r.input as { images?: unknown } | null)?.images ?? 0), 0);
   if (images > 0) warnings.push(`The seller sent ${images} image(s); eval scenarios carry text only.`);

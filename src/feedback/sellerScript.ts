@@ -43,7 +43,10 @@ function approvedBySeller(a: ApprovalRecord): boolean {
 function approveRule(record: ConversationRecord) {
   return (a: ApprovalRecord): Rule => {
     const price = typeof a.arguments.price === 'number' ? a.arguments.price : undefined;
-    const listingId = typeof a.arguments.listingId === 'string' && !record.createdIds.has(a.arguments.listingId) ? a.arguments.listingId : undefined;
+    const listingId =
+      typeof a.arguments.listingId === 'string' && !record.createdIds.has(a.arguments.listingId)
+        ? a.arguments.listingId
+        : undefined;
     return {
       when: {
         tool: a.tool as 'createListing' | 'updatePrice',
@@ -78,5 +81,8 @@ function lastOutcome(own: ApprovalRecord[]): Rule | undefined {
 }
 
 function lastRejectionMessage(approvals: ApprovalRecord[]): string | undefined {
-  return approvals.filter((a) => a.status === 'rejected' && a.decidedBy === a.sellerId && a.message).at(-1)?.message ?? undefined;
+  return (
+    approvals.filter((a) => a.status === 'rejected' && a.decidedBy === a.sellerId && a.message).at(-1)?.message ??
+    undefined
+  );
 }

@@ -12,7 +12,9 @@ const HOUR_MS = 60 * 60_000;
 export interface PromotedStartingData {
   seed: number;
   count: number;
-  listings?: Array<Pick<Listing, 'id' | 'sellerId' | 'title' | 'description' | 'category' | 'price' | 'condition' | 'status'>>;
+  listings?: Array<
+    Pick<Listing, 'id' | 'sellerId' | 'title' | 'description' | 'category' | 'price' | 'condition' | 'status'>
+  >;
   priorWrites?: { count: number; minutesAgo: number };
 }
 
@@ -35,17 +37,38 @@ export function startingData(store: Store, record: ConversationRecord): Promoted
     const previousPrice = (firstChange?.result as { previousPrice?: unknown } | undefined)?.previousPrice;
     const then = { ...now, price: typeof previousPrice === 'number' ? previousPrice : now.price };
     if (!sameAsGenerated(then, catalogue)) {
-      listings.push({ id, sellerId: then.sellerId, title: then.title, description: then.description, category: then.category, price: then.price, condition: then.condition, status: then.status });
+      listings.push({
+        id,
+        sellerId: then.sellerId,
+        title: then.title,
+        description: then.description,
+        category: then.category,
+        price: then.price,
+        condition: then.condition,
+        status: then.status,
+      });
     }
   }
-  const prior = store.executions.writesBetween(record.reviewed.sellerId, WRITE_TOOLS, new Date(Date.parse(began) - HOUR_MS), new Date(began));
+  const prior = store.executions.writesBetween(
+    record.reviewed.sellerId,
+    WRITE_TOOLS,
+    new Date(Date.parse(began) - HOUR_MS),
+    new Date(began),
+  );
   const newest = prior.at(-1);
   return {
     seed: catalogue.seed,
     count: Math.max(3, catalogue.count),
     ...(listings.length ? { listings } : {}),
     // All of them as recent as the newest: still inside the hour for as long as a trial runs.
-    ...(newest ? { priorWrites: { count: prior.length, minutesAgo: Math.floor((Date.parse(began) - Date.parse(newest.executedAt)) / 60_000) } } : {}),
+    ...(newest
+      ? {
+          priorWrites: {
+            count: prior.length,
+            minutesAgo: Math.floor((Date.parse(began) - Date.parse(newest.executedAt)) / 60_000),
+          },
+        }
+      : {}),
   };
 }
 

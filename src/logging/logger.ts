@@ -4,7 +4,20 @@ import { maskText } from '../tracing/masking.js';
 export type { Logger, LevelWithSilent };
 
 /** Field names whose values never reach a log line, at the top level or one level down. */
-const SECRET_KEYS = ['authorization', 'cookie', 'token', 'apiKey', 'api_key', 'secret', 'secretKey', 'password', 'OPENAI_API_KEY', 'LANGFUSE_SECRET_KEY', 'AUTH_TOKENS', 'METRICS_TOKEN'];
+const SECRET_KEYS = [
+  'authorization',
+  'cookie',
+  'token',
+  'apiKey',
+  'api_key',
+  'secret',
+  'secretKey',
+  'password',
+  'OPENAI_API_KEY',
+  'LANGFUSE_SECRET_KEY',
+  'AUTH_TOKENS',
+  'METRICS_TOKEN',
+];
 
 export interface LoggerOptions {
   /** Unset: `info`, or `silent` under NODE_ENV=test (vitest), so test output stays readable. */
@@ -52,7 +65,8 @@ export function processLogger(): Logger {
 /** Masks every string in a log line's fields; an Error keeps its name and (masked) message and stack. */
 function maskFields(value: unknown): unknown {
   if (typeof value === 'string') return maskText(value);
-  if (value instanceof Error) return { type: value.name, message: maskText(value.message), stack: value.stack && maskText(value.stack) };
+  if (value instanceof Error)
+    return { type: value.name, message: maskText(value.message), stack: value.stack && maskText(value.stack) };
   if (Array.isArray(value)) return value.map(maskFields);
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskFields(v)]));

@@ -5,8 +5,17 @@ import type { TraceSink } from '../tracing/traceRouter.js';
 import { spanFact } from '../tracing/spanFacts.js';
 
 /** The fields every log line about a run carries, so one run's lines can be found and split by prompt version. */
-export function runLogger(logger: Logger, run: Pick<RunRecord, 'id' | 'traceId' | 'sellerId' | 'promptVersion' | 'model'>): Logger {
-  return logger.child({ runId: run.id, traceId: run.traceId, sellerId: run.sellerId, promptVersion: run.promptVersion, model: run.model });
+export function runLogger(
+  logger: Logger,
+  run: Pick<RunRecord, 'id' | 'traceId' | 'sellerId' | 'promptVersion' | 'model'>,
+): Logger {
+  return logger.child({
+    runId: run.id,
+    traceId: run.traceId,
+    sellerId: run.sellerId,
+    promptVersion: run.promptVersion,
+    model: run.model,
+  });
 }
 
 /**
@@ -24,19 +33,31 @@ export class RunLog implements TraceSink {
   onSpanEnd(span: Span<any>): void {
     const fact = spanFact(span);
     // Our own failures only: a denied or malformed call is the gate doing its job, and is in the trace.
-    const failed = fact?.kind === 'model_call' ? fact.error !== undefined : fact?.kind === 'tool_call' && (fact.outcome === 'failed' || fact.outcome === 'exception');
+    const failed =
+      fact?.kind === 'model_call'
+        ? fact.error !== undefined
+        : fact?.kind === 'tool_call' && (fact.outcome === 'failed' || fact.outcome === 'exception');
     if (!fact || !failed) return;
     const run = this.store.runs.byTraceId(span.traceId);
     if (!run) return;
     const log = runLogger(this.logger, run);
     if (fact.kind === 'model_call') log.warn({ durationMs: fact.durationMs, error: fact.error }, 'model call failed');
-    else if (fact.kind === 'tool_call') log.warn({ tool: fact.tool, durationMs: fact.durationMs, outcome: fact.outcome, error: fact.error }, 'tool call failed');
+    else if (fact.kind === 'tool_call')
+      log.warn(
+        { tool: fact.tool, durationMs: fact.durationMs, outcome: fact.outcome, error: fact.error },
+        'tool call failed',
+      );
   }
 
   onSegmentSettled(runId: string): void {
     const run = this.store.runs.get(runId);
     if (!run) return;
-    const fields = { status: run.status, stopReason: run.stopReason ?? undefined, steps: run.steps, tags: run.tags.length ? run.tags : undefined };
+    const fields = {
+      status: run.status,
+      stopReason: run.stopReason ?? undefined,
+      steps: run.steps,
+      tags: run.tags.length ? run.tags : undefined,
+    };
     const log = runLogger(this.logger, run);
     if (run.status === 'stopped' && run.stopReason !== 'cancelled') log.warn(fields, 'run stopped');
     else log.info(fields, `run ${run.status}`);

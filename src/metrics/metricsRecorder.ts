@@ -64,7 +64,8 @@ export class MetricsRecorder implements TraceSink {
     const { metrics } = this;
     metrics.runs.inc({ ...labels, status: run.status, ...(run.stopReason ? { stop_reason: run.stopReason } : {}) });
     if (run.status === 'completed' && !run.reply?.trim()) metrics.badReplies.inc({ ...labels, kind: 'empty' });
-    if (run.status === 'stopped' && run.stopReason !== 'cancelled') metrics.badReplies.inc({ ...labels, kind: 'failed' });
+    if (run.status === 'stopped' && run.stopReason !== 'cancelled')
+      metrics.badReplies.inc({ ...labels, kind: 'failed' });
     const worked = this.workMs.get(run.traceId);
     if (worked !== undefined) metrics.runDuration.observe({ ...labels, status: run.status }, worked / 1000);
     this.workMs.delete(run.traceId);
@@ -87,14 +88,20 @@ export class MetricsRecorder implements TraceSink {
     const version = run.promptVersion;
     for (const d of this.store.decisions.forRun(run.id)) {
       if (d.decision !== 'deny') continue;
-      once(`deny:${d.callId}:${d.phase}`, d.createdAt, () => this.metrics.policyDenials.inc({ prompt_version: version, tool: d.tool, rule: d.rule }));
+      once(`deny:${d.callId}:${d.phase}`, d.createdAt, () =>
+        this.metrics.policyDenials.inc({ prompt_version: version, tool: d.tool, rule: d.rule }),
+      );
     }
     for (const a of this.store.approvals.forRun(run.id)) {
       // Calls the gate turned away at once were never shown to the seller: they are policy denials.
       if (a.decidedBy === 'policy-gate') continue;
-      once(`approval:${a.id}:requested`, a.createdAt, () => this.metrics.approvals.inc({ prompt_version: version, tool: a.tool, event: 'requested' }));
+      once(`approval:${a.id}:requested`, a.createdAt, () =>
+        this.metrics.approvals.inc({ prompt_version: version, tool: a.tool, event: 'requested' }),
+      );
       if (a.status !== 'pending' && a.decidedAt) {
-        once(`approval:${a.id}:${a.status}`, a.decidedAt, () => this.metrics.approvals.inc({ prompt_version: version, tool: a.tool, event: a.status }));
+        once(`approval:${a.id}:${a.status}`, a.decidedAt, () =>
+          this.metrics.approvals.inc({ prompt_version: version, tool: a.tool, event: a.status }),
+        );
       }
     }
     this.counted.delete(run.id);

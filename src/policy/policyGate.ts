@@ -52,7 +52,11 @@ export class PolicyGate {
     if (refusal) return refusal;
 
     if (toolRule.requiresConfirmation === false) {
-      return { decision: 'allow', rule: 'write-without-confirmation', reason: 'This write is configured not to need confirmation.' };
+      return {
+        decision: 'allow',
+        rule: 'write-without-confirmation',
+        reason: 'This write is configured not to need confirmation.',
+      };
     }
     return {
       decision: 'needs_confirmation',
@@ -70,32 +74,52 @@ export class PolicyGate {
       const listing = this.store.listings.get(String(args.listingId));
       if (!listing) return deny('listing-exists', `Listing ${String(args.listingId)} does not exist.`);
       if (listing.sellerId !== call.sellerId) {
-        return deny('own-listing', 'Sellers may only re-price their own listings; this listing belongs to someone else.');
+        return deny(
+          'own-listing',
+          'Sellers may only re-price their own listings; this listing belongs to someone else.',
+        );
       }
-      if (listing.status !== 'active') return deny('active-listing', `Listing ${listing.id} is ${listing.status}; only active listings can be re-priced.`);
-      if (price !== undefined && price === listing.price) return deny('price-changes', `The listing already costs ${formatEur(price)}.`);
+      if (listing.status !== 'active')
+        return deny(
+          'active-listing',
+          `Listing ${listing.id} is ${listing.status}; only active listings can be re-priced.`,
+        );
+      if (price !== undefined && price === listing.price)
+        return deny('price-changes', `The listing already costs ${formatEur(price)}.`);
       category = listing.category;
     }
 
     if (category !== undefined && !this.rules.categories.includes(category)) {
-      return deny('category-allowed', `"${category}" is not a marketplace category. Use one of: ${this.rules.categories.join(', ')}.`);
+      return deny(
+        'category-allowed',
+        `"${category}" is not a marketplace category. Use one of: ${this.rules.categories.join(', ')}.`,
+      );
     }
     if (price !== undefined) {
       const max = (category && this.rules.price.maxByCategory[category]) || this.rules.price.max;
       if (price < this.rules.price.min || price > max) {
-        return deny('price-bounds', `The price must be between ${formatEur(this.rules.price.min)} and ${formatEur(max)}${category ? ` for ${category}` : ''}.`);
+        return deny(
+          'price-bounds',
+          `The price must be between ${formatEur(this.rules.price.min)} and ${formatEur(max)}${category ? ` for ${category}` : ''}.`,
+        );
       }
     }
 
     const text = `${String(args.title ?? '')} ${String(args.description ?? '')}`.toLowerCase();
     // Whole words (so "Gundam" is fine), plurals included ("guns").
-    const term = this.rules.prohibitedTerms.find((t) => new RegExp(`\\b${escapeRegExp(t.toLowerCase())}(s|es)?\\b`).test(text));
-    if (term) return deny('prohibited-item', `Listings for prohibited items ("${term}") are not allowed on this marketplace.`);
+    const term = this.rules.prohibitedTerms.find((t) =>
+      new RegExp(`\\b${escapeRegExp(t.toLowerCase())}(s|es)?\\b`).test(text),
+    );
+    if (term)
+      return deny('prohibited-item', `Listings for prohibited items ("${term}") are not allowed on this marketplace.`);
 
     const cap = this.rules.rateLimit.writesPerSellerPerHour;
     const since = new Date(this.store.now().getTime() - 3600_000);
     if (this.store.executions.countSince(call.sellerId, this.writeTools(), since) >= cap) {
-      return deny('write-rate-limit', `A seller may make at most ${cap} listing changes per hour; please try again later.`);
+      return deny(
+        'write-rate-limit',
+        `A seller may make at most ${cap} listing changes per hour; please try again later.`,
+      );
     }
     return undefined;
   }

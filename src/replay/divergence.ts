@@ -21,7 +21,13 @@ export function compareBehaviour(recorded: Behaviour, replayed: Behaviour): Dive
   const expected = normalize(recorded);
   const actual = normalize(replayed);
   const out: Divergence[] = [];
-  const sequence = <T>(kind: Divergence['kind'], a: T[], b: T[], same: (x: T, y: T) => boolean, describe: (x: T | undefined) => string) => {
+  const sequence = <T>(
+    kind: Divergence['kind'],
+    a: T[],
+    b: T[],
+    same: (x: T, y: T) => boolean,
+    describe: (x: T | undefined) => string,
+  ) => {
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
       if (a[i] !== undefined && b[i] !== undefined && same(a[i], b[i])) continue;
       out.push({
@@ -38,7 +44,10 @@ export function compareBehaviour(recorded: Behaviour, replayed: Behaviour): Dive
     'tool_call',
     expected.toolCalls,
     actual.toolCalls,
-    (x, y) => x.tool === y.tool && canonicalJson(x.arguments) === canonicalJson(y.arguments) && canonicalJson(x.result) === canonicalJson(y.result),
+    (x, y) =>
+      x.tool === y.tool &&
+      canonicalJson(x.arguments) === canonicalJson(y.arguments) &&
+      canonicalJson(x.result) === canonicalJson(y.result),
     (x) => (x ? `${x.tool}(${short(x.arguments)})` : 'no call'),
   );
   // Same call, different answer: say where the answers first differ.
@@ -70,10 +79,22 @@ export function compareBehaviour(recorded: Behaviour, replayed: Behaviour): Dive
   out.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   if (expected.status !== actual.status || expected.stopReason !== actual.stopReason) {
     const fmt = (b: Behaviour) => `${b.status}${b.stopReason ? ` (${b.stopReason})` : ''}`;
-    out.push({ step: 0, kind: 'status', expected: fmt(expected), actual: fmt(actual), message: `final status changed: expected ${fmt(expected)}, got ${fmt(actual)}` });
+    out.push({
+      step: 0,
+      kind: 'status',
+      expected: fmt(expected),
+      actual: fmt(actual),
+      message: `final status changed: expected ${fmt(expected)}, got ${fmt(actual)}`,
+    });
   }
   if ((expected.reply ?? '') !== (actual.reply ?? '')) {
-    out.push({ step: 0, kind: 'reply', expected: expected.reply, actual: actual.reply, message: `final reply changed: expected "${short(expected.reply ?? '')}", got "${short(actual.reply ?? '')}"` });
+    out.push({
+      step: 0,
+      kind: 'reply',
+      expected: expected.reply,
+      actual: actual.reply,
+      message: `final reply changed: expected "${short(expected.reply ?? '')}", got "${short(actual.reply ?? '')}"`,
+    });
   }
   return out;
 }
@@ -82,7 +103,8 @@ export function compareBehaviour(recorded: Behaviour, replayed: Behaviour): Dive
 function normalize<T>(value: T): T {
   if (typeof value === 'string') return value.replace(/\blst_[A-Za-z0-9]{12}\b/g, 'lst_<created>') as T;
   if (Array.isArray(value)) return value.map(normalize) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)])) as T;
   return value;
 }
 
@@ -92,7 +114,8 @@ function firstDifference(a: unknown, b: unknown, path: string): { path: string; 
     for (const key of keys) {
       const x = (a as Record<string, unknown>)[key];
       const y = (b as Record<string, unknown>)[key];
-      if (canonicalJson(x) !== canonicalJson(y)) return firstDifference(x, y, Array.isArray(a) ? `${path}[${key}]` : `${path}.${key}`);
+      if (canonicalJson(x) !== canonicalJson(y))
+        return firstDifference(x, y, Array.isArray(a) ? `${path}[${key}]` : `${path}.${key}`);
     }
   }
   return { path, expected: a ?? null, actual: b ?? null };

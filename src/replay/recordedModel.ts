@@ -28,7 +28,11 @@ export class RecordedModel implements Model {
     const response = await this.getResponse(request);
     yield {
       type: 'response_done',
-      response: { id: response.responseId!, usage: { requests: 1, inputTokens: 0, outputTokens: 0, totalTokens: 0 }, output: response.output },
+      response: {
+        id: response.responseId!,
+        usage: { requests: 1, inputTokens: 0, outputTokens: 0, totalTokens: 0 },
+        output: response.output,
+      },
     } as StreamEvent;
   }
 }

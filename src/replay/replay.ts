@@ -34,11 +34,19 @@ export async function replayTrace(trace: RecordedTrace, options: { rules?: Polic
     if (trace.history.length) store.conversations.addItems(conversation.id, trace.history);
 
     const model = new RecordedModel(trace.modelOutputs);
-    const service = createService(loadConfig({ DATABASE_PATH: join(dir, 'replay.db'), SEED_COUNT: '0', PROMPT_VERSION: trace.promptVersion, LOG_LEVEL: 'silent' }), {
-      store,
-      model: { model, name: trace.model },
-      rules: options.rules,
-    });
+    const service = createService(
+      loadConfig({
+        DATABASE_PATH: join(dir, 'replay.db'),
+        SEED_COUNT: '0',
+        PROMPT_VERSION: trace.promptVersion,
+        LOG_LEVEL: 'silent',
+      }),
+      {
+        store,
+        model: { model, name: trace.model },
+        rules: options.rules,
+      },
+    );
 
     let result: RunResult = await service.assistant.sendMessage(conversation.id, trace.sellerId, trace.input);
     const decisions = [...trace.decisions];
@@ -55,7 +63,11 @@ export async function replayTrace(trace: RecordedTrace, options: { rules?: Polic
     const divergences = compareBehaviour(trace.expected, actual);
     await service.flushExports();
     store.close();
-    return { identical: divergences.length === 0, divergences, modelCalls: { recorded: trace.modelOutputs.length, replayed: model.calls } };
+    return {
+      identical: divergences.length === 0,
+      divergences,
+      modelCalls: { recorded: trace.modelOutputs.length, replayed: model.calls },
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -69,6 +81,17 @@ function restoreListing(store: Store, listing: Listing): void {
     return;
   }
   store.db
-    .prepare('UPDATE listings SET seller_id = ?, title = ?, description = ?, category = ?, price_cents = ?, condition = ?, status = ? WHERE id = ?')
-    .run(listing.sellerId, listing.title, listing.description, listing.category, Math.round(listing.price * 100), listing.condition, listing.status, listing.id);
+    .prepare(
+      'UPDATE listings SET seller_id = ?, title = ?, description = ?, category = ?, price_cents = ?, condition = ?, status = ? WHERE id = ?',
+    )
+    .run(
+      listing.sellerId,
+      listing.title,
+      listing.description,
+      listing.category,
+      Math.round(listing.price * 100),
+      listing.condition,
+      listing.status,
+      listing.id,
+    );
 }

@@ -25,7 +25,9 @@ export const RecordedTraceSchema = z.object({
   listings: z.array(z.record(z.string(), z.unknown())),
   history: z.array(z.record(z.string(), z.unknown())),
   input: z.object({ text: z.string(), images: z.array(z.string()).optional() }),
-  decisions: z.array(z.object({ tool: z.string(), decision: z.enum(['approve', 'reject']), message: z.string().nullable() })),
+  decisions: z.array(
+    z.object({ tool: z.string(), decision: z.enum(['approve', 'reject']), message: z.string().nullable() }),
+  ),
   modelOutputs: z.array(z.array(z.record(z.string(), z.unknown()))),
   expected: z.object({
     toolCalls: z.array(z.object({ tool: z.string(), arguments: z.unknown(), result: z.unknown() })),
@@ -55,7 +57,11 @@ export function observedBehaviour(store: Store, runId: string): RecordedTrace['e
   const spans = store.traces.spans(run.traceId);
   // What the model asked for (its function calls, in order) and what each call answered.
   const results = new Map<string, unknown>();
-  for (const item of store.conversations.items(run.conversationId) as Array<{ type?: string; callId?: string; output?: unknown }>) {
+  for (const item of store.conversations.items(run.conversationId) as Array<{
+    type?: string;
+    callId?: string;
+    output?: unknown;
+  }>) {
     if (item.type === 'function_call_result' && item.callId) {
       const output = item.output as { text?: string } | string | undefined;
       results.set(item.callId, parseJson(typeof output === 'string' ? output : output?.text));
@@ -63,10 +69,20 @@ export function observedBehaviour(store: Store, runId: string): RecordedTrace['e
   }
   const calls = spans
     .filter((s) => s.kind === 'generation')
-    .flatMap((s) => ((s.data.output ?? []) as Array<{ type?: string; name?: string; arguments?: string; callId?: string }>).filter((o) => o.type === 'function_call'));
+    .flatMap((s) =>
+      ((s.data.output ?? []) as Array<{ type?: string; name?: string; arguments?: string; callId?: string }>).filter(
+        (o) => o.type === 'function_call',
+      ),
+    );
   return {
-    toolCalls: calls.map((c) => ({ tool: String(c.name), arguments: parseJson(c.arguments), result: results.get(String(c.callId)) ?? null })),
-    policyDecisions: store.decisions.forRun(runId).map((d) => ({ tool: d.tool, phase: d.phase, decision: d.decision, rule: d.rule })),
+    toolCalls: calls.map((c) => ({
+      tool: String(c.name),
+      arguments: parseJson(c.arguments),
+      result: results.get(String(c.callId)) ?? null,
+    })),
+    policyDecisions: store.decisions
+      .forRun(runId)
+      .map((d) => ({ tool: d.tool, phase: d.phase, decision: d.decision, rule: d.rule })),
     approvals: store.approvals
       .forRun(runId)
       .filter((a) => a.decidedBy !== 'policy-gate')
@@ -85,7 +101,10 @@ export function exportTrace(store: Store, traceId: string): RecordedTrace {
   const items = store.conversations.items(run.conversationId) as AgentInputItem[];
   const input = run.input as { text: string };
   // The history before this run: everything up to the run's own seller message.
-  const ownMessage = findLastIndex(items, (i) => i.type === 'message' && i.role === 'user' && messageText(i) === input.text);
+  const ownMessage = findLastIndex(
+    items,
+    (i) => i.type === 'message' && i.role === 'user' && messageText(i) === input.text,
+  );
   const history = ownMessage >= 0 ? items.slice(0, ownMessage) : [];
   const catalogue = store.meta.get<CatalogueFacts>('catalogue') ?? inferCatalogue(store);
   const behaviour = observedBehaviour(store, run.id);
@@ -123,15 +142,23 @@ export function exportTrace(store: Store, traceId: string): RecordedTrace {
     input: { text: input.text },
     decisions: approvals
       .filter((a) => a.status === 'approved' || a.status === 'rejected')
-      .map((a) => ({ tool: a.tool, decision: a.status === 'approved' ? ('approve' as const) : ('reject' as const), message: a.message })),
-    modelOutputs: spans.filter((s) => s.kind === 'generation').map((s) => (s.data.output ?? []) as Record<string, unknown>[]),
+      .map((a) => ({
+        tool: a.tool,
+        decision: a.status === 'approved' ? ('approve' as const) : ('reject' as const),
+        message: a.message,
+      })),
+    modelOutputs: spans
+      .filter((s) => s.kind === 'generation')
+      .map((s) => (s.data.output ?? []) as Record<string, unknown>[]),
     expected: behaviour,
   };
 }
 
 /** Databases seeded before the catalogue was recorded: the generator's ids are lst_ + 7 digits, seed 42. */
 export function inferCatalogue(store: Store): CatalogueFacts {
-  const { n } = store.db.prepare(`SELECT count(*) AS n FROM listings WHERE id GLOB 'lst_[0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`).get() as { n: number };
+  const { n } = store.db
+    .prepare(`SELECT count(*) AS n FROM listings WHERE id GLOB 'lst_[0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`)
+    .get() as { n: number };
   return { seed: 42, count: n };
 }
 
@@ -140,7 +167,9 @@ export function readTraceFile(path: string): RecordedTrace {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path} is not a readable JSON trace file: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `${path} is not a readable JSON trace file: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = RecordedTraceSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${path} is not a listing-assistant trace: ${z.prettifyError(parsed.error)}`);

@@ -57,13 +57,25 @@ export class ApprovalRepository {
   ) {}
 
   /** Idempotent per (run, call): a resumed run that surfaces the same call again keeps its approval. */
-  request(a: Pick<ApprovalRecord, 'id' | 'runId' | 'callId' | 'sellerId' | 'tool' | 'arguments' | 'summary' | 'expiresAt'>): ApprovalRecord {
+  request(
+    a: Pick<ApprovalRecord, 'id' | 'runId' | 'callId' | 'sellerId' | 'tool' | 'arguments' | 'summary' | 'expiresAt'>,
+  ): ApprovalRecord {
     this.db
       .prepare(
         `INSERT INTO approvals (id, run_id, call_id, seller_id, tool, arguments, summary, status, expires_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (run_id, call_id) DO NOTHING`,
       )
-      .run(a.id, a.runId, a.callId, a.sellerId, a.tool, JSON.stringify(a.arguments), a.summary, a.expiresAt, this.now().toISOString());
+      .run(
+        a.id,
+        a.runId,
+        a.callId,
+        a.sellerId,
+        a.tool,
+        JSON.stringify(a.arguments),
+        a.summary,
+        a.expiresAt,
+        this.now().toISOString(),
+      );
     return this.forCall(a.runId, a.callId)!;
   }
 
@@ -73,12 +85,15 @@ export class ApprovalRepository {
   }
 
   forCall(runId: string, callId: string): ApprovalRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM approvals WHERE run_id = ? AND call_id = ?').get(runId, callId) as ApprovalRow | undefined;
+    const row = this.db.prepare('SELECT * FROM approvals WHERE run_id = ? AND call_id = ?').get(runId, callId) as
+      ApprovalRow | undefined;
     return row && toRecord(row);
   }
 
   forRun(runId: string): ApprovalRecord[] {
-    return (this.db.prepare('SELECT * FROM approvals WHERE run_id = ? ORDER BY created_at, rowid').all(runId) as ApprovalRow[]).map(toRecord);
+    return (
+      this.db.prepare('SELECT * FROM approvals WHERE run_id = ? ORDER BY created_at, rowid').all(runId) as ApprovalRow[]
+    ).map(toRecord);
   }
 
   /**
@@ -100,8 +115,16 @@ export class ApprovalRepository {
   expireDue(runId?: string): number {
     const at = this.now().toISOString();
     const result = runId
-      ? this.db.prepare(`UPDATE approvals SET status = 'expired', decided_at = ? WHERE run_id = ? AND status = 'pending' AND expires_at <= ?`).run(at, runId, at)
-      : this.db.prepare(`UPDATE approvals SET status = 'expired', decided_at = ? WHERE status = 'pending' AND expires_at <= ?`).run(at, at);
+      ? this.db
+          .prepare(
+            `UPDATE approvals SET status = 'expired', decided_at = ? WHERE run_id = ? AND status = 'pending' AND expires_at <= ?`,
+          )
+          .run(at, runId, at)
+      : this.db
+          .prepare(
+            `UPDATE approvals SET status = 'expired', decided_at = ? WHERE status = 'pending' AND expires_at <= ?`,
+          )
+          .run(at, at);
     return result.changes;
   }
 

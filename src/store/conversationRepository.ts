@@ -34,7 +34,9 @@ export class ConversationRepository {
   items(conversationId: string, limit?: number): unknown[] {
     const rows = (
       limit === undefined
-        ? this.db.prepare('SELECT item FROM conversation_items WHERE conversation_id = ? ORDER BY seq').all(conversationId)
+        ? this.db
+            .prepare('SELECT item FROM conversation_items WHERE conversation_id = ? ORDER BY seq')
+            .all(conversationId)
         : this.db
             .prepare(
               'SELECT item FROM (SELECT seq, item FROM conversation_items WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
@@ -46,7 +48,9 @@ export class ConversationRepository {
 
   addItems(conversationId: string, items: unknown[]): void {
     const at = this.now().toISOString();
-    const insert = this.db.prepare('INSERT INTO conversation_items (conversation_id, item, created_at) VALUES (?, ?, ?)');
+    const insert = this.db.prepare(
+      'INSERT INTO conversation_items (conversation_id, item, created_at) VALUES (?, ?, ?)',
+    );
     this.db.transaction(() => {
       for (const item of items) insert.run(conversationId, JSON.stringify(item), at);
       this.db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(at, conversationId);

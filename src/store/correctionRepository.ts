@@ -72,7 +72,20 @@ const toRecord = (r: CorrectionRow): CorrectionRecord => ({
   revisedAt: r.revised_at,
 });
 
-export type NewCorrection = Pick<CorrectionRecord, 'id' | 'runId' | 'traceId' | 'conversationId' | 'sellerId' | 'approvalId' | 'via' | 'tool' | 'before' | 'message' | 'createdAt'>;
+export type NewCorrection = Pick<
+  CorrectionRecord,
+  | 'id'
+  | 'runId'
+  | 'traceId'
+  | 'conversationId'
+  | 'sellerId'
+  | 'approvalId'
+  | 'via'
+  | 'tool'
+  | 'before'
+  | 'message'
+  | 'createdAt'
+>;
 
 export class CorrectionRepository {
   constructor(private readonly db: Db) {}
@@ -85,7 +98,19 @@ export class CorrectionRepository {
           `INSERT INTO corrections (id, run_id, trace_id, conversation_id, seller_id, approval_id, kind, via, tool, before, message, created_at)
            VALUES (?, ?, ?, ?, ?, ?, 'rejected', ?, ?, ?, ?, ?) ON CONFLICT (approval_id) DO NOTHING`,
         )
-        .run(c.id, c.runId, c.traceId, c.conversationId, c.sellerId, c.approvalId, c.via, c.tool, JSON.stringify(c.before), c.message, c.createdAt).changes === 1
+        .run(
+          c.id,
+          c.runId,
+          c.traceId,
+          c.conversationId,
+          c.sellerId,
+          c.approvalId,
+          c.via,
+          c.tool,
+          JSON.stringify(c.before),
+          c.message,
+          c.createdAt,
+        ).changes === 1
     );
   }
 
@@ -103,14 +128,30 @@ export class CorrectionRepository {
   }
 
   /** Fills `after` once; a correction that was already revised keeps its first revision. */
-  revise(id: string, revision: { after: Record<string, unknown>; changedFields: string[]; approvalId: string; runId: string; at: string }): boolean {
+  revise(
+    id: string,
+    revision: {
+      after: Record<string, unknown>;
+      changedFields: string[];
+      approvalId: string;
+      runId: string;
+      at: string;
+    },
+  ): boolean {
     return (
       this.db
         .prepare(
           `UPDATE corrections SET kind = 'edited', after = ?, changed_fields = ?, revised_approval_id = ?, revised_in_run_id = ?, revised_at = ?
            WHERE id = ? AND kind = 'rejected'`,
         )
-        .run(JSON.stringify(revision.after), JSON.stringify(revision.changedFields), revision.approvalId, revision.runId, revision.at, id).changes === 1
+        .run(
+          JSON.stringify(revision.after),
+          JSON.stringify(revision.changedFields),
+          revision.approvalId,
+          revision.runId,
+          revision.at,
+          id,
+        ).changes === 1
     );
   }
 
@@ -122,11 +163,17 @@ export class CorrectionRepository {
   /** Corrections turned down in this run or revised in it (a revision can come in the conversation's next run). */
   forRun(runId: string): CorrectionRecord[] {
     return (
-      this.db.prepare('SELECT * FROM corrections WHERE run_id = ? OR revised_in_run_id = ? ORDER BY created_at, rowid').all(runId, runId) as CorrectionRow[]
+      this.db
+        .prepare('SELECT * FROM corrections WHERE run_id = ? OR revised_in_run_id = ? ORDER BY created_at, rowid')
+        .all(runId, runId) as CorrectionRow[]
     ).map(toRecord);
   }
 
   forConversation(conversationId: string): CorrectionRecord[] {
-    return (this.db.prepare('SELECT * FROM corrections WHERE conversation_id = ? ORDER BY created_at, rowid').all(conversationId) as CorrectionRow[]).map(toRecord);
+    return (
+      this.db
+        .prepare('SELECT * FROM corrections WHERE conversation_id = ? ORDER BY created_at, rowid')
+        .all(conversationId) as CorrectionRow[]
+    ).map(toRecord);
   }
 }

@@ -23,7 +23,9 @@ export class FeedbackRepository {
   }
 
   forRun(runId: string): FeedbackRecord[] {
-    return (this.db.prepare('SELECT * FROM feedback WHERE run_id = ? ORDER BY seq').all(runId) as Record<string, never>[]).map((r) => ({
+    return (
+      this.db.prepare('SELECT * FROM feedback WHERE run_id = ? ORDER BY seq').all(runId) as Record<string, never>[]
+    ).map((r) => ({
       runId: r['run_id'],
       sellerId: r['seller_id'],
       value: r['value'],

@@ -1,7 +1,14 @@
 import type { Db } from './database.js';
 import { fromCents, toCents, type Category, type Listing, type NewListing } from '../domain/listing.js';
 import { newId } from './ids.js';
-import { atLeastQuery, buildMatchQueries, listingRowidOfSearchKey, SEARCH_KEY, searchCategoryNumber, searchTerms } from './searchQuery.js';
+import {
+  atLeastQuery,
+  buildMatchQueries,
+  listingRowidOfSearchKey,
+  SEARCH_KEY,
+  searchCategoryNumber,
+  searchTerms,
+} from './searchQuery.js';
 import { priceStats, type PriceStatistics } from './priceStats.js';
 
 interface ListingRow {
@@ -17,7 +24,8 @@ interface ListingRow {
   updated_at: string;
 }
 
-const COLUMNS = 'l.id, l.seller_id, l.title, l.description, l.category, l.price_cents, l.condition, l.status, l.created_at, l.updated_at';
+const COLUMNS =
+  'l.id, l.seller_id, l.title, l.description, l.category, l.price_cents, l.condition, l.status, l.created_at, l.updated_at';
 
 function toListing(row: ListingRow): Listing {
   return {
@@ -119,8 +127,20 @@ export class ListingRepository {
     const existing = this.get(listing.id);
     if (!existing) return this.insert(listing);
     this.db
-      .prepare('UPDATE listings SET seller_id = ?, title = ?, description = ?, category = ?, price_cents = ?, condition = ?, status = ?, updated_at = ? WHERE id = ?')
-      .run(listing.sellerId, listing.title, listing.description, listing.category, toCents(listing.price), listing.condition, listing.status ?? 'active', this.now().toISOString(), listing.id);
+      .prepare(
+        'UPDATE listings SET seller_id = ?, title = ?, description = ?, category = ?, price_cents = ?, condition = ?, status = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(
+        listing.sellerId,
+        listing.title,
+        listing.description,
+        listing.category,
+        toCents(listing.price),
+        listing.condition,
+        listing.status ?? 'active',
+        this.now().toISOString(),
+        listing.id,
+      );
     return this.get(listing.id)!;
   }
 
@@ -184,13 +204,19 @@ export class ListingRepository {
     const category = options.category === undefined ? undefined : searchCategoryNumber(options.category);
     const ranked = match.terms.filter((t) => this.documentFrequency(t) <= COMMON_TERM_DF);
     const candidates = this.rankedCandidates(match.all, ranked, ranked.length < match.terms.length, category);
-    let rows = this.activeRows(candidates.slice(0, COMPARABLES_CAP).map((c) => c.key), options.category);
+    let rows = this.activeRows(
+      candidates.slice(0, COMPARABLES_CAP).map((c) => c.key),
+      options.category,
+    );
     if (rows.length < MIN_EXACT_COMPARABLES && match.terms.length > 1) {
       const needed = Math.max(1, Math.ceil(match.terms.length * RELAXED_COVERAGE));
       const seen = new Set(candidates.map((c) => c.key));
       const near = this.nearMatches(match.terms, needed, category).filter((c) => !seen.has(c.key));
       // activeRows keeps the order of the keys: i is the rank among near matches.
-      const relaxed = this.activeRows(near.map((c) => c.key), options.category)
+      const relaxed = this.activeRows(
+        near.map((c) => c.key),
+        options.category,
+      )
         .map((row, i) => ({ row, i, covered: termsCovered(match.terms, `${row.title} ${row.description}`) }))
         .filter((c) => c.covered >= needed)
         .sort((a, b) => b.covered - a.covered || a.i - b.i)
@@ -202,7 +228,12 @@ export class ListingRepository {
   }
 
   /** Matching active keys, best first: bm25 over the ranked terms, then the older listing. */
-  private rankedCandidates(all: string, ranked: string[], someUnranked: boolean, category: number | undefined): Array<{ key: number }> {
+  private rankedCandidates(
+    all: string,
+    ranked: string[],
+    someUnranked: boolean,
+    category: number | undefined,
+  ): Array<{ key: number }> {
     const order = (a: { key: number; score: number }, b: { key: number; score: number }) =>
       a.score - b.score || listingRowidOfSearchKey(a.key) - listingRowidOfSearchKey(b.key);
     if (!someUnranked) return this.scoredWalk(all, category, CANDIDATE_CAP).sort(order);
@@ -211,7 +242,12 @@ export class ListingRepository {
     const keys = this.walk(all, category, COMMON_TERM_CANDIDATE_CAP);
     if (keys.length === 0 || ranked.length === 0) return keys.map((key) => ({ key }));
     const wanted = new Set(keys);
-    const scored = this.scoredWalk(ranked.map((t) => `"${t}"`).join(' AND '), category, CANDIDATE_CAP, keys[keys.length - 1] + 1)
+    const scored = this.scoredWalk(
+      ranked.map((t) => `"${t}"`).join(' AND '),
+      category,
+      CANDIDATE_CAP,
+      keys[keys.length - 1] + 1,
+    )
       .filter((c) => wanted.delete(c.key))
       .sort(order);
     return [...scored, ...[...wanted].map((key) => ({ key }))];
@@ -225,25 +261,40 @@ export class ListingRepository {
    */
   private nearMatches(terms: string[], needed: number, category: number | undefined): Array<{ key: number }> {
     const expr = atLeastQuery(terms, needed);
-    if (!expr) return this.walk(terms.map((t) => `"${t}"`).join(' OR '), category, RELAXED_CANDIDATES).map((key) => ({ key }));
+    if (!expr)
+      return this.walk(terms.map((t) => `"${t}"`).join(' OR '), category, RELAXED_CANDIDATES).map((key) => ({ key }));
     const phrasesPerTerm = (expr.match(/"/g) ?? []).length / 2 / terms.length;
     const counting = phrasesPerTerm * terms.reduce((sum, t) => sum + this.documentFrequency(t), 0);
-    if (counting > RELAXED_COUNTING_BUDGET) return this.walk(expr, category, RELAXED_CANDIDATES).map((key) => ({ key }));
+    if (counting > RELAXED_COUNTING_BUDGET)
+      return this.walk(expr, category, RELAXED_CANDIDATES).map((key) => ({ key }));
     return this.scoredWalk(expr, category, RELAXED_CANDIDATES).sort(
       (a, b) => a.score - b.score || listingRowidOfSearchKey(a.key) - listingRowidOfSearchKey(b.key),
     );
   }
 
   /** Keys of active matches, shortest listing first (no ranking: FTS5 stops at the limit). */
-  private walk(expr: string, category: number | undefined, limit: number, below: number = SEARCH_KEY.inactive): number[] {
+  private walk(
+    expr: string,
+    category: number | undefined,
+    limit: number,
+    below: number = SEARCH_KEY.inactive,
+  ): number[] {
     const sql = `SELECT rowid AS key FROM listings_search WHERE listings_search MATCH ? AND rowid < ?
       ${category === undefined ? '' : 'AND (rowid >> 32) & 15 = ?'} ORDER BY rowid LIMIT ?`;
     const params = category === undefined ? [expr, below, limit] : [expr, below, category, limit];
-    return this.db.prepare(sql).pluck().all(...params) as number[];
+    return this.db
+      .prepare(sql)
+      .pluck()
+      .all(...params) as number[];
   }
 
   /** Like walk, with each match's bm25 (equal to bm25 over listings_fts: same documents). */
-  private scoredWalk(expr: string, category: number | undefined, limit: number, below: number = SEARCH_KEY.inactive): Array<{ key: number; score: number }> {
+  private scoredWalk(
+    expr: string,
+    category: number | undefined,
+    limit: number,
+    below: number = SEARCH_KEY.inactive,
+  ): Array<{ key: number; score: number }> {
     const sql = `SELECT rowid AS key, bm25(listings_search) AS score FROM listings_search WHERE listings_search MATCH ? AND rowid < ?
       ${category === undefined ? '' : 'AND (rowid >> 32) & 15 = ?'} ORDER BY rowid LIMIT ?`;
     const params = category === undefined ? [expr, below, limit] : [expr, below, category, limit];
@@ -269,7 +320,9 @@ export class ListingRepository {
     const cached = this.termFrequencies.get(term);
     if (cached && now - cached.at < TERM_FREQUENCY_TTL_MS) return cached.df;
     const df = this.db
-      .prepare(`SELECT count(*) FROM (SELECT 1 FROM listings_search WHERE listings_search MATCH ? LIMIT ${COMMON_TERM_DF + 1})`)
+      .prepare(
+        `SELECT count(*) FROM (SELECT 1 FROM listings_search WHERE listings_search MATCH ? LIMIT ${COMMON_TERM_DF + 1})`,
+      )
       .pluck()
       .get(`"${term}"`) as number;
     if (this.termFrequencies.size >= TERM_FREQUENCY_ENTRIES) this.termFrequencies.clear();
@@ -301,5 +354,9 @@ const RELAXED_COUNTING_BUDGET = 300_000;
 /** How many query terms occur in a text, allowing simple word endings (bike ~ bikes). */
 function termsCovered(terms: string[], text: string): number {
   const words = searchTerms(text, Number.MAX_SAFE_INTEGER);
-  return terms.filter((t) => words.some((w) => w === t || (t.length > 3 && (w.startsWith(t) || t.startsWith(w)) && Math.abs(w.length - t.length) <= 2))).length;
+  return terms.filter((t) =>
+    words.some(
+      (w) => w === t || (t.length > 3 && (w.startsWith(t) || t.startsWith(w)) && Math.abs(w.length - t.length) <= 2),
+    ),
+  ).length;
 }

@@ -30,12 +30,25 @@ export class PolicyDecisionRepository {
          ON CONFLICT (run_id, call_id, phase) DO UPDATE SET decision = excluded.decision, rule = excluded.rule,
            reason = excluded.reason, arguments = excluded.arguments, created_at = excluded.created_at`,
       )
-      .run(d.runId, d.callId, d.tool, d.phase, d.decision, d.rule, d.reason, JSON.stringify(d.arguments ?? null), this.now().toISOString());
+      .run(
+        d.runId,
+        d.callId,
+        d.tool,
+        d.phase,
+        d.decision,
+        d.rule,
+        d.reason,
+        JSON.stringify(d.arguments ?? null),
+        this.now().toISOString(),
+      );
   }
 
   forRun(runId: string): PolicyDecisionRecord[] {
     return (
-      this.db.prepare('SELECT * FROM policy_decisions WHERE run_id = ? ORDER BY seq').all(runId) as Record<string, string>[]
+      this.db.prepare('SELECT * FROM policy_decisions WHERE run_id = ? ORDER BY seq').all(runId) as Record<
+        string,
+        string
+      >[]
     ).map((r) => ({
       runId: r.run_id,
       callId: r.call_id,

@@ -80,20 +80,26 @@ export class ReviewRepository {
    * undone by a late signal; the reasons show it arrived).
    */
   enqueue(entry: { runId: string; traceId: string; reason: ReviewReason }): ReviewItemRecord {
-    return this.db.transaction(() => {
-      const existing = this.forRun(entry.runId);
-      if (existing) {
-        if (!existing.reasons.includes(entry.reason)) {
-          this.db.prepare('UPDATE review_items SET reasons = ? WHERE id = ?').run(JSON.stringify([...existing.reasons, entry.reason]), existing.id);
+    return this.db
+      .transaction(() => {
+        const existing = this.forRun(entry.runId);
+        if (existing) {
+          if (!existing.reasons.includes(entry.reason)) {
+            this.db
+              .prepare('UPDATE review_items SET reasons = ? WHERE id = ?')
+              .run(JSON.stringify([...existing.reasons, entry.reason]), existing.id);
+          }
+          return this.get(existing.id)!;
         }
-        return this.get(existing.id)!;
-      }
-      const id = newId('rev');
-      this.db
-        .prepare(`INSERT INTO review_items (id, run_id, trace_id, reasons, status, created_at) VALUES (?, ?, ?, ?, 'open', ?)`)
-        .run(id, entry.runId, entry.traceId, JSON.stringify([entry.reason]), this.now().toISOString());
-      return this.get(id)!;
-    }).immediate();
+        const id = newId('rev');
+        this.db
+          .prepare(
+            `INSERT INTO review_items (id, run_id, trace_id, reasons, status, created_at) VALUES (?, ?, ?, ?, 'open', ?)`,
+          )
+          .run(id, entry.runId, entry.traceId, JSON.stringify([entry.reason]), this.now().toISOString());
+        return this.get(id)!;
+      })
+      .immediate();
   }
 
   get(id: string): ReviewItemRecord | undefined {
@@ -142,7 +148,9 @@ export class ReviewRepository {
   markPromoted(id: string, scenarioPath: string): boolean {
     return (
       this.db
-        .prepare(`UPDATE review_items SET promoted_scenario = ?, promoted_at = ? WHERE id = ? AND promoted_scenario IS NULL`)
+        .prepare(
+          `UPDATE review_items SET promoted_scenario = ?, promoted_at = ? WHERE id = ? AND promoted_scenario IS NULL`,
+        )
         .run(scenarioPath, this.now().toISOString(), id).changes === 1
     );
   }

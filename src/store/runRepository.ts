@@ -72,14 +72,31 @@ export class RunRepository {
     private readonly now: () => Date,
   ) {}
 
-  create(run: Pick<RunRecord, 'id' | 'conversationId' | 'sellerId' | 'traceId' | 'input' | 'appVersion' | 'promptVersion' | 'model'> & { tags?: string[] }): RunRecord {
+  create(
+    run: Pick<
+      RunRecord,
+      'id' | 'conversationId' | 'sellerId' | 'traceId' | 'input' | 'appVersion' | 'promptVersion' | 'model'
+    > & { tags?: string[] },
+  ): RunRecord {
     const at = this.now().toISOString();
     this.db
       .prepare(
         `INSERT INTO runs (id, conversation_id, seller_id, trace_id, status, input, app_version, prompt_version, model, tags, created_at, updated_at)
          VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(run.id, run.conversationId, run.sellerId, run.traceId, JSON.stringify(run.input), run.appVersion, run.promptVersion, run.model, JSON.stringify(run.tags ?? []), at, at);
+      .run(
+        run.id,
+        run.conversationId,
+        run.sellerId,
+        run.traceId,
+        JSON.stringify(run.input),
+        run.appVersion,
+        run.promptVersion,
+        run.model,
+        JSON.stringify(run.tags ?? []),
+        at,
+        at,
+      );
     return this.get(run.id)!;
   }
 
@@ -116,7 +133,11 @@ export class RunRepository {
 
   /** A conversation's runs, oldest first: one per seller message. */
   forConversation(conversationId: string): RunRecord[] {
-    return (this.db.prepare('SELECT * FROM runs WHERE conversation_id = ? ORDER BY created_at, rowid').all(conversationId) as RunRow[]).map(toRecord);
+    return (
+      this.db
+        .prepare('SELECT * FROM runs WHERE conversation_id = ? ORDER BY created_at, rowid')
+        .all(conversationId) as RunRow[]
+    ).map(toRecord);
   }
 
   byTraceId(traceId: string): RunRecord | undefined {
@@ -126,6 +147,8 @@ export class RunRepository {
 
   /** Runs a crash may have interrupted: executing, or paused with a decision not yet acted on. */
   listInterrupted(): RunRecord[] {
-    return (this.db.prepare(`SELECT * FROM runs WHERE status IN ('running', 'awaiting_approval')`).all() as RunRow[]).map(toRecord);
+    return (
+      this.db.prepare(`SELECT * FROM runs WHERE status IN ('running', 'awaiting_approval')`).all() as RunRow[]
+    ).map(toRecord);
   }
 }

@@ -39,30 +39,54 @@ export class ToolExecutionRepository {
 
   get(runId: string, callId: string): ToolExecution | undefined {
     const row = this.db.prepare('SELECT * FROM tool_executions WHERE run_id = ? AND call_id = ?').get(runId, callId) as
-      | Record<string, string>
-      | undefined;
+      Record<string, string> | undefined;
     return row && toExecution(row);
   }
 
   forRun(runId: string): ToolExecution[] {
-    return (this.db.prepare('SELECT * FROM tool_executions WHERE run_id = ? ORDER BY executed_at, rowid').all(runId) as Record<string, string>[]).map(toExecution);
+    return (
+      this.db
+        .prepare('SELECT * FROM tool_executions WHERE run_id = ? ORDER BY executed_at, rowid')
+        .all(runId) as Record<string, string>[]
+    ).map(toExecution);
   }
 
   /** Runs `write` and records it atomically, or returns the earlier result for the same call. */
-  once<T>(key: { runId: string; callId: string; sellerId: string; tool: string; arguments: unknown; approvalId: string | null }, write: () => T): { result: T; replayed: boolean } {
-    return this.db.transaction(() => {
-      const existing = this.get(key.runId, key.callId);
-      if (existing) return { result: existing.result as T, replayed: true };
-      const result = write();
-      faultPoint('during-write');
-      this.db
-        .prepare(
-          `INSERT INTO tool_executions (run_id, call_id, seller_id, tool, arguments, result, approval_id, executed_at)
+  once<T>(
+    key: {
+      runId: string;
+      callId: string;
+      sellerId: string;
+      tool: string;
+      arguments: unknown;
+      approvalId: string | null;
+    },
+    write: () => T,
+  ): { result: T; replayed: boolean } {
+    return this.db
+      .transaction(() => {
+        const existing = this.get(key.runId, key.callId);
+        if (existing) return { result: existing.result as T, replayed: true };
+        const result = write();
+        faultPoint('during-write');
+        this.db
+          .prepare(
+            `INSERT INTO tool_executions (run_id, call_id, seller_id, tool, arguments, result, approval_id, executed_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(key.runId, key.callId, key.sellerId, key.tool, JSON.stringify(key.arguments), JSON.stringify(result), key.approvalId, this.now().toISOString());
-      return { result, replayed: false };
-    }).immediate();
+          )
+          .run(
+            key.runId,
+            key.callId,
+            key.sellerId,
+            key.tool,
+            JSON.stringify(key.arguments),
+            JSON.stringify(result),
+            key.approvalId,
+            this.now().toISOString(),
+          );
+        return { result, replayed: false };
+      })
+      .immediate();
   }
 
   /** The first price change of a listing at or after `at` (its result holds the price before it). */
@@ -81,7 +105,9 @@ export class ToolExecutionRepository {
     const placeholders = tools.map(() => '?').join(', ');
     return (
       this.db
-        .prepare(`SELECT * FROM tool_executions WHERE seller_id = ? AND executed_at >= ? AND executed_at < ? AND tool IN (${placeholders}) ORDER BY executed_at, rowid`)
+        .prepare(
+          `SELECT * FROM tool_executions WHERE seller_id = ? AND executed_at >= ? AND executed_at < ? AND tool IN (${placeholders}) ORDER BY executed_at, rowid`,
+        )
         .all(sellerId, from.toISOString(), to.toISOString(), ...tools) as Record<string, string>[]
     ).map(toExecution);
   }
@@ -90,7 +116,9 @@ export class ToolExecutionRepository {
     const placeholders = tools.map(() => '?').join(', ');
     return (
       this.db
-        .prepare(`SELECT count(*) AS n FROM tool_executions WHERE seller_id = ? AND executed_at >= ? AND tool IN (${placeholders})`)
+        .prepare(
+          `SELECT count(*) AS n FROM tool_executions WHERE seller_id = ? AND executed_at >= ? AND tool IN (${placeholders})`,
+        )
         .get(sellerId, since.toISOString(), ...tools) as { n: number }
     ).n;
   }

@@ -40,19 +40,22 @@ export class TraceRepository {
   }
 
   spans(traceId: string): TraceSpanRecord[] {
-    return (this.db.prepare('SELECT * FROM trace_spans WHERE trace_id = ? ORDER BY started_at, rowid').all(traceId) as Record<string, string | null>[]).map(
-      (r) => ({
-        spanId: r.span_id!,
-        traceId: r.trace_id!,
-        parentId: r.parent_id,
-        kind: r.kind!,
-        name: r.name,
-        startedAt: r.started_at,
-        endedAt: r.ended_at,
-        data: JSON.parse(r.data!),
-        error: r.error ? JSON.parse(r.error) : null,
-      }),
-    );
+    return (
+      this.db.prepare('SELECT * FROM trace_spans WHERE trace_id = ? ORDER BY started_at, rowid').all(traceId) as Record<
+        string,
+        string | null
+      >[]
+    ).map((r) => ({
+      spanId: r.span_id!,
+      traceId: r.trace_id!,
+      parentId: r.parent_id,
+      kind: r.kind!,
+      name: r.name,
+      startedAt: r.started_at,
+      endedAt: r.ended_at,
+      data: JSON.parse(r.data!),
+      error: r.error ? JSON.parse(r.error) : null,
+    }));
   }
 }
 
@@ -107,7 +110,9 @@ export function searchTraces(db: Db, f: TraceFilter): { traces: TraceSummary[]; 
   add('EXISTS (SELECT 1 FROM json_each(r.tags) WHERE value = @tag)', 'tag', f.tag);
   add('EXISTS (SELECT 1 FROM policy_decisions d WHERE d.run_id = r.id AND d.tool = @tool)', 'tool', f.tool);
   if (f.denied || f.deniedRule) {
-    where.push(`EXISTS (SELECT 1 FROM policy_decisions d WHERE d.run_id = r.id AND d.decision = 'deny'${f.deniedRule ? ' AND d.rule = @deniedRule' : ''})`);
+    where.push(
+      `EXISTS (SELECT 1 FROM policy_decisions d WHERE d.run_id = r.id AND d.decision = 'deny'${f.deniedRule ? ' AND d.rule = @deniedRule' : ''})`,
+    );
     if (f.deniedRule) params.deniedRule = f.deniedRule;
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';

@@ -18,11 +18,18 @@ export interface GatedToolDefinition<S extends z.ZodObject> {
   description: string;
   parameters: S;
   /** The tool's work once the gate has let the call through. Writes run inside the at-most-once ledger. */
-  run: (args: z.infer<S>, context: AssistantContext, signal: AbortSignal | undefined) => ToolResult | Promise<ToolResult>;
+  run: (
+    args: z.infer<S>,
+    context: AssistantContext,
+    signal: AbortSignal | undefined,
+  ) => ToolResult | Promise<ToolResult>;
 }
 
 /** Parses model arguments against a schema: the one place arguments become trusted shapes. */
-export function parseArguments<S extends z.ZodObject>(schema: S, input: unknown): { ok: true; args: z.infer<S> } | { ok: false; issues: string[] } {
+export function parseArguments<S extends z.ZodObject>(
+  schema: S,
+  input: unknown,
+): { ok: true; args: z.infer<S> } | { ok: false; issues: string[] } {
   const parsed = schema.safeParse(input);
   return parsed.success ? { ok: true, args: parsed.data } : { ok: false, issues: describeIssues(parsed.error) };
 }
@@ -37,7 +44,10 @@ const asJson = (result: ToolResult): string => JSON.stringify(result);
  * conversation's seller exists for this exact call and these exact
  * arguments, and at most once per call id.
  */
-export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: GatedToolDefinition<S>): FunctionTool<AssistantContext> {
+export function gatedTool<S extends z.ZodObject>(
+  deps: ToolDeps,
+  def: GatedToolDefinition<S>,
+): FunctionTool<AssistantContext> {
   const { store, policy } = deps;
 
   const verdictFor = (args: Record<string, unknown>, ctx: AssistantContext) =>
@@ -52,18 +62,28 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: GatedToolD
     timeoutMs: deps.toolTimeoutMs,
     timeoutBehavior: 'error_as_result',
     timeoutErrorFunction: () =>
-      asJson({ ok: false, error: 'failed', message: `${def.name} took too long and was stopped. Try again or tell the seller.` }),
+      asJson({
+        ok: false,
+        error: 'failed',
+        message: `${def.name} took too long and was stopped. Try again or tell the seller.`,
+      }),
     needsApproval: async (runContext, input) => {
       const parsed = parseArguments(def.parameters, input);
       if (!parsed.ok) return false;
       return verdictFor(parsed.args, runContext.context as AssistantContext).decision === 'needs_confirmation';
     },
     // Reached only for failures that are ours (argument problems are answered by execute).
-    errorFunction: () => asJson({ ok: false, error: 'failed', message: `${def.name} failed unexpectedly; tell the seller to try again later.` }),
+    errorFunction: () =>
+      asJson({
+        ok: false,
+        error: 'failed',
+        message: `${def.name} failed unexpectedly; tell the seller to try again later.`,
+      }),
     execute: async (input, runContext, details) => {
       const ctx = runContext?.context;
       const callId = details?.toolCall?.callId;
-      if (!ctx?.runId || !callId) return asJson({ ok: false, error: 'failed', message: 'The tool was called outside a run.' });
+      if (!ctx?.runId || !callId)
+        return asJson({ ok: false, error: 'failed', message: 'The tool was called outside a run.' });
       const parsed = parseArguments(def.parameters, input);
       if (!parsed.ok) {
         store.decisions.record({
@@ -86,7 +106,14 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: GatedToolD
       const args = parsed.args as Record<string, unknown>;
       const verdict = verdictFor(args, ctx);
       const record = (decision: typeof verdict) =>
-        store.decisions.record({ runId: ctx.runId, callId, tool: def.name, phase: 'execution', ...decision, arguments: args });
+        store.decisions.record({
+          runId: ctx.runId,
+          callId,
+          tool: def.name,
+          phase: 'execution',
+          ...decision,
+          arguments: args,
+        });
 
       if (verdict.decision === 'deny') {
         record(verdict);
@@ -106,11 +133,23 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: GatedToolD
           approval.tool === def.name &&
           canonicalJson(approval.arguments) === canonicalJson(args);
         if (!confirmed) {
-          record({ decision: 'deny', rule: 'seller-confirmed', reason: 'No approval from the seller for this exact action.' });
-          return asJson({ ok: false, error: 'not_confirmed', message: 'The seller has not confirmed this exact action, so nothing was changed.' });
+          record({
+            decision: 'deny',
+            rule: 'seller-confirmed',
+            reason: 'No approval from the seller for this exact action.',
+          });
+          return asJson({
+            ok: false,
+            error: 'not_confirmed',
+            message: 'The seller has not confirmed this exact action, so nothing was changed.',
+          });
         }
         approvalId = approval.id;
-        record({ decision: 'allow', rule: 'seller-confirmed', reason: `Confirmed by ${approval.decidedBy} at ${approval.decidedAt}.` });
+        record({
+          decision: 'allow',
+          rule: 'seller-confirmed',
+          reason: `Confirmed by ${approval.decidedBy} at ${approval.decidedAt}.`,
+        });
       } else {
         record(verdict);
       }

@@ -23,7 +23,13 @@ export function toStrictJsonSchema(schema: z.ZodObject): StrictObjectSchema {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   delete json.$schema;
   const properties = (json.properties ?? {}) as Record<string, unknown>;
-  const strict: StrictObjectSchema = { ...json, type: 'object', properties, required: Object.keys(properties), additionalProperties: false };
+  const strict: StrictObjectSchema = {
+    ...json,
+    type: 'object',
+    properties,
+    required: Object.keys(properties),
+    additionalProperties: false,
+  };
   cache.set(schema, strict);
   return strict;
 }

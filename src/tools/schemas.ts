@@ -30,7 +30,12 @@ export const SearchSimilarParams = z.object({
 export const CreateListingParams = z.object({
   title: z.string().trim().min(3).max(120),
   description: z.string().trim().min(10).max(4000),
-  category: z.string().trim().min(1).max(40).describe(`One of: Electronics, Furniture, Clothing, Vehicles, Sports, Home & Garden, Books, Other`),
+  category: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .describe(`One of: Electronics, Furniture, Clothing, Vehicles, Sports, Home & Garden, Books, Other`),
   price: Price,
   condition: ConditionSchema,
 });

@@ -11,7 +11,10 @@ export function searchSimilarTool(deps: ToolDeps): FunctionTool<AssistantContext
       'Find active listings similar to an item (free text: brand, model, type) and optionally one category. Returns the best matches and price statistics (count, min, p25, median, p75, max in EUR) of the comparable listings: use them to suggest a fair price.',
     parameters: SearchSimilarParams,
     run: ({ query, category, limit }) => {
-      const { matches, stats } = deps.store.listings.searchSimilar(query, { category: category ?? undefined, limit: limit ?? 5 });
+      const { matches, stats } = deps.store.listings.searchSimilar(query, {
+        category: category ?? undefined,
+        limit: limit ?? 5,
+      });
       return { ok: true, matches: matches.map(summarizeListing), stats, note: UNTRUSTED_DATA_NOTE };
     },
   });

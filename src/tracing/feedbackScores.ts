@@ -12,7 +12,11 @@ export class FeedbackScores {
   private readonly client: LangfuseClient;
 
   constructor(private readonly config: LangfuseConfig) {
-    this.client = new LangfuseClient({ publicKey: config.publicKey, secretKey: config.secretKey, baseUrl: config.baseUrl });
+    this.client = new LangfuseClient({
+      publicKey: config.publicKey,
+      secretKey: config.secretKey,
+      baseUrl: config.baseUrl,
+    });
   }
 
   record(traceId: string, value: 1 | -1, comment: string | null): void {

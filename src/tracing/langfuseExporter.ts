@@ -73,7 +73,10 @@ export class LangfuseExporter implements TraceSink {
       const run = this.store?.runs.get(runId);
       if (run && this.store) this.exportRun(run, this.store);
     } catch (error) {
-      (this.config.log ?? defaultLog)('langfuse export failed', { runId, error: error instanceof Error ? error.message : String(error) });
+      (this.config.log ?? defaultLog)('langfuse export failed', {
+        runId,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 
@@ -90,7 +93,11 @@ export class LangfuseExporter implements TraceSink {
       'langfuse.trace.metadata.runId': run.id,
       'langfuse.trace.metadata.status': run.status,
     };
-    const root: SpanContext = { traceId: langfuseTraceId(run.traceId), spanId: spanIdFor(`${run.traceId}:root`), traceFlags: TraceFlags.SAMPLED };
+    const root: SpanContext = {
+      traceId: langfuseTraceId(run.traceId),
+      spanId: spanIdFor(`${run.traceId}:root`),
+      traceFlags: TraceFlags.SAMPLED,
+    };
 
     const agents = view.timeline.filter((e): e is Extract<TimelineEvent, { type: 'agent' }> => e.type === 'agent');
     const agentFor = (at: string) => {
@@ -103,11 +110,25 @@ export class LangfuseExporter implements TraceSink {
       const spanId = spanIdFor(`${run.traceId}:${key}`);
       agentContexts.set(agent.segment, { traceId: root.traceId, spanId, traceFlags: TraceFlags.SAMPLED });
       if (done.has(key) || !agent.endedAt) continue;
-      this.observe(spanId, `listing-assistant (segment ${agent.segment})`, 'agent', agent.at, agent.endedAt, root, traceAttributes, {
-        input: agent.segment === 1 ? run.input : undefined,
-        output: run.reply ?? undefined,
-        metadata: { runId: run.id, status: run.status, stopReason: run.stopReason ?? undefined, segment: agent.segment },
-      });
+      this.observe(
+        spanId,
+        `listing-assistant (segment ${agent.segment})`,
+        'agent',
+        agent.at,
+        agent.endedAt,
+        root,
+        traceAttributes,
+        {
+          input: agent.segment === 1 ? run.input : undefined,
+          output: run.reply ?? undefined,
+          metadata: {
+            runId: run.id,
+            status: run.status,
+            stopReason: run.stopReason ?? undefined,
+            segment: agent.segment,
+          },
+        },
+      );
       done.add(key);
     }
 
@@ -119,13 +140,26 @@ export class LangfuseExporter implements TraceSink {
       const spanId = spanIdFor(`${run.traceId}:${key}`);
       switch (event.type) {
         case 'model_call':
-          this.observe(spanId, event.model, 'generation', event.at, event.endedAt ?? event.at, parent, traceAttributes, {
-            model: event.model,
-            input: event.input,
-            output: event.output,
-            usageDetails: { input: event.usage.inputTokens, output: event.usage.outputTokens, total: event.usage.totalTokens },
-            ...(event.error ? { level: 'ERROR', statusMessage: event.error } : {}),
-          });
+          this.observe(
+            spanId,
+            event.model,
+            'generation',
+            event.at,
+            event.endedAt ?? event.at,
+            parent,
+            traceAttributes,
+            {
+              model: event.model,
+              input: event.input,
+              output: event.output,
+              usageDetails: {
+                input: event.usage.inputTokens,
+                output: event.usage.outputTokens,
+                total: event.usage.totalTokens,
+              },
+              ...(event.error ? { level: 'ERROR', statusMessage: event.error } : {}),
+            },
+          );
           break;
         case 'tool_call':
           this.observe(spanId, event.tool, 'tool', event.at, event.endedAt ?? event.at, parent, traceAttributes, {
@@ -172,7 +206,10 @@ export class LangfuseExporter implements TraceSink {
     this.nextSpanId = spanId;
     const span = getLangfuseTracer().startSpan(
       name,
-      { startTime: new Date(start), attributes: { ...createObservationAttributes(asType, attributes as never), ...traceAttributes } },
+      {
+        startTime: new Date(start),
+        attributes: { ...createObservationAttributes(asType, attributes as never), ...traceAttributes },
+      },
       trace.setSpanContext(context.active(), parent),
     );
     span.end(new Date(end));

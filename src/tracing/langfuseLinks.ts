@@ -11,8 +11,15 @@ export class LangfuseLinks {
   private readonly client: LangfuseClient;
   private retryAfter = 0;
 
-  constructor(config: LangfuseConfig, private readonly timeoutMs = 2000) {
-    this.client = new LangfuseClient({ publicKey: config.publicKey, secretKey: config.secretKey, baseUrl: config.baseUrl });
+  constructor(
+    config: LangfuseConfig,
+    private readonly timeoutMs = 2000,
+  ) {
+    this.client = new LangfuseClient({
+      publicKey: config.publicKey,
+      secretKey: config.secretKey,
+      baseUrl: config.baseUrl,
+    });
   }
 
   async traceUrl(traceId: string): Promise<string | undefined> {

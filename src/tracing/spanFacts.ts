@@ -3,7 +3,14 @@ import { TRACED_MODEL_MARKER } from './tracedModel.js';
 
 /** What an observer needs from a finished SDK span, without knowing the SDK's span shapes. */
 export type SpanFact =
-  | { kind: 'model_call'; model: string; durationMs: number | null; inputTokens: number; outputTokens: number; error?: string }
+  | {
+      kind: 'model_call';
+      model: string;
+      durationMs: number | null;
+      inputTokens: number;
+      outputTokens: number;
+      error?: string;
+    }
   | { kind: 'tool_call'; tool: string; durationMs: number | null; outcome: ToolOutcome; error?: string }
   | { kind: 'agent'; durationMs: number | null };
 
@@ -15,7 +22,8 @@ export type SpanFact =
  * `policy_denied`, `not_found`, `not_confirmed`, `failed`, which includes
  * timeouts); or `exception` for any other error the span recorded.
  */
-export type ToolOutcome = 'ok' | 'rejected' | 'invalid_arguments' | 'policy_denied' | 'not_found' | 'not_confirmed' | 'failed' | 'exception';
+export type ToolOutcome =
+  'ok' | 'rejected' | 'invalid_arguments' | 'policy_denied' | 'not_found' | 'not_confirmed' | 'failed' | 'exception';
 
 export function spanFact(span: Span<any>): SpanFact | undefined {
   const data = span.spanData as Record<string, any> & { type: string };
@@ -36,7 +44,13 @@ export function spanFact(span: Span<any>): SpanFact | undefined {
         ...(error ? { error } : {}),
       };
     case 'function':
-      return { kind: 'tool_call', tool: String(data.name), durationMs, outcome: span.error ? spanErrorOutcome(span.error) : outcomeOf(data.output), ...(error ? { error } : {}) };
+      return {
+        kind: 'tool_call',
+        tool: String(data.name),
+        durationMs,
+        outcome: span.error ? spanErrorOutcome(span.error) : outcomeOf(data.output),
+        ...(error ? { error } : {}),
+      };
     default:
       return undefined;
   }
@@ -44,7 +58,8 @@ export function spanFact(span: Span<any>): SpanFact | undefined {
 
 /** The SDK's own words for a rejected approval and for arguments it could not parse (agents-core runner/toolExecution). */
 function spanErrorOutcome(error: { message: string; data?: Record<string, unknown> | null }): ToolOutcome {
-  if (error.message === TOOL_APPROVAL_REJECTION_MESSAGE || /rejected by user/.test(String(error.data?.error ?? ''))) return 'rejected';
+  if (error.message === TOOL_APPROVAL_REJECTION_MESSAGE || /rejected by user/.test(String(error.data?.error ?? '')))
+    return 'rejected';
   if (error.message === 'Error running tool (non-fatal)') return 'invalid_arguments';
   return 'exception';
 }

@@ -23,7 +23,17 @@ export type TimelineEvent =
       result: unknown;
       error?: string;
     }
-  | { type: 'policy_decision'; at: string; tool: string; callId: string; phase: string; decision: string; rule: string; reason: string; arguments: unknown }
+  | {
+      type: 'policy_decision';
+      at: string;
+      tool: string;
+      callId: string;
+      phase: string;
+      decision: string;
+      rule: string;
+      reason: string;
+      arguments: unknown;
+    }
   | {
       type: 'approval';
       at: string;
@@ -39,7 +49,16 @@ export type TimelineEvent =
   | { type: 'feedback'; at: string; value: number; comment: string | null }
   | ({ type: 'correction'; at: string; correctionId: string } & Pick<
       CorrectionRecord,
-      'kind' | 'via' | 'tool' | 'approvalId' | 'before' | 'after' | 'changedFields' | 'message' | 'revisedApprovalId' | 'revisedInRunId'
+      | 'kind'
+      | 'via'
+      | 'tool'
+      | 'approvalId'
+      | 'before'
+      | 'after'
+      | 'changedFields'
+      | 'message'
+      | 'revisedApprovalId'
+      | 'revisedInRunId'
     >);
 
 export interface TraceView {
@@ -94,7 +113,15 @@ export function buildTraceView(store: Store, run: RunRecord): TraceView {
       usage.outputTokens += u.outputTokens;
       usage.totalTokens += u.totalTokens;
       usage.modelCalls++;
-      events.push({ type: 'model_call', ...base, model: String(data.model), usage: u, input: data.input ?? [], output: data.output ?? [], ...(span.error ? { error: span.error.message } : {}) });
+      events.push({
+        type: 'model_call',
+        ...base,
+        model: String(data.model),
+        usage: u,
+        input: data.input ?? [],
+        output: data.output ?? [],
+        ...(span.error ? { error: span.error.message } : {}),
+      });
     } else if (span.kind === 'function') {
       events.push({
         type: 'tool_call',
@@ -107,25 +134,73 @@ export function buildTraceView(store: Store, run: RunRecord): TraceView {
     }
   }
   for (const d of store.decisions.forRun(run.id)) {
-    events.push({ type: 'policy_decision', at: d.createdAt, tool: d.tool, callId: d.callId, phase: d.phase, decision: d.decision, rule: d.rule, reason: d.reason, arguments: d.arguments });
+    events.push({
+      type: 'policy_decision',
+      at: d.createdAt,
+      tool: d.tool,
+      callId: d.callId,
+      phase: d.phase,
+      decision: d.decision,
+      rule: d.rule,
+      reason: d.reason,
+      arguments: d.arguments,
+    });
   }
   for (const a of store.approvals.forRun(run.id)) {
     const common = { approvalId: a.id, tool: a.tool, callId: a.callId, arguments: a.arguments, summary: a.summary };
-    if (a.decidedBy !== 'policy-gate') events.push({ type: 'approval', at: a.createdAt, event: 'requested', ...common });
+    if (a.decidedBy !== 'policy-gate')
+      events.push({ type: 'approval', at: a.createdAt, event: 'requested', ...common });
     if (a.status !== 'pending' && a.decidedAt) {
-      events.push({ type: 'approval', at: a.decidedAt, event: a.status as 'approved', ...common, by: a.decidedBy, message: a.message });
+      events.push({
+        type: 'approval',
+        at: a.decidedAt,
+        event: a.status as 'approved',
+        ...common,
+        by: a.decidedBy,
+        message: a.message,
+      });
     }
   }
-  for (const f of store.feedback.forRun(run.id)) events.push({ type: 'feedback', at: f.createdAt, value: f.value, comment: f.comment });
+  for (const f of store.feedback.forRun(run.id))
+    events.push({ type: 'feedback', at: f.createdAt, value: f.value, comment: f.comment });
   // A correction sits where the seller turned the action down; in the run that revised it, where the revision was approved.
   for (const c of store.corrections.forRun(run.id)) {
-    const { id: correctionId, kind, via, tool, approvalId, before, after, changedFields, message, revisedApprovalId, revisedInRunId } = c;
+    const {
+      id: correctionId,
+      kind,
+      via,
+      tool,
+      approvalId,
+      before,
+      after,
+      changedFields,
+      message,
+      revisedApprovalId,
+      revisedInRunId,
+    } = c;
     const at = c.runId === run.id ? c.createdAt : (c.revisedAt ?? c.createdAt);
-    events.push({ type: 'correction', at, correctionId, kind, via, tool, approvalId, before, after, changedFields, message, revisedApprovalId, revisedInRunId });
+    events.push({
+      type: 'correction',
+      at,
+      correctionId,
+      kind,
+      via,
+      tool,
+      approvalId,
+      before,
+      after,
+      changedFields,
+      message,
+      revisedApprovalId,
+      revisedInRunId,
+    });
   }
 
   // Stable order: by time, and for equal times in the order they were produced above.
-  const ordered = events.map((e, i) => ({ e, i })).sort((x, y) => Date.parse(x.e.at) - Date.parse(y.e.at) || x.i - y.i).map(({ e }) => e);
+  const ordered = events
+    .map((e, i) => ({ e, i }))
+    .sort((x, y) => Date.parse(x.e.at) - Date.parse(y.e.at) || x.i - y.i)
+    .map(({ e }) => e);
   return {
     traceId: run.traceId,
     runId: run.id,

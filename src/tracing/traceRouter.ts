@@ -34,7 +34,8 @@ class TraceRouter implements TracingProcessor {
   async onTraceStart(): Promise<void> {}
 
   async onTraceEnd(trace: Trace): Promise<void> {
-    for (const { sink, onError } of this.sinks.get(trace.traceId) ?? []) safely(() => sink.onTraceEnd?.(trace), onError);
+    for (const { sink, onError } of this.sinks.get(trace.traceId) ?? [])
+      safely(() => sink.onTraceEnd?.(trace), onError);
   }
 
   async onSpanStart(): Promise<void> {}

@@ -1,4 +1,11 @@
-import { createGenerationSpan, withGenerationSpan, type Model, type ModelRequest, type ModelResponse, type StreamEvent } from '@openai/agents';
+import {
+  createGenerationSpan,
+  withGenerationSpan,
+  type Model,
+  type ModelRequest,
+  type ModelResponse,
+  type StreamEvent,
+} from '@openai/agents';
 
 export const TRACED_MODEL_MARKER = 'listing_assistant_model_call';
 
@@ -40,7 +47,10 @@ export class TracedModel implements Model {
     try {
       for await (const event of this.inner.getStreamedResponse(request)) {
         if (event.type === 'response_done') {
-          const response = event.response as unknown as { output: Array<Record<string, unknown>>; usage?: Record<string, number> };
+          const response = event.response as unknown as {
+            output: Array<Record<string, unknown>>;
+            usage?: Record<string, number>;
+          };
           span.spanData.output = response.output;
           span.spanData.usage = {
             input_tokens: response.usage?.inputTokens ?? 0,
@@ -65,10 +75,17 @@ export class TracedModel implements Model {
 }
 
 function toArray(input: ModelRequest['input']): Array<Record<string, unknown>> {
-  return typeof input === 'string' ? [{ type: 'message', role: 'user', content: input }] : (input as Array<Record<string, unknown>>);
+  return typeof input === 'string'
+    ? [{ type: 'message', role: 'user', content: input }]
+    : (input as Array<Record<string, unknown>>);
 }
 
 function usageOf(response: ModelResponse) {
   const u = response.usage;
-  return { input_tokens: u?.inputTokens ?? 0, output_tokens: u?.outputTokens ?? 0, total_tokens: u?.totalTokens ?? 0, requests: u?.requests ?? 1 };
+  return {
+    input_tokens: u?.inputTokens ?? 0,
+    output_tokens: u?.outputTokens ?? 0,
+    total_tokens: u?.totalTokens ?? 0,
+    requests: u?.requests ?? 1,
+  };
 }

@@ -13,7 +13,11 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const SCRIPTS = ['chat', 'support', 'dashboard', 'review', 'listing'] as const;
 export type ScriptName = (typeof SCRIPTS)[number];
 
-const asset = (body: string, type: string): Asset => ({ body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` });
+const asset = (body: string, type: string): Asset => ({
+  body,
+  type,
+  etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`,
+});
 
 /**
  * The pages' scripts are TypeScript in `client/`, bundled by esbuild once per
@@ -40,7 +44,8 @@ export class WebAssets {
       logLevel: 'silent',
     });
     const all = new Map<string, Asset>();
-    for (const file of result.outputFiles) all.set(file.path.split('/').pop()!, asset(file.text, 'text/javascript; charset=utf-8'));
+    for (const file of result.outputFiles)
+      all.set(file.path.split('/').pop()!, asset(file.text, 'text/javascript; charset=utf-8'));
     all.set('styles.css', asset(readFileSync(here('./client/styles.css'), 'utf8'), 'text/css; charset=utf-8'));
     return all;
   }

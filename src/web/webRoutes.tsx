@@ -33,12 +33,32 @@ export function webRoutes(options: WebOptions = {}): Hono {
     }),
   );
 
-  const page = (props: PageProps) => `<!doctype html>${<Page {...props} />}`;
-  const chat = page({ title: 'Sell something · Listing assistant', script: 'chat', demoTokens: options.demoTokens?.seller });
-  const support = page({ title: 'Support · Listing assistant', script: 'support', demoTokens: options.demoTokens?.support });
-  const dashboard = page({ title: 'Dashboard · Listing assistant', script: 'dashboard', demoTokens: options.demoTokens?.support });
-  const review = page({ title: 'Review queue · Listing assistant', script: 'review', demoTokens: options.demoTokens?.support });
-  const listing = page({ title: 'Listing · Listing assistant', script: 'listing', demoTokens: options.demoTokens?.seller });
+  const page = (props: PageProps) => `<!doctype html>${(<Page {...props} />)}`;
+  const chat = page({
+    title: 'Sell something · Listing assistant',
+    script: 'chat',
+    demoTokens: options.demoTokens?.seller,
+  });
+  const support = page({
+    title: 'Support · Listing assistant',
+    script: 'support',
+    demoTokens: options.demoTokens?.support,
+  });
+  const dashboard = page({
+    title: 'Dashboard · Listing assistant',
+    script: 'dashboard',
+    demoTokens: options.demoTokens?.support,
+  });
+  const review = page({
+    title: 'Review queue · Listing assistant',
+    script: 'review',
+    demoTokens: options.demoTokens?.support,
+  });
+  const listing = page({
+    title: 'Listing · Listing assistant',
+    script: 'listing',
+    demoTokens: options.demoTokens?.seller,
+  });
   app.get('/', (c) => c.html(chat));
   app.get('/support', (c) => c.html(support));
   app.get('/support/dashboard', (c) => c.html(dashboard));

@@ -69,7 +69,14 @@ export class FakeOpenAI {
         } catch {
           body = Buffer.concat(chunks).toString('utf8');
         }
-        const recorded: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, body, receivedAt: Date.now(), aborted: false };
+        const recorded: RecordedRequest = {
+          method: req.method ?? '',
+          path,
+          headers: req.headers,
+          body,
+          receivedAt: Date.now(),
+          aborted: false,
+        };
         this.requests.push(recorded);
         // `close` before the response ended means the client hung up (abort or timeout).
         res.on('close', () => {
@@ -112,7 +119,8 @@ export class FakeOpenAI {
 
   private answer(request: RecordedRequest, res: ServerResponse): void {
     const known = request.method === 'POST' && (request.path === CHAT_PATH || request.path === RESPONSES_PATH);
-    if (!known) return sendError(res, { status: 404, message: `fake OpenAI: no route for ${request.method} ${request.path}` });
+    if (!known)
+      return sendError(res, { status: 404, message: `fake OpenAI: no route for ${request.method} ${request.path}` });
     const turn = this.queue.shift() ?? this.whenEmpty;
     if ('hang' in turn) return;
     if ('status' in turn) return sendError(res, turn);
@@ -124,7 +132,11 @@ export class FakeOpenAI {
     this.send(request, res, turn);
   }
 
-  private send(request: RecordedRequest, res: ServerResponse, turn: Exclude<FakeTurn, { hang: true } | { status: number }>): void {
+  private send(
+    request: RecordedRequest,
+    res: ServerResponse,
+    turn: Exclude<FakeTurn, { hang: true } | { status: number }>,
+  ): void {
     const stream = request.body?.stream === true;
     const model = String(request.body?.model ?? 'unknown');
     if (request.path === CHAT_PATH) {
@@ -132,7 +144,8 @@ export class FakeOpenAI {
         // Half the chunks, then the connection drops without [DONE].
         const chunks = chatChunks(this.nextId('chatcmpl'), model, turn);
         res.writeHead(200, { 'content-type': 'text/event-stream' });
-        for (const chunk of chunks.slice(0, Math.max(1, Math.floor(chunks.length / 2)))) res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+        for (const chunk of chunks.slice(0, Math.max(1, Math.floor(chunks.length / 2))))
+          res.write(`data: ${JSON.stringify(chunk)}\n\n`);
         res.socket?.destroy();
         return;
       }
@@ -152,7 +165,8 @@ export class FakeOpenAI {
 
 type ModelTurn = Extract<FakeTurn, { text: string } | { toolCall: unknown }>;
 
-const argumentsText = (args: Record<string, unknown> | string) => (typeof args === 'string' ? args : JSON.stringify(args));
+const argumentsText = (args: Record<string, unknown> | string) =>
+  typeof args === 'string' ? args : JSON.stringify(args);
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -176,7 +190,11 @@ function chatCompletion(id: string, model: string, turn: ModelTurn): ChatComplet
     created: now(),
     model,
     choices: [{ index: 0, message, finish_reason: 'toolCall' in turn ? 'tool_calls' : 'stop', logprobs: null }],
-    usage: { prompt_tokens: FAKE_USAGE.input, completion_tokens: FAKE_USAGE.output, total_tokens: FAKE_USAGE.input + FAKE_USAGE.output },
+    usage: {
+      prompt_tokens: FAKE_USAGE.input,
+      completion_tokens: FAKE_USAGE.output,
+      total_tokens: FAKE_USAGE.input + FAKE_USAGE.output,
+    },
   };
 }
 
@@ -195,7 +213,8 @@ function chatChunks(id: string, model: string, turn: ModelTurn): ChatCompletionC
     const { name, arguments: args, id: callId } = turn.toolCall;
     // The first delta names the call; the arguments follow in fragments, as real servers send them.
     out.push(chunk({ tool_calls: [{ index: 0, id: callId, type: 'function', function: { name, arguments: '' } }] }));
-    for (const piece of pieces(argumentsText(args))) out.push(chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }));
+    for (const piece of pieces(argumentsText(args)))
+      out.push(chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }));
   }
   out.push(chunk({}, 'toolCall' in turn ? 'tool_calls' : 'stop'));
   out.push({
@@ -204,7 +223,11 @@ function chatChunks(id: string, model: string, turn: ModelTurn): ChatCompletionC
     created: now(),
     model,
     choices: [],
-    usage: { prompt_tokens: FAKE_USAGE.input, completion_tokens: FAKE_USAGE.output, total_tokens: FAKE_USAGE.input + FAKE_USAGE.output },
+    usage: {
+      prompt_tokens: FAKE_USAGE.input,
+      completion_tokens: FAKE_USAGE.output,
+      total_tokens: FAKE_USAGE.input + FAKE_USAGE.output,
+    },
   });
   return out;
 }
@@ -212,11 +235,24 @@ function chatChunks(id: string, model: string, turn: ModelTurn): ChatCompletionC
 function responsesResponse(id: string, model: string, turn: ModelTurn, itemId: () => string): ResponsesResponse {
   const output: ResponseOutputItem[] = [];
   if (turn.text) {
-    output.push({ id: itemId(), type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: turn.text, annotations: [] }] });
+    output.push({
+      id: itemId(),
+      type: 'message',
+      role: 'assistant',
+      status: 'completed',
+      content: [{ type: 'output_text', text: turn.text, annotations: [] }],
+    });
   }
   if ('toolCall' in turn) {
     const { name, arguments: args, id: callId } = turn.toolCall;
-    output.push({ id: itemId(), type: 'function_call', call_id: callId, name, arguments: argumentsText(args), status: 'completed' });
+    output.push({
+      id: itemId(),
+      type: 'function_call',
+      call_id: callId,
+      name,
+      arguments: argumentsText(args),
+      status: 'completed',
+    });
   }
   return {
     id,
@@ -250,19 +286,47 @@ function responsesResponse(id: string, model: string, turn: ModelTurn, itemId: (
 function responsesEvents(response: ResponsesResponse): ResponseStreamEvent[] {
   let sequence_number = 0;
   const events: ResponseStreamEvent[] = [
-    { type: 'response.created', sequence_number: sequence_number++, response: { ...response, status: 'in_progress', output: [], output_text: '' } },
+    {
+      type: 'response.created',
+      sequence_number: sequence_number++,
+      response: { ...response, status: 'in_progress', output: [], output_text: '' },
+    },
   ];
   response.output.forEach((item, output_index) => {
     if (item.type === 'message') {
-      events.push({ type: 'response.output_item.added', sequence_number: sequence_number++, output_index, item: { ...item, status: 'in_progress', content: [] } });
+      events.push({
+        type: 'response.output_item.added',
+        sequence_number: sequence_number++,
+        output_index,
+        item: { ...item, status: 'in_progress', content: [] },
+      });
       const text = item.content.map((c) => (c.type === 'output_text' ? c.text : '')).join('');
       for (const delta of pieces(text)) {
-        events.push({ type: 'response.output_text.delta', sequence_number: sequence_number++, output_index, content_index: 0, item_id: item.id, delta, logprobs: [] });
+        events.push({
+          type: 'response.output_text.delta',
+          sequence_number: sequence_number++,
+          output_index,
+          content_index: 0,
+          item_id: item.id,
+          delta,
+          logprobs: [],
+        });
       }
     } else if (item.type === 'function_call') {
-      events.push({ type: 'response.output_item.added', sequence_number: sequence_number++, output_index, item: { ...item, status: 'in_progress', arguments: '' } });
+      events.push({
+        type: 'response.output_item.added',
+        sequence_number: sequence_number++,
+        output_index,
+        item: { ...item, status: 'in_progress', arguments: '' },
+      });
       for (const delta of pieces(item.arguments)) {
-        events.push({ type: 'response.function_call_arguments.delta', sequence_number: sequence_number++, output_index, item_id: item.id ?? '', delta });
+        events.push({
+          type: 'response.function_call_arguments.delta',
+          sequence_number: sequence_number++,
+          output_index,
+          item_id: item.id ?? '',
+          delta,
+        });
       }
     }
     events.push({ type: 'response.output_item.done', sequence_number: sequence_number++, output_index, item });
@@ -277,7 +341,11 @@ function sendJson(res: ServerResponse, body: unknown): void {
 }
 
 /** Chat Completions ends its stream with `data: [DONE]`; Responses names each event and just ends. */
-function sendSse(res: ServerResponse, events: Array<ChatCompletionChunk | ResponseStreamEvent>, chatStyle: boolean): void {
+function sendSse(
+  res: ServerResponse,
+  events: Array<ChatCompletionChunk | ResponseStreamEvent>,
+  chatStyle: boolean,
+): void {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   for (const event of events) {
     const name = !chatStyle && 'type' in event ? `event: ${event.type}\n` : '';
@@ -287,8 +355,16 @@ function sendSse(res: ServerResponse, events: Array<ChatCompletionChunk | Respon
   res.end();
 }
 
-function sendError(res: ServerResponse, turn: { status: number; headers?: Record<string, string>; message?: string }): void {
+function sendError(
+  res: ServerResponse,
+  turn: { status: number; headers?: Record<string, string>; message?: string },
+): void {
   res.writeHead(turn.status, { 'content-type': 'application/json', ...turn.headers });
-  const type = turn.status === 429 ? 'rate_limit_exceeded' : turn.status >= 500 ? 'server_error' : 'invalid_request_error';
-  res.end(JSON.stringify({ error: { message: turn.message ?? `fake OpenAI: scripted ${turn.status}`, type, param: null, code: null } }));
+  const type =
+    turn.status === 429 ? 'rate_limit_exceeded' : turn.status >= 500 ? 'server_error' : 'invalid_request_error';
+  res.end(
+    JSON.stringify({
+      error: { message: turn.message ?? `fake OpenAI: scripted ${turn.status}`, type, param: null, code: null },
+    }),
+  );
 }

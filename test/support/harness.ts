@@ -12,7 +12,11 @@ export interface Harness extends Service {
   dbPath: string;
   config: Config;
   /** `fetch`-style helper through `app.request()`, authenticated with a demo token. */
-  call: (method: string, path: string, options?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> }) => Promise<Response>;
+  call: (
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ) => Promise<Response>;
   close: () => void;
 }
 
@@ -20,14 +24,29 @@ export const TOKENS = { seller: 'demo-seller', seller2: 'demo-seller-2', support
 
 /** A fresh service on a real SQLite file in a temp dir, seeded with a small deterministic catalogue. */
 export function createHarness(
-  options: { model?: Model; env?: Record<string, string>; rules?: PolicyRules; now?: () => Date; dbPath?: string; logger?: Logger } = {},
+  options: {
+    model?: Model;
+    env?: Record<string, string>;
+    rules?: PolicyRules;
+    now?: () => Date;
+    dbPath?: string;
+    logger?: Logger;
+  } = {},
 ): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'listing-assistant-'));
   const dbPath = options.dbPath ?? join(dir, 'test.db');
   // Tests drive many requests per token; the rate-limit test sets its own limits.
   // Prompts are pinned to v1 so the seller ids tests use do not depend on the A/B split; rollout tests pass PROMPT_VERSION: ''.
   // Random run ids would otherwise land in the review sample 5% of the time; sampling tests set the rate themselves.
-  const config = loadConfig({ DATABASE_PATH: dbPath, SEED_COUNT: '400', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_RUNS_PER_MINUTE: '1000000', PROMPT_VERSION: 'v1', REVIEW_SAMPLE_RATE: '0', ...options.env });
+  const config = loadConfig({
+    DATABASE_PATH: dbPath,
+    SEED_COUNT: '400',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_RUNS_PER_MINUTE: '1000000',
+    PROMPT_VERSION: 'v1',
+    REVIEW_SAMPLE_RATE: '0',
+    ...options.env,
+  });
   const service = createService(config, {
     model: options.model ? { model: options.model, name: 'scripted' } : undefined,
     rules: options.rules,

@@ -38,7 +38,8 @@ export class LangfuseReceiver {
           res.writeHead(req.url?.includes('ingestion') ? 207 : 200, { 'content-type': 'application/json' });
           if (req.url?.includes('ingestion')) res.end(JSON.stringify({ successes: [], errors: [] }));
           // The project lookup behind trace links (GET /api/public/projects in Langfuse's API spec).
-          else if (req.url === '/api/public/projects') res.end(JSON.stringify({ data: [{ id: RECEIVER_PROJECT_ID, name: 'receiver', metadata: {} }] }));
+          else if (req.url === '/api/public/projects')
+            res.end(JSON.stringify({ data: [{ id: RECEIVER_PROJECT_ID, name: 'receiver', metadata: {} }] }));
           else res.end('{}');
         };
         if (options.delayMs) setTimeout(reply, options.delayMs);
@@ -52,7 +53,13 @@ export class LangfuseReceiver {
   }
 
   /** Every OTLP span received, with attributes flattened to plain values. */
-  spans(): Array<{ traceId: string; spanId: string; parentSpanId?: string; name: string; attributes: Record<string, unknown> }> {
+  spans(): Array<{
+    traceId: string;
+    spanId: string;
+    parentSpanId?: string;
+    name: string;
+    attributes: Record<string, unknown>;
+  }> {
     return this.requests
       .filter((r) => r.path.startsWith('/api/public/otel/v1/traces'))
       .flatMap((r) => r.body.resourceSpans ?? [])

@@ -16,7 +16,11 @@ export function afterSellerMessage(items: Item[], message: SellerMessage): Turn 
   const intent = classify(message, draft);
   switch (intent.kind) {
     case 'sell':
-      return callTool('searchSimilar', { query: intent.item.query, category: searchCategory(intent.item.draft.category), limit: 5 });
+      return callTool('searchSimilar', {
+        query: intent.item.query,
+        category: searchCategory(intent.item.draft.category),
+        limit: 5,
+      });
     case 'sell_unclear':
       return say(replies.askForItem());
     case 'price_question':
@@ -77,7 +81,15 @@ function repriceInstead(items: Item[], message: SellerMessage, change: DraftChan
   const pending = pendingReprice(items, message.index);
   if (!pending) return undefined;
   const listed = change.relativePrice ? listedPrice(items, pending.listingId, message.index) : undefined;
-  const price = change.relativePrice ? (listed === undefined ? undefined : applyRelativePrice(listed, change.relativePrice)) : change.price;
+  const price = change.relativePrice
+    ? listed === undefined
+      ? undefined
+      : applyRelativePrice(listed, change.relativePrice)
+    : change.price;
   if (price === undefined) return say(replies.askNewPriceOf(pending.listingId));
-  return callTool('updatePrice', { listingId: pending.listingId, price }, replies.repriceRevised(pending.listingId, price, pending.proposed));
+  return callTool(
+    'updatePrice',
+    { listingId: pending.listingId, price },
+    replies.repriceRevised(pending.listingId, price, pending.proposed),
+  );
 }

@@ -1,6 +1,15 @@
 import { createListingArguments, draftFromArguments, isPriced, reviseDraft } from './draft.js';
 import { readDraftChange } from './draftChange.js';
-import { callFor, lastSellerMessage, parseJsonObject, sellerMessageAt, toolResultAt, type Item, type ToolCall, type ToolResultItem } from './history.js';
+import {
+  callFor,
+  lastSellerMessage,
+  parseJsonObject,
+  sellerMessageAt,
+  toolResultAt,
+  type Item,
+  type ToolCall,
+  type ToolResultItem,
+} from './history.js';
 import { intentAt } from './intent.js';
 import { applyRelativePrice } from './priceChange.js';
 import { repairArguments } from './argumentRepair.js';
@@ -53,7 +62,10 @@ function afterSearch(items: Item[], search: Outcome<'search'>, call: ToolCall | 
     const price = draft.price ?? (search.stats ? Math.max(1, Math.round(search.stats.median)) : undefined);
     if (price === undefined) return say(replies.noComparablesAskPrice(draft));
     const priced = { ...draft, price };
-    const text = replies.draftProposal(priced, search, { sellerPrice: draft.price !== undefined, photos: (seller?.images ?? 0) > 0 });
+    const text = replies.draftProposal(priced, search, {
+      sellerPrice: draft.price !== undefined,
+      photos: (seller?.images ?? 0) > 0,
+    });
     return callTool('createListing', createListingArguments(priced), text);
   }
   const itemName = intent?.kind === 'price_question' ? intent.itemName : queryOf(call);
@@ -74,11 +86,19 @@ function afterLookup(items: Item[], { listing }: Outcome<'listing'>): Turn {
       // The current price is only known now: "raise it by €20" and "10% off" are worked out from it.
       const price = applyRelativePrice(listing.price, intent.relative);
       if (price === undefined) return say(replies.relativeLeavesNoPrice(listing, intent.relative));
-      return callTool('updatePrice', { listingId: listing.id, price }, replies.relativeRepriceProposal(listing, intent.relative, price));
+      return callTool(
+        'updatePrice',
+        { listingId: listing.id, price },
+        replies.relativeRepriceProposal(listing, intent.relative, price),
+      );
     }
     if (intent.price === undefined) return say(replies.askNewPrice(listing));
     // Even for another seller's or a sold listing: refusing is the policy gate's job, not the model's.
-    return callTool('updatePrice', { listingId: listing.id, price: intent.price }, replies.repriceProposal(listing, intent.price));
+    return callTool(
+      'updatePrice',
+      { listingId: listing.id, price: intent.price },
+      replies.repriceProposal(listing, intent.price),
+    );
   }
   return say(replies.describeListing(listing));
 }
@@ -101,7 +121,11 @@ function afterRejection(call: ToolCall | undefined, rejection: Outcome<'rejected
       const args = parseJsonObject(call.arguments);
       if (typeof args?.listingId === 'string') {
         const proposed = typeof args.price === 'number' ? args.price : undefined;
-        return callTool('updatePrice', { listingId: args.listingId, price: change.price }, replies.repriceRevised(args.listingId, change.price, proposed));
+        return callTool(
+          'updatePrice',
+          { listingId: args.listingId, price: change.price },
+          replies.repriceRevised(args.listingId, change.price, proposed),
+        );
       }
     }
   }
@@ -109,7 +133,12 @@ function afterRejection(call: ToolCall | undefined, rejection: Outcome<'rejected
 }
 
 /** Retry once with mechanically fixed arguments; a second failure, or nothing to fix, is explained. */
-function afterInvalidArguments(items: Item[], call: ToolCall | undefined, tool: string, invalid: Outcome<'invalid_arguments'>): Turn {
+function afterInvalidArguments(
+  items: Item[],
+  call: ToolCall | undefined,
+  tool: string,
+  invalid: Outcome<'invalid_arguments'>,
+): Turn {
   if (call && isToolName(call.name) && !isRetry(items, call)) {
     const fixed = repairArguments(call.name, call.arguments);
     if (fixed) return callTool(call.name, fixed, replies.retriedWithFix(call.name));
@@ -121,7 +150,8 @@ function afterInvalidArguments(items: Item[], call: ToolCall | undefined, tool: 
 function isRetry(items: Item[], call: ToolCall): boolean {
   for (let i = call.index - 1; i >= 0 && !sellerMessageAt(items, i); i--) {
     const earlier = toolResultAt(items, i);
-    if (earlier && earlier.name === call.name && readToolOutcome(earlier.text).kind === 'invalid_arguments') return true;
+    if (earlier && earlier.name === call.name && readToolOutcome(earlier.text).kind === 'invalid_arguments')
+      return true;
   }
   return false;
 }

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { CreateListingParams, GetListingParams, SearchSimilarParams, UpdatePriceParams, type ToolName } from '../../tools/schemas.js';
+import {
+  CreateListingParams,
+  GetListingParams,
+  SearchSimilarParams,
+  UpdatePriceParams,
+  type ToolName,
+} from '../../tools/schemas.js';
 import { canonicalJson } from '../../tools/validationIssues.js';
 import { canonicalCategory, categoryOf } from './category.js';
 import { canonicalCondition, DEFAULT_CONDITION } from './condition.js';
@@ -33,7 +39,9 @@ function price(value: unknown): unknown {
 }
 
 function trimStrings(args: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : v]));
+  return Object.fromEntries(
+    Object.entries(args).map(([k, v]) => [k, typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : v]),
+  );
 }
 
 function fix(tool: ToolName, raw: Record<string, unknown>): Record<string, unknown> {
@@ -43,20 +51,31 @@ function fix(tool: ToolName, raw: Record<string, unknown>): Record<string, unkno
       const title = typeof args.title === 'string' ? clampWords(args.title, TITLE_MAX) : args.title;
       const condition = (typeof args.condition === 'string' && canonicalCondition(args.condition)) || DEFAULT_CONDITION;
       let description = typeof args.description === 'string' ? args.description.slice(0, 4000) : '';
-      if (description.length < 10 && typeof title === 'string') description = `${description ? `${description} ` : ''}${title}. Condition: ${condition}.`;
+      if (description.length < 10 && typeof title === 'string')
+        description = `${description ? `${description} ` : ''}${title}. Condition: ${condition}.`;
       const category =
-        (typeof args.category === 'string' && canonicalCategory(args.category)) || categoryOf(String(title ?? ''), description);
+        (typeof args.category === 'string' && canonicalCategory(args.category)) ||
+        categoryOf(String(title ?? ''), description);
       return { title, description, category, price: price(args.price), condition };
     }
     case 'updatePrice':
-      return { listingId: LISTING_ID.exec(String(args.listingId ?? ''))?.[0] ?? args.listingId, price: price(args.price) };
+      return {
+        listingId: LISTING_ID.exec(String(args.listingId ?? ''))?.[0] ?? args.listingId,
+        price: price(args.price),
+      };
     case 'getListing':
       return { listingId: LISTING_ID.exec(String(args.listingId ?? ''))?.[0] ?? args.listingId };
     case 'searchSimilar': {
-      const fixed: Record<string, unknown> = { query: typeof args.query === 'string' ? args.query.slice(0, 200) : args.query };
-      if ('category' in args) fixed.category = typeof args.category === 'string' ? (canonicalCategory(args.category) ?? null) : null;
+      const fixed: Record<string, unknown> = {
+        query: typeof args.query === 'string' ? args.query.slice(0, 200) : args.query,
+      };
+      if ('category' in args)
+        fixed.category = typeof args.category === 'string' ? (canonicalCategory(args.category) ?? null) : null;
       if ('limit' in args) {
-        fixed.limit = typeof args.limit === 'number' && Number.isFinite(args.limit) ? Math.min(20, Math.max(1, Math.round(args.limit))) : null;
+        fixed.limit =
+          typeof args.limit === 'number' && Number.isFinite(args.limit)
+            ? Math.min(20, Math.max(1, Math.round(args.limit)))
+            : null;
       }
       return fixed;
     }

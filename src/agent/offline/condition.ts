@@ -7,12 +7,30 @@ import type { Condition } from '../../domain/listing.js';
  * worn a few times are like new, not worn out).
  */
 const CUES: Array<[Condition, RegExp]> = [
-  ['for parts', /\b(?:for parts|spares(?:\s+(?:or|and|\/)\s+|\s*\/\s*)repairs?|broken|not working|doesn'?t work|does not work|won'?t (?:turn on|start|work|charge)|defective|faulty|needs? (?:a )?repairs?)\b/i],
-  ['like new', /\b(?:like new|as new|almost new|nearly new|good as new|barely used|hardly used|rarely used|lightly used|(?:only |just )?(?:used|worn) (?:only |just )?(?:once|twice|a (?:few|couple(?: of)?|handful of) times)|mint|excellent condition|perfect condition|pristine|immaculate)\b/i],
-  ['new', /\b(?:brand new|never used|unused|unopened|sealed|new in box|still in (?:the )?box|in (?:the )?original packaging|with tags|bnib|nwt|new condition)\b/i],
-  ['good', /\b(?:minor|light|small|tiny|a few small|some small) (?:scratch(?:es)?|scuffs?|marks?|signs of (?:use|wear)|wear)\b/i],
-  ['fair', /\b(?:scratch(?:es|ed)?|scuff(?:s|ed)?|dent(?:s|ed)?|worn|wear and tear|heavily used|well used|signs of (?:use|wear)|stain(?:s|ed)?|cracked|chipped|faded|needs (?:some )?(?:work|tlc|cleaning)|fair condition|ok condition|okay condition|decent condition)\b/i],
-  ['good', /\b(?:used|good condition|great condition|very good|works (?:fine|well|perfectly|great)|fully working|working|in good shape|well (?:kept|maintained)|serviced|second[- ]?hand|pre-?owned)\b/i],
+  [
+    'for parts',
+    /\b(?:for parts|spares(?:\s+(?:or|and|\/)\s+|\s*\/\s*)repairs?|broken|not working|doesn'?t work|does not work|won'?t (?:turn on|start|work|charge)|defective|faulty|needs? (?:a )?repairs?)\b/i,
+  ],
+  [
+    'like new',
+    /\b(?:like new|as new|almost new|nearly new|good as new|barely used|hardly used|rarely used|lightly used|(?:only |just )?(?:used|worn) (?:only |just )?(?:once|twice|a (?:few|couple(?: of)?|handful of) times)|mint|excellent condition|perfect condition|pristine|immaculate)\b/i,
+  ],
+  [
+    'new',
+    /\b(?:brand new|never used|unused|unopened|sealed|new in box|still in (?:the )?box|in (?:the )?original packaging|with tags|bnib|nwt|new condition)\b/i,
+  ],
+  [
+    'good',
+    /\b(?:minor|light|small|tiny|a few small|some small) (?:scratch(?:es)?|scuffs?|marks?|signs of (?:use|wear)|wear)\b/i,
+  ],
+  [
+    'fair',
+    /\b(?:scratch(?:es|ed)?|scuff(?:s|ed)?|dent(?:s|ed)?|worn|wear and tear|heavily used|well used|signs of (?:use|wear)|stain(?:s|ed)?|cracked|chipped|faded|needs (?:some )?(?:work|tlc|cleaning)|fair condition|ok condition|okay condition|decent condition)\b/i,
+  ],
+  [
+    'good',
+    /\b(?:used|good condition|great condition|very good|works (?:fine|well|perfectly|great)|fully working|working|in good shape|well (?:kept|maintained)|serviced|second[- ]?hand|pre-?owned)\b/i,
+  ],
   ['new', /\bnew\b/i],
 ];
 
@@ -32,10 +50,20 @@ export const DEFAULT_CONDITION: Condition = 'good';
  */
 export function requestedCondition(text: string): Condition | undefined {
   if (/\bcondition\b/i.test(text)) {
-    const named = /\b(like new|as new|for parts|brand new|new|good|fair|poor|excellent|mint)\b/i.exec(text)?.[1].toLowerCase();
+    const named = /\b(like new|as new|for parts|brand new|new|good|fair|poor|excellent|mint)\b/i
+      .exec(text)?.[1]
+      .toLowerCase();
     const map: Record<string, Condition> = {
-      'like new': 'like new', 'as new': 'like new', 'for parts': 'for parts', 'brand new': 'new', new: 'new',
-      good: 'good', fair: 'fair', poor: 'fair', excellent: 'like new', mint: 'like new',
+      'like new': 'like new',
+      'as new': 'like new',
+      'for parts': 'for parts',
+      'brand new': 'new',
+      new: 'new',
+      good: 'good',
+      fair: 'fair',
+      poor: 'fair',
+      excellent: 'like new',
+      mint: 'like new',
     };
     if (named) return map[named];
   }

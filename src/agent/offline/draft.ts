@@ -4,7 +4,15 @@ import { categoryOf } from './category.js';
 import { canonicalCondition, conditionFrom, DEFAULT_CONDITION } from './condition.js';
 import type { DraftChange } from './draftChange.js';
 import { parseJsonObject, resultFor, sellerMessageAt, toolCallAt, type Item } from './history.js';
-import { describeItem, isVague, itemPhrase, readSellOffer, searchQueryFrom, titleFrom, type SellOffer } from './itemText.js';
+import {
+  describeItem,
+  isVague,
+  itemPhrase,
+  readSellOffer,
+  searchQueryFrom,
+  titleFrom,
+  type SellOffer,
+} from './itemText.js';
 import { statedPrice } from './price.js';
 import { applyRelativePrice } from './priceChange.js';
 
@@ -59,7 +67,13 @@ export function draftFromArguments(json: string): Draft | undefined {
 }
 
 export function createListingArguments(draft: PricedDraft): CreateListingArgs {
-  return { title: draft.title, description: draft.description, category: draft.category, price: draft.price, condition: draft.condition };
+  return {
+    title: draft.title,
+    description: draft.description,
+    category: draft.category,
+    price: draft.price,
+    condition: draft.condition,
+  };
 }
 
 export function isPriced(draft: Draft): draft is PricedDraft {
@@ -110,10 +124,17 @@ export function reviseDraft(draft: Draft, change: DraftChange): Revision {
     changes.push(`the title to “${next.title}”`);
   }
   // A relative change needs a price to start from; an unpriced draft keeps asking for one.
-  const price = change.relativePrice && draft.price !== undefined ? applyRelativePrice(draft.price, change.relativePrice) : change.price;
+  const price =
+    change.relativePrice && draft.price !== undefined
+      ? applyRelativePrice(draft.price, change.relativePrice)
+      : change.price;
   if (price !== undefined && price !== draft.price) {
     next.price = price;
-    changes.push(draft.price !== undefined ? `the price to ${formatEur(price)} (was ${formatEur(draft.price)})` : `the price to ${formatEur(price)}`);
+    changes.push(
+      draft.price !== undefined
+        ? `the price to ${formatEur(price)} (was ${formatEur(draft.price)})`
+        : `the price to ${formatEur(price)}`,
+    );
   }
   if (change.condition && change.condition !== draft.condition) {
     next.condition = change.condition;

@@ -21,11 +21,13 @@ const FOLLOWING_CHANGE = '(?:make|set|change|price|lower|raise|reduce|drop|put|t
 const TITLE =
   /\b(?:call it|name it|title it|rename it(?: to)?|(?:change|set|update|make) (?:the )?title (?:to|as)|make the title|the title should be|title should be|new title(?: is)?|use the title)\s*[:=]?\s*|\btitle\s*[:=]\s*/i;
 
-const DESCRIPTION = /\b(?:(?:change|set|update|make) (?:the )?description (?:to|as)|description\s*[:=]|the description should be)\s*/i;
+const DESCRIPTION =
+  /\b(?:(?:change|set|update|make) (?:the )?description (?:to|as)|description\s*[:=]|the description should be)\s*/i;
 
 const ADDITION = /\b(?:add (?:that|to the description(?: that)?:?)|mention (?:that )?|also say (?:that )?)\s*/i;
 
-const CATEGORY_CONTEXT = /\bcategor(?:y|ies)\b|\bput it (?:in|under)\b|\bmove it to\b|\bshould be (?:in|under)\b|\blist it (?:in|under)\b|\bbelongs (?:in|to|under)\b/i;
+const CATEGORY_CONTEXT =
+  /\bcategor(?:y|ies)\b|\bput it (?:in|under)\b|\bmove it to\b|\bshould be (?:in|under)\b|\blist it (?:in|under)\b|\bbelongs (?:in|to|under)\b/i;
 
 /** Cuts a quoted or trailing phrase after a trigger; returns the phrase and the text without it. */
 function takePhrase(text: string, trigger: RegExp): { phrase: string; rest: string } | undefined {
@@ -39,11 +41,17 @@ function takePhrase(text: string, trigger: RegExp): { phrase: string; rest: stri
     phrase = quoted[1];
     consumed = quoted[0].length;
   } else {
-    const stop = new RegExp(`(?:[.;!?](?:\\s|$)|,?\\s+and\\s+(?=${FOLLOWING_CHANGE})|,\\s*(?=${FOLLOWING_CHANGE}|€|\\d))`, 'i').exec(after);
+    const stop = new RegExp(
+      `(?:[.;!?](?:\\s|$)|,?\\s+and\\s+(?=${FOLLOWING_CHANGE})|,\\s*(?=${FOLLOWING_CHANGE}|€|\\d))`,
+      'i',
+    ).exec(after);
     consumed = stop ? stop.index : after.length;
     phrase = after.slice(0, consumed);
   }
-  phrase = phrase.trim().replace(/^["“']|["”']$/g, '').trim();
+  phrase = phrase
+    .trim()
+    .replace(/^["“']|["”']$/g, '')
+    .trim();
   if (phrase.length < 2) return undefined;
   return { phrase, rest: text.slice(0, m.index) + ' ' + after.slice(consumed) };
 }

@@ -30,7 +30,8 @@ export type Intent =
 
 const LISTING_ID = /(?<![\w])lst_[A-Za-z0-9]{4,32}(?![\w])/i;
 
-const REPRICE_VERB = /\b(?:change|set|update|reduce|lower|drop|raise|increase|bump|cut|adjust|re-?price|mark(?:\s+it)?\s+(?:down|up)|discount|cheaper)\b/i;
+const REPRICE_VERB =
+  /\b(?:change|set|update|reduce|lower|drop|raise|increase|bump|cut|adjust|re-?price|mark(?:\s+it)?\s+(?:down|up)|discount|cheaper)\b/i;
 
 /** A price change with no amount and no listing id ("make it cheaper"): the model has to ask. */
 const VAGUE_PRICE_CHANGE =
@@ -41,11 +42,13 @@ const CONFIRM =
 
 const DECLINE = /^(?:no|nope|nah|cancel|stop|never ?mind|forget (?:it|about it)|don'?t|do not|not now|leave it)\b/i;
 
-const GREETING = /^(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening)|hallo)(?:\s+there)?[\s!.,]*$/i;
+const GREETING =
+  /^(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening)|hallo)(?:\s+there)?[\s!.,]*$/i;
 
 const THANKS = /^(?:(?:great|perfect|awesome|ok(?:ay)?|cool|nice)[\s,!.]*)?(?:thanks|thank you|thx|ty|cheers)\b/i;
 
-const HELP = /\b(?:help|what can you do|what do you do|how does (?:this|it) work|how do i (?:use|start)|who are you|what are you|what is this|commands|options|menu)\b/i;
+const HELP =
+  /\b(?:help|what can you do|what do you do|how does (?:this|it) work|how do i (?:use|start)|who are you|what are you|what is this|commands|options|menu)\b/i;
 
 /** Question shapes that ask what an item is worth; group 1 is the item. */
 const PRICE_QUESTIONS: RegExp[] = [
@@ -63,7 +66,8 @@ const PRICE_QUESTIONS: RegExp[] = [
   /^how much\b\s*(.*)$/i,
 ];
 
-const QUESTION_TAIL = /\s+(?:going|selling|go|sell|worth|fetch|cost|these days|nowadays|right now|currently|on here|here)\b.*$/i;
+const QUESTION_TAIL =
+  /\s+(?:going|selling|go|sell|worth|fetch|cost|these days|nowadays|right now|currently|on here|here)\b.*$/i;
 
 function priceQuestion(text: string, draft: Draft | undefined): Intent | undefined {
   for (const shape of PRICE_QUESTIONS) {
@@ -73,7 +77,13 @@ function priceQuestion(text: string, draft: Draft | undefined): Intent | undefin
     if (!isVague(phrase)) {
       return { kind: 'price_question', query: searchQueryFrom(phrase), category: categoryOf(phrase), itemName: phrase };
     }
-    if (draft) return { kind: 'price_question', query: draftQuery(draft), category: categoryOf(draft.title), itemName: draft.title };
+    if (draft)
+      return {
+        kind: 'price_question',
+        query: draftQuery(draft),
+        category: categoryOf(draft.title),
+        itemName: draft.title,
+      };
     return { kind: 'price_question_unclear' };
   }
   return undefined;

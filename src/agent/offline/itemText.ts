@@ -15,7 +15,8 @@ export interface SellOffer {
   explicit: boolean;
 }
 
-const OPENERS = /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+|(?:ok(?:ay)?|so|well|also|and|now|next)[\s,]+)+/i;
+const OPENERS =
+  /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+|(?:ok(?:ay)?|so|well|also|and|now|next)[\s,]+)+/i;
 
 const SELL_LEAD = new RegExp(
   '^(?:' +
@@ -34,7 +35,8 @@ const HAVE_FOR_SALE =
 
 const FOR_SALE = /\s*\b(?:for sale|up for grabs)\b\s*|^(?:fs|wts)\s*:\s*/gi;
 
-const QUESTION_START = /^(?:what|how|why|when|where|who|which|is|are|can|could|would|should|do|does|did|will|may|am)\b/i;
+const QUESTION_START =
+  /^(?:what|how|why|when|where|who|which|is|are|can|could|would|should|do|does|did|will|may|am)\b/i;
 
 /** Messages that start like this talk about something, they do not describe an item to sell. */
 const NOT_A_DESCRIPTION =
@@ -59,7 +61,8 @@ export function readSellOffer(message: string): SellOffer | undefined {
   const words = text.split(/\s+/).length;
   const plainStatement = mentionsItem(text) && !text.includes('?') && !QUESTION_START.test(text) && words <= 30;
   // "I've had this sofa for 3 years, want 200 for it": a price makes a statement about an item an offer.
-  if (plainStatement && (!NOT_A_DESCRIPTION.test(text) || statedPrice(text) !== undefined)) return { itemText: text, explicit: false };
+  if (plainStatement && (!NOT_A_DESCRIPTION.test(text) || statedPrice(text) !== undefined))
+    return { itemText: text, explicit: false };
   return undefined;
 }
 
@@ -77,7 +80,31 @@ const TRAILING_STOP = /\s+(?:for|with|in|at|to|and|or|from|of|on|by)$/i;
 const TITLE_ATTRIBUTE =
   /^(?:(?:white|black|grey|gray|silver|gold|red|blue|green|yellow|pink|purple|orange|brown|beige|navy|cream|oak|walnut|pine)(?:\s+(?:and|&)\s+\w+)?|size\s+\w{1,4}|\d+\s?(?:gb|tb|inch|inches|"|cm)|(?:19|20)\d\d(?: model)?|(?:xs|xl|xxl)|eu\s?\d{2})$/i;
 
-const VAGUE = new Set(['', 'it', 'this', 'that', 'them', 'these', 'those', 'something', 'stuff', 'things', 'some stuff', 'some things', 'item', 'items', 'an item', 'one', 'mine', 'everything', 'anything', 'this item', 'my stuff', 'some', 'thing']);
+const VAGUE = new Set([
+  '',
+  'it',
+  'this',
+  'that',
+  'them',
+  'these',
+  'those',
+  'something',
+  'stuff',
+  'things',
+  'some stuff',
+  'some things',
+  'item',
+  'items',
+  'an item',
+  'one',
+  'mine',
+  'everything',
+  'anything',
+  'this item',
+  'my stuff',
+  'some',
+  'thing',
+]);
 
 function removeSpans(text: string, spans: Array<{ start: number; end: number }>): string {
   let out = '';
@@ -95,7 +122,7 @@ function withoutPrices(text: string): string {
 
 function stripLeading(phrase: string): string {
   let out = phrase.trim();
-  for (let prev = ''; prev !== out; ) {
+  for (let prev = ''; prev !== out;) {
     prev = out;
     out = out.replace(LEADING_FILLER, '');
   }
@@ -104,9 +131,12 @@ function stripLeading(phrase: string): string {
 
 function tidy(phrase: string): string {
   let out = phrase.replace(/\s+/g, ' ').trim();
-  for (let prev = ''; prev !== out; ) {
+  for (let prev = ''; prev !== out;) {
     prev = out;
-    out = out.replace(TRAILING_STOP, '').replace(/[\s,.;:!-]+$/, '').trim();
+    out = out
+      .replace(TRAILING_STOP, '')
+      .replace(/[\s,.;:!-]+$/, '')
+      .trim();
   }
   return out;
 }
@@ -140,9 +170,31 @@ export function isVague(phrase: string): boolean {
 
 /** Brands and product names with their own spelling. */
 const SPELLING: Record<string, string> = {
-  ikea: 'IKEA', iphone: 'iPhone', ipad: 'iPad', imac: 'iMac', ipod: 'iPod', macbook: 'MacBook', airpods: 'AirPods',
-  playstation: 'PlayStation', ps4: 'PS4', ps5: 'PS5', xbox: 'Xbox', gopro: 'GoPro', bmw: 'BMW', vw: 'VW', lg: 'LG',
-  hp: 'HP', jbl: 'JBL', dji: 'DJI', tv: 'TV', pc: 'PC', ebike: 'eBike', 'e-bike': 'e-bike', bbq: 'BBQ', mtb: 'MTB', bmx: 'BMX',
+  ikea: 'IKEA',
+  iphone: 'iPhone',
+  ipad: 'iPad',
+  imac: 'iMac',
+  ipod: 'iPod',
+  macbook: 'MacBook',
+  airpods: 'AirPods',
+  playstation: 'PlayStation',
+  ps4: 'PS4',
+  ps5: 'PS5',
+  xbox: 'Xbox',
+  gopro: 'GoPro',
+  bmw: 'BMW',
+  vw: 'VW',
+  lg: 'LG',
+  hp: 'HP',
+  jbl: 'JBL',
+  dji: 'DJI',
+  tv: 'TV',
+  pc: 'PC',
+  ebike: 'eBike',
+  'e-bike': 'e-bike',
+  bbq: 'BBQ',
+  mtb: 'MTB',
+  bmx: 'BMX',
 };
 
 /** Describing words that stay lowercase inside a title ("Trek Marlin 7 mountain bike"). */
@@ -157,7 +209,9 @@ const DESCRIPTIVE = new Set(
 );
 
 const SEARCH_NOISE = new Set(
-  'white black grey gray silver gold red blue green yellow pink purple orange brown beige navy cream and with of for the a in on to size'.split(' '),
+  'white black grey gray silver gold red blue green yellow pink purple orange brown beige navy cream and with of for the a in on to size'.split(
+    ' ',
+  ),
 );
 
 /** Brand and model words capitalised, describing words as typed, product spellings respected. */
@@ -206,7 +260,8 @@ export function searchQueryFrom(phrase: string): string {
 }
 
 /** A question tacked onto a description ("…, how much should I ask?"): not listing text. */
-const ASIDE_QUESTION = /[,;]?\s*\b(?:how much|what(?:'s| is| would| should)|can you|could you|would you|should i|do you)\b[^.!?]*\?/gi;
+const ASIDE_QUESTION =
+  /[,;]?\s*\b(?:how much|what(?:'s| is| would| should)|can you|could you|would you|should i|do you)\b[^.!?]*\?/gi;
 
 const POLITE_TAIL = /\b(?:please|pls|thanks|thank you|thx|cheers)\b[\s!.]*$/i;
 

@@ -1,4 +1,12 @@
-import { Usage, type AssistantMessageItem, type FunctionCallItem, type Model, type ModelRequest, type ModelResponse, type StreamEvent } from '@openai/agents';
+import {
+  Usage,
+  type AssistantMessageItem,
+  type FunctionCallItem,
+  type Model,
+  type ModelRequest,
+  type ModelResponse,
+  type StreamEvent,
+} from '@openai/agents';
 import { asItems, type Item } from './history.js';
 import { respond } from './respond.js';
 import type { Turn } from './turn.js';
@@ -22,7 +30,8 @@ export class OfflineModel implements Model {
     for (const item of response.output) {
       if (item.type !== 'message' || item.role !== 'assistant') continue;
       for (const part of item.content) {
-        if (part.type === 'output_text') for (const delta of textChunks(part.text)) yield { type: 'output_text_delta', delta };
+        if (part.type === 'output_text')
+          for (const delta of textChunks(part.text)) yield { type: 'output_text_delta', delta };
       }
     }
     yield {
@@ -63,11 +72,23 @@ export class OfflineModel implements Model {
 function outputItems(turn: Turn, inputLength: number): Array<AssistantMessageItem | FunctionCallItem> {
   const output: Array<AssistantMessageItem | FunctionCallItem> = [];
   if (turn.text) {
-    output.push({ type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: turn.text }] });
+    output.push({
+      type: 'message',
+      role: 'assistant',
+      status: 'completed',
+      content: [{ type: 'output_text', text: turn.text }],
+    });
   }
   turn.calls.forEach((call, n) => {
     const callId = `call_off_${inputLength}_${n}`;
-    output.push({ type: 'function_call', callId, id: callId, name: call.name, arguments: JSON.stringify(call.arguments), status: 'completed' });
+    output.push({
+      type: 'function_call',
+      callId,
+      id: callId,
+      name: call.name,
+      arguments: JSON.stringify(call.arguments),
+      status: 'completed',
+    });
   });
   return output;
 }
@@ -77,7 +98,9 @@ const estimateTokens = (chars: number): number => Math.max(1, Math.ceil(chars / 
 
 function inputChars(request: ModelRequest, items: Item[]): number {
   // Image data URLs would count megabytes; a vision model bills an image as a few hundred tokens.
-  const conversation = JSON.stringify(items, (_key, value) => (typeof value === 'string' && value.startsWith('data:') ? 'x'.repeat(1000) : value));
+  const conversation = JSON.stringify(items, (_key, value) =>
+    typeof value === 'string' && value.startsWith('data:') ? 'x'.repeat(1000) : value,
+  );
   let tools = 0;
   try {
     tools = JSON.stringify(request.tools ?? []).length;

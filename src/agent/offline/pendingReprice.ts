@@ -43,7 +43,8 @@ export function listedPrice(items: Item[], listingId: string, before: number): n
     const result = toolResultAt(items, i);
     if (!result) continue;
     const outcome = readToolOutcome(result.text);
-    if ((outcome.kind === 'listing' || outcome.kind === 'updated') && outcome.listing.id === listingId) return outcome.listing.price;
+    if ((outcome.kind === 'listing' || outcome.kind === 'updated') && outcome.listing.id === listingId)
+      return outcome.listing.price;
   }
   return undefined;
 }

@@ -8,7 +8,36 @@
 const NUMBER = String.raw`(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(\s?k\b)?`;
 
 /** Words that may follow a price without making it something else ("for 2 years" is not a price). */
-const AFTER_PRICE_OK = new Set(['', 'eur', 'euro', 'euros', 'or', 'obo', 'ono', 'ovno', 'vb', 'negotiable', 'firm', 'cash', 'please', 'each', 'and', 'but', 'if', 'only', 'total', 'max', 'min', 'instead', 'then', 'now', 'for', 'both', 'all', 'per']);
+const AFTER_PRICE_OK = new Set([
+  '',
+  'eur',
+  'euro',
+  'euros',
+  'or',
+  'obo',
+  'ono',
+  'ovno',
+  'vb',
+  'negotiable',
+  'firm',
+  'cash',
+  'please',
+  'each',
+  'and',
+  'but',
+  'if',
+  'only',
+  'total',
+  'max',
+  'min',
+  'instead',
+  'then',
+  'now',
+  'for',
+  'both',
+  'all',
+  'per',
+]);
 
 export interface PriceMention {
   amount: number;
@@ -86,7 +115,10 @@ const CHANGE_TO = new RegExp(
   'gi',
 );
 
-const JUST_A_PRICE = new RegExp(String.raw`^\s*(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?)?\s*(?:please|instead|then)?\s*[.!]?\s*$`, 'i');
+const JUST_A_PRICE = new RegExp(
+  String.raw`^\s*(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?)?\s*(?:please|instead|then)?\s*[.!]?\s*$`,
+  'i',
+);
 
 /** A new price in a change request: "make it 80", "lower it to 80", "80 euros", "€80", "price 80", or just "80". */
 export function requestedPrice(text: string): number | undefined {

@@ -39,7 +39,10 @@ const WITH_DIRECTION_WORD = new RegExp(
   'i',
 );
 /** "reduce it 15 percent", "raise the price 5%": a percentage right after a verb is never an absolute price. */
-const VERB_PERCENT = new RegExp(String.raw`\b(${DOWN}|${UP})\b(?:\s+(?:it|that|the\s+price|its\s+price|the\s+listing|my\s+listing|the\s+ad|my\s+ad|price))?\s+${PERCENT}`, 'i');
+const VERB_PERCENT = new RegExp(
+  String.raw`\b(${DOWN}|${UP})\b(?:\s+(?:it|that|the\s+price|its\s+price|the\s+listing|my\s+listing|the\s+ad|my\s+ad|price))?\s+${PERCENT}`,
+  'i',
+);
 
 const DOWN_WORD = new RegExp(String.raw`\b(?:${DOWN}|cheaper|less|lower|off)\b`, 'gi');
 const UP_WORD = new RegExp(String.raw`\b(?:${UP}|more|higher|extra)\b`, 'gi');

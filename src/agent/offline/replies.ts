@@ -29,7 +29,7 @@ export const notUnderstood = (): string =>
   `Sorry, I didn't understand that. I'm the offline assistant (rule-based, not an AI model), so I only understand a few kinds of requests. I can:\n${CAPABILITIES}`;
 
 export const imageOnly = (): string =>
-  "I can't see photos: I'm the offline assistant (rule-based, not an AI model). Please describe the item in a few words: brand, model, type, condition, and your price if you have one, e.g. \"Trek Marlin 7 mountain bike, barely used, 400 euros\".";
+  'I can\'t see photos: I\'m the offline assistant (rule-based, not an AI model). Please describe the item in a few words: brand, model, type, condition, and your price if you have one, e.g. "Trek Marlin 7 mountain bike, barely used, 400 euros".';
 
 export const askForItem = (): string =>
   'What would you like to sell? Tell me the brand, model and type, its condition, and a price if you have one in mind.';
@@ -39,7 +39,10 @@ export const askWhichItemToPrice = (): string =>
 
 /** Titles in tool results are other sellers' words: shown as plain, short data. */
 const plain = (text: string, max = 50): string => {
-  const flat = text.replace(/[\r\n*`[\]<>#|]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/[\r\n*`[\]<>#|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 };
 
@@ -90,7 +93,10 @@ export function priceAdvice(itemName: string, stats: PriceStats | null): string 
   if (!stats) {
     return `I found no comparable active listings for "${item}", so I can't suggest a price from the market. Try a broader description (brand and type), or tell me your price and I'll draft a listing.`;
   }
-  const typical = stats.count >= 4 && stats.p25 !== stats.p75 ? ` Most are between ${formatEur(stats.p25)} and ${formatEur(stats.p75)}.` : '';
+  const typical =
+    stats.count >= 4 && stats.p25 !== stats.p75
+      ? ` Most are between ${formatEur(stats.p25)} and ${formatEur(stats.p75)}.`
+      : '';
   return `For "${item}": ${comparables(stats)}.${typical} Around ${formatEur(Math.round(stats.median))} would be a fair asking price. Tell me if you'd like me to draft a listing.`;
 }
 
@@ -137,14 +143,18 @@ export const repriceProposal = (listing: ListingSummary, price: number): string 
 export const relativeRepriceProposal = (listing: ListingSummary, change: RelativePrice, price: number): string =>
   `**${plain(listing.title, 80)}** (${listing.id}) is listed at ${formatEur(listing.price)}; ${describeRelativePrice(change)} makes ${formatEur(price)}. I'll change it to ${formatEur(price)} once you confirm.`;
 
-export const relativeLeavesNoPrice = (listing: ListingSummary & { description: string; yours: boolean }, change: RelativePrice): string =>
+export const relativeLeavesNoPrice = (
+  listing: ListingSummary & { description: string; yours: boolean },
+  change: RelativePrice,
+): string =>
   `${describeListing(listing)}\n${describeRelativePrice(change).replace(/^./, (c) => c.toUpperCase())} would leave no price. What should the new price be?`;
 
 /** A price change with nothing to say which listing: ask for the id rather than guess. */
 export const askWhichListing = (): string =>
   'Which listing should I re-price? Tell me its id (it looks like lst_…) and the new price, e.g. "lower lst_0000001 to 350" or "lower lst_0000001 by 10%".';
 
-export const askNewPriceOf = (listingId: string): string => `What should the new price of ${listingId} be? Tell me an amount in euros, e.g. "make it 120".`;
+export const askNewPriceOf = (listingId: string): string =>
+  `What should the new price of ${listingId} be? Tell me an amount in euros, e.g. "make it 120".`;
 
 /** Honest about the limits of the four tools, and changes nothing. */
 export const cannotDo = (action: string): string =>
@@ -166,10 +176,15 @@ export const denied = (tool: string, message: string): string =>
   `I can't ${action(tool).doing}: "${plain(message, 300)}" ${action(tool).nothing}`.trim();
 
 export const invalidArguments = (tool: string, issues: string[], message: string): string =>
-  `Sorry, I couldn't ${action(tool).doing} because some details were not valid: ${plain(issues.length ? issues.join('; ') : message, 400)}. ${action(tool).nothing} Could you give me the corrected details?`.replace(/\s+/g, ' ');
+  `Sorry, I couldn't ${action(tool).doing} because some details were not valid: ${plain(issues.length ? issues.join('; ') : message, 400)}. ${action(tool).nothing} Could you give me the corrected details?`.replace(
+    /\s+/g,
+    ' ',
+  );
 
 export const retriedWithFix = (tool: string): string =>
-  tool === 'createListing' || tool === 'updatePrice' ? 'I fixed the details that were not valid. Please check them and confirm.' : '';
+  tool === 'createListing' || tool === 'updatePrice'
+    ? 'I fixed the details that were not valid. Please check them and confirm.'
+    : '';
 
 export const notFound = (message: string): string =>
   `I couldn't find that: ${sentenceEnd(plain(message, 200))} Please check the id (it looks like lst_…).`;

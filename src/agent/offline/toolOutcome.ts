@@ -40,9 +40,16 @@ const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : 
 
 function fromJson(json: Record<string, unknown>): ToolOutcome | undefined {
   if (json.ok === true) {
-    if (Array.isArray(json.matches)) return { kind: 'search', matches: json.matches as ListingSummary[], stats: (json.stats as PriceStats | null) ?? null };
-    if (json.listing && typeof json.listing === 'object') return { kind: 'listing', listing: json.listing as ListingSummary & { description: string; yours: boolean } };
-    if (json.created && typeof json.created === 'object') return { kind: 'created', listing: json.created as ListingSummary };
+    if (Array.isArray(json.matches))
+      return {
+        kind: 'search',
+        matches: json.matches as ListingSummary[],
+        stats: (json.stats as PriceStats | null) ?? null,
+      };
+    if (json.listing && typeof json.listing === 'object')
+      return { kind: 'listing', listing: json.listing as ListingSummary & { description: string; yours: boolean } };
+    if (json.created && typeof json.created === 'object')
+      return { kind: 'created', listing: json.created as ListingSummary };
     if (json.updated && typeof json.updated === 'object') {
       return { kind: 'updated', listing: json.updated as ListingSummary, previousPrice: Number(json.previousPrice) };
     }

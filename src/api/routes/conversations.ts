@@ -11,14 +11,24 @@ export function conversationRoutes(assistant: ListingAssistant): Hono<AuthEnv> {
 
   app.post(
     '/',
-    describe({ summary: 'Open a conversation', tag: 'conversations', status: 201, response: ConversationCreated, errors: [401, 403] }),
+    describe({
+      summary: 'Open a conversation',
+      tag: 'conversations',
+      status: 201,
+      response: ConversationCreated,
+      errors: [401, 403],
+    }),
     requireRole('seller'),
     (c) => c.json(assistant.createConversation(c.get('principal').userId), 201),
   );
 
   app.get(
     '/:id',
-    describe({ summary: 'Messages and the latest RunResult (its seller, or support)', tag: 'conversations', response: ConversationViewSchema }),
+    describe({
+      summary: 'Messages and the latest RunResult (its seller, or support)',
+      tag: 'conversations',
+      response: ConversationViewSchema,
+    }),
     validate('param', ConversationIdParam),
     (c) => c.json(assistant.getConversation(c.req.valid('param').id, c.get('principal'))),
   );

@@ -24,7 +24,8 @@ export function docsRoutes(specFor: () => Promise<Spec>): Hono {
   return app;
 }
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+const esc = (s: unknown) =>
+  String(s ?? '').replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 
 function renderReference(spec: Spec) {
   const operations = Object.entries(spec.paths ?? {}).flatMap(([path, item]) =>
@@ -32,7 +33,9 @@ function renderReference(spec: Spec) {
   );
   const rows = operations
     .map(({ path, method, op }) => {
-      const params = (op.parameters ?? []).map((p: any) => `<code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', required' : ''})`).join(', ');
+      const params = (op.parameters ?? [])
+        .map((p: any) => `<code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', required' : ''})`)
+        .join(', ');
       const body = op.requestBody?.content?.['application/json']?.schema;
       const responses = Object.entries(op.responses ?? {})
         .map(([code, r]: [string, any]) => `<li><b>${esc(code)}</b> ${esc(r.description)}</li>`)
@@ -43,12 +46,59 @@ function renderReference(spec: Spec) {
         <ul>${responses}</ul></section>`;
     })
     .join('');
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${spec.info?.title} reference</title><style>
-body{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1d2330}
-section{border-top:1px solid #e3e6ec;padding:.5rem 0}code,pre{font:13px ui-monospace,monospace}pre{background:#f5f6f8;padding:.75rem;overflow:auto}
-.m{display:inline-block;min-width:4.5em;text-align:center;border-radius:4px;color:#fff;font-size:12px;padding:2px 6px}
-.get{background:#2f7d4f}.post{background:#2f5f9e}</style></head><body>
-<h1>${spec.info?.title}</h1><p>${spec.info?.description}</p><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${spec.openapi}).</p>
-${raw(rows)}</body></html>`;
+  return html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${spec.info?.title} reference</title>
+        <style>
+          body {
+            font:
+              15px/1.5 system-ui,
+              sans-serif;
+            max-width: 960px;
+            margin: 2rem auto;
+            padding: 0 1rem;
+            color: #1d2330;
+          }
+          section {
+            border-top: 1px solid #e3e6ec;
+            padding: 0.5rem 0;
+          }
+          code,
+          pre {
+            font:
+              13px ui-monospace,
+              monospace;
+          }
+          pre {
+            background: #f5f6f8;
+            padding: 0.75rem;
+            overflow: auto;
+          }
+          .m {
+            display: inline-block;
+            min-width: 4.5em;
+            text-align: center;
+            border-radius: 4px;
+            color: #fff;
+            font-size: 12px;
+            padding: 2px 6px;
+          }
+          .get {
+            background: #2f7d4f;
+          }
+          .post {
+            background: #2f5f9e;
+          }
+        </style>
+      </head>
+      <body>
+        <h1>${spec.info?.title}</h1>
+        <p>${spec.info?.description}</p>
+        <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${spec.openapi}).</p>
+        ${raw(rows)}
+      </body>
+    </html>`;
 }

@@ -11,7 +11,12 @@ export function listingRoutes(store: Store): Hono<AuthEnv> {
 
   app.get(
     '/',
-    describe({ summary: 'Browse listings: full-text query, category, seller', tag: 'listings', response: ListingPage, errors: [400, 401] }),
+    describe({
+      summary: 'Browse listings: full-text query, category, seller',
+      tag: 'listings',
+      response: ListingPage,
+      errors: [400, 401],
+    }),
     validate('query', ListingsQuery),
     (c) => {
       const query = c.req.valid('query');

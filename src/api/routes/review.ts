@@ -26,7 +26,12 @@ export function reviewRoutes(store: Store, options: ReviewRouteOptions): Hono<Au
 
   app.get(
     '/',
-    describe({ summary: 'The review queue, newest first (support)', tag: 'review', response: ReviewPage, errors: [400, 401, 403] }),
+    describe({
+      summary: 'The review queue, newest first (support)',
+      tag: 'review',
+      response: ReviewPage,
+      errors: [400, 401, 403],
+    }),
     validate('query', ReviewQuery),
     (c) => {
       const q = c.req.valid('query');
@@ -37,7 +42,11 @@ export function reviewRoutes(store: Store, options: ReviewRouteOptions): Hono<Au
 
   app.get(
     '/:id',
-    describe({ summary: 'One review item with its run, feedback and corrections (support)', tag: 'review', response: ReviewItemSchema }),
+    describe({
+      summary: 'One review item with its run, feedback and corrections (support)',
+      tag: 'review',
+      response: ReviewItemSchema,
+    }),
     validate('param', ReviewIdParam),
     (c) => c.json(reviewItemView(store, item(c.req.valid('param').id))),
   );
@@ -57,8 +66,16 @@ export function reviewRoutes(store: Store, options: ReviewRouteOptions): Hono<Au
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const current = item(id);
-      const labelled = store.reviews.label(id, { label: body.label, note: body.note || null, reviewer: c.get('principal').userId });
-      if (!labelled) throw new ConflictError(`This review item was promoted to ${current.promotedScenario}; its label is final.`, 'already_promoted');
+      const labelled = store.reviews.label(id, {
+        label: body.label,
+        note: body.note || null,
+        reviewer: c.get('principal').userId,
+      });
+      if (!labelled)
+        throw new ConflictError(
+          `This review item was promoted to ${current.promotedScenario}; its label is final.`,
+          'already_promoted',
+        );
       return c.json(reviewItemView(store, item(id)));
     },
   );

@@ -48,7 +48,12 @@ export function runRoutes(
 
   app.post(
     '/:runId/feedback',
-    describe({ summary: 'Thumbs up or down on a run, with an optional comment', tag: 'runs', status: 201, response: FeedbackSaved }),
+    describe({
+      summary: 'Thumbs up or down on a run, with an optional comment',
+      tag: 'runs',
+      status: 201,
+      response: FeedbackSaved,
+    }),
     requireRole('seller'),
     validate('param', RunIdParam),
     validate('json', FeedbackBody),

@@ -18,7 +18,12 @@ export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promis
 
   app.get(
     '/',
-    describe({ summary: 'Search recorded runs (support)', tag: 'traces', response: TracePage, errors: [400, 401, 403] }),
+    describe({
+      summary: 'Search recorded runs (support)',
+      tag: 'traces',
+      response: TracePage,
+      errors: [400, 401, 403],
+    }),
     validate('query', TracesQuery),
     (c) => {
       const q = c.req.valid('query');
@@ -41,7 +46,11 @@ export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promis
 
   app.post(
     '/:traceId/replay',
-    describe({ summary: 'Re-run a recorded run against the current code and report divergences (support)', tag: 'traces', response: ReplayReportSchema }),
+    describe({
+      summary: 'Re-run a recorded run against the current code and report divergences (support)',
+      tag: 'traces',
+      response: ReplayReportSchema,
+    }),
     validate('param', TraceIdParam),
     async (c) => {
       const report = await replayTrace(exportTrace(store, c.req.valid('param').traceId));

@@ -57,7 +57,9 @@ function compileCategory(vocab: CategoryVocabulary): CatalogueCategory {
     {
       template,
       names: template.models.map((model) => itemName(vocab, template.brand, model)),
-      prose: template.models.map((model) => (template.brand ? itemName(vocab, template.brand, model) : `${model} ${template.type}`)),
+      prose: template.models.map((model) =>
+        template.brand ? itemName(vocab, template.brand, model) : `${model} ${template.type}`,
+      ),
       title: template.title === undefined ? undefined : compilePhrase(template.title),
       details: (template.details ?? []).map(compilePhrase),
       attrs: template.attrs ?? NO_ATTRS,
@@ -84,7 +86,12 @@ function compileCategory(vocab: CategoryVocabulary): CatalogueCategory {
 
 /** Every slot that a phrase for this item could not fill, and other authoring mistakes, as readable lines. */
 function problemsOf(cat: CatalogueCategory, item: CatalogueItem): string[] {
-  const known = new Set<string>([...STATIC_SLOTS, ...Object.keys(item.attrs), ...Object.keys(cat.pools), ...Object.keys(SHARED_POOLS)]);
+  const known = new Set<string>([
+    ...STATIC_SLOTS,
+    ...Object.keys(item.attrs),
+    ...Object.keys(cat.pools),
+    ...Object.keys(SHARED_POOLS),
+  ]);
   const where = `${cat.category} / ${item.template.brand || '(unbranded)'} ${item.template.type}`;
   const problems: string[] = [];
   const phrases = [
@@ -102,7 +109,8 @@ function problemsOf(cat: CatalogueCategory, item: CatalogueItem): string[] {
       if (!known.has(slot) && !known.has(base)) problems.push(`${where}: unknown slot {${slot}} in "${phrase.source}"`);
     }
   }
-  for (const [slot, values] of Object.entries(item.attrs)) if (values.length === 0) problems.push(`${where}: attribute ${slot} has no values`);
+  for (const [slot, values] of Object.entries(item.attrs))
+    if (values.length === 0) problems.push(`${where}: attribute ${slot} has no values`);
   const [min, max] = item.template.price;
   if (!(min >= 1 && max > min)) problems.push(`${where}: price range [${min}, ${max}] must satisfy 1 <= min < max`);
   if (item.template.models.length === 0) problems.push(`${where}: no models`);
@@ -117,8 +125,11 @@ function compileCatalogue(): Record<Category, CatalogueCategory> {
   for (const category of CATEGORIES) {
     const cat = compileCategory(VOCABULARY[category]);
     for (const item of cat.items.items) problems.push(...problemsOf(cat, item));
-    for (const [slot, values] of Object.entries(cat.pools)) if (values.length === 0) problems.push(`${category}: pool ${slot} is empty`);
-    for (const condition of CONDITIONS) if (cat.conditionPhrases[condition].length === 0) problems.push(`${category}: nothing describes the condition "${condition}"`);
+    for (const [slot, values] of Object.entries(cat.pools))
+      if (values.length === 0) problems.push(`${category}: pool ${slot} is empty`);
+    for (const condition of CONDITIONS)
+      if (cat.conditionPhrases[condition].length === 0)
+        problems.push(`${category}: nothing describes the condition "${condition}"`);
     catalogue[category] = cat;
   }
   if (problems.length) throw new Error(`seed vocabulary has ${problems.length} problem(s):\n${problems.join('\n')}`);

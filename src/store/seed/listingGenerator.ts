@@ -1,12 +1,22 @@
 import type { Category, Condition, NewListing } from '../../domain/listing.js';
-import { CATALOGUE, CATEGORY_TABLE, REASONS, findItem, type CatalogueCategory, type CatalogueItem } from './catalogue.js';
+import {
+  CATALOGUE,
+  CATEGORY_TABLE,
+  REASONS,
+  findItem,
+  type CatalogueCategory,
+  type CatalogueItem,
+} from './catalogue.js';
 import { askingPrice } from './listingPrice.js';
 import { fillPhrase, type PhraseTemplate, type SlotResolver } from './phraseTemplate.js';
 import { SeededRandom, WeightedTable, mixSeed } from './random.js';
 import { SHARED_POOLS } from './vocabulary.js';
 
 export type GeneratedListing = Required<
-  Pick<NewListing, 'id' | 'sellerId' | 'title' | 'description' | 'category' | 'price' | 'condition' | 'status' | 'createdAt'>
+  Pick<
+    NewListing,
+    'id' | 'sellerId' | 'title' | 'description' | 'category' | 'price' | 'condition' | 'status' | 'createdAt'
+  >
 >;
 
 export interface GenerateOptions {
@@ -56,7 +66,14 @@ interface DemoListing {
   condition: Condition;
 }
 
-function demoListing(sellerId: string, category: Category, brand: string, type: string, model: string, condition: Condition): DemoListing {
+function demoListing(
+  sellerId: string,
+  category: Category,
+  brand: string,
+  type: string,
+  model: string,
+  condition: Condition,
+): DemoListing {
   const item = findItem(category, brand, type);
   const index = item.template.models.indexOf(model);
   if (index < 0) throw new Error(`seed vocabulary has no ${brand} ${model}`);
@@ -139,7 +156,13 @@ function otherIndex(first: number, length: number, rng: SeededRandom): number {
   return (first + 1 + Math.floor(rng.next() * (length - 1))) % length;
 }
 
-function describe(cat: CatalogueCategory, item: CatalogueItem, condition: Condition, rng: SeededRandom, slots: ListingSlots): string {
+function describe(
+  cat: CatalogueCategory,
+  item: CatalogueItem,
+  condition: Condition,
+  rng: SeededRandom,
+  slots: ListingSlots,
+): string {
   let text = fillPhrase(rng.pick(cat.openers), slots);
   text += ' ' + fillPhrase(rng.pick(cat.conditionPhrases[condition]), slots);
   const withReason = rng.chance(0.55);
@@ -171,8 +194,10 @@ function describe(cat: CatalogueCategory, item: CatalogueItem, condition: Condit
 export function* generateListings(options: GenerateOptions): Generator<GeneratedListing> {
   const { count, seed = DEFAULT_GENERATOR_SEED, sellerCount, startIndex = 1 } = options;
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
-  if (!Number.isInteger(startIndex) || startIndex < 1) throw new RangeError(`startIndex must be a positive integer, got ${startIndex}`);
-  if (sellerCount !== undefined && (!Number.isInteger(sellerCount) || sellerCount < 1)) throw new RangeError(`sellerCount must be a positive integer, got ${sellerCount}`);
+  if (!Number.isInteger(startIndex) || startIndex < 1)
+    throw new RangeError(`startIndex must be a positive integer, got ${startIndex}`);
+  if (sellerCount !== undefined && (!Number.isInteger(sellerCount) || sellerCount < 1))
+    throw new RangeError(`sellerCount must be a positive integer, got ${sellerCount}`);
 
   const rng = new SeededRandom(0);
   const slots = new ListingSlots(rng);
@@ -192,7 +217,9 @@ export function* generateListings(options: GenerateOptions): Generator<Generated
     const sellerId = demo ? demo.sellerId : sellerFor(index, sellerCount, rng);
 
     // Daytime posting hours, any day in the window.
-    const created = new Date(FIRST_DAY_MS + rng.int(0, LISTING_DAYS - 1) * DAY_MS + rng.int(7 * 3600, 23 * 3600 - 1) * 1000);
+    const created = new Date(
+      FIRST_DAY_MS + rng.int(0, LISTING_DAYS - 1) * DAY_MS + rng.int(7 * 3600, 23 * 3600 - 1) * 1000,
+    );
     const createdYear = created.getUTCFullYear();
 
     // Production year (never after the listing was posted), purchase year, and mileage that fits both.
@@ -210,7 +237,10 @@ export function* generateListings(options: GenerateOptions): Generator<Generated
       year = boughtYear;
     }
     const age = Math.max(0, createdYear - year) + rng.next();
-    const km = condition === 'new' ? rng.int(1, 9) * 10 : Math.max(1, Math.round((age * (template.yearlyKm ?? 12000) * rng.between(0.5, 1.5)) / 100)) * 100;
+    const km =
+      condition === 'new'
+        ? rng.int(1, 9) * 10
+        : Math.max(1, Math.round((age * (template.yearlyKm ?? 12000) * rng.between(0.5, 1.5)) / 100)) * 100;
 
     values.clear();
     slots.item = item;

@@ -20,7 +20,12 @@ const CONDITION_BANDS: Readonly<Record<Condition, readonly [number, number]>> = 
  * with production years, how new this example is (`ageScore` 0 = oldest year,
  * 1 = newest). Rounded the way people price things.
  */
-export function askingPrice(range: PriceRange, condition: Condition, ageScore: number | undefined, rng: SeededRandom): number {
+export function askingPrice(
+  range: PriceRange,
+  condition: Condition,
+  ageScore: number | undefined,
+  rng: SeededRandom,
+): number {
   const [min, max] = range;
   const [lo, hi] = CONDITION_BANDS[condition];
   let position = rng.between(lo, hi);

@@ -28,7 +28,13 @@ function headers(extra: Record<string, string> = {}): Record<string, string> {
   return { ...(t ? { authorization: `Bearer ${t}` } : {}), ...extra };
 }
 
-async function send(method: string, path: string, body: unknown, accept: string, signal?: AbortSignal): Promise<Response> {
+async function send(
+  method: string,
+  path: string,
+  body: unknown,
+  accept: string,
+  signal?: AbortSignal,
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -42,8 +48,13 @@ async function send(method: string, path: string, body: unknown, accept: string,
     throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
   }
   if (!response.ok) {
-    const parsed = (await response.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
-    throw new ApiError(response.status, parsed?.error?.code ?? 'http_error', parsed?.error?.message ?? `The server answered ${response.status}.`);
+    const parsed = (await response.json().catch(() => undefined)) as
+      { error?: { code: string; message: string } } | undefined;
+    throw new ApiError(
+      response.status,
+      parsed?.error?.code ?? 'http_error',
+      parsed?.error?.message ?? `The server answered ${response.status}.`,
+    );
   }
   return response;
 }
@@ -58,7 +69,12 @@ export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknow
  * events as they arrive (EventSource cannot POST or send a bearer token).
  * Resolves with the final RunResult.
  */
-export async function streamRun(path: string, body: unknown, onEvent: (event: RunEvent) => void, signal?: AbortSignal): Promise<RunResult> {
+export async function streamRun(
+  path: string,
+  body: unknown,
+  onEvent: (event: RunEvent) => void,
+  signal?: AbortSignal,
+): Promise<RunResult> {
   const response = await send('POST', path, body, 'text/event-stream', signal);
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';

@@ -3,7 +3,14 @@ import { euro, h, time } from './dom.js';
 
 export type Decision = { decision: 'approve' } | { decision: 'reject'; message?: string };
 
-const FIELD_LABELS: Record<string, string> = { title: 'Title', description: 'Description', category: 'Category', price: 'Price', condition: 'Condition', listingId: 'Listing' };
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Title',
+  description: 'Description',
+  category: 'Category',
+  price: 'Price',
+  condition: 'Condition',
+  listingId: 'Listing',
+};
 
 /**
  * The exact action a write will perform, built by the server from the
@@ -12,12 +19,22 @@ const FIELD_LABELS: Record<string, string> = { title: 'Title', description: 'Des
  */
 export function approvalCard(approval: PendingApproval, decide: (d: Decision) => Promise<void>): HTMLElement {
   const rows = Object.entries(approval.arguments).map(([key, value]) =>
-    h('tr', {}, h('th', {}, FIELD_LABELS[key] ?? key), h('td', {}, typeof value === 'number' && /price/i.test(key) ? euro(value) : String(value ?? ''))),
+    h(
+      'tr',
+      {},
+      h('th', {}, FIELD_LABELS[key] ?? key),
+      h('td', {}, typeof value === 'number' && /price/i.test(key) ? euro(value) : String(value ?? '')),
+    ),
   );
   const actions = h('div', { class: 'actions' });
   const card = h(
     'section',
-    { class: 'card approval', 'data-testid': 'approval-card', 'data-tool': approval.tool, 'data-approval-id': approval.approvalId },
+    {
+      class: 'card approval',
+      'data-testid': 'approval-card',
+      'data-tool': approval.tool,
+      'data-approval-id': approval.approvalId,
+    },
     h('h3', {}, approval.tool === 'createListing' ? 'Post this listing?' : 'Change this price?'),
     h('p', { class: 'summary', 'data-testid': 'approval-summary' }, approval.summary),
     h('table', { class: 'arguments' }, ...rows),
@@ -34,14 +51,30 @@ export function approvalCard(approval: PendingApproval, decide: (d: Decision) =>
     await decide(d);
   };
   const showCancel = () => {
-    const message = h('input', { type: 'text', name: 'message', placeholder: 'What should change? (optional)', maxlength: 1000, 'aria-label': 'Message to the assistant' });
+    const message = h('input', {
+      type: 'text',
+      name: 'message',
+      placeholder: 'What should change? (optional)',
+      maxlength: 1000,
+      'aria-label': 'Message to the assistant',
+    });
     actions.replaceChildren(
       h(
         'form',
-        { class: 'cancel', onsubmit: (e) => (e.preventDefault(), void run({ decision: 'reject', message: message.value.trim() || undefined })) },
+        {
+          class: 'cancel',
+          onsubmit: (e) => (
+            e.preventDefault(),
+            void run({ decision: 'reject', message: message.value.trim() || undefined })
+          ),
+        },
         message,
         h('button', { type: 'submit', class: 'danger' }, 'Cancel request'),
-        h('button', { type: 'button', class: 'secondary', onclick: () => actions.replaceChildren(...buttons()) }, 'Back'),
+        h(
+          'button',
+          { type: 'button', class: 'secondary', onclick: () => actions.replaceChildren(...buttons()) },
+          'Back',
+        ),
       ),
     );
     message.focus();

@@ -3,7 +3,11 @@ import { h } from './dom.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const COLOURS = ['#1f6feb', '#d9822b', '#2f7d4f', '#8250df', '#c62828'];
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  text?: string,
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   if (text !== undefined) el.textContent = text;
@@ -16,7 +20,12 @@ export interface Series {
 }
 
 /** Grouped bars over time, one colour per series (prompt version), drawn as SVG: no chart library. */
-export function barChart(title: string, labels: string[], series: Series[], format: (v: number) => string): HTMLElement {
+export function barChart(
+  title: string,
+  labels: string[],
+  series: Series[],
+  format: (v: number) => string,
+): HTMLElement {
   const width = 560;
   const height = 180;
   const pad = { left: 48, bottom: 22, top: 8 };
@@ -27,23 +36,40 @@ export function barChart(title: string, labels: string[], series: Series[], form
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, class: 'chart' });
   for (const fraction of [0, 0.5, 1]) {
     const y = pad.top + plotH * (1 - fraction);
-    chart.append(svg('line', { x1: pad.left, x2: width, y1: y, y2: y, class: 'grid' }), svg('text', { x: pad.left - 4, y: y + 4, 'text-anchor': 'end', class: 'axis' }, format(max * fraction)));
+    chart.append(
+      svg('line', { x1: pad.left, x2: width, y1: y, y2: y, class: 'grid' }),
+      svg('text', { x: pad.left - 4, y: y + 4, 'text-anchor': 'end', class: 'axis' }, format(max * fraction)),
+    );
   }
   series.forEach((s, si) =>
     s.values.forEach((v, i) => {
       if (!v || !max) return;
       const barH = (v / max) * plotH;
-      const rect = svg('rect', { x: pad.left + i * slot + slot * 0.1 + si * bar, y: pad.top + plotH - barH, width: bar, height: barH, fill: COLOURS[si % COLOURS.length] });
+      const rect = svg('rect', {
+        x: pad.left + i * slot + slot * 0.1 + si * bar,
+        y: pad.top + plotH - barH,
+        width: bar,
+        height: barH,
+        fill: COLOURS[si % COLOURS.length],
+      });
       rect.append(svg('title', {}, `${s.name} · ${labels[i]}: ${format(v)}`));
       chart.append(rect);
     }),
   );
   const every = Math.ceil(labels.length / 6);
-  labels.forEach((label, i) => i % every === 0 && chart.append(svg('text', { x: pad.left + i * slot, y: height - 6, class: 'axis' }, label)));
+  labels.forEach(
+    (label, i) =>
+      i % every === 0 && chart.append(svg('text', { x: pad.left + i * slot, y: height - 6, class: 'axis' }, label)),
+  );
   return h(
     'figure',
     { class: 'card chart-card', 'data-testid': 'chart' },
-    h('figcaption', {}, title, ...series.map((s, si) => h('span', { class: 'legend' }, swatch(COLOURS[si % COLOURS.length]), s.name))),
+    h(
+      'figcaption',
+      {},
+      title,
+      ...series.map((s, si) => h('span', { class: 'legend' }, swatch(COLOURS[si % COLOURS.length]), s.name)),
+    ),
     chart,
   );
 }

@@ -20,7 +20,13 @@ class Chat {
   private conversationId = '';
   private readonly log = h('div', { class: 'log', 'data-testid': 'log', 'aria-live': 'polite' });
   private readonly panel = new DraftPanel();
-  private readonly text = h('textarea', { name: 'text', rows: 2, maxlength: 4000, placeholder: 'Describe what you are selling, or ask about one of your listings…', 'aria-label': 'Message' });
+  private readonly text = h('textarea', {
+    name: 'text',
+    rows: 2,
+    maxlength: 4000,
+    placeholder: 'Describe what you are selling, or ask about one of your listings…',
+    'aria-label': 'Message',
+  });
   private readonly sendButton = h('button', { type: 'submit', class: 'primary' }, 'Send');
   private readonly composerError = h('p', { class: 'error', role: 'alert' });
   private readonly photo = new PhotoPicker((message) => (this.composerError.textContent = message));
@@ -49,7 +55,11 @@ class Chat {
         { class: 'top' },
         h('h1', {}, 'Listing assistant'),
         h('span', { class: 'who', 'data-testid': 'who' }, this.session.userId),
-        h('button', { type: 'button', class: 'secondary', onclick: () => void this.newConversation() }, 'New conversation'),
+        h(
+          'button',
+          { type: 'button', class: 'secondary', onclick: () => void this.newConversation() },
+          'New conversation',
+        ),
         signOutButton(),
       ),
       h('div', { class: 'chat' }, h('section', { class: 'conversation' }, this.log, composer), this.panel.el),
@@ -70,7 +80,8 @@ class Chat {
           if (m.role === 'seller') this.log.append(sellerMessage(m.text, m.images ?? 0));
           if (m.role === 'assistant') this.log.append(ReplyBubble.settled(m.text).el);
         }
-        for (const approval of view.latestRun?.pendingApprovals ?? []) this.showApproval(view.latestRun!.runId, approval);
+        for (const approval of view.latestRun?.pendingApprovals ?? [])
+          this.showApproval(view.latestRun!.runId, approval);
         this.scroll();
         return;
       } catch {
@@ -85,7 +96,11 @@ class Chat {
     this.conversationId = id;
     localStorage.setItem(this.storageKey(), id);
     clear(this.log);
-    this.log.append(ReplyBubble.settled('Hi! Tell me what you would like to sell — a short description is enough, and a photo helps. I can also re-price one of your listings.').el);
+    this.log.append(
+      ReplyBubble.settled(
+        'Hi! Tell me what you would like to sell — a short description is enough, and a photo helps. I can also re-price one of your listings.',
+      ).el,
+    );
   }
 
   private async send(): Promise<void> {
@@ -97,14 +112,19 @@ class Chat {
     // A new message replaces a run that was waiting for a decision (the server supersedes it).
     for (const card of this.log.querySelectorAll('.approval:not(.decided)')) {
       card.classList.add('decided');
-      card.querySelector('.actions')?.replaceChildren(h('p', { class: 'decided-label' }, 'Replaced by your new message'));
+      card
+        .querySelector('.actions')
+        ?.replaceChildren(h('p', { class: 'decided-label' }, 'Replaced by your new message'));
     }
     this.log.append(sellerMessage(text, images?.length ?? 0, images?.[0]));
     await this.run(`/api/conversations/${this.conversationId}/messages`, { text, ...(images ? { images } : {}) });
   }
 
   private async decide(runId: string, approval: PendingApproval, decision: Decision): Promise<void> {
-    const label = decision.decision === 'approve' ? 'Confirmed.' : `Cancelled.${decision.decision === 'reject' && decision.message ? ` ${decision.message}` : ''}`;
+    const label =
+      decision.decision === 'approve'
+        ? 'Confirmed.'
+        : `Cancelled.${decision.decision === 'reject' && decision.message ? ` ${decision.message}` : ''}`;
     this.log.append(sellerMessage(label, 0));
     await this.run(`/api/runs/${runId}/decisions`, { approvalId: approval.approvalId, ...decision });
   }
@@ -140,7 +160,8 @@ class Chat {
         this.panel.showPosted(event.listing);
         bubble.note(postedNote('Your listing is live:', event.listing.id, event.listing.title));
       }
-      if (event.listing && event.tool === 'updatePrice') bubble.note(postedNote('Price updated:', event.listing.id, event.listing.title));
+      if (event.listing && event.tool === 'updatePrice')
+        bubble.note(postedNote('Price updated:', event.listing.id, event.listing.title));
     }
     this.scroll();
   }
@@ -169,13 +190,22 @@ function sellerMessage(text: string, images: number, preview?: string): HTMLElem
   return h(
     'article',
     { class: 'message seller', 'data-testid': 'seller-message' },
-    preview ? h('img', { src: preview, alt: 'Your photo', class: 'thumb' }) : images ? h('span', { class: 'hint' }, `${images} photo${images > 1 ? 's' : ''} attached`) : null,
+    preview
+      ? h('img', { src: preview, alt: 'Your photo', class: 'thumb' })
+      : images
+        ? h('span', { class: 'hint' }, `${images} photo${images > 1 ? 's' : ''} attached`)
+        : null,
     h('div', { class: 'text' }, text),
   );
 }
 
 function postedNote(label: string, id: string, title: string): HTMLElement {
-  return h('p', { class: 'posted-note', 'data-testid': 'posted-note' }, `${label} `, h('a', { href: `/listings/${id}` }, title));
+  return h(
+    'p',
+    { class: 'posted-note', 'data-testid': 'posted-note' },
+    `${label} `,
+    h('a', { href: `/listings/${id}` }, title),
+  );
 }
 
 const root = document.getElementById('app')!;
@@ -183,6 +213,17 @@ const session = await signIn(root, 'Sell something');
 if (session.role !== 'seller') {
   clear(root);
   root.append(
-    h('section', { class: 'card' }, h('h1', {}, 'This page is for sellers'), h('p', {}, `You are signed in as ${session.userId} (${session.role}). `, h('a', { href: '/support' }, 'Open the support page')), signOutButton()),
+    h(
+      'section',
+      { class: 'card' },
+      h('h1', {}, 'This page is for sellers'),
+      h(
+        'p',
+        {},
+        `You are signed in as ${session.userId} (${session.role}). `,
+        h('a', { href: '/support' }, 'Open the support page'),
+      ),
+      signOutButton(),
+    ),
   );
 } else await new Chat(root, session).start();

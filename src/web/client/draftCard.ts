@@ -67,7 +67,18 @@ export class DraftPanel {
     }
     if (this.comparables) this.el.append(comparablesCard(this.comparables));
     if (!this.el.childElementCount) {
-      this.el.append(h('section', { class: 'card empty' }, h('h2', {}, 'Your draft'), h('p', { class: 'hint' }, 'Describe what you are selling, and the draft appears here with prices of similar listings.')));
+      this.el.append(
+        h(
+          'section',
+          { class: 'card empty' },
+          h('h2', {}, 'Your draft'),
+          h(
+            'p',
+            { class: 'hint' },
+            'Describe what you are selling, and the draft appears here with prices of similar listings.',
+          ),
+        ),
+      );
     }
   }
 }
@@ -78,8 +89,23 @@ function comparablesCard({ stats, matches }: Comparables): HTMLElement {
     { class: 'card comparables', 'data-testid': 'comparables' },
     h('h2', {}, 'Similar listings'),
     stats
-      ? h('p', {}, `Median ${euro(stats.median)} · middle half ${euro(stats.p25)}–${euro(stats.p75)} · ${stats.count} active listing${stats.count === 1 ? '' : 's'}`)
+      ? h(
+          'p',
+          {},
+          `Median ${euro(stats.median)} · middle half ${euro(stats.p25)}–${euro(stats.p75)} · ${stats.count} active listing${stats.count === 1 ? '' : 's'}`,
+        )
       : h('p', { class: 'hint' }, 'No comparable active listings found.'),
-    h('ul', {}, ...matches.map((m) => h('li', {}, h('a', { href: `/listings/${m.id}`, target: '_blank' }, m.title), ` — ${euro(m.price)}, ${m.condition}`))),
+    h(
+      'ul',
+      {},
+      ...matches.map((m) =>
+        h(
+          'li',
+          {},
+          h('a', { href: `/listings/${m.id}`, target: '_blank' }, m.title),
+          ` — ${euro(m.price)}, ${m.condition}`,
+        ),
+      ),
+    ),
   );
 }

@@ -22,5 +22,12 @@ try {
     ),
   );
 } catch (e) {
-  root.append(h('section', { class: 'card' }, h('p', { class: 'error', role: 'alert' }, (e as Error).message), h('a', { href: '/' }, '← Back')));
+  root.append(
+    h(
+      'section',
+      { class: 'card' },
+      h('p', { class: 'error', role: 'alert' }, (e as Error).message),
+      h('a', { href: '/' }, '← Back'),
+    ),
+  );
 }

@@ -15,7 +15,13 @@ async function toDataUrl(file: File): Promise<string> {
 
 /** The composer's "attach a photo" control with a removable preview. */
 export class PhotoPicker {
-  readonly input = h('input', { type: 'file', accept: 'image/png,image/jpeg,image/webp,image/gif', class: 'visually-hidden', id: 'photo', 'data-testid': 'photo-input' });
+  readonly input = h('input', {
+    type: 'file',
+    accept: 'image/png,image/jpeg,image/webp,image/gif',
+    class: 'visually-hidden',
+    id: 'photo',
+    'data-testid': 'photo-input',
+  });
   readonly button = h('label', { for: 'photo', class: 'button secondary', title: 'Attach a photo' }, 'Attach photo');
   readonly preview = h('div', { class: 'photo-preview' });
   private image?: string;
@@ -37,7 +43,11 @@ export class PhotoPicker {
       this.image = await toDataUrl(file);
       this.preview.replaceChildren(
         h('img', { src: this.image, alt: 'Attached photo', 'data-testid': 'photo-preview' }),
-        h('button', { type: 'button', class: 'icon', 'aria-label': 'Remove photo', onclick: () => this.reset() }, 'Remove'),
+        h(
+          'button',
+          { type: 'button', class: 'icon', 'aria-label': 'Remove photo', onclick: () => this.reset() },
+          'Remove',
+        ),
       );
     } catch {
       this.reset();

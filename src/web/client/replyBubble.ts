@@ -17,7 +17,12 @@ export class ReplyBubble {
   private streamed = '';
 
   constructor() {
-    this.el = h('article', { class: 'message assistant working', 'data-testid': 'assistant-message' }, this.status, this.text);
+    this.el = h(
+      'article',
+      { class: 'message assistant working', 'data-testid': 'assistant-message' },
+      this.status,
+      this.text,
+    );
   }
 
   /** A reply restored from the stored conversation. */
@@ -79,14 +84,30 @@ function feedbackButtons(runId: string): HTMLElement {
     for (const b of box.querySelectorAll('button')) (b as HTMLButtonElement).disabled = true;
     try {
       await api('POST', `/api/runs/${runId}/feedback`, { value });
-      box.replaceChildren(h('span', { class: 'hint' }, value === 1 ? 'Thanks for the feedback.' : 'Thanks — we will look into it.'));
+      box.replaceChildren(
+        h('span', { class: 'hint' }, value === 1 ? 'Thanks for the feedback.' : 'Thanks — we will look into it.'),
+      );
     } catch (e) {
       box.replaceChildren(h('span', { class: 'error' }, (e as Error).message));
     }
   };
   box.append(
-    h('button', { type: 'button', class: 'icon', title: 'Helpful', 'aria-label': 'Helpful', onclick: () => void rate(1) }, '▲ Helpful'),
-    h('button', { type: 'button', class: 'icon', title: 'Not helpful', 'aria-label': 'Not helpful', onclick: () => void rate(-1) }, '▼ Not helpful'),
+    h(
+      'button',
+      { type: 'button', class: 'icon', title: 'Helpful', 'aria-label': 'Helpful', onclick: () => void rate(1) },
+      '▲ Helpful',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'icon',
+        title: 'Not helpful',
+        'aria-label': 'Not helpful',
+        onclick: () => void rate(-1),
+      },
+      '▼ Not helpful',
+    ),
   );
   return box;
 }

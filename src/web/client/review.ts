@@ -9,7 +9,11 @@ interface Promotion {
   warnings: string[];
 }
 
-const REASONS: Record<string, string> = { thumbs_down: 'thumbs down', correction: 'seller corrected', sampled: 'sampled' };
+const REASONS: Record<string, string> = {
+  thumbs_down: 'thumbs down',
+  correction: 'seller corrected',
+  sampled: 'sampled',
+};
 
 /** The annotation queue: label queued runs good or bad, and promote them to eval scenarios. */
 class ReviewPage {
@@ -17,8 +21,29 @@ class ReviewPage {
   private readonly filters = h(
     'form',
     { class: 'filters card', onsubmit: (e) => (e.preventDefault(), void this.load()) },
-    h('label', {}, 'Status', h('select', { name: 'status' }, h('option', { value: 'open' }, 'open'), h('option', { value: 'labelled' }, 'labelled'), h('option', { value: '' }, 'any'))),
-    h('label', {}, 'Reason', h('select', { name: 'reason' }, h('option', { value: '' }, 'any'), ...Object.entries(REASONS).map(([v, t]) => h('option', { value: v }, t)))),
+    h(
+      'label',
+      {},
+      'Status',
+      h(
+        'select',
+        { name: 'status' },
+        h('option', { value: 'open' }, 'open'),
+        h('option', { value: 'labelled' }, 'labelled'),
+        h('option', { value: '' }, 'any'),
+      ),
+    ),
+    h(
+      'label',
+      {},
+      'Reason',
+      h(
+        'select',
+        { name: 'reason' },
+        h('option', { value: '' }, 'any'),
+        ...Object.entries(REASONS).map(([v, t]) => h('option', { value: v }, t)),
+      ),
+    ),
     h('button', { type: 'submit', class: 'primary' }, 'Show'),
   );
 
@@ -27,7 +52,13 @@ class ReviewPage {
   async start(): Promise<void> {
     clear(this.root);
     this.root.append(
-      h('header', { class: 'top' }, h('h1', {}, 'Support · review queue'), h('a', { href: '/support' }, 'Runs'), h('a', { href: '/support/dashboard' }, 'Dashboard')),
+      h(
+        'header',
+        { class: 'top' },
+        h('h1', {}, 'Support · review queue'),
+        h('a', { href: '/support' }, 'Runs'),
+        h('a', { href: '/support/dashboard' }, 'Dashboard'),
+      ),
       this.filters,
       this.list,
     );
@@ -40,7 +71,10 @@ class ReviewPage {
     params.set('limit', '50');
     try {
       const page = await api<{ items: ReviewItemView[]; total: number }>('GET', `/api/review?${params}`);
-      this.list.replaceChildren(h('p', { class: 'hint' }, `${page.total} item${page.total === 1 ? '' : 's'}`), ...page.items.map((item) => this.card(item)));
+      this.list.replaceChildren(
+        h('p', { class: 'hint' }, `${page.total} item${page.total === 1 ? '' : 's'}`),
+        ...page.items.map((item) => this.card(item)),
+      );
     } catch (e) {
       this.list.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
     }
@@ -48,11 +82,30 @@ class ReviewPage {
 
   private card(item: ReviewItemView): HTMLElement {
     const outcome = h('div', { class: 'outcome', 'data-testid': 'review-outcome', 'aria-live': 'polite' });
-    const note = h('input', { type: 'text', name: 'note', placeholder: 'Note (optional)', maxlength: 2000, value: item.note ?? '', 'aria-label': 'Note' });
-    const promote = h('button', { type: 'button', class: 'secondary', 'data-testid': 'promote', disabled: !item.label || !!item.promotedScenario }, 'Promote to eval scenario');
+    const note = h('input', {
+      type: 'text',
+      name: 'note',
+      placeholder: 'Note (optional)',
+      maxlength: 2000,
+      value: item.note ?? '',
+      'aria-label': 'Note',
+    });
+    const promote = h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        'data-testid': 'promote',
+        disabled: !item.label || !!item.promotedScenario,
+      },
+      'Promote to eval scenario',
+    );
     const label = async (value: 'good' | 'bad') => {
       try {
-        const updated = await api<ReviewItemView>('POST', `/api/review/${item.id}/label`, { label: value, ...(note.value.trim() ? { note: note.value.trim() } : {}) });
+        const updated = await api<ReviewItemView>('POST', `/api/review/${item.id}/label`, {
+          label: value,
+          ...(note.value.trim() ? { note: note.value.trim() } : {}),
+        });
         card.replaceWith(this.card(updated));
       } catch (e) {
         outcome.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
@@ -63,7 +116,11 @@ class ReviewPage {
       try {
         const p = await api<Promotion>('POST', `/api/review/${item.id}/promote`);
         outcome.replaceChildren(
-          h('p', { class: 'ok', 'data-testid': 'promoted' }, `Promoted as scenario ${p.scenarioId} (${p.path}); npm run evals now runs it.`),
+          h(
+            'p',
+            { class: 'ok', 'data-testid': 'promoted' },
+            `Promoted as scenario ${p.scenarioId} (${p.path}); npm run evals now runs it.`,
+          ),
           ...p.warnings.map((w) => h('p', { class: 'warning' }, w)),
         );
       } catch (e) {
@@ -81,24 +138,50 @@ class ReviewPage {
         h('a', { href: `/support#trace=${item.traceId}` }, 'trace'),
       ),
       h('p', {}, h('strong', {}, 'Seller: '), item.sellerMessage),
-      item.reply ? h('blockquote', {}, item.reply) : h('p', { class: 'hint' }, `No reply (${item.runStatus}${item.stopReason ? `, ${item.stopReason}` : ''}).`),
-      item.feedback ? h('p', {}, `Feedback: ${item.feedback.value > 0 ? 'helpful' : 'not helpful'}${item.feedback.comment ? ` — “${item.feedback.comment}”` : ''}`) : '',
+      item.reply
+        ? h('blockquote', {}, item.reply)
+        : h('p', { class: 'hint' }, `No reply (${item.runStatus}${item.stopReason ? `, ${item.stopReason}` : ''}).`),
+      item.feedback
+        ? h(
+            'p',
+            {},
+            `Feedback: ${item.feedback.value > 0 ? 'helpful' : 'not helpful'}${item.feedback.comment ? ` — “${item.feedback.comment}”` : ''}`,
+          )
+        : '',
       ...item.corrections.map((c) =>
         h(
           'details',
           { class: 'correction' },
-          h('summary', {}, `Correction (${c.kind}) of ${c.tool}${c.changedFields.length ? `: ${c.changedFields.join(', ')} changed` : ''}${c.message ? ` — “${c.message}”` : ''}`),
+          h(
+            'summary',
+            {},
+            `Correction (${c.kind}) of ${c.tool}${c.changedFields.length ? `: ${c.changedFields.join(', ')} changed` : ''}${c.message ? ` — “${c.message}”` : ''}`,
+          ),
           h('pre', {}, JSON.stringify({ before: c.before, after: c.after }, null, 2)),
         ),
       ),
-      item.label ? h('p', { 'data-testid': 'review-label' }, `Labelled ${item.label} by ${item.reviewer}${item.note ? `: ${item.note}` : ''}`) : '',
+      item.label
+        ? h(
+            'p',
+            { 'data-testid': 'review-label' },
+            `Labelled ${item.label} by ${item.reviewer}${item.note ? `: ${item.note}` : ''}`,
+          )
+        : '',
       item.promotedScenario ? h('p', { class: 'ok' }, `Promoted: ${item.promotedScenario}`) : '',
       h(
         'div',
         { class: 'actions' },
         note,
-        h('button', { type: 'button', class: 'secondary', disabled: !!item.promotedScenario, onclick: () => void label('good') }, 'Good'),
-        h('button', { type: 'button', class: 'danger', disabled: !!item.promotedScenario, onclick: () => void label('bad') }, 'Bad'),
+        h(
+          'button',
+          { type: 'button', class: 'secondary', disabled: !!item.promotedScenario, onclick: () => void label('good') },
+          'Good',
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'danger', disabled: !!item.promotedScenario, onclick: () => void label('bad') },
+          'Bad',
+        ),
         promote,
       ),
       outcome,

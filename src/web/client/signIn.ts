@@ -21,7 +21,14 @@ export async function signIn(root: HTMLElement, heading: string): Promise<Sessio
   }
   const demo = (root.dataset.demoTokens ?? '').split(',').filter(Boolean);
   return new Promise((resolve) => {
-    const input = h('input', { type: 'password', name: 'token', placeholder: 'Access token', autocomplete: 'off', required: true, 'aria-label': 'Access token' });
+    const input = h('input', {
+      type: 'password',
+      name: 'token',
+      placeholder: 'Access token',
+      autocomplete: 'off',
+      required: true,
+      'aria-label': 'Access token',
+    });
     const error = h('p', { class: 'error', role: 'alert' });
     const submit = async (value: string) => {
       token.set(value.trim());
@@ -29,16 +36,28 @@ export async function signIn(root: HTMLElement, heading: string): Promise<Sessio
         resolve(await api<Session>('GET', '/api/session'));
       } catch (e) {
         token.clear();
-        error.textContent = e instanceof ApiError && e.status === 401 ? 'That token is not valid.' : (e as Error).message;
+        error.textContent =
+          e instanceof ApiError && e.status === 401 ? 'That token is not valid.' : (e as Error).message;
       }
     };
     const form = h(
       'form',
-      { class: 'card sign-in', 'data-testid': 'sign-in', onsubmit: (e) => (e.preventDefault(), void submit(input.value)) },
+      {
+        class: 'card sign-in',
+        'data-testid': 'sign-in',
+        onsubmit: (e) => (e.preventDefault(), void submit(input.value)),
+      },
       h('h1', {}, heading),
       h('label', {}, 'Sign in with your access token', input),
       h('button', { type: 'submit' }, 'Sign in'),
-      demo.length ? h('p', { class: 'hint' }, 'Demo: ', ...demo.map((t) => h('button', { type: 'button', class: 'link', onclick: () => void submit(t) }, t))) : null,
+      demo.length
+        ? h(
+            'p',
+            { class: 'hint' },
+            'Demo: ',
+            ...demo.map((t) => h('button', { type: 'button', class: 'link', onclick: () => void submit(t) }, t)),
+          )
+        : null,
       error,
     );
     clear(root);
@@ -48,5 +67,9 @@ export async function signIn(root: HTMLElement, heading: string): Promise<Sessio
 }
 
 export function signOutButton(): HTMLButtonElement {
-  return h('button', { type: 'button', class: 'secondary', onclick: () => (token.clear(), location.reload()) }, 'Sign out');
+  return h(
+    'button',
+    { type: 'button', class: 'secondary', onclick: () => (token.clear(), location.reload()) },
+    'Sign out',
+  );
 }

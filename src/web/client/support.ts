@@ -13,7 +13,8 @@ const STATUSES = ['', 'completed', 'awaiting_approval', 'stopped', 'running'];
 const TOOLS = ['', 'getListing', 'searchSimilar', 'createListing', 'updatePrice'];
 
 const field = (label: string, control: HTMLElement) => h('label', {}, label, control);
-const select = (name: string, options: string[]) => h('select', { name }, ...options.map((o) => h('option', { value: o }, o || 'any')));
+const select = (name: string, options: string[]) =>
+  h('select', { name }, ...options.map((o) => h('option', { value: o }, o || 'any')));
 
 /** Support's trace viewer: search runs, read one as a timeline, replay it against today's code. */
 class SupportPage {
@@ -38,7 +39,16 @@ class SupportPage {
   async start(): Promise<void> {
     clear(this.root);
     this.root.append(
-      h('header', { class: 'top' }, h('h1', {}, 'Support · runs'), h('span', { class: 'who' }, this.userId), h('a', { href: '/support/dashboard' }, 'Dashboard'), h('a', { href: '/support/review' }, 'Review queue'), h('a', { href: '/api/docs' }, 'API reference'), signOutButton()),
+      h(
+        'header',
+        { class: 'top' },
+        h('h1', {}, 'Support · runs'),
+        h('span', { class: 'who' }, this.userId),
+        h('a', { href: '/support/dashboard' }, 'Dashboard'),
+        h('a', { href: '/support/review' }, 'Review queue'),
+        h('a', { href: '/api/docs' }, 'API reference'),
+        signOutButton(),
+      ),
       this.form,
       h('div', { class: 'support' }, this.results, this.detail),
     );
@@ -49,7 +59,8 @@ class SupportPage {
 
   private async search(): Promise<void> {
     const params = new URLSearchParams();
-    for (const [key, value] of new FormData(this.form)) if (typeof value === 'string' && value.trim()) params.set(key, value.trim());
+    for (const [key, value] of new FormData(this.form))
+      if (typeof value === 'string' && value.trim()) params.set(key, value.trim());
     params.set('limit', '50');
     try {
       const page = await api<{ traces: TraceSummary[]; total: number }>('GET', `/api/traces?${params}`);
@@ -70,7 +81,14 @@ class SupportPage {
   private row(t: TraceSummary): HTMLElement {
     return h(
       'tr',
-      { class: 'trace-row', 'data-testid': 'trace-row', 'data-trace-id': t.traceId, tabindex: 0, onclick: () => void this.open(t.traceId), onkeydown: (e) => (e as KeyboardEvent).key === 'Enter' && void this.open(t.traceId) },
+      {
+        class: 'trace-row',
+        'data-testid': 'trace-row',
+        'data-trace-id': t.traceId,
+        tabindex: 0,
+        onclick: () => void this.open(t.traceId),
+        onkeydown: (e) => (e as KeyboardEvent).key === 'Enter' && void this.open(t.traceId),
+      },
       h('td', { class: 'when' }, time(t.createdAt)),
       h('td', {}, t.sellerId),
       h(
@@ -87,7 +105,8 @@ class SupportPage {
 
   private async open(traceId: string): Promise<void> {
     history.replaceState(null, '', `#trace=${traceId}`);
-    for (const row of this.results.querySelectorAll('.trace-row')) row.classList.toggle('selected', (row as HTMLElement).dataset.traceId === traceId);
+    for (const row of this.results.querySelectorAll('.trace-row'))
+      row.classList.toggle('selected', (row as HTMLElement).dataset.traceId === traceId);
     this.detail.replaceChildren(h('p', { class: 'hint' }, 'Loading…'));
     let view: TraceDetail;
     try {
@@ -110,14 +129,32 @@ class SupportPage {
           ['Conversation', view.conversationId],
           ['Status', `${view.status}${view.stopReason ? ` (${view.stopReason})` : ''}`],
           ['Model', `${view.model} · prompt ${view.promptVersion}`],
-          ['Steps', `${view.steps} · ${view.usage.modelCalls} model calls · ${view.usage.inputTokens + view.usage.outputTokens} tokens`],
+          [
+            'Steps',
+            `${view.steps} · ${view.usage.modelCalls} model calls · ${view.usage.inputTokens + view.usage.outputTokens} tokens`,
+          ],
           ['Duration', `${view.durationMs} ms`],
         ].flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
       ),
       view.reply ? h('blockquote', {}, view.reply) : '',
-      h('div', { class: 'actions' }, replayButton, view.langfuseUrl ? h('a', { href: view.langfuseUrl, target: '_blank', rel: 'noopener', 'data-testid': 'langfuse-link' }, 'Open in Langfuse') : ''),
+      h(
+        'div',
+        { class: 'actions' },
+        replayButton,
+        view.langfuseUrl
+          ? h(
+              'a',
+              { href: view.langfuseUrl, target: '_blank', rel: 'noopener', 'data-testid': 'langfuse-link' },
+              'Open in Langfuse',
+            )
+          : '',
+      ),
       replayOutcome,
-      h('ol', { class: 'timeline', 'data-testid': 'timeline' }, ...view.timeline.map((event) => timelineEntry(event, view.startedAt))),
+      h(
+        'ol',
+        { class: 'timeline', 'data-testid': 'timeline' },
+        ...view.timeline.map((event) => timelineEntry(event, view.startedAt)),
+      ),
     );
   }
 
@@ -130,7 +167,11 @@ class SupportPage {
       outcome.dataset.identical = String(report.identical);
       outcome.replaceChildren(
         report.identical
-          ? h('p', { class: 'ok' }, `Identical: the current code made the same ${report.modelCalls.replayed} model calls, tool calls and decisions.`)
+          ? h(
+              'p',
+              { class: 'ok' },
+              `Identical: the current code made the same ${report.modelCalls.replayed} model calls, tool calls and decisions.`,
+            )
           : h('p', { class: 'warning' }, `Diverged at step ${first?.step} (${first?.kind}): ${first?.message}`),
       );
     } catch (e) {

@@ -20,7 +20,11 @@ export function timelineEntry(event: TimelineEvent, startedAt: string): HTMLElem
     case 'model_call':
       title = `Model call · ${e.model}`;
       body = [
-        h('span', { class: 'figures' }, `${e.usage.inputTokens} in / ${e.usage.outputTokens} out tokens · ${ms(e.durationMs)}`),
+        h(
+          'span',
+          { class: 'figures' },
+          `${e.usage.inputTokens} in / ${e.usage.outputTokens} out tokens · ${ms(e.durationMs)}`,
+        ),
         e.error ? h('p', { class: 'error' }, e.error) : '',
         details('Input', e.input),
         details('Output', e.output),
@@ -28,7 +32,12 @@ export function timelineEntry(event: TimelineEvent, startedAt: string): HTMLElem
       break;
     case 'tool_call':
       title = `Tool · ${e.tool}`;
-      body = [h('span', { class: 'figures' }, ms(e.durationMs)), e.error ? h('p', { class: 'error' }, e.error) : '', details('Arguments', e.arguments), details('Result', e.result)];
+      body = [
+        h('span', { class: 'figures' }, ms(e.durationMs)),
+        e.error ? h('p', { class: 'error' }, e.error) : '',
+        details('Arguments', e.arguments),
+        details('Result', e.result),
+      ];
       break;
     case 'policy_decision':
       title = `Policy · ${e.tool}: ${e.decision}`;

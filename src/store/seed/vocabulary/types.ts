@@ -61,7 +61,18 @@ export interface CategoryVocabulary {
  * (for "inspection valid until"), mileage for vehicles, and the condition as a
  * title would say it ("like new", "well used").
  */
-export const STATIC_SLOTS = ['name', 'item', 'brand', 'model', 'type', 'year', 'boughtYear', 'nextYear', 'km', 'conditionWord'] as const;
+export const STATIC_SLOTS = [
+  'name',
+  'item',
+  'brand',
+  'model',
+  'type',
+  'year',
+  'boughtYear',
+  'nextYear',
+  'km',
+  'conditionWord',
+] as const;
 
 /** Shorthand for the vocabulary files, which list hundreds of these. */
 export function item(
