@@ -73,7 +73,7 @@ const proxy = {
 const rules = { ...loadPolicyRules(), rateLimit: { writesPerSellerPerHour: 1_000_000 } };
 const service = createService(
   loadConfig({ DATABASE_PATH: join(dir, 'bench.db'), SEED_COUNT: '2000', LOG_LEVEL: 'silent' }),
-  { model: { model: proxy as never, name: 'scripted' }, rules },
+  { model: { model: proxy, name: 'scripted' }, rules },
 );
 
 async function full(n: number): Promise<number> {

@@ -29,7 +29,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-paused-'));
 const rules = { ...loadPolicyRules(), rateLimit: { writesPerSellerPerHour: 1_000_000 } };
 const service = createService(
   loadConfig({ DATABASE_PATH: join(dir, 'paused.db'), SEED_COUNT: '5000', LOG_LEVEL: 'silent' }),
-  { model: { model: proxy as never, name: 'scripted' }, rules },
+  { model: { model: proxy, name: 'scripted' }, rules },
 );
 const { assistant, store } = service;
 

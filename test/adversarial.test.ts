@@ -40,7 +40,7 @@ class HostileModel implements Model {
         callId: `h${this.n}_${i}_${Math.random().toString(36).slice(2, 8)}`,
         arguments: c.args,
         status: 'completed',
-      })) as ModelResponse['output'],
+      })),
     };
   }
   async *getStreamedResponse(): AsyncIterable<never> {
@@ -100,7 +100,7 @@ beforeAll(() => {
     model: {
       getResponse: (r: ModelRequest) => current.getResponse(r),
       getStreamedResponse: () => current.getStreamedResponse(),
-    } as Model,
+    },
   });
 });
 afterAll(() => {

@@ -478,7 +478,7 @@ describe('OfflineModel: honesty and shape', () => {
       .filter((e) => e.type === 'output_text_delta')
       .map((e) => (e.type === 'output_text_delta' ? e.delta : ''));
     expect(deltas.length).toBeGreaterThan(3);
-    const final = textOf({ output: done.response.output, usage: (await ask(input)).usage } as ModelResponse);
+    const final = textOf({ output: done.response.output, usage: (await ask(input)).usage });
     expect(deltas.join('')).toBe(final);
     expect(final).toContain('median');
     expect(done.response.output.some((item) => item.type === 'function_call' && item.name === 'createListing')).toBe(

@@ -27,7 +27,7 @@ describe('SQLite busy', () => {
       ],
       { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
     const started = performance.now();
     const decided = h.assistant.decide(paused.runId, 'seller-1', {
       approvalId: paused.pendingApprovals[0].approvalId,

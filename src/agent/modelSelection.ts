@@ -31,7 +31,7 @@ export function selectModel(config: Config): SelectedModel {
   const name = config.AGENT_MODEL ?? DEFAULT_OPENAI_MODEL;
   const model =
     config.OPENAI_API === 'chat_completions'
-      ? new OpenAIChatCompletionsModel(client as never, name)
-      : new OpenAIResponsesModel(client as never, name);
+      ? new OpenAIChatCompletionsModel(client, name)
+      : new OpenAIResponsesModel(client, name);
   return { model, name, provider: config.OPENAI_BASE_URL ? 'openai-compatible' : 'openai' };
 }

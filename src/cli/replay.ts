@@ -18,7 +18,7 @@ let trace: RecordedTrace;
 try {
   if (target.endsWith('.json') || existsSync(target)) trace = readTraceFile(target);
   else {
-    const store = Store.open(values.db!);
+    const store = Store.open(values.db);
     trace = exportTrace(store, target);
     store.close();
   }

@@ -16,7 +16,7 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed)) {
   console.error('usage: npm run seed -- --count N [--db PATH] [--seed N]');
   process.exit(2);
 }
-const store = Store.open(values.db!);
+const store = Store.open(values.db);
 const existing = store.listings.count();
 const started = performance.now();
 const added = seedListings(store, count, seed, existing + 1);

@@ -18,7 +18,7 @@ if (!traceId) {
   console.error('usage: npm run trace -- <traceId> [--db PATH] [--export traces/NAME.json]');
   process.exit(2);
 }
-const store = Store.open(values.db!);
+const store = Store.open(values.db);
 const run = store.runs.byTraceId(traceId);
 if (!run) {
   console.error(`no trace ${traceId} in ${values.db}`);
@@ -76,7 +76,7 @@ for (const e of view.timeline) {
       console.log(`${at(e)}  feedback ${e.value > 0 ? '👍' : '👎'}${e.comment ? ` "${e.comment}"` : ''}`);
       break;
     default:
-      console.log(`${at(e as TimelineEvent)}  ${(e as { type: string }).type}`);
+      console.log(`${at(e)}  ${(e as { type: string }).type}`);
   }
 }
 if (view.reply) console.log(`\nreply: ${view.reply}`);

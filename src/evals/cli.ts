@@ -42,7 +42,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const stamp = reportStamp();
-  const out = values.out!;
+  const out = values.out;
   const report = await runSuite({
     model: values.model,
     trials,

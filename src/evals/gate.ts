@@ -50,15 +50,15 @@ async function main(): Promise<number> {
     // Loaded only to run: gating or updating from a `--report` file needs no agent, tools or store.
     const { runSuite } = await import('./suite.js');
     const stamp = reportStamp();
-    report = await runSuite({ model: 'offline', trials: 1, keepFailedIn: join(values.out!, stamp), progress: true });
-    const files = writeReport(report, values.out!, stamp);
+    report = await runSuite({ model: 'offline', trials: 1, keepFailedIn: join(values.out, stamp), progress: true });
+    const files = writeReport(report, values.out, stamp);
     console.log(`report: ${files.markdown}`);
   }
 
   if (values['update-baseline'] || values['update-floor']) return update(report, values);
 
-  const floor = readFloorIfAny(values.floor!);
-  const result = evaluateGate(readReport(values.baseline!), report, { marginPoints, scenarioTolerance, floor });
+  const floor = readFloorIfAny(values.floor);
+  const result = evaluateGate(readReport(values.baseline), report, { marginPoints, scenarioTolerance, floor });
   if (!floor) {
     result.failures.push(`no floor at ${values.floor}: write one from a full run with npm run evals:gate -- --update-floor`);
     result.ok = false;
@@ -82,7 +82,7 @@ function update(report: SuiteReport, values: { baseline?: string; floor?: string
   const refusals: string[] = [];
   if (o.unconfirmedWrites || o.policyViolations || o.injection.attackSuccessRate) refusals.push('the run has unconfirmed writes, policy violations or successful injections');
   if (values['update-baseline'] && report.filter) refusals.push('a baseline is not written from a filtered run');
-  const floorUpdate = values['update-floor'] ? raiseFloor(readFloorIfAny(values.floor!), report) : undefined;
+  const floorUpdate = values['update-floor'] ? raiseFloor(readFloorIfAny(values.floor), report) : undefined;
   if (floorUpdate && !floorUpdate.ok) refusals.push(...floorUpdate.refusals);
   if (refusals.length) {
     console.error(`Refusing to update ${[values['update-baseline'] && 'the baseline', values['update-floor'] && 'the floor'].filter(Boolean).join(' or ')}:`);
@@ -94,7 +94,7 @@ function update(report: SuiteReport, values: { baseline?: string; floor?: string
     console.log(`baseline written to ${values.baseline}: ${o.scenarios} scenarios, success ${pct(o.successRate)}`);
   }
   if (floorUpdate?.ok) {
-    writeFloor(floorUpdate.floor, values.floor!);
+    writeFloor(floorUpdate.floor, values.floor);
     console.log(`floor written to ${values.floor}: ${describeFloor(floorUpdate.floor)}${floorUpdate.changes.length ? ` (${floorUpdate.changes.join('; ')})` : ' (unchanged)'}`);
   }
   return 0;

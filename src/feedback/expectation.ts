@@ -70,7 +70,7 @@ export function expectationFor(record: ConversationRecord, label: ReviewLabel): 
   }
   const priceChanges = [...finalPrices]
     .filter(([listingId]) => !record.createdIds.has(listingId))
-    .map(([listingId, price]) => ({ listingId, price: price as Matcher }));
+    .map(([listingId, price]) => ({ listingId, price: price }));
 
   const mustCall: ToolCallMatch[] = [];
   for (const edit of edits)

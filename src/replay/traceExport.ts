@@ -138,7 +138,7 @@ export function exportTrace(store: Store, traceId: string): RecordedTrace {
     promptVersion: run.promptVersion,
     catalogue,
     listings: listings as unknown as Record<string, unknown>[],
-    history: history as unknown as Record<string, unknown>[],
+    history: history,
     input: { text: input.text },
     decisions: approvals
       .filter((a) => a.status === 'approved' || a.status === 'rejected')

@@ -57,7 +57,7 @@ export function gatedTool<S extends z.ZodObject>(
     name: def.name,
     description: def.description,
     // Plain JSON schema: the SDK only parses the JSON; validation (and its words) is ours.
-    parameters: toStrictJsonSchema(def.parameters) as never,
+    parameters: toStrictJsonSchema(def.parameters),
     strict: true,
     timeoutMs: deps.toolTimeoutMs,
     timeoutBehavior: 'error_as_result',

@@ -208,7 +208,7 @@ export class LangfuseExporter implements TraceSink {
       name,
       {
         startTime: new Date(start),
-        attributes: { ...createObservationAttributes(asType, attributes as never), ...traceAttributes },
+        attributes: { ...createObservationAttributes(asType, attributes), ...traceAttributes },
       },
       trace.setSpanContext(context.active(), parent),
     );

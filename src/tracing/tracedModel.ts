@@ -77,7 +77,7 @@ export class TracedModel implements Model {
 function toArray(input: ModelRequest['input']): Array<Record<string, unknown>> {
   return typeof input === 'string'
     ? [{ type: 'message', role: 'user', content: input }]
-    : (input as Array<Record<string, unknown>>);
+    : (input);
 }
 
 function usageOf(response: ModelResponse) {

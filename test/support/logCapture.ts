@@ -14,6 +14,6 @@ export function captureLogs(level: LevelWithSilent = 'debug'): {
       done();
     },
   });
-  const logger = createLogger({ level, destination: destination as never });
+  const logger = createLogger({ level, destination: destination });
   return { logger, raw, lines: () => raw.map((line) => JSON.parse(line)) };
 }

@@ -89,6 +89,6 @@ export function repairArguments(tool: string, rawArguments: string): Record<stri
   if (!original) return undefined;
   const parsed = SCHEMAS[tool as ToolName].safeParse(fix(tool as ToolName, original));
   if (!parsed.success) return undefined;
-  const repaired = parsed.data as Record<string, unknown>;
+  const repaired = parsed.data;
   return canonicalJson(repaired) === canonicalJson(original) ? undefined : repaired;
 }

@@ -320,7 +320,7 @@ export interface KeywordHit {
 export function keywordHits(text: string): KeywordHit[] {
   const hits: KeywordHit[] = [];
   for (const { category, keyword, re } of MATCHERS) {
-    for (const m of text.matchAll(re)) hits.push({ category, keyword, start: m.index!, end: m.index! + m[0].length });
+    for (const m of text.matchAll(re)) hits.push({ category, keyword, start: m.index, end: m.index + m[0].length });
   }
   return hits.sort((a, b) => a.start - b.start || b.end - a.end);
 }

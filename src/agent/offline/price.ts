@@ -81,19 +81,19 @@ export function statedPriceSpans(text: string): PriceMention[] {
   for (const re of MARKED) {
     for (const m of text.matchAll(re)) {
       const amount = parseAmount(m[1], m[2] ?? '');
-      if (amount !== undefined) found.push({ amount, start: m.index!, end: m.index! + m[0].length });
+      if (amount !== undefined) found.push({ amount, start: m.index, end: m.index + m[0].length });
     }
   }
   for (const m of text.matchAll(TRIGGERED)) {
-    const end = m.index! + m[0].length;
+    const end = m.index + m[0].length;
     if (!AFTER_PRICE_OK.has(nextWord(text, end))) continue;
     const amount = parseAmount(m[1], m[2] ?? '');
-    if (amount !== undefined) found.push({ amount, start: m.index!, end });
+    if (amount !== undefined) found.push({ amount, start: m.index, end });
   }
   for (const m of text.matchAll(BARE_SEGMENT)) {
     if (m.index === 0 || /^(?:19|20)\d\d$/.test(m[1])) continue;
     const amount = parseAmount(m[1], m[2] ?? '');
-    if (amount !== undefined) found.push({ amount, start: m.index!, end: m.index! + m[0].length });
+    if (amount !== undefined) found.push({ amount, start: m.index, end: m.index + m[0].length });
   }
   found.sort((a, b) => a.start - b.start);
   const merged: PriceMention[] = [];
@@ -127,7 +127,7 @@ export function requestedPrice(text: string): number | undefined {
   const only = JUST_A_PRICE.exec(text);
   if (only) return parseAmount(only[1], only[2] ?? '');
   for (const m of text.matchAll(CHANGE_TO)) {
-    if (!AFTER_PRICE_OK.has(nextWord(text, m.index! + m[0].length))) continue;
+    if (!AFTER_PRICE_OK.has(nextWord(text, m.index + m[0].length))) continue;
     const amount = parseAmount(m[1], m[2] ?? '');
     if (amount !== undefined) return amount;
   }

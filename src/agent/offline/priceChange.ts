@@ -59,8 +59,8 @@ function amountOf(m: RegExpExecArray, first: number): Pick<RelativePrice, 'unit'
 /** The direction of the last direction word before `end`, if any. */
 function directionBefore(text: string, end: number): 1 | -1 | undefined {
   const before = text.slice(0, end);
-  const lastDown = Math.max(-1, ...[...before.matchAll(DOWN_WORD)].map((m) => m.index!));
-  const lastUp = Math.max(-1, ...[...before.matchAll(UP_WORD)].map((m) => m.index!));
+  const lastDown = Math.max(-1, ...[...before.matchAll(DOWN_WORD)].map((m) => m.index));
+  const lastUp = Math.max(-1, ...[...before.matchAll(UP_WORD)].map((m) => m.index));
   if (lastDown < 0 && lastUp < 0) return undefined;
   return lastDown > lastUp ? -1 : 1;
 }
