@@ -1,10 +1,8 @@
 import type { Model } from '@openai/agents';
-import { APP_VERSION, type Config } from './config.js';
+import type { Config } from './config.js';
 import { Store, type Clock } from './store/index.js';
-import { PolicyGate, loadPolicyRules, type PolicyRules } from './policy/index.js';
-import { ListingAssistant } from './agent/assistant.js';
-import { selectPrompts } from './agent/promptSelection.js';
-import { selectModel } from './agent/modelSelection.js';
+import type { PolicyRules } from './policy/index.js';
+import { createAssistant } from './agent/createAssistant.js';
 import { createApp } from './api/app.js';
 import { DEMO_TOKENS, TokenRegistry } from './api/auth.js';
 import { seedIfEmpty } from './store/seed/seedDatabase.js';
@@ -13,7 +11,7 @@ import { FeedbackScores } from './tracing/feedbackScores.js';
 import { LangfuseLinks } from './tracing/langfuseLinks.js';
 import { BackgroundLangfuseExport } from './tracing/backgroundLangfuseExport.js';
 import { createLogger, type Logger } from './logging/logger.js';
-import { RunLog } from './logging/runLog.js';
+import { RunLog } from './tracing/runLog.js';
 import { ServiceMetrics } from './metrics/serviceMetrics.js';
 import { MetricsRecorder } from './metrics/metricsRecorder.js';
 import { FeedbackLoop } from './feedback/feedbackLoop.js';
@@ -36,10 +34,6 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL });
   const store = overrides.store ?? Store.open(config.DATABASE_PATH, overrides.now);
   const seeded = seedIfEmpty(store, config.SEED_COUNT);
-  const rules = overrides.rules ?? loadPolicyRules(config.POLICY_PATH);
-  const policy = new PolicyGate(rules, store);
-  const selected = overrides.model ?? selectModel(config);
-  const prompts = selectPrompts(config);
   const langfuse = langfuseConfig(config, logger);
   // A database file can be read by the export thread; an in-memory one only here.
   const exporter = langfuse
@@ -55,26 +49,18 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
   // Metrics and run logs observe runs like the trace exporters do: nothing in the run loop calls them.
   const metrics = new ServiceMetrics();
   const metricsRecorder = new MetricsRecorder(store, metrics);
-  const assistant = new ListingAssistant({
+  const { assistant, policy, model, prompts } = createAssistant({
+    config,
+    store,
+    rules: overrides.rules,
+    model: overrides.model,
+    logger,
     traceSinks: [
       metricsRecorder,
       new RunLog(store, logger),
       new FeedbackLoop(store, { sampleRate: config.REVIEW_SAMPLE_RATE }),
       ...(exporter ? [exporter] : []),
     ],
-    store,
-    policy,
-    model: selected.model,
-    modelName: selected.name,
-    prompts,
-    logger,
-    limits: {
-      maxSteps: config.AGENT_MAX_STEPS,
-      runTimeoutMs: config.AGENT_RUN_TIMEOUT_MS,
-      toolTimeoutMs: config.AGENT_TOOL_TIMEOUT_MS,
-    },
-    approvalTtlMs: config.APPROVAL_TTL_MS,
-    appVersion: APP_VERSION,
   });
   if (!config.AUTH_TOKENS && !LOOPBACK.has(config.HOST)) {
     throw new Error('Set AUTH_TOKENS to serve on a non-loopback address; the demo tokens only work on loopback.');
@@ -115,7 +101,7 @@ export function createService(config: Config, overrides: ServiceOverrides = {}) 
     policy,
     assistant,
     app,
-    model: selected,
+    model,
     prompts,
     seeded,
     usingDemoTokens,

@@ -67,9 +67,9 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   const concurrency = options.concurrency ?? defaultConcurrency(selected.provider);
   const judgeRules = options.judgeRules ?? loadPolicyRules();
 
-  // With Langfuse configured the suite is also a dataset run; trial services themselves export nothing.
+  // With Langfuse configured the suite is also a dataset run; trial assistants themselves export nothing.
   const datasetRun = langfuseFromEnv(env, `${promptVersion}/${selected.name}/${new Date().toISOString()}`);
-  // Trial services log nothing unless LOG_LEVEL asks: the report is the output.
+  // Trial assistants log nothing unless LOG_LEVEL asks: the report is the output.
   const trialEnv = { ...env, LOG_LEVEL: env.LOG_LEVEL || 'silent', LANGFUSE_PUBLIC_KEY: undefined, LANGFUSE_SECRET_KEY: undefined, LANGFUSE_BASE_URL: undefined };
   await datasetRun?.prepare(scenarios);
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Model } from '@openai/agents';
 import { loadConfig } from '../config.js';
 import type { Store } from '../store/index.js';
-import { createService } from '../service.js';
+import { createAssistant } from '../agent/createAssistant.js';
 import type { PolicyRules } from '../policy/index.js';
 import type { RunResult } from '../agent/runResult.js';
 import type { Scenario } from './scenario.js';
@@ -54,8 +54,8 @@ export interface TrialResult extends Verdict {
 const MAX_DECISIONS_PER_TURN = 6;
 
 /**
- * One trial: a fresh copy of the scenario's data, a fresh service built by
- * the composition root, and the simulated seller driving the real assistant
+ * One trial: a fresh copy of the scenario's data, a fresh assistant built by
+ * createAssistant, and the simulated seller driving the real assistant
  * (its tools, policy gate, approvals and trace recording) turn by turn.
  * Then the judge reads the outcome from the trial's database.
  */
@@ -66,8 +66,7 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
   const store = prepareTrialStore(setup.templates, scenario, dbPath);
   const start = snapshotListings(store);
   const config = loadConfig({ ...setup.env, DATABASE_PATH: dbPath, SEED_COUNT: '0' });
-  const service = createService(config, { store, rules: setup.rules, model: setup.model?.() });
-  const { assistant } = service;
+  const { assistant } = createAssistant({ config, store, rules: setup.rules, model: setup.model?.() });
   const sellerId = scenario.persona.sellerId;
   const seller = new SimulatedSeller(scenario.approvals);
   const tags = ['eval', `scenario:${scenario.id}`, `trial:${trial}`];

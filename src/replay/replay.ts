@@ -7,7 +7,7 @@ import { seedListings } from '../store/seed/seedDatabase.js';
 import type { Listing } from '../domain/listing.js';
 import type { PolicyRules } from '../policy/index.js';
 import type { RunResult } from '../agent/runResult.js';
-import { createService } from '../service.js';
+import { createAssistant } from '../agent/createAssistant.js';
 import { RecordedModel } from './recordedModel.js';
 import { compareBehaviour, type Divergence } from './divergence.js';
 import { observedBehaviour, type RecordedTrace } from './traceExport.js';
@@ -29,31 +29,24 @@ export async function replayTrace(trace: RecordedTrace, options: { rules?: Polic
   try {
     const store = Store.open(join(dir, 'replay.db'));
     if (trace.catalogue.count > 0) seedListings(store, trace.catalogue.count, trace.catalogue.seed);
-    for (const listing of trace.listings as unknown as Listing[]) restoreListing(store, listing);
+    for (const listing of trace.listings as unknown as Listing[]) store.listings.replace(listing);
     const conversation = store.conversations.create(trace.sellerId);
     if (trace.history.length) store.conversations.addItems(conversation.id, trace.history);
 
     const model = new RecordedModel(trace.modelOutputs);
-    const service = createService(
-      loadConfig({
-        DATABASE_PATH: join(dir, 'replay.db'),
-        SEED_COUNT: '0',
-        PROMPT_VERSION: trace.promptVersion,
-        LOG_LEVEL: 'silent',
-      }),
-      {
-        store,
-        model: { model, name: trace.model },
-        rules: options.rules,
-      },
-    );
+    const { assistant } = createAssistant({
+      config: loadConfig({ PROMPT_VERSION: trace.promptVersion, LOG_LEVEL: 'silent' }),
+      store,
+      model: { model, name: trace.model },
+      rules: options.rules,
+    });
 
-    let result: RunResult = await service.assistant.sendMessage(conversation.id, trace.sellerId, trace.input);
+    let result: RunResult = await assistant.sendMessage(conversation.id, trace.sellerId, trace.input);
     const decisions = [...trace.decisions];
     while (result.status === 'awaiting_approval' && result.pendingApprovals.length && decisions.length) {
       const next = decisions.shift()!;
       const approval = result.pendingApprovals[0];
-      result = await service.assistant.decide(result.runId, trace.sellerId, {
+      result = await assistant.decide(result.runId, trace.sellerId, {
         approvalId: approval.approvalId,
         decision: next.decision,
         ...(next.message ? { message: next.message } : {}),
@@ -61,7 +54,6 @@ export async function replayTrace(trace: RecordedTrace, options: { rules?: Polic
     }
     const actual = observedBehaviour(store, result.runId);
     const divergences = compareBehaviour(trace.expected, actual);
-    await service.flushExports();
     store.close();
     return {
       identical: divergences.length === 0,
@@ -71,27 +63,4 @@ export async function replayTrace(trace: RecordedTrace, options: { rules?: Polic
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Puts a listing back exactly as the run saw it (generated ones may have changed since). */
-function restoreListing(store: Store, listing: Listing): void {
-  const existing = store.listings.get(listing.id);
-  if (!existing) {
-    store.listings.insert(listing);
-    return;
-  }
-  store.db
-    .prepare(
-      'UPDATE listings SET seller_id = ?, title = ?, description = ?, category = ?, price_cents = ?, condition = ?, status = ? WHERE id = ?',
-    )
-    .run(
-      listing.sellerId,
-      listing.title,
-      listing.description,
-      listing.category,
-      Math.round(listing.price * 100),
-      listing.condition,
-      listing.status,
-      listing.id,
-    );
 }
