@@ -1,4 +1,4 @@
-import type { VersionFigures } from './dashboard.js';
+import type { VersionFigures } from './versionFigures.js';
 
 export interface AlertThresholds {
   /** Share of finished runs that failed (0..1). */

@@ -1,6 +1,9 @@
 import type { Db } from '../store/database.js';
-import { estimateCost } from '../agent/modelPricing.js';
+import { estimateCost } from '../shared/modelPricing.js';
 import { alertsFor, type Alert, type AlertThresholds } from './alerts.js';
+import type { VersionFigures } from './versionFigures.js';
+
+export type { VersionFigures };
 
 export type DashboardWindow = 'hour' | 'day';
 
@@ -8,28 +11,6 @@ const WINDOWS: Record<DashboardWindow, { spanMs: number; bucketMs: number }> = {
   hour: { spanMs: 3_600_000, bucketMs: 5 * 60_000 },
   day: { spanMs: 86_400_000, bucketMs: 3_600_000 },
 };
-
-/** The figures of one prompt version over a window or one bucket of it. */
-export interface VersionFigures {
-  runs: number;
-  completed: number;
-  awaitingApproval: number;
-  stopped: number;
-  /** Runs that ended in a stop other than being superseded by the seller's next message. */
-  failed: number;
-  failureRate: number;
-  stopReasons: Record<string, number>;
-  modelErrors: number;
-  emptyReplies: number;
-  latencyMs: { p50: number | null; p95: number | null };
-  tokens: { input: number; output: number };
-  /** Estimated USD; null when a model's price is unknown. */
-  costUsd: number | null;
-  costPerRunUsd: number | null;
-  approvals: { requested: number; approved: number; rejected: number; expired: number };
-  policyDenials: number;
-  feedback: { up: number; down: number };
-}
 
 export interface Dashboard {
   window: DashboardWindow;
