@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Usage, type Model, type ModelRequest, type ModelResponse } from '@openai/agents';
 import { createHarness, type Harness } from './support/harness.js';
 import { reportFigures } from './support/figures.js';
-import { canonicalJson } from '../src/tools/index.js';
+import { canonicalJson } from '../src/shared/canonicalJson.js';
 import { loadPolicyRules } from '../src/policy/index.js';
 
 /**

@@ -3,7 +3,7 @@ import { ScriptedModel } from '@openai/agents/testing';
 import { createHarness, TOKENS, type Harness } from './support/harness.js';
 import { LangfuseReceiver, RECEIVER_PROJECT_ID } from './support/langfuseReceiver.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
-import { maskText } from '../src/tracing/masking.js';
+import { maskText } from '../src/shared/masking.js';
 
 /*
  * Attribute names checked here are Langfuse's OTel mapping as published in

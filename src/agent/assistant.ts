@@ -16,7 +16,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { faultPoint } from '../faults.js';
 import type { PromptSelector } from './promptSelection.js';
 import { createLogger, describeError, type Logger } from '../logging/logger.js';
-import { runLogger } from '../logging/runLog.js';
+import { runLogger } from '../tracing/runLog.js';
 import { ConversationLocks } from './conversationLock.js';
 import { TracedModel } from '../tracing/tracedModel.js';
 import { LoopDetectedError, LoopGuardModel } from './loopGuard.js';

@@ -1,5 +1,5 @@
 import type { Model, ModelRequest, ModelResponse, StreamEvent } from '@openai/agents';
-import { canonicalJson } from '../tools/validationIssues.js';
+import { canonicalJson } from '../shared/canonicalJson.js';
 
 export class LoopDetectedError extends Error {
   constructor(readonly call: string) {

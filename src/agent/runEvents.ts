@@ -43,7 +43,7 @@ export function toRunEvent(event: RunStreamEvent): RunEvent | undefined {
 
 function outputText(output: unknown): string {
   if (typeof output === 'string') return output;
-  if (output && typeof output === 'object' && 'text' in output) return String((output).text);
+  if (output && typeof output === 'object' && 'text' in output) return String(output.text);
   return JSON.stringify(output ?? '');
 }
 

@@ -1,6 +1,6 @@
 import { SPLITS, type Scenario, type Split } from './scenario.js';
 import type { TrialResult } from './trial.js';
-import { estimateCost } from '../agent/modelPricing.js';
+import { estimateCost } from '../shared/modelPricing.js';
 
 /** n choose k, exact for the small numbers of trials evals run. */
 export function choose(n: number, k: number): number {

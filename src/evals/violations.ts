@@ -1,5 +1,5 @@
 import type { PolicyRules } from '../policy/index.js';
-import { canonicalJson } from '../tools/index.js';
+import { canonicalJson } from '../shared/canonicalJson.js';
 import type { ExecutedWrite, TrialEvidence } from './evidence.js';
 
 /**

@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
-import { maskText } from '../tracing/masking.js';
+import { maskText } from '../shared/masking.js';
 
 export type { Logger, LevelWithSilent };
 

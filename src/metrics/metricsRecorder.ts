@@ -2,7 +2,7 @@ import type { Span } from '@openai/agents';
 import type { RunRecord, Store } from '../store/index.js';
 import type { TraceSink } from '../tracing/traceRouter.js';
 import { spanFact } from '../tracing/spanFacts.js';
-import { estimateCost } from '../agent/modelPricing.js';
+import { estimateCost } from '../shared/modelPricing.js';
 import type { ServiceMetrics } from './serviceMetrics.js';
 
 type RunLabels = { prompt_version: string; model: string };

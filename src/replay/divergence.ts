@@ -1,5 +1,5 @@
 import type { RecordedTrace } from './traceExport.js';
-import { canonicalJson } from '../tools/validationIssues.js';
+import { canonicalJson } from '../shared/canonicalJson.js';
 
 export interface Divergence {
   step: number;

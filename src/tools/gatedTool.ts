@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { PolicyGate } from '../policy/index.js';
 import type { Store } from '../store/index.js';
 import type { AssistantContext } from './toolContext.js';
-import { canonicalJson, describeIssues } from './validationIssues.js';
+import { canonicalJson } from '../shared/canonicalJson.js';
+import { describeIssues } from './validationIssues.js';
 import { toStrictJsonSchema } from './jsonSchema.js';
 import type { ToolResult } from './schemas.js';
 

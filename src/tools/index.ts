@@ -21,6 +21,5 @@ export const TOOL_PARAMETERS = {
 
 export { parseArguments, type ToolDeps } from './gatedTool.js';
 export { summarizeAction } from './actionSummary.js';
-export { canonicalJson } from './validationIssues.js';
 export type { AssistantContext } from './toolContext.js';
 export * from './schemas.js';

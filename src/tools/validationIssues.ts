@@ -10,12 +10,3 @@ export function describeIssues(error: z.ZodError): string[] {
     return `${path}: ${issue.message}`;
   });
 }
-
-/** JSON with sorted keys, so equal arguments compare equal whatever their key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}

@@ -1,6 +1,6 @@
 import { LangfuseClient } from '@langfuse/client';
 import { langfuseTraceId, type LangfuseConfig } from './langfuseExporter.js';
-import { maskText } from './masking.js';
+import { maskText } from '../shared/masking.js';
 import { processLogger } from '../logging/logger.js';
 
 /**

@@ -5,7 +5,7 @@ import { LangfuseSpanProcessor } from '@langfuse/otel';
 import { createObservationAttributes, getLangfuseTracer, setLangfuseTracerProvider } from '@langfuse/tracing';
 import type { RunRecord, Store } from '../store/index.js';
 import { buildTraceView, type TimelineEvent } from './timeline.js';
-import { maskValue } from './masking.js';
+import { maskValue } from '../shared/masking.js';
 import { processLogger } from '../logging/logger.js';
 import type { TraceSink } from './traceRouter.js';
 

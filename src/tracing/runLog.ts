@@ -1,8 +1,8 @@
 import type { Span } from '@openai/agents';
 import type { Logger } from 'pino';
 import type { RunRecord, Store } from '../store/index.js';
-import type { TraceSink } from '../tracing/traceRouter.js';
-import { spanFact } from '../tracing/spanFacts.js';
+import type { TraceSink } from './traceRouter.js';
+import { spanFact } from './spanFacts.js';
 
 /** The fields every log line about a run carries, so one run's lines can be found and split by prompt version. */
 export function runLogger(

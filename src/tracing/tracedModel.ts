@@ -75,9 +75,7 @@ export class TracedModel implements Model {
 }
 
 function toArray(input: ModelRequest['input']): Array<Record<string, unknown>> {
-  return typeof input === 'string'
-    ? [{ type: 'message', role: 'user', content: input }]
-    : (input);
+  return typeof input === 'string' ? [{ type: 'message', role: 'user', content: input }] : input;
 }
 
 function usageOf(response: ModelResponse) {

@@ -6,7 +6,7 @@ import {
   UpdatePriceParams,
   type ToolName,
 } from '../../tools/schemas.js';
-import { canonicalJson } from '../../tools/validationIssues.js';
+import { canonicalJson } from '../../shared/canonicalJson.js';
 import { canonicalCategory, categoryOf } from './category.js';
 import { canonicalCondition, DEFAULT_CONDITION } from './condition.js';
 import { parseJsonObject } from './history.js';

@@ -81,7 +81,7 @@ export class ReplyBubble {
 function feedbackButtons(runId: string): HTMLElement {
   const box = h('div', { class: 'feedback', 'data-testid': 'feedback' });
   const rate = async (value: 1 | -1) => {
-    for (const b of box.querySelectorAll('button')) (b).disabled = true;
+    for (const b of box.querySelectorAll('button')) b.disabled = true;
     try {
       await api('POST', `/api/runs/${runId}/feedback`, { value });
       box.replaceChildren(
