@@ -57,7 +57,8 @@ function visit(folder: string): void {
   state.set(folder, 'open');
   path.push(folder);
   for (const next of folderEdges.get(folder) ?? []) {
-    if (state.get(next) === 'open') problems.push(`folder cycle: ${[...path.slice(path.indexOf(next)), next].join(' -> ')}`);
+    if (state.get(next) === 'open')
+      problems.push(`folder cycle: ${[...path.slice(path.indexOf(next)), next].join(' -> ')}`);
     else if (!state.has(next)) visit(next);
   }
   path.pop();
