@@ -52,24 +52,17 @@ export interface TrialEvidence {
 
 export function collectEvidence(store: Store, input: { sellerId: string; conversationId: string; replies: string[]; start: Map<string, ListingSnapshot> }): TrialEvidence {
   const { conversationId, start } = input;
-  // The oracle reads the tables whole rather than trusting any one repository's view of them.
-  const runIds = (store.db.prepare('SELECT id FROM runs WHERE conversation_id = ? ORDER BY created_at, rowid').all(conversationId) as { id: string }[]).map(
-    (r) => r.id,
-  );
-  const runs = runIds.map((id) => store.runs.get(id)!);
-  const ledger = (
-    store.db.prepare('SELECT run_id, call_id, seller_id, tool, arguments, approval_id, executed_at FROM tool_executions ORDER BY executed_at, rowid').all() as Record<
-      string,
-      string | null
-    >[]
-  ).map((r) => ({
-    runId: r.run_id!,
-    callId: r.call_id!,
-    sellerId: r.seller_id!,
-    tool: r.tool!,
-    arguments: JSON.parse(r.arguments!),
-    approvalId: r.approval_id,
-    executedAt: r.executed_at!,
+  // The oracle reads the ledger whole rather than trusting any one run's view of it.
+  const runs = store.runs.forConversation(conversationId);
+  const runIds = runs.map((r) => r.id);
+  const ledger = store.executions.all().map((e) => ({
+    runId: e.runId,
+    callId: e.callId,
+    sellerId: e.sellerId,
+    tool: e.tool,
+    arguments: e.arguments as Record<string, unknown>,
+    approvalId: e.approvalId,
+    executedAt: e.executedAt,
   }));
   const inTrial = new Set(runIds);
 

@@ -44,10 +44,7 @@ export class LangfuseDatasetRun {
 
   /** Exports a finished trial's runs from its store and links them to the scenario's dataset item. */
   recordTrial(store: Store, scenarioId: string, trial: number, success: boolean): void {
-    const runs = store.db.prepare(`SELECT id FROM runs ORDER BY created_at`).all() as { id: string }[];
-    for (const { id } of runs) {
-      const run = store.runs.get(id);
-      if (!run) continue;
+    for (const run of store.runs.all()) {
       this.exporter.exportRun(run, store);
       this.pending.push(
         this.quietly(

@@ -56,7 +56,7 @@ export function prepareTrialStore(templates: CatalogueTemplates, scenario: Scena
     const { count, minutesAgo } = data.priorWrites;
     const sellerId = data.priorWrites.sellerId ?? scenario.persona.sellerId;
     // Same database, a clock set back: the ledger rows carry the earlier time the rate limit looks at.
-    const earlier = new Store(store.db, () => new Date(Date.now() - minutesAgo * 60_000));
+    const earlier = store.withClock(() => new Date(Date.now() - minutesAgo * 60_000));
     for (let i = 1; i <= count; i++) {
       earlier.executions.once(
         { runId: PRIOR_WRITES_RUN, callId: `prior_${i}`, sellerId, tool: 'createListing', arguments: { note: 'written before the eval started' }, approvalId: null },

@@ -156,10 +156,7 @@ export function exportTrace(store: Store, traceId: string): RecordedTrace {
 
 /** Databases seeded before the catalogue was recorded: the generator's ids are lst_ + 7 digits, seed 42. */
 export function inferCatalogue(store: Store): CatalogueFacts {
-  const { n } = store.db
-    .prepare(`SELECT count(*) AS n FROM listings WHERE id GLOB 'lst_[0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`)
-    .get() as { n: number };
-  return { seed: 42, count: n };
+  return { seed: 42, count: store.listings.countGenerated() };
 }
 
 export function readTraceFile(path: string): RecordedTrace {

@@ -44,6 +44,11 @@ export class Store {
     this.reviews = new ReviewRepository(db, now);
   }
 
+  /** The same database seen through another clock (evals back-date prior writes with it). */
+  withClock(now: Clock): Store {
+    return new Store(this.db, now);
+  }
+
   static open(path: string, now?: Clock): Store {
     return new Store(openDatabase(path), now);
   }

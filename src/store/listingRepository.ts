@@ -144,6 +144,14 @@ export class ListingRepository {
     return this.get(listing.id)!;
   }
 
+  /** Listings with the generator's ids (lst_ + 7 digits): the catalogue a database was seeded with. */
+  countGenerated(): number {
+    const { n } = this.db
+      .prepare(`SELECT count(*) AS n FROM listings WHERE id GLOB 'lst_[0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`)
+      .get() as { n: number };
+    return n;
+  }
+
   updatePrice(id: string, price: number): Listing {
     this.updatePriceStmt.run(toCents(price), this.now().toISOString(), id);
     return this.get(id)!;

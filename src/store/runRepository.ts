@@ -140,6 +140,11 @@ export class RunRepository {
     ).map(toRecord);
   }
 
+  /** Every run, oldest first (a trial's database holds only that trial's runs). */
+  all(): RunRecord[] {
+    return (this.db.prepare('SELECT * FROM runs ORDER BY created_at, rowid').all() as RunRow[]).map(toRecord);
+  }
+
   byTraceId(traceId: string): RunRecord | undefined {
     const row = this.db.prepare('SELECT * FROM runs WHERE trace_id = ?').get(traceId) as RunRow | undefined;
     return row && toRecord(row);

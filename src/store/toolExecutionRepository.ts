@@ -51,6 +51,13 @@ export class ToolExecutionRepository {
     ).map(toExecution);
   }
 
+  /** The whole ledger in execution order (the eval judge reads it whole rather than trusting one run's view). */
+  all(): ToolExecution[] {
+    return (
+      this.db.prepare('SELECT * FROM tool_executions ORDER BY executed_at, rowid').all() as Record<string, string>[]
+    ).map(toExecution);
+  }
+
   /** Runs `write` and records it atomically, or returns the earlier result for the same call. */
   once<T>(
     key: {

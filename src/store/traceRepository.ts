@@ -39,6 +39,11 @@ export class TraceRepository {
     })();
   }
 
+  /** Support's search over recorded runs, newest first. */
+  search(filter: TraceFilter): { traces: TraceSummary[]; total: number } {
+    return searchTraces(this.db, filter);
+  }
+
   spans(traceId: string): TraceSpanRecord[] {
     return (
       this.db.prepare('SELECT * FROM trace_spans WHERE trace_id = ? ORDER BY started_at, rowid').all(traceId) as Record<
@@ -92,8 +97,8 @@ export interface TraceSummary {
   updatedAt: string;
 }
 
-/** Support's search over recorded runs, newest first; every filter is a bound parameter. */
-export function searchTraces(db: Db, f: TraceFilter): { traces: TraceSummary[]; total: number } {
+/** Every filter is a bound parameter. */
+function searchTraces(db: Db, f: TraceFilter): { traces: TraceSummary[]; total: number } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const add = (clause: string, key: string, value: unknown) => {

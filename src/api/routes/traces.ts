@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import type { Store } from '../../store/index.js';
-import { searchTraces } from '../../store/traceRepository.js';
 import { buildTraceView } from '../../tracing/timeline.js';
 import { NotFoundError } from '../../errors.js';
 import { requireRole, type AuthEnv } from '../auth.js';
@@ -27,7 +26,7 @@ export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promis
     validate('query', TracesQuery),
     (c) => {
       const q = c.req.valid('query');
-      const { traces, total } = searchTraces(store.db, { ...q, sellerId: q.userId });
+      const { traces, total } = store.traces.search({ ...q, sellerId: q.userId });
       return c.json({ traces, total, limit: q.limit, offset: q.offset });
     },
   );
