@@ -1,4 +1,5 @@
 import type { PolicyRules } from '../policy/index.js';
+import { argText } from '../shared/argText.js';
 import { canonicalJson } from '../shared/canonicalJson.js';
 import type { ExecutedWrite, TrialEvidence } from './evidence.js';
 

@@ -1,5 +1,6 @@
 import type { Store } from '../store/index.js';
 import { formatEur } from '../domain/listing.js';
+import { argText } from '../shared/argText.js';
 import type { PolicyRules } from './policyRules.js';
 
 export type PolicyDecision = 'allow' | 'needs_confirmation' | 'deny';
@@ -105,7 +106,7 @@ export class PolicyGate {
       }
     }
 
-    const text = `${String(args.title ?? '')} ${String(args.description ?? '')}`.toLowerCase();
+    const text = `${argText(args.title)} ${argText(args.description)}`.toLowerCase();
     // Whole words (so "Gundam" is fine), plurals included ("guns").
     const term = this.rules.prohibitedTerms.find((t) =>
       new RegExp(`\\b${escapeRegExp(t.toLowerCase())}(s|es)?\\b`).test(text),

@@ -1,5 +1,6 @@
 import { formatEur } from '../domain/listing.js';
 import type { Store } from '../store/index.js';
+import { argText } from '../shared/argText.js';
 
 /**
  * The plain-language line a seller confirms. Built by code from the exact
@@ -8,7 +9,7 @@ import type { Store } from '../store/index.js';
 export function summarizeAction(tool: string, args: Record<string, unknown>, store: Store): string {
   switch (tool) {
     case 'createListing': {
-      const description = String(args.description ?? '');
+      const description = argText(args.description);
       const excerpt = description.length > 160 ? `${description.slice(0, 157)}…` : description;
       return `Post a new listing "${String(args.title)}" in ${String(args.category)} (condition: ${String(args.condition)}) for ${formatEur(Number(args.price))}. Description: ${excerpt}`;
     }

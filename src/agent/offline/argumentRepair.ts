@@ -6,6 +6,7 @@ import {
   UpdatePriceParams,
   type ToolName,
 } from '../../tools/schemas.js';
+import { argText } from '../../shared/argText.js';
 import { canonicalJson } from '../../shared/canonicalJson.js';
 import { canonicalCategory, categoryOf } from './category.js';
 import { canonicalCondition, DEFAULT_CONDITION } from './condition.js';

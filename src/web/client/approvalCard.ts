@@ -1,4 +1,5 @@
 import type { PendingApproval } from './api.js';
+import { argText } from '../../shared/argText.js';
 import { euro, h, time } from './dom.js';
 
 export type Decision = { decision: 'approve' } | { decision: 'reject'; message?: string };
@@ -23,7 +24,7 @@ export function approvalCard(approval: PendingApproval, decide: (d: Decision) =>
       'tr',
       {},
       h('th', {}, FIELD_LABELS[key] ?? key),
-      h('td', {}, typeof value === 'number' && /price/i.test(key) ? euro(value) : String(value ?? '')),
+      h('td', {}, typeof value === 'number' && /price/i.test(key) ? euro(value) : argText(value)),
     ),
   );
   const actions = h('div', { class: 'actions' });

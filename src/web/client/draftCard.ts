@@ -1,5 +1,6 @@
 import type { Comparables } from '../../agent/runEvents.js';
 import type { ListingSummary } from '../../tools/schemas.js';
+import { argText } from '../../shared/argText.js';
 import { clear, euro, h } from './dom.js';
 
 export interface Draft {
@@ -58,10 +59,10 @@ export class DraftPanel {
           'section',
           { class: 'card draft', 'data-testid': 'draft-card' },
           h('h2', {}, 'Draft'),
-          h('p', { class: 'title', 'data-testid': 'draft-title' }, String(d.title ?? '')),
+          h('p', { class: 'title', 'data-testid': 'draft-title' }, argText(d.title)),
           h('p', { class: 'meta' }, [d.category, d.condition].filter(Boolean).join(' · ')),
           h('p', { class: 'price', 'data-testid': 'draft-price' }, typeof d.price === 'number' ? euro(d.price) : ''),
-          h('p', { class: 'description' }, String(d.description ?? '')),
+          h('p', { class: 'description' }, argText(d.description)),
         ),
       );
     }
