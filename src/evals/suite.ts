@@ -76,7 +76,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   const scratchDir = mkdtempSync(join(tmpdir(), 'listing-evals-'));
   const templates = new CatalogueTemplates(join(scratchDir, 'catalogues'));
   const jobs = scenarios.flatMap((scenario) => Array.from({ length: trials }, (_, i) => ({ scenario, trial: i + 1 })));
-  const results: TrialResult[] = new Array(jobs.length);
+  const results: TrialResult[] = new Array<TrialResult>(jobs.length);
   const progress = options.progress ? new ProgressBar(jobs.length) : undefined;
   let next = 0;
   const worker = async () => {

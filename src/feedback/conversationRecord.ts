@@ -76,8 +76,8 @@ function requestedCalls(store: Store, traceId: string): ConversationRecord['requ
 function parseObject(text: unknown): Record<string, unknown> | null {
   if (typeof text !== 'string') return null;
   try {
-    const value = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : null;
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }

@@ -40,7 +40,7 @@ const toRecord = (r: ApprovalRow): ApprovalRecord => ({
   callId: r.call_id,
   sellerId: r.seller_id,
   tool: r.tool,
-  arguments: JSON.parse(r.arguments),
+  arguments: JSON.parse(r.arguments) as Record<string, unknown>,
   summary: r.summary,
   status: r.status,
   message: r.message,

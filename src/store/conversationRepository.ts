@@ -43,7 +43,7 @@ export class ConversationRepository {
             )
             .all(conversationId, limit)
     ) as { item: string }[];
-    return rows.map((r) => JSON.parse(r.item));
+    return rows.map((r) => JSON.parse(r.item) as unknown);
   }
 
   addItems(conversationId: string, items: unknown[]): void {
@@ -57,14 +57,14 @@ export class ConversationRepository {
     })();
   }
 
-  popItem(conversationId: string): unknown | undefined {
+  popItem(conversationId: string): unknown {
     return this.db.transaction(() => {
       const row = this.db
         .prepare('SELECT seq, item FROM conversation_items WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1')
         .get(conversationId) as { seq: number; item: string } | undefined;
       if (!row) return undefined;
       this.db.prepare('DELETE FROM conversation_items WHERE seq = ?').run(row.seq);
-      return JSON.parse(row.item);
+      return JSON.parse(row.item) as unknown;
     })();
   }
 

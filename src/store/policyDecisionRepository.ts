@@ -57,7 +57,7 @@ export class PolicyDecisionRepository {
       decision: r.decision as Decision,
       rule: r.rule,
       reason: r.reason,
-      arguments: JSON.parse(r.arguments),
+      arguments: JSON.parse(r.arguments) as unknown,
       createdAt: r.created_at,
     }));
   }

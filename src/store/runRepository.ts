@@ -59,7 +59,7 @@ const toRecord = (r: RunRow): RunRecord => ({
   appVersion: r.app_version,
   promptVersion: r.prompt_version,
   model: r.model,
-  tags: JSON.parse(r.tags),
+  tags: JSON.parse(r.tags) as string[],
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

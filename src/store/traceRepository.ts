@@ -58,8 +58,8 @@ export class TraceRepository {
       name: r.name,
       startedAt: r.started_at,
       endedAt: r.ended_at,
-      data: JSON.parse(r.data!),
-      error: r.error ? JSON.parse(r.error) : null,
+      data: JSON.parse(r.data!) as TraceSpanRecord['data'],
+      error: r.error ? (JSON.parse(r.error) as TraceSpanRecord['error']) : null,
     }));
   }
 }
@@ -142,9 +142,9 @@ function searchTraces(db: Db, f: TraceFilter): { traces: TraceSummary[]; total: 
       model: r.model,
       promptVersion: r.prompt_version,
       steps: r.steps,
-      tools: JSON.parse(r.tools ?? '[]'),
+      tools: JSON.parse(r.tools ?? '[]') as string[],
       denials: r.denials,
-      tags: JSON.parse(r.tags),
+      tags: JSON.parse(r.tags) as string[],
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     })),
