@@ -56,7 +56,7 @@ for (const e of view.timeline) {
       break;
     case 'model_call':
       console.log(
-        `${at(e)}  model ${e.model}${dur(e.durationMs)}  ${e.usage.inputTokens}+${e.usage.outputTokens} tokens → ${clip(e.output.map((o: any) => (o.type === 'function_call' ? `call ${o.name}` : 'text')).join(', '))}${e.error ? `  ERROR ${e.error}` : ''}`,
+        `${at(e)}  model ${e.model}${dur(e.durationMs)}  ${e.usage.inputTokens}+${e.usage.outputTokens} tokens → ${clip((e.output as Array<{ type?: string; name?: string }>).map((o) => (o.type === 'function_call' ? `call ${o.name}` : 'text')).join(', '))}${e.error ? `  ERROR ${e.error}` : ''}`,
       );
       break;
     case 'tool_call':

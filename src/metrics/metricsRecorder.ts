@@ -1,4 +1,4 @@
-import type { Span } from '@openai/agents';
+import type { Span, SpanData } from '@openai/agents';
 import type { RunRecord, Store } from '../store/index.js';
 import type { TraceSink } from '../tracing/traceRouter.js';
 import { spanFact } from '../tracing/spanFacts.js';
@@ -33,7 +33,7 @@ export class MetricsRecorder implements TraceSink {
     this.since = store.now().getTime();
   }
 
-  onSpanEnd(span: Span<any>): void {
+  onSpanEnd(span: Span<SpanData>): void {
     const fact = spanFact(span);
     if (!fact) return;
     if (fact.kind === 'agent') {

@@ -41,7 +41,7 @@ export const RecordedTraceSchema = z.object({
 
 export type RecordedTrace = z.infer<typeof RecordedTraceSchema>;
 
-const parseJson = (text: unknown) => {
+const parseJson = (text: unknown): unknown => {
   if (typeof text !== 'string') return text;
   try {
     return JSON.parse(text);
@@ -166,6 +166,7 @@ export function readTraceFile(path: string): RecordedTrace {
   } catch (error) {
     throw new Error(
       `${path} is not a readable JSON trace file: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
     );
   }
   const parsed = RecordedTraceSchema.safeParse(raw);

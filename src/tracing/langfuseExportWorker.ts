@@ -15,7 +15,17 @@ const { dbPath, config } = workerData as { dbPath: string; config: Omit<Langfuse
 const store = Store.open(dbPath);
 const exporter = new LangfuseExporter(store, config);
 
-parentPort!.on('message', async (message: ExportMessage) => {
+parentPort!.on('message', (message: ExportMessage) => {
+  handle(message).catch((error: unknown) => {
+    // As before, a failure here is the thread's: raised outside the promise it ends the thread, and
+    // the service hears of it (its worker 'error' handler logs it and stops exporting).
+    setImmediate(() => {
+      throw error;
+    });
+  });
+});
+
+async function handle(message: ExportMessage): Promise<void> {
   if (message.type === 'run') {
     exporter.onSegmentSettled(message.runId);
     return;
@@ -27,4 +37,4 @@ parentPort!.on('message', async (message: ExportMessage) => {
   }
   if (message.type === 'shutdown') store.close();
   parentPort!.postMessage({ id: message.id });
-});
+}

@@ -49,7 +49,7 @@ export class LangfuseExporter implements TraceSink {
       baseUrl: config.baseUrl,
       exportMode: 'batched',
       timeout: config.exportTimeoutSeconds ?? 5,
-      mask: ({ data }) => maskValue(data),
+      mask: ({ data }: { data: unknown }) => maskValue(data),
     });
     this.provider = new BasicTracerProvider({
       spanProcessors: [this.processor],

@@ -1,4 +1,4 @@
-import type { Span } from '@openai/agents';
+import type { Span, SpanData } from '@openai/agents';
 import type { Logger } from 'pino';
 import type { RunRecord, Store } from '../store/index.js';
 import type { TraceSink } from './traceRouter.js';
@@ -30,7 +30,7 @@ export class RunLog implements TraceSink {
     private readonly logger: Logger,
   ) {}
 
-  onSpanEnd(span: Span<any>): void {
+  onSpanEnd(span: Span<SpanData>): void {
     const fact = spanFact(span);
     // Our own failures only: a denied or malformed call is the gate doing its job, and is in the trace.
     const failed =

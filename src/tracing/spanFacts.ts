@@ -1,4 +1,4 @@
-import type { Span } from '@openai/agents';
+import type { Span, SpanData } from '@openai/agents';
 import { TRACED_MODEL_MARKER } from './tracedModel.js';
 
 /** What an observer needs from a finished SDK span, without knowing the SDK's span shapes. */
@@ -25,8 +25,8 @@ export type SpanFact =
 export type ToolOutcome =
   'ok' | 'rejected' | 'invalid_arguments' | 'policy_denied' | 'not_found' | 'not_confirmed' | 'failed' | 'exception';
 
-export function spanFact(span: Span<any>): SpanFact | undefined {
-  const data = span.spanData as Record<string, any> & { type: string };
+export function spanFact(span: Span<SpanData>): SpanFact | undefined {
+  const data = span.spanData;
   const durationMs = span.startedAt && span.endedAt ? Date.parse(span.endedAt) - Date.parse(span.startedAt) : null;
   const error = span.error?.message;
   switch (data.type) {
@@ -58,7 +58,11 @@ export function spanFact(span: Span<any>): SpanFact | undefined {
 
 /** The SDK's own words for a rejected approval and for arguments it could not parse (agents-core runner/toolExecution). */
 function spanErrorOutcome(error: { message: string; data?: Record<string, unknown> | null }): ToolOutcome {
-  if (error.message === TOOL_APPROVAL_REJECTION_MESSAGE || /rejected by user/.test(String(error.data?.error ?? '')))
+  const detail = error.data?.error;
+  if (
+    error.message === TOOL_APPROVAL_REJECTION_MESSAGE ||
+    (typeof detail === 'string' && /rejected by user/.test(detail))
+  )
     return 'rejected';
   if (error.message === 'Error running tool (non-fatal)') return 'invalid_arguments';
   return 'exception';

@@ -1,4 +1,4 @@
-import type { Span } from '@openai/agents';
+import type { Span, SpanData } from '@openai/agents';
 import type { Store } from '../store/index.js';
 import type { TraceSpanRecord } from '../store/traceRepository.js';
 import type { TraceSink } from './traceRouter.js';
@@ -25,7 +25,7 @@ export class StoreRecorder implements TraceSink {
    * per span; a crash can lose at most the spans of the moment, never a
    * decision, approval or write (those are written where they happen).
    */
-  onSpanEnd(span: Span<any>): void {
+  onSpanEnd(span: Span<SpanData>): void {
     const data = span.spanData as Record<string, unknown> & { type: string };
     if (!isRecorded(data)) return;
     this.pending.push({

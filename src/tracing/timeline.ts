@@ -1,3 +1,4 @@
+import type { GenerationSpanData } from '@openai/agents';
 import type { CorrectionRecord, Store, RunRecord } from '../store/index.js';
 
 export type TimelineEvent =
@@ -101,13 +102,15 @@ export function buildTraceView(store: Store, run: RunRecord): TraceView {
   for (const span of store.traces.spans(run.traceId)) {
     const at = span.startedAt ?? run.createdAt;
     const base = { at, endedAt: span.endedAt, durationMs: ms(span.startedAt, span.endedAt) };
-    const data = span.data as Record<string, any>;
+    const data = span.data;
     if (span.kind === 'agent') events.push({ type: 'agent', ...base, name: String(data.name), segment: ++segment });
     else if (span.kind === 'generation') {
+      // A stored copy of the SDK's generation span data.
+      const generation = data as Partial<GenerationSpanData>;
       const u = {
-        inputTokens: Number(data.usage?.input_tokens ?? 0),
-        outputTokens: Number(data.usage?.output_tokens ?? 0),
-        totalTokens: Number(data.usage?.total_tokens ?? 0),
+        inputTokens: Number(generation.usage?.input_tokens ?? 0),
+        outputTokens: Number(generation.usage?.output_tokens ?? 0),
+        totalTokens: Number(generation.usage?.total_tokens ?? 0),
       };
       usage.inputTokens += u.inputTokens;
       usage.outputTokens += u.outputTokens;
@@ -116,10 +119,10 @@ export function buildTraceView(store: Store, run: RunRecord): TraceView {
       events.push({
         type: 'model_call',
         ...base,
-        model: String(data.model),
+        model: String(generation.model),
         usage: u,
-        input: data.input ?? [],
-        output: data.output ?? [],
+        input: generation.input ?? [],
+        output: generation.output ?? [],
         ...(span.error ? { error: span.error.message } : {}),
       });
     } else if (span.kind === 'function') {

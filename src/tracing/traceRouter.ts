@@ -1,9 +1,16 @@
-import { setTraceProcessors, setTracingDisabled, type Span, type Trace, type TracingProcessor } from '@openai/agents';
+import {
+  setTraceProcessors,
+  setTracingDisabled,
+  type Span,
+  type SpanData,
+  type Trace,
+  type TracingProcessor,
+} from '@openai/agents';
 import { describeError, processLogger } from '../logging/logger.js';
 
 /** Receives the spans of the traces it registered for. */
 export interface TraceSink {
-  onSpanEnd(span: Span<any>): void;
+  onSpanEnd(span: Span<SpanData>): void;
   onTraceEnd?(trace: Trace): void;
   /** A run segment has ended and its outcome (status, approvals) is in the store. */
   onSegmentSettled?(runId: string): void;
@@ -40,7 +47,7 @@ class TraceRouter implements TracingProcessor {
 
   async onSpanStart(): Promise<void> {}
 
-  async onSpanEnd(span: Span<any>): Promise<void> {
+  async onSpanEnd(span: Span<SpanData>): Promise<void> {
     for (const { sink, onError } of this.sinks.get(span.traceId) ?? []) safely(() => sink.onSpanEnd(span), onError);
   }
 
