@@ -323,7 +323,11 @@ export class ListingAssistant {
             if (mapped) options.onEvent(mapped);
           }
           await streamed.completed;
-          if (streamed.error) throw streamed.error;
+          // The SDK types the stream's error as unknown; in practice it is the Error that ended the run.
+          if (streamed.error)
+            throw streamed.error instanceof Error
+              ? streamed.error
+              : new Error(describeError(streamed.error), { cause: streamed.error });
           result = streamed;
         } else {
           result = await runner.run(agent, input, runOptions);

@@ -37,6 +37,7 @@ export function loadPromptRollout(path: string | URL = DEFAULT_ROLLOUT_PATH): Pr
   } catch (error) {
     throw new Error(
       `Cannot read the prompt rollout ${String(path)}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
     );
   }
   const parsed = PromptRolloutSchema.safeParse(raw);

@@ -47,11 +47,20 @@ function outputText(output: unknown): string {
   return JSON.stringify(output ?? '');
 }
 
+/** The fields of a tool's JSON result (a ToolResult) read here; parsed, not validated. */
+interface ToolResultFields {
+  ok?: unknown;
+  stats?: PriceStatistics | null;
+  matches?: ListingSummary[];
+  created?: ListingSummary;
+  updated?: ListingSummary;
+}
+
 /** The tool's own JSON result, reduced to what a seller's screen shows (no other sellers' ids). */
 function toolResultEvent(tool: string, output: unknown): RunEvent {
-  let result: Record<string, any> | undefined;
+  let result: ToolResultFields | undefined;
   try {
-    result = JSON.parse(outputText(output));
+    result = JSON.parse(outputText(output)) as ToolResultFields | undefined;
   } catch {
     return { type: 'tool_result', tool, ok: false };
   }

@@ -98,10 +98,10 @@ const estimateTokens = (chars: number): number => Math.max(1, Math.ceil(chars / 
 
 function inputChars(request: ModelRequest, items: Item[]): number {
   // Image data URLs would count megabytes; a vision model bills an image as a few hundred tokens.
-  const conversation = JSON.stringify(items, (_key, value) =>
+  const conversation = JSON.stringify(items, (_key, value: unknown) =>
     typeof value === 'string' && value.startsWith('data:') ? 'x'.repeat(1000) : value,
   );
-  let tools = 0;
+  let tools: number;
   try {
     tools = JSON.stringify(request.tools ?? []).length;
   } catch {
