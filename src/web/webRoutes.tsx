@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { Page, type PageProps } from './page.js';
 import { WebAssets } from './assets.js';
 
@@ -33,7 +34,8 @@ export function webRoutes(options: WebOptions = {}): Hono {
     }),
   );
 
-  const page = (props: PageProps) => `<!doctype html>${(<Page {...props} />)}`;
+  // Page renders synchronously, so its element is HTML text (hono's JSX.Element also allows async components' Promise).
+  const page = (props: PageProps) => `<!doctype html>${(<Page {...props} />) as HtmlEscapedString}`;
   const chat = page({
     title: 'Sell something · Listing assistant',
     script: 'chat',

@@ -24,21 +24,29 @@ export function docsRoutes(specFor: () => Promise<Spec>): Hono {
   return app;
 }
 
-const esc = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+const esc = (s: string | undefined) =>
+  (s ?? '').replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+
+/** The parts of an OpenAPI operation the reference shows (parameters given as a $ref have no name). */
+interface Operation {
+  summary?: string;
+  parameters?: { name?: string; in?: string; required?: boolean }[];
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+  responses?: Record<string, { description?: string }>;
+}
 
 function renderReference(spec: Spec) {
   const operations = Object.entries(spec.paths ?? {}).flatMap(([path, item]) =>
-    Object.entries(item ?? {}).map(([method, op]) => ({ path, method, op: op as Record<string, any> })),
+    Object.entries(item ?? {}).map(([method, op]) => ({ path, method, op: op as Operation })),
   );
   const rows = operations
     .map(({ path, method, op }) => {
       const params = (op.parameters ?? [])
-        .map((p: any) => `<code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', required' : ''})`)
+        .map((p) => `<code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', required' : ''})`)
         .join(', ');
       const body = op.requestBody?.content?.['application/json']?.schema;
       const responses = Object.entries(op.responses ?? {})
-        .map(([code, r]: [string, any]) => `<li><b>${esc(code)}</b> ${esc(r.description)}</li>`)
+        .map(([code, r]) => `<li><b>${esc(code)}</b> ${esc(r.description)}</li>`)
         .join('');
       return `<section id="${esc(method + path)}"><h3><span class="m ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
         <p>${esc(op.summary)}</p>${params ? `<p>Parameters: ${params}</p>` : ''}

@@ -43,7 +43,7 @@ async function send(
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
-  } catch (error) {
+  } catch {
     if (signal?.aborted) throw new ApiError(0, 'timeout', 'The assistant took too long to answer. Please try again.');
     throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
   }

@@ -47,7 +47,10 @@ class Chat {
       this.composerError,
     );
     this.text.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' && !e.shiftKey) (e.preventDefault(), void this.send());
+      if (e.key === 'Enter' && !e.shiftKey) {
+        e.preventDefault();
+        void this.send();
+      }
     });
     this.root.append(
       h(

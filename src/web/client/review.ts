@@ -111,7 +111,7 @@ class ReviewPage {
         outcome.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
       }
     };
-    promote.addEventListener('click', async () => {
+    const promoteItem = async () => {
       promote.disabled = true;
       try {
         const p = await api<Promotion>('POST', `/api/review/${item.id}/promote`);
@@ -126,7 +126,8 @@ class ReviewPage {
       } catch (e) {
         outcome.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
       }
-    });
+    };
+    promote.addEventListener('click', () => void promoteItem());
     const card = h(
       'article',
       { class: `card review-item ${item.label ?? ''}`, 'data-testid': 'review-item', 'data-run-id': item.runId },

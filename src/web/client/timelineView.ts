@@ -1,3 +1,4 @@
+import type { TimelineEvent as TraceEvent } from '../../tracing/timeline.js';
 import { h } from './dom.js';
 
 export type TimelineEvent = { type: string; at: string; durationMs?: number | null; [key: string]: unknown };
@@ -9,10 +10,11 @@ const ms = (value: unknown) => (typeof value === 'number' ? `${value} ms` : '');
 /** One line of a run's story, in words support staff can read, with the raw data folded away. */
 export function timelineEntry(event: TimelineEvent, startedAt: string): HTMLElement {
   const offset = `+${Date.parse(event.at) - Date.parse(startedAt)} ms`;
-  const e = event as Record<string, any>;
+  // Support passes a TraceView's events; the loose type above also admits kinds added later (the default case).
+  const e = event as TraceEvent;
   let title: string;
-  let body: (Node | string)[] = [];
-  switch (event.type) {
+  let body: (Node | string)[];
+  switch (e.type) {
     case 'agent':
       title = `Run segment ${e.segment} (${e.name})`;
       body = [h('span', { class: 'figures' }, ms(e.durationMs))];
@@ -53,13 +55,13 @@ export function timelineEntry(event: TimelineEvent, startedAt: string): HTMLElem
       break;
     case 'correction':
       title = `Correction · ${e.kind ?? ''}`;
-      body = [details('Before / after', { before: e.before, after: e.after, changed: e.changedFields ?? e.changed })];
+      body = [details('Before / after', { before: e.before, after: e.after, changed: e.changedFields })];
       break;
     default:
       title = event.type;
       body = [details('Data', event)];
   }
-  const decisionClass = event.type === 'policy_decision' ? ` decision-${e.decision}` : '';
+  const decisionClass = e.type === 'policy_decision' ? ` decision-${e.decision}` : '';
   return h(
     'li',
     { class: `event ${event.type}${decisionClass}`, 'data-testid': 'timeline-event', 'data-type': event.type },
