@@ -43,7 +43,7 @@ class HostileModel implements Model {
       })),
     };
   }
-  async *getStreamedResponse(): AsyncIterable<never> {
+  getStreamedResponse(): AsyncIterable<never> {
     throw new Error('not streamed');
   }
 }

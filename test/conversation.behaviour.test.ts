@@ -296,7 +296,8 @@ describe('every way a run ends is a RunResult', () => {
             const timer = setTimeout(() => resolve(say('too late')), 5_000);
             call.request.signal?.addEventListener('abort', () => {
               clearTimeout(timer);
-              reject(call.request.signal!.reason);
+              // The run's timeout aborts with a RunTimeoutError.
+              reject(call.request.signal!.reason as Error);
             });
           }),
       ),

@@ -19,7 +19,6 @@ export class LangfuseReceiver {
   ) {}
 
   static async start(options: { delayMs?: number } = {}): Promise<LangfuseReceiver> {
-    let receiver: LangfuseReceiver;
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c) => chunks.push(c));
@@ -48,7 +47,7 @@ export class LangfuseReceiver {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
-    receiver = new LangfuseReceiver(server, `http://127.0.0.1:${port}`);
+    const receiver = new LangfuseReceiver(server, `http://127.0.0.1:${port}`);
     return receiver;
   }
 
