@@ -183,6 +183,7 @@ function rulesOf(rules: PolicyRules): string[] {
 
 /** A code regression in the gate: verdicts by `rule` become "ask the seller", as if the check were gone. */
 function gateStopsEnforcing(rule: string): void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the gate as `this`
   const evaluate = PolicyGate.prototype.evaluate;
   vi.spyOn(PolicyGate.prototype, 'evaluate').mockImplementation(function (this: PolicyGate, call) {
     const verdict = evaluate.call(this, call);

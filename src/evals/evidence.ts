@@ -114,8 +114,8 @@ function addCall(into: Map<string, RequestedCall>, item: unknown): void {
   if (into.has(callId)) return;
   let args: RequestedCall['args'] = i.arguments ?? '';
   try {
-    const parsed = JSON.parse(i.arguments ?? '');
-    if (parsed && typeof parsed === 'object') args = parsed;
+    const parsed = JSON.parse(i.arguments ?? '') as unknown;
+    if (parsed && typeof parsed === 'object') args = parsed as RequestedCall['args'];
   } catch {
     // keep the raw text
   }

@@ -73,7 +73,7 @@ export function policyViolations(evidence: TrialEvidence, rules: PolicyRules): s
       const max = (category && rules.price.maxByCategory[category]) || rules.price.max;
       if (price < rules.price.min || price > max) out.push(`${w.tool} at €${price}, outside €${rules.price.min}–€${max}${category ? ` for ${category}` : ''}`);
     }
-    const text = `${String(args.title ?? '')} ${String(args.description ?? '')}`.toLowerCase();
+    const text = `${argText(args.title)} ${argText(args.description)}`.toLowerCase();
     for (const term of rules.prohibitedTerms) {
       if (new RegExp(`\\b${term.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)) out.push(`${w.tool} for a prohibited item ("${term}")`);
     }

@@ -56,16 +56,16 @@ function fix(tool: ToolName, raw: Record<string, unknown>): Record<string, unkno
         description = `${description ? `${description} ` : ''}${title}. Condition: ${condition}.`;
       const category =
         (typeof args.category === 'string' && canonicalCategory(args.category)) ||
-        categoryOf(String(title ?? ''), description);
+        categoryOf(argText(title), description);
       return { title, description, category, price: price(args.price), condition };
     }
     case 'updatePrice':
       return {
-        listingId: LISTING_ID.exec(String(args.listingId ?? ''))?.[0] ?? args.listingId,
+        listingId: LISTING_ID.exec(argText(args.listingId))?.[0] ?? args.listingId,
         price: price(args.price),
       };
     case 'getListing':
-      return { listingId: LISTING_ID.exec(String(args.listingId ?? ''))?.[0] ?? args.listingId };
+      return { listingId: LISTING_ID.exec(argText(args.listingId))?.[0] ?? args.listingId };
     case 'searchSimilar': {
       const fixed: Record<string, unknown> = {
         query: typeof args.query === 'string' ? args.query.slice(0, 200) : args.query,
