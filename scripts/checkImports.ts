@@ -1,7 +1,7 @@
 /**
  * `npm run lint:imports`: the import rules of docs/architecture.md, checked on the code as it is.
  * - no cycle between files, and none between folders (a folder is one concept: src/<folder>);
- * - every import goes to the same folder or to a lower layer: api -> agent -> tools -> policy -> store,
+ * - every import goes to the same folder or to a lower layer: api -> agent -> tools -> approvals -> policy -> store,
  *   with tracing observing from the side (it may read the store, and nothing below the agent calls it).
  * Exits 1 with every broken rule listed.
  */
@@ -12,6 +12,7 @@ const LAYERS: string[][] = [
   ['shared', 'domain', 'errors', 'faults', 'config', 'logging'],
   ['store'],
   ['policy'],
+  ['approvals'],
   ['tools'],
   ['tracing'],
   ['agent'],

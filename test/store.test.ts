@@ -277,3 +277,51 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
     expect(atLeastQuery(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], 4, 64)).toBeUndefined();
   });
 });
+
+describe('gate refusals leave approvals (call_refusals, migration 7)', () => {
+  it('moves an old policy-gate approval row into call_refusals, and leaves the seller’s approvals', () => {
+    t = tempStore();
+    const path = t.path.replace('test.db', 'v6.db');
+    const old = new Database(path);
+    for (const sql of MIGRATIONS.slice(0, 6)) old.exec(sql);
+    old.pragma('user_version = 6');
+    old.exec(`
+      INSERT INTO conversations VALUES ('conv_1', 'seller-1', '2026-01-01', '2026-01-01');
+      INSERT INTO runs (id, conversation_id, seller_id, trace_id, status, input, app_version, prompt_version, model,
+        created_at, updated_at)
+      VALUES ('run_1', 'conv_1', 'seller-1', 't1', 'completed', '{}', '1', 'v1', 'm', '2026-01-01', '2026-01-01');
+      INSERT INTO approvals (id, run_id, call_id, seller_id, tool, arguments, summary, status, message, decided_by,
+        decided_at, expires_at, created_at)
+      VALUES
+        ('apr_gate', 'run_1', 'c1', 'seller-1', 'createListing', '{}', 'Rejected createListing call: bad JSON',
+         'rejected', 'The arguments were not valid JSON.', 'policy-gate', '2026-01-01T00:00:01Z',
+         '2026-01-01T00:30:00Z', '2026-01-01T00:00:01Z'),
+        ('apr_seller', 'run_1', 'c2', 'seller-1', 'createListing', '{"price":5}', 'Post it', 'rejected', 'too cheap',
+         'seller-1', '2026-01-01T00:00:03Z', '2026-01-01T00:30:00Z', '2026-01-01T00:00:02Z');
+      INSERT INTO policy_decisions (run_id, call_id, tool, phase, decision, rule, reason, arguments, created_at)
+      VALUES ('run_1', 'c1', 'createListing', 'proposal', 'deny', 'valid-json', 'The arguments were not valid JSON.',
+        '"{\\"title\\": \\"Trek"', '2026-01-01T00:00:01Z');
+    `);
+    old.close();
+
+    const upgraded = Store.open(path);
+    try {
+      expect(upgraded.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(upgraded.approvals.forRun('run_1').map((a) => a.id)).toEqual(['apr_seller']);
+      expect(upgraded.refusals.forRun('run_1')).toEqual([
+        {
+          runId: 'run_1',
+          callId: 'c1',
+          tool: 'createListing',
+          arguments: '{"title": "Trek',
+          rule: 'valid-json',
+          reason: 'The arguments were not valid JSON.',
+          createdAt: '2026-01-01T00:00:01Z',
+        },
+      ]);
+      expect(upgraded.refusals.forConversation('conv_1').get('c1')?.rule).toBe('valid-json');
+    } finally {
+      upgraded.close();
+    }
+  });
+});

@@ -1,9 +1,8 @@
 import type { AgentInputItem, RunToolApprovalItem } from '@openai/agents';
-import type { ApprovalRecord, RunRecord, Store } from '../store/index.js';
-import { newId } from '../store/ids.js';
+import type { RefusalRecord, RunRecord, Store } from '../store/index.js';
 import type { PolicyGate, PolicyVerdict } from '../policy/index.js';
+import { callStatus, refusalMessage, refuseCall, requestApproval } from '../approvals/index.js';
 import { parseArguments, summarizeAction, TOOL_PARAMETERS } from '../tools/index.js';
-import { rejectionMessage } from './replies.js';
 
 /**
  * Where a paused run's write requests become approvals for the seller, or
@@ -19,34 +18,43 @@ export class ApprovalDesk {
   /**
    * Turns the SDK's interruptions into approvals the seller sees. A call is
    * only shown if it is well-formed and the policy would let it run once
-   * confirmed; anything else is rejected at once with a reason the model can
-   * act on. Returns whether any approval now waits for the seller.
+   * confirmed; anything else is refused at once (a refusal, not an approval)
+   * with a reason the model can act on. Returns whether any approval now
+   * waits for the seller.
    */
   request(run: RunRecord, interruptions: RunToolApprovalItem[]): boolean {
     let needSeller = false;
-    const expiresAt = new Date(this.store.now().getTime() + this.approvalTtlMs).toISOString();
     for (const item of interruptions) {
       const callId = callIdOf(item);
-      const existing = this.store.approvals.forCall(run.id, callId);
-      if (existing) {
-        needSeller ||= existing.status === 'pending';
+      const known = callStatus(this.store, run.id, callId);
+      if (known) {
+        needSeller ||= known === 'pending';
         continue;
       }
       const tool = item.name ?? 'unknown';
       const raw = item.arguments ?? '';
       const verdict = this.vet(tool, raw, run.sellerId);
-      const approval = this.store.approvals.request({
-        id: newId('apr'),
-        runId: run.id,
-        callId,
-        sellerId: run.sellerId,
-        tool,
-        arguments: verdict.args ?? {},
-        summary: verdict.args
-          ? summarizeAction(tool, verdict.args, this.store)
-          : `Rejected ${tool} call: ${verdict.reason}`,
-        expiresAt,
-      });
+      if (verdict.decision === 'needs_confirmation' && verdict.args) {
+        requestApproval(this.store, {
+          runId: run.id,
+          callId,
+          sellerId: run.sellerId,
+          tool,
+          args: verdict.args,
+          summary: summarizeAction(tool, verdict.args, this.store),
+          ttlMs: this.approvalTtlMs,
+        });
+        needSeller = true;
+      } else {
+        refuseCall(this.store, {
+          runId: run.id,
+          callId,
+          tool,
+          args: verdict.args ?? raw.slice(0, 2000),
+          rule: verdict.rule,
+          reason: verdict.reason,
+        });
+      }
       this.store.decisions.record({
         runId: run.id,
         callId,
@@ -57,11 +65,6 @@ export class ApprovalDesk {
         reason: verdict.reason,
         arguments: verdict.args ?? raw.slice(0, 2000),
       });
-      if (verdict.decision === 'needs_confirmation') {
-        needSeller = true;
-      } else {
-        this.store.approvals.decide(approval.id, 'rejected', 'policy-gate', verdict.reason);
-      }
     }
     return needSeller;
   }
@@ -97,15 +100,12 @@ export class ApprovalDesk {
  * approved" text whatever rejection message is given; the model should read
  * the gate's reason instead, so it can correct itself.
  */
-export function explainGateRejections(
-  input: AgentInputItem[],
-  rejections: Map<string, ApprovalRecord>,
-): AgentInputItem[] {
-  if (rejections.size === 0) return input;
+export function explainGateRejections(input: AgentInputItem[], refusals: Map<string, RefusalRecord>): AgentInputItem[] {
+  if (refusals.size === 0) return input;
   return input.map((item) => {
     if (item.type !== 'function_call_result') return item;
-    const approval = rejections.get(item.callId);
-    return approval ? { ...item, output: { type: 'text' as const, text: rejectionMessage(approval) } } : item;
+    const refusal = refusals.get(item.callId);
+    return refusal ? { ...item, output: { type: 'text' as const, text: refusalMessage(refusal) } } : item;
   });
 }
 

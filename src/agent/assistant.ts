@@ -12,7 +12,7 @@ import type { Store, RunRecord, StopReason } from '../store/index.js';
 import { newId, newTraceId } from '../store/ids.js';
 import type { PolicyGate } from '../policy/index.js';
 import { createListingTools, type AssistantContext } from '../tools/index.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import { faultPoint } from '../faults.js';
 import type { PromptSelector } from './promptSelection.js';
 import { createLogger, describeError, type Logger } from '../logging/logger.js';
@@ -26,7 +26,16 @@ import { StoreSession, closeDanglingCalls } from './storeSession.js';
 import { assistantText, transcript, userInputItem, type SellerMessage, type TranscriptEntry } from './messages.js';
 import { toRunResult, type RunResult } from './runResult.js';
 import { toRunEvent, type RunEvent } from './runEvents.js';
-import { rejectionMessage, STOP_REPLIES, NOT_RUN_OUTPUT } from './replies.js';
+import { STOP_REPLIES, NOT_RUN_OUTPUT } from './replies.js';
+import {
+  ApprovalNotPendingError,
+  callStatus,
+  decideApproval,
+  expireApprovals,
+  notApprovedMessage,
+  refusalsByCall,
+  supersedeApprovals,
+} from '../approvals/index.js';
 import { ApprovalDesk, callIdOf, explainGateRejections } from './approvalDesk.js';
 
 export interface AssistantLimits {
@@ -192,21 +201,11 @@ export class ListingAssistant {
     const run = this.store.runs.get(runId);
     if (!run || run.sellerId !== sellerId) throw new NotFoundError('Run');
     return this.locks.run(run.conversationId, async () => {
-      const approval = this.store.approvals.get(decision.approvalId);
-      if (!approval || approval.runId !== runId) throw new NotFoundError('Approval');
-      if (approval.sellerId !== sellerId)
-        throw new ForbiddenError('Only the seller who owns this conversation can decide.');
-      this.store.approvals.expireDue(runId);
-      const won = this.store.approvals.decide(
-        approval.id,
-        decision.decision === 'approve' ? 'approved' : 'rejected',
-        sellerId,
-        decision.message?.trim() || null,
-      );
-      if (!won) {
-        const current = this.store.approvals.get(approval.id)!;
-        this.settleExpired(this.store.runs.get(runId)!);
-        throw new ConflictError(`This approval is ${current.status}, not pending.`, 'approval_not_pending');
+      try {
+        decideApproval(this.store, { runId, sellerId, ...decision });
+      } catch (error) {
+        if (error instanceof ApprovalNotPendingError) this.settleExpired(this.store.runs.get(runId)!);
+        throw error;
       }
       faultPoint('after-approval');
       const stillPending = this.store.approvals.forRun(runId).some((a) => a.status === 'pending');
@@ -254,9 +253,9 @@ export class ListingAssistant {
     const state = await RunState.fromString<AssistantContext, typeof agent>(agent, run.state!);
     const approvals = this.store.approvals.forRun(run.id);
     for (const item of state.getInterruptions()) {
-      const approval = approvals.find((a) => a.callId === callIdOf(item));
-      if (approval?.status === 'approved') state.approve(item);
-      else state.reject(item, { message: rejectionMessage(approval) });
+      const callId = callIdOf(item);
+      if (approvals.find((a) => a.callId === callId)?.status === 'approved') state.approve(item);
+      else state.reject(item, { message: notApprovedMessage(this.store, run.id, callId) });
     }
     return this.execute(run, state, options, { agent, counter });
   }
@@ -309,10 +308,10 @@ export class ListingAssistant {
           maxTurns: this.options.limits.maxSteps,
           signal: controller.signal,
           toolErrorFormatter: ({ kind, callId }: { kind: string; callId: string }) =>
-            kind === 'approval_rejected' ? rejectionMessage(this.store.approvals.forCall(run.id, callId)) : undefined,
+            kind === 'approval_rejected' ? notApprovedMessage(this.store, run.id, callId) : undefined,
           callModelInputFilter: ({ modelData }: { modelData: ModelInputData }) => ({
             ...modelData,
-            input: explainGateRejections(modelData.input, this.store.approvals.gateRejections(run.conversationId)),
+            input: explainGateRejections(modelData.input, refusalsByCall(this.store, run.conversationId)),
           }),
         };
         let result;
@@ -344,8 +343,10 @@ export class ListingAssistant {
         }
         const needSeller = this.approvalDesk.request(run, interruptions);
         for (const item of interruptions) {
-          const approval = this.store.approvals.forCall(run.id, callIdOf(item));
-          if (approval?.status === 'rejected') result.state.reject(item, { message: rejectionMessage(approval) });
+          const callId = callIdOf(item);
+          const status = callStatus(this.store, run.id, callId);
+          if (status === 'refused' || status === 'rejected')
+            result.state.reject(item, { message: notApprovedMessage(this.store, run.id, callId) });
         }
         if (!needSeller) {
           input = result.state;
@@ -388,7 +389,7 @@ export class ListingAssistant {
   private supersedePausedRun(conversationId: string): void {
     const latest = this.store.runs.latestForConversation(conversationId);
     if (!latest || latest.status !== 'awaiting_approval') return;
-    this.store.approvals.supersedePending(latest.id);
+    supersedeApprovals(this.store, latest.id);
     this.stop(latest, 'cancelled', latest.reply ?? STOP_REPLIES.cancelled, latest.steps);
     this.settled(latest.id);
   }
@@ -396,7 +397,7 @@ export class ListingAssistant {
   /** Lapses expired approvals; a paused run left with nothing to decide and nothing approved stops. */
   private settleExpired(run: RunRecord): void {
     if (run.status !== 'awaiting_approval') return;
-    this.store.approvals.expireDue(run.id);
+    expireApprovals(this.store, run.id);
     const approvals = this.store.approvals.forRun(run.id);
     if (approvals.some((a) => a.status === 'pending' || a.status === 'approved')) return;
     this.stop(run, 'cancelled', STOP_REPLIES.expired, run.steps);

@@ -60,7 +60,7 @@ export function judge(scenario: Scenario, evidence: TrialEvidence, rules: Policy
     if (run.status === 'stopped' && run.stopReason !== 'cancelled') failures.push(`run ${run.id} stopped: ${run.stopReason}`);
   }
   if (evidence.steps > expect.maxSteps) failures.push(`took ${evidence.steps} model steps; the budget is ${expect.maxSteps}`);
-  const asked = evidence.approvals.filter((a) => a.decidedBy !== 'policy-gate').length;
+  const asked = evidence.approvals.length;
   if (expect.maxApprovalRequests !== undefined && asked > expect.maxApprovalRequests) {
     failures.push(`asked the seller to confirm ${asked} actions; at most ${expect.maxApprovalRequests} expected`);
   }

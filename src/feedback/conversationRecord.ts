@@ -12,7 +12,7 @@ import type { ToolExecution } from '../store/toolExecutionRepository.js';
 export interface ConversationRecord {
   reviewed: RunRecord;
   runs: RunRecord[];
-  /** Approvals the seller saw (not the gate's automatic rejections), in the order shown. */
+  /** Approvals the seller saw, in the order shown. */
   approvals: ApprovalRecord[];
   /** Executed writes of these runs, in order. */
   writes: ToolExecution[];
@@ -40,7 +40,6 @@ export function readConversationRecord(store: Store, runId: string): Conversatio
 
   const approvals = runs
     .flatMap((r) => store.approvals.forRun(r.id))
-    .filter((a) => a.decidedBy !== 'policy-gate')
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const writes = runs.flatMap((r) => store.executions.forRun(r.id));
   const createdIds = new Set(

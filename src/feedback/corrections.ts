@@ -3,9 +3,6 @@ import { newId } from '../store/ids.js';
 import { changedFields } from './changedFields.js';
 import { sellerText } from './conversationRecord.js';
 
-/** Who decides approvals automatically; their rejections are the gate's, not the seller's. */
-const GATE = 'policy-gate';
-
 /**
  * Brings a run's corrections up to date with its approvals, after a segment
  * of it settled. Reads only what the store already holds, so it is
@@ -73,7 +70,6 @@ function turnedDownBy(
   approval: ApprovalRecord,
   nextRun: RunRecord | undefined,
 ): { via: 'rejection' | 'new_message'; message: string | null } | undefined {
-  if (approval.decidedBy === GATE) return undefined;
   if (approval.status === 'rejected' && approval.decidedBy === approval.sellerId)
     return { via: 'rejection', message: approval.message };
   // A superseded approval was left undecided while the seller typed something else: those words are the correction.

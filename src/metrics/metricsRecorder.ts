@@ -93,8 +93,6 @@ export class MetricsRecorder implements TraceSink {
       );
     }
     for (const a of this.store.approvals.forRun(run.id)) {
-      // Calls the gate turned away at once were never shown to the seller: they are policy denials.
-      if (a.decidedBy === 'policy-gate') continue;
       once(`approval:${a.id}:requested`, a.createdAt, () =>
         this.metrics.approvals.inc({ prompt_version: version, tool: a.tool, event: 'requested' }),
       );

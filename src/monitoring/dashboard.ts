@@ -72,9 +72,9 @@ const RUNS_SQL = `
   ) a ON a.trace_id = r.trace_id
   LEFT JOIN (
     SELECT run_id,
-      SUM(COALESCE(decided_by, '') <> 'policy-gate') AS requested,
+      COUNT(*) AS requested,
       SUM(status = 'approved') AS approved,
-      SUM(status = 'rejected' AND COALESCE(decided_by, '') <> 'policy-gate') AS rejected,
+      SUM(status = 'rejected') AS rejected,
       SUM(status = 'expired') AS expired
     FROM approvals GROUP BY run_id
   ) ap ON ap.run_id = r.id

@@ -83,10 +83,7 @@ export function observedBehaviour(store: Store, runId: string): RecordedTrace['e
     policyDecisions: store.decisions
       .forRun(runId)
       .map((d) => ({ tool: d.tool, phase: d.phase, decision: d.decision, rule: d.rule })),
-    approvals: store.approvals
-      .forRun(runId)
-      .filter((a) => a.decidedBy !== 'policy-gate')
-      .map((a) => ({ tool: a.tool, arguments: a.arguments })),
+    approvals: store.approvals.forRun(runId).map((a) => ({ tool: a.tool, arguments: a.arguments })),
     status: run.status,
     stopReason: run.stopReason,
     reply: run.reply,
@@ -97,7 +94,7 @@ export function exportTrace(store: Store, traceId: string): RecordedTrace {
   const run = store.runs.byTraceId(traceId);
   if (!run) throw new NotFoundError('Trace');
   const spans = store.traces.spans(traceId);
-  const approvals = store.approvals.forRun(run.id).filter((a) => a.decidedBy !== 'policy-gate');
+  const approvals = store.approvals.forRun(run.id);
   const items = store.conversations.items(run.conversationId) as AgentInputItem[];
   const input = run.input as { text: string };
   // The history before this run: everything up to the run's own seller message.

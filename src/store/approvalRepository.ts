@@ -128,17 +128,6 @@ export class ApprovalRepository {
     return result.changes;
   }
 
-  /** Calls of a conversation that the gate rejected without asking the seller, by call id. */
-  gateRejections(conversationId: string): Map<string, ApprovalRecord> {
-    const rows = this.db
-      .prepare(
-        `SELECT a.* FROM approvals a JOIN runs r ON r.id = a.run_id
-         WHERE r.conversation_id = ? AND a.decided_by = 'policy-gate'`,
-      )
-      .all(conversationId) as ApprovalRow[];
-    return new Map(rows.map((r) => [r.call_id, toRecord(r)]));
-  }
-
   supersedePending(runId: string): number {
     return this.db
       .prepare(`UPDATE approvals SET status = 'superseded', decided_at = ? WHERE run_id = ? AND status = 'pending'`)

@@ -229,6 +229,29 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO listings_search (rowid, title, description) VALUES (${searchKey('new')}, new.title, new.description);
   END;
   `,
+  // 7: the gate's automatic refusals get their own table; until now they were approvals decided by
+  // 'policy-gate'. Those rows move here (rule and, for unparsed calls, the raw arguments come from the
+  // proposal's policy decision) and leave approvals, which then holds only what the seller was asked.
+  `
+  CREATE TABLE call_refusals (
+    run_id TEXT NOT NULL REFERENCES runs (id),
+    call_id TEXT NOT NULL,
+    tool TEXT NOT NULL,
+    arguments TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, call_id)
+  );
+  INSERT OR IGNORE INTO call_refusals (run_id, call_id, tool, arguments, rule, reason, created_at)
+    SELECT a.run_id, a.call_id, a.tool, COALESCE(d.arguments, a.arguments), COALESCE(d.rule, 'unknown'),
+      COALESCE(a.message, d.reason, 'not allowed'), a.created_at
+    FROM approvals a
+    LEFT JOIN policy_decisions d ON d.run_id = a.run_id AND d.call_id = a.call_id AND d.phase = 'proposal'
+    WHERE a.decided_by = 'policy-gate'
+    ORDER BY a.created_at, a.rowid;
+  DELETE FROM approvals WHERE decided_by = 'policy-gate';
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { PolicyGate } from '../policy/index.js';
 import type { Store } from '../store/index.js';
 import type { AssistantContext } from './toolContext.js';
-import { canonicalJson } from '../shared/canonicalJson.js';
+import { isConfirmed } from '../approvals/index.js';
 import { describeIssues } from './validationIssues.js';
 import { toStrictJsonSchema } from './jsonSchema.js';
 import type { ToolResult } from './schemas.js';
@@ -127,12 +127,13 @@ export function gatedTool<S extends z.ZodObject>(
 
       let approvalId: string | null = null;
       if (verdict.decision === 'needs_confirmation') {
-        const approval = store.approvals.forCall(ctx.runId, callId);
-        const confirmed =
-          approval?.status === 'approved' &&
-          approval.sellerId === ctx.sellerId &&
-          approval.tool === def.name &&
-          canonicalJson(approval.arguments) === canonicalJson(args);
+        const confirmed = isConfirmed(store, {
+          runId: ctx.runId,
+          callId,
+          sellerId: ctx.sellerId,
+          tool: def.name,
+          args,
+        });
         if (!confirmed) {
           record({
             decision: 'deny',
@@ -145,11 +146,11 @@ export function gatedTool<S extends z.ZodObject>(
             message: 'The seller has not confirmed this exact action, so nothing was changed.',
           });
         }
-        approvalId = approval.id;
+        approvalId = confirmed.approvalId;
         record({
           decision: 'allow',
           rule: 'seller-confirmed',
-          reason: `Confirmed by ${approval.decidedBy} at ${approval.decidedAt}.`,
+          reason: `Confirmed by ${confirmed.by} at ${confirmed.at}.`,
         });
       } else {
         record(verdict);

@@ -151,8 +151,7 @@ export function buildTraceView(store: Store, run: RunRecord): TraceView {
   }
   for (const a of store.approvals.forRun(run.id)) {
     const common = { approvalId: a.id, tool: a.tool, callId: a.callId, arguments: a.arguments, summary: a.summary };
-    if (a.decidedBy !== 'policy-gate')
-      events.push({ type: 'approval', at: a.createdAt, event: 'requested', ...common });
+    events.push({ type: 'approval', at: a.createdAt, event: 'requested', ...common });
     if (a.status !== 'pending' && a.decidedAt) {
       events.push({
         type: 'approval',

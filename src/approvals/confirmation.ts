@@ -1,0 +1,31 @@
+import { canonicalJson } from '../shared/canonicalJson.js';
+import type { Store } from '../store/index.js';
+
+/** One write call as it is about to run. */
+export interface WriteCall {
+  runId: string;
+  callId: string;
+  sellerId: string;
+  tool: string;
+  args: Record<string, unknown>;
+}
+
+/** The proof that a call was confirmed: which approval, who decided, when. */
+export interface Confirmation {
+  approvalId: string;
+  by: string;
+  at: string;
+}
+
+/**
+ * The one check the write path asks: an approval for this call id, approved
+ * by this seller, for the same tool and the same canonical arguments.
+ * Undefined when the call is not confirmed.
+ */
+export function isConfirmed(store: Store, call: WriteCall): Confirmation | undefined {
+  const a = store.approvals.forCall(call.runId, call.callId);
+  if (!a || a.status !== 'approved' || !a.decidedAt) return undefined;
+  if (a.sellerId !== call.sellerId || a.decidedBy !== call.sellerId || a.tool !== call.tool) return undefined;
+  if (canonicalJson(a.arguments) !== canonicalJson(call.args)) return undefined;
+  return { approvalId: a.id, by: a.decidedBy, at: a.decidedAt };
+}

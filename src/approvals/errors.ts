@@ -1,0 +1,9 @@
+import { ConflictError } from '../errors.js';
+import type { ApprovalStatus } from '../store/index.js';
+
+/** A decision on an approval that is no longer pending (decided, expired or superseded): 409. */
+export class ApprovalNotPendingError extends ConflictError {
+  constructor(readonly current: ApprovalStatus) {
+    super(`This approval is ${current}, not pending.`, 'approval_not_pending');
+  }
+}

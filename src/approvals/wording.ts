@@ -1,0 +1,26 @@
+import type { ApprovalRecord, RefusalRecord, Store } from '../store/index.js';
+
+/** The tool result the model sees for a call the gate refused: its reason, so the model can correct itself. */
+export function refusalMessage(refusal: RefusalRecord): string {
+  return `Refused without asking the seller: ${refusal.reason}`;
+}
+
+/** The tool result the model sees for a call that was not approved, with the seller's words if any. */
+export function rejectionMessage(approval: ApprovalRecord | undefined): string {
+  switch (approval?.status) {
+    case 'rejected':
+      return approval.message
+        ? `The seller did not confirm this action, so nothing was changed. Seller's message: "${approval.message}"`
+        : 'The seller did not confirm this action, so nothing was changed.';
+    case 'expired':
+      return 'The seller did not confirm this action in time, so nothing was changed.';
+    default:
+      return 'The seller did not confirm this action, so nothing was changed.';
+  }
+}
+
+/** What the model reads for a call that did not go ahead: the gate's refusal, or how the seller decided. */
+export function notApprovedMessage(store: Store, runId: string, callId: string): string {
+  const refusal = store.refusals.forCall(runId, callId);
+  return refusal ? refusalMessage(refusal) : rejectionMessage(store.approvals.forCall(runId, callId));
+}
