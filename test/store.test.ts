@@ -5,7 +5,7 @@ import { MIGRATIONS } from '../src/store/migrations.js';
 import { priceStats } from '../src/store/priceStats.js';
 import { atLeastQuery, buildMatchQueries } from '../src/store/searchQuery.js';
 import { seedListings } from '../src/store/seed/seedDatabase.js';
-import type { Category } from '../src/domain/listing.js';
+import { CATEGORIES, type Category } from '../src/domain/listing.js';
 import { tempStore } from './support/tempStore.js';
 
 let t: ReturnType<typeof tempStore>;
@@ -180,8 +180,8 @@ describe('store', () => {
 });
 
 describe('searchSimilar query plan (listings_search, migration 6)', () => {
-  const ids = (text: string, category?: Category) =>
-    t.store.listings.searchSimilar(text, { category, limit: 50 }).matches.map((m) => m.id);
+  const ids = (text: string, category?: Category, store = t.store) =>
+    store.listings.searchSimilar(text, { category, limit: 50 }).matches.map((m) => m.id);
   /** The reference: bm25 over every match, then status and category, ties to the older listing. */
   const naive = (text: string, category?: Category) =>
     (
@@ -246,6 +246,59 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
     } finally {
       upgraded.close();
     }
+  });
+
+  /** The category number inside the listings_search key of the listings matching `text`. */
+  const keyCategories = (store: Store, text: string) =>
+    store.db
+      .prepare('SELECT (rowid >> 32) & 15 FROM listings_search WHERE listings_search MATCH ?')
+      .pluck()
+      .all(buildMatchQueries(text)!.all);
+
+  it('moves a database whose search keys came from migration 6 to stored category numbers', () => {
+    t = tempStore();
+    const path = t.path.replace('test.db', 'v6.db');
+    const old = new Database(path);
+    for (const sql of MIGRATIONS.slice(0, 6)) old.exec(sql);
+    old.pragma('user_version = 6');
+    old
+      .prepare(
+        `INSERT INTO listings (id, seller_id, title, description, category, price_cents, condition, status, created_at, updated_at)
+         VALUES ('a', 's', 'Garden hose reel', 'Works well.', 'Home & Garden', 2000, 'good', 'active', '2026-01-01', '2026-01-01')`,
+      )
+      .run();
+    old.close();
+    const upgraded = Store.open(path);
+    try {
+      const numbers = upgraded.db.prepare('SELECT category, number FROM search_categories ORDER BY number').all();
+      expect(numbers).toEqual(CATEGORIES.map((category, i) => ({ category, number: i + 1 })));
+      expect(keyCategories(upgraded, 'hose reel')).toEqual([CATEGORIES.indexOf('Home & Garden') + 1]);
+      expect(ids('hose reel', 'Home & Garden', upgraded)).toEqual(['a']);
+    } finally {
+      upgraded.close();
+    }
+  });
+
+  it('numbers a category the database has not seen yet at the next open, and re-keys its listings', () => {
+    t = tempStore();
+    // As if "Books" had been added to CATEGORIES after this database was made: it gets the next free number.
+    t.store.db.prepare(`DELETE FROM search_categories WHERE category = 'Books'`).run();
+    const atlas = t.store.listings.insert({ ...base, title: 'Trek atlas', category: 'Books', price: 5 });
+    expect(keyCategories(t.store, 'trek atlas')).toEqual([0]);
+    expect(ids('trek atlas', 'Books')).toEqual([atlas.id]); // unnumbered: filtered by row
+    t.store.close();
+    t.store = Store.open(t.path);
+    expect(t.store.db.prepare(`SELECT number FROM search_categories WHERE category = 'Books'`).pluck().get()).toBe(
+      CATEGORIES.length + 1,
+    );
+    expect(keyCategories(t.store, 'trek atlas')).toEqual([CATEGORIES.length + 1]);
+    expect(ids('trek atlas', 'Books')).toEqual([atlas.id]);
+    expect(ids('trek atlas', 'Sports')).toEqual([]);
+    t.store.db.prepare(`DELETE FROM listings WHERE id = ?`).run(atlas.id);
+    expect(t.store.db.prepare('SELECT count(*) FROM listings_search').pluck().get()).toBe(0);
+    expect(() =>
+      t.store.db.prepare(`INSERT INTO listings_search (listings_search) VALUES ('integrity-check')`).run(),
+    ).not.toThrow();
   });
 
   it('follows status, category, text changes and deletes', () => {

@@ -1,18 +1,9 @@
 import { z } from 'zod';
+import { CATEGORIES, type Category } from './categories.js';
 
-/** The marketplace's fixed category list; the policy layer refuses anything else. */
-export const CATEGORIES = [
-  'Electronics',
-  'Furniture',
-  'Clothing',
-  'Vehicles',
-  'Sports',
-  'Home & Garden',
-  'Books',
-  'Other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, type Category };
 export const CategorySchema = z.enum(CATEGORIES);
+export const isCategory = (value: string): value is Category => (CATEGORIES as readonly string[]).includes(value);
 
 export const CONDITIONS = ['new', 'like new', 'good', 'fair', 'for parts'] as const;
 export type Condition = (typeof CONDITIONS)[number];

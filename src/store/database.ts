@@ -2,13 +2,15 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrations.js';
+import { numberNewSearchCategories } from './searchCategories.js';
 
 export type Db = Database.Database;
 
 /**
  * Opens (creating if needed) a SQLite file in WAL mode with a busy timeout, so
  * concurrent readers never block the writer and a briefly locked database is
- * waited on instead of failing a write. Migrations run before anything else.
+ * waited on instead of failing a write. Migrations run before anything else,
+ * then categories added in code since get their search numbers.
  */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -18,6 +20,7 @@ export function openDatabase(path: string): Db {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
+  numberNewSearchCategories(db);
   cachePreparedStatements(db);
   return db;
 }

@@ -1,14 +1,9 @@
 import type { Db } from './database.js';
 import { fromCents, toCents, type Category, type Listing, type NewListing } from '../domain/listing.js';
 import { newId } from './ids.js';
-import {
-  atLeastQuery,
-  buildMatchQueries,
-  listingRowidOfSearchKey,
-  SEARCH_KEY,
-  searchCategoryNumber,
-  searchTerms,
-} from './searchQuery.js';
+import { atLeastQuery, buildMatchQueries, searchTerms } from './searchQuery.js';
+import { listingRowidOfSearchKey, SEARCH_KEY } from './searchKey.js';
+import { searchCategoryNumber } from './searchCategories.js';
 import { priceStats, type PriceStatistics } from './priceStats.js';
 
 interface ListingRow {
@@ -209,7 +204,7 @@ export class ListingRepository {
   searchSimilar(text: string, options: { category?: Category; limit: number }): SimilarListings {
     const match = buildMatchQueries(text);
     if (!match) return { matches: [], stats: null };
-    const category = options.category === undefined ? undefined : searchCategoryNumber(options.category);
+    const category = options.category === undefined ? undefined : searchCategoryNumber(this.db, options.category);
     const ranked = match.terms.filter((t) => this.documentFrequency(t) <= COMMON_TERM_DF);
     const candidates = this.rankedCandidates(match.all, ranked, ranked.length < match.terms.length, category);
     let rows = this.activeRows(

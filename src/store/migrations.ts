@@ -1,15 +1,29 @@
 import type Database from 'better-sqlite3';
+import { searchKeySql } from './searchKey.js';
+import {
+  initialCategoryNumbersSql,
+  MAX_SEARCH_CATEGORY_NUMBER,
+  positionalCategoryNumberSql,
+  storedCategoryNumberSql,
+} from './searchCategories.js';
 
-/**
- * The listings_search rowid of a listing row (migration 6), as SQL over `row`'s columns. Fixed
- * once released: src/store/searchQuery.ts decodes it with the same layout and category numbers.
- */
-const searchKey = (row: string) =>
-  `((${row}.status <> 'active') * 281474976710656` +
-  ` + min(4095, length(${row}.title || ' ' || ${row}.description) - length(replace(replace(${row}.title || ' ' || ${row}.description, ' ', ''), '-', '')) + 1) * 68719476736` +
-  ` + (CASE ${row}.category WHEN 'Electronics' THEN 1 WHEN 'Furniture' THEN 2 WHEN 'Clothing' THEN 3 WHEN 'Vehicles' THEN 4` +
-  ` WHEN 'Sports' THEN 5 WHEN 'Home & Garden' THEN 6 WHEN 'Books' THEN 7 WHEN 'Other' THEN 8 ELSE 0 END) * 4294967296` +
-  ` + ${row}.rowid)`;
+/** listings_search follows listings through triggers; `key` is the search key of a listing row. */
+const searchTriggers = (key: (row: string) => string) => `
+  CREATE TRIGGER listings_search_insert AFTER INSERT ON listings BEGIN
+    INSERT INTO listings_search (rowid, title, description) VALUES (${key('new')}, new.title, new.description);
+  END;
+  CREATE TRIGGER listings_search_delete AFTER DELETE ON listings BEGIN
+    DELETE FROM listings_search WHERE rowid = ${key('old')};
+  END;
+  CREATE TRIGGER listings_search_update AFTER UPDATE OF title, description, category, status ON listings BEGIN
+    DELETE FROM listings_search WHERE rowid = ${key('old')};
+    INSERT INTO listings_search (rowid, title, description) VALUES (${key('new')}, new.title, new.description);
+  END;`;
+
+/** Migration 6's key: category numbers by position in CATEGORIES. */
+const positionalKey = (row: string) => searchKeySql(row, positionalCategoryNumberSql(row));
+/** Migration 7's key: category numbers from search_categories. */
+const storedKey = (row: string) => searchKeySql(row, storedCategoryNumberSql(row));
 
 /**
  * Versioned, append-only migrations. Each runs once inside a transaction and
@@ -210,24 +224,32 @@ export const MIGRATIONS: readonly string[] = [
   // cheap prefix walk (bm25 favours short documents), status and category are read from the key
   // without touching the listings table, and bm25 over it equals bm25 over listings_fts (same
   // documents, same tokenizer, same statistics). The category numbers follow CATEGORIES in
-  // src/domain/listing.ts (0: any other value); src/store/searchQuery.ts builds and decodes the key.
+  // src/domain/categories.ts (0: any other value); src/store/searchKey.ts has the layout.
   `
   CREATE VIRTUAL TABLE listings_search USING fts5 (
     title, description,
     content = '', contentless_delete = 1,
     tokenize = 'porter unicode61 remove_diacritics 2'
   );
-  INSERT INTO listings_search (rowid, title, description) SELECT ${searchKey('l')}, l.title, l.description FROM listings l;
-  CREATE TRIGGER listings_search_insert AFTER INSERT ON listings BEGIN
-    INSERT INTO listings_search (rowid, title, description) VALUES (${searchKey('new')}, new.title, new.description);
-  END;
-  CREATE TRIGGER listings_search_delete AFTER DELETE ON listings BEGIN
-    DELETE FROM listings_search WHERE rowid = ${searchKey('old')};
-  END;
-  CREATE TRIGGER listings_search_update AFTER UPDATE OF title, description, category, status ON listings BEGIN
-    DELETE FROM listings_search WHERE rowid = ${searchKey('old')};
-    INSERT INTO listings_search (rowid, title, description) VALUES (${searchKey('new')}, new.title, new.description);
-  END;
+  INSERT INTO listings_search (rowid, title, description) SELECT ${positionalKey('l')}, l.title, l.description FROM listings l;
+  ${searchTriggers(positionalKey)}
+  `,
+  // 7: category numbers kept in a table instead of a CASE in the triggers, so that a category added
+  // to CATEGORIES later gets a number on a database made before (src/store/searchCategories.ts).
+  // The index is rebuilt once, so its keys carry exactly the table's numbers whatever list
+  // migration 6 numbered (costs about what migration 6's first build did).
+  `
+  CREATE TABLE search_categories (
+    category TEXT PRIMARY KEY,
+    number INTEGER NOT NULL UNIQUE CHECK (number BETWEEN 1 AND ${MAX_SEARCH_CATEGORY_NUMBER})
+  );
+  ${initialCategoryNumbersSql()}
+  DROP TRIGGER listings_search_insert;
+  DROP TRIGGER listings_search_delete;
+  DROP TRIGGER listings_search_update;
+  ${searchTriggers(storedKey)}
+  INSERT INTO listings_search (listings_search) VALUES ('delete-all');
+  INSERT INTO listings_search (rowid, title, description) SELECT ${storedKey('l')}, l.title, l.description FROM listings l;
   `,
   // 7: the gate's automatic refusals get their own table; until now they were approvals decided by
   // 'policy-gate'. Those rows move here (rule and, for unparsed calls, the raw arguments come from the

@@ -37,38 +37,6 @@ export function buildMatchQueries(text: string): MatchQueries | undefined {
 }
 
 /**
- * The rowid layout of listings_search (migration 6): inactive bit, approximate length in words,
- * category number, listing rowid. FTS5 walks a doclist in rowid order, so a walk over keys below
- * SEARCH_KEY.inactive visits active listings only, shortest first.
- */
-export const SEARCH_KEY = {
-  inactive: 2 ** 48,
-  lengthUnit: 2 ** 36,
-  categoryUnit: 2 ** 32,
-} as const;
-
-/** Category numbers inside the key; fixed by migration 6 (0: a category outside this list). */
-const SEARCH_CATEGORY_NUMBERS: Readonly<Record<string, number>> = {
-  Electronics: 1,
-  Furniture: 2,
-  Clothing: 3,
-  Vehicles: 4,
-  Sports: 5,
-  'Home & Garden': 6,
-  Books: 7,
-  Other: 8,
-};
-
-export function searchCategoryNumber(category: string): number {
-  return SEARCH_CATEGORY_NUMBERS[category] ?? 0;
-}
-
-/** The listing rowid a listings_search key stands for. */
-export function listingRowidOfSearchKey(key: number): number {
-  return key % SEARCH_KEY.categoryUnit;
-}
-
-/**
  * Docs containing at least `needed` of the terms: an OR of every AND of `needed` terms
  * (undefined when that would be too many alternatives to be worth it).
  */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CategorySchema, ConditionSchema } from '../domain/listing.js';
+import { CATEGORIES, CategorySchema, ConditionSchema } from '../domain/listing.js';
 
 /**
  * The four tools' parameter schemas: what the model may send. Optional fields
@@ -35,7 +35,7 @@ export const CreateListingParams = z.object({
     .trim()
     .min(1)
     .max(40)
-    .describe(`One of: Electronics, Furniture, Clothing, Vehicles, Sports, Home & Garden, Books, Other`),
+    .describe(`One of: ${CATEGORIES.join(', ')}`),
   price: Price,
   condition: ConditionSchema,
 });

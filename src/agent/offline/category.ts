@@ -3,8 +3,9 @@ import { CATEGORIES, type Category } from '../../domain/listing.js';
 /**
  * Item words per marketplace category. Plurals are matched automatically.
  * Multi-word entries win over their parts ("coffee machine" is not Furniture).
+ * A category without words is still understood when named outright.
  */
-const KEYWORDS: Record<Exclude<Category, 'Other'>, string[]> = {
+const KEYWORDS: Partial<Record<Exclude<Category, 'Other'>, string[]>> = {
   Sports: [
     'bike',
     'bicycle',
@@ -301,7 +302,7 @@ const KEYWORDS: Record<Exclude<Category, 'Other'>, string[]> = {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const MATCHERS: Array<{ category: Category; keyword: string; re: RegExp }> = Object.entries(KEYWORDS).flatMap(
-  ([category, words]) =>
+  ([category, words = []]) =>
     words.map((keyword) => ({
       category: category as Category,
       keyword,

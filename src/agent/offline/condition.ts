@@ -1,4 +1,4 @@
-import type { Condition } from '../../domain/listing.js';
+import { CONDITIONS, type Condition } from '../../domain/listing.js';
 
 /**
  * Words sellers use for an item's state, checked in order: the more specific
@@ -74,6 +74,5 @@ export function requestedCondition(text: string): Condition | undefined {
 /** A condition value as the schema spells it, if the text is one. */
 export function canonicalCondition(value: string): Condition | undefined {
   const lower = value.trim().toLowerCase();
-  const known: Condition[] = ['new', 'like new', 'good', 'fair', 'for parts'];
-  return known.find((c) => c === lower) ?? conditionFrom(lower);
+  return CONDITIONS.find((c) => c === lower) ?? conditionFrom(lower);
 }

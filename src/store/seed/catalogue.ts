@@ -119,11 +119,14 @@ function problemsOf(cat: CatalogueCategory, item: CatalogueItem): string[] {
   return problems;
 }
 
-function compileCatalogue(): Record<Category, CatalogueCategory> {
-  const catalogue = {} as Record<Category, CatalogueCategory>;
+/** Categories with seed vocabulary: a category added without any is never generated. */
+const SEEDED_CATEGORIES = CATEGORIES.filter((c) => VOCABULARY[c] !== undefined);
+
+function compileCatalogue(): Partial<Record<Category, CatalogueCategory>> {
+  const catalogue: Partial<Record<Category, CatalogueCategory>> = {};
   const problems: string[] = [];
-  for (const category of CATEGORIES) {
-    const cat = compileCategory(VOCABULARY[category]);
+  for (const category of SEEDED_CATEGORIES) {
+    const cat = compileCategory(VOCABULARY[category]!);
     for (const item of cat.items.items) problems.push(...problemsOf(cat, item));
     for (const [slot, values] of Object.entries(cat.pools))
       if (values.length === 0) problems.push(`${category}: pool ${slot} is empty`);
@@ -136,13 +139,24 @@ function compileCatalogue(): Record<Category, CatalogueCategory> {
   return catalogue;
 }
 
-export const CATALOGUE: Readonly<Record<Category, CatalogueCategory>> = compileCatalogue();
+const CATALOGUE: Readonly<Partial<Record<Category, CatalogueCategory>>> = compileCatalogue();
 
-export const CATEGORY_TABLE = new WeightedTable(CATEGORIES.map((c) => [CATALOGUE[c], VOCABULARY[c].share] as const));
+export const CATEGORY_TABLE = new WeightedTable(
+  SEEDED_CATEGORIES.map((c) => [CATALOGUE[c]!, VOCABULARY[c]!.share] as const),
+);
+
+/** A category's compiled vocabulary; throws for a category that has none. */
+export function catalogueCategory(category: Category): CatalogueCategory {
+  const found = CATALOGUE[category];
+  if (!found) throw new Error(`seed vocabulary has no category ${category}`);
+  return found;
+}
 
 /** The catalogue item for a brand and type, for the fixed demo listings; throws if the vocabulary lost it. */
 export function findItem(category: Category, brand: string, type: string): CatalogueItem {
-  const found = CATALOGUE[category].items.items.find((i) => i.template.brand === brand && i.template.type === type);
+  const found = catalogueCategory(category).items.items.find(
+    (i) => i.template.brand === brand && i.template.type === type,
+  );
   if (!found) throw new Error(`seed vocabulary has no ${brand} ${type} in ${category}`);
   return found;
 }

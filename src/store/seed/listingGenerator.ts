@@ -1,6 +1,6 @@
 import type { Category, Condition, NewListing } from '../../domain/listing.js';
 import {
-  CATALOGUE,
+  catalogueCategory,
   CATEGORY_TABLE,
   REASONS,
   findItem,
@@ -208,7 +208,7 @@ export function* generateListings(options: GenerateOptions): Generator<Generated
     rng.reseed(mixSeed(streamSeed, index));
     const demo = DEMO_LISTINGS.get(index);
 
-    const cat = demo ? CATALOGUE[demo.category] : rng.weighted(CATEGORY_TABLE);
+    const cat = demo ? catalogueCategory(demo.category) : rng.weighted(CATEGORY_TABLE);
     const item = demo ? demo.item : rng.weighted(cat.items);
     const template = item.template;
     const model = demo ? demo.model : Math.floor(rng.next() * template.models.length);
