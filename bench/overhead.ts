@@ -5,7 +5,7 @@ import { Agent, Runner, RunState, tool } from '@openai/agents';
 import { ScriptedModel, assistantMessage, functionCall } from '@openai/agents/testing';
 import { loadConfig } from '../src/config.js';
 import { createService } from '../src/service.js';
-import { CreateListingParams, SearchSimilarParams } from '../src/tools/schemas.js';
+import { CreateListingParams, SearchSimilarParams } from '../src/tools/index.js';
 import { report, summarize, ratio } from './lib/measure.js';
 import { loadPolicyRules } from '../src/policy/index.js';
 

@@ -8,7 +8,7 @@ import {
   UpdatePriceParams,
   type ListingSummary,
   type ToolResult,
-} from '../src/tools/schemas.js';
+} from '../src/tools/index.js';
 
 /**
  * The offline model inside the real SDK loop, with four stand-in tools that

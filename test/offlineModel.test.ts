@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentInputItem, ModelRequest, ModelResponse, StreamEvent } from '@openai/agents';
 import { OfflineModel } from '../src/agent/offline/offlineModel.js';
-import type { ToolResult } from '../src/tools/schemas.js';
+import type { ToolResult } from '../src/tools/index.js';
 
 /** Hand-built conversations, fed straight to the model: no runner, no tools. */
 const user = (text: string): AgentInputItem => ({ type: 'message', role: 'user', content: text });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PolicyGate, loadPolicyRules, PolicyRulesSchema } from '../src/policy/index.js';
+import { TOOL_SPECS } from '../src/tools/index.js';
 import { tempStore } from './support/tempStore.js';
 
 let t: ReturnType<typeof tempStore>;
@@ -16,7 +17,7 @@ const draft = {
 
 function setup(overrides: Partial<typeof rules> = {}) {
   t = tempStore();
-  const gate = new PolicyGate({ ...rules, ...overrides }, t.store);
+  const gate = new PolicyGate({ ...rules, ...overrides }, t.store, TOOL_SPECS);
   const own = t.store.listings.insert({
     sellerId: 'seller-1',
     title: 'Bike',
@@ -47,8 +48,30 @@ function setup(overrides: Partial<typeof rules> = {}) {
 
 describe('policy gate', () => {
   it('loads the committed rules file and rejects a malformed one', () => {
-    expect(rules.tools.createListing).toEqual({ effect: 'write', requiresConfirmation: true });
+    expect(rules.tools.createListing).toEqual({ requiresConfirmation: true });
     expect(PolicyRulesSchema.safeParse({ ...rules, rateLimit: { writesPerSellerPerHour: -1 } }).success).toBe(false);
+  });
+
+  it('refuses a policy that configures a tool no spec defines', () => {
+    t = tempStore();
+    const tools = { ...rules.tools, updatePirce: { disabled: true } };
+    expect(() => new PolicyGate({ ...rules, tools }, t.store, TOOL_SPECS)).toThrow(/unknown tools: updatePirce/);
+  });
+
+  it('judges a call by its effect, arguments and facts alone', () => {
+    const { gate } = setup();
+    const call = { tool: 'createListing', effect: 'write' as const, args: {}, sellerId: 'seller-1' };
+    expect(gate.decide({ ...call, facts: { category: 'Books', price: 4000 } }).decision).toBe('needs_confirmation');
+    expect(gate.decide({ ...call, facts: { category: 'Books', price: 6000 } }).rule).toBe('price-bounds');
+    const listing = {
+      id: 'lst_x1y2',
+      sellerId: 'seller-2',
+      status: 'active' as const,
+      price: 5,
+      category: 'Books' as const,
+    };
+    expect(gate.decide({ ...call, facts: { listingId: listing.id, listing, price: 6 } }).rule).toBe('own-listing');
+    expect(gate.decide({ ...call, effect: 'read', facts: { price: 1e9 } }).rule).toBe('read-only');
   });
 
   it('allows reads and asks for confirmation on valid writes', () => {
@@ -117,7 +140,7 @@ describe('policy gate', () => {
   });
 
   it('honours a tool switched off in the rules', () => {
-    const { gate } = setup({ tools: { ...rules.tools, createListing: { effect: 'write', disabled: true } } });
+    const { gate } = setup({ tools: { ...rules.tools, createListing: { disabled: true } } });
     expect(gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-1' }).rule).toBe('tool-enabled');
   });
 });

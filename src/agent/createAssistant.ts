@@ -2,6 +2,7 @@ import type { Model } from '@openai/agents';
 import { APP_VERSION, type Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { PolicyGate, loadPolicyRules, type PolicyRules } from '../policy/index.js';
+import { TOOL_SPECS } from '../tools/index.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import type { TraceSink } from '../tracing/traceRouter.js';
 import { ListingAssistant } from './assistant.js';
@@ -35,7 +36,7 @@ export interface AssistantParts {
  */
 export function createAssistant(deps: AssistantDeps): AssistantParts {
   const { config, store } = deps;
-  const policy = new PolicyGate(deps.rules ?? loadPolicyRules(config.POLICY_PATH), store);
+  const policy = new PolicyGate(deps.rules ?? loadPolicyRules(config.POLICY_PATH), store, TOOL_SPECS);
   const model = deps.model ?? selectModel(config);
   const prompts = selectPrompts(config);
   const assistant = new ListingAssistant({

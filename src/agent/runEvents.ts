@@ -1,7 +1,7 @@
 import type { RunStreamEvent } from '@openai/agents';
 import type { PendingApproval, RunResult } from './runResult.js';
 import type { PriceStatistics } from '../store/priceStats.js';
-import type { ListingSummary } from '../tools/schemas.js';
+import { toolSpec, type ListingSummary } from '../tools/index.js';
 
 /** What a search found, for the seller's draft card: the price statistics and the closest matches. */
 export interface Comparables {
@@ -17,14 +17,7 @@ export type RunEvent =
   | { type: 'approval_requested'; approval: PendingApproval }
   | { type: 'result'; result: RunResult };
 
-const LABELS: Record<string, string> = {
-  searchSimilar: 'Looking up similar listings…',
-  getListing: 'Looking up the listing…',
-  createListing: 'Preparing your listing for confirmation…',
-  updatePrice: 'Preparing the price change for confirmation…',
-};
-
-export const toolLabel = (tool: string) => LABELS[tool] ?? `Running ${tool}…`;
+export const toolLabel = (tool: string) => toolSpec(tool)?.progress ?? `Running ${tool}…`;
 
 /** Maps the SDK's stream events to the few a seller-facing client needs; the rest are dropped. */
 export function toRunEvent(event: RunStreamEvent): RunEvent | undefined {

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { CATEGORIES, CONDITIONS } from '../domain/listing.js';
+import { TOOL_NAMES, WRITE_TOOL_NAMES } from '../tools/index.js';
 import { RUN_STATUSES, STOP_REASONS } from '../store/runRepository.js';
 import { REVIEW_LABELS, REVIEW_REASONS, REVIEW_STATUSES } from '../store/reviewRepository.js';
 
 /** Response shapes of the HTTP contract, for the OpenAPI document. */
+const WriteToolName = z.string().describe(`The write tool: ${WRITE_TOOL_NAMES.join(' or ')}.`);
+
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).meta({ id: 'Error' });
 
 export const PendingApprovalSchema = z
   .object({
     approvalId: z.string(),
-    tool: z.string(),
+    tool: WriteToolName,
     arguments: z.record(z.string(), z.unknown()),
     summary: z.string().describe('Plain-language description of the exact action, built from the arguments by code.'),
     expiresAt: z.string(),
@@ -87,7 +90,7 @@ export const TraceSummarySchema = z
     model: z.string(),
     promptVersion: z.string(),
     steps: z.number().int(),
-    tools: z.array(z.string()),
+    tools: z.array(z.string()).describe(`The tools the run called, of ${TOOL_NAMES.join(', ')}.`),
     denials: z.number().int(),
     tags: z.array(z.string()),
     createdAt: z.string(),
@@ -168,7 +171,7 @@ export const CorrectionSchema = z
     via: z
       .enum(['rejection', 'new_message'])
       .describe('The reject button, or a new message typed instead of deciding.'),
-    tool: z.string(),
+    tool: WriteToolName,
     before: Arguments.describe('The arguments the seller turned down.'),
     after: Arguments.nullable().describe('The arguments the seller approved instead; null until then.'),
     changedFields: z.array(z.string()),

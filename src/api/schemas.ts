@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../domain/listing.js';
+import { TOOL_NAMES } from '../tools/index.js';
 import { RUN_STATUSES, STOP_REASONS } from '../store/runRepository.js';
 import { REVIEW_LABELS, REVIEW_REASONS, REVIEW_STATUSES } from '../store/reviewRepository.js';
 
@@ -53,7 +54,11 @@ export const TracesQuery = z.object({
   userId: z.string().max(100).optional(),
   status: z.enum(RUN_STATUSES).optional(),
   stopReason: z.enum(STOP_REASONS).optional(),
-  tool: z.string().max(60).optional(),
+  tool: z
+    .string()
+    .max(60)
+    .optional()
+    .describe(`Runs that called this tool: ${TOOL_NAMES.join(', ')}.`),
   denied: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

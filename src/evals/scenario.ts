@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CategorySchema, ConditionSchema } from '../domain/listing.js';
+import { TOOL_NAMES, WRITE_TOOL_NAMES } from '../tools/index.js';
 
 /**
  * The eval scenario format: a seller persona, the data the trial starts from,
@@ -40,8 +41,8 @@ export const Matcher = z.union([
 export type Matcher = z.infer<typeof Matcher>;
 
 const ListingId = z.string().regex(/^lst_[A-Za-z0-9]{4,32}$/);
-const ToolName = z.enum(['getListing', 'searchSimilar', 'createListing', 'updatePrice']);
-const WriteTool = z.enum(['createListing', 'updatePrice']);
+const ToolName = z.enum(TOOL_NAMES);
+const WriteTool = z.enum(WRITE_TOOL_NAMES);
 
 /** A listing inserted into the trial's copy of the catalogue before the conversation starts. */
 export const ExtraListing = z.strictObject({

@@ -1,4 +1,5 @@
 import type { ApprovalRecord } from '../store/index.js';
+import type { WriteToolName } from '../tools/index.js';
 import type { ApprovalRule, SellerTurn } from '../evals/scenario.js';
 import { sellerText, type ConversationRecord } from './conversationRecord.js';
 
@@ -49,7 +50,7 @@ function approveRule(record: ConversationRecord) {
         : undefined;
     return {
       when: {
-        tool: a.tool as 'createListing' | 'updatePrice',
+        tool: a.tool as WriteToolName,
         ...(listingId ? { listingId } : {}),
         ...(price !== undefined ? { priceAtLeast: price, priceAtMost: price } : {}),
       },

@@ -4,8 +4,8 @@ import { generateListings } from '../store/seed/listingGenerator.js';
 import { inferCatalogue } from '../replay/traceExport.js';
 import type { CatalogueFacts } from '../store/seed/seedDatabase.js';
 import type { ConversationRecord } from './conversationRecord.js';
+import { WRITE_TOOL_NAMES } from '../tools/index.js';
 
-const WRITE_TOOLS = ['createListing', 'updatePrice'] as const;
 const HOUR_MS = 60 * 60_000;
 
 /** The `data` of a promoted scenario (the eval format's StartingData, before defaults). */
@@ -51,7 +51,7 @@ export function startingData(store: Store, record: ConversationRecord): Promoted
   }
   const prior = store.executions.writesBetween(
     record.reviewed.sellerId,
-    WRITE_TOOLS,
+    WRITE_TOOL_NAMES,
     new Date(Date.parse(began) - HOUR_MS),
     new Date(began),
   );

@@ -1,2 +1,10 @@
-export { PolicyGate, type PolicyVerdict, type PolicyDecision, type ToolCallRequest } from './policyGate.js';
+export { PolicyGate, type PolicyTool } from './policyGate.js';
+export type {
+  PolicyCall,
+  PolicyDecision,
+  PolicyFacts,
+  PolicyVerdict,
+  ToolCallRequest,
+  ToolEffect,
+} from './policyCall.js';
 export { loadPolicyRules, PolicyRulesSchema, DEFAULT_POLICY_PATH, type PolicyRules } from './policyRules.js';

@@ -1,23 +1,17 @@
 import type { Store } from '../store/index.js';
+import type { PolicyCall, PolicyFacts, PolicyVerdict, ToolCallRequest, ToolEffect } from './policyCall.js';
 import { formatEur } from '../domain/listing.js';
-import { argText } from '../shared/argText.js';
 import type { PolicyRules } from './policyRules.js';
 
-export type PolicyDecision = 'allow' | 'needs_confirmation' | 'deny';
-
-export interface PolicyVerdict {
-  decision: PolicyDecision;
-  /** A stable rule name, used in traces, metrics and evals. */
-  rule: string;
-  /** Plain words, safe to show to the model and the seller. */
-  reason: string;
-}
-
-export interface ToolCallRequest {
-  tool: string;
-  /** Arguments that already passed the tool's schema. */
-  args: Record<string, unknown>;
-  sellerId: string;
+/**
+ * What the gate needs to know about a tool. The tool specs (src/tools) are these: the policy may
+ * not import tools, so they are handed in, and the gate never needs to know a tool by name.
+ */
+export interface PolicyTool {
+  readonly name: string;
+  readonly effect: ToolEffect;
+  /** The facts a call needs judging on, for arguments that passed the tool's schema. */
+  facts?(args: Record<string, unknown>, store: Store): PolicyFacts;
 }
 
 /**
@@ -28,31 +22,36 @@ export interface ToolCallRequest {
  * listing sold or a rate limit reached meanwhile still holds.
  */
 export class PolicyGate {
+  private readonly tools: ReadonlyMap<string, PolicyTool>;
+  private readonly writeTools: string[];
+
   constructor(
     readonly rules: PolicyRules,
     private readonly store: Store,
-  ) {}
-
-  isWrite(tool: string): boolean {
-    return this.rules.tools[tool]?.effect === 'write';
+    tools: readonly PolicyTool[],
+  ) {
+    this.tools = new Map(tools.map((t) => [t.name, t]));
+    this.writeTools = tools.filter((t) => t.effect === 'write').map((t) => t.name);
+    const unknown = Object.keys(rules.tools).filter((name) => !this.tools.has(name));
+    if (unknown.length) throw new Error(`Policy ${rules.version} configures unknown tools: ${unknown.join(', ')}`);
   }
 
-  writeTools(): string[] {
-    return Object.entries(this.rules.tools)
-      .filter(([, t]) => t.effect === 'write')
-      .map(([name]) => name);
-  }
-
+  /** Judges a call with its tool's effect and the facts the tool looks up for it. */
   evaluate(call: ToolCallRequest): PolicyVerdict {
+    const tool = this.tools.get(call.tool);
+    return this.decide({ ...call, effect: tool?.effect, facts: tool?.facts?.(call.args, this.store) ?? {} });
+  }
+
+  decide(call: PolicyCall): PolicyVerdict {
+    if (call.effect === undefined) return deny('known-tool', `There is no tool named ${call.tool}.`);
     const toolRule = this.rules.tools[call.tool];
-    if (!toolRule) return deny('known-tool', `There is no tool named ${call.tool}.`);
-    if (toolRule.disabled) return deny('tool-enabled', `${call.tool} is switched off.`);
-    if (toolRule.effect === 'read') return { decision: 'allow', rule: 'read-only', reason: 'Reads change nothing.' };
+    if (toolRule?.disabled) return deny('tool-enabled', `${call.tool} is switched off.`);
+    if (call.effect === 'read') return { decision: 'allow', rule: 'read-only', reason: 'Reads change nothing.' };
 
     const refusal = this.checkWrite(call);
     if (refusal) return refusal;
 
-    if (toolRule.requiresConfirmation === false) {
+    if (toolRule?.requiresConfirmation === false) {
       return {
         decision: 'allow',
         rule: 'write-without-confirmation',
@@ -66,15 +65,12 @@ export class PolicyGate {
     };
   }
 
-  private checkWrite(call: ToolCallRequest): PolicyVerdict | undefined {
-    const { args } = call;
-    const price = typeof args.price === 'number' ? args.price : undefined;
-    let category = typeof args.category === 'string' ? args.category : undefined;
-
-    if (call.tool === 'updatePrice') {
-      const listing = this.store.listings.get(String(args.listingId));
-      if (!listing) return deny('listing-exists', `Listing ${String(args.listingId)} does not exist.`);
-      if (listing.sellerId !== call.sellerId) {
+  private checkWrite({ facts, sellerId }: PolicyCall): PolicyVerdict | undefined {
+    const { listing, price, category } = facts;
+    if (facts.listingId !== undefined && !listing)
+      return deny('listing-exists', `Listing ${facts.listingId} does not exist.`);
+    if (listing) {
+      if (listing.sellerId !== sellerId) {
         return deny(
           'own-listing',
           'Sellers may only re-price their own listings; this listing belongs to someone else.',
@@ -87,7 +83,6 @@ export class PolicyGate {
         );
       if (price !== undefined && price === listing.price)
         return deny('price-changes', `The listing already costs ${formatEur(price)}.`);
-      category = listing.category;
     }
 
     if (category !== undefined && !this.rules.categories.includes(category)) {
@@ -106,7 +101,7 @@ export class PolicyGate {
       }
     }
 
-    const text = `${argText(args.title)} ${argText(args.description)}`.toLowerCase();
+    const text = (facts.text ?? '').toLowerCase();
     // Whole words (so "Gundam" is fine), plurals included ("guns").
     const term = this.rules.prohibitedTerms.find((t) =>
       new RegExp(`\\b${escapeRegExp(t.toLowerCase())}(s|es)?\\b`).test(text),
@@ -116,7 +111,7 @@ export class PolicyGate {
 
     const cap = this.rules.rateLimit.writesPerSellerPerHour;
     const since = new Date(this.store.now().getTime() - 3600_000);
-    if (this.store.executions.countSince(call.sellerId, this.writeTools(), since) >= cap) {
+    if (this.store.executions.countSince(sellerId, this.writeTools, since) >= cap) {
       return deny(
         'write-rate-limit',
         `A seller may make at most ${cap} listing changes per hour; please try again later.`,

@@ -4,14 +4,16 @@ import { z } from 'zod';
 /** The schema of `policies/*.json`: rules are data, validated once at start. */
 export const PolicyRulesSchema = z.object({
   version: z.string().min(1),
-  tools: z.record(
-    z.string(),
-    z.object({
-      effect: z.enum(['read', 'write']),
-      requiresConfirmation: z.boolean().optional(),
-      disabled: z.boolean().optional(),
-    }),
-  ),
+  /** Per-tool switches; the tools and whether they write come from their specs (src/tools). */
+  tools: z
+    .record(
+      z.string(),
+      z.object({
+        requiresConfirmation: z.boolean().optional(),
+        disabled: z.boolean().optional(),
+      }),
+    )
+    .default({}),
   categories: z.array(z.string().min(1)).min(1),
   price: z.object({
     min: z.number().positive(),

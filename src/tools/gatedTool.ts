@@ -6,24 +6,13 @@ import type { AssistantContext } from './toolContext.js';
 import { isConfirmed } from '../approvals/index.js';
 import { describeIssues } from './validationIssues.js';
 import { toStrictJsonSchema } from './jsonSchema.js';
-import type { ToolResult } from './schemas.js';
+import type { ToolResult } from './toolResult.js';
+import type { ToolSpec } from './toolSpec.js';
 
 export interface ToolDeps {
   store: Store;
   policy: PolicyGate;
   toolTimeoutMs: number;
-}
-
-export interface GatedToolDefinition<S extends z.ZodObject> {
-  name: string;
-  description: string;
-  parameters: S;
-  /** The tool's work once the gate has let the call through. Writes run inside the at-most-once ledger. */
-  run: (
-    args: z.infer<S>,
-    context: AssistantContext,
-    signal: AbortSignal | undefined,
-  ) => ToolResult | Promise<ToolResult>;
 }
 
 /** Parses model arguments against a schema: the one place arguments become trusted shapes. */
@@ -38,17 +27,14 @@ export function parseArguments<S extends z.ZodObject>(
 const asJson = (result: ToolResult): string => JSON.stringify(result);
 
 /**
- * Wraps a tool with the policy gate. The SDK calls `needsApproval` with the
+ * The SDK tool for a spec, behind the policy gate. The SDK calls `needsApproval` with the
  * raw arguments (even invalid ones) and again on resume, so it only reads:
  * invalid or refused calls never become approvals. `execute` re-decides the
  * call and records the decision; a write runs only if an approval by the
  * conversation's seller exists for this exact call and these exact
  * arguments, and at most once per call id.
  */
-export function gatedTool<S extends z.ZodObject>(
-  deps: ToolDeps,
-  def: GatedToolDefinition<S>,
-): FunctionTool<AssistantContext> {
+export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S>): FunctionTool<AssistantContext> {
   const { store, policy } = deps;
 
   const verdictFor = (args: Record<string, unknown>, ctx: AssistantContext) =>
@@ -120,9 +106,9 @@ export function gatedTool<S extends z.ZodObject>(
         record(verdict);
         return asJson({ ok: false, error: 'policy_denied', rule: verdict.rule, message: verdict.reason });
       }
-      if (!policy.isWrite(def.name)) {
+      if (def.effect === 'read') {
         record(verdict);
-        return asJson(await def.run(parsed.args, ctx, details?.signal));
+        return asJson(await def.run(parsed.args, { store, context: ctx, signal: details?.signal }));
       }
 
       let approvalId: string | null = null;
@@ -160,7 +146,7 @@ export function gatedTool<S extends z.ZodObject>(
       const { result } = store.executions.once(
         { runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, arguments: args, approvalId },
         () => {
-          const out = def.run(parsed.args, ctx, details?.signal);
+          const out: ToolResult | Promise<ToolResult> = def.run(parsed.args, { store, context: ctx });
           if (out instanceof Promise) throw new Error('write tools must be synchronous');
           return out;
         },

@@ -1,27 +1,31 @@
-import type { FunctionTool } from '@openai/agents';
-import { gatedTool, type ToolDeps } from './gatedTool.js';
-import { GetListingParams } from './schemas.js';
+import { z } from 'zod';
+import { defineTool } from './toolSpec.js';
+import { ListingIdArgument } from './argumentSchemas.js';
 import { summarizeListing, UNTRUSTED_DATA_NOTE } from './listingView.js';
-import type { AssistantContext } from './toolContext.js';
 
-export function getListingTool(deps: ToolDeps): FunctionTool<AssistantContext> {
-  return gatedTool(deps, {
-    name: 'getListing',
-    description:
-      'Look up one listing by its id (lst_…): title, description, category, condition, price in EUR, status, and whether it belongs to the current seller.',
-    parameters: GetListingParams,
-    run: ({ listingId }, ctx) => {
-      const listing = deps.store.listings.get(listingId);
-      if (!listing) return { ok: false, error: 'not_found', message: `There is no listing ${listingId}.` };
-      return {
-        ok: true,
-        listing: {
-          ...summarizeListing(listing),
-          description: listing.description,
-          yours: listing.sellerId === ctx.sellerId,
-        },
-        note: UNTRUSTED_DATA_NOTE,
-      };
-    },
-  });
-}
+export const GetListingParams = z.object({
+  listingId: ListingIdArgument,
+});
+export type GetListingArgs = z.infer<typeof GetListingParams>;
+
+export const getListing = defineTool({
+  name: 'getListing',
+  effect: 'read',
+  description:
+    'Look up one listing by its id (lst_…): title, description, category, condition, price in EUR, status, and whether it belongs to the current seller.',
+  parameters: GetListingParams,
+  progress: 'Looking up the listing…',
+  run: ({ listingId }, { store, context }) => {
+    const listing = store.listings.get(listingId);
+    if (!listing) return { ok: false, error: 'not_found', message: `There is no listing ${listingId}.` };
+    return {
+      ok: true,
+      listing: {
+        ...summarizeListing(listing),
+        description: listing.description,
+        yours: listing.sellerId === context.sellerId,
+      },
+      note: UNTRUSTED_DATA_NOTE,
+    };
+  },
+});

@@ -1,5 +1,5 @@
 import type { Listing } from '../domain/listing.js';
-import type { ListingSummary } from './schemas.js';
+import type { ListingSummary } from './toolResult.js';
 
 /** Listing text is written by sellers: tell the model it is data, not instructions. */
 export const UNTRUSTED_DATA_NOTE =

@@ -1,19 +1,35 @@
-import type { FunctionTool } from '@openai/agents';
-import { gatedTool, type ToolDeps } from './gatedTool.js';
-import { UpdatePriceParams } from './schemas.js';
+import { z } from 'zod';
+import { formatEur } from '../domain/listing.js';
+import { defineTool } from './toolSpec.js';
+import { ListingIdArgument, PriceArgument } from './argumentSchemas.js';
 import { summarizeListing } from './listingView.js';
-import type { AssistantContext } from './toolContext.js';
 
-export function updatePriceTool(deps: ToolDeps): FunctionTool<AssistantContext> {
-  return gatedTool(deps, {
-    name: 'updatePrice',
-    description:
-      "Change the price (EUR) of one of the current seller's own active listings. Always waits for the seller to confirm the exact new price.",
-    parameters: UpdatePriceParams,
-    run: ({ listingId, price }) => {
-      const before = deps.store.listings.get(listingId)!;
-      const updated = deps.store.listings.updatePrice(listingId, price);
-      return { ok: true, updated: summarizeListing(updated), previousPrice: before.price };
-    },
-  });
-}
+export const UpdatePriceParams = z.object({
+  listingId: ListingIdArgument,
+  price: PriceArgument,
+});
+export type UpdatePriceArgs = z.infer<typeof UpdatePriceParams>;
+
+export const updatePrice = defineTool({
+  name: 'updatePrice',
+  effect: 'write',
+  description:
+    "Change the price (EUR) of one of the current seller's own active listings. Always waits for the seller to confirm the exact new price.",
+  parameters: UpdatePriceParams,
+  progress: 'Preparing the price change for confirmation…',
+  facts: ({ listingId, price }, store) => {
+    const listing = store.listings.get(listingId);
+    return { listingId, listing, category: listing?.category, price };
+  },
+  summarize: ({ listingId, price }, store) => {
+    const listing = store.listings.get(listingId);
+    const from = listing ? ` from ${formatEur(listing.price)}` : '';
+    const name = listing ? `"${listing.title}" (${listing.id})` : listingId;
+    return `Change the price of ${name}${from} to ${formatEur(price)}.`;
+  },
+  run: ({ listingId, price }, { store }) => {
+    const before = store.listings.get(listingId)!;
+    const updated = store.listings.updatePrice(listingId, price);
+    return { ok: true, updated: summarizeListing(updated), previousPrice: before.price };
+  },
+});

@@ -1,11 +1,5 @@
 import type { z } from 'zod';
-import {
-  CreateListingParams,
-  GetListingParams,
-  SearchSimilarParams,
-  UpdatePriceParams,
-  type ToolName,
-} from '../../tools/schemas.js';
+import { isToolName, TOOL_PARAMETERS, type ToolName } from '../../tools/index.js';
 import { argText } from '../../shared/argText.js';
 import { canonicalJson } from '../../shared/canonicalJson.js';
 import { canonicalCategory, categoryOf } from './category.js';
@@ -20,13 +14,6 @@ import { parseAmount } from './price.js';
  * fixes that need no judgement; the result must pass the tool's own schema,
  * otherwise the model apologises instead of guessing.
  */
-
-const SCHEMAS: Record<ToolName, z.ZodObject> = {
-  getListing: GetListingParams,
-  searchSimilar: SearchSimilarParams,
-  createListing: CreateListingParams,
-  updatePrice: UpdatePriceParams,
-};
 
 const LISTING_ID = /lst_[A-Za-z0-9]{4,32}/;
 
@@ -85,10 +72,10 @@ function fix(tool: ToolName, raw: Record<string, unknown>): Record<string, unkno
 
 /** Fixed arguments for a retry, or undefined when there is nothing mechanical to fix. */
 export function repairArguments(tool: string, rawArguments: string): Record<string, unknown> | undefined {
-  if (!(tool in SCHEMAS)) return undefined;
+  if (!isToolName(tool)) return undefined;
   const original = parseJsonObject(rawArguments);
   if (!original) return undefined;
-  const parsed = SCHEMAS[tool as ToolName].safeParse(fix(tool as ToolName, original));
+  const parsed = (TOOL_PARAMETERS[tool] as z.ZodObject).safeParse(fix(tool, original));
   if (!parsed.success) return undefined;
   const repaired = parsed.data;
   return canonicalJson(repaired) === canonicalJson(original) ? undefined : repaired;

@@ -1,5 +1,5 @@
 import { formatEur, type Condition } from '../../domain/listing.js';
-import type { CreateListingArgs } from '../../tools/schemas.js';
+import type { CreateListingArgs } from '../../tools/index.js';
 import { categoryOf } from './category.js';
 import { canonicalCondition, conditionFrom, DEFAULT_CONDITION } from './condition.js';
 import type { DraftChange } from './draftChange.js';

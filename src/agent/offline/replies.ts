@@ -1,5 +1,5 @@
 import { formatEur } from '../../domain/listing.js';
-import type { ListingSummary, PriceStats } from '../../tools/schemas.js';
+import type { ListingSummary, PriceStats } from '../../tools/index.js';
 import type { Draft, PricedDraft } from './draft.js';
 import { describeRelativePrice, type RelativePrice } from './priceChange.js';
 

@@ -1,4 +1,4 @@
-import type { ListingSummary, PriceStats } from '../../tools/schemas.js';
+import type { ListingSummary, PriceStats } from '../../tools/index.js';
 import { parseJsonObject } from './history.js';
 
 /**

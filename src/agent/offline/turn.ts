@@ -1,4 +1,4 @@
-import { TOOL_NAMES, type ToolName } from '../../tools/schemas.js';
+import { TOOL_NAMES, type ToolName } from '../../tools/index.js';
 
 /** One step of the offline model: words for the seller and/or tool calls, before they become SDK output items. */
 export interface PlannedCall {

@@ -1,8 +1,14 @@
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { generateSpecs } from 'hono-openapi';
+import { TOOL_SPECS } from '../../tools/index.js';
 
 type Spec = Awaited<ReturnType<typeof generateSpecs>>;
+
+const toolsThat = (effect: 'read' | 'write') =>
+  TOOL_SPECS.filter((t) => t.effect === effect)
+    .map((t) => `\`${t.name}\``)
+    .join(', ');
 
 export const DOCUMENTATION = {
   openapi: '3.1.0',
@@ -10,7 +16,9 @@ export const DOCUMENTATION = {
     title: 'Listing assistant API',
     version: '0.1.0',
     description:
-      'Sellers chat with an assistant that drafts, prices and posts classifieds listings; every write waits for the seller to approve the exact action. Support staff read and replay traces. All bodies are JSON; errors are `{"error":{"code","message"}}`.',
+      'Sellers chat with an assistant that drafts, prices and posts classifieds listings; every write waits for the seller to approve the exact action. ' +
+      `The assistant reads with ${toolsThat('read')} and writes with ${toolsThat('write')}. ` +
+      'Support staff read and replay traces. All bodies are JSON; errors are `{"error":{"code","message"}}`.',
   },
   components: { securitySchemes: { bearer: { type: 'http' as const, scheme: 'bearer' } } },
   security: [{ bearer: [] }],

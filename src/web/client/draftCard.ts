@@ -1,5 +1,5 @@
 import type { Comparables } from '../../agent/runEvents.js';
-import type { ListingSummary } from '../../tools/schemas.js';
+import type { ListingSummary } from '../../tools/toolResult.js';
 import { argText } from '../../shared/argText.js';
 import { clear, euro, h } from './dom.js';
 

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/**
+ * Argument shapes several tools share. Optional fields are `.nullable().optional()` in the
+ * tools' parameters because strict function schemas send optional fields as
+ * required-but-nullable, so a model may legitimately send `null`.
+ */
+export const ListingIdArgument = z
+  .string()
+  .trim()
+  .regex(/^lst_[A-Za-z0-9]{4,32}$/, 'must look like lst_XXXX (the id shown with the listing)');
+
+/** EUR amount with at most two decimals. Bounds live in the policy, not here. */
+export const PriceArgument = z
+  .number()
+  .finite()
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'must have at most two decimals');

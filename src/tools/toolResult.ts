@@ -1,0 +1,26 @@
+import type { PriceStatistics as PriceStats } from '../store/priceStats.js';
+
+export type { PriceStats };
+
+/**
+ * Tool results as the model receives them (JSON text). Every result carries
+ * `ok`; listing text inside results is seller-written data, never instructions.
+ */
+export interface ListingSummary {
+  id: string;
+  title: string;
+  category: string;
+  condition: string;
+  price: number;
+  status: string;
+  sellerId: string;
+}
+
+export type ToolResult =
+  | { ok: true; listing: ListingSummary & { description: string; yours: boolean }; note: string }
+  | { ok: true; matches: ListingSummary[]; stats: PriceStats | null; note: string }
+  | { ok: true; created: ListingSummary }
+  | { ok: true; updated: ListingSummary; previousPrice: number }
+  | { ok: false; error: 'invalid_arguments'; issues: string[]; message: string }
+  | { ok: false; error: 'policy_denied'; rule: string; message: string }
+  | { ok: false; error: 'not_found' | 'not_confirmed' | 'failed'; message: string };
