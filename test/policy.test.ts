@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PolicyGate, loadPolicyRules, PolicyRulesSchema } from '../src/policy/index.js';
+import { CATEGORIES } from '../src/domain/listing.js';
 import { TOOL_SPECS } from '../src/tools/index.js';
 import { tempStore } from './support/tempStore.js';
 
@@ -50,6 +51,16 @@ describe('policy gate', () => {
   it('loads the committed rules file and rejects a malformed one', () => {
     expect(rules.tools.createListing).toEqual({ requiresConfirmation: true });
     expect(PolicyRulesSchema.safeParse({ ...rules, rateLimit: { writesPerSellerPerHour: -1 } }).success).toBe(false);
+  });
+
+  it('allows every category unless the file narrows them, and names only known categories', () => {
+    expect(rules.categories).toEqual([...CATEGORIES]);
+    expect(PolicyRulesSchema.parse({ ...rules, categories: ['Books'] }).categories).toEqual(['Books']);
+    const typo = PolicyRulesSchema.safeParse({ ...rules, categories: ['Books', 'Bokos'] });
+    expect(typo.success).toBe(false);
+    expect(typo.error?.issues[0].message).toMatch(/"Bokos" is not a category/);
+    const cap = { ...rules.price, maxByCategory: { Toys: 10 } };
+    expect(PolicyRulesSchema.safeParse({ ...rules, price: cap }).success).toBe(false);
   });
 
   it('refuses a policy that configures a tool no spec defines', () => {

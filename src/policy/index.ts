@@ -7,4 +7,5 @@ export type {
   ToolCallRequest,
   ToolEffect,
 } from './policyCall.js';
+export { POLICY_CHECKS, type PolicyCheck } from './policyChecks.js';
 export { loadPolicyRules, PolicyRulesSchema, DEFAULT_POLICY_PATH, type PolicyRules } from './policyRules.js';

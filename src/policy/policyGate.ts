@@ -1,6 +1,6 @@
 import type { Store } from '../store/index.js';
 import type { PolicyCall, PolicyFacts, PolicyVerdict, ToolCallRequest, ToolEffect } from './policyCall.js';
-import { formatEur } from '../domain/listing.js';
+import { POLICY_CHECKS, type CheckContext } from './policyChecks.js';
 import type { PolicyRules } from './policyRules.js';
 
 /**
@@ -42,89 +42,17 @@ export class PolicyGate {
     return this.decide({ ...call, effect: tool?.effect, facts: tool?.facts?.(call.args, this.store) ?? {} });
   }
 
+  /** The named checks in order (src/policy/policyChecks.ts); the first verdict decides. */
   decide(call: PolicyCall): PolicyVerdict {
-    if (call.effect === undefined) return deny('known-tool', `There is no tool named ${call.tool}.`);
-    const toolRule = this.rules.tools[call.tool];
-    if (toolRule?.disabled) return deny('tool-enabled', `${call.tool} is switched off.`);
-    if (call.effect === 'read') return { decision: 'allow', rule: 'read-only', reason: 'Reads change nothing.' };
-
-    const refusal = this.checkWrite(call);
-    if (refusal) return refusal;
-
-    if (toolRule?.requiresConfirmation === false) {
-      return {
-        decision: 'allow',
-        rule: 'write-without-confirmation',
-        reason: 'This write is configured not to need confirmation.',
-      };
-    }
-    return {
-      decision: 'needs_confirmation',
-      rule: 'writes-need-confirmation',
-      reason: 'Every write waits for the seller to confirm the exact action.',
+    const context: CheckContext = {
+      rules: this.rules,
+      writesInLastHour: (sellerId) =>
+        this.store.executions.countSince(sellerId, this.writeTools, new Date(this.store.now().getTime() - 3600_000)),
     };
+    for (const check of POLICY_CHECKS) {
+      const verdict = check(call, context);
+      if (verdict) return verdict;
+    }
+    throw new Error('the last policy check always decides');
   }
-
-  private checkWrite({ facts, sellerId }: PolicyCall): PolicyVerdict | undefined {
-    const { listing, price, category } = facts;
-    if (facts.listingId !== undefined && !listing)
-      return deny('listing-exists', `Listing ${facts.listingId} does not exist.`);
-    if (listing) {
-      if (listing.sellerId !== sellerId) {
-        return deny(
-          'own-listing',
-          'Sellers may only re-price their own listings; this listing belongs to someone else.',
-        );
-      }
-      if (listing.status !== 'active')
-        return deny(
-          'active-listing',
-          `Listing ${listing.id} is ${listing.status}; only active listings can be re-priced.`,
-        );
-      if (price !== undefined && price === listing.price)
-        return deny('price-changes', `The listing already costs ${formatEur(price)}.`);
-    }
-
-    if (category !== undefined && !this.rules.categories.includes(category)) {
-      return deny(
-        'category-allowed',
-        `"${category}" is not a marketplace category. Use one of: ${this.rules.categories.join(', ')}.`,
-      );
-    }
-    if (price !== undefined) {
-      const max = (category && this.rules.price.maxByCategory[category]) || this.rules.price.max;
-      if (price < this.rules.price.min || price > max) {
-        return deny(
-          'price-bounds',
-          `The price must be between ${formatEur(this.rules.price.min)} and ${formatEur(max)}${category ? ` for ${category}` : ''}.`,
-        );
-      }
-    }
-
-    const text = (facts.text ?? '').toLowerCase();
-    // Whole words (so "Gundam" is fine), plurals included ("guns").
-    const term = this.rules.prohibitedTerms.find((t) =>
-      new RegExp(`\\b${escapeRegExp(t.toLowerCase())}(s|es)?\\b`).test(text),
-    );
-    if (term)
-      return deny('prohibited-item', `Listings for prohibited items ("${term}") are not allowed on this marketplace.`);
-
-    const cap = this.rules.rateLimit.writesPerSellerPerHour;
-    const since = new Date(this.store.now().getTime() - 3600_000);
-    if (this.store.executions.countSince(sellerId, this.writeTools, since) >= cap) {
-      return deny(
-        'write-rate-limit',
-        `A seller may make at most ${cap} listing changes per hour; please try again later.`,
-      );
-    }
-    return undefined;
-  }
-}
-
-function deny(rule: string, reason: string): PolicyVerdict {
-  return { decision: 'deny', rule, reason };
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { CATEGORIES, isCategory } from '../domain/listing.js';
 
-/** The schema of `policies/*.json`: rules are data, validated once at start. */
+const KnownCategory = z.string().refine((name): boolean => isCategory(name), {
+  error: (issue) => `"${String(issue.input)}" is not a category (they are defined in src/domain/categories.ts)`,
+});
+
+/**
+ * The schema of `policies/*.json`: rules are data, validated once at start. What is not a
+ * setting stays out: the tools and their effects come from their specs (src/tools), the
+ * categories from src/domain/categories.ts, and owning a listing to change it is always checked.
+ */
 export const PolicyRulesSchema = z.object({
   version: z.string().min(1),
-  /** Per-tool switches; the tools and whether they write come from their specs (src/tools). */
+  /** Per-tool switches; a write waits for the seller's confirmation unless `requiresConfirmation` is false. */
   tools: z
     .record(
       z.string(),
@@ -14,13 +23,16 @@ export const PolicyRulesSchema = z.object({
       }),
     )
     .default({}),
-  categories: z.array(z.string().min(1)).min(1),
+  /** The categories sellers may list in: every category when absent. */
+  categories: z
+    .array(KnownCategory)
+    .min(1)
+    .default(() => [...CATEGORIES]),
   price: z.object({
     min: z.number().positive(),
     max: z.number().positive(),
-    maxByCategory: z.record(z.string(), z.number().positive()).default({}),
+    maxByCategory: z.record(KnownCategory, z.number().positive()).default({}),
   }),
-  ownership: z.record(z.string(), z.string()).default({}),
   prohibitedTerms: z.array(z.string().min(1)).default([]),
   rateLimit: z.object({ writesPerSellerPerHour: z.number().int().nonnegative() }),
 });
