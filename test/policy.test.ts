@@ -59,7 +59,7 @@ describe('policy gate', () => {
     const typo = PolicyRulesSchema.safeParse({ ...rules, categories: ['Books', 'Bokos'] });
     expect(typo.success).toBe(false);
     expect(typo.error?.issues[0].message).toMatch(/"Bokos" is not a category/);
-    const cap = { ...rules.price, maxByCategory: { Toys: 10 } };
+    const cap = { ...rules.price, maxByCategory: { Weapons: 10 } };
     expect(PolicyRulesSchema.safeParse({ ...rules, price: cap }).success).toBe(false);
   });
 
