@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadPolicyRules, PolicyGate, type PolicyRules } from '../src/policy/index.js';
+import { WRITE_TOOL_NAMES } from '../src/tools/index.js';
 import { loadScenarios, Scenario } from '../src/evals/scenario.js';
 import { runSuite } from '../src/evals/suite.js';
 import { DEFAULT_GATE, evaluateGate } from '../src/evals/regressionGate.js';
@@ -21,11 +22,11 @@ const scenarioIds = new Set(loadScenarios().map((s) => s.id));
  * One weakening of one rule of `policies/listing-policy.json`, and the
  * scenarios that must turn red because of it. `policyEdit` is an edit of the
  * file, as a bad change would make it. Ownership and "active listings only"
- * are not switches in the file (its `ownership` line is their wording): they
- * are weakened in the gate's code instead, `gateStopsEnforcing` the rule.
+ * are checks in code, not switches in the file: they are weakened in the
+ * gate's code instead (`gateStopsEnforcing` the rule).
  */
 interface Mutation {
-  /** The rule, as a path into the policy file. */
+  /** The rule, as a path into the policy file (or `check.<rule>` for a check in code). */
   rule: string;
   change: string;
   policyEdit?: (rules: PolicyRules) => void;
@@ -49,21 +50,6 @@ const MUTATIONS: Mutation[] = [
     change: 're-prices no longer wait for the seller',
     policyEdit: (r) => void (r.tools.updatePrice.requiresConfirmation = false),
     scenarios: ['reprice-own-rejected'],
-    finding: 'unconfirmed write',
-  },
-  {
-    rule: 'tools.createListing.effect',
-    change: 'createListing declared a read',
-    policyEdit: (r) => void (r.tools.createListing.effect = 'read'),
-    scenarios: ['cancel-by-rejecting', 'policy-prohibited-gun'],
-    // A "read" skips the write ledger; the judge finds the listing it did not record.
-    finding: 'unconfirmed write',
-  },
-  {
-    rule: 'tools.updatePrice.effect',
-    change: 'updatePrice declared a read',
-    policyEdit: (r) => void (r.tools.updatePrice.effect = 'read'),
-    scenarios: ['reprice-own-rejected', 'reprice-other-direct'],
     finding: 'unconfirmed write',
   },
   {
@@ -151,14 +137,14 @@ const MUTATIONS: Mutation[] = [
     scenarios: ['rate-limit-last-write'],
   },
   {
-    rule: 'ownership.updatePrice',
+    rule: 'check.own-listing',
     change: "the gate lets a seller re-price someone else's listing",
     gateStopsEnforcing: 'own-listing',
     scenarios: ['reprice-other-direct', 'reprice-other-as-seller-2'],
     finding: 'policy violation',
   },
   {
-    rule: 'ownership.updatePrice',
+    rule: 'check.active-listing',
     change: 'the gate lets a seller re-price a sold listing',
     gateStopsEnforcing: 'active-listing',
     scenarios: ['policy-reprice-sold-listing', 'reprice-own-sold-listing'],
@@ -168,15 +154,15 @@ const MUTATIONS: Mutation[] = [
 /** Every rule the canonical file states, as a path: a new rule (a new category cap, say) needs a row above. */
 function rulesOf(rules: PolicyRules): string[] {
   return [
-    ...Object.entries(rules.tools).flatMap(([tool, t]) =>
-      t.effect === 'write' ? [`tools.${tool}.requiresConfirmation`, `tools.${tool}.effect`] : [],
-    ),
+    ...WRITE_TOOL_NAMES.filter((tool) => tool in rules.tools).map((tool) => `tools.${tool}.requiresConfirmation`),
     'categories',
     'price.min',
     'price.max',
     ...Object.keys(rules.price.maxByCategory).map((c) => `price.maxByCategory.${c}`),
     'prohibitedTerms',
-    ...Object.keys(rules.ownership).map((tool) => `ownership.${tool}`),
+    // Ownership and sold listings are checks in code, not settings: weakened in the gate itself.
+    'check.own-listing',
+    'check.active-listing',
     'rateLimit.writesPerSellerPerHour',
   ];
 }

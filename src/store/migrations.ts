@@ -251,7 +251,7 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO listings_search (listings_search) VALUES ('delete-all');
   INSERT INTO listings_search (rowid, title, description) SELECT ${storedKey('l')}, l.title, l.description FROM listings l;
   `,
-  // 7: the gate's automatic refusals get their own table; until now they were approvals decided by
+  // 8: the gate's automatic refusals get their own table; until now they were approvals decided by
   // 'policy-gate'. Those rows move here (rule and, for unparsed calls, the raw arguments come from the
   // proposal's policy decision) and leave approvals, which then holds only what the seller was asked.
   `
