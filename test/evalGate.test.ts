@@ -177,6 +177,13 @@ function gateStopsEnforcing(rule: string): void {
       ? { decision: 'needs_confirmation', rule: 'writes-need-confirmation', reason: 'Weakened for the test.' }
       : verdict;
   });
+  // The write-time re-check of the same rule goes too.
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the gate as `this`
+  const recheck = PolicyGate.prototype.recheck;
+  vi.spyOn(PolicyGate.prototype, 'recheck').mockImplementation(function (this: PolicyGate, call) {
+    const verdict = recheck.call(this, call);
+    return verdict?.rule === rule ? undefined : verdict;
+  });
 }
 
 afterEach(() => vi.restoreAllMocks());

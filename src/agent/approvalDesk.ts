@@ -1,8 +1,7 @@
 import type { AgentInputItem, RunToolApprovalItem } from '@openai/agents';
 import type { RefusalRecord, RunRecord, Store } from '../store/index.js';
-import type { PolicyGate, PolicyVerdict } from '../policy/index.js';
 import { callStatus, refusalMessage, refuseCall, requestApproval } from '../approvals/index.js';
-import { parseArguments, summarizeAction, TOOL_PARAMETERS } from '../tools/index.js';
+import { summarizeAction, type CallVetting } from '../tools/index.js';
 
 /**
  * Where a paused run's write requests become approvals for the seller, or
@@ -11,7 +10,7 @@ import { parseArguments, summarizeAction, TOOL_PARAMETERS } from '../tools/index
 export class ApprovalDesk {
   constructor(
     private readonly store: Store,
-    private readonly policy: PolicyGate,
+    private readonly vetting: CallVetting,
     private readonly approvalTtlMs: number,
   ) {}
 
@@ -33,15 +32,15 @@ export class ApprovalDesk {
       }
       const tool = item.name ?? 'unknown';
       const raw = item.arguments ?? '';
-      const verdict = this.vet(tool, raw, run.sellerId);
-      if (verdict.decision === 'needs_confirmation' && verdict.args) {
+      const { args, verdict } = this.vetting.vet({ runId: run.id, callId, sellerId: run.sellerId, tool, input: raw });
+      if (verdict.decision === 'needs_confirmation' && args) {
         requestApproval(this.store, {
           runId: run.id,
           callId,
           sellerId: run.sellerId,
           tool,
-          args: verdict.args,
-          summary: summarizeAction(tool, verdict.args, this.store),
+          args,
+          summary: summarizeAction(tool, args, this.store),
           ttlMs: this.approvalTtlMs,
         });
         needSeller = true;
@@ -50,7 +49,7 @@ export class ApprovalDesk {
           runId: run.id,
           callId,
           tool,
-          args: verdict.args ?? raw.slice(0, 2000),
+          args: args ?? raw.slice(0, 2000),
           rule: verdict.rule,
           reason: verdict.reason,
         });
@@ -63,35 +62,10 @@ export class ApprovalDesk {
         decision: verdict.decision,
         rule: verdict.rule,
         reason: verdict.reason,
-        arguments: verdict.args ?? raw.slice(0, 2000),
+        arguments: args ?? raw.slice(0, 2000),
       });
     }
     return needSeller;
-  }
-
-  private vet(tool: string, raw: string, sellerId: string): PolicyVerdict & { args?: Record<string, unknown> } {
-    const schema = TOOL_PARAMETERS[tool as keyof typeof TOOL_PARAMETERS];
-    if (!schema) return { decision: 'deny', rule: 'known-tool', reason: `There is no tool named ${tool}.` };
-    let decoded: unknown;
-    try {
-      decoded = JSON.parse(raw);
-    } catch {
-      return {
-        decision: 'deny',
-        rule: 'valid-json',
-        reason: `The arguments for ${tool} were not valid JSON; send them again as a JSON object.`,
-      };
-    }
-    const parsed = parseArguments(schema, decoded);
-    if (!parsed.ok) {
-      return {
-        decision: 'deny',
-        rule: 'valid-arguments',
-        reason: `Fix these arguments and call ${tool} again: ${parsed.issues.join('; ')}`,
-      };
-    }
-    const args = parsed.args as Record<string, unknown>;
-    return { ...this.policy.evaluate({ tool, args, sellerId }), args };
   }
 }
 

@@ -11,7 +11,7 @@ import {
 import type { Store, RunRecord, StopReason } from '../store/index.js';
 import { newId, newTraceId } from '../store/ids.js';
 import type { PolicyGate } from '../policy/index.js';
-import { createListingTools, type AssistantContext } from '../tools/index.js';
+import { callVetting, createListingTools, type AssistantContext } from '../tools/index.js';
 import { NotFoundError } from '../errors.js';
 import { faultPoint } from '../faults.js';
 import type { PromptSelector } from './promptSelection.js';
@@ -104,7 +104,8 @@ export class ListingAssistant {
   constructor(private readonly options: AssistantOptions & { traceSinks?: TraceSink[] }) {
     this.store = options.store;
     this.logger = options.logger ?? createLogger();
-    this.approvalDesk = new ApprovalDesk(options.store, options.policy, options.approvalTtlMs);
+    const vetting = callVetting(options.policy);
+    this.approvalDesk = new ApprovalDesk(options.store, vetting, options.approvalTtlMs);
     const recorder = new StoreRecorder(options.store, (error, traceIds) => {
       for (const traceId of traceIds) {
         const run = this.store.runs.byTraceId(traceId);
@@ -118,6 +119,7 @@ export class ListingAssistant {
     this.tools = createListingTools({
       store: options.store,
       policy: options.policy,
+      vetting,
       toolTimeoutMs: options.limits.toolTimeoutMs,
     });
     traceRouter();

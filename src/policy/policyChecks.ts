@@ -109,6 +109,18 @@ export const POLICY_CHECKS: readonly PolicyCheck[] = [
   confirmation,
 ];
 
+/**
+ * The checks whose answer can change after a call was vetted: the listing may be sold or
+ * re-priced, the seller may have written meanwhile. A write re-asks them right before it runs.
+ */
+export const STATE_CHECKS: readonly PolicyCheck[] = [
+  listingExists,
+  ownListing,
+  activeListing,
+  priceChanges,
+  writeRateLimit,
+];
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,6 +1,6 @@
 import type { Store } from '../store/index.js';
 import type { PolicyCall, PolicyFacts, PolicyVerdict, ToolCallRequest, ToolEffect } from './policyCall.js';
-import { POLICY_CHECKS, type CheckContext } from './policyChecks.js';
+import { POLICY_CHECKS, STATE_CHECKS, type CheckContext, type PolicyCheck } from './policyChecks.js';
 import type { PolicyRules } from './policyRules.js';
 
 /**
@@ -38,21 +38,41 @@ export class PolicyGate {
 
   /** Judges a call with its tool's effect and the facts the tool looks up for it. */
   evaluate(call: ToolCallRequest): PolicyVerdict {
-    const tool = this.tools.get(call.tool);
-    return this.decide({ ...call, effect: tool?.effect, facts: tool?.facts?.(call.args, this.store) ?? {} });
+    const verdict = this.run(POLICY_CHECKS, this.withFacts(call));
+    if (!verdict) throw new Error('the last policy check always decides');
+    return verdict;
   }
 
   /** The named checks in order (src/policy/policyChecks.ts); the first verdict decides. */
   decide(call: PolicyCall): PolicyVerdict {
+    const verdict = this.run(POLICY_CHECKS, call);
+    if (!verdict) throw new Error('the last policy check always decides');
+    return verdict;
+  }
+
+  /**
+   * Right before a vetted write runs: the checks the store's state can change since (listing
+   * sold or re-priced, rate limit reached), on fresh facts. A refusal, or undefined to go ahead.
+   */
+  recheck(call: ToolCallRequest): PolicyVerdict | undefined {
+    return this.run(STATE_CHECKS, this.withFacts(call));
+  }
+
+  private withFacts(call: ToolCallRequest): PolicyCall {
+    const tool = this.tools.get(call.tool);
+    return { ...call, effect: tool?.effect, facts: tool?.facts?.(call.args, this.store) ?? {} };
+  }
+
+  private run(checks: readonly PolicyCheck[], call: PolicyCall): PolicyVerdict | undefined {
     const context: CheckContext = {
       rules: this.rules,
       writesInLastHour: (sellerId) =>
         this.store.executions.countSince(sellerId, this.writeTools, new Date(this.store.now().getTime() - 3600_000)),
     };
-    for (const check of POLICY_CHECKS) {
+    for (const check of checks) {
       const verdict = check(call, context);
       if (verdict) return verdict;
     }
-    throw new Error('the last policy check always decides');
+    return undefined;
   }
 }

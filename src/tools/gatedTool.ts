@@ -1,10 +1,10 @@
 import { tool, type FunctionTool } from '@openai/agents';
 import type { z } from 'zod';
-import type { PolicyGate } from '../policy/index.js';
+import type { PolicyGate, PolicyVerdict } from '../policy/index.js';
 import type { Store } from '../store/index.js';
 import type { AssistantContext } from './toolContext.js';
 import { isConfirmed } from '../approvals/index.js';
-import { describeIssues } from './validationIssues.js';
+import type { CallVetting } from './callVetting.js';
 import { toStrictJsonSchema } from './jsonSchema.js';
 import type { ToolResult } from './toolResult.js';
 import type { ToolSpec } from './toolSpec.js';
@@ -12,33 +12,22 @@ import type { ToolSpec } from './toolSpec.js';
 export interface ToolDeps {
   store: Store;
   policy: PolicyGate;
+  /** Shared with the approval desk, so a call is parsed and judged once. */
+  vetting: CallVetting;
   toolTimeoutMs: number;
-}
-
-/** Parses model arguments against a schema: the one place arguments become trusted shapes. */
-export function parseArguments<S extends z.ZodObject>(
-  schema: S,
-  input: unknown,
-): { ok: true; args: z.infer<S> } | { ok: false; issues: string[] } {
-  const parsed = schema.safeParse(input);
-  return parsed.success ? { ok: true, args: parsed.data } : { ok: false, issues: describeIssues(parsed.error) };
 }
 
 const asJson = (result: ToolResult): string => JSON.stringify(result);
 
 /**
- * The SDK tool for a spec, behind the policy gate. The SDK calls `needsApproval` with the
- * raw arguments (even invalid ones) and again on resume, so it only reads:
- * invalid or refused calls never become approvals. `execute` re-decides the
- * call and records the decision; a write runs only if an approval by the
- * conversation's seller exists for this exact call and these exact
- * arguments, and at most once per call id.
+ * The SDK tool for a spec, behind the policy gate. Every question about a call (the SDK's
+ * `needsApproval`, asked at the pause and again at the resume; `execute`) reads the one vetting
+ * of that call, so invalid or refused calls never become approvals. A write runs only if the
+ * state it was judged on still holds, an approval by the conversation's seller exists for this
+ * exact call and these exact arguments, and at most once per call id.
  */
 export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S>): FunctionTool<AssistantContext> {
-  const { store, policy } = deps;
-
-  const verdictFor = (args: Record<string, unknown>, ctx: AssistantContext) =>
-    policy.evaluate({ tool: def.name, args, sellerId: ctx.sellerId });
+  const { store, policy, vetting } = deps;
 
   return tool<ReturnType<typeof toStrictJsonSchema>, AssistantContext>({
     name: def.name,
@@ -54,10 +43,10 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
         error: 'failed',
         message: `${def.name} took too long and was stopped. Try again or tell the seller.`,
       }),
-    needsApproval: async (runContext, input) => {
-      const parsed = parseArguments(def.parameters, input);
-      if (!parsed.ok) return false;
-      return verdictFor(parsed.args, runContext.context as AssistantContext).decision === 'needs_confirmation';
+    needsApproval: async (runContext, input, callId) => {
+      const ctx = runContext.context as AssistantContext;
+      const call = { runId: ctx.runId, callId: callId ?? '', sellerId: ctx.sellerId, tool: def.name, input };
+      return vetting.vet(call).verdict.decision === 'needs_confirmation';
     },
     // Reached only for failures that are ours (argument problems are answered by execute).
     errorFunction: () =>
@@ -71,8 +60,9 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
       const callId = details?.toolCall?.callId;
       if (!ctx?.runId || !callId)
         return asJson({ ok: false, error: 'failed', message: 'The tool was called outside a run.' });
-      const parsed = parseArguments(def.parameters, input);
-      if (!parsed.ok) {
+      const vetted = vetting.vet({ runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, input });
+      if (!vetted.args) {
+        const issues = vetted.issues ?? [vetted.verdict.reason];
         store.decisions.record({
           runId: ctx.runId,
           callId,
@@ -80,19 +70,19 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
           phase: 'execution',
           decision: 'deny',
           rule: 'valid-arguments',
-          reason: parsed.issues.join('; '),
+          reason: issues.join('; '),
           arguments: input,
         });
         return asJson({
           ok: false,
           error: 'invalid_arguments',
-          issues: parsed.issues,
-          message: `Fix these arguments and call ${def.name} again: ${parsed.issues.join('; ')}`,
+          issues,
+          message: `Fix these arguments and call ${def.name} again: ${issues.join('; ')}`,
         });
       }
-      const args = parsed.args as Record<string, unknown>;
-      const verdict = verdictFor(args, ctx);
-      const record = (decision: typeof verdict) =>
+      const args = vetted.args;
+      const typed = args as z.infer<S>;
+      const record = (decision: PolicyVerdict) =>
         store.decisions.record({
           runId: ctx.runId,
           callId,
@@ -102,15 +92,18 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
           arguments: args,
         });
 
+      const verdict =
+        vetted.verdict.decision === 'deny' || def.effect === 'read'
+          ? vetted.verdict
+          : (policy.recheck({ tool: def.name, args, sellerId: ctx.sellerId }) ?? vetted.verdict);
       if (verdict.decision === 'deny') {
         record(verdict);
         return asJson({ ok: false, error: 'policy_denied', rule: verdict.rule, message: verdict.reason });
       }
       if (def.effect === 'read') {
         record(verdict);
-        return asJson(await def.run(parsed.args, { store, context: ctx, signal: details?.signal }));
+        return asJson(await def.run(typed, { store, context: ctx, signal: details?.signal }));
       }
-
       let approvalId: string | null = null;
       if (verdict.decision === 'needs_confirmation') {
         const confirmed = isConfirmed(store, {
@@ -146,7 +139,7 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
       const { result } = store.executions.once(
         { runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, arguments: args, approvalId },
         () => {
-          const out: ToolResult | Promise<ToolResult> = def.run(parsed.args, { store, context: ctx });
+          const out: ToolResult | Promise<ToolResult> = def.run(typed, { store, context: ctx });
           if (out instanceof Promise) throw new Error('write tools must be synchronous');
           return out;
         },

@@ -6,11 +6,13 @@ export {
   isToolName,
   toolSpec,
   createListingTools,
+  callVetting,
   type ToolName,
   type WriteToolName,
 } from './registry.js';
 export type { ToolSpec, ReadToolSpec, WriteToolSpec, ToolEnvironment } from './toolSpec.js';
-export { parseArguments, type ToolDeps } from './gatedTool.js';
+export type { ToolDeps } from './gatedTool.js';
+export { CallVetting, parseArguments, type VettedCall } from './callVetting.js';
 export { summarizeAction } from './actionSummary.js';
 export type { AssistantContext } from './toolContext.js';
 export type { ToolResult, ListingSummary, PriceStats } from './toolResult.js';

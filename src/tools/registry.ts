@@ -1,5 +1,7 @@
 import type { FunctionTool } from '@openai/agents';
 import type { z } from 'zod';
+import type { PolicyGate } from '../policy/index.js';
+import { CallVetting } from './callVetting.js';
 import { gatedTool, type ToolDeps } from './gatedTool.js';
 import type { AssistantContext } from './toolContext.js';
 import type { ToolSpec, WriteToolSpec } from './toolSpec.js';
@@ -30,6 +32,11 @@ export const isToolName = (name: string): name is ToolName => (TOOL_NAMES as rea
 /** The spec of a tool by name, for callers holding a name from the model or the database. */
 export function toolSpec(name: string): ToolSpec<z.ZodObject> | undefined {
   return TOOL_SPECS.find((s) => s.name === name);
+}
+
+/** The one vetting of each call the tools, and the approval desk, share. */
+export function callVetting(policy: PolicyGate): CallVetting {
+  return new CallVetting(policy, (tool) => toolSpec(tool)?.parameters);
 }
 
 /** The SDK tools, each behind the policy gate. */
