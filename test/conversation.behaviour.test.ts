@@ -253,9 +253,7 @@ describe('the gate holds whatever the model asks', () => {
       .run(paused.pendingApprovals[0].approvalId);
     const before = listingsCount(h);
     // Resume through the assistant's own path as if the decision had been taken.
-    await (h.assistant as unknown as { resume: (r: unknown) => Promise<unknown> }).resume(
-      h.store.runs.get(paused.runId),
-    );
+    await h.assistant['lifecycle'].resume(h.store.runs.get(paused.runId)!);
     expect(listingsCount(h)).toBe(before);
     expect(h.store.decisions.forRun(paused.runId).at(-1)).toMatchObject({
       phase: 'execution',

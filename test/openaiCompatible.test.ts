@@ -43,7 +43,7 @@ async function start(env: Record<string, string> = {}): Promise<{ h: Harness; fa
 /** Captures the assistant's error log lines (JSON) instead of printing them. */
 function captureLog(harness: Harness): () => Array<Record<string, unknown>> {
   const capture = captureLogs('error');
-  (harness.assistant as unknown as { logger: unknown }).logger = capture.logger;
+  (harness.assistant['lifecycle'] as unknown as { logger: unknown }).logger = capture.logger;
   return capture.lines;
 }
 

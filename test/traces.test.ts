@@ -133,7 +133,7 @@ describe('recorded traces', () => {
   it('never lets a failing recorder break a run', async () => {
     h = createHarness({ model: new ScriptedModel([say('hello')]) });
     const logs = captureLogs('error');
-    (h.assistant as unknown as { logger: unknown }).logger = logs.logger;
+    (h.assistant['lifecycle'] as unknown as { logger: unknown }).logger = logs.logger;
     h.store.traces.upsertSpan = () => {
       throw new Error('disk full');
     };

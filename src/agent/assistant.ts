@@ -1,69 +1,14 @@
-import {
-  Agent,
-  MaxTurnsExceededError,
-  Runner,
-  RunState,
-  type AgentInputItem,
-  type FunctionTool,
-  type Model,
-  type ModelInputData,
-} from '@openai/agents';
-import type { Store, RunRecord, StopReason } from '../store/index.js';
-import { newId, newTraceId } from '../store/ids.js';
-import type { PolicyGate } from '../policy/index.js';
-import { callVetting, createListingTools, type AssistantContext } from '../tools/index.js';
+import type { AgentInputItem } from '@openai/agents';
+import type { Store, RunRecord } from '../store/index.js';
 import { NotFoundError } from '../errors.js';
-import { faultPoint } from '../faults.js';
-import type { PromptSelector } from './promptSelection.js';
-import { createLogger, describeError, type Logger } from '../logging/logger.js';
-import { runLogger } from '../tracing/runLog.js';
 import { ConversationLocks } from './conversationLock.js';
-import { TracedModel } from '../tracing/tracedModel.js';
-import { LoopDetectedError, LoopGuardModel } from './loopGuard.js';
-import { traceRouter, type TraceSink } from '../tracing/traceRouter.js';
-import { StoreRecorder } from '../tracing/storeRecorder.js';
-import { StoreSession, closeDanglingCalls } from './storeSession.js';
-import { assistantText, transcript, userInputItem, type SellerMessage, type TranscriptEntry } from './messages.js';
-import { toRunResult, type RunResult } from './runResult.js';
-import { toRunEvent, type RunEvent } from './runEvents.js';
-import { STOP_REPLIES, NOT_RUN_OUTPUT } from './replies.js';
-import {
-  ApprovalNotPendingError,
-  callStatus,
-  decideApproval,
-  expireApprovals,
-  notApprovedMessage,
-  refusalsByCall,
-  supersedeApprovals,
-} from '../approvals/index.js';
-import { ApprovalDesk, callIdOf, explainGateRejections } from './approvalDesk.js';
+import type { TraceSink } from '../tracing/traceRouter.js';
+import { transcript, type SellerMessage, type TranscriptEntry } from './messages.js';
+import type { RunResult } from './runResult.js';
+import { STOP_REPLIES } from './replies.js';
+import { RunLifecycle, type AssistantOptions, type RunOptions } from './runLifecycle.js';
 
-export interface AssistantLimits {
-  maxSteps: number;
-  runTimeoutMs: number;
-  toolTimeoutMs: number;
-}
-
-export interface AssistantOptions {
-  store: Store;
-  policy: PolicyGate;
-  model: Model;
-  modelName: string;
-  /** Which instructions each seller's runs use (a fixed version or an A/B rollout). */
-  prompts: PromptSelector;
-  limits: AssistantLimits;
-  approvalTtlMs: number;
-  appVersion: string;
-  /** Where run failures are reported (masked JSON lines); a logger at LOG_LEVEL by default. */
-  logger?: Logger;
-}
-
-export interface RunOptions {
-  /** Streams the run: text deltas, tool activity and approvals as they happen. */
-  onEvent?: (event: RunEvent) => void;
-  /** Labels stored on the run (e.g. `eval`, `scenario:<id>`), so support and evals can find it. */
-  tags?: string[];
-}
+export type { AssistantLimits, AssistantOptions, RunOptions } from './runLifecycle.js';
 
 export interface Viewer {
   userId: string;
@@ -78,51 +23,21 @@ export interface ConversationView {
   latestRun: RunResult | null;
 }
 
-class RunTimeoutError extends Error {
-  constructor() {
-    super('The run exceeded its time budget.');
-  }
-}
-
 /**
- * One seller-facing assistant: starts runs for messages, pauses them on
- * writes, resumes them on the seller's decision, and maps every way a run
- * ends onto the RunResult contract. Paused runs live in the store, so any
+ * One seller-facing assistant, as the API, replay and evals use it: checks
+ * who may see or act, serialises each conversation's work, and hands runs to
+ * their lifecycle (runLifecycle.ts): start on a message, pause on writes,
+ * resume on the seller's decision. Paused runs live in the store, so any
  * process on the same database can resume them.
  */
 export class ListingAssistant {
   private readonly locks = new ConversationLocks();
   private readonly store: Store;
-  /** Where each run's trace goes: the store always, Langfuse when configured. */
-  private readonly sinks: TraceSink[];
-
-  private readonly approvalDesk: ApprovalDesk;
-  private readonly logger: Logger;
-  /** Built once: the tools hold no per-run state (that travels in the run context), and building them per run showed in profiles. */
-  private readonly tools: FunctionTool<AssistantContext>[];
+  private readonly lifecycle: RunLifecycle;
 
   constructor(private readonly options: AssistantOptions & { traceSinks?: TraceSink[] }) {
     this.store = options.store;
-    this.logger = options.logger ?? createLogger();
-    const vetting = callVetting(options.policy);
-    this.approvalDesk = new ApprovalDesk(options.store, vetting, options.approvalTtlMs);
-    const recorder = new StoreRecorder(options.store, (error, traceIds) => {
-      for (const traceId of traceIds) {
-        const run = this.store.runs.byTraceId(traceId);
-        (run ? runLogger(this.logger, run) : this.logger).error(
-          { traceId, error: describeError(error) },
-          'trace recording failed',
-        );
-      }
-    });
-    this.sinks = [recorder, ...(options.traceSinks ?? [])];
-    this.tools = createListingTools({
-      store: options.store,
-      policy: options.policy,
-      vetting,
-      toolTimeoutMs: options.limits.toolTimeoutMs,
-    });
-    traceRouter();
+    this.lifecycle = new RunLifecycle(options);
   }
 
   get modelName(): string {
@@ -151,21 +66,21 @@ export class ListingAssistant {
   getConversation(conversationId: string, viewer: Viewer): ConversationView {
     const conversation = this.visibleConversation(conversationId, viewer);
     const latest = this.store.runs.latestForConversation(conversationId);
-    if (latest) this.settleExpired(latest);
+    if (latest) this.lifecycle.settleExpired(latest);
     return {
       id: conversation.id,
       sellerId: conversation.sellerId,
       createdAt: conversation.createdAt,
       messages: transcript(this.store.conversations.items(conversationId) as AgentInputItem[]),
-      latestRun: latest ? this.result(latest.id) : null,
+      latestRun: latest ? this.lifecycle.result(latest.id) : null,
     };
   }
 
   getRun(runId: string, viewer: Viewer): RunResult {
     // Another seller's run is reported as missing, so ids cannot be probed.
     const run = this.visibleRun(runId, viewer);
-    this.settleExpired(run);
-    return this.result(runId);
+    this.lifecycle.settleExpired(run);
+    return this.lifecycle.result(runId);
   }
 
   async sendMessage(
@@ -176,22 +91,7 @@ export class ListingAssistant {
   ): Promise<RunResult> {
     const conversation = this.store.conversations.get(conversationId);
     if (!conversation || conversation.sellerId !== sellerId) throw new NotFoundError('Conversation');
-    return this.locks.run(conversationId, async () => {
-      this.supersedePausedRun(conversationId);
-      const run = this.store.runs.create({
-        id: newId('run'),
-        conversationId,
-        sellerId,
-        traceId: newTraceId(),
-        input: { text: message.text, images: message.images?.length ?? 0 },
-        appVersion: this.options.appVersion,
-        // The seller's version for this run; a resume keeps it, whatever the rollout says by then.
-        promptVersion: this.options.prompts.forSeller(sellerId).version,
-        model: this.options.modelName,
-        tags: options.tags,
-      });
-      return this.execute(run, [userInputItem(message)], options);
-    });
+    return this.locks.run(conversationId, () => this.lifecycle.start(conversationId, sellerId, message, options));
   }
 
   async decide(
@@ -202,18 +102,7 @@ export class ListingAssistant {
   ): Promise<RunResult> {
     const run = this.store.runs.get(runId);
     if (!run || run.sellerId !== sellerId) throw new NotFoundError('Run');
-    return this.locks.run(run.conversationId, async () => {
-      try {
-        decideApproval(this.store, { runId, sellerId, ...decision });
-      } catch (error) {
-        if (error instanceof ApprovalNotPendingError) this.settleExpired(this.store.runs.get(runId)!);
-        throw error;
-      }
-      faultPoint('after-approval');
-      const stillPending = this.store.approvals.forRun(runId).some((a) => a.status === 'pending');
-      if (stillPending) return this.result(runId);
-      return this.resume(this.store.runs.get(runId)!, options);
-    });
+    return this.locks.run(run.conversationId, () => this.lifecycle.decide(runId, sellerId, decision, options));
   }
 
   /**
@@ -231,12 +120,12 @@ export class ListingAssistant {
         const decided = approvals.length > 0 && approvals.every((a) => a.status !== 'pending');
         if (run.status === 'awaiting_approval') {
           if (!decided || !approvals.some((a) => a.status === 'approved')) return;
-          await this.resume(run);
+          await this.lifecycle.resume(run);
         } else if (run.state && decided) {
-          await this.resume(run);
+          await this.lifecycle.resume(run);
         } else {
-          this.stop(run, 'cancelled', STOP_REPLIES.cancelled, run.steps);
-          this.settled(run.id);
+          this.lifecycle.stop(run, 'cancelled', STOP_REPLIES.cancelled, run.steps);
+          this.lifecycle.settled(run.id);
         }
         recovered++;
       });
@@ -248,190 +137,4 @@ export class ListingAssistant {
   drain(): Promise<void> {
     return this.locks.drain();
   }
-
-  private async resume(run: RunRecord, options: RunOptions = {}): Promise<RunResult> {
-    this.store.runs.update(run.id, { status: 'running' });
-    const { agent, counter } = this.buildAgent(run.promptVersion);
-    const state = await RunState.fromString<AssistantContext, typeof agent>(agent, run.state!);
-    const approvals = this.store.approvals.forRun(run.id);
-    for (const item of state.getInterruptions()) {
-      const callId = callIdOf(item);
-      if (approvals.find((a) => a.callId === callId)?.status === 'approved') state.approve(item);
-      else state.reject(item, { message: notApprovedMessage(this.store, run.id, callId) });
-    }
-    return this.execute(run, state, options, { agent, counter });
-  }
-
-  private buildAgent(promptVersion: string): { agent: Agent<AssistantContext>; counter: TracedModel } {
-    const counter = new TracedModel(new LoopGuardModel(this.options.model), this.options.modelName);
-    const agent = new Agent<AssistantContext>({
-      name: 'listing-assistant',
-      instructions: this.options.prompts.version(promptVersion).text,
-      model: counter,
-      tools: this.tools,
-    });
-    return { agent, counter };
-  }
-
-  private async execute(
-    run: RunRecord,
-    initial: AgentInputItem[] | RunState<AssistantContext, Agent<AssistantContext>>,
-    options: RunOptions = {},
-    built = this.buildAgent(run.promptVersion),
-  ): Promise<RunResult> {
-    const { agent, counter } = built;
-    const context: AssistantContext = { runId: run.id, conversationId: run.conversationId, sellerId: run.sellerId };
-    const session = new StoreSession(this.store, run.conversationId);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new RunTimeoutError()), this.options.limits.runTimeoutMs);
-    const steps = () => run.steps + counter.calls;
-    let input = initial;
-    // One Runner per run: the trace id, group (conversation) and metadata are run config.
-    const runner = new Runner({
-      toolNotFoundBehavior: 'return_error_to_model',
-      workflowName: 'listing-assistant',
-      traceId: run.traceId,
-      groupId: run.conversationId,
-      traceMetadata: { runId: run.id, sellerId: run.sellerId, promptVersion: run.promptVersion, model: run.model },
-    });
-    const log = runLogger(this.logger, run);
-    const unregister = this.sinks.map((sink) =>
-      traceRouter().register(run.traceId, sink, (error) =>
-        log.error({ error: describeError(error) }, 'trace recording failed'),
-      ),
-    );
-    try {
-      // Each pass is one segment of the run; a pass that only needed automatic
-      // rejections (malformed or refused calls) continues without the seller.
-      for (;;) {
-        const runOptions = {
-          ...(input instanceof RunState ? {} : { context }),
-          session,
-          maxTurns: this.options.limits.maxSteps,
-          signal: controller.signal,
-          toolErrorFormatter: ({ kind, callId }: { kind: string; callId: string }) =>
-            kind === 'approval_rejected' ? notApprovedMessage(this.store, run.id, callId) : undefined,
-          callModelInputFilter: ({ modelData }: { modelData: ModelInputData }) => ({
-            ...modelData,
-            input: explainGateRejections(modelData.input, refusalsByCall(this.store, run.conversationId)),
-          }),
-        };
-        let result;
-        if (options.onEvent) {
-          const streamed = await runner.run(agent, input, { ...runOptions, stream: true });
-          for await (const event of streamed) {
-            const mapped = toRunEvent(event);
-            if (mapped) options.onEvent(mapped);
-          }
-          await streamed.completed;
-          // The SDK types the stream's error as unknown; in practice it is the Error that ended the run.
-          if (streamed.error)
-            throw streamed.error instanceof Error
-              ? streamed.error
-              : new Error(describeError(streamed.error), { cause: streamed.error });
-          result = streamed;
-        } else {
-          result = await runner.run(agent, input, runOptions);
-        }
-        const interruptions = result.interruptions;
-        if (interruptions.length === 0) {
-          this.store.runs.update(run.id, {
-            status: 'completed',
-            reply: finalText(result.finalOutput) ?? assistantText(result.newItems) ?? '',
-            steps: steps(),
-            state: null,
-          });
-          return this.result(run.id);
-        }
-        const needSeller = this.approvalDesk.request(run, interruptions);
-        for (const item of interruptions) {
-          const callId = callIdOf(item);
-          const status = callStatus(this.store, run.id, callId);
-          if (status === 'refused' || status === 'rejected')
-            result.state.reject(item, { message: notApprovedMessage(this.store, run.id, callId) });
-        }
-        if (!needSeller) {
-          input = result.state;
-          continue;
-        }
-        if (options.onEvent) {
-          for (const approval of toRunResult(this.store.runs.get(run.id)!, this.store.approvals.forRun(run.id))
-            .pendingApprovals) {
-            options.onEvent({ type: 'approval_requested', approval });
-          }
-        }
-        this.store.runs.update(run.id, {
-          status: 'awaiting_approval',
-          reply: assistantText(result.newItems) ?? 'Please confirm the action below.',
-          steps: steps(),
-          state: result.state.toString(),
-        });
-        return this.result(run.id);
-      }
-    } catch (error) {
-      const reason: StopReason =
-        error instanceof MaxTurnsExceededError
-          ? 'max_steps'
-          : error instanceof LoopDetectedError
-            ? 'loop_detected'
-            : controller.signal.aborted
-              ? 'timeout'
-              : 'model_error';
-      if (reason === 'model_error') log.error({ error: describeError(error) }, 'run failed');
-      this.stop(run, reason, STOP_REPLIES[reason], steps());
-      return this.result(run.id);
-    } finally {
-      clearTimeout(timer);
-      for (const off of unregister) off();
-      this.settled(run.id);
-    }
-  }
-
-  /** A new message while a run waits for approval: that run's pending actions lapse unexecuted. */
-  private supersedePausedRun(conversationId: string): void {
-    const latest = this.store.runs.latestForConversation(conversationId);
-    if (!latest || latest.status !== 'awaiting_approval') return;
-    supersedeApprovals(this.store, latest.id);
-    this.stop(latest, 'cancelled', latest.reply ?? STOP_REPLIES.cancelled, latest.steps);
-    this.settled(latest.id);
-  }
-
-  /** Lapses expired approvals; a paused run left with nothing to decide and nothing approved stops. */
-  private settleExpired(run: RunRecord): void {
-    if (run.status !== 'awaiting_approval') return;
-    expireApprovals(this.store, run.id);
-    const approvals = this.store.approvals.forRun(run.id);
-    if (approvals.some((a) => a.status === 'pending' || a.status === 'approved')) return;
-    this.stop(run, 'cancelled', STOP_REPLIES.expired, run.steps);
-    this.settled(run.id);
-  }
-
-  private stop(run: RunRecord, reason: StopReason, reply: string, steps: number): void {
-    this.store.runs.update(run.id, { status: 'stopped', stopReason: reason, reply, steps, state: null });
-    closeDanglingCalls(this.store, run.conversationId, NOT_RUN_OUTPUT);
-  }
-
-  /**
-   * Tells the trace sinks (store export, metrics, logs) a segment's outcome is
-   * stored, also for stops outside a segment (superseded, expired, recovered);
-   * a failing sink never reaches the seller.
-   */
-  private settled(runId: string): void {
-    for (const sink of this.sinks) {
-      try {
-        sink.onSegmentSettled?.(runId);
-      } catch (error) {
-        this.logger.error({ runId, error: describeError(error) }, 'trace sink failed');
-      }
-    }
-  }
-
-  private result(runId: string): RunResult {
-    return toRunResult(this.store.runs.get(runId)!, this.store.approvals.forRun(runId));
-  }
-}
-
-function finalText(output: unknown): string | undefined {
-  if (typeof output === 'string' && output.trim()) return output;
-  return undefined;
 }
