@@ -45,7 +45,7 @@ export class ServiceMetrics {
   ]);
   readonly cost = this.counter(
     'model_cost_usd_total',
-    'Estimated model cost in USD from the price table (src/agent/modelPricing.ts); models without a listed price are not counted.',
+    'Estimated model cost in USD from the price table (src/shared/modelPricing.ts); models without a listed price are not counted.',
     ['prompt_version', 'model'],
   );
   readonly approvals = this.counter(
