@@ -67,7 +67,7 @@ export type { RunRecord, RunStatus, StopReason } from './runRepository.js';
 export type { ApprovalRecord, ApprovalStatus } from './approvalRepository.js';
 export type { RefusalRecord } from './refusalRepository.js';
 export type { PolicyDecisionRecord, Decision } from './policyDecisionRepository.js';
-export type { SimilarListings } from './listingRepository.js';
+export type { SimilarListings } from './listingSearch.js';
 export type { PriceStatistics } from './priceStats.js';
 export type { TraceSpanRecord } from './traceRepository.js';
 export type { CorrectionRecord, CorrectionKind, CorrectionVia } from './correctionRepository.js';

@@ -11,7 +11,7 @@ export const SEARCH_KEY = {
 
 /**
  * A listing's key as SQL over `row`'s columns, given the SQL of its category number (1-15, 0 for
- * none; see searchCategories.ts). Fixed once released: listingRepository.ts reads the same layout.
+ * none; see searchCategories.ts). Fixed once released: listingSearch.ts reads the same layout.
  */
 export const searchKeySql = (row: string, categoryNumber: string) =>
   `((${row}.status <> 'active') * ${SEARCH_KEY.inactive}` +
