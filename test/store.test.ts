@@ -156,6 +156,59 @@ describe('store', () => {
     expect(t.store.approvals.get('apr_2')!.status).toBe('expired');
   });
 
+  it('gives the dashboard one row of figures per run created in [from, to)', () => {
+    let now = new Date('2026-01-01T00:00:00Z');
+    t = tempStore(() => now);
+    const conv = t.store.conversations.create('seller-1');
+    const run = (id: string) =>
+      t.store.runs.create({
+        id,
+        conversationId: conv.id,
+        sellerId: 'seller-1',
+        traceId: `t_${id}`,
+        input: {},
+        appVersion: '1',
+        promptVersion: 'v1',
+        model: 'm',
+      });
+    run('run_a');
+    t.store.approvals.request({
+      id: 'apr_1',
+      callId: 'c1',
+      runId: 'run_a',
+      sellerId: 'seller-1',
+      tool: 'createListing',
+      arguments: {},
+      summary: 's',
+      expiresAt: '2026-01-01T00:30:00.000Z',
+    });
+    t.store.approvals.decide('apr_1', 'approved', 'seller-1', null);
+    t.store.feedback.add({ runId: 'run_a', sellerId: 'seller-1', value: -1, comment: null });
+    now = new Date('2026-01-01T00:10:00Z');
+    run('run_b');
+    expect(t.store.runFigures.between('2026-01-01T00:00:00.000Z', '2026-01-01T00:10:00.000Z')).toEqual([
+      {
+        runId: 'run_a',
+        status: 'running',
+        stopReason: null,
+        reply: null,
+        promptVersion: 'v1',
+        model: 'm',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        inputTokens: 0,
+        outputTokens: 0,
+        modelErrors: 0,
+        activeMs: null,
+        approvals: { requested: 1, approved: 1, rejected: 0, expired: 0 },
+        policyDenials: 0,
+        feedback: { up: 0, down: 1 },
+      },
+    ]);
+    expect(
+      t.store.runFigures.between('2026-01-01T00:00:00.000Z', '2026-01-01T01:00:00.000Z').map((r) => r.runId),
+    ).toEqual(['run_a', 'run_b']);
+  });
+
   it('persists session items in order and pops the last', () => {
     t = tempStore();
     const c = t.store.conversations.create('seller-1');

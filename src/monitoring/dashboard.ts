@@ -1,4 +1,4 @@
-import type { Db } from '../store/database.js';
+import type { RunFigures } from '../store/index.js';
 import { estimateCost } from '../shared/modelPricing.js';
 import { alertsFor, type Alert, type AlertThresholds } from './alerts.js';
 import type { VersionFigures } from './versionFigures.js';
@@ -23,70 +23,13 @@ export interface Dashboard {
   alerts: Alert[];
 }
 
-interface RunRow {
-  id: string;
-  status: string;
-  stop_reason: string | null;
-  reply: string | null;
-  prompt_version: string;
-  model: string;
-  created_at: string;
-  input_tokens: number;
-  output_tokens: number;
-  model_errors: number;
-  active_ms: number | null;
-  requested: number;
-  approved: number;
-  rejected: number;
-  expired: number;
-  denials: number;
-  up: number;
-  down: number;
-}
-
-/**
- * One row per run in the window with everything the dashboard counts. The
- * store is the source of truth (the same one support reads), so figures
- * survive restarts, unlike the process-local /metrics counters.
- */
-const RUNS_SQL = `
-  SELECT r.id, r.status, r.stop_reason, r.reply, r.prompt_version, r.model, r.created_at,
-    COALESCE(g.input_tokens, 0) AS input_tokens, COALESCE(g.output_tokens, 0) AS output_tokens,
-    COALESCE(g.errors, 0) AS model_errors, a.active_ms,
-    COALESCE(ap.requested, 0) AS requested, COALESCE(ap.approved, 0) AS approved,
-    COALESCE(ap.rejected, 0) AS rejected, COALESCE(ap.expired, 0) AS expired,
-    (SELECT COUNT(*) FROM policy_decisions d WHERE d.run_id = r.id AND d.decision = 'deny') AS denials,
-    (SELECT COUNT(*) FROM feedback f WHERE f.run_id = r.id AND f.value = 1) AS up,
-    (SELECT COUNT(*) FROM feedback f WHERE f.run_id = r.id AND f.value = -1) AS down
-  FROM runs r
-  LEFT JOIN (
-    SELECT trace_id,
-      SUM(COALESCE(json_extract(data, '$.usage.input_tokens'), 0)) AS input_tokens,
-      SUM(COALESCE(json_extract(data, '$.usage.output_tokens'), 0)) AS output_tokens,
-      SUM(error IS NOT NULL) AS errors
-    FROM trace_spans WHERE kind = 'generation' GROUP BY trace_id
-  ) g ON g.trace_id = r.trace_id
-  LEFT JOIN (
-    SELECT trace_id, SUM((julianday(ended_at) - julianday(started_at)) * 86400000) AS active_ms
-    FROM trace_spans WHERE kind = 'agent' AND ended_at IS NOT NULL GROUP BY trace_id
-  ) a ON a.trace_id = r.trace_id
-  LEFT JOIN (
-    SELECT run_id,
-      COUNT(*) AS requested,
-      SUM(status = 'approved') AS approved,
-      SUM(status = 'rejected') AS rejected,
-      SUM(status = 'expired') AS expired
-    FROM approvals GROUP BY run_id
-  ) ap ON ap.run_id = r.id
-  WHERE r.created_at >= ? AND r.created_at < ?
-  ORDER BY r.created_at`;
-
 function percentile(sorted: number[], q: number): number | null {
   if (!sorted.length) return null;
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
 }
 
-export function summarize(rows: RunRow[]): VersionFigures {
+/** The figures of a set of runs (a prompt version's, over a window or a bucket). */
+export function summarize(rows: RunFigures[]): VersionFigures {
   const stopReasons: Record<string, number> = {};
   let cost: number | null = 0;
   const latencies: number[] = [];
@@ -108,24 +51,24 @@ export function summarize(rows: RunRow[]): VersionFigures {
     if (r.status === 'awaiting_approval') f.awaitingApproval++;
     if (r.status === 'stopped') {
       f.stopped++;
-      stopReasons[r.stop_reason ?? 'unknown'] = (stopReasons[r.stop_reason ?? 'unknown'] ?? 0) + 1;
-      if (r.stop_reason !== 'cancelled') f.failed++;
+      stopReasons[r.stopReason ?? 'unknown'] = (stopReasons[r.stopReason ?? 'unknown'] ?? 0) + 1;
+      if (r.stopReason !== 'cancelled') f.failed++;
     }
-    if (r.stop_reason === 'model_error') f.modelErrors++;
-    else f.modelErrors += r.model_errors > 0 ? 1 : 0;
+    if (r.stopReason === 'model_error') f.modelErrors++;
+    else f.modelErrors += r.modelErrors > 0 ? 1 : 0;
     if (r.status === 'completed' && !r.reply?.trim()) f.emptyReplies++;
-    if (r.active_ms !== null) latencies.push(r.active_ms);
-    f.tokens.input += r.input_tokens;
-    f.tokens.output += r.output_tokens;
-    const c = estimateCost(r.model, { inputTokens: r.input_tokens, outputTokens: r.output_tokens });
+    if (r.activeMs !== null) latencies.push(r.activeMs);
+    f.tokens.input += r.inputTokens;
+    f.tokens.output += r.outputTokens;
+    const c = estimateCost(r.model, { inputTokens: r.inputTokens, outputTokens: r.outputTokens });
     cost = c === null || cost === null ? null : cost + c;
-    f.approvals.requested += r.requested;
-    f.approvals.approved += r.approved;
-    f.approvals.rejected += r.rejected;
-    f.approvals.expired += r.expired;
-    f.policyDenials += r.denials;
-    f.feedback.up += r.up;
-    f.feedback.down += r.down;
+    f.approvals.requested += r.approvals.requested;
+    f.approvals.approved += r.approvals.approved;
+    f.approvals.rejected += r.approvals.rejected;
+    f.approvals.expired += r.approvals.expired;
+    f.policyDenials += r.policyDenials;
+    f.feedback.up += r.feedback.up;
+    f.feedback.down += r.feedback.down;
   }
   latencies.sort((a, b) => a - b);
   const finished = f.completed + f.stopped;
@@ -148,19 +91,29 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
+/** Where the dashboard reads its runs: `store.runFigures` (runs created in [from, to), oldest first). */
+export interface RunFiguresSource {
+  between(from: string, to: string): RunFigures[];
+}
+
 /** Figures for the last hour (5-minute buckets) or day (hourly buckets), per prompt version, with alerts. */
-export function buildDashboard(db: Db, window: DashboardWindow, now: Date, thresholds: AlertThresholds): Dashboard {
+export function buildDashboard(
+  runs: RunFiguresSource,
+  window: DashboardWindow,
+  now: Date,
+  thresholds: AlertThresholds,
+): Dashboard {
   const { spanMs, bucketMs } = WINDOWS[window];
   // Buckets are aligned to the clock, so a chart does not shift between refreshes.
   const end = Math.ceil(now.getTime() / bucketMs) * bucketMs;
   const start = end - spanMs;
-  const rows = db.prepare(RUNS_SQL).all(new Date(start).toISOString(), new Date(end).toISOString()) as RunRow[];
-  const byVersion = groupBy(rows, (r) => r.prompt_version);
+  const rows = runs.between(new Date(start).toISOString(), new Date(end).toISOString());
+  const byVersion = groupBy(rows, (r) => r.promptVersion);
   const versions = [...byVersion.keys()].sort();
   const totals = Object.fromEntries(versions.map((v) => [v, summarize(byVersion.get(v)!)]));
-  const byBucket = groupBy(rows, (r) => String(Math.floor((Date.parse(r.created_at) - start) / bucketMs)));
+  const byBucket = groupBy(rows, (r) => String(Math.floor((Date.parse(r.createdAt) - start) / bucketMs)));
   const buckets = Array.from({ length: spanMs / bucketMs }, (_, i) => {
-    const inBucket = groupBy(byBucket.get(String(i)) ?? [], (r) => r.prompt_version);
+    const inBucket = groupBy(byBucket.get(String(i)) ?? [], (r) => r.promptVersion);
     return {
       start: new Date(start + i * bucketMs).toISOString(),
       byVersion: Object.fromEntries(versions.map((v) => [v, summarize(inBucket.get(v) ?? [])])),

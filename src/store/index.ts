@@ -2,6 +2,7 @@ import { openDatabase, type Db } from './database.js';
 import { ListingRepository } from './listingRepository.js';
 import { ConversationRepository } from './conversationRepository.js';
 import { RunRepository } from './runRepository.js';
+import { RunFiguresRepository } from './runFiguresRepository.js';
 import { ApprovalRepository } from './approvalRepository.js';
 import { RefusalRepository } from './refusalRepository.js';
 import { ToolExecutionRepository } from './toolExecutionRepository.js';
@@ -19,6 +20,8 @@ export class Store {
   readonly listings: ListingRepository;
   readonly conversations: ConversationRepository;
   readonly runs: RunRepository;
+  /** Per-run figures across tables, for the dashboard. */
+  readonly runFigures: RunFiguresRepository;
   readonly approvals: ApprovalRepository;
   readonly refusals: RefusalRepository;
   readonly executions: ToolExecutionRepository;
@@ -36,6 +39,7 @@ export class Store {
     this.listings = new ListingRepository(db, now);
     this.conversations = new ConversationRepository(db, now);
     this.runs = new RunRepository(db, now);
+    this.runFigures = new RunFiguresRepository(db);
     this.approvals = new ApprovalRepository(db, now);
     this.refusals = new RefusalRepository(db, now);
     this.executions = new ToolExecutionRepository(db, now);
@@ -64,6 +68,7 @@ export class Store {
 export type { Db } from './database.js';
 export type { Conversation } from './conversationRepository.js';
 export type { RunRecord, RunStatus, StopReason } from './runRepository.js';
+export type { RunFigures } from './runFiguresRepository.js';
 export type { ApprovalRecord, ApprovalStatus } from './approvalRepository.js';
 export type { RefusalRecord } from './refusalRepository.js';
 export type { PolicyDecisionRecord, Decision } from './policyDecisionRepository.js';
