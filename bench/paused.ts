@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { ScriptedModel, assistantMessage, functionCall } from '@openai/agents/testing';
 import { loadConfig } from '../src/config.js';
 import { createService } from '../src/service.js';
@@ -27,10 +28,11 @@ const proxy = {
 };
 const dir = mkdtempSync(join(tmpdir(), 'bench-paused-'));
 const rules = { ...loadPolicyRules(), rateLimit: { writesPerSellerPerHour: 1_000_000 } };
-const service = createService(
-  loadConfig({ DATABASE_PATH: join(dir, 'paused.db'), SEED_COUNT: '5000', LOG_LEVEL: 'silent' }),
-  { model: { model: proxy, name: 'scripted' }, rules },
-);
+const dbPath = join(dir, 'paused.db');
+const service = createService(loadConfig({ DATABASE_PATH: dbPath, SEED_COUNT: '5000', LOG_LEVEL: 'silent' }), {
+  model: { model: proxy, name: 'scripted' },
+  rules,
+});
 const { assistant, store } = service;
 
 async function pause(i: number) {
@@ -69,9 +71,11 @@ for (let i = 0; i < N; i++) {
 const before = summarize(await requestMix());
 // 10,000 pending approvals (and their paused runs) in the store.
 for (let i = 0; i < 10_000; i++) await pause(N + i);
-const pending = (
-  store.db.prepare(`SELECT count(*) AS n FROM approvals WHERE status = 'pending'`).get() as { n: number }
-).n;
+// Counted on a connection of its own: a measurement, not something the app asks the store.
+const counter = new Database(dbPath, { readonly: true });
+const pending = (counter.prepare(`SELECT count(*) AS n FROM approvals WHERE status = 'pending'`).get() as { n: number })
+  .n;
+counter.close();
 const after = summarize(await requestMix());
 const size = summarize(sizes);
 const resume = summarize(resumes);

@@ -5,6 +5,7 @@ import { createHarness, type Harness } from './support/harness.js';
 import { reportFigures } from './support/figures.js';
 import { canonicalJson } from '../src/shared/canonicalJson.js';
 import { loadPolicyRules } from '../src/policy/index.js';
+import { withRawDb } from './support/rawDb.js';
 
 /**
  * A hostile model emits arbitrary tool calls (valid, schema-invalid,
@@ -112,7 +113,9 @@ afterAll(() => {
 let current = new HostileModel([]);
 
 function snapshot() {
-  return h.store.db.prepare('SELECT id, seller_id, price_cents, status FROM listings ORDER BY rowid').all() as Array<{
+  return withRawDb(h.dbPath, (db) =>
+    db.prepare('SELECT id, seller_id, price_cents, status FROM listings ORDER BY rowid').all(),
+  ) as Array<{
     id: string;
     seller_id: string;
     price_cents: number;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withRawDb } from './support/rawDb.js';
 
 /**
  * Adding a category is one line in src/domain/categories.ts. This test adds one there (a module
@@ -95,13 +96,15 @@ describe('adding a category', () => {
         [imported.id, (posted as { created: { id: string } }).created.id].sort(),
       );
       expect(await search('Other')).toMatchObject({ ok: true, matches: [] });
-      const keyNumbers = store.db
-        .prepare(`SELECT DISTINCT (rowid >> 32) & 15 FROM listings_search WHERE listings_search MATCH 'train'`)
-        .pluck()
-        .all();
-      expect(keyNumbers).toEqual([
-        store.db.prepare('SELECT number FROM search_categories WHERE category = ?').pluck().get(ADDED),
-      ]);
+      withRawDb(path, (db) => {
+        const keyNumbers = db
+          .prepare(`SELECT DISTINCT (rowid >> 32) & 15 FROM listings_search WHERE listings_search MATCH 'train'`)
+          .pluck()
+          .all();
+        expect(keyNumbers).toEqual([
+          db.prepare('SELECT number FROM search_categories WHERE category = ?').pluck().get(ADDED),
+        ]);
+      });
     } finally {
       store.close();
     }

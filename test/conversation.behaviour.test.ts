@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ScriptedModel, modelError, modelResponder } from '@openai/agents/testing';
 import { createHarness, type Harness } from './support/harness.js';
 import { bikeDraft, callTool, say, toolOutputFor } from './support/scripts.js';
+import { withRawDb } from './support/rawDb.js';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -216,7 +217,8 @@ describe('the gate holds whatever the model asks', () => {
       say('I cannot delete listings.'),
     ]);
     h = createHarness({ model });
-    const listingsBefore = h.store.db.prepare('SELECT * FROM listings ORDER BY id').all();
+    const allListings = () => withRawDb(h.dbPath, (db) => db.prepare('SELECT * FROM listings ORDER BY id').all());
+    const listingsBefore = allListings();
     const { id } = h.assistant.createConversation(SELLER);
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'delete my ad' });
 
@@ -232,7 +234,7 @@ describe('the gate holds whatever the model asks', () => {
     });
     model.assertComplete();
     // Nothing was written: no listing touched, no write executed, no approval asked for.
-    expect(h.store.db.prepare('SELECT * FROM listings ORDER BY id').all()).toEqual(listingsBefore);
+    expect(allListings()).toEqual(listingsBefore);
     expect(h.store.executions.forRun(result.runId)).toEqual([]);
     expect(h.store.approvals.forRun(result.runId)).toEqual([]);
   });
@@ -245,12 +247,12 @@ describe('the gate holds whatever the model asks', () => {
     const { id } = h.assistant.createConversation(SELLER);
     const paused = await h.assistant.sendMessage(id, SELLER, { text: 'sell' });
     // Tamper: mark the approval as approved by another seller directly in the store.
-    h.store.db
-      .prepare(`UPDATE approvals SET status = 'approved', decided_by = 'seller-2' WHERE id = ?`)
-      .run(paused.pendingApprovals[0].approvalId);
-    h.store.db
-      .prepare(`UPDATE approvals SET seller_id = 'seller-2' WHERE id = ?`)
-      .run(paused.pendingApprovals[0].approvalId);
+    withRawDb(h.dbPath, (db) => {
+      db.prepare(`UPDATE approvals SET status = 'approved', decided_by = 'seller-2' WHERE id = ?`).run(
+        paused.pendingApprovals[0].approvalId,
+      );
+      db.prepare(`UPDATE approvals SET seller_id = 'seller-2' WHERE id = ?`).run(paused.pendingApprovals[0].approvalId);
+    });
     const before = listingsCount(h);
     // Resume through the assistant's own path as if the decision had been taken.
     await h.assistant['lifecycle'].resume(h.store.runs.get(paused.runId)!);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, TOKENS, type Harness } from './support/harness.js';
 import { loadPromptRollout, versionFor } from '../src/agent/promptRollout.js';
+import { withRawDb } from './support/rawDb.js';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -103,7 +104,7 @@ describe('support dashboard', () => {
       message: 'make it 380',
     });
     // Price the run as a paid model would be, to see the cost alert fire.
-    h.store.db.prepare(`UPDATE runs SET model = 'gpt-4.1-mini'`).run();
+    withRawDb(h.dbPath, (db) => db.prepare(`UPDATE runs SET model = 'gpt-4.1-mini'`).run());
     const d = await dashboard();
     expect(d.totals.v1.approvals).toMatchObject({ requested: 2, rejected: 1 });
     expect(d.totals.v1.costPerRunUsd).toBeGreaterThan(0);

@@ -269,15 +269,11 @@ describe('eval trials are recorded like any run', () => {
     expect(failed.keptDbs).toEqual([join(keep, 'reprice-other-and-own.t1.db')]);
 
     const store = Store.open(join(keep, 'reprice-other-and-own.t1.db'));
-    const runs = store.db.prepare('SELECT id, trace_id, tags FROM runs').all() as Array<{
-      id: string;
-      trace_id: string;
-      tags: string;
-    }>;
+    const runs = store.runs.all();
     expect(runs.length).toBeGreaterThan(0);
     for (const run of runs) {
-      expect(JSON.parse(run.tags)).toEqual(['eval', 'scenario:reprice-other-and-own', 'trial:1']);
-      expect(store.traces.spans(run.trace_id).some((s) => s.kind === 'generation')).toBe(true);
+      expect(run.tags).toEqual(['eval', 'scenario:reprice-other-and-own', 'trial:1']);
+      expect(store.traces.spans(run.traceId).some((s) => s.kind === 'generation')).toBe(true);
     }
     store.close();
   });

@@ -5,6 +5,7 @@ import { Usage, type Model, type ModelRequest, type ModelResponse } from '@opena
 import { createHarness, TOKENS, type Harness } from './support/harness.js';
 import { reportFigures } from './support/figures.js';
 import { say } from './support/scripts.js';
+import { withRawDb } from './support/rawDb.js';
 
 /**
  * Fuzzes every route with malformed JSON, wrong types, oversize bodies and
@@ -62,11 +63,12 @@ function hostileWriter(): Model {
   };
 }
 
-const listingRows = () => h.store.db.prepare('SELECT * FROM listings ORDER BY id').all();
+const sql = <T>(query: string, ...params: unknown[]) =>
+  withRawDb(h.dbPath, (db) => db.prepare(query).all(...params) as T[]);
+const listingRows = () => sql('SELECT * FROM listings ORDER BY id');
 const gateDecisions = (decision: string) =>
-  (h.store.db.prepare('SELECT COUNT(*) AS n FROM policy_decisions WHERE decision = ?').get(decision) as { n: number })
-    .n;
-const executionCount = () => (h.store.db.prepare('SELECT COUNT(*) AS n FROM tool_executions').get() as { n: number }).n;
+  sql<{ n: number }>('SELECT COUNT(*) AS n FROM policy_decisions WHERE decision = ?', decision)[0].n;
+const executionCount = () => sql<{ n: number }>('SELECT COUNT(*) AS n FROM tool_executions')[0].n;
 
 beforeAll(async () => {
   h = createHarness({ model: hostileWriter() });

@@ -3,6 +3,7 @@ import { ScriptedModel, modelError } from '@openai/agents/testing';
 import { versionFor } from '../src/agent/promptRollout.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
+import { withRawDb } from './support/rawDb.js';
 
 let harnesses: Harness[] = [];
 afterEach(() => {
@@ -66,9 +67,13 @@ describe('GET /metrics', () => {
     // v1: three listings posted, one attempt to re-price another seller's listing.
     for (let i = 0; i < 3; i++)
       expect((await sell('tok-seller-on-v1', [{ decision: 'approve' }])).status).toBe('completed');
-    const othersListing = h.store.db
-      .prepare(`SELECT id FROM listings WHERE seller_id != ? AND status = 'active' LIMIT 1`)
-      .get(SELLER_V1) as { id: string };
+    const othersListing = withRawDb(
+      h.dbPath,
+      (db) =>
+        db.prepare(`SELECT id FROM listings WHERE seller_id != ? AND status = 'active' LIMIT 1`).get(SELLER_V1) as {
+          id: string;
+        },
+    );
     const conversation = await post('tok-seller-on-v1', '/api/conversations');
     const denied = await post('tok-seller-on-v1', `/api/conversations/${conversation.id}/messages`, {
       text: `change the price of ${othersListing.id} to 10`,
@@ -118,11 +123,10 @@ describe('GET /metrics', () => {
 
     // Every model call is a step: counted in the latency histogram, with the tokens the offline model estimates.
     const steps = (labels: Record<string, string>) =>
-      (
-        h.store.db
-          .prepare(`SELECT COALESCE(SUM(steps), 0) AS n FROM runs WHERE prompt_version = ?`)
-          .get(labels.prompt_version) as { n: number }
-      ).n;
+      h.store.runs
+        .all()
+        .filter((r) => r.promptVersion === labels.prompt_version)
+        .reduce((sum, r) => sum + r.steps, 0);
     expect(metric(text, 'listing_assistant_model_call_duration_seconds_count', { ...v1, model: 'offline' })).toBe(
       steps(v1),
     );

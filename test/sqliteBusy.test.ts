@@ -42,12 +42,14 @@ describe('SQLite busy', () => {
   });
 
   it('answers a clean error and writes nothing half when the lock outlasts the busy timeout', async () => {
-    h = createHarness({ model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1'), say('Posted.')]) });
+    h = createHarness({
+      model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1'), say('Posted.')]),
+      busyTimeoutMs: 100,
+    });
     const { id } = h.assistant.createConversation('seller-1');
     const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell' });
     const approvalId = paused.pendingApprovals[0].approvalId;
     const before = h.store.listings.count();
-    h.store.db.pragma('busy_timeout = 100');
     const other = new Database(h.dbPath);
     other.exec('BEGIN IMMEDIATE');
     let outcome: unknown;

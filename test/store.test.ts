@@ -7,6 +7,7 @@ import { atLeastQuery, buildMatchQueries } from '../src/store/searchQuery.js';
 import { seedListings } from '../src/store/seed/seedDatabase.js';
 import { CATEGORIES, type Category } from '../src/domain/listing.js';
 import { tempStore } from './support/tempStore.js';
+import { rawDb, withRawDb } from './support/rawDb.js';
 
 let t: ReturnType<typeof tempStore>;
 afterEach(() => t?.dispose());
@@ -16,8 +17,10 @@ const base = { sellerId: 'seller-1', description: 'A fine item.', condition: 'go
 describe('store', () => {
   it('opens in WAL mode with every migration applied, and reopening is a no-op', () => {
     t = tempStore();
-    expect(t.store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(t.store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    withRawDb(t.path, (db) => {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    });
     t.store.listings.insert({ ...base, title: 'Oak table', category: 'Furniture', price: 120 });
     t.store.close();
     const reopened = Store.open(t.path);
@@ -30,14 +33,19 @@ describe('store', () => {
     t = tempStore();
     const l = t.store.listings.insert({ ...base, title: 'Walnut desk', category: 'Furniture', price: 200 });
     expect(t.store.listings.list({ q: 'walnut' }).map((x) => x.id)).toEqual([l.id]);
-    t.store.db.prepare('UPDATE listings SET title = ? WHERE id = ?').run('Pine desk', l.id);
-    expect(t.store.listings.list({ q: 'walnut' })).toEqual([]);
-    expect(t.store.listings.list({ q: 'pine' }).map((x) => x.id)).toEqual([l.id]);
-    t.store.db.prepare('DELETE FROM listings WHERE id = ?').run(l.id);
-    expect(t.store.listings.list({ q: 'pine' })).toEqual([]);
-    expect(t.store.db.prepare(`SELECT count(*) AS n FROM listings_fts WHERE listings_fts MATCH 'pine'`).get()).toEqual({
-      n: 0,
-    });
+    const db = rawDb(t.path);
+    try {
+      db.prepare('UPDATE listings SET title = ? WHERE id = ?').run('Pine desk', l.id);
+      expect(t.store.listings.list({ q: 'walnut' })).toEqual([]);
+      expect(t.store.listings.list({ q: 'pine' }).map((x) => x.id)).toEqual([l.id]);
+      db.prepare('DELETE FROM listings WHERE id = ?').run(l.id);
+      expect(t.store.listings.list({ q: 'pine' })).toEqual([]);
+      expect(db.prepare(`SELECT count(*) AS n FROM listings_fts WHERE listings_fts MATCH 'pine'`).get()).toEqual({
+        n: 0,
+      });
+    } finally {
+      db.close();
+    }
   });
 
   it('stores prices as exact cents', () => {
@@ -226,7 +234,7 @@ describe('store', () => {
     old.pragma('user_version = 1');
     old.close();
     const upgraded = Store.open(path);
-    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(withRawDb(path, (db) => db.pragma('user_version', { simple: true }))).toBe(MIGRATIONS.length);
     expect(upgraded.conversations.create('s').id).toMatch(/^conv_/);
     upgraded.close();
   });
@@ -237,13 +245,15 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
     store.listings.searchSimilar(text, { category, limit: 50 }).matches.map((m) => m.id);
   /** The reference: bm25 over every match, then status and category, ties to the older listing. */
   const naive = (text: string, category?: Category) =>
-    (
-      t.store.db
-        .prepare(
-          `SELECT l.id, l.status, l.category FROM listings_fts f JOIN listings l ON l.rowid = f.rowid
-           WHERE listings_fts MATCH ? ORDER BY bm25(listings_fts), f.rowid`,
-        )
-        .all(buildMatchQueries(text)!.all) as Array<{ id: string; status: string; category: string }>
+    withRawDb(
+      t.path,
+      (db) =>
+        db
+          .prepare(
+            `SELECT l.id, l.status, l.category FROM listings_fts f JOIN listings l ON l.rowid = f.rowid
+             WHERE listings_fts MATCH ? ORDER BY bm25(listings_fts), f.rowid`,
+          )
+          .all(buildMatchQueries(text)!.all) as Array<{ id: string; status: string; category: string }>,
     )
       .filter((r) => r.status === 'active' && (!category || r.category === category))
       .slice(0, 50)
@@ -302,11 +312,13 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
   });
 
   /** The category number inside the listings_search key of the listings matching `text`. */
-  const keyCategories = (store: Store, text: string) =>
-    store.db
-      .prepare('SELECT (rowid >> 32) & 15 FROM listings_search WHERE listings_search MATCH ?')
-      .pluck()
-      .all(buildMatchQueries(text)!.all);
+  const keyCategories = (path: string, text: string) =>
+    withRawDb(path, (db) =>
+      db
+        .prepare('SELECT (rowid >> 32) & 15 FROM listings_search WHERE listings_search MATCH ?')
+        .pluck()
+        .all(buildMatchQueries(text)!.all),
+    );
 
   it('moves a database whose search keys came from migration 6 to stored category numbers', () => {
     t = tempStore();
@@ -323,9 +335,11 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
     old.close();
     const upgraded = Store.open(path);
     try {
-      const numbers = upgraded.db.prepare('SELECT category, number FROM search_categories ORDER BY number').all();
+      const numbers = withRawDb(path, (db) =>
+        db.prepare('SELECT category, number FROM search_categories ORDER BY number').all(),
+      );
       expect(numbers).toEqual(CATEGORIES.map((category, i) => ({ category, number: i + 1 })));
-      expect(keyCategories(upgraded, 'hose reel')).toEqual([CATEGORIES.indexOf('Home & Garden') + 1]);
+      expect(keyCategories(path, 'hose reel')).toEqual([CATEGORIES.indexOf('Home & Garden') + 1]);
       expect(ids('hose reel', 'Home & Garden', upgraded)).toEqual(['a']);
     } finally {
       upgraded.close();
@@ -335,46 +349,52 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
   it('numbers a category the database has not seen yet at the next open, and re-keys its listings', () => {
     t = tempStore();
     // As if "Books" had been added to CATEGORIES after this database was made: it gets the next free number.
-    t.store.db.prepare(`DELETE FROM search_categories WHERE category = 'Books'`).run();
+    withRawDb(t.path, (db) => db.prepare(`DELETE FROM search_categories WHERE category = 'Books'`).run());
     const atlas = t.store.listings.insert({ ...base, title: 'Trek atlas', category: 'Books', price: 5 });
-    expect(keyCategories(t.store, 'trek atlas')).toEqual([0]);
+    expect(keyCategories(t.path, 'trek atlas')).toEqual([0]);
     expect(ids('trek atlas', 'Books')).toEqual([atlas.id]); // unnumbered: filtered by row
     t.store.close();
     t.store = Store.open(t.path);
-    expect(t.store.db.prepare(`SELECT number FROM search_categories WHERE category = 'Books'`).pluck().get()).toBe(
-      CATEGORIES.length + 1,
-    );
-    expect(keyCategories(t.store, 'trek atlas')).toEqual([CATEGORIES.length + 1]);
-    expect(ids('trek atlas', 'Books')).toEqual([atlas.id]);
-    expect(ids('trek atlas', 'Sports')).toEqual([]);
-    t.store.db.prepare(`DELETE FROM listings WHERE id = ?`).run(atlas.id);
-    expect(t.store.db.prepare('SELECT count(*) FROM listings_search').pluck().get()).toBe(0);
-    expect(() =>
-      t.store.db.prepare(`INSERT INTO listings_search (listings_search) VALUES ('integrity-check')`).run(),
-    ).not.toThrow();
+    const db = rawDb(t.path);
+    try {
+      expect(db.prepare(`SELECT number FROM search_categories WHERE category = 'Books'`).pluck().get()).toBe(
+        CATEGORIES.length + 1,
+      );
+      expect(keyCategories(t.path, 'trek atlas')).toEqual([CATEGORIES.length + 1]);
+      expect(ids('trek atlas', 'Books')).toEqual([atlas.id]);
+      expect(ids('trek atlas', 'Sports')).toEqual([]);
+      db.prepare(`DELETE FROM listings WHERE id = ?`).run(atlas.id);
+      expect(db.prepare('SELECT count(*) FROM listings_search').pluck().get()).toBe(0);
+      expect(() =>
+        db.prepare(`INSERT INTO listings_search (listings_search) VALUES ('integrity-check')`).run(),
+      ).not.toThrow();
+    } finally {
+      db.close();
+    }
   });
 
   it('follows status, category, text changes and deletes', () => {
     t = tempStore();
     const l = t.store.listings.insert({ ...base, title: 'Walnut desk', category: 'Furniture', price: 200 });
-    const db = t.store.db;
-    expect(ids('walnut desk', 'Furniture')).toEqual([l.id]);
-    db.prepare(`UPDATE listings SET status = 'sold' WHERE id = ?`).run(l.id);
-    expect(ids('walnut desk')).toEqual([]);
-    db.prepare(`UPDATE listings SET status = 'active', category = 'Other' WHERE id = ?`).run(l.id);
-    expect(ids('walnut desk', 'Furniture')).toEqual([]);
-    expect(ids('walnut desk', 'Other')).toEqual([l.id]);
-    db.prepare('UPDATE listings SET title = ? WHERE id = ?').run('Pine desk', l.id);
-    expect(ids('walnut')).toEqual([]);
-    expect(ids('pine desk')).toEqual([l.id]);
-    t.store.listings.updatePrice(l.id, 150);
-    expect(t.store.listings.searchSimilar('pine desk', { limit: 5 }).stats?.median).toBe(150);
-    db.prepare('DELETE FROM listings WHERE id = ?').run(l.id);
-    expect(ids('pine desk')).toEqual([]);
-    expect(db.prepare('SELECT count(*) AS n FROM listings_search').get()).toEqual({ n: 0 });
-    expect(() =>
-      db.prepare(`INSERT INTO listings_search (listings_search) VALUES ('integrity-check')`).run(),
-    ).not.toThrow();
+    withRawDb(t.path, (db) => {
+      expect(ids('walnut desk', 'Furniture')).toEqual([l.id]);
+      db.prepare(`UPDATE listings SET status = 'sold' WHERE id = ?`).run(l.id);
+      expect(ids('walnut desk')).toEqual([]);
+      db.prepare(`UPDATE listings SET status = 'active', category = 'Other' WHERE id = ?`).run(l.id);
+      expect(ids('walnut desk', 'Furniture')).toEqual([]);
+      expect(ids('walnut desk', 'Other')).toEqual([l.id]);
+      db.prepare('UPDATE listings SET title = ? WHERE id = ?').run('Pine desk', l.id);
+      expect(ids('walnut')).toEqual([]);
+      expect(ids('pine desk')).toEqual([l.id]);
+      t.store.listings.updatePrice(l.id, 150);
+      expect(t.store.listings.searchSimilar('pine desk', { limit: 5 }).stats?.median).toBe(150);
+      db.prepare('DELETE FROM listings WHERE id = ?').run(l.id);
+      expect(ids('pine desk')).toEqual([]);
+      expect(db.prepare('SELECT count(*) AS n FROM listings_search').get()).toEqual({ n: 0 });
+      expect(() =>
+        db.prepare(`INSERT INTO listings_search (listings_search) VALUES ('integrity-check')`).run(),
+      ).not.toThrow();
+    });
   });
 
   it('builds near-match queries from every choice of enough words', () => {
@@ -412,7 +432,7 @@ describe('gate refusals leave approvals (call_refusals, migration 7)', () => {
 
     const upgraded = Store.open(path);
     try {
-      expect(upgraded.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(withRawDb(path, (db) => db.pragma('user_version', { simple: true }))).toBe(MIGRATIONS.length);
       expect(upgraded.approvals.forRun('run_1').map((a) => a.id)).toEqual(['apr_seller']);
       expect(upgraded.refusals.forRun('run_1')).toEqual([
         {

@@ -6,18 +6,23 @@ import { numberNewSearchCategories } from './searchCategories.js';
 
 export type Db = Database.Database;
 
+export interface OpenOptions {
+  /** How long a write waits for another connection's lock before failing with SQLITE_BUSY (default 5 s). */
+  busyTimeoutMs?: number;
+}
+
 /**
  * Opens (creating if needed) a SQLite file in WAL mode with a busy timeout, so
  * concurrent readers never block the writer and a briefly locked database is
  * waited on instead of failing a write. Migrations run before anything else,
  * then categories added in code since get their search numbers.
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, { busyTimeoutMs = 5000 }: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
   db.pragma('foreign_keys = ON');
   migrate(db);
   numberNewSearchCategories(db);

@@ -1,4 +1,4 @@
-import { openDatabase, type Db } from './database.js';
+import { openDatabase, type Db, type OpenOptions } from './database.js';
 import { ListingRepository } from './listingRepository.js';
 import { ConversationRepository } from './conversationRepository.js';
 import { RunRepository } from './runRepository.js';
@@ -15,7 +15,10 @@ import { ReviewRepository } from './reviewRepository.js';
 
 export type Clock = () => Date;
 
-/** The one handle on persistent state: a SQLite file and a repository per concept. */
+/**
+ * The one handle on persistent state: a SQLite file and a repository per concept. The connection
+ * stays inside: code outside src/store reads and writes through the repositories, never SQL.
+ */
 export class Store {
   readonly listings: ListingRepository;
   readonly conversations: ConversationRepository;
@@ -32,8 +35,8 @@ export class Store {
   readonly corrections: CorrectionRepository;
   readonly reviews: ReviewRepository;
 
-  constructor(
-    readonly db: Db,
+  private constructor(
+    private readonly db: Db,
     readonly now: Clock = () => new Date(),
   ) {
     this.listings = new ListingRepository(db, now);
@@ -56,8 +59,8 @@ export class Store {
     return new Store(this.db, now);
   }
 
-  static open(path: string, now?: Clock): Store {
-    return new Store(openDatabase(path), now);
+  static open(path: string, now?: Clock, options?: OpenOptions): Store {
+    return new Store(openDatabase(path, options), now);
   }
 
   close(): void {
@@ -65,7 +68,7 @@ export class Store {
   }
 }
 
-export type { Db } from './database.js';
+export type { OpenOptions } from './database.js';
 export type { Conversation } from './conversationRepository.js';
 export type { RunRecord, RunStatus, StopReason } from './runRepository.js';
 export type { RunFigures } from './runFiguresRepository.js';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Model } from '@openai/agents';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createService, type Service } from '../../src/service.js';
+import { Store } from '../../src/store/index.js';
 import type { PolicyRules } from '../../src/policy/index.js';
 import type { Logger } from '../../src/logging/logger.js';
 
@@ -31,6 +32,8 @@ export function createHarness(
     now?: () => Date;
     dbPath?: string;
     logger?: Logger;
+    /** SQLite's busy timeout for the service's store (default 5 s); the lock tests shorten it. */
+    busyTimeoutMs?: number;
   } = {},
 ): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'listing-assistant-'));
@@ -52,6 +55,10 @@ export function createHarness(
     rules: options.rules,
     now: options.now,
     logger: options.logger,
+    store:
+      options.busyTimeoutMs === undefined
+        ? undefined
+        : Store.open(dbPath, options.now, { busyTimeoutMs: options.busyTimeoutMs }),
   });
   const call: Harness['call'] = (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
