@@ -25,7 +25,8 @@ export class LangfuseDatasetRun {
     this.exporter = new LangfuseExporter(undefined, config);
   }
 
-  async prepare(scenarios: Scenario[]): Promise<void> {
+  /** Creates the eval dataset and an item per scenario in Langfuse (a failed call is logged, not thrown). */
+  async createItems(scenarios: Scenario[]): Promise<void> {
     await this.quietly(this.client.api.datasets.create({ name: EVAL_DATASET, description: 'Multi-turn seller scenarios judged by outcome' }));
     await Promise.all(
       scenarios.map((s) =>

@@ -71,7 +71,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   const datasetRun = langfuseFromEnv(env, `${promptVersion}/${selected.name}/${new Date().toISOString()}`);
   // Trial assistants log nothing unless LOG_LEVEL asks: the report is the output.
   const trialEnv = { ...env, LOG_LEVEL: env.LOG_LEVEL || 'silent', LANGFUSE_PUBLIC_KEY: undefined, LANGFUSE_SECRET_KEY: undefined, LANGFUSE_BASE_URL: undefined };
-  await datasetRun?.prepare(scenarios);
+  await datasetRun?.createItems(scenarios);
 
   const scratchDir = mkdtempSync(join(tmpdir(), 'listing-evals-'));
   const templates = new CatalogueTemplates(join(scratchDir, 'catalogues'));
