@@ -23,6 +23,20 @@ export default tseslint.config(
     },
   },
   {
+    // SQL stays in src/store: everything else reads and writes through the Store's repositories.
+    files: ['src/**/*.ts'],
+    ignores: ['src/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'better-sqlite3', message: 'Only src/store talks to SQLite; use a repository.' }],
+          patterns: [{ group: ['**/store/database*'], message: 'Only src/store opens the database; use Store.' }],
+        },
+      ],
+    },
+  },
+  {
     // Tests read JSON answers of routes whose shape they assert; typing every one adds nothing.
     files: ['test/**/*.ts'],
     rules: {
