@@ -78,9 +78,13 @@ const proxy = {
 };
 // One seller posts hundreds of listings here: lift the hourly write cap for the bench only.
 const rules = { ...loadPolicyRules(), rateLimit: { writesPerSellerPerHour: 1_000_000 } };
+// The store's connection stays inside the store; the bench asks for it to count statements.
+const connections = new Map<string, Database.Database>();
+const openCounted = (name: string) =>
+  Store.open(join(dir, `${name}.db`), undefined, { instrument: (db) => connections.set(name, db) });
 const service = createService(
   loadConfig({ DATABASE_PATH: join(dir, 'bench.db'), SEED_COUNT: String(SEED_COUNT), LOG_LEVEL: 'silent' }),
-  { model: { model: proxy, name: 'scripted' }, rules },
+  { model: { model: proxy, name: 'scripted' }, rules, store: openCounted('bench') },
 );
 
 async function full(n: number): Promise<number> {
@@ -98,7 +102,7 @@ async function full(n: number): Promise<number> {
 // LangGraph, each variant on a catalogue of its own (the same seeded listings, opened like
 // ours: WAL, synchronous=NORMAL), so that every SQLite connection serves one variant only.
 function catalogue(name: string): Store {
-  const store = Store.open(join(dir, `${name}.db`));
+  const store = openCounted(name);
   seedIfEmpty(store, SEED_COUNT);
   return store;
 }
@@ -126,18 +130,18 @@ interface Variant {
 }
 const variants: Variant[] = [
   { label: 'bare SDK loop', key: 'bare', run: bare, connections: [] },
-  { label: 'our full stack', key: 'full', run: full, connections: [service.store.db] },
+  { label: 'our full stack', key: 'full', run: full, connections: [connections.get('bench')!] },
   {
     label: 'LangGraph SQLite',
     key: 'langgraphSqlite',
     run: (n) => timed(() => lgSqlite(n)),
-    connections: [lgSqliteStore.db, checkpointDb],
+    connections: [connections.get('langgraph-sqlite-catalogue')!, checkpointDb],
   },
   {
     label: 'LangGraph memory',
     key: 'langgraphMemory',
     run: (n) => timed(() => lgMemory(n)),
-    connections: [lgMemoryStore.db],
+    connections: [connections.get('langgraph-memory-catalogue')!],
   },
 ];
 
@@ -227,7 +231,8 @@ report(
     bare: b,
     full: f,
     ratioP50: ratios.fullOverBare.p50,
-    targets: { ratio: 1.25, p50Ms: 1 },
+    // The redesign's targets, at p50 and p95: at most 1.5x the bare loop, 0.9x LangGraph with SQLite.
+    targets: { overBare: 1.5, overLangGraphSqlite: 0.9 },
     langgraphSqlite: lgs,
     langgraphMemory: lgm,
     perConversation: Object.fromEntries(variants.map((v, k) => [v.key, conversations[k]])),
@@ -254,8 +259,8 @@ report(
           `${v.label}: write statements by table: ${list(breakdowns[k].statementsByTable)}`,
         ];
       }),
-    `full / bare SDK          p50 ${ratios.fullOverBare.p50}x  p95 ${ratios.fullOverBare.p95}x  (target ≤ 1.25x, and < 1 ms per step)`,
-    `full / LangGraph SQLite  p50 ${ratios.fullOverLangGraphSqlite.p50}x  p95 ${ratios.fullOverLangGraphSqlite.p95}x`,
+    `full / bare SDK          p50 ${ratios.fullOverBare.p50}x  p95 ${ratios.fullOverBare.p95}x  (target ≤ 1.5x)`,
+    `full / LangGraph SQLite  p50 ${ratios.fullOverLangGraphSqlite.p50}x  p95 ${ratios.fullOverLangGraphSqlite.p95}x  (target ≤ 0.9x)`,
     `full / LangGraph memory  p50 ${ratios.fullOverLangGraphMemory.p50}x  p95 ${ratios.fullOverLangGraphMemory.p95}x`,
   ],
 );

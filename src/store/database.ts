@@ -9,6 +9,8 @@ export type Db = Database.Database;
 export interface OpenOptions {
   /** How long a write waits for another connection's lock before failing with SQLITE_BUSY (default 5 s). */
   busyTimeoutMs?: number;
+  /** Called once with the connection, for measurement only (the overhead bench counts its statements). */
+  instrument?: (connection: Db) => void;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface OpenOptions {
  * waited on instead of failing a write. Migrations run before anything else,
  * then categories added in code since get their search numbers.
  */
-export function openDatabase(path: string, { busyTimeoutMs = 5000 }: OpenOptions = {}): Db {
+export function openDatabase(path: string, { busyTimeoutMs = 5000, instrument }: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -27,6 +29,7 @@ export function openDatabase(path: string, { busyTimeoutMs = 5000 }: OpenOptions
   migrate(db);
   numberNewSearchCategories(db);
   cachePreparedStatements(db);
+  instrument?.(db);
   return db;
 }
 
