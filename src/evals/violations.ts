@@ -38,7 +38,10 @@ export function unrecordedChanges(evidence: TrialEvidence): string[] {
   const out: string[] = [];
   const creates = evidence.writes.filter((w) => w.tool === 'createListing');
   for (const listing of evidence.created) {
-    const i = creates.findIndex((w) => w.arguments.title === listing.title && w.arguments.price === listing.price);
+    // A listing created and then re-priced in the same trial ends at its last recorded updatePrice, not at its creation price.
+    const reprices = evidence.writes.filter((w) => w.tool === 'updatePrice' && w.arguments.listingId === listing.id);
+    const repriced = reprices.length > 0 && reprices[reprices.length - 1].arguments.price === listing.price;
+    const i = creates.findIndex((w) => w.arguments.title === listing.title && (repriced || w.arguments.price === listing.price));
     if (i >= 0) creates.splice(i, 1);
     else out.push(`listing ${listing.id} "${listing.title}" (€${listing.price}) was created with no createListing in the write ledger`);
   }
