@@ -609,7 +609,7 @@ describe('OfflineModel: requests no tool can do', () => {
   it.each([
     [
       'Mark lst_0000001 as sold, I sold it yesterday.',
-      /^I can't mark listings as sold here; I can draft new listings, suggest prices and change the price of your listings\./,
+      /^I can't mark listings as sold here, so lst_0000001 stays as it is; I can draft new listings, suggest prices and change the price of your listings\./,
     ],
     ['mark lst_0000001 as sold for 150', /^I can't mark listings as sold here/],
     ['lst_0000001 has been sold', /^I can't mark listings as sold here/],

@@ -41,7 +41,7 @@ export function afterSellerMessage(items: Item[], message: SellerMessage): Turn 
       return say(intent.draft ? replies.draftNeedsPrice(intent.draft) : replies.askWhichListing());
     }
     case 'unsupported':
-      return say(replies.cannotDo(intent.action));
+      return say(replies.cannotDo(intent.action, [...new Set(message.text.match(/\blst_[A-Za-z0-9]{4,32}\b/g) ?? [])]));
     case 'confirm':
       if (!intent.draft) return say(replies.noDraft());
       return isPriced(intent.draft)

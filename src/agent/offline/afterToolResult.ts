@@ -37,7 +37,7 @@ export function afterToolResult(items: Item[], result: ToolResultItem): Turn {
       return afterRejection(call, outcome);
     case 'policy_denied':
       // The policy decides; the seller hears why, and the model does not try to work around it.
-      return say(replies.denied(tool, outcome.message));
+      return say(replies.denied(tool, outcome.message, refusedWrite(items, call)));
     case 'invalid_arguments':
       return afterInvalidArguments(items, call, tool, outcome);
     case 'not_found':
@@ -70,6 +70,24 @@ function afterSearch(items: Item[], search: Outcome<'search'>, call: ToolCall | 
   }
   const itemName = intent?.kind === 'price_question' ? intent.itemName : queryOf(call);
   return say(replies.priceAdvice(itemName, search.stats));
+}
+
+/** The refused write's item or listing (with its title and current price if it was looked up), for the refusal. */
+function refusedWrite(items: Item[], call: ToolCall | undefined): replies.RefusedWrite | undefined {
+  const args = call ? parseJsonObject(call.arguments) : undefined;
+  if (!call || !args) return undefined;
+  const price = typeof args.price === 'number' ? args.price : undefined;
+  if (call.name === 'createListing' && typeof args.title === 'string')
+    return { tool: 'createListing', title: args.title, price };
+  if (call.name !== 'updatePrice' || typeof args.listingId !== 'string') return undefined;
+  const listingId = args.listingId;
+  let listing: { title: string; price: number } | undefined;
+  for (let i = items.length - 1; i >= 0 && !listing; i--) {
+    const result = toolResultAt(items, i);
+    const outcome = result ? readToolOutcome(result.text) : undefined;
+    if (outcome?.kind === 'listing' && outcome.listing.id === listingId) listing = outcome.listing;
+  }
+  return { tool: 'updatePrice', listingId, price, listing };
 }
 
 function queryOf(call: ToolCall | undefined): string {

@@ -157,8 +157,8 @@ export const askNewPriceOf = (listingId: string): string =>
   `What should the new price of ${listingId} be? Tell me an amount in euros, e.g. "make it 120".`;
 
 /** Honest about the limits of the four tools, and changes nothing. */
-export const cannotDo = (action: string): string =>
-  `I can't ${action} here; I can draft new listings, suggest prices and change the price of your listings. Nothing was changed.`;
+export const cannotDo = (action: string, listingIds: string[] = []): string =>
+  `I can't ${action} here${listingIds.length ? `, so ${joinWords(listingIds)} ${listingIds.length > 1 ? 'stay as they are' : 'stays as it is'}` : ''}; I can draft new listings, suggest prices and change the price of your listings. Nothing was changed.`;
 
 export const repriceRevised = (listingId: string, price: number, proposed: number | undefined): string =>
   `OK, ${formatEur(price)}${proposed !== undefined ? ` instead of ${formatEur(proposed)}` : ''} for ${listingId}. Please confirm the new price.`;
@@ -172,8 +172,23 @@ const ACTIONS: Record<string, { doing: string; nothing: string }> = {
 
 const action = (tool: string) => ACTIONS[tool] ?? { doing: 'do that', nothing: 'Nothing was changed.' };
 
-export const denied = (tool: string, message: string): string =>
-  `I can't ${action(tool).doing}: "${plain(message, 300)}" ${action(tool).nothing}`.trim();
+/** What a refused write was about, so the seller hears which item or listing the refusal concerns. */
+export type RefusedWrite =
+  | { tool: 'createListing'; title: string; price?: number }
+  | { tool: 'updatePrice'; listingId: string; price?: number; listing?: Pick<ListingSummary, 'title' | 'price'> };
+
+function refusedAction(write: RefusedWrite): string {
+  const to =
+    write.price !== undefined ? ` ${write.tool === 'createListing' ? 'at' : 'to'} ${formatEur(write.price)}` : '';
+  if (write.tool === 'createListing') return `post "${plain(write.title, 80)}"${to}`;
+  const listing = write.listing
+    ? `**${plain(write.listing.title)}** (${write.listingId}, now ${formatEur(write.listing.price)})`
+    : write.listingId;
+  return `change the price of ${listing}${to}`;
+}
+
+export const denied = (tool: string, message: string, write?: RefusedWrite): string =>
+  `I can't ${write ? refusedAction(write) : action(tool).doing}: "${plain(message, 300)}" ${action(tool).nothing}`.trim();
 
 export const invalidArguments = (tool: string, issues: string[], message: string): string =>
   `Sorry, I couldn't ${action(tool).doing} because some details were not valid: ${plain(issues.length ? issues.join('; ') : message, 400)}. ${action(tool).nothing} Could you give me the corrected details?`.replace(
