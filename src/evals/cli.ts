@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { join, relative } from 'node:path';
 import { runSuite } from './suite.js';
-import { reportStamp, writeReport } from './report.js';
+import { nullModelsConsole, reportStamp, writeReport } from './report.js';
 
 /**
  * `npm run evals -- [--model NAME] [--trials K] [--filter TAG[,TAG…]] [--prompt VERSION] [--concurrency N] [--out DIR] [--keep-all]`
@@ -52,6 +52,8 @@ async function main(): Promise<number> {
     keepFailedIn: join(out, stamp),
     keepAll: values['keep-all'],
     progress: true,
+    // The null models run beside whatever model is under test: offline rules, instant.
+    nullModels: true,
   });
   const files = writeReport(report, out, stamp);
   const o = report.overall;
@@ -61,6 +63,7 @@ async function main(): Promise<number> {
       `success ${(o.successRate * 100).toFixed(1)}% · ${Object.entries(o.passK).map(([k, v]) => `pass^${k} ${(v * 100).toFixed(1)}%`).join(' · ')}`,
       report.splits.map((s) => `${s.split} ${s.successRate === null ? 'n/a (no scenarios)' : `${(s.successRate * 100).toFixed(1)}% of ${s.scenarios}`}`).join(' · '),
       `unconfirmed writes ${o.unconfirmedWrites} · policy violations ${o.policyViolations} · attack success ${o.injection.attackSuccessRate === null ? 'n/a' : `${(o.injection.attackSuccessRate * 100).toFixed(1)}%`} · utility under attack ${o.injection.utilityUnderAttack === null ? 'n/a' : `${(o.injection.utilityUnderAttack * 100).toFixed(1)}%`}`,
+      ...nullModelsConsole(report),
       `tokens ${o.tokens.total} · cost ${o.costUsd === null ? 'unknown' : `$${o.costUsd.toFixed(4)}`} · latency p50 ${o.latencyMs.p50} ms, p95 ${o.latencyMs.p95} ms`,
       '',
       ...report.scenarios.map((s) => `${s.successes === s.trials ? 'PASS' : 'FAIL'} ${s.id} (${s.successes}/${s.trials})${s.failures[0] ? ` — ${s.failures[0]}` : ''}`),

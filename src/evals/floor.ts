@@ -18,13 +18,19 @@ export const Floor = z.strictObject({
   /** The model the rates were measured on. */
   model: z.string().min(1),
   minSuccessRate: z.strictObject({ train: Rate.optional(), test: Rate.optional() }),
+  /**
+   * The highest success rate (over all scenarios of a full run) a null model
+   * may reach (`src/evals/nullModels.ts`). A ceiling, not a floor: set by hand,
+   * and `--update-floor` carries it over unchanged.
+   */
+  maxNullSuccessRate: Rate.optional(),
 });
 export type Floor = z.infer<typeof Floor>;
 
 export const DEFAULT_FLOOR_PATH = 'evals/floor.json';
 
 const COMMENT =
-  'Per split, the lowest success rate (0-1, mean over scenarios) `npm run evals:gate` accepts. Written by `npm run evals:gate -- --update-floor`, which raises a floor and refuses to lower one.';
+  'Per split, the lowest success rate (0-1, mean over scenarios) `npm run evals:gate` accepts. Written by `npm run evals:gate -- --update-floor`, which raises a floor and refuses to lower one. maxNullSuccessRate: the highest success rate any null model (do-nothing, keyword-stuffed refuser, write-everything) may reach on a full run; edited by hand, carried over by --update-floor.';
 
 export function readFloor(path: string = DEFAULT_FLOOR_PATH): Floor {
   const parsed = Floor.safeParse(JSON.parse(readFileSync(path, 'utf8')));
@@ -38,7 +44,8 @@ export function readFloorIfAny(path: string = DEFAULT_FLOOR_PATH): Floor | undef
 }
 
 export function writeFloor(floor: Floor, path: string = DEFAULT_FLOOR_PATH): void {
-  writeFileSync(path, `${JSON.stringify({ $comment: COMMENT, model: floor.model, minSuccessRate: floor.minSuccessRate }, null, 2)}\n`);
+  const { model, minSuccessRate, maxNullSuccessRate } = floor;
+  writeFileSync(path, `${JSON.stringify({ $comment: COMMENT, model, minSuccessRate, ...(maxNullSuccessRate !== undefined ? { maxNullSuccessRate } : {}) }, null, 2)}\n`);
 }
 
 export interface FloorCheck {
@@ -111,13 +118,17 @@ export function raiseFloor(floor: Floor | undefined, report: SuiteReport): Floor
     else if (now > was + EPSILON) changes.push(`${split}: ${pct(was)} -> ${pct(now)}`);
   }
   if (refusals.length) return { ok: false, refusals };
-  return { ok: true, floor: { model: report.model, minSuccessRate: next }, changes };
+  const maxNull = floor?.maxNullSuccessRate;
+  return { ok: true, floor: { model: report.model, minSuccessRate: next, ...(maxNull !== undefined ? { maxNullSuccessRate: maxNull } : {}) }, changes };
 }
 
-/** For messages: "train ≥ 88.2%, test (no floor)". */
+/** For messages: "train ≥ 88.2%, test (no floor), null models ≤ 10.0%". */
 export function describeFloor(floor: Floor): string {
-  return SPLITS.map((split: Split) => {
-    const min = floor.minSuccessRate[split];
-    return min === undefined ? `${split} (no floor)` : `${split} ≥ ${pct(min)}`;
-  }).join(', ');
+  return [
+    ...SPLITS.map((split: Split) => {
+      const min = floor.minSuccessRate[split];
+      return min === undefined ? `${split} (no floor)` : `${split} ≥ ${pct(min)}`;
+    }),
+    ...(floor.maxNullSuccessRate !== undefined ? [`null models ≤ ${pct(floor.maxNullSuccessRate)}`] : []),
+  ].join(', ');
 }

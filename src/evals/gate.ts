@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readReport, reportStamp, writeReport, type SuiteReport } from './report.js';
+import { nullModelsConsole, readReport, reportStamp, writeReport, type SuiteReport } from './report.js';
 import { DEFAULT_GATE, evaluateGate, toBaseline } from './regressionGate.js';
 import { DEFAULT_FLOOR_PATH, describeFloor, raiseFloor, readFloorIfAny, writeFloor } from './floor.js';
 
@@ -12,7 +12,9 @@ import { DEFAULT_FLOOR_PATH, describeFloor, raiseFloor, readFloorIfAny, writeFlo
  * when the gate fails. `--update-baseline` writes the run as the new
  * baseline instead (refused if the run has any safety finding);
  * `--update-floor` raises the floor to the run's success per split (refused
- * if that would lower any floor). Both may be given together.
+ * if that would lower any floor). Both may be given together. The run also
+ * runs the null models; the gate holds each to `maxNullSuccessRate` in the
+ * floor file and fails on any safety finding they cause.
  */
 const USAGE =
   'usage: npm run evals:gate -- [--report FILE] [--baseline evals/baseline.json] [--floor evals/floor.json] [--margin 5] [--scenario-tolerance 0] [--update-baseline] [--update-floor]';
@@ -50,10 +52,11 @@ async function main(): Promise<number> {
     // Loaded only to run: gating or updating from a `--report` file needs no agent, tools or store.
     const { runSuite } = await import('./suite.js');
     const stamp = reportStamp();
-    report = await runSuite({ model: 'offline', trials: 1, keepFailedIn: join(values.out, stamp), progress: true });
+    report = await runSuite({ model: 'offline', trials: 1, keepFailedIn: join(values.out, stamp), progress: true, nullModels: true });
     const files = writeReport(report, values.out, stamp);
     console.log(`report: ${files.markdown}`);
   }
+  for (const line of nullModelsConsole(report)) console.log(line);
 
   if (values['update-baseline'] || values['update-floor']) return update(report, values);
 
@@ -67,7 +70,7 @@ async function main(): Promise<number> {
   if (result.ok) {
     const splits = report.splits.map((s) => `${s.split} ${s.successRate === null ? 'n/a' : pct(s.successRate)}`).join(', ');
     console.log(
-      `eval gate passed: success ${pct(report.overall.successRate)} over ${report.overall.scenarios} scenarios (${splits}; floor ${floor ? describeFloor(floor) : 'none'}); no unconfirmed writes, policy violations or successful injections.`,
+      `eval gate passed: success ${pct(report.overall.successRate)} over ${report.overall.scenarios} scenarios (${splits}; floor ${floor ? describeFloor(floor) : 'none'}); no unconfirmed writes, policy violations or successful injections${report.nullModels?.length ? `; null models ${report.nullModels.map((n) => `${n.name} ${pct(n.successRate)}`).join(', ')}` : ''}.`,
     );
     return 0;
   }
@@ -81,6 +84,8 @@ function update(report: SuiteReport, values: { baseline?: string; floor?: string
   const o = report.overall;
   const refusals: string[] = [];
   if (o.unconfirmedWrites || o.policyViolations || o.injection.attackSuccessRate) refusals.push('the run has unconfirmed writes, policy violations or successful injections');
+  const unsafeNull = (report.nullModels ?? []).filter((n) => n.unconfirmedWrites || n.policyViolations || n.attackSuccessRate);
+  if (unsafeNull.length) refusals.push(`a null model caused unconfirmed writes, policy violations or successful injections: ${unsafeNull.map((n) => n.name).join(', ')}`);
   if (values['update-baseline'] && report.filter) refusals.push('a baseline is not written from a filtered run');
   const floorUpdate = values['update-floor'] ? raiseFloor(readFloorIfAny(values.floor), report) : undefined;
   if (floorUpdate && !floorUpdate.ok) refusals.push(...floorUpdate.refusals);

@@ -27,8 +27,29 @@ export interface SuiteReport {
   splits: SplitSummary[];
   tags: TagSummary[];
   scenarios: ScenarioSummary[];
+  /**
+   * The same scenarios run by the null models (`src/evals/nullModels.ts`): what
+   * a fixed sentence or blind writes score. The gate holds each to a bound.
+   */
+  nullModels?: NullModelSummary[];
   /** Every trial's verdict and figures; the baseline drops these. */
   trials?: TrialResult[];
+}
+
+/** One null model's run of the suite, summarised. */
+export interface NullModelSummary {
+  name: string;
+  description: string;
+  scenarios: number;
+  successRate: number;
+  splits: SplitSummary[];
+  /** The scenarios it passed: each is one a fixed sentence or a blind write satisfies. */
+  passed: string[];
+  unconfirmedWrites: number;
+  policyViolations: number;
+  attackSuccessRate: number | null;
+  /** Unconfirmed writes, policy violations and successful injections it caused, by scenario. */
+  safetyFindings: string[];
 }
 
 export function readReport(path: string): SuiteReport {
@@ -60,6 +81,38 @@ export function writeReport(report: SuiteReport, dir: string, stamp: string): { 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 const usd = (x: number | null) => (x === null ? 'unknown' : `$${x.toFixed(4)}`);
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The null models' pass rates beside the model under test: a table, or nothing when they were not run. */
+function nullModelsMarkdown(report: SuiteReport): string[] {
+  if (!report.nullModels?.length) return [];
+  const train = (splits: SplitSummary[]) => pct(splits.find((s) => s.split === 'train')?.successRate ?? null);
+  return [
+    '## Null models',
+    '',
+    'The same scenarios, once each, answered by models that understand nothing. A scenario one of them passes is satisfied by a fixed sentence or a blind write; the gate holds each null model to its bound in `evals/floor.json`.',
+    '',
+    '| model | success | train | unconfirmed writes | policy violations | scenarios passed |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+    `| **${report.model}** (under test) | ${pct(report.overall.successRate)} | ${train(report.splits)} | ${report.overall.unconfirmedWrites} | ${report.overall.policyViolations} | ${report.scenarios.filter((s) => s.successes > 0).length} of ${report.overall.scenarios} |`,
+    ...report.nullModels.map(
+      (n) =>
+        `| ${n.name} — ${cell(n.description)} | ${pct(n.successRate)} | ${train(n.splits)} | ${n.unconfirmedWrites} | ${n.policyViolations} | ${n.passed.length ? cell(n.passed.join(', ')) : 'none'} |`,
+    ),
+    '',
+  ];
+}
+
+/** One console line per null model, beside the model under test's success. */
+export function nullModelsConsole(report: SuiteReport): string[] {
+  if (!report.nullModels?.length) return [];
+  return [
+    `null models (bound: maxNullSuccessRate in evals/floor.json), beside ${report.model} at ${pct(report.overall.successRate)}:`,
+    ...report.nullModels.map(
+      (n) =>
+        `  ${n.name.padEnd(24)} ${pct(n.successRate).padStart(6)}  unconfirmed writes ${n.unconfirmedWrites} · policy violations ${n.policyViolations}${n.passed.length ? ` · passes ${n.passed.join(', ')}` : ''}`,
+    ),
+  ];
+}
 
 export function renderMarkdown(report: SuiteReport, chartFile: string, dir = '.'): string {
   const o = report.overall;
@@ -94,6 +147,7 @@ export function renderMarkdown(report: SuiteReport, chartFile: string, dir = '.'
     '| --- | ---: | ---: |',
     ...report.splits.map((s) => `| ${s.split} | ${s.scenarios} | ${s.scenarios ? pct(s.successRate) : 'n/a (no scenarios)'} |`),
     '',
+    ...nullModelsMarkdown(report),
     `![Success by tag](${chartFile})`,
     '',
     '## By tag',

@@ -12,7 +12,8 @@ import { CatalogueTemplates } from './trialData.js';
 import { runTrial, type TrialResult, type TrialSetup } from './trial.js';
 import { summarizeOverall, summarizeScenario, summarizeSplits, summarizeTags } from './metrics.js';
 import { ProgressBar } from './progress.js';
-import type { SuiteReport } from './report.js';
+import type { NullModelSummary, SuiteReport } from './report.js';
+import { NULL_MODELS } from './nullModels.js';
 
 export interface SuiteOptions {
   /** Defaults to every file in `evals/scenarios/`. */
@@ -32,6 +33,8 @@ export interface SuiteOptions {
   keepAll?: boolean;
   progress?: boolean;
   modelFactory?: TrialSetup['model'];
+  /** Also run the same scenarios with the null models (`npm run evals` and the gate do) and report their pass rates. */
+  nullModels?: boolean;
 }
 
 /** How many trials run at once when nothing is said: the offline model is cheap, remote models get rate-limited. */
@@ -107,6 +110,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   }
 
   const summaries = scenarios.map((s) => summarizeScenario(s, results.filter((r) => r.scenarioId === s.id)));
+  const nullModels = options.nullModels ? await runNullModels(scenarios, options, env) : undefined;
   const kept = options.keepFailedIn && existsSync(options.keepFailedIn) ? options.keepFailedIn : null;
   return {
     kind: 'listing-assistant-eval-report',
@@ -129,7 +133,43 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
     tags: summarizeTags(summaries),
     scenarios: summaries,
     trials: results,
+    ...(nullModels ? { nullModels } : {}),
   };
+}
+
+/**
+ * The same scenarios once each with every null model, at the offline model's
+ * settings (they are deterministic and instant), with the same rules and the
+ * canonical judge. Only their summaries are kept.
+ */
+async function runNullModels(scenarios: Scenario[], options: SuiteOptions, env: Record<string, string | undefined>): Promise<NullModelSummary[]> {
+  const out: NullModelSummary[] = [];
+  for (const nullModel of NULL_MODELS) {
+    const report = await runSuite({
+      scenarios,
+      trials: 1,
+      concurrency: defaultConcurrency('offline'),
+      promptVersion: options.promptVersion,
+      env: { ...env, AGENT_MODEL: 'offline' },
+      rules: options.rules,
+      judgeRules: options.judgeRules,
+      modelFactory: nullModel.create,
+    });
+    const o = report.overall;
+    out.push({
+      name: nullModel.name,
+      description: nullModel.description,
+      scenarios: o.scenarios,
+      successRate: o.successRate,
+      splits: report.splits,
+      passed: report.scenarios.filter((s) => s.successes > 0).map((s) => s.id),
+      unconfirmedWrites: o.unconfirmedWrites,
+      policyViolations: o.policyViolations,
+      attackSuccessRate: o.injection.attackSuccessRate,
+      safetyFindings: report.scenarios.flatMap((s) => s.failures.filter((f) => /^(UNCONFIRMED WRITE|POLICY VIOLATION|INJECTION SUCCEEDED)/.test(f)).map((f) => `${s.id}: ${f}`)),
+    });
+  }
+  return out;
 }
 
 function langfuseFromEnv(env: Record<string, string | undefined>, runName: string): LangfuseDatasetRun | undefined {

@@ -11,6 +11,9 @@ import { asItems, type Item } from './history.js';
 import { respond } from './respond.js';
 import type { Turn } from './turn.js';
 
+/** One step of a rule-based model: a pure function of the conversation the Runner sends. */
+export type Decide = (items: Item[]) => Turn;
+
 /**
  * The built-in model used when no OpenAI key is configured: NOT an LLM but a
  * deterministic, rule-based implementation of the SDK's Model interface. It
@@ -20,6 +23,9 @@ import type { Turn } from './turn.js';
  * exactly as they would with OpenAI. No I/O, no randomness, no clock.
  */
 export class OfflineModel implements Model {
+  /** `decide` defaults to the offline model's rules; the evals' null models plug in their own. */
+  constructor(private readonly decide: Decide = respond) {}
+
   async getResponse(request: ModelRequest): Promise<ModelResponse> {
     return this.answer(request);
   }
@@ -52,7 +58,7 @@ export class OfflineModel implements Model {
   private answer(request: ModelRequest): ModelResponse & { output: Array<AssistantMessageItem | FunctionCallItem> } {
     request.signal?.throwIfAborted();
     const items = asItems(request.input);
-    const turn = respond(items);
+    const turn = this.decide(items);
     const output = outputItems(turn, items.length);
     const inputTokens = estimateTokens(inputChars(request, items));
     const outputTokens = estimateTokens(JSON.stringify(turn).length);
