@@ -150,7 +150,8 @@ async function runNullModels(scenarios: Scenario[], options: SuiteOptions, env: 
       trials: 1,
       concurrency: defaultConcurrency('offline'),
       promptVersion: options.promptVersion,
-      env: { ...env, AGENT_MODEL: 'offline' },
+      // Not recorded as Langfuse dataset runs: they are a property of the suite, not of a model to compare.
+      env: { ...env, AGENT_MODEL: 'offline', LANGFUSE_PUBLIC_KEY: undefined, LANGFUSE_SECRET_KEY: undefined, LANGFUSE_BASE_URL: undefined },
       rules: options.rules,
       judgeRules: options.judgeRules,
       modelFactory: nullModel.create,
