@@ -10,7 +10,8 @@ import { nullModelsConsole, reportStamp, writeReport } from './report.js';
  * The model comes from the environment as for the server (offline without a
  * key) unless `--model` names one.
  */
-const USAGE = 'usage: npm run evals -- [--model NAME] [--trials K] [--filter TAG] [--prompt VERSION] [--concurrency N] [--out DIR] [--keep-all]';
+const USAGE =
+  'usage: npm run evals -- [--model NAME] [--trials K] [--filter TAG] [--prompt VERSION] [--concurrency N] [--out DIR] [--keep-all]';
 
 async function main(): Promise<number> {
   let values;
@@ -37,7 +38,11 @@ async function main(): Promise<number> {
   }
   const trials = Number(values.trials);
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
-  if (!Number.isInteger(trials) || trials < 1 || (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1))) {
+  if (
+    !Number.isInteger(trials) ||
+    trials < 1 ||
+    (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1))
+  ) {
     console.error(`--trials and --concurrency must be positive integers\n${USAGE}`);
     return 2;
   }
@@ -60,16 +65,28 @@ async function main(): Promise<number> {
   console.log(
     [
       `${report.model} · prompt ${report.promptVersion} · ${o.scenarios} scenarios × ${report.trialsPerScenario} trial(s) in ${(report.durationMs / 1000).toFixed(1)} s`,
-      `success ${(o.successRate * 100).toFixed(1)}% · ${Object.entries(o.passK).map(([k, v]) => `pass^${k} ${(v * 100).toFixed(1)}%`).join(' · ')}`,
-      report.splits.map((s) => `${s.split} ${s.successRate === null ? 'n/a (no scenarios)' : `${(s.successRate * 100).toFixed(1)}% of ${s.scenarios}`}`).join(' · '),
+      `success ${(o.successRate * 100).toFixed(1)}% · ${Object.entries(o.passK)
+        .map(([k, v]) => `pass^${k} ${(v * 100).toFixed(1)}%`)
+        .join(' · ')}`,
+      report.splits
+        .map(
+          (s) =>
+            `${s.split} ${s.successRate === null ? 'n/a (no scenarios)' : `${(s.successRate * 100).toFixed(1)}% of ${s.scenarios}`}`,
+        )
+        .join(' · '),
       `unconfirmed writes ${o.unconfirmedWrites} · policy violations ${o.policyViolations} · attack success ${o.injection.attackSuccessRate === null ? 'n/a' : `${(o.injection.attackSuccessRate * 100).toFixed(1)}%`} · utility under attack ${o.injection.utilityUnderAttack === null ? 'n/a' : `${(o.injection.utilityUnderAttack * 100).toFixed(1)}%`}`,
       ...nullModelsConsole(report),
       `tokens ${o.tokens.total} · cost ${o.costUsd === null ? 'unknown' : `$${o.costUsd.toFixed(4)}`} · latency p50 ${o.latencyMs.p50} ms, p95 ${o.latencyMs.p95} ms`,
       '',
-      ...report.scenarios.map((s) => `${s.successes === s.trials ? 'PASS' : 'FAIL'} ${s.id} (${s.successes}/${s.trials})${s.failures[0] ? ` — ${s.failures[0]}` : ''}`),
+      ...report.scenarios.map(
+        (s) =>
+          `${s.successes === s.trials ? 'PASS' : 'FAIL'} ${s.id} (${s.successes}/${s.trials})${s.failures[0] ? ` — ${s.failures[0]}` : ''}`,
+      ),
       '',
       `report: ${relative(process.cwd(), files.markdown)} (json: ${relative(process.cwd(), files.json)}, chart: ${relative(process.cwd(), files.svg)})`,
-      ...(report.failedTrialDbs ? [`failing trials' databases: ${relative(process.cwd(), report.failedTrialDbs)}/`] : []),
+      ...(report.failedTrialDbs
+        ? [`failing trials' databases: ${relative(process.cwd(), report.failedTrialDbs)}/`]
+        : []),
     ].join('\n'),
   );
   return 0;

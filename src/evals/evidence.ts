@@ -50,7 +50,10 @@ export interface TrialEvidence {
   steps: number;
 }
 
-export function collectEvidence(store: Store, input: { sellerId: string; conversationId: string; replies: string[]; start: Map<string, ListingSnapshot> }): TrialEvidence {
+export function collectEvidence(
+  store: Store,
+  input: { sellerId: string; conversationId: string; replies: string[]; start: Map<string, ListingSnapshot> },
+): TrialEvidence {
   const { conversationId, start } = input;
   // The oracle reads the ledger whole rather than trusting any one run's view of it.
   const runs = store.runs.forConversation(conversationId);

@@ -45,7 +45,10 @@ export function readFloorIfAny(path: string = DEFAULT_FLOOR_PATH): Floor | undef
 
 export function writeFloor(floor: Floor, path: string = DEFAULT_FLOOR_PATH): void {
   const { model, minSuccessRate, maxNullSuccessRate } = floor;
-  writeFileSync(path, `${JSON.stringify({ $comment: COMMENT, model, minSuccessRate, ...(maxNullSuccessRate !== undefined ? { maxNullSuccessRate } : {}) }, null, 2)}\n`);
+  writeFileSync(
+    path,
+    `${JSON.stringify({ $comment: COMMENT, model, minSuccessRate, ...(maxNullSuccessRate !== undefined ? { maxNullSuccessRate } : {}) }, null, 2)}\n`,
+  );
 }
 
 export interface FloorCheck {
@@ -69,7 +72,8 @@ export function checkFloor(floor: Floor, report: SuiteReport): FloorCheck {
     notes.push(`the floor is not checked on a filtered run (--filter ${report.filter})`);
     return { failures, notes };
   }
-  if (floor.model !== report.model) notes.push(`the floor was measured on ${floor.model}, this run used ${report.model}`);
+  if (floor.model !== report.model)
+    notes.push(`the floor was measured on ${floor.model}, this run used ${report.model}`);
   for (const split of SPLITS) {
     const min = floor.minSuccessRate[split];
     const ran = report.splits.find((s) => s.split === split);
@@ -97,8 +101,10 @@ export type FloorUpdate = { ok: true; floor: Floor; changes: string[] } | { ok: 
  * falls. An empty split keeps having no floor.
  */
 export function raiseFloor(floor: Floor | undefined, report: SuiteReport): FloorUpdate {
-  if (report.filter !== null) return { ok: false, refusals: [`a filtered run (--filter ${report.filter}) does not measure a split`] };
-  if (floor && floor.model !== report.model) return { ok: false, refusals: [`the floor was measured on ${floor.model}; this run used ${report.model}`] };
+  if (report.filter !== null)
+    return { ok: false, refusals: [`a filtered run (--filter ${report.filter}) does not measure a split`] };
+  if (floor && floor.model !== report.model)
+    return { ok: false, refusals: [`the floor was measured on ${floor.model}; this run used ${report.model}`] };
   const refusals: string[] = [];
   const changes: string[] = [];
   const next: Floor['minSuccessRate'] = {};
@@ -106,7 +112,8 @@ export function raiseFloor(floor: Floor | undefined, report: SuiteReport): Floor
     const was = floor?.minSuccessRate[split];
     const now = report.splits.find((s) => s.split === split)?.successRate ?? null;
     if (now === null) {
-      if (was !== undefined) refusals.push(`the ${split} split has a floor of ${pct(was)} but no ${split} scenario ran`);
+      if (was !== undefined)
+        refusals.push(`the ${split} split has a floor of ${pct(was)} but no ${split} scenario ran`);
       continue;
     }
     if (was !== undefined && now < was - EPSILON) {
@@ -119,7 +126,15 @@ export function raiseFloor(floor: Floor | undefined, report: SuiteReport): Floor
   }
   if (refusals.length) return { ok: false, refusals };
   const maxNull = floor?.maxNullSuccessRate;
-  return { ok: true, floor: { model: report.model, minSuccessRate: next, ...(maxNull !== undefined ? { maxNullSuccessRate: maxNull } : {}) }, changes };
+  return {
+    ok: true,
+    floor: {
+      model: report.model,
+      minSuccessRate: next,
+      ...(maxNull !== undefined ? { maxNullSuccessRate: maxNull } : {}),
+    },
+    changes,
+  };
 }
 
 /** For messages: "train ≥ 88.2%, test (no floor), null models ≤ 10.0%". */

@@ -52,7 +52,13 @@ async function main(): Promise<number> {
     // Loaded only to run: gating or updating from a `--report` file needs no agent, tools or store.
     const { runSuite } = await import('./suite.js');
     const stamp = reportStamp();
-    report = await runSuite({ model: 'offline', trials: 1, keepFailedIn: join(values.out, stamp), progress: true, nullModels: true });
+    report = await runSuite({
+      model: 'offline',
+      trials: 1,
+      keepFailedIn: join(values.out, stamp),
+      progress: true,
+      nullModels: true,
+    });
     const files = writeReport(report, values.out, stamp);
     console.log(`report: ${files.markdown}`);
   }
@@ -63,12 +69,16 @@ async function main(): Promise<number> {
   const floor = readFloorIfAny(values.floor);
   const result = evaluateGate(readReport(values.baseline), report, { marginPoints, scenarioTolerance, floor });
   if (!floor) {
-    result.failures.push(`no floor at ${values.floor}: write one from a full run with npm run evals:gate -- --update-floor`);
+    result.failures.push(
+      `no floor at ${values.floor}: write one from a full run with npm run evals:gate -- --update-floor`,
+    );
     result.ok = false;
   }
   for (const note of result.notes) console.log(`note: ${note}`);
   if (result.ok) {
-    const splits = report.splits.map((s) => `${s.split} ${s.successRate === null ? 'n/a' : pct(s.successRate)}`).join(', ');
+    const splits = report.splits
+      .map((s) => `${s.split} ${s.successRate === null ? 'n/a' : pct(s.successRate)}`)
+      .join(', ');
     console.log(
       `eval gate passed: success ${pct(report.overall.successRate)} over ${report.overall.scenarios} scenarios (${splits}; floor ${floor ? describeFloor(floor) : 'none'}); no unconfirmed writes, policy violations or successful injections${report.nullModels?.length ? `; null models ${report.nullModels.map((n) => `${n.name} ${pct(n.successRate)}`).join(', ')}` : ''}.`,
     );
@@ -80,17 +90,28 @@ async function main(): Promise<number> {
 }
 
 /** `--update-baseline` and/or `--update-floor`: nothing is written unless every requested update is allowed. */
-function update(report: SuiteReport, values: { baseline?: string; floor?: string; 'update-baseline'?: boolean; 'update-floor'?: boolean }): number {
+function update(
+  report: SuiteReport,
+  values: { baseline?: string; floor?: string; 'update-baseline'?: boolean; 'update-floor'?: boolean },
+): number {
   const o = report.overall;
   const refusals: string[] = [];
-  if (o.unconfirmedWrites || o.policyViolations || o.injection.attackSuccessRate) refusals.push('the run has unconfirmed writes, policy violations or successful injections');
-  const unsafeNull = (report.nullModels ?? []).filter((n) => n.unconfirmedWrites || n.policyViolations || n.attackSuccessRate);
-  if (unsafeNull.length) refusals.push(`a null model caused unconfirmed writes, policy violations or successful injections: ${unsafeNull.map((n) => n.name).join(', ')}`);
+  if (o.unconfirmedWrites || o.policyViolations || o.injection.attackSuccessRate)
+    refusals.push('the run has unconfirmed writes, policy violations or successful injections');
+  const unsafeNull = (report.nullModels ?? []).filter(
+    (n) => n.unconfirmedWrites || n.policyViolations || n.attackSuccessRate,
+  );
+  if (unsafeNull.length)
+    refusals.push(
+      `a null model caused unconfirmed writes, policy violations or successful injections: ${unsafeNull.map((n) => n.name).join(', ')}`,
+    );
   if (values['update-baseline'] && report.filter) refusals.push('a baseline is not written from a filtered run');
   const floorUpdate = values['update-floor'] ? raiseFloor(readFloorIfAny(values.floor), report) : undefined;
   if (floorUpdate && !floorUpdate.ok) refusals.push(...floorUpdate.refusals);
   if (refusals.length) {
-    console.error(`Refusing to update ${[values['update-baseline'] && 'the baseline', values['update-floor'] && 'the floor'].filter(Boolean).join(' or ')}:`);
+    console.error(
+      `Refusing to update ${[values['update-baseline'] && 'the baseline', values['update-floor'] && 'the floor'].filter(Boolean).join(' or ')}:`,
+    );
     for (const refusal of refusals) console.error(`  - ${refusal}`);
     return 1;
   }
@@ -100,7 +121,9 @@ function update(report: SuiteReport, values: { baseline?: string; floor?: string
   }
   if (floorUpdate?.ok) {
     writeFloor(floorUpdate.floor, values.floor);
-    console.log(`floor written to ${values.floor}: ${describeFloor(floorUpdate.floor)}${floorUpdate.changes.length ? ` (${floorUpdate.changes.join('; ')})` : ' (unchanged)'}`);
+    console.log(
+      `floor written to ${values.floor}: ${describeFloor(floorUpdate.floor)}${floorUpdate.changes.length ? ` (${floorUpdate.changes.join('; ')})` : ' (unchanged)'}`,
+    );
   }
   return 0;
 }

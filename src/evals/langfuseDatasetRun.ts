@@ -21,13 +21,22 @@ export class LangfuseDatasetRun {
     private readonly config: LangfuseConfig,
     readonly runName: string,
   ) {
-    this.client = new LangfuseClient({ publicKey: config.publicKey, secretKey: config.secretKey, baseUrl: config.baseUrl });
+    this.client = new LangfuseClient({
+      publicKey: config.publicKey,
+      secretKey: config.secretKey,
+      baseUrl: config.baseUrl,
+    });
     this.exporter = new LangfuseExporter(undefined, config);
   }
 
   /** Creates the eval dataset and an item per scenario in Langfuse (a failed call is logged, not thrown). */
   async createItems(scenarios: Scenario[]): Promise<void> {
-    await this.quietly(this.client.api.datasets.create({ name: EVAL_DATASET, description: 'Multi-turn seller scenarios judged by outcome' }));
+    await this.quietly(
+      this.client.api.datasets.create({
+        name: EVAL_DATASET,
+        description: 'Multi-turn seller scenarios judged by outcome',
+      }),
+    );
     await Promise.all(
       scenarios.map((s) =>
         this.quietly(
@@ -69,9 +78,12 @@ export class LangfuseDatasetRun {
     try {
       return await work;
     } catch (error) {
-      (this.config.log ?? ((m, f) => console.error(JSON.stringify({ level: 'warn', msg: m, ...f }))))('langfuse dataset call failed', {
-        error: error instanceof Error ? error.message : String(error),
-      });
+      (this.config.log ?? ((m, f) => console.error(JSON.stringify({ level: 'warn', msg: m, ...f }))))(
+        'langfuse dataset call failed',
+        {
+          error: error instanceof Error ? error.message : String(error),
+        },
+      );
       return undefined;
     }
   }

@@ -148,18 +148,31 @@ export function summarizeOverall(scenarios: ScenarioSummary[], trials: TrialResu
     injection: {
       scenarios: attackedScenarios.length,
       trials: attackedTrials,
-      attackSuccessRate: attackedTrials ? round(attackedScenarios.reduce((n, s) => n + s.attack!.succeeded, 0) / attackedTrials) : null,
-      attackAttemptRate: attackedTrials ? round(attackedScenarios.reduce((n, s) => n + s.attack!.attempted, 0) / attackedTrials) : null,
+      attackSuccessRate: attackedTrials
+        ? round(attackedScenarios.reduce((n, s) => n + s.attack!.succeeded, 0) / attackedTrials)
+        : null,
+      attackAttemptRate: attackedTrials
+        ? round(attackedScenarios.reduce((n, s) => n + s.attack!.attempted, 0) / attackedTrials)
+        : null,
       utilityUnderAttack: attackedScenarios.length ? round(mean(attackedScenarios.map((s) => s.successRate))) : null,
     },
     meanSteps: round(mean(trials.map((t) => t.steps)), 2),
-    latencyMs: { mean: Math.round(mean(latencies)), p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)) },
+    latencyMs: {
+      mean: Math.round(mean(latencies)),
+      p50: Math.round(percentile(latencies, 50)),
+      p95: Math.round(percentile(latencies, 95)),
+    },
     tokens: {
       input: trials.reduce((n, t) => n + t.usage.inputTokens, 0),
       output: trials.reduce((n, t) => n + t.usage.outputTokens, 0),
       total: trials.reduce((n, t) => n + t.usage.totalTokens, 0),
     },
-    costUsd: costs.some((x) => x === null) ? null : round(scenarios.reduce((n, s) => n + (s.meanCostUsd ?? 0) * s.trials, 0), 6),
+    costUsd: costs.some((x) => x === null)
+      ? null
+      : round(
+          scenarios.reduce((n, s) => n + (s.meanCostUsd ?? 0) * s.trials, 0),
+          6,
+        ),
   };
 }
 
@@ -172,10 +185,16 @@ export function summarizeTags(scenarios: ScenarioSummary[]): TagSummary[] {
 }
 
 /** Every split, in order, even an empty one: a report says "no test scenarios" rather than leaving the split out. */
-export function summarizeSplits(scenarios: Array<Pick<ScenarioSummary, 'successRate'> & { split?: Split }>): SplitSummary[] {
+export function summarizeSplits(
+  scenarios: Array<Pick<ScenarioSummary, 'successRate'> & { split?: Split }>,
+): SplitSummary[] {
   return SPLITS.map((split) => {
     // Reports written before splits existed have none: every scenario then was a train one.
     const inSplit = scenarios.filter((s) => (s.split ?? 'train') === split);
-    return { split, scenarios: inSplit.length, successRate: inSplit.length ? round(mean(inSplit.map((s) => s.successRate))) : null };
+    return {
+      split,
+      scenarios: inSplit.length,
+      successRate: inSplit.length ? round(mean(inSplit.map((s) => s.successRate))) : null,
+    };
   });
 }

@@ -87,7 +87,10 @@ function idsSeen(items: Item[]): string[] {
   return [...ids];
 }
 
-const named = (name: NullModelName, decide: (items: Item[]) => Turn) => () => ({ model: new OfflineModel(decide), name });
+const named = (name: NullModelName, decide: (items: Item[]) => Turn) => () => ({
+  model: new OfflineModel(decide),
+  name,
+});
 
 export const NULL_MODELS: NullModel[] = [
   {
@@ -102,7 +105,8 @@ export const NULL_MODELS: NullModel[] = [
   },
   {
     name: 'null:write-everything',
-    description: 'on every message proposes createListing from the seller’s words and updatePrice on every listing id seen; never asks',
+    description:
+      'on every message proposes createListing from the seller’s words and updatePrice on every listing id seen; never asks',
     create: named('null:write-everything', writeEverything),
   },
 ];

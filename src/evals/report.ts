@@ -1,6 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { summarizeSplits, type OverallSummary, type ScenarioSummary, type SplitSummary, type TagSummary } from './metrics.js';
+import {
+  summarizeSplits,
+  type OverallSummary,
+  type ScenarioSummary,
+  type SplitSummary,
+  type TagSummary,
+} from './metrics.js';
 import type { TrialResult } from './trial.js';
 import { successByTagSvg } from './chart.js';
 
@@ -67,7 +73,11 @@ export function reportStamp(at = new Date()): string {
 }
 
 /** Writes `<stamp>.json`, `<stamp>.md` and `<stamp>.svg` into `dir`; returns their paths. */
-export function writeReport(report: SuiteReport, dir: string, stamp: string): { json: string; markdown: string; svg: string } {
+export function writeReport(
+  report: SuiteReport,
+  dir: string,
+  stamp: string,
+): { json: string; markdown: string; svg: string } {
   mkdirSync(dir, { recursive: true });
   const json = join(dir, `${stamp}.json`);
   const markdown = join(dir, `${stamp}.md`);
@@ -145,7 +155,9 @@ export function renderMarkdown(report: SuiteReport, chartFile: string, dir = '.'
     '',
     '| split | scenarios | success |',
     '| --- | ---: | ---: |',
-    ...report.splits.map((s) => `| ${s.split} | ${s.scenarios} | ${s.scenarios ? pct(s.successRate) : 'n/a (no scenarios)'} |`),
+    ...report.splits.map(
+      (s) => `| ${s.split} | ${s.scenarios} | ${s.scenarios ? pct(s.successRate) : 'n/a (no scenarios)'} |`,
+    ),
     '',
     ...nullModelsMarkdown(report),
     `![Success by tag](${chartFile})`,

@@ -11,14 +11,17 @@ import { TOOL_NAMES, WRITE_TOOL_NAMES } from '../tools/index.js';
  */
 
 /** A case-insensitive regular expression, checked to compile when the file loads. */
-const Regex = z.string().min(1).refine((source) => {
-  try {
-    new RegExp(source, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be a valid regular expression');
+const Regex = z
+  .string()
+  .min(1)
+  .refine((source) => {
+    try {
+      new RegExp(source, 'i');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a valid regular expression');
 
 /**
  * How a judged value is compared. A bare string or number must be equal
@@ -192,7 +195,10 @@ export const Scenario = z.strictObject({
 });
 export type Scenario = z.infer<typeof Scenario>;
 
-const ScenarioFile = z.union([z.array(Scenario), z.strictObject({ $comment: z.string().optional(), scenarios: z.array(Scenario) })]);
+const ScenarioFile = z.union([
+  z.array(Scenario),
+  z.strictObject({ $comment: z.string().optional(), scenarios: z.array(Scenario) }),
+]);
 
 export const SCENARIO_DIR = new URL('../../evals/scenarios/', import.meta.url);
 
@@ -222,6 +228,11 @@ export function loadScenarios(dir: string | URL = SCENARIO_DIR): Scenario[] {
 /** `--filter`: comma-separated tags or scenario ids; a scenario is kept if it has any of them. */
 export function filterScenarios(scenarios: Scenario[], filter: string | undefined): Scenario[] {
   if (!filter) return scenarios;
-  const wanted = new Set(filter.split(',').map((s) => s.trim()).filter(Boolean));
+  const wanted = new Set(
+    filter
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   return scenarios.filter((s) => wanted.has(s.id) || s.tags.some((t) => wanted.has(t)));
 }

@@ -19,7 +19,10 @@ export class SimulatedSeller {
     return turn.otherwise;
   }
 
-  decision(approval: PendingApproval, turnRules: ApprovalRule[] | undefined): { decide: ApprovalRule['decide']; message?: string } {
+  decision(
+    approval: PendingApproval,
+    turnRules: ApprovalRule[] | undefined,
+  ): { decide: ApprovalRule['decide']; message?: string } {
     this.shown++;
     const rules = turnRules ?? this.defaultRules;
     const rule = rules.find((r) => applies(r, approval, this.shown));
@@ -43,8 +46,10 @@ function holds(condition: TurnCondition, last: RunResult | undefined): boolean {
   const reply = last?.reply ?? '';
   const pending = last?.pendingApprovals ?? [];
   const price = suggestedPrice(last);
-  if (condition.suggestedPriceAbove !== undefined && !(price !== undefined && price > condition.suggestedPriceAbove)) return false;
-  if (condition.suggestedPriceAtMost !== undefined && !(price !== undefined && price <= condition.suggestedPriceAtMost)) return false;
+  if (condition.suggestedPriceAbove !== undefined && !(price !== undefined && price > condition.suggestedPriceAbove))
+    return false;
+  if (condition.suggestedPriceAtMost !== undefined && !(price !== undefined && price <= condition.suggestedPriceAtMost))
+    return false;
   if (condition.replyMatches && !new RegExp(condition.replyMatches, 'i').test(reply)) return false;
   if (condition.pendingTool && !pending.some((a) => a.tool === condition.pendingTool)) return false;
   if (condition.nothingPending !== undefined && (pending.length === 0) !== condition.nothingPending) return false;
@@ -57,18 +62,23 @@ function holds(condition: TurnCondition, last: RunResult | undefined): boolean {
  * in a sentence that suggests or recommends, else the first € amount.
  */
 export function suggestedPrice(last: RunResult | undefined): number | undefined {
-  const pendingPrice = last?.pendingApprovals.map((a) => a.arguments.price).find((p): p is number => typeof p === 'number');
+  const pendingPrice = last?.pendingApprovals
+    .map((a) => a.arguments.price)
+    .find((p): p is number => typeof p === 'number');
   if (pendingPrice !== undefined) return pendingPrice;
   const reply = last?.reply ?? '';
   const sentences = reply.split(/(?<=[.!?])\s+|\n+/);
-  const suggesting = sentences.find((s) => /suggest|recommend|list (?:it )?(?:at|for)|fair price|median/i.test(s) && euroAmounts(s).length);
+  const suggesting = sentences.find(
+    (s) => /suggest|recommend|list (?:it )?(?:at|for)|fair price|median/i.test(s) && euroAmounts(s).length,
+  );
   return euroAmounts(suggesting ?? reply)[0];
 }
 
 /** € amounts as the assistant writes them: "€1,200", "€99.50", "450 €", "450 EUR". */
 export function euroAmounts(text: string): number[] {
   const out: number[] = [];
-  const re = /€\s?(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)|(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s?(?:€|eur\b|euros?\b)/gi;
+  const re =
+    /€\s?(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)|(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s?(?:€|eur\b|euros?\b)/gi;
   for (const m of text.matchAll(re)) {
     const value = Number((m[1] ?? m[2]).replace(/,/g, ''));
     if (Number.isFinite(value)) out.push(value);

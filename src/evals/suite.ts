@@ -57,7 +57,8 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   const env = { ...(options.env ?? process.env) };
   if (options.model) env.AGENT_MODEL = options.model;
   // A report is about one prompt version: --prompt, else PROMPT_VERSION, else the rollout's default (never a mix by seller).
-  const promptVersion = options.promptVersion || env.PROMPT_VERSION || loadPromptRollout(env.PROMPT_ROLLOUT_PATH || undefined).default;
+  const promptVersion =
+    options.promptVersion || env.PROMPT_VERSION || loadPromptRollout(env.PROMPT_ROLLOUT_PATH || undefined).default;
   env.PROMPT_VERSION = promptVersion;
   const config = loadConfig(env);
   // Fail before any trial: an unknown prompt version, or a named model with no provider to serve it
@@ -65,7 +66,9 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   loadInstructions(promptVersion);
   const selected = options.modelFactory ? { ...options.modelFactory(), provider: 'custom' } : selectModel(config);
   if (options.model && options.model !== 'offline' && selected.provider === 'offline') {
-    throw new Error(`--model ${options.model} needs OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (a compatible server); without them only "offline" runs.`);
+    throw new Error(
+      `--model ${options.model} needs OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (a compatible server); without them only "offline" runs.`,
+    );
   }
   const concurrency = options.concurrency ?? defaultConcurrency(selected.provider);
   const judgeRules = options.judgeRules ?? loadPolicyRules();
@@ -73,7 +76,13 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   // With Langfuse configured the suite is also a dataset run; trial assistants themselves export nothing.
   const datasetRun = langfuseFromEnv(env, `${promptVersion}/${selected.name}/${new Date().toISOString()}`);
   // Trial assistants log nothing unless LOG_LEVEL asks: the report is the output.
-  const trialEnv = { ...env, LOG_LEVEL: env.LOG_LEVEL || 'silent', LANGFUSE_PUBLIC_KEY: undefined, LANGFUSE_SECRET_KEY: undefined, LANGFUSE_BASE_URL: undefined };
+  const trialEnv = {
+    ...env,
+    LOG_LEVEL: env.LOG_LEVEL || 'silent',
+    LANGFUSE_PUBLIC_KEY: undefined,
+    LANGFUSE_SECRET_KEY: undefined,
+    LANGFUSE_BASE_URL: undefined,
+  };
   await datasetRun?.createItems(scenarios);
 
   const scratchDir = mkdtempSync(join(tmpdir(), 'listing-evals-'));
@@ -97,7 +106,9 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
         keepFailedIn: options.keepFailedIn,
         keepAll: options.keepAll,
         model: options.modelFactory,
-        onFinished: datasetRun ? (store, result) => datasetRun.recordTrial(store, result.scenarioId, result.trial, result.success) : undefined,
+        onFinished: datasetRun
+          ? (store, result) => datasetRun.recordTrial(store, result.scenarioId, result.trial, result.success)
+          : undefined,
       });
       progress?.tick(`${scenario.id} #${trial}`, results[index].success);
     }
@@ -109,7 +120,12 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
     await datasetRun?.flush();
   }
 
-  const summaries = scenarios.map((s) => summarizeScenario(s, results.filter((r) => r.scenarioId === s.id)));
+  const summaries = scenarios.map((s) =>
+    summarizeScenario(
+      s,
+      results.filter((r) => r.scenarioId === s.id),
+    ),
+  );
   const nullModels = options.nullModels ? await runNullModels(scenarios, options, env) : undefined;
   const kept = options.keepFailedIn && existsSync(options.keepFailedIn) ? options.keepFailedIn : null;
   return {
@@ -142,7 +158,11 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
  * settings (they are deterministic and instant), with the same rules and the
  * canonical judge. Only their summaries are kept.
  */
-async function runNullModels(scenarios: Scenario[], options: SuiteOptions, env: Record<string, string | undefined>): Promise<NullModelSummary[]> {
+async function runNullModels(
+  scenarios: Scenario[],
+  options: SuiteOptions,
+  env: Record<string, string | undefined>,
+): Promise<NullModelSummary[]> {
   const out: NullModelSummary[] = [];
   for (const nullModel of NULL_MODELS) {
     const report = await runSuite({
@@ -151,7 +171,13 @@ async function runNullModels(scenarios: Scenario[], options: SuiteOptions, env: 
       concurrency: defaultConcurrency('offline'),
       promptVersion: options.promptVersion,
       // Not recorded as Langfuse dataset runs: they are a property of the suite, not of a model to compare.
-      env: { ...env, AGENT_MODEL: 'offline', LANGFUSE_PUBLIC_KEY: undefined, LANGFUSE_SECRET_KEY: undefined, LANGFUSE_BASE_URL: undefined },
+      env: {
+        ...env,
+        AGENT_MODEL: 'offline',
+        LANGFUSE_PUBLIC_KEY: undefined,
+        LANGFUSE_SECRET_KEY: undefined,
+        LANGFUSE_BASE_URL: undefined,
+      },
       rules: options.rules,
       judgeRules: options.judgeRules,
       modelFactory: nullModel.create,
@@ -167,7 +193,11 @@ async function runNullModels(scenarios: Scenario[], options: SuiteOptions, env: 
       unconfirmedWrites: o.unconfirmedWrites,
       policyViolations: o.policyViolations,
       attackSuccessRate: o.injection.attackSuccessRate,
-      safetyFindings: report.scenarios.flatMap((s) => s.failures.filter((f) => /^(UNCONFIRMED WRITE|POLICY VIOLATION|INJECTION SUCCEEDED)/.test(f)).map((f) => `${s.id}: ${f}`)),
+      safetyFindings: report.scenarios.flatMap((s) =>
+        s.failures
+          .filter((f) => /^(UNCONFIRMED WRITE|POLICY VIOLATION|INJECTION SUCCEEDED)/.test(f))
+          .map((f) => `${s.id}: ${f}`),
+      ),
     });
   }
   return out;

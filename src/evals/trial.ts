@@ -92,7 +92,7 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
       const text = seller.message(turn, last);
       if (text === undefined) continue;
       last = await timed(() => assistant.sendMessage(conversationId, sellerId, { text }, { tags }));
-      for (let decided = 0; last.status === 'awaiting_approval' && decided < MAX_DECISIONS_PER_TURN; ) {
+      for (let decided = 0; last.status === 'awaiting_approval' && decided < MAX_DECISIONS_PER_TURN;) {
         const pending = last.pendingApprovals;
         const choices = pending.map((approval) => ({ approval, choice: seller.decision(approval, turn.approvals) }));
         const acted = choices.filter((c) => c.choice.decide !== 'ignore');
@@ -100,7 +100,11 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
         for (const { approval, choice } of acted) {
           const runId: string = last.runId;
           last = await timed(() =>
-            assistant.decide(runId, sellerId, { approvalId: approval.approvalId, decision: choice.decide as 'approve' | 'reject', message: choice.message }),
+            assistant.decide(runId, sellerId, {
+              approvalId: approval.approvalId,
+              decision: choice.decide as 'approve' | 'reject',
+              message: choice.message,
+            }),
           );
           decided++;
         }

@@ -59,7 +59,14 @@ export function prepareTrialStore(templates: CatalogueTemplates, scenario: Scena
     const earlier = store.withClock(() => new Date(Date.now() - minutesAgo * 60_000));
     for (let i = 1; i <= count; i++) {
       earlier.executions.once(
-        { runId: PRIOR_WRITES_RUN, callId: `prior_${i}`, sellerId, tool: 'createListing', arguments: { note: 'written before the eval started' }, approvalId: null },
+        {
+          runId: PRIOR_WRITES_RUN,
+          callId: `prior_${i}`,
+          sellerId,
+          tool: 'createListing',
+          arguments: { note: 'written before the eval started' },
+          approvalId: null,
+        },
         () => ({ ok: true }),
       );
     }
@@ -69,7 +76,9 @@ export function prepareTrialStore(templates: CatalogueTemplates, scenario: Scena
 
 export function snapshotListings(store: Store): Map<string, ListingSnapshot> {
   const all = allListings(store);
-  return new Map(all.map((l) => [l.id, { id: l.id, sellerId: l.sellerId, category: l.category, price: l.price, status: l.status }]));
+  return new Map(
+    all.map((l) => [l.id, { id: l.id, sellerId: l.sellerId, category: l.category, price: l.price, status: l.status }]),
+  );
 }
 
 export function allListings(store: Store): Listing[] {
