@@ -12,7 +12,7 @@ import {
   requestApproval,
   supersedeApprovals,
 } from '../src/approvals/index.js';
-import { tempStore } from './support/tempStore.js';
+import { createRun, tempStore } from './support/tempStore.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { bikeDraft, callTool, toolOutputFor, say } from './support/scripts.js';
 
@@ -30,17 +30,7 @@ const args = { title: 'Trek Marlin 7', price: 420, category: 'Sports' };
 function setup() {
   now = new Date('2026-01-01T00:00:00Z');
   t = tempStore(() => now);
-  const conv = t.store.conversations.create('seller-1');
-  t.store.runs.create({
-    id: 'run_a',
-    conversationId: conv.id,
-    sellerId: 'seller-1',
-    traceId: 't',
-    input: {},
-    appVersion: '1',
-    promptVersion: 'v1',
-    model: 'm',
-  });
+  const conversationId = createRun(t.store, 'run_a');
   const ask = (callId: string) =>
     requestApproval(t.store, {
       runId: 'run_a',
@@ -51,7 +41,7 @@ function setup() {
       summary: 'Post “Trek Marlin 7” for €420',
       ttlMs: 30 * 60_000,
     });
-  return { conversationId: conv.id, ask };
+  return { conversationId, ask };
 }
 
 const decision = (approvalId: string, d: 'approve' | 'reject', sellerId = 'seller-1') => ({

@@ -6,7 +6,7 @@ import { priceStats } from '../src/store/priceStats.js';
 import { atLeastQuery, buildMatchQueries } from '../src/store/searchQuery.js';
 import { seedListings } from '../src/store/seed/seedDatabase.js';
 import { CATEGORIES, type Category } from '../src/domain/listing.js';
-import { tempStore } from './support/tempStore.js';
+import { createRun, tempStore } from './support/tempStore.js';
 import { rawDb, withRawDb } from './support/rawDb.js';
 
 let t: ReturnType<typeof tempStore>;
@@ -133,17 +133,7 @@ describe('store', () => {
   it('decides an approval once, and not after it expires', () => {
     let now = new Date('2026-01-01T00:00:00Z');
     t = tempStore(() => now);
-    const conv = t.store.conversations.create('seller-1');
-    t.store.runs.create({
-      id: 'run_a',
-      conversationId: conv.id,
-      sellerId: 'seller-1',
-      traceId: 't',
-      input: {},
-      appVersion: '1',
-      promptVersion: 'v1',
-      model: 'm',
-    });
+    createRun(t.store, 'run_a');
     const req = {
       runId: 'run_a',
       sellerId: 'seller-1',
