@@ -247,15 +247,29 @@ export class RunLifecycle {
           });
           return this.result(run.id);
         }
-        const needSeller = this.approvalDesk.request(run, interruptions);
-        for (const item of interruptions) {
-          const callId = callIdOf(item);
-          const status = callStatus(this.store, run.id, callId);
-          if (status === 'refused' || status === 'rejected')
-            result.state.reject(item, { message: notApprovedMessage(this.store, run.id, callId) });
-        }
+        const { state } = result;
+        // The approvals, the gate's decisions and the paused state commit together, before the
+        // seller can see (or decide) any approval: a pause is on disk whole or not at all.
+        const needSeller = this.store.transaction(() => {
+          const waits = this.approvalDesk.request(run, interruptions);
+          for (const item of interruptions) {
+            const callId = callIdOf(item);
+            const status = callStatus(this.store, run.id, callId);
+            if (status === 'refused' || status === 'rejected')
+              state.reject(item, { message: notApprovedMessage(this.store, run.id, callId) });
+          }
+          if (waits) {
+            this.store.runs.update(run.id, {
+              status: 'awaiting_approval',
+              reply: assistantText(result.newItems) ?? 'Please confirm the action below.',
+              steps: steps(),
+              state: state.toString(),
+            });
+          }
+          return waits;
+        });
         if (!needSeller) {
-          input = result.state;
+          input = state;
           continue;
         }
         if (options.onEvent) {
@@ -264,12 +278,6 @@ export class RunLifecycle {
             options.onEvent({ type: 'approval_requested', approval });
           }
         }
-        this.store.runs.update(run.id, {
-          status: 'awaiting_approval',
-          reply: assistantText(result.newItems) ?? 'Please confirm the action below.',
-          steps: steps(),
-          state: result.state.toString(),
-        });
         return this.result(run.id);
       }
     } catch (error) {

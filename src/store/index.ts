@@ -54,6 +54,15 @@ export class Store {
     this.reviews = new ReviewRepository(db, now);
   }
 
+  /**
+   * Runs `work` as one transaction: its writes commit together or not at all, in one commit
+   * instead of one per statement. Synchronous for now (better-sqlite3); nested calls join the
+   * outer transaction.
+   */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
   /** The same database seen through another clock (evals back-date prior writes with it). */
   withClock(now: Clock): Store {
     return new Store(this.db, now);

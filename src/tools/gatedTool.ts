@@ -105,6 +105,7 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
         return asJson(await def.run(typed, { store, context: ctx, signal: details?.signal }));
       }
       let approvalId: string | null = null;
+      let allowed = verdict;
       if (verdict.decision === 'needs_confirmation') {
         const confirmed = isConfirmed(store, {
           runId: ctx.runId,
@@ -126,24 +127,26 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
           });
         }
         approvalId = confirmed.approvalId;
-        record({
+        allowed = {
           decision: 'allow',
           rule: 'seller-confirmed',
           reason: `Confirmed by ${confirmed.by} at ${confirmed.at}.`,
-        });
-      } else {
-        record(verdict);
+        };
       }
 
-      // The ledger row and the write commit together; `run` for writes is synchronous SQLite work.
-      const { result } = store.executions.once(
-        { runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, arguments: args, approvalId },
-        () => {
-          const out: ToolResult | Promise<ToolResult> = def.run(typed, { store, context: ctx });
-          if (out instanceof Promise) throw new Error('write tools must be synchronous');
-          return out;
-        },
-      );
+      // The decision, the ledger row and the write commit together, in one commit; `run` for
+      // writes is synchronous SQLite work.
+      const { result } = store.transaction(() => {
+        record(allowed);
+        return store.executions.once(
+          { runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, arguments: args, approvalId },
+          () => {
+            const out: ToolResult | Promise<ToolResult> = def.run(typed, { store, context: ctx });
+            if (out instanceof Promise) throw new Error('write tools must be synchronous');
+            return out;
+          },
+        );
+      });
       return asJson(result);
     },
   }) as unknown as FunctionTool<AssistantContext>;
