@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { ListingAssistant } from '../../agent/assistant.js';
 import type { RunRecord, Store } from '../../store/index.js';
-import { NotFoundError } from '../../errors.js';
 import { requireRole, type AuthEnv } from '../auth.js';
 import { DecisionBody, FeedbackBody, RunIdParam } from '../schemas.js';
 import { FeedbackSaved, RunResultSchema } from '../responses.js';
@@ -60,9 +59,9 @@ export function runRoutes(
     (c) => {
       const { runId } = c.req.valid('param');
       const body = c.req.valid('json');
-      const run = store.runs.get(runId);
       const sellerId = c.get('principal').userId;
-      if (!run || run.sellerId !== sellerId) throw new NotFoundError('Run');
+      // Only the run's own seller rates it (requireRole above); another seller's run is missing.
+      const run = assistant.visibleRun(runId, { userId: sellerId, role: 'seller' });
       const saved = store.feedback.add({ runId, sellerId, value: body.value, comment: body.comment ?? null });
       // Every thumbs-down is reviewed by a person (once per run, however often the seller clicks).
       if (saved.value === -1) store.reviews.enqueue({ runId, traceId: run.traceId, reason: 'thumbs_down' });
