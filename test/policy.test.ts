@@ -63,6 +63,19 @@ describe('policy gate', () => {
     expect(PolicyRulesSchema.safeParse({ ...rules, price: cap }).success).toBe(false);
   });
 
+  it('refuses a misspelt key instead of dropping the rule it meant to set', () => {
+    const { maxByCategory, ...price } = rules.price;
+    const misspelt = PolicyRulesSchema.safeParse({ ...rules, price: { ...price, maxByCategroy: maxByCategory } });
+    expect(misspelt.success).toBe(false);
+    expect(misspelt.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['maxByCategroy'] });
+    const tool = PolicyRulesSchema.safeParse({ ...rules, tools: { createListing: { requiresConfirmaton: false } } });
+    expect(tool.success).toBe(false);
+    expect(PolicyRulesSchema.safeParse({ ...rules, rateLimt: { writesPerSellerPerHour: 1 } }).success).toBe(false);
+    // Keys of older files still load: a tool's effect and ownership are no longer settings.
+    const older = { ...rules, tools: { createListing: { effect: 'write' } }, ownership: { updatePrice: 'own only' } };
+    expect(PolicyRulesSchema.safeParse(older).success).toBe(true);
+  });
+
   it('refuses a policy that configures a tool no spec defines', () => {
     t = tempStore();
     const tools = { ...rules.tools, updatePirce: { disabled: true } };
