@@ -167,35 +167,10 @@ export function buildTraceView(store: Store, run: RunRecord): TraceView {
     events.push({ type: 'feedback', at: f.createdAt, value: f.value, comment: f.comment });
   // A correction sits where the seller turned the action down; in the run that revised it, where the revision was approved.
   for (const c of store.corrections.forRun(run.id)) {
-    const {
-      id: correctionId,
-      kind,
-      via,
-      tool,
-      approvalId,
-      before,
-      after,
-      changedFields,
-      message,
-      revisedApprovalId,
-      revisedInRunId,
-    } = c;
-    const at = c.runId === run.id ? c.createdAt : (c.revisedAt ?? c.createdAt);
-    events.push({
-      type: 'correction',
-      at,
-      correctionId,
-      kind,
-      via,
-      tool,
-      approvalId,
-      before,
-      after,
-      changedFields,
-      message,
-      revisedApprovalId,
-      revisedInRunId,
-    });
+    // The run's, trace's and seller's ids are the timeline's own; the rest of the record is the event.
+    const { id, runId, createdAt, revisedAt, traceId: _t, conversationId: _c, sellerId: _s, ...fields } = c;
+    const at = runId === run.id ? createdAt : (revisedAt ?? createdAt);
+    events.push({ type: 'correction', at, correctionId: id, ...fields });
   }
 
   // Stable order: by time, and for equal times in the order they were produced above.
