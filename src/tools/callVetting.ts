@@ -48,6 +48,8 @@ export class CallVetting {
   ) {}
 
   vet(call: CallToVet): VettedCall {
+    // Without a call id there is nothing to remember it by (two calls would share one answer).
+    if (!call.callId) return this.judge(call);
     const key = `${call.runId}\u0000${call.callId}`;
     const known = this.remembered.get(key);
     if (known && known.tool === call.tool) return known;
