@@ -61,7 +61,7 @@ const load = (request: LoadRequest) =>
 async function scenario(name: string, concurrency: number, env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
   const tokens = Array.from({ length: 50 }, (_, i) => `t${i}`);
-  const service = createService(
+  const service = await createService(
     loadConfig({
       DATABASE_PATH: join(dir, 'api.db'),
       SEED_COUNT: '2000',
@@ -98,7 +98,7 @@ async function scenario(name: string, concurrency: number, env: Record<string, s
   clearInterval(rssTimer);
   server.close();
   await service.flushExports();
-  service.store.close();
+  await service.store.close();
   rmSync(dir, { recursive: true, force: true });
   const runsPerSecond = completed / (wall / 1000);
   const ideal = concurrency / (DELAY_MS / 1000);

@@ -82,7 +82,7 @@ const rules = { ...loadPolicyRules(), rateLimit: { writesPerSellerPerHour: 1_000
 const connections = new Map<string, Database.Database>();
 const openCounted = (name: string) =>
   Store.open(join(dir, `${name}.db`), undefined, { instrument: (db) => connections.set(name, db) });
-const service = createService(
+const service = await createService(
   loadConfig({ DATABASE_PATH: join(dir, 'bench.db'), SEED_COUNT: String(SEED_COUNT), LOG_LEVEL: 'silent' }),
   { model: { model: proxy, name: 'scripted' }, rules, store: openCounted('bench') },
 );
@@ -90,7 +90,7 @@ const service = createService(
 async function full(n: number): Promise<number> {
   current = new ScriptedModel(turns(n));
   const t = performance.now();
-  const { id } = service.assistant.createConversation('seller-1');
+  const { id } = await service.assistant.createConversation('seller-1');
   const paused = await service.assistant.sendMessage(id, 'seller-1', { text: 'sell my bike' });
   await service.assistant.decide(paused.runId, 'seller-1', {
     approvalId: paused.pendingApprovals[0].approvalId,
@@ -101,13 +101,13 @@ async function full(n: number): Promise<number> {
 
 // LangGraph, each variant on a catalogue of its own (the same seeded listings, opened like
 // ours: WAL, synchronous=NORMAL), so that every SQLite connection serves one variant only.
-function catalogue(name: string): Store {
+async function catalogue(name: string): Promise<Store> {
   const store = openCounted(name);
-  seedIfEmpty(store, SEED_COUNT);
+  await seedIfEmpty(store, SEED_COUNT);
   return store;
 }
-const lgSqliteStore = catalogue('langgraph-sqlite-catalogue');
-const lgMemoryStore = catalogue('langgraph-memory-catalogue');
+const lgSqliteStore = await catalogue('langgraph-sqlite-catalogue');
+const lgMemoryStore = await catalogue('langgraph-memory-catalogue');
 // Its checkpoints in a file of their own, configured like ours (SqliteSaver sets WAL itself, not synchronous).
 const checkpointDb = new Database(join(dir, 'langgraph-checkpoints.db'));
 checkpointDb.pragma('journal_mode = WAL');
@@ -264,8 +264,8 @@ report(
     `full / LangGraph memory  p50 ${ratios.fullOverLangGraphMemory.p50}x  p95 ${ratios.fullOverLangGraphMemory.p95}x`,
   ],
 );
-service.store.close();
-lgSqliteStore.close();
-lgMemoryStore.close();
+await service.store.close();
+await lgSqliteStore.close();
+await lgMemoryStore.close();
 checkpointDb.close();
 rmSync(dir, { recursive: true, force: true });

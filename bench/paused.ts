@@ -29,7 +29,7 @@ const proxy = {
 const dir = mkdtempSync(join(tmpdir(), 'bench-paused-'));
 const rules = { ...loadPolicyRules(), rateLimit: { writesPerSellerPerHour: 1_000_000 } };
 const dbPath = join(dir, 'paused.db');
-const service = createService(loadConfig({ DATABASE_PATH: dbPath, SEED_COUNT: '5000', LOG_LEVEL: 'silent' }), {
+const service = await createService(loadConfig({ DATABASE_PATH: dbPath, SEED_COUNT: '5000', LOG_LEVEL: 'silent' }), {
   model: { model: proxy, name: 'scripted' },
   rules,
 });
@@ -40,7 +40,7 @@ async function pause(i: number) {
     [assistantMessage('Draft ready.'), functionCall('createListing', draft, { callId: `c${i}` })],
     [assistantMessage('Posted.')],
   ]);
-  const { id } = assistant.createConversation(`seller-${(i % 500) + 1}`);
+  const { id } = await assistant.createConversation(`seller-${(i % 500) + 1}`);
   return assistant.sendMessage(id, `seller-${(i % 500) + 1}`, { text: 'sell my bike' });
 }
 
@@ -60,7 +60,7 @@ const sizes: number[] = [];
 const resumes: number[] = [];
 for (let i = 0; i < N; i++) {
   const paused = await pause(i);
-  sizes.push(store.runs.get(paused.runId)!.state!.length);
+  sizes.push((await store.runs.get(paused.runId))!.state!.length);
   const t = performance.now();
   await assistant.decide(paused.runId, paused.runId && `seller-${(i % 500) + 1}`, {
     approvalId: paused.pendingApprovals[0].approvalId,
@@ -95,5 +95,5 @@ report(
     `request mix with ${pending} pending approvals: p50 ${after.p50.toFixed(2)} ms vs ${before.p50.toFixed(2)} ms before (${ratio(after.p50, before.p50)}x)`,
   ],
 );
-store.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });

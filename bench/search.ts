@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { Store } from '../src/store/index.js';
 import { seedListings } from '../src/store/seed/seedDatabase.js';
-import { buildMatchQueries } from '../src/store/searchQuery.js';
+import { buildMatchQueries } from '../src/store/sqlite/searchQuery.js';
 import { priceStats } from '../src/store/priceStats.js';
 import type { Category } from '../src/domain/listing.js';
 import { report, summarize, ratio } from './lib/measure.js';
@@ -56,13 +56,14 @@ function naive(baseline: ReturnType<typeof naiveQuery>, text: string, category: 
 
 const databasePath = (size: number) => join(process.cwd(), 'data', `bench-${size}.db`);
 
-function database(size: number): Store {
+async function database(size: number): Promise<Store> {
   const path = databasePath(size);
   const fresh = !existsSync(path);
   const store = Store.open(path);
-  if (fresh || store.listings.count() < size) {
+  const existing = await store.listings.count();
+  if (fresh || existing < size) {
     const t = performance.now();
-    seedListings(store, size - store.listings.count(), 42, store.listings.count() + 1);
+    await seedListings(store, size - existing, 42, existing + 1);
     console.log(`generated ${size} listings in ${((performance.now() - t) / 1000).toFixed(1)} s → ${path}`);
   }
   return store;
@@ -73,7 +74,7 @@ const lines: string[] = [
   'size       ours p50/p95/p99 (ms)        naive p50/p95/p99 (ms)      p95 ratio  top-5 overlap  same stats',
 ];
 for (const size of SIZES) {
-  const store = database(size);
+  const store = await database(size);
   const baseline = naiveQuery(databasePath(size));
   const ours: number[] = [];
   const base: number[] = [];
@@ -86,7 +87,7 @@ for (const size of SIZES) {
     // Quality: our top 5 against the naive all-words ranking, and whether the stats agree.
     // This first call is also timed on its own: it pays for the term statistics of the query plan.
     const t0 = performance.now();
-    const mine = store.listings.searchSimilar(q, { category, limit: 5 });
+    const mine = await store.listings.searchSimilar(q, { category, limit: 5 });
     first.push(performance.now() - t0);
     const theirs = naive(baseline, q, category, 5);
     const o =
@@ -105,7 +106,7 @@ for (const size of SIZES) {
     });
     for (let i = 0; i < REPEAT; i++) {
       let t = performance.now();
-      store.listings.searchSimilar(q, { category, limit: 5 });
+      await store.listings.searchSimilar(q, { category, limit: 5 });
       ours.push(performance.now() - t);
       t = performance.now();
       naive(baseline, q, category, 5);
@@ -137,7 +138,7 @@ for (const size of SIZES) {
     `          first call of each query (term statistics not yet cached): p50 ${f.p50.toFixed(2)} / max ${Math.max(...first).toFixed(2)} ms`,
   );
   baseline.db.close();
-  store.close();
+  await store.close();
 }
 lines.push(
   'targets: p95 < 20 ms at 1M, never slower than naive; quality kept (overlap with the all-words ranking, stats where enough exact matches exist)',

@@ -4,8 +4,9 @@ import { createService } from './service.js';
 
 /** `npm start`: the API on loopback, the offline model unless a key is set, a seeded SQLite file. */
 const config = loadConfig();
-const service = createService(config);
+const service = await createService(config);
 const recovered = await service.assistant.recoverInterruptedRuns();
+const listings = await service.store.listings.count();
 
 const server = serve({ fetch: service.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const url = `http://${config.HOST === '::1' ? '[::1]' : config.HOST}:${info.port}`;
@@ -13,7 +14,7 @@ const server = serve({ fetch: service.app.fetch, port: config.PORT, hostname: co
     `Listing assistant listening on ${url}`,
     `  open ${url}/ to sell something, ${url}/support for support staff, ${url}/api/docs for the API`,
     `  model: ${service.model.name}${service.model.name === 'offline' ? ' (built-in rule-based model, not an LLM)' : ''}`,
-    `  database: ${config.DATABASE_PATH} (${service.store.listings.count()} listings${service.seeded ? ', seeded now' : ''})`,
+    `  database: ${config.DATABASE_PATH} (${listings} listings${service.seeded ? ', seeded now' : ''})`,
     `  prompts: ${service.prompts.description} · metrics: ${url}/metrics · logs: JSON on stdout at ${config.LOG_LEVEL ?? 'info'}`,
   ];
   if (recovered) lines.push(`  recovered ${recovered} interrupted run(s)`);
@@ -44,7 +45,7 @@ async function shutdown(signal: string) {
   await Promise.race([closed, deadline(5_000)]);
   clearInterval(idle);
   await service.flushExports();
-  service.store.close();
+  await service.store.close();
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

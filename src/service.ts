@@ -30,10 +30,10 @@ export interface ServiceOverrides {
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** The composition root: one place that wires store, policy, model, assistant and HTTP app from configuration. */
-export function createService(config: Config, overrides: ServiceOverrides = {}) {
+export async function createService(config: Config, overrides: ServiceOverrides = {}) {
   const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL });
   const store = overrides.store ?? Store.open(config.DATABASE_PATH, overrides.now);
-  const seeded = seedIfEmpty(store, config.SEED_COUNT);
+  const seeded = await seedIfEmpty(store, config.SEED_COUNT);
   const langfuse = langfuseConfig(config, logger);
   // A database file can be read by the export thread; an in-memory one only here.
   const exporter = langfuse
@@ -134,4 +134,4 @@ function langfuseConfig(config: Config, logger: Logger): LangfuseConfig | undefi
   };
 }
 
-export type Service = ReturnType<typeof createService>;
+export type Service = Awaited<ReturnType<typeof createService>>;

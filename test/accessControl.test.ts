@@ -16,7 +16,7 @@ let promotedDir: string;
 
 beforeAll(async () => {
   promotedDir = mkdtempSync(join(tmpdir(), 'access-promoted-'));
-  h = createHarness({
+  h = await createHarness({
     model: new ScriptedModel([
       callTool('createListing', bikeDraft, 'c1', 'Draft ready.'),
       say('ok'),
@@ -35,10 +35,10 @@ beforeAll(async () => {
   await h.call('POST', `/api/runs/${run.runId}/feedback`, {
     body: { value: -1, comment: 'call me at +49 170 1234567' },
   });
-  reviewId = h.store.reviews.forRun(run.runId)!.id;
+  reviewId = (await h.store.reviews.forRun(run.runId))!.id;
 });
-afterAll(() => {
-  h?.close();
+afterAll(async () => {
+  await h?.close();
   rmSync(promotedDir, { recursive: true, force: true });
 });
 
@@ -174,7 +174,7 @@ describe('access control matrix', () => {
   });
 
   it('only the owning seller’s approval can make the write happen', async () => {
-    const approval = h.store.approvals.get(run.approvalId)!;
+    const approval = (await h.store.approvals.get(run.approvalId))!;
     expect(approval.status).toBe('approved');
     expect(approval.decidedBy).toBe('seller-1');
   });

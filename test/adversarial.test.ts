@@ -93,10 +93,10 @@ const decision = fc.constantFrom('approve', 'reject', 'ignore', 'approve-twice',
 let h: Harness;
 const figures = { runs: 0, toolCalls: 0, faults: 0, approvals: 0, violations: 0 };
 
-beforeAll(() => {
+beforeAll(async () => {
   // Thousands of writes by one seller: lift the hourly cap so approvals, not the limit, are exercised.
   const rules = { ...loadPolicyRules(), rateLimit: { writesPerSellerPerHour: 1_000_000 } };
-  h = createHarness({
+  h = await createHarness({
     rules,
     model: {
       getResponse: (r: ModelRequest) => current.getResponse(r),
@@ -104,11 +104,11 @@ beforeAll(() => {
     },
   });
 });
-afterAll(() => {
+afterAll(async () => {
   reportFigures(
     `adversarial: ${figures.runs} runs, ${figures.toolCalls} tool calls (${figures.faults} malformed/unknown/invalid), ${figures.approvals} approvals decided, violations found: ${figures.violations}`,
   );
-  h?.close();
+  await h?.close();
 });
 let current = new HostileModel([]);
 
@@ -143,7 +143,7 @@ describe('the gate holds against a hostile model', () => {
           const before = snapshot();
           current = new HostileModel(turns);
           const seller = 'seller-1';
-          const { id } = h.assistant.createConversation(seller);
+          const { id } = await h.assistant.createConversation(seller);
           let result = await h.assistant.sendMessage(id, seller, { text: 'do things' });
           for (const d of decisions) {
             if (result.status !== 'awaiting_approval' || result.pendingApprovals.length === 0) break;
@@ -171,9 +171,9 @@ describe('the gate holds against a hostile model', () => {
             expect(['max_steps', 'timeout', 'model_error', 'cancelled', 'loop_detected']).toContain(result.stopReason);
 
           // Every executed write: approved by the owning seller, for exactly these arguments, once.
-          const executions = h.store.executions.forRun(result.runId);
+          const executions = await h.store.executions.forRun(result.runId);
           for (const e of executions) {
-            const approval = h.store.approvals.forCall(e.runId, e.callId);
+            const approval = await h.store.approvals.forCall(e.runId, e.callId);
             const ok =
               approval?.status === 'approved' &&
               approval.decidedBy === seller &&

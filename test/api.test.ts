@@ -12,7 +12,7 @@ async function json(res: Response) {
 
 describe('HTTP contract', () => {
   it('health answers without a token', async () => {
-    h = createHarness({ model: new ScriptedModel([]) });
+    h = await createHarness({ model: new ScriptedModel([]) });
     expect(await json(await h.call('GET', '/api/health', { token: '' }))).toEqual({
       status: 200,
       body: { status: 'ok' },
@@ -20,7 +20,7 @@ describe('HTTP contract', () => {
   });
 
   it('drafts, pauses, approves and serves the posted listing over HTTP', async () => {
-    h = createHarness({
+    h = await createHarness({
       model: new ScriptedModel([
         callTool('searchSimilar', { query: 'Trek Marlin bike', category: 'Sports', limit: null }, 'c1'),
         callTool('createListing', bikeDraft, 'c2', 'Draft ready.'),
@@ -102,7 +102,7 @@ describe('HTTP contract', () => {
   });
 
   it('answers bad input with clear 4xx errors', async () => {
-    h = createHarness({ model: new ScriptedModel([]) });
+    h = await createHarness({ model: new ScriptedModel([]) });
     const { body } = await json(await h.call('POST', '/api/conversations'));
     const path = `/api/conversations/${body.id}/messages`;
 
@@ -129,7 +129,7 @@ describe('HTTP contract', () => {
   });
 
   it('keeps conversations private to their seller', async () => {
-    h = createHarness({ model: new ScriptedModel([say('hi')]) });
+    h = await createHarness({ model: new ScriptedModel([say('hi')]) });
     const { body } = await json(await h.call('POST', '/api/conversations'));
     const other = await json(await h.call('GET', `/api/conversations/${body.id}`, { token: TOKENS.seller2 }));
     expect(other.status).toBe(404);

@@ -18,19 +18,19 @@ import { bikeDraft, callTool, toolOutputFor, say } from './support/scripts.js';
 
 let t: ReturnType<typeof tempStore>;
 let h: Harness | undefined;
-afterEach(() => {
-  t?.dispose();
-  h?.close();
+afterEach(async () => {
+  await t?.dispose();
+  await h?.close();
   h = undefined;
 });
 
 let now: Date;
 const args = { title: 'Trek Marlin 7', price: 420, category: 'Sports' };
 
-function setup() {
+async function setup() {
   now = new Date('2026-01-01T00:00:00Z');
   t = tempStore(() => now);
-  const conversationId = createRun(t.store, 'run_a');
+  const conversationId = await createRun(t.store, 'run_a');
   const ask = (callId: string) =>
     requestApproval(t.store, {
       runId: 'run_a',
@@ -52,108 +52,110 @@ const decision = (approvalId: string, d: 'approve' | 'reject', sellerId = 'selle
 });
 
 describe('approvals', () => {
-  it('requests once per call, with the exact arguments, the caller’s summary and an expiry', () => {
-    const { ask } = setup();
-    const first = ask('c1');
+  it('requests once per call, with the exact arguments, the caller’s summary and an expiry', async () => {
+    const { ask } = await setup();
+    const first = await ask('c1');
     expect(first).toMatchObject({
       status: 'pending',
       arguments: args,
       summary: 'Post “Trek Marlin 7” for €420',
       expiresAt: '2026-01-01T00:30:00.000Z',
     });
-    expect(ask('c1').id).toBe(first.id);
-    expect(t.store.approvals.forRun('run_a')).toHaveLength(1);
+    expect((await ask('c1')).id).toBe(first.id);
+    expect(await t.store.approvals.forRun('run_a')).toHaveLength(1);
   });
 
-  it('decides compare-and-set: of two concurrent decisions on two connections, exactly one wins', () => {
-    const { ask } = setup();
-    const approval = ask('c1');
+  it('decides compare-and-set: of two concurrent decisions on two connections, exactly one wins', async () => {
+    const { ask } = await setup();
+    const approval = await ask('c1');
     const other = Store.open(t.path, () => now);
     try {
-      const outcomes = [t.store, other, t.store].map((store, i) => {
-        try {
-          return decideApproval(store, decision(approval.id, i === 1 ? 'reject' : 'approve')).status;
-        } catch (error) {
-          return error;
-        }
-      });
+      const outcomes: unknown[] = [];
+      for (const [i, store] of [t.store, other, t.store].entries()) {
+        outcomes.push(
+          await decideApproval(store, decision(approval.id, i === 1 ? 'reject' : 'approve')).then(
+            (decided) => decided.status,
+            (error: unknown) => error,
+          ),
+        );
+      }
       expect(outcomes[0]).toBe('approved');
       for (const lost of outcomes.slice(1)) {
         expect(lost).toBeInstanceOf(ApprovalNotPendingError);
         expect(lost).toMatchObject({ status: 409, code: 'approval_not_pending', current: 'approved' });
       }
-      expect(other.approvals.get(approval.id)).toMatchObject({ status: 'approved', decidedBy: 'seller-1' });
+      expect(await other.approvals.get(approval.id)).toMatchObject({ status: 'approved', decidedBy: 'seller-1' });
     } finally {
-      other.close();
+      await other.close();
     }
   });
 
-  it('cannot approve an expired approval, and only the conversation’s seller may decide', () => {
-    const { ask } = setup();
-    const approval = ask('c1');
-    expect(() => decideApproval(t.store, decision(approval.id, 'approve', 'seller-2'))).toThrow(
+  it('cannot approve an expired approval, and only the conversation’s seller may decide', async () => {
+    const { ask } = await setup();
+    const approval = await ask('c1');
+    await expect(decideApproval(t.store, decision(approval.id, 'approve', 'seller-2'))).rejects.toThrow(
       expect.objectContaining({ status: 403 }),
     );
-    expect(() => decideApproval(t.store, { ...decision(approval.id, 'approve'), runId: 'run_b' })).toThrow(
+    await expect(decideApproval(t.store, { ...decision(approval.id, 'approve'), runId: 'run_b' })).rejects.toThrow(
       expect.objectContaining({ status: 404 }),
     );
     now = new Date('2026-01-01T00:30:00Z');
-    expect(() => decideApproval(t.store, decision(approval.id, 'approve'))).toThrow(
+    await expect(decideApproval(t.store, decision(approval.id, 'approve'))).rejects.toThrow(
       expect.objectContaining({ code: 'approval_not_pending', current: 'expired' }),
     );
-    expect(t.store.approvals.get(approval.id)!.status).toBe('expired');
+    expect((await t.store.approvals.get(approval.id))!.status).toBe('expired');
     const call = { runId: 'run_a', callId: 'c1', sellerId: 'seller-1', tool: 'createListing', args };
-    expect(isConfirmed(t.store, call)).toBeUndefined();
+    expect(await isConfirmed(t.store, call)).toBeUndefined();
   });
 
-  it('expires only what is due, and supersedes only what is still pending', () => {
-    const { ask } = setup();
-    const decided = ask('c1');
-    decideApproval(t.store, { ...decision(decided.id, 'reject'), message: '  too cheap  ' });
-    expect(t.store.approvals.get(decided.id)).toMatchObject({ status: 'rejected', message: 'too cheap' });
-    ask('c2');
-    expect(expireApprovals(t.store, 'run_a')).toBe(0);
-    expect(supersedeApprovals(t.store, 'run_a')).toBe(1);
-    expect(t.store.approvals.forRun('run_a').map((a) => a.status)).toEqual(['rejected', 'superseded']);
-    ask('c3');
+  it('expires only what is due, and supersedes only what is still pending', async () => {
+    const { ask } = await setup();
+    const decided = await ask('c1');
+    await decideApproval(t.store, { ...decision(decided.id, 'reject'), message: '  too cheap  ' });
+    expect(await t.store.approvals.get(decided.id)).toMatchObject({ status: 'rejected', message: 'too cheap' });
+    await ask('c2');
+    expect(await expireApprovals(t.store, 'run_a')).toBe(0);
+    expect(await supersedeApprovals(t.store, 'run_a')).toBe(1);
+    expect((await t.store.approvals.forRun('run_a')).map((a) => a.status)).toEqual(['rejected', 'superseded']);
+    await ask('c3');
     now = new Date('2026-01-01T01:00:00Z');
-    expect(expireApprovals(t.store, 'run_a')).toBe(1);
-    expect(callStatus(t.store, 'run_a', 'c3')).toBe('expired');
+    expect(await expireApprovals(t.store, 'run_a')).toBe(1);
+    expect(await callStatus(t.store, 'run_a', 'c3')).toBe('expired');
   });
 
-  it('confirms a write only when approved by this seller, for the same tool and the same canonical arguments', () => {
-    const { ask } = setup();
-    const approval = ask('c1');
+  it('confirms a write only when approved by this seller, for the same tool and the same canonical arguments', async () => {
+    const { ask } = await setup();
+    const approval = await ask('c1');
     const call = { runId: 'run_a', callId: 'c1', sellerId: 'seller-1', tool: 'createListing', args };
-    expect(isConfirmed(t.store, call)).toBeUndefined();
-    decideApproval(t.store, decision(approval.id, 'approve'));
+    expect(await isConfirmed(t.store, call)).toBeUndefined();
+    await decideApproval(t.store, decision(approval.id, 'approve'));
     // Key order does not matter; values do.
     const reordered = { category: 'Sports', price: 420, title: 'Trek Marlin 7' };
-    expect(isConfirmed(t.store, { ...call, args: reordered })).toEqual({
+    expect(await isConfirmed(t.store, { ...call, args: reordered })).toEqual({
       approvalId: approval.id,
       by: 'seller-1',
       at: '2026-01-01T00:00:00.000Z',
     });
-    expect(isConfirmed(t.store, { ...call, args: { ...args, price: 42 } })).toBeUndefined();
-    expect(isConfirmed(t.store, { ...call, args: { ...args, extra: true } })).toBeUndefined();
-    expect(isConfirmed(t.store, { ...call, sellerId: 'seller-2' })).toBeUndefined();
-    expect(isConfirmed(t.store, { ...call, tool: 'updatePrice' })).toBeUndefined();
-    expect(isConfirmed(t.store, { ...call, callId: 'c2' })).toBeUndefined();
-    expect(isConfirmed(t.store, { ...call, runId: 'run_b' })).toBeUndefined();
+    expect(await isConfirmed(t.store, { ...call, args: { ...args, price: 42 } })).toBeUndefined();
+    expect(await isConfirmed(t.store, { ...call, args: { ...args, extra: true } })).toBeUndefined();
+    expect(await isConfirmed(t.store, { ...call, sellerId: 'seller-2' })).toBeUndefined();
+    expect(await isConfirmed(t.store, { ...call, tool: 'updatePrice' })).toBeUndefined();
+    expect(await isConfirmed(t.store, { ...call, callId: 'c2' })).toBeUndefined();
+    expect(await isConfirmed(t.store, { ...call, runId: 'run_b' })).toBeUndefined();
   });
 
-  it('does not confirm a rejected approval, nor one decided by someone else', () => {
-    const { ask } = setup();
+  it('does not confirm a rejected approval, nor one decided by someone else', async () => {
+    const { ask } = await setup();
     const call = { runId: 'run_a', callId: 'c1', sellerId: 'seller-1', tool: 'createListing', args };
-    decideApproval(t.store, decision(ask('c1').id, 'reject'));
-    expect(isConfirmed(t.store, call)).toBeUndefined();
-    const approval = ask('c2');
-    t.store.approvals.decide(approval.id, 'approved', 'support-1', null);
-    expect(isConfirmed(t.store, { ...call, callId: 'c2' })).toBeUndefined();
+    await decideApproval(t.store, decision((await ask('c1')).id, 'reject'));
+    expect(await isConfirmed(t.store, call)).toBeUndefined();
+    const approval = await ask('c2');
+    await t.store.approvals.decide(approval.id, 'approved', 'support-1', null);
+    expect(await isConfirmed(t.store, { ...call, callId: 'c2' })).toBeUndefined();
   });
 
-  it('records a gate refusal apart from approvals, once per call, in words the model can act on', () => {
-    const { conversationId } = setup();
+  it('records a gate refusal apart from approvals, once per call, in words the model can act on', async () => {
+    const { conversationId } = await setup();
     const refusal = {
       runId: 'run_a',
       callId: 'c9',
@@ -162,21 +164,21 @@ describe('approvals', () => {
       rule: 'valid-json',
       reason: 'The arguments were not valid JSON.',
     };
-    refuseCall(t.store, refusal);
-    refuseCall(t.store, { ...refusal, reason: 'again' });
-    expect(t.store.refusals.forRun('run_a')).toEqual([
+    await refuseCall(t.store, refusal);
+    await refuseCall(t.store, { ...refusal, reason: 'again' });
+    expect(await t.store.refusals.forRun('run_a')).toEqual([
       expect.objectContaining({ callId: 'c9', rule: 'valid-json', reason: 'The arguments were not valid JSON.' }),
     ]);
-    expect(t.store.approvals.forRun('run_a')).toEqual([]);
-    expect(callStatus(t.store, 'run_a', 'c9')).toBe('refused');
-    expect(callStatus(t.store, 'run_a', 'c10')).toBeUndefined();
-    expect(notApprovedMessage(t.store, 'run_a', 'c9')).toBe(
+    expect(await t.store.approvals.forRun('run_a')).toEqual([]);
+    expect(await callStatus(t.store, 'run_a', 'c9')).toBe('refused');
+    expect(await callStatus(t.store, 'run_a', 'c10')).toBeUndefined();
+    expect(await notApprovedMessage(t.store, 'run_a', 'c9')).toBe(
       'Refused without asking the seller: The arguments were not valid JSON.',
     );
-    expect(notApprovedMessage(t.store, 'run_a', 'c10')).toBe(
+    expect(await notApprovedMessage(t.store, 'run_a', 'c10')).toBe(
       'The seller did not confirm this action, so nothing was changed.',
     );
-    expect([...t.store.refusals.forConversation(conversationId).keys()]).toEqual(['c9']);
+    expect([...(await t.store.refusals.forConversation(conversationId)).keys()]).toEqual(['c9']);
   });
 });
 
@@ -190,13 +192,13 @@ describe('a refused call next to one the seller must confirm', () => {
         return say('Posted.');
       }),
     ]);
-    h = createHarness({ model });
-    const { id } = h.assistant.createConversation('seller-1');
+    h = await createHarness({ model });
+    const { id } = await h.assistant.createConversation('seller-1');
     const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell my bike' });
     expect(paused.status).toBe('awaiting_approval');
     expect(paused.pendingApprovals.map((a) => a.arguments)).toEqual([bikeDraft]);
-    expect(h.store.approvals.forRun(paused.runId).map((a) => a.callId)).toEqual(['c2']);
-    expect(h.store.refusals.forRun(paused.runId)).toEqual([
+    expect((await h.store.approvals.forRun(paused.runId)).map((a) => a.callId)).toEqual(['c2']);
+    expect(await h.store.refusals.forRun(paused.runId)).toEqual([
       expect.objectContaining({ callId: 'c1', rule: 'valid-json', arguments: '{"title": "Trek' }),
     ]);
     const done = await h.assistant.decide(paused.runId, 'seller-1', {

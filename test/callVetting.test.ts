@@ -8,9 +8,9 @@ import { bikeDraft, callTool, say } from './support/scripts.js';
 // run resumes (needsApproval) and executed: the policy judges it once, and at write time only the
 // checks the store's state can change are asked again.
 let h: Harness;
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
-  h?.close();
+  await h?.close();
 });
 
 const SELLER = 'seller-1';
@@ -24,8 +24,8 @@ describe('one vetting per tool call', () => {
       callTool('createListing', bikeDraft, 'c2', 'Here is your draft.'),
       say('Your listing is live.'),
     ]);
-    h = createHarness({ model });
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model });
+    const { id } = await h.assistant.createConversation(SELLER);
     const paused = await h.assistant.sendMessage(id, SELLER, { text: 'sell my Trek Marlin 7' });
     expect(paused.status).toBe('awaiting_approval');
     const done = await h.assistant.decide(paused.runId, SELLER, {
@@ -38,7 +38,7 @@ describe('one vetting per tool call', () => {
     expect(judged).toEqual(['searchSimilar', 'createListing']);
     expect(recheck.mock.calls.map(([call]) => call.tool)).toEqual(['createListing']);
     // Both phases are still on the record, from the one vetting.
-    const decisions = h.store.decisions.forRun(paused.runId).filter((d) => d.callId === 'c2');
+    const decisions = (await h.store.decisions.forRun(paused.runId)).filter((d) => d.callId === 'c2');
     expect(decisions.map((d) => `${d.phase}:${d.decision}:${d.rule}`)).toEqual([
       'proposal:needs_confirmation:writes-need-confirmation',
       'execution:allow:seller-confirmed',
@@ -50,20 +50,20 @@ describe('one vetting per tool call', () => {
       callTool('updatePrice', { listingId: 'lst_0000001', price: 150 }, 'c1', 'Shall I lower it to €150?'),
       say('Done.'),
     ]);
-    h = createHarness({ model });
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model });
+    const { id } = await h.assistant.createConversation(SELLER);
     const paused = await h.assistant.sendMessage(id, SELLER, { text: 'lower lst_0000001 to 150' });
     expect(paused.pendingApprovals).toHaveLength(1);
-    const listing = h.store.listings.get('lst_0000001')!;
-    h.store.listings.replace({ ...listing, status: 'sold' });
+    const listing = (await h.store.listings.get('lst_0000001'))!;
+    await h.store.listings.replace({ ...listing, status: 'sold' });
 
     await h.assistant.decide(paused.runId, SELLER, {
       approvalId: paused.pendingApprovals[0].approvalId,
       decision: 'approve',
     });
-    expect(h.store.listings.get('lst_0000001')!.price).toBe(listing.price);
-    expect(h.store.executions.forRun(paused.runId)).toEqual([]);
-    const execution = h.store.decisions.forRun(paused.runId).find((d) => d.phase === 'execution');
+    expect((await h.store.listings.get('lst_0000001'))!.price).toBe(listing.price);
+    expect(await h.store.executions.forRun(paused.runId)).toEqual([]);
+    const execution = (await h.store.decisions.forRun(paused.runId)).find((d) => d.phase === 'execution');
     expect(execution).toMatchObject({ decision: 'deny', rule: 'active-listing' });
   });
 });

@@ -47,18 +47,18 @@ describe('adding a category', () => {
     const before = await modules();
     const old = before.Store.open(path);
     const gateBefore = new before.PolicyGate(before.loadPolicyRules(), old, before.TOOL_SPECS);
-    expect(gateBefore.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-1' }).rule).toBe(
+    expect((await gateBefore.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-1' })).rule).toBe(
       'category-allowed',
     );
     expect(before.SearchSimilarParams.safeParse({ query: 'train', category: ADDED }).success).toBe(false);
     // A listing already in the database (say, imported) under the category code does not know yet.
-    const imported = old.listings.insert({
+    const imported = await old.listings.insert({
       ...draft,
       sellerId: 'seller-2',
       title: 'Toy train engine',
       category: ADDED as never,
     });
-    old.close();
+    await old.close();
 
     // The one-line change.
     vi.resetModules();
@@ -78,16 +78,16 @@ describe('adding a category', () => {
 
       // Policy: allowed (all categories by default), with the default price bounds.
       const gate = new after.PolicyGate(after.loadPolicyRules(), store, after.TOOL_SPECS);
-      expect(gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-1' }).rule).toBe(
+      expect((await gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-1' })).rule).toBe(
         'writes-need-confirmation',
       );
       expect(
-        gate.evaluate({ tool: 'createListing', args: { ...draft, price: 60_000 }, sellerId: 'seller-1' }).rule,
+        (await gate.evaluate({ tool: 'createListing', args: { ...draft, price: 60_000 }, sellerId: 'seller-1' })).rule,
       ).toBe('price-bounds');
 
       // The tools on the old database: post one, then find both by category, filtered inside the search key.
       const createListing = after.toolSpec('createListing')!;
-      const posted = createListing.run(after.CreateListingParams.parse(draft), { store, context: seller });
+      const posted = await createListing.run(after.CreateListingParams.parse(draft), { store, context: seller });
       expect(posted).toMatchObject({ ok: true, created: { category: ADDED } });
       const search = (category: string) =>
         after.toolSpec('searchSimilar')!.run({ query: 'train', category, limit: 5 }, { store, context: seller });
@@ -106,7 +106,7 @@ describe('adding a category', () => {
         ]);
       });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

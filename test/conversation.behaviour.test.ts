@@ -9,7 +9,7 @@ afterEach(() => h?.close());
 
 const SELLER = 'seller-1';
 
-function listingsCount(harness: Harness): number {
+function listingsCount(harness: Harness): Promise<number> {
   return harness.store.listings.count();
 }
 
@@ -20,9 +20,9 @@ describe('a seller drafts and posts a listing', () => {
       callTool('createListing', bikeDraft, 'c2', 'Here is your draft at €420.'),
       say('Your listing is live.'),
     ]);
-    h = createHarness({ model });
-    const before = listingsCount(h);
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model });
+    const before = await listingsCount(h);
+    const { id } = await h.assistant.createConversation(SELLER);
 
     const paused = await h.assistant.sendMessage(id, SELLER, { text: 'I want to sell my Trek Marlin 7' });
     expect(paused.status).toBe('awaiting_approval');
@@ -34,7 +34,7 @@ describe('a seller drafts and posts a listing', () => {
     expect(approval.arguments).toEqual(bikeDraft);
     expect(approval.summary).toContain('"Trek Marlin 7 mountain bike, size L"');
     expect(approval.summary).toContain('€420');
-    expect(listingsCount(h)).toBe(before);
+    expect(await listingsCount(h)).toBe(before);
 
     // The model saw real comparables with price statistics from the seeded store.
     const search = JSON.parse(toolOutputFor(model.calls[1].request.input, 'c1')!);
@@ -54,9 +54,9 @@ describe('a seller drafts and posts a listing', () => {
       steps: 3,
     });
     expect(done.pendingApprovals).toEqual([]);
-    expect(listingsCount(h)).toBe(before + 1);
+    expect(await listingsCount(h)).toBe(before + 1);
     const created = JSON.parse(toolOutputFor(model.calls[2].request.input, 'c2')!).created;
-    expect(h.store.listings.get(created.id)).toMatchObject({ ...bikeDraft, sellerId: SELLER, status: 'active' });
+    expect(await h.store.listings.get(created.id)).toMatchObject({ ...bikeDraft, sellerId: SELLER, status: 'active' });
     model.assertComplete();
   });
 
@@ -70,9 +70,9 @@ describe('a seller drafts and posts a listing', () => {
       }),
       say('Posted at €380.'),
     ]);
-    h = createHarness({ model });
-    const before = listingsCount(h);
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model });
+    const before = await listingsCount(h);
+    const { id } = await h.assistant.createConversation(SELLER);
     const first = await h.assistant.sendMessage(id, SELLER, { text: 'sell my bike' });
     const revised = await h.assistant.decide(first.runId, SELLER, {
       approvalId: first.pendingApprovals[0].approvalId,
@@ -83,24 +83,24 @@ describe('a seller drafts and posts a listing', () => {
     // Only what the model said in this segment, not the first draft's text again.
     expect(revised.reply).toBe('Changed the price to €380.');
     expect(revised.pendingApprovals[0].arguments.price).toBe(380);
-    expect(listingsCount(h)).toBe(before);
+    expect(await listingsCount(h)).toBe(before);
 
     const done = await h.assistant.decide(first.runId, SELLER, {
       approvalId: revised.pendingApprovals[0].approvalId,
       decision: 'approve',
     });
     expect(done.status).toBe('completed');
-    expect(listingsCount(h)).toBe(before + 1);
+    expect(await listingsCount(h)).toBe(before + 1);
     expect(
-      h.store.listings.list({ sellerId: SELLER, q: 'Trek Marlin', limit: 50 }).filter((l) => l.price === 380),
+      (await h.store.listings.list({ sellerId: SELLER, q: 'Trek Marlin', limit: 50 })).filter((l) => l.price === 380),
     ).toHaveLength(1);
   });
 
   it('answers a second decision on the same approval with a conflict and writes once', async () => {
     const model = new ScriptedModel([callTool('createListing', bikeDraft, 'c1'), say('Posted.')]);
-    h = createHarness({ model });
-    const before = listingsCount(h);
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model });
+    const before = await listingsCount(h);
+    const { id } = await h.assistant.createConversation(SELLER);
     const paused = await h.assistant.sendMessage(id, SELLER, { text: 'post it' });
     const approvalId = paused.pendingApprovals[0].approvalId;
     const results = await Promise.allSettled([
@@ -110,7 +110,7 @@ describe('a seller drafts and posts a listing', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const failure = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(failure.reason).toMatchObject({ status: 409, code: 'approval_not_pending' });
-    expect(listingsCount(h)).toBe(before + 1);
+    expect(await listingsCount(h)).toBe(before + 1);
   });
 });
 
@@ -124,14 +124,14 @@ describe('the gate holds whatever the model asks', () => {
         return say('I cannot change a listing that is not yours.');
       }),
     ]);
-    h = createHarness({ model });
-    const target = h.store.listings.get('lst_0000003')!;
+    h = await createHarness({ model });
+    const target = (await h.store.listings.get('lst_0000003'))!;
     expect(target.sellerId).not.toBe(SELLER);
-    const { id } = h.assistant.createConversation(SELLER);
+    const { id } = await h.assistant.createConversation(SELLER);
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'set lst_0000003 to 1 euro' });
     expect(result).toMatchObject({ status: 'completed', pendingApprovals: [] });
-    expect(h.store.listings.get('lst_0000003')!.price).toBe(target.price);
-    const decisions = h.store.decisions.forRun(result.runId);
+    expect((await h.store.listings.get('lst_0000003'))!.price).toBe(target.price);
+    const decisions = await h.store.decisions.forRun(result.runId);
     expect(decisions).toEqual([
       expect.objectContaining({ tool: 'updatePrice', decision: 'deny', rule: 'own-listing' }),
     ]);
@@ -144,18 +144,18 @@ describe('the gate holds whatever the model asks', () => {
       callTool('updatePrice', { listingId: own, price: 199.5 }, 'c2'),
       say('Done.'),
     ]);
-    h = createHarness({ model });
-    const before = h.store.listings.get(own)!;
+    h = await createHarness({ model });
+    const before = (await h.store.listings.get(own))!;
     expect(before.sellerId).toBe(SELLER);
-    const { id } = h.assistant.createConversation(SELLER);
+    const { id } = await h.assistant.createConversation(SELLER);
     const paused = await h.assistant.sendMessage(id, SELLER, { text: `reprice ${own} to 199.50` });
     expect(paused.pendingApprovals[0].summary).toContain(`from €${before.price}`);
-    expect(h.store.listings.get(own)!.price).toBe(before.price);
+    expect((await h.store.listings.get(own))!.price).toBe(before.price);
     await h.assistant.decide(paused.runId, SELLER, {
       approvalId: paused.pendingApprovals[0].approvalId,
       decision: 'approve',
     });
-    expect(h.store.listings.get(own)!.price).toBe(199.5);
+    expect((await h.store.listings.get(own))!.price).toBe(199.5);
   });
 
   it('gives the model the validation issues in words, and the corrected call goes on to approval', async () => {
@@ -169,8 +169,8 @@ describe('the gate holds whatever the model asks', () => {
         return callTool('createListing', bikeDraft, 'c2');
       }),
     ]);
-    h = createHarness({ model });
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model });
+    const { id } = await h.assistant.createConversation(SELLER);
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'sell my bike' });
     expect(result.status).toBe('awaiting_approval');
     expect(result.pendingApprovals.map((a) => a.arguments)).toEqual([bikeDraft]);
@@ -186,12 +186,12 @@ describe('the gate holds whatever the model asks', () => {
         return say('Sorry, I cannot post that.');
       }),
     ]);
-    h = createHarness({ model });
-    const before = listingsCount(h);
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model });
+    const before = await listingsCount(h);
+    const { id } = await h.assistant.createConversation(SELLER);
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'sell' });
     expect(result).toMatchObject({ status: 'completed', pendingApprovals: [], reply: 'Sorry, I cannot post that.' });
-    expect(listingsCount(h)).toBe(before);
+    expect(await listingsCount(h)).toBe(before);
   });
 
   it('rejects malformed JSON arguments at once, with a message the model can act on', async () => {
@@ -202,11 +202,11 @@ describe('the gate holds whatever the model asks', () => {
         return say('Let me try that again.');
       }),
     ]);
-    h = createHarness({ model });
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model });
+    const { id } = await h.assistant.createConversation(SELLER);
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'sell' });
     expect(result).toMatchObject({ status: 'completed', pendingApprovals: [] });
-    expect(h.store.decisions.forRun(result.runId)).toEqual([
+    expect(await h.store.decisions.forRun(result.runId)).toEqual([
       expect.objectContaining({ decision: 'deny', rule: 'valid-json' }),
     ]);
   });
@@ -216,10 +216,10 @@ describe('the gate holds whatever the model asks', () => {
       callTool('deleteListing', { listingId: 'lst_0000001' }, 'c1'),
       say('I cannot delete listings.'),
     ]);
-    h = createHarness({ model });
+    h = await createHarness({ model });
     const allListings = () => withRawDb(h.dbPath, (db) => db.prepare('SELECT * FROM listings ORDER BY id').all());
     const listingsBefore = allListings();
-    const { id } = h.assistant.createConversation(SELLER);
+    const { id } = await h.assistant.createConversation(SELLER);
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'delete my ad' });
 
     // The model's second call carried an error result for the unknown tool's call.
@@ -235,16 +235,16 @@ describe('the gate holds whatever the model asks', () => {
     model.assertComplete();
     // Nothing was written: no listing touched, no write executed, no approval asked for.
     expect(allListings()).toEqual(listingsBefore);
-    expect(h.store.executions.forRun(result.runId)).toEqual([]);
-    expect(h.store.approvals.forRun(result.runId)).toEqual([]);
+    expect(await h.store.executions.forRun(result.runId)).toEqual([]);
+    expect(await h.store.approvals.forRun(result.runId)).toEqual([]);
   });
 
   it('never executes a write whose approval is missing, even if the SDK lets the call through', async () => {
     // A rule switched to "no confirmation" must still not bypass a deny; and a
     // write marked as needing confirmation only runs with a stored approval.
     const model = new ScriptedModel([callTool('createListing', bikeDraft, 'c1'), say('ok')]);
-    h = createHarness({ model });
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model });
+    const { id } = await h.assistant.createConversation(SELLER);
     const paused = await h.assistant.sendMessage(id, SELLER, { text: 'sell' });
     // Tamper: mark the approval as approved by another seller directly in the store.
     withRawDb(h.dbPath, (db) => {
@@ -253,11 +253,11 @@ describe('the gate holds whatever the model asks', () => {
       );
       db.prepare(`UPDATE approvals SET seller_id = 'seller-2' WHERE id = ?`).run(paused.pendingApprovals[0].approvalId);
     });
-    const before = listingsCount(h);
+    const before = await listingsCount(h);
     // Resume through the assistant's own path as if the decision had been taken.
-    await h.assistant['lifecycle'].resume(h.store.runs.get(paused.runId)!);
-    expect(listingsCount(h)).toBe(before);
-    expect(h.store.decisions.forRun(paused.runId).at(-1)).toMatchObject({
+    await h.assistant['lifecycle'].resume((await h.store.runs.get(paused.runId))!);
+    expect(await listingsCount(h)).toBe(before);
+    expect((await h.store.decisions.forRun(paused.runId)).at(-1)).toMatchObject({
       phase: 'execution',
       decision: 'deny',
       rule: 'seller-confirmed',
@@ -271,8 +271,8 @@ describe('every way a run ends is a RunResult', () => {
     const loop = () =>
       modelResponder(() => callTool('searchSimilar', { query: `bike ${n++}`, category: null, limit: null }, `c${n}`));
     const model = new ScriptedModel(Array.from({ length: 10 }, loop));
-    h = createHarness({ model, env: { AGENT_MAX_STEPS: '3' } });
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model, env: { AGENT_MAX_STEPS: '3' } });
+    const { id } = await h.assistant.createConversation(SELLER);
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'price my bike' });
     expect(result).toMatchObject({ status: 'stopped', stopReason: 'max_steps', steps: 3 });
     expect(result.reply).toMatch(/step limit/);
@@ -281,8 +281,8 @@ describe('every way a run ends is a RunResult', () => {
   it('stops a run that repeats the same tool call, before it burns the step limit', async () => {
     const same = () => callTool('getListing', { listingId: 'lst_0000001' }, `c${Math.random()}`);
     const model = new ScriptedModel(Array.from({ length: 10 }, () => modelResponder(same)));
-    h = createHarness({ model, env: { AGENT_MAX_STEPS: '10' } });
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model, env: { AGENT_MAX_STEPS: '10' } });
+    const { id } = await h.assistant.createConversation(SELLER);
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'show my bike' });
     expect(result).toMatchObject({ status: 'stopped', stopReason: 'loop_detected', steps: 3 });
     expect(result.reply).toMatch(/repeating/);
@@ -302,8 +302,8 @@ describe('every way a run ends is a RunResult', () => {
           }),
       ),
     ]);
-    h = createHarness({ model, env: { AGENT_RUN_TIMEOUT_MS: '150' } });
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model, env: { AGENT_RUN_TIMEOUT_MS: '150' } });
+    const { id } = await h.assistant.createConversation(SELLER);
     const started = Date.now();
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'hello' });
     expect(result).toMatchObject({ status: 'stopped', stopReason: 'timeout' });
@@ -312,8 +312,8 @@ describe('every way a run ends is a RunResult', () => {
 
   it('maps a model failure to stopped / model_error with a helpful reply', async () => {
     const model = new ScriptedModel([modelError(new Error('upstream exploded'))]);
-    h = createHarness({ model });
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model });
+    const { id } = await h.assistant.createConversation(SELLER);
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'hello' });
     expect(result).toMatchObject({ status: 'stopped', stopReason: 'model_error', steps: 1 });
     expect(result.reply).toMatch(/unavailable/);
@@ -322,9 +322,9 @@ describe('every way a run ends is a RunResult', () => {
   it('lets a pending approval expire: deciding it later is a conflict and nothing is written', async () => {
     let now = new Date('2026-11-23T10:00:00Z');
     const model = new ScriptedModel([callTool('createListing', bikeDraft, 'c1')]);
-    h = createHarness({ model, now: () => now });
-    const before = listingsCount(h);
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model, now: () => now });
+    const before = await listingsCount(h);
+    const { id } = await h.assistant.createConversation(SELLER);
     const paused = await h.assistant.sendMessage(id, SELLER, { text: 'sell' });
     expect(paused.pendingApprovals[0].expiresAt).toBe('2026-11-23T10:30:00.000Z');
     now = new Date('2026-11-23T10:31:00Z');
@@ -334,12 +334,12 @@ describe('every way a run ends is a RunResult', () => {
         decision: 'approve',
       }),
     ).rejects.toMatchObject({ status: 409 });
-    expect(h.assistant.getRun(paused.runId, { userId: SELLER, role: 'seller' })).toMatchObject({
+    expect(await h.assistant.getRun(paused.runId, { userId: SELLER, role: 'seller' })).toMatchObject({
       status: 'stopped',
       stopReason: 'cancelled',
       pendingApprovals: [],
     });
-    expect(listingsCount(h)).toBe(before);
+    expect(await listingsCount(h)).toBe(before);
   });
 
   it('a new message supersedes a pending approval, and the history stays valid for the next run', async () => {
@@ -350,12 +350,12 @@ describe('every way a run ends is a RunResult', () => {
         return say('Sure, what else?');
       }),
     ]);
-    h = createHarness({ model });
-    const { id } = h.assistant.createConversation(SELLER);
+    h = await createHarness({ model });
+    const { id } = await h.assistant.createConversation(SELLER);
     const paused = await h.assistant.sendMessage(id, SELLER, { text: 'sell' });
     const next = await h.assistant.sendMessage(id, SELLER, { text: 'actually, never mind' });
     expect(next.status).toBe('completed');
-    expect(h.store.approvals.get(paused.pendingApprovals[0].approvalId)!.status).toBe('superseded');
-    expect(h.assistant.getRun(paused.runId, { userId: SELLER, role: 'seller' }).status).toBe('stopped');
+    expect((await h.store.approvals.get(paused.pendingApprovals[0].approvalId))!.status).toBe('superseded');
+    expect((await h.assistant.getRun(paused.runId, { userId: SELLER, role: 'seller' })).status).toBe('stopped');
   });
 });

@@ -17,14 +17,14 @@ async function trace(traceId: string) {
 
 describe('corrections', () => {
   it('a rejection followed by a revised, approved action records before/after and the changed fields, on the trace', async () => {
-    h = createHarness({
+    h = await createHarness({
       model: new ScriptedModel([
         callTool('createListing', bikeDraft, 'c1', 'Draft ready.'),
         callTool('createListing', revised, 'c2', 'Revised.'),
         say('Posted!'),
       ]),
     });
-    const { id } = h.assistant.createConversation('seller-1');
+    const { id } = await h.assistant.createConversation('seller-1');
     const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'Sell my Trek Marlin 7' });
     const second = await h.assistant.decide(paused.runId, 'seller-1', {
       approvalId: paused.pendingApprovals[0].approvalId,
@@ -33,7 +33,7 @@ describe('corrections', () => {
     });
 
     // Turned down, not yet revised: `after` is unknown.
-    const [open] = h.store.corrections.forRun(paused.runId);
+    const [open] = await h.store.corrections.forRun(paused.runId);
     expect(open).toMatchObject({
       kind: 'rejected',
       via: 'rejection',
@@ -50,7 +50,7 @@ describe('corrections', () => {
     });
     expect(done.status).toBe('completed');
 
-    const [correction] = h.store.corrections.forRun(paused.runId);
+    const [correction] = await h.store.corrections.forRun(paused.runId);
     expect(correction).toMatchObject({
       runId: paused.runId,
       traceId: paused.traceId,
@@ -84,7 +84,7 @@ describe('corrections', () => {
     );
 
     // And the run is queued for review because of it, once.
-    expect(h.store.reviews.forRun(paused.runId)).toMatchObject({
+    expect(await h.store.reviews.forRun(paused.runId)).toMatchObject({
       reason: 'correction',
       reasons: ['correction'],
       status: 'open',
@@ -92,7 +92,7 @@ describe('corrections', () => {
   });
 
   it('a bare rejection revised in the conversation’s next run is filled in there, and shows on both traces', async () => {
-    h = createHarness({
+    h = await createHarness({
       model: new ScriptedModel([
         callTool('createListing', bikeDraft, 'c1', 'Draft ready.'),
         say('What should I change?'),
@@ -100,7 +100,7 @@ describe('corrections', () => {
         say('Posted!'),
       ]),
     });
-    const { id } = h.assistant.createConversation('seller-1');
+    const { id } = await h.assistant.createConversation('seller-1');
     const first = await h.assistant.sendMessage(id, 'seller-1', { text: 'Sell my Trek Marlin 7' });
     const asked = await h.assistant.decide(first.runId, 'seller-1', {
       approvalId: first.pendingApprovals[0].approvalId,
@@ -113,7 +113,7 @@ describe('corrections', () => {
       decision: 'approve',
     });
 
-    const [correction] = h.store.corrections.forRun(first.runId);
+    const [correction] = await h.store.corrections.forRun(first.runId);
     expect(correction).toMatchObject({
       runId: first.runId,
       kind: 'edited',
@@ -129,17 +129,17 @@ describe('corrections', () => {
   });
 
   it('a new message instead of a decision is a correction in the seller’s words; an approval with nothing turned down is none', async () => {
-    h = createHarness({
+    h = await createHarness({
       model: new ScriptedModel([
         callTool('createListing', bikeDraft, 'c1', 'Draft ready.'),
         callTool('createListing', { ...bikeDraft, price: 350 }, 'c2', 'Updated.'),
         say('Posted!'),
       ]),
     });
-    const { id } = h.assistant.createConversation('seller-1');
+    const { id } = await h.assistant.createConversation('seller-1');
     const first = await h.assistant.sendMessage(id, 'seller-1', { text: 'Sell my Trek Marlin 7' });
     const second = await h.assistant.sendMessage(id, 'seller-1', { text: 'Wait, lower it to 350 before posting.' });
-    expect(h.store.corrections.forRun(first.runId)).toEqual([
+    expect(await h.store.corrections.forRun(first.runId)).toEqual([
       expect.objectContaining({
         via: 'new_message',
         kind: 'rejected',
@@ -151,13 +151,13 @@ describe('corrections', () => {
       approvalId: second.pendingApprovals[0].approvalId,
       decision: 'approve',
     });
-    expect(h.store.corrections.forRun(first.runId)[0]).toMatchObject({
+    expect((await h.store.corrections.forRun(first.runId))[0]).toMatchObject({
       kind: 'edited',
       changedFields: ['price'],
       revisedInRunId: second.runId,
     });
     // The approved run itself turned nothing down.
-    expect(h.store.corrections.forRun(second.runId).every((c) => c.runId === first.runId)).toBe(true);
+    expect((await h.store.corrections.forRun(second.runId)).every((c) => c.runId === first.runId)).toBe(true);
   });
 
   it('compares prices to the cent and text without surrounding spaces', () => {

@@ -24,7 +24,7 @@ async function dashboard(window = 'hour') {
 describe('support dashboard', () => {
   it('shows each prompt version of a 50/50 split separately, with failures, tokens, approvals and feedback, and alerts on the failing one', async () => {
     // One model turn per run: a greeting completes in one, drafting needs two and stops at the step limit.
-    h = createHarness({
+    h = await createHarness({
       env: { PROMPT_VERSION: '', AGENT_MAX_STEPS: '1', ALERT_FAILURE_RATE: '0.5', ALERT_MIN_RUNS: '3' },
     });
     const onV1 = sellersOn('v1', 4);
@@ -32,7 +32,7 @@ describe('support dashboard', () => {
     const runIds: string[] = [];
     const wallMs: number[] = [];
     for (const seller of onV1) {
-      const { id } = h.assistant.createConversation(seller);
+      const { id } = await h.assistant.createConversation(seller);
       const started = performance.now();
       const result = await h.assistant.sendMessage(id, seller, { text: 'hello, what can you do?' });
       wallMs.push(performance.now() - started);
@@ -40,13 +40,13 @@ describe('support dashboard', () => {
       runIds.push(result.runId);
     }
     for (const seller of onV2) {
-      const { id } = h.assistant.createConversation(seller);
+      const { id } = await h.assistant.createConversation(seller);
       const result = await h.assistant.sendMessage(id, seller, {
         text: 'I want to sell my Trek Marlin 7 mountain bike, good condition',
       });
       expect(result).toMatchObject({ status: 'stopped', stopReason: 'max_steps' });
     }
-    h.store.feedback.add({ runId: runIds[0], sellerId: onV1[0], value: -1, comment: null });
+    await h.store.feedback.add({ runId: runIds[0], sellerId: onV1[0], value: -1, comment: null });
 
     const d = await dashboard();
     expect(d.versions).toEqual(['v1', 'v2']);
@@ -67,12 +67,15 @@ describe('support dashboard', () => {
     });
     expect(d.totals.v1.tokens.input).toBeGreaterThan(0);
     // Latency is a run's agent time as its spans recorded it (ms timestamps, so at most 1 ms over the wall time the test measured around the run).
-    const agentMs = runIds.map((runId) =>
-      h.store.traces
-        .spans(h.store.runs.get(runId)!.traceId)
-        .filter((s) => s.kind === 'agent')
-        .reduce((sum, s) => sum + Date.parse(s.endedAt!) - Date.parse(s.startedAt!), 0),
-    );
+    const agentMs: number[] = [];
+    for (const runId of runIds) {
+      const { traceId } = (await h.store.runs.get(runId))!;
+      agentMs.push(
+        (await h.store.traces.spans(traceId))
+          .filter((s) => s.kind === 'agent')
+          .reduce((sum, s) => sum + Date.parse(s.endedAt!) - Date.parse(s.startedAt!), 0),
+      );
+    }
     agentMs.forEach((ms, i) => expect(ms).toBeLessThanOrEqual(wallMs[i] + 1));
     const sorted = [...agentMs].sort((a, b) => a - b);
     // Nearest rank over four runs: the median is the third, p95 the fourth.
@@ -92,8 +95,8 @@ describe('support dashboard', () => {
   });
 
   it('counts approvals by outcome and alerts on cost per run for priced models', async () => {
-    h = createHarness({ env: { PROMPT_VERSION: 'v1', ALERT_MIN_RUNS: '1', ALERT_COST_PER_RUN_USD: '0.000001' } });
-    const { id } = h.assistant.createConversation('seller-1');
+    h = await createHarness({ env: { PROMPT_VERSION: 'v1', ALERT_MIN_RUNS: '1', ALERT_COST_PER_RUN_USD: '0.000001' } });
+    const { id } = await h.assistant.createConversation('seller-1');
     const paused = await h.assistant.sendMessage(id, 'seller-1', {
       text: 'I want to sell my Trek Marlin 7 mountain bike, size L, good condition',
     });
@@ -112,7 +115,7 @@ describe('support dashboard', () => {
   });
 
   it('is for support only, and rejects an unknown window', async () => {
-    h = createHarness();
+    h = await createHarness();
     expect((await h.call('GET', '/api/dashboard', { token: TOKENS.seller })).status).toBe(403);
     expect((await h.call('GET', '/api/dashboard')).status).toBe(403);
     const bad = await h.call('GET', '/api/dashboard?window=year', { token: TOKENS.support });

@@ -172,8 +172,8 @@ function rulesOf(rules: PolicyRules): string[] {
 function gateStopsEnforcing(rule: string): void {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the gate as `this`
   const evaluate = PolicyGate.prototype.evaluate;
-  vi.spyOn(PolicyGate.prototype, 'evaluate').mockImplementation(function (this: PolicyGate, call) {
-    const verdict = evaluate.call(this, call);
+  vi.spyOn(PolicyGate.prototype, 'evaluate').mockImplementation(async function (this: PolicyGate, call) {
+    const verdict = await evaluate.call(this, call);
     return verdict.rule === rule
       ? { decision: 'needs_confirmation', rule: 'writes-need-confirmation', reason: 'Weakened for the test.' }
       : verdict;
@@ -181,8 +181,8 @@ function gateStopsEnforcing(rule: string): void {
   // The write-time re-check of the same rule goes too.
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the gate as `this`
   const recheck = PolicyGate.prototype.recheck;
-  vi.spyOn(PolicyGate.prototype, 'recheck').mockImplementation(function (this: PolicyGate, call) {
-    const verdict = recheck.call(this, call);
+  vi.spyOn(PolicyGate.prototype, 'recheck').mockImplementation(async function (this: PolicyGate, call) {
+    const verdict = await recheck.call(this, call);
     return verdict?.rule === rule ? undefined : verdict;
   });
 }

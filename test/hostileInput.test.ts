@@ -71,18 +71,18 @@ const gateDecisions = (decision: string) =>
 const executionCount = () => sql<{ n: number }>('SELECT COUNT(*) AS n FROM tool_executions')[0].n;
 
 beforeAll(async () => {
-  h = createHarness({ model: hostileWriter() });
+  h = await createHarness({ model: hostileWriter() });
   conv = (await (await h.call('POST', '/api/conversations')).json()).id;
   runId = (await (await h.call('POST', `/api/conversations/${conv}/messages`, { body: { text: 'hello' } })).json())
     .runId;
 });
-afterAll(() => {
+afterAll(async () => {
   const writes = Object.values(attempted).reduce((a, b) => a + b, 0);
   reportFigures(
     `hostile input: ${figures.requests} requests fuzzed, ${figures.fourxx} answered 4xx, ${figures.twoxx} 2xx, 5xx: ${figures.fivexx}; ` +
       `${writes} writes attempted by the model, ${h ? executionCount() : 'unknown'} executed`,
   );
-  h?.close();
+  await h?.close();
 });
 
 const nasty = fc.oneof(
@@ -200,7 +200,7 @@ describe('hostile input', () => {
 
 describe('per-token rate limits', () => {
   it('answers 429 with Retry-After past the per-minute budget, per token', async () => {
-    const limited = createHarness({
+    const limited = await createHarness({
       model: new ScriptedModel([]),
       env: { RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_RUNS_PER_MINUTE: '2' },
     });
@@ -215,7 +215,7 @@ describe('per-token rate limits', () => {
       // Another token has its own budget.
       expect((await limited.call('GET', '/api/listings/lst_0000001', { token: TOKENS.seller2 })).status).toBe(200);
     } finally {
-      limited.close();
+      await limited.close();
     }
   });
 });

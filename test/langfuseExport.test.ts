@@ -17,7 +17,7 @@ let h: Harness;
 let receiver: LangfuseReceiver | undefined;
 afterEach(async () => {
   await h?.flushExports();
-  h?.close();
+  await h?.close();
   await receiver?.close();
   receiver = undefined;
 });
@@ -38,7 +38,7 @@ function env(url: string) {
 }
 
 async function conversation(harness: Harness) {
-  const { id } = harness.assistant.createConversation('seller-1');
+  const { id } = await harness.assistant.createConversation('seller-1');
   const started = performance.now();
   const paused = await harness.assistant.sendMessage(id, 'seller-1', {
     text: 'Sell my Trek Marlin 7. Reach me at jane.doe@example.com or +49 170 1234567.',
@@ -53,7 +53,7 @@ async function conversation(harness: Harness) {
 describe('Langfuse export (real SDK, local receiver)', () => {
   it('sends one well-formed trace per run across pause and resume, masked, with a feedback score', async () => {
     receiver = await LangfuseReceiver.start();
-    h = createHarness({ model: script(), env: env(receiver.url) });
+    h = await createHarness({ model: script(), env: env(receiver.url) });
     const { conversationId, paused, done } = await conversation(h);
     const feedback = await h.call('POST', `/api/runs/${done.runId}/feedback`, {
       body: { value: -1, comment: 'wrong price, mail me at jane.doe@example.com' },
@@ -116,22 +116,22 @@ describe('Langfuse export (real SDK, local receiver)', () => {
   });
 
   it('leaves runs unaffected when Langfuse is down or slow', async () => {
-    h = createHarness({ model: script() });
+    h = await createHarness({ model: script() });
     const baseline = await conversation(h);
-    h.close();
+    await h.close();
 
     // Down: nothing listens on this port.
     const closed = await LangfuseReceiver.start();
     const downUrl = closed.url;
     await closed.close();
-    h = createHarness({ model: script(), env: env(downUrl) });
+    h = await createHarness({ model: script(), env: env(downUrl) });
     const down = await conversation(h);
     expect(down.done).toMatchObject({ status: 'completed', reply: 'Posted.' });
     await h.flushExports();
-    h.close();
+    await h.close();
 
     receiver = await LangfuseReceiver.start({ delayMs: 3_000 });
-    h = createHarness({ model: script(), env: env(receiver.url) });
+    h = await createHarness({ model: script(), env: env(receiver.url) });
     const slow = await conversation(h);
     expect(slow.done).toMatchObject({ status: 'completed', reply: 'Posted.' });
     // Export happens off the request path: the runs take about as long as without export.

@@ -7,8 +7,8 @@ import { captureLogs } from './support/logCapture.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
 
 let h: Harness | undefined;
-afterEach(() => {
-  h?.close();
+afterEach(async () => {
+  await h?.close();
   h = undefined;
 });
 
@@ -20,7 +20,7 @@ describe('structured logs', () => {
   it('writes one JSON object per line; every line about a run names the run, trace, seller and prompt version, with personal data masked', async () => {
     const logs = captureLogs('debug');
     const leaky = `I am ${EMAIL}, call +49 170 1234567, auth ${BEARER}`;
-    h = createHarness({
+    h = await createHarness({
       logger: logs.logger,
       env: { PROMPT_VERSION: '' },
       model: new ScriptedModel([
@@ -33,12 +33,14 @@ describe('structured logs', () => {
       ]),
     });
     const seller = 'seller-4';
-    const failed = await h.assistant.sendMessage(h.assistant.createConversation(seller).id, seller, { text: leaky });
+    const failed = await h.assistant.sendMessage((await h.assistant.createConversation(seller)).id, seller, {
+      text: leaky,
+    });
     expect(failed.stopReason).toBe('model_error');
-    await h.assistant.sendMessage(h.assistant.createConversation(seller).id, seller, {
+    await h.assistant.sendMessage((await h.assistant.createConversation(seller)).id, seller, {
       text: `look up lst_9999999, ${EMAIL}`,
     });
-    const paused = await h.assistant.sendMessage(h.assistant.createConversation(seller).id, seller, {
+    const paused = await h.assistant.sendMessage((await h.assistant.createConversation(seller)).id, seller, {
       text: `sell my bike, ${leaky}`,
     });
     const done = await h.assistant.decide(paused.runId, seller, {
@@ -101,12 +103,12 @@ describe('structured logs', () => {
     expect(logs.raw[0]).not.toMatch(/t0ps3cret|sk-proj|example\.com/);
   });
 
-  it('takes its level from LOG_LEVEL, and is silent under test unless asked', () => {
-    const quiet = createService(loadConfig({ DATABASE_PATH: ':memory:', SEED_COUNT: '0' }));
-    const chatty = createService(loadConfig({ DATABASE_PATH: ':memory:', SEED_COUNT: '0', LOG_LEVEL: 'debug' }));
+  it('takes its level from LOG_LEVEL, and is silent under test unless asked', async () => {
+    const quiet = await createService(loadConfig({ DATABASE_PATH: ':memory:', SEED_COUNT: '0' }));
+    const chatty = await createService(loadConfig({ DATABASE_PATH: ':memory:', SEED_COUNT: '0', LOG_LEVEL: 'debug' }));
     expect([quiet.logger.level, chatty.logger.level]).toEqual(['silent', 'debug']);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
-    quiet.store.close();
-    chatty.store.close();
+    await quiet.store.close();
+    await chatty.store.close();
   });
 });

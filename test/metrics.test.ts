@@ -6,13 +6,13 @@ import { bikeDraft, callTool, say } from './support/scripts.js';
 import { withRawDb } from './support/rawDb.js';
 
 let harnesses: Harness[] = [];
-afterEach(() => {
-  for (const h of harnesses) h.close();
+afterEach(async () => {
+  for (const h of harnesses) await h.close();
   harnesses = [];
 });
 
-const harness = (...args: Parameters<typeof createHarness>) => {
-  const h = createHarness(...args);
+const harness = async (...args: Parameters<typeof createHarness>) => {
+  const h = await createHarness(...args);
   harnesses.push(h);
   return h;
 };
@@ -46,7 +46,7 @@ describe('GET /metrics', () => {
   it('separates an A/B split by prompt version after real conversations over HTTP', async () => {
     expect([versionFor(HALF, SELLER_V1), versionFor(HALF, SELLER_V2)]).toEqual(['v1', 'v2']);
     // The built-in offline model, the shipped 50/50 rollout, real tokens: the production wiring.
-    const h = harness({ env: { PROMPT_VERSION: '', AUTH_TOKENS: TOKENS } });
+    const h = await harness({ env: { PROMPT_VERSION: '', AUTH_TOKENS: TOKENS } });
     const post = async (token: string, path: string, body?: unknown) =>
       (await h.call('POST', path, { token, body })).json();
     const sell = async (token: string, decisions: Array<{ decision: 'approve' | 'reject'; message?: string }>) => {
@@ -122,11 +122,9 @@ describe('GET /metrics', () => {
     expect(metric(text, 'listing_assistant_feedback_total', { ...v2, value: 'up' })).toBe(0);
 
     // Every model call is a step: counted in the latency histogram, with the tokens the offline model estimates.
+    const allRuns = await h.store.runs.all();
     const steps = (labels: Record<string, string>) =>
-      h.store.runs
-        .all()
-        .filter((r) => r.promptVersion === labels.prompt_version)
-        .reduce((sum, r) => sum + r.steps, 0);
+      allRuns.filter((r) => r.promptVersion === labels.prompt_version).reduce((sum, r) => sum + r.steps, 0);
     expect(metric(text, 'listing_assistant_model_call_duration_seconds_count', { ...v1, model: 'offline' })).toBe(
       steps(v1),
     );
@@ -147,7 +145,7 @@ describe('GET /metrics', () => {
 
   it('counts model errors, failed and empty replies, tool errors, and expired approvals', async () => {
     let now = Date.parse('2030-01-01T12:00:00.000Z');
-    const h = harness({
+    const h = await harness({
       now: () => new Date(now),
       model: new ScriptedModel([
         modelError(new Error('upstream exploded')),
@@ -161,7 +159,7 @@ describe('GET /metrics', () => {
     });
     const seller = 'seller-1';
     const message = async (text: string) =>
-      h.assistant.sendMessage(h.assistant.createConversation(seller).id, seller, { text });
+      h.assistant.sendMessage((await h.assistant.createConversation(seller)).id, seller, { text });
     expect(await message('hello')).toMatchObject({ status: 'stopped', stopReason: 'model_error' });
     const empty = await message('hello again');
     expect([empty.status, empty.reply ?? '']).toEqual(['completed', '']);
@@ -170,7 +168,7 @@ describe('GET /metrics', () => {
     const paused = await message('sell my bike');
     expect(paused.status).toBe('awaiting_approval');
     now += h.config.APPROVAL_TTL_MS + 1;
-    expect(h.assistant.getRun(paused.runId, { userId: seller, role: 'seller' })).toMatchObject({
+    expect(await h.assistant.getRun(paused.runId, { userId: seller, role: 'seller' })).toMatchObject({
       status: 'stopped',
       stopReason: 'cancelled',
     });
@@ -203,11 +201,14 @@ describe('GET /metrics', () => {
   });
 
   it('is open in demo mode; with real tokens it needs a support token or METRICS_TOKEN', async () => {
-    const demo = harness({ model: new ScriptedModel([]) });
+    const demo = await harness({ model: new ScriptedModel([]) });
     expect((await demo.call('GET', '/metrics', { token: '' })).status).toBe(200);
 
     const scraperToken = 'prometheus-scraper-0123456789';
-    const h = harness({ model: new ScriptedModel([]), env: { AUTH_TOKENS: TOKENS, METRICS_TOKEN: scraperToken } });
+    const h = await harness({
+      model: new ScriptedModel([]),
+      env: { AUTH_TOKENS: TOKENS, METRICS_TOKEN: scraperToken },
+    });
     const status = async (token: string) => (await h.call('GET', '/metrics', { token })).status;
     expect(await status('')).toBe(401);
     expect(await status('not-a-token')).toBe(401);
@@ -217,9 +218,11 @@ describe('GET /metrics', () => {
   });
 
   it('keeps each service’s figures on its own registry', async () => {
-    const busy = harness({ model: new ScriptedModel([say('hi')]) });
-    const idle = harness({ model: new ScriptedModel([]) });
-    await busy.assistant.sendMessage(busy.assistant.createConversation('seller-1').id, 'seller-1', { text: 'hello' });
+    const busy = await harness({ model: new ScriptedModel([say('hi')]) });
+    const idle = await harness({ model: new ScriptedModel([]) });
+    await busy.assistant.sendMessage((await busy.assistant.createConversation('seller-1')).id, 'seller-1', {
+      text: 'hello',
+    });
     const scrape = async (h: Harness) => (await h.call('GET', '/metrics', { token: '' })).text();
     expect(metric(await scrape(busy), 'listing_assistant_runs_total')).toBe(1);
     expect(metric(await scrape(idle), 'listing_assistant_runs_total')).toBe(0);

@@ -6,15 +6,15 @@ import { createHarness, type Harness } from './support/harness.js';
 let h: Harness | undefined;
 let fake: FakeOpenAI | undefined;
 afterEach(async () => {
-  h?.close();
+  await h?.close();
   await fake?.close();
 });
 
 /** The client's retries for a failed model request: each request is tried 1 + RETRIES times. */
 const RETRIES = 1;
 
-function harness(server: FakeOpenAI) {
-  const harnessed = createHarness({
+async function harness(server: FakeOpenAI) {
+  const harnessed = await createHarness({
     env: {
       OPENAI_BASE_URL: server.baseURL,
       OPENAI_API: 'chat_completions',
@@ -33,9 +33,9 @@ describe('model faults', () => {
       { toolCall: { name: 'createListing', arguments: '{"title": "Trek', id: 'call_bad' } },
       { text: 'Sorry, let me ask you for the details.' },
     );
-    h = harness(fake);
-    const { id } = h.assistant.createConversation('seller-1');
-    const before = h.store.listings.count();
+    h = await harness(fake);
+    const { id } = await h.assistant.createConversation('seller-1');
+    const before = await h.store.listings.count();
     const result = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell my bike' });
     expect(result).toMatchObject({
       status: 'completed',
@@ -45,7 +45,7 @@ describe('model faults', () => {
     // The model was told why, in words it can act on.
     const second = fake.requests[1].body as { messages: Array<{ role: string; content: string }> };
     expect(second.messages.find((m) => m.role === 'tool')!.content).toMatch(/not valid JSON/);
-    expect(h.store.listings.count()).toBe(before);
+    expect(await h.store.listings.count()).toBe(before);
   });
 
   it('ends a truncated stream as a clean stopped / model_error RunResult with a helpful reply', async () => {
@@ -55,8 +55,8 @@ describe('model faults', () => {
       { text: 'again cut', truncate: true },
       { text: 'and again', truncate: true },
     );
-    h = harness(fake);
-    const { id } = h.assistant.createConversation('seller-1');
+    h = await harness(fake);
+    const { id } = await h.assistant.createConversation('seller-1');
     const events: string[] = [];
     const result = await h.assistant.sendMessage(
       id,

@@ -20,7 +20,7 @@ const KEY = 'sk-test-123';
 let h: Harness | undefined;
 let fake: FakeOpenAI | undefined;
 afterEach(async () => {
-  h?.close();
+  await h?.close();
   h = undefined;
   await fake?.close();
   fake = undefined;
@@ -28,7 +28,7 @@ afterEach(async () => {
 
 async function start(env: Record<string, string> = {}): Promise<{ h: Harness; fake: FakeOpenAI }> {
   fake = await FakeOpenAI.start();
-  h = createHarness({
+  h = await createHarness({
     env: {
       OPENAI_BASE_URL: fake.baseURL,
       OPENAI_API: 'chat_completions',
@@ -55,9 +55,8 @@ type ChatMessage = {
 };
 
 /** Token counts on the run's recorded model-call spans. */
-function generationUsage(harness: Harness, traceId: string) {
-  return harness.store.traces
-    .spans(traceId)
+async function generationUsage(harness: Harness, traceId: string) {
+  return (await harness.store.traces.spans(traceId))
     .filter((s) => s.kind === 'generation')
     .map((s) => {
       const usage = (s.data as { usage?: Record<string, number> }).usage;
@@ -87,15 +86,15 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
       { text: 'Your listing is live.' },
     );
     expect(h.model).toMatchObject({ name: 'local-llama', provider: 'openai-compatible' });
-    const before = h.store.listings.count();
-    const { id } = h.assistant.createConversation(SELLER);
+    const before = await h.store.listings.count();
+    const { id } = await h.assistant.createConversation(SELLER);
 
     const paused = await h.assistant.sendMessage(id, SELLER, { text: 'I want to sell my Trek Marlin 7' });
     expect(paused).toMatchObject({ status: 'awaiting_approval', reply: 'Here is your draft at €420.', steps: 2 });
     expect(paused.pendingApprovals).toHaveLength(1);
     expect(paused.pendingApprovals[0]).toMatchObject({ tool: 'createListing', arguments: bikeDraft });
     // Paused means paused: nothing written, and no model call beyond the one that proposed the write.
-    expect(h.store.listings.count()).toBe(before);
+    expect(await h.store.listings.count()).toBe(before);
     expect(fake.requests).toHaveLength(2);
 
     const done = await h.assistant.decide(paused.runId, SELLER, {
@@ -103,7 +102,7 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
       decision: 'approve',
     });
     expect(done).toMatchObject({ status: 'completed', reply: 'Your listing is live.', steps: 3, pendingApprovals: [] });
-    expect(h.store.listings.count()).toBe(before + 1);
+    expect(await h.store.listings.count()).toBe(before + 1);
     expect(fake.requests).toHaveLength(3);
     expect(fake.pending).toBe(0);
 
@@ -161,8 +160,8 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
         .map((m) => m.tool_call_id),
     ).toEqual([searchCall.id, 'call_create_2']);
     const created = JSON.parse(toolMessage(third, 'call_create_2')!.content).created;
-    expect(h.store.listings.get(created.id)).toMatchObject({ ...bikeDraft, sellerId: SELLER, status: 'active' });
-    expect(generationUsage(h, done.traceId)).toEqual(
+    expect(await h.store.listings.get(created.id)).toMatchObject({ ...bikeDraft, sellerId: SELLER, status: 'active' });
+    expect(await generationUsage(h, done.traceId)).toEqual(
       Array(3).fill({ input_tokens: FAKE_USAGE.input, output_tokens: FAKE_USAGE.output }),
     );
   });
@@ -170,7 +169,7 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
   it('sends a seller’s photo as an image_url content part next to the text', async () => {
     const { h, fake } = await start();
     fake.script({ text: 'That looks like a road bike; similar ones sell for about €300.' });
-    const { id } = h.assistant.createConversation(SELLER);
+    const { id } = await h.assistant.createConversation(SELLER);
     const image = 'data:image/png;base64,iVBORw0KGgo=';
 
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'what is this worth?', images: [image] });
@@ -195,7 +194,7 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
       const { h, fake } = await start({ AGENT_MODEL_RETRIES: retries });
       fake.whenEmpty = { status: 500, message: 'upstream exploded' };
       const logs = captureLog(h);
-      const { id } = h.assistant.createConversation(SELLER);
+      const { id } = await h.assistant.createConversation(SELLER);
 
       const result = await h.assistant.sendMessage(id, SELLER, { text: 'hello' });
       expect(result).toMatchObject({ status: 'stopped', stopReason: 'model_error', steps: 1, pendingApprovals: [] });
@@ -219,7 +218,7 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
       { status: 429, headers: { 'retry-after': '0' }, message: 'slow down' },
       { text: 'Hi! What would you like to sell?' },
     );
-    const { id } = h.assistant.createConversation(SELLER);
+    const { id } = await h.assistant.createConversation(SELLER);
 
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'hello' });
     expect(result).toMatchObject({ status: 'completed', reply: 'Hi! What would you like to sell?', steps: 1 });
@@ -234,7 +233,7 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
   it('stops a hanging model call at the run timeout and hangs up on the server', async () => {
     const { h, fake } = await start({ AGENT_RUN_TIMEOUT_MS: '300' });
     fake.script({ hang: true });
-    const { id } = h.assistant.createConversation(SELLER);
+    const { id } = await h.assistant.createConversation(SELLER);
 
     const started = Date.now();
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'hello' });
@@ -254,7 +253,7 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
         text: 'Here is your draft at €420.',
       },
     );
-    const { id } = h.assistant.createConversation(SELLER);
+    const { id } = await h.assistant.createConversation(SELLER);
     const events: RunEvent[] = [];
 
     const paused = await h.assistant.sendMessage(
@@ -283,7 +282,7 @@ describe('the Responses API against an OpenAI-compatible server', () => {
   it('runs a tool call and a final answer over /v1/responses', async () => {
     const { h, fake } = await start({ OPENAI_API: 'responses' });
     fake.script({ toolCall: searchCall }, { text: 'Similar bikes sell for around €400.' });
-    const { id } = h.assistant.createConversation(SELLER);
+    const { id } = await h.assistant.createConversation(SELLER);
 
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'what is my Trek Marlin 7 worth?' });
     expect(result).toMatchObject({ status: 'completed', reply: 'Similar bikes sell for around €400.', steps: 2 });
@@ -314,7 +313,7 @@ describe('the Responses API against an OpenAI-compatible server', () => {
   it('streams a Responses answer as text deltas and records the reported token usage', async () => {
     const { h, fake } = await start({ OPENAI_API: 'responses' });
     fake.script({ text: 'Hello! What are you selling today?' });
-    const { id } = h.assistant.createConversation(SELLER);
+    const { id } = await h.assistant.createConversation(SELLER);
     const events: RunEvent[] = [];
 
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'hi' }, { onEvent: (e) => events.push(e) });
@@ -324,7 +323,7 @@ describe('the Responses API against an OpenAI-compatible server', () => {
     expect(deltas.length).toBeGreaterThan(1);
     expect(deltas.join('')).toBe('Hello! What are you selling today?');
     // The usage the server reported reaches the run's model-call span (what cost reporting reads).
-    expect(generationUsage(h, result.traceId)).toEqual([
+    expect(await generationUsage(h, result.traceId)).toEqual([
       { input_tokens: FAKE_USAGE.input, output_tokens: FAKE_USAGE.output },
     ]);
   });

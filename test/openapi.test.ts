@@ -8,7 +8,7 @@ afterEach(() => h?.close());
 
 describe('OpenAPI document', () => {
   it('is valid OpenAPI 3.1, covers every API route, and documents bodies from the validating schemas', async () => {
-    h = createHarness({ model: new ScriptedModel([]) });
+    h = await createHarness({ model: new ScriptedModel([]) });
     const res = await h.call('GET', '/api/openapi.json', { token: '' });
     expect(res.status).toBe(200);
     const spec = await res.json();
@@ -44,7 +44,7 @@ describe('OpenAPI document', () => {
   });
 
   it('serves a readable reference page', async () => {
-    h = createHarness({ model: new ScriptedModel([]) });
+    h = await createHarness({ model: new ScriptedModel([]) });
     const res = await h.call('GET', '/api/docs', { token: '' });
     expect(res.status).toBe(200);
     const page = await res.text();

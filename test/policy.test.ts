@@ -16,10 +16,10 @@ const draft = {
   condition: 'good',
 };
 
-function setup(overrides: Partial<typeof rules> = {}) {
+async function setup(overrides: Partial<typeof rules> = {}) {
   t = tempStore();
   const gate = new PolicyGate({ ...rules, ...overrides }, t.store, TOOL_SPECS);
-  const own = t.store.listings.insert({
+  const own = await t.store.listings.insert({
     sellerId: 'seller-1',
     title: 'Bike',
     description: 'd',
@@ -27,7 +27,7 @@ function setup(overrides: Partial<typeof rules> = {}) {
     price: 300,
     condition: 'good',
   });
-  const theirs = t.store.listings.insert({
+  const theirs = await t.store.listings.insert({
     sellerId: 'seller-2',
     title: 'Bike',
     description: 'd',
@@ -35,7 +35,7 @@ function setup(overrides: Partial<typeof rules> = {}) {
     price: 300,
     condition: 'good',
   });
-  const sold = t.store.listings.insert({
+  const sold = await t.store.listings.insert({
     sellerId: 'seller-1',
     title: 'Bike',
     description: 'd',
@@ -82,11 +82,13 @@ describe('policy gate', () => {
     expect(() => new PolicyGate({ ...rules, tools }, t.store, TOOL_SPECS)).toThrow(/unknown tools: updatePirce/);
   });
 
-  it('judges a call by its effect, arguments and facts alone', () => {
-    const { gate } = setup();
+  it('judges a call by its effect, arguments and facts alone', async () => {
+    const { gate } = await setup();
     const call = { tool: 'createListing', effect: 'write' as const, args: {}, sellerId: 'seller-1' };
-    expect(gate.decide({ ...call, facts: { category: 'Books', price: 4000 } }).decision).toBe('needs_confirmation');
-    expect(gate.decide({ ...call, facts: { category: 'Books', price: 6000 } }).rule).toBe('price-bounds');
+    expect((await gate.decide({ ...call, facts: { category: 'Books', price: 4000 } })).decision).toBe(
+      'needs_confirmation',
+    );
+    expect((await gate.decide({ ...call, facts: { category: 'Books', price: 6000 } })).rule).toBe('price-bounds');
     const listing = {
       id: 'lst_x1y2',
       sellerId: 'seller-2',
@@ -94,21 +96,24 @@ describe('policy gate', () => {
       price: 5,
       category: 'Books' as const,
     };
-    expect(gate.decide({ ...call, facts: { listingId: listing.id, listing, price: 6 } }).rule).toBe('own-listing');
-    expect(gate.decide({ ...call, effect: 'read', facts: { price: 1e9 } }).rule).toBe('read-only');
+    expect((await gate.decide({ ...call, facts: { listingId: listing.id, listing, price: 6 } })).rule).toBe(
+      'own-listing',
+    );
+    expect((await gate.decide({ ...call, effect: 'read', facts: { price: 1e9 } })).rule).toBe('read-only');
   });
 
-  it('allows reads and asks for confirmation on valid writes', () => {
-    const { gate, own } = setup();
-    expect(gate.evaluate({ tool: 'searchSimilar', args: { query: 'bike' }, sellerId: 'seller-1' }).decision).toBe(
-      'allow',
-    );
-    expect(gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-1' })).toMatchObject({
+  it('allows reads and asks for confirmation on valid writes', async () => {
+    const { gate, own } = await setup();
+    expect(
+      (await gate.evaluate({ tool: 'searchSimilar', args: { query: 'bike' }, sellerId: 'seller-1' })).decision,
+    ).toBe('allow');
+    expect(await gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-1' })).toMatchObject({
       decision: 'needs_confirmation',
       rule: 'writes-need-confirmation',
     });
     expect(
-      gate.evaluate({ tool: 'updatePrice', args: { listingId: own.id, price: 250 }, sellerId: 'seller-1' }).decision,
+      (await gate.evaluate({ tool: 'updatePrice', args: { listingId: own.id, price: 250 }, sellerId: 'seller-1' }))
+        .decision,
     ).toBe('needs_confirmation');
   });
 
@@ -122,49 +127,53 @@ describe('policy gate', () => {
     ['price below the minimum', { tool: 'createListing', args: { ...draft, price: 0.5 } }, 'price-bounds'],
     ['price above the maximum', { tool: 'createListing', args: { ...draft, price: 50_001 } }, 'price-bounds'],
     ['prohibited item', { tool: 'createListing', args: { ...draft, title: 'Replica Rolex watch' } }, 'prohibited-item'],
-  ])('denies %s', (_name, call, rule) => {
-    const { gate } = setup();
-    expect(gate.evaluate({ ...call, sellerId: 'seller-1' })).toMatchObject({ decision: 'deny', rule });
+  ])('denies %s', async (_name, call, rule) => {
+    const { gate } = await setup();
+    expect(await gate.evaluate({ ...call, sellerId: 'seller-1' })).toMatchObject({ decision: 'deny', rule });
   });
 
-  it('applies per-category price caps', () => {
-    const { gate } = setup();
+  it('applies per-category price caps', async () => {
+    const { gate } = await setup();
     const car = { ...draft, category: 'Vehicles', price: 120_000 };
-    expect(gate.evaluate({ tool: 'createListing', args: car, sellerId: 'seller-1' }).decision).toBe(
+    expect((await gate.evaluate({ tool: 'createListing', args: car, sellerId: 'seller-1' })).decision).toBe(
       'needs_confirmation',
     );
     expect(
-      gate.evaluate({ tool: 'createListing', args: { ...car, category: 'Books' }, sellerId: 'seller-1' }).rule,
+      (await gate.evaluate({ tool: 'createListing', args: { ...car, category: 'Books' }, sellerId: 'seller-1' })).rule,
     ).toBe('price-bounds');
   });
 
-  it('lets a seller re-price only their own active listing, to a new price', () => {
-    const { gate, own, theirs, sold } = setup();
-    const check = (listingId: string, price = 250) =>
-      gate.evaluate({ tool: 'updatePrice', args: { listingId, price }, sellerId: 'seller-1' }).rule;
-    expect(check(theirs.id)).toBe('own-listing');
-    expect(check(sold.id)).toBe('active-listing');
-    expect(check('lst_missing1')).toBe('listing-exists');
-    expect(check(own.id, 300)).toBe('price-changes');
-    expect(check(own.id, 999_999)).toBe('price-bounds');
+  it('lets a seller re-price only their own active listing, to a new price', async () => {
+    const { gate, own, theirs, sold } = await setup();
+    const check = async (listingId: string, price = 250) =>
+      (await gate.evaluate({ tool: 'updatePrice', args: { listingId, price }, sellerId: 'seller-1' })).rule;
+    expect(await check(theirs.id)).toBe('own-listing');
+    expect(await check(sold.id)).toBe('active-listing');
+    expect(await check('lst_missing1')).toBe('listing-exists');
+    expect(await check(own.id, 300)).toBe('price-changes');
+    expect(await check(own.id, 999_999)).toBe('price-bounds');
   });
 
-  it('caps writes per seller per hour', () => {
-    const { gate } = setup({ rateLimit: { writesPerSellerPerHour: 2 } });
+  it('caps writes per seller per hour', async () => {
+    const { gate } = await setup({ rateLimit: { writesPerSellerPerHour: 2 } });
     for (const callId of ['a', 'b']) {
-      t.store.executions.once(
+      await t.store.executions.once(
         { runId: 'r', callId, sellerId: 'seller-1', tool: 'createListing', arguments: {}, approvalId: null },
-        () => ({}),
+        async () => ({}),
       );
     }
-    expect(gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-1' }).rule).toBe('write-rate-limit');
-    expect(gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-2' }).decision).toBe(
+    expect((await gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-1' })).rule).toBe(
+      'write-rate-limit',
+    );
+    expect((await gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-2' })).decision).toBe(
       'needs_confirmation',
     );
   });
 
-  it('honours a tool switched off in the rules', () => {
-    const { gate } = setup({ tools: { ...rules.tools, createListing: { disabled: true } } });
-    expect(gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-1' }).rule).toBe('tool-enabled');
+  it('honours a tool switched off in the rules', async () => {
+    const { gate } = await setup({ tools: { ...rules.tools, createListing: { disabled: true } } });
+    expect((await gate.evaluate({ tool: 'createListing', args: draft, sellerId: 'seller-1' })).rule).toBe(
+      'tool-enabled',
+    );
   });
 });

@@ -24,8 +24,8 @@ const sellerOn = (rollout: PromptRollout, version: string, from = 0) =>
 
 let dir: string | undefined;
 let harnesses: Harness[] = [];
-afterEach(() => {
-  for (const h of harnesses) h.close();
+afterEach(async () => {
+  for (const h of harnesses) await h.close();
   harnesses = [];
   if (dir) rmSync(dir, { recursive: true, force: true });
   dir = undefined;
@@ -109,18 +109,18 @@ describe('rollout configuration', () => {
     expect(selectPrompts({}).forSeller('seller-1').text).toMatch(/ask which one/);
   });
 
-  it('fails at start with a clear error when the percents do not add up to 100', () => {
+  it('fails at start with a clear error when the percents do not add up to 100', async () => {
     const path = rolloutFile(split(['v1', 50], ['v2', 40]));
     expect(() => loadPromptRollout(path)).toThrow(/percents must add up to 100 \(they add up to 90\)/);
     const config = loadConfig({ DATABASE_PATH: join(dir!, 'x.db'), SEED_COUNT: '0', PROMPT_ROLLOUT_PATH: path });
-    expect(() => createService(config)).toThrow(/Invalid prompt rollout .*add up to 100/s);
+    await expect(createService(config)).rejects.toThrow(/Invalid prompt rollout .*add up to 100/s);
   });
 
-  it('fails at start when the split names a version without an instructions file', () => {
+  it('fails at start when the split names a version without an instructions file', async () => {
     const path = rolloutFile(split(['v1', 50], ['v9', 50]));
     expect(() => selectPrompts({ PROMPT_ROLLOUT_PATH: path })).toThrow(/Unknown prompt version "v9"/);
     const config = loadConfig({ DATABASE_PATH: join(dir!, 'y.db'), SEED_COUNT: '0', PROMPT_ROLLOUT_PATH: path });
-    expect(() => createService(config)).toThrow(/Unknown prompt version "v9"/);
+    await expect(createService(config)).rejects.toThrow(/Unknown prompt version "v9"/);
   });
 
   it('fails on a missing file, malformed JSON, a repeated version or a negative percent', () => {
@@ -146,7 +146,7 @@ describe('runs use the seller’s version', () => {
   it('two sellers in different buckets get runs with different promptVersion, and the model gets that version’s instructions', async () => {
     const model = new ScriptedModel([say('Hi one.'), say('Hi two.')]);
     const tokens = `tok-v1-seller:${onV1}:seller,tok-v2-seller:${onV2}:seller,tok-support:support-1:support`;
-    const h = createHarness({ model, env: { PROMPT_VERSION: '', AUTH_TOKENS: tokens } });
+    const h = await createHarness({ model, env: { PROMPT_VERSION: '', AUTH_TOKENS: tokens } });
     harnesses.push(h);
     const runFor = async (token: string) => {
       const conversation = await (await h.call('POST', '/api/conversations', { token })).json();
@@ -166,26 +166,26 @@ describe('runs use the seller’s version', () => {
   });
 
   it('a paused run resumes with the version it started with, even after a restart that forces another', async () => {
-    const first = createHarness({
+    const first = await createHarness({
       model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1', 'Draft ready.')]),
       env: { PROMPT_VERSION: '' },
     });
     harnesses.push(first);
-    const { id } = first.assistant.createConversation(onV2);
+    const { id } = await first.assistant.createConversation(onV2);
     const paused = await first.assistant.sendMessage(id, onV2, { text: 'sell my bike' });
     expect(paused.status).toBe('awaiting_approval');
-    first.store.close();
+    await first.store.close();
 
     // The same database, restarted with everyone forced to v1.
     const model = new ScriptedModel([say('Posted.')]);
-    const restarted = createHarness({ model, dbPath: first.dbPath, env: { PROMPT_VERSION: 'v1' } });
+    const restarted = await createHarness({ model, dbPath: first.dbPath, env: { PROMPT_VERSION: 'v1' } });
     harnesses.push(restarted);
     const done = await restarted.assistant.decide(paused.runId, onV2, {
       approvalId: paused.pendingApprovals[0].approvalId,
       decision: 'approve',
     });
     expect(done.status).toBe('completed');
-    expect(restarted.store.runs.get(paused.runId)!.promptVersion).toBe('v2');
+    expect((await restarted.store.runs.get(paused.runId))!.promptVersion).toBe('v2');
     expect(model.calls[0].request.systemInstructions).toBe(
       selectPrompts({ PROMPT_VERSION: 'v2' }).forSeller(onV2).text,
     );
@@ -195,17 +195,18 @@ describe('runs use the seller’s version', () => {
 
 describe('evals by prompt version', () => {
   /** The prompt versions recorded on every run of every kept trial database. */
-  const recordedVersions = (report: Awaited<ReturnType<typeof runSuite>>) =>
-    new Set(
-      (report.trials ?? []).flatMap((t) => {
-        const store = Store.open(t.keptDb!);
-        try {
-          return t.runs.map((r) => store.runs.get(r.runId)!.promptVersion);
-        } finally {
-          store.close();
-        }
-      }),
-    );
+  const recordedVersions = async (report: Awaited<ReturnType<typeof runSuite>>) => {
+    const versions = new Set<string>();
+    for (const t of report.trials ?? []) {
+      const store = Store.open(t.keptDb!);
+      try {
+        for (const r of t.runs) versions.add((await store.runs.get(r.runId))!.promptVersion);
+      } finally {
+        await store.close();
+      }
+    }
+    return versions;
+  };
 
   it('`--prompt v2` runs every trial on v2, and without it the rollout default, never a mix by seller', async () => {
     dir ??= mkdtempSync(join(tmpdir(), 'rollout-'));
@@ -213,10 +214,10 @@ describe('evals by prompt version', () => {
     const common = { filter: 'drafting', env, concurrency: 2, keepAll: true };
     const v2 = await runSuite({ ...common, promptVersion: 'v2', keepFailedIn: join(dir, 'v2') });
     expect(v2.promptVersion).toBe('v2');
-    expect(recordedVersions(v2)).toEqual(new Set(['v2']));
+    expect(await recordedVersions(v2)).toEqual(new Set(['v2']));
     const byDefault = await runSuite({ ...common, keepFailedIn: join(dir, 'default') });
     expect(byDefault.promptVersion).toBe(loadPromptRollout().default);
-    expect(recordedVersions(byDefault)).toEqual(new Set([loadPromptRollout().default]));
+    expect(await recordedVersions(byDefault)).toEqual(new Set([loadPromptRollout().default]));
     await expect(runSuite({ ...common, promptVersion: 'v9' })).rejects.toThrow(/Unknown prompt version "v9"/);
   });
 });

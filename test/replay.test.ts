@@ -14,14 +14,14 @@ afterEach(() => h?.close());
 const GOLDEN = join(process.cwd(), 'traces', 'golden');
 
 async function recordedRun(harness: Harness) {
-  const { id } = harness.assistant.createConversation('seller-1');
+  const { id } = await harness.assistant.createConversation('seller-1');
   const paused = await harness.assistant.sendMessage(id, 'seller-1', { text: 'sell my Trek Marlin 7' });
   await harness.assistant.decide(paused.runId, 'seller-1', {
     approvalId: paused.pendingApprovals[0].approvalId,
     decision: 'reject',
     message: 'make it 380',
   });
-  const revised = harness.assistant.getRun(paused.runId, { userId: 'seller-1', role: 'seller' });
+  const revised = await harness.assistant.getRun(paused.runId, { userId: 'seller-1', role: 'seller' });
   await harness.assistant.decide(paused.runId, 'seller-1', {
     approvalId: revised.pendingApprovals[0].approvalId,
     decision: 'approve',
@@ -48,9 +48,9 @@ describe('replay', () => {
   );
 
   it('exports a fresh run and replays it identically, through the support API too', async () => {
-    h = createHarness({ model: script() });
+    h = await createHarness({ model: script() });
     const traceId = await recordedRun(h);
-    const trace = exportTrace(h.store, traceId);
+    const trace = await exportTrace(h.store, traceId);
     expect(trace.decisions).toEqual([
       { tool: 'createListing', decision: 'reject', message: 'make it 380' },
       { tool: 'createListing', decision: 'approve', message: null },
@@ -68,8 +68,8 @@ describe('replay', () => {
   });
 
   it('reports the divergence at the right step after a deliberate policy change', async () => {
-    h = createHarness({ model: script() });
-    const trace = exportTrace(h.store, await recordedRun(h));
+    h = await createHarness({ model: script() });
+    const trace = await exportTrace(h.store, await recordedRun(h));
     const rules = loadPolicyRules();
     const stricter = {
       ...rules,
@@ -85,8 +85,8 @@ describe('replay', () => {
   });
 
   it('reports a changed tool argument in the recording as a tool call divergence', async () => {
-    h = createHarness({ model: script() });
-    const trace = exportTrace(h.store, await recordedRun(h));
+    h = await createHarness({ model: script() });
+    const trace = await exportTrace(h.store, await recordedRun(h));
     const tampered = structuredClone(trace);
     const call = tampered.modelOutputs[0].find((o) => o.type === 'function_call')!;
     call.arguments = JSON.stringify({ query: 'Cube bike', category: 'Sports', limit: null });

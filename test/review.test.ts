@@ -11,14 +11,14 @@ let h: Harness;
 let root: string;
 let promotedDir: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   root = mkdtempSync(join(tmpdir(), 'review-scenarios-'));
   promotedDir = join(root, 'promoted');
   // The offline model (no key), nothing sampled, scenarios written to a temp dir, never into the repo.
-  h = createHarness({ env: { PROMOTED_SCENARIOS_DIR: promotedDir, REVIEW_SAMPLE_RATE: '0' } });
+  h = await createHarness({ env: { PROMOTED_SCENARIOS_DIR: promotedDir, REVIEW_SAMPLE_RATE: '0' } });
 });
-afterEach(() => {
-  h?.close();
+afterEach(async () => {
+  await h?.close();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -136,7 +136,7 @@ describe('the review queue over HTTP', () => {
 
   it('labels (support only), relabels until promoted, and answers 404 for an unknown item', async () => {
     const { runId } = await correctedListing();
-    const item = h.store.reviews.forRun(runId)!;
+    const item = (await h.store.reviews.forRun(runId))!;
     const path = `/api/review/${item.id}/label`;
     expect((await h.call('POST', path, { token: TOKENS.seller, body: { label: 'bad' } })).status).toBe(403);
     expect((await h.call('POST', path, { token: TOKENS.support, body: { label: 'meh' } })).status).toBe(400);
@@ -177,7 +177,7 @@ describe('promotion to an eval scenario', () => {
   it('writes a scenario the eval loader loads and the real runner passes on the offline model; twice is a conflict', async () => {
     const { runId } = await correctedListing();
     await h.call('POST', `/api/runs/${runId}/feedback`, { body: { value: -1, comment: 'I had to fix the price' } });
-    const item = h.store.reviews.forRun(runId)!;
+    const item = (await h.store.reviews.forRun(runId))!;
     const promote = () => h.call('POST', `/api/review/${item.id}/promote`, { token: TOKENS.support });
 
     expect((await h.call('POST', `/api/review/${item.id}/promote`, { token: TOKENS.seller })).status).toBe(403);
@@ -193,7 +193,7 @@ describe('promotion to an eval scenario', () => {
     const { scenario, path, scenarioId: id } = promoted.json;
     expect(path).toBe(join(promotedDir, `${id}.json`));
     expect(promoted.json.item).toMatchObject({ id: item.id, promotedScenario: path, promotedAt: expect.any(String) });
-    expect(h.store.reviews.get(item.id)!.promotedScenario).toBe(path);
+    expect((await h.store.reviews.get(item.id))!.promotedScenario).toBe(path);
 
     // The judgement: the corrected price, the seller's words for anything else, nothing else changed.
     expect(scenario.expect.created).toEqual([
@@ -229,7 +229,7 @@ describe('promotion to an eval scenario', () => {
 
   it('never overwrites an existing scenario file', async () => {
     const { runId } = await correctedListing();
-    const item = h.store.reviews.forRun(runId)!;
+    const item = (await h.store.reviews.forRun(runId))!;
     await h.call('POST', `/api/review/${item.id}/label`, { token: TOKENS.support, body: { label: 'good' } });
     const id = scenarioId('Sell my Specialized Rockhopper mountain bike, good condition, for 500 euros.', runId);
     mkdirSync(promotedDir, { recursive: true });
@@ -238,12 +238,12 @@ describe('promotion to an eval scenario', () => {
     const res = await body(await h.call('POST', `/api/review/${item.id}/promote`, { token: TOKENS.support }));
     expect(res).toMatchObject({ status: 409, json: { error: { code: 'scenario_exists' } } });
     expect(readFileSync(join(promotedDir, `${id}.json`), 'utf8')).toBe('hand-written, keep me');
-    expect(h.store.reviews.get(item.id)!.promotedScenario).toBeNull();
+    expect((await h.store.reviews.get(item.id))!.promotedScenario).toBeNull();
   });
 
   it('a re-price labelled good starts from the listing as it was before the conversation, and keeps the look-up', async () => {
     // An earlier conversation moved lst_0000001 from its generated €190 to €185: the promoted scenario must start there.
-    const earlier = h.assistant.createConversation('seller-1').id;
+    const earlier = (await h.assistant.createConversation('seller-1')).id;
     const first = await h.assistant.sendMessage(earlier, 'seller-1', {
       text: 'Please lower the price of lst_0000001 to 185 euros.',
     });
@@ -252,7 +252,7 @@ describe('promotion to an eval scenario', () => {
       decision: 'approve',
     });
 
-    const conversation = h.assistant.createConversation('seller-1').id;
+    const conversation = (await h.assistant.createConversation('seller-1')).id;
     const paused = await h.assistant.sendMessage(conversation, 'seller-1', {
       text: 'Please lower the price of lst_0000001 to 175 euros.',
     });
@@ -264,7 +264,7 @@ describe('promotion to an eval scenario', () => {
       approvalId: paused.pendingApprovals[0].approvalId,
       decision: 'approve',
     });
-    const item = h.store.reviews.enqueue({ runId: paused.runId, traceId: paused.traceId, reason: 'sampled' });
+    const item = await h.store.reviews.enqueue({ runId: paused.runId, traceId: paused.traceId, reason: 'sampled' });
     await h.call('POST', `/api/review/${item.id}/label`, { token: TOKENS.support, body: { label: 'good' } });
 
     const { json } = await body(await h.call('POST', `/api/review/${item.id}/promote`, { token: TOKENS.support }));

@@ -46,17 +46,17 @@ describe('review sampling in the service', () => {
       ['1', 'sampled'],
       ['0', undefined],
     ] as const) {
-      const h = createHarness({
+      const h = await createHarness({
         model: new ScriptedModel([say('Hello! What would you like to sell?')]),
         env: { REVIEW_SAMPLE_RATE: rate },
       });
       try {
-        const { id } = h.assistant.createConversation('seller-1');
+        const { id } = await h.assistant.createConversation('seller-1');
         const result = await h.assistant.sendMessage(id, 'seller-1', { text: 'hi' });
         expect(result.status).toBe('completed');
-        expect(h.store.reviews.forRun(result.runId)?.reason).toBe(expected);
+        expect((await h.store.reviews.forRun(result.runId))?.reason).toBe(expected);
       } finally {
-        h.close();
+        await h.close();
       }
     }
   });

@@ -8,24 +8,24 @@ import { Scenario } from '../src/evals/scenario.js';
 let h: Harness;
 afterEach(() => h?.close());
 
-function promote(runId: string, label: 'good' | 'bad') {
+async function promote(runId: string, label: 'good' | 'bad') {
   const item =
-    h.store.reviews.forRun(runId) ??
-    h.store.reviews.enqueue({ runId, traceId: h.store.runs.get(runId)!.traceId, reason: 'sampled' });
+    (await h.store.reviews.forRun(runId)) ??
+    (await h.store.reviews.enqueue({ runId, traceId: (await h.store.runs.get(runId))!.traceId, reason: 'sampled' }));
   return scenarioFromReview(h.store, { ...item, label, note: null });
 }
 
 describe('a review item as an eval scenario', () => {
   it('a title fixed at the same price: the same draft is turned down by position, the added word is expected', async () => {
     const withLock = { ...bikeDraft, title: 'Trek Marlin 7 mountain bike, size L, with lock' };
-    h = createHarness({
+    h = await createHarness({
       model: new ScriptedModel([
         callTool('createListing', bikeDraft, 'c1', 'Draft.'),
         callTool('createListing', withLock, 'c2', 'Better?'),
         say('Posted!'),
       ]),
     });
-    const { id } = h.assistant.createConversation('seller-1');
+    const { id } = await h.assistant.createConversation('seller-1');
     const run = await h.assistant.sendMessage(id, 'seller-1', { text: 'Sell my Trek Marlin 7 for 420' });
     const revised = await h.assistant.decide(run.runId, 'seller-1', {
       approvalId: run.pendingApprovals[0].approvalId,
@@ -37,7 +37,7 @@ describe('a review item as an eval scenario', () => {
       decision: 'approve',
     });
 
-    const { scenario, warnings } = promote(run.runId, 'bad');
+    const { scenario, warnings } = await promote(run.runId, 'bad');
     expect(Scenario.safeParse(scenario).success).toBe(true);
     expect(scenario.id).toBe(scenarioId('Sell my Trek Marlin 7 for 420', run.runId));
     expect(scenario.id).toMatch(/^promoted-sell-my-trek-marlin-7-for-[0-9a-f]{6}$/);
@@ -53,14 +53,14 @@ describe('a review item as an eval scenario', () => {
   });
 
   it('a draft left undecided while the seller typed a change: that turn ignores approvals, the next approves the new price', async () => {
-    h = createHarness({
+    h = await createHarness({
       model: new ScriptedModel([
         callTool('createListing', bikeDraft, 'c1', 'Draft.'),
         callTool('createListing', { ...bikeDraft, price: 350 }, 'c2', 'Updated.'),
         say('Posted!'),
       ]),
     });
-    const { id } = h.assistant.createConversation('seller-1');
+    const { id } = await h.assistant.createConversation('seller-1');
     const first = await h.assistant.sendMessage(id, 'seller-1', { text: 'Sell my Trek Marlin 7 for 420' });
     const second = await h.assistant.sendMessage(id, 'seller-1', { text: 'Wait, lower it to 350 before posting.' });
     await h.assistant.decide(second.runId, 'seller-1', {
@@ -69,8 +69,8 @@ describe('a review item as an eval scenario', () => {
     });
 
     // The first run is the corrected one; its scenario runs on to the message that corrected it.
-    expect(h.store.reviews.forRun(first.runId)).toMatchObject({ reason: 'correction' });
-    const { scenario } = promote(first.runId, 'bad');
+    expect(await h.store.reviews.forRun(first.runId)).toMatchObject({ reason: 'correction' });
+    const { scenario } = await promote(first.runId, 'bad');
     const approve = { when: { tool: 'createListing', priceAtLeast: 350, priceAtMost: 350 }, decide: 'approve' };
     expect(scenario.turns).toEqual([
       { say: 'Sell my Trek Marlin 7 for 420', approvals: [approve, { decide: 'ignore' }] },
@@ -82,10 +82,10 @@ describe('a review item as an eval scenario', () => {
   });
 
   it('a bad run with nothing written and nothing corrected expects nothing to change, and says so', async () => {
-    h = createHarness({ model: new ScriptedModel([say('Sorry, I cannot help with that.')]) });
-    const { id } = h.assistant.createConversation('seller-1');
+    h = await createHarness({ model: new ScriptedModel([say('Sorry, I cannot help with that.')]) });
+    const { id } = await h.assistant.createConversation('seller-1');
     const run = await h.assistant.sendMessage(id, 'seller-1', { text: 'How much is my Trek Marlin 7 worth?' });
-    const { scenario, warnings } = promote(run.runId, 'bad');
+    const { scenario, warnings } = await promote(run.runId, 'bad');
     expect(scenario.expect).toEqual({ created: [], priceChanges: [], mustCall: [], maxSteps: 12 });
     expect(scenario.approvals).toEqual([{ decide: 'reject', message: 'That is not what I asked for.' }]);
     expect(warnings).toEqual([expect.stringMatching(/nothing changes/)]);

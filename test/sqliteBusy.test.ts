@@ -10,10 +10,10 @@ afterEach(() => h?.close());
 
 describe('SQLite busy', () => {
   it('waits for another connection’s write lock and loses no write', async () => {
-    h = createHarness({ model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1'), say('Posted.')]) });
-    const { id } = h.assistant.createConversation('seller-1');
+    h = await createHarness({ model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1'), say('Posted.')]) });
+    const { id } = await h.assistant.createConversation('seller-1');
     const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell' });
-    const before = h.store.listings.count();
+    const before = await h.store.listings.count();
 
     // Another process holds the write lock for 400 ms (better-sqlite3 waits synchronously, so it must be another process).
     const holder = spawn(
@@ -35,21 +35,21 @@ describe('SQLite busy', () => {
     });
     const done = await decided;
     expect(done.status).toBe('completed');
-    expect(h.store.listings.count()).toBe(before + 1);
-    expect(h.store.executions.forRun(paused.runId)).toHaveLength(1);
+    expect(await h.store.listings.count()).toBe(before + 1);
+    expect(await h.store.executions.forRun(paused.runId)).toHaveLength(1);
     expect(performance.now() - started).toBeGreaterThan(200); // it really waited for the lock
     await new Promise((r) => holder.once('exit', r));
   });
 
   it('answers a clean error and writes nothing half when the lock outlasts the busy timeout', async () => {
-    h = createHarness({
+    h = await createHarness({
       model: new ScriptedModel([callTool('createListing', bikeDraft, 'c1'), say('Posted.')]),
       busyTimeoutMs: 100,
     });
-    const { id } = h.assistant.createConversation('seller-1');
+    const { id } = await h.assistant.createConversation('seller-1');
     const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell' });
     const approvalId = paused.pendingApprovals[0].approvalId;
-    const before = h.store.listings.count();
+    const before = await h.store.listings.count();
     const other = new Database(h.dbPath);
     other.exec('BEGIN IMMEDIATE');
     let outcome: unknown;
@@ -66,15 +66,15 @@ describe('SQLite busy', () => {
     expect(outcome).toBeInstanceOf(Database.SqliteError);
     expect((outcome as InstanceType<typeof Database.SqliteError>).code).toBe('SQLITE_BUSY');
     // Nothing half-written: no listing, no ledger row, and the decision itself was not recorded.
-    expect(h.store.listings.count()).toBe(before);
-    expect(h.store.executions.forRun(paused.runId)).toEqual([]);
-    expect(h.store.approvals.get(approvalId)).toMatchObject({ status: 'pending', decidedBy: null });
-    expect(h.store.runs.get(paused.runId)!.status).toBe('awaiting_approval');
+    expect(await h.store.listings.count()).toBe(before);
+    expect(await h.store.executions.forRun(paused.runId)).toEqual([]);
+    expect(await h.store.approvals.get(approvalId)).toMatchObject({ status: 'pending', decidedBy: null });
+    expect((await h.store.runs.get(paused.runId))!.status).toBe('awaiting_approval');
 
     // So once the lock is gone the seller can approve again, and the listing is posted once.
     const done = await h.assistant.decide(paused.runId, 'seller-1', { approvalId, decision: 'approve' });
     expect(done).toMatchObject({ status: 'completed', reply: 'Posted.' });
-    expect(h.store.listings.count()).toBe(before + 1);
-    expect(h.store.executions.forRun(paused.runId)).toHaveLength(1);
+    expect(await h.store.listings.count()).toBe(before + 1);
+    expect(await h.store.executions.forRun(paused.runId)).toHaveLength(1);
   });
 });

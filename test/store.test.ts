@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { Store } from '../src/store/index.js';
-import { MIGRATIONS } from '../src/store/migrations.js';
+import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { priceStats } from '../src/store/priceStats.js';
-import { atLeastQuery, buildMatchQueries } from '../src/store/searchQuery.js';
+import { atLeastQuery, buildMatchQueries } from '../src/store/sqlite/searchQuery.js';
 import { seedListings } from '../src/store/seed/seedDatabase.js';
 import { CATEGORIES, type Category } from '../src/domain/listing.js';
 import { createRun, tempStore } from './support/tempStore.js';
-import { rawDb, withRawDb } from './support/rawDb.js';
+import { rawDb, withRawDb, withRawDbAsync } from './support/rawDb.js';
 
 let t: ReturnType<typeof tempStore>;
 afterEach(() => t?.dispose());
@@ -15,31 +15,31 @@ afterEach(() => t?.dispose());
 const base = { sellerId: 'seller-1', description: 'A fine item.', condition: 'good' as const };
 
 describe('store', () => {
-  it('opens in WAL mode with every migration applied, and reopening is a no-op', () => {
+  it('opens in WAL mode with every migration applied, and reopening is a no-op', async () => {
     t = tempStore();
     withRawDb(t.path, (db) => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     });
-    t.store.listings.insert({ ...base, title: 'Oak table', category: 'Furniture', price: 120 });
-    t.store.close();
+    await t.store.listings.insert({ ...base, title: 'Oak table', category: 'Furniture', price: 120 });
+    await t.store.close();
     const reopened = Store.open(t.path);
-    expect(reopened.listings.count()).toBe(1);
-    reopened.close();
+    expect(await reopened.listings.count()).toBe(1);
+    await reopened.close();
     t.store = Store.open(t.path);
   });
 
-  it('keeps the FTS index in sync on insert, update and delete', () => {
+  it('keeps the FTS index in sync on insert, update and delete', async () => {
     t = tempStore();
-    const l = t.store.listings.insert({ ...base, title: 'Walnut desk', category: 'Furniture', price: 200 });
-    expect(t.store.listings.list({ q: 'walnut' }).map((x) => x.id)).toEqual([l.id]);
+    const l = await t.store.listings.insert({ ...base, title: 'Walnut desk', category: 'Furniture', price: 200 });
+    expect((await t.store.listings.list({ q: 'walnut' })).map((x) => x.id)).toEqual([l.id]);
     const db = rawDb(t.path);
     try {
       db.prepare('UPDATE listings SET title = ? WHERE id = ?').run('Pine desk', l.id);
-      expect(t.store.listings.list({ q: 'walnut' })).toEqual([]);
-      expect(t.store.listings.list({ q: 'pine' }).map((x) => x.id)).toEqual([l.id]);
+      expect(await t.store.listings.list({ q: 'walnut' })).toEqual([]);
+      expect((await t.store.listings.list({ q: 'pine' })).map((x) => x.id)).toEqual([l.id]);
       db.prepare('DELETE FROM listings WHERE id = ?').run(l.id);
-      expect(t.store.listings.list({ q: 'pine' })).toEqual([]);
+      expect(await t.store.listings.list({ q: 'pine' })).toEqual([]);
       expect(db.prepare(`SELECT count(*) AS n FROM listings_fts WHERE listings_fts MATCH 'pine'`).get()).toEqual({
         n: 0,
       });
@@ -48,23 +48,23 @@ describe('store', () => {
     }
   });
 
-  it('stores prices as exact cents', () => {
+  it('stores prices as exact cents', async () => {
     t = tempStore();
-    const l = t.store.listings.insert({ ...base, title: 'Lamp', category: 'Home & Garden', price: 19.99 });
-    expect(t.store.listings.get(l.id)!.price).toBe(19.99);
-    expect(t.store.listings.updatePrice(l.id, 0.1 + 0.2).price).toBe(0.3);
+    const l = await t.store.listings.insert({ ...base, title: 'Lamp', category: 'Home & Garden', price: 19.99 });
+    expect((await t.store.listings.get(l.id))!.price).toBe(19.99);
+    expect((await t.store.listings.updatePrice(l.id, 0.1 + 0.2)).price).toBe(0.3);
   });
 
-  it('searchSimilar ranks by relevance, filters active + category, and returns price statistics', () => {
+  it('searchSimilar ranks by relevance, filters active + category, and returns price statistics', async () => {
     t = tempStore();
     const mk = (title: string, price: number, extra: Partial<Parameters<Store['listings']['insert']>[0]> = {}) =>
       t.store.listings.insert({ ...base, title, category: 'Sports', price, ...extra });
-    mk('Trek Marlin 7 mountain bike', 400);
-    mk('Trek Marlin 5 mountain bike', 300);
-    mk('Cube mountain bike', 500);
-    mk('Trek Marlin 7 mountain bike sold', 999, { status: 'sold' });
-    mk('Trek Marlin 7 bike poster', 5, { category: 'Other' });
-    const { matches, stats } = t.store.listings.searchSimilar('Trek Marlin 7', { category: 'Sports', limit: 5 });
+    await mk('Trek Marlin 7 mountain bike', 400);
+    await mk('Trek Marlin 5 mountain bike', 300);
+    await mk('Cube mountain bike', 500);
+    await mk('Trek Marlin 7 mountain bike sold', 999, { status: 'sold' });
+    await mk('Trek Marlin 7 bike poster', 5, { category: 'Other' });
+    const { matches, stats } = await t.store.listings.searchSimilar('Trek Marlin 7', { category: 'Sports', limit: 5 });
     expect(matches[0].title).toBe('Trek Marlin 7 mountain bike');
     expect(matches.every((m) => m.status === 'active' && m.category === 'Sports')).toBe(true);
     // One exact match is too few, so any-word matches widen the comparables (still only active Sports listings).
@@ -72,14 +72,14 @@ describe('store', () => {
     expect(stats).toMatchObject({ count: 2, min: 300, median: 350, max: 400 });
   });
 
-  it('widens to near matches when few listings match every word, never to ones sharing a single word', () => {
+  it('widens to near matches when few listings match every word, never to ones sharing a single word', async () => {
     t = tempStore();
     const mk = (title: string, price: number) => t.store.listings.insert({ ...base, title, category: 'Other', price });
-    mk('Wooden chess set with folding board', 40);
-    mk('Chess set, wooden pieces', 30);
-    mk('Set of clay pots', 5);
-    mk('Wooden spoon', 2);
-    const { matches, stats } = t.store.listings.searchSimilar('wooden chess set handmade', { limit: 5 });
+    await mk('Wooden chess set with folding board', 40);
+    await mk('Chess set, wooden pieces', 30);
+    await mk('Set of clay pots', 5);
+    await mk('Wooden spoon', 2);
+    const { matches, stats } = await t.store.listings.searchSimilar('wooden chess set handmade', { limit: 5 });
     expect(matches.map((m) => m.title).sort()).toEqual([
       'Chess set, wooden pieces',
       'Wooden chess set with folding board',
@@ -87,15 +87,15 @@ describe('store', () => {
     expect(stats).toMatchObject({ count: 2, median: 35 });
   });
 
-  it('treats search text as words, never as FTS syntax', () => {
+  it('treats search text as words, never as FTS syntax', async () => {
     t = tempStore();
-    t.store.listings.insert({ ...base, title: 'Sofa "NEAR" OR', category: 'Furniture', price: 50 });
+    await t.store.listings.insert({ ...base, title: 'Sofa "NEAR" OR', category: 'Furniture', price: 50 });
     for (const q of ['"', 'sofa OR', 'NEAR(a b)', "'; DROP TABLE listings; --", 'sofa*', '^sofa', 'a:b', '—']) {
-      expect(() => t.store.listings.searchSimilar(q, { limit: 5 })).not.toThrow();
-      expect(() => t.store.listings.list({ q })).not.toThrow();
+      await expect(t.store.listings.searchSimilar(q, { limit: 5 })).resolves.toBeDefined();
+      await expect(t.store.listings.list({ q })).resolves.toBeDefined();
     }
     expect(buildMatchQueries('the a an')).toBeUndefined();
-    expect(t.store.listings.count()).toBe(1);
+    expect(await t.store.listings.count()).toBe(1);
   });
 
   it('computes quartiles by linear interpolation', () => {
@@ -104,7 +104,7 @@ describe('store', () => {
     expect(priceStats([40, 10, 30, 20])).toEqual({ count: 4, min: 10, p25: 17.5, median: 25, p75: 32.5, max: 40 });
   });
 
-  it('records a write and its ledger row atomically, once per call id', () => {
+  it('records a write and its ledger row atomically, once per call id', async () => {
     t = tempStore();
     const key = {
       runId: 'run_x',
@@ -115,25 +115,25 @@ describe('store', () => {
       approvalId: null,
     };
     let writes = 0;
-    const first = t.store.executions.once(key, () => ({ n: ++writes }));
-    const second = t.store.executions.once(key, () => ({ n: ++writes }));
+    const first = await t.store.executions.once(key, async () => ({ n: ++writes }));
+    const second = await t.store.executions.once(key, async () => ({ n: ++writes }));
     expect(first).toEqual({ result: { n: 1 }, replayed: false });
     expect(second).toEqual({ result: { n: 1 }, replayed: true });
-    expect(() =>
-      t.store.executions.once({ ...key, callId: 'call_2' }, () => {
-        t.store.listings.insert({ ...base, title: 'Ghost', category: 'Other', price: 1 });
+    await expect(
+      t.store.executions.once({ ...key, callId: 'call_2' }, async () => {
+        await t.store.listings.insert({ ...base, title: 'Ghost', category: 'Other', price: 1 });
         throw new Error('crash mid-write');
       }),
-    ).toThrow('crash mid-write');
+    ).rejects.toThrow('crash mid-write');
     // The failed write rolled back with its ledger row.
-    expect(t.store.listings.list({ q: 'ghost' })).toEqual([]);
-    expect(t.store.executions.get('run_x', 'call_2')).toBeUndefined();
+    expect(await t.store.listings.list({ q: 'ghost' })).toEqual([]);
+    expect(await t.store.executions.get('run_x', 'call_2')).toBeUndefined();
   });
 
-  it('decides an approval once, and not after it expires', () => {
+  it('decides an approval once, and not after it expires', async () => {
     let now = new Date('2026-01-01T00:00:00Z');
     t = tempStore(() => now);
-    createRun(t.store, 'run_a');
+    await createRun(t.store, 'run_a');
     const req = {
       runId: 'run_a',
       sellerId: 'seller-1',
@@ -142,22 +142,22 @@ describe('store', () => {
       summary: 's',
       expiresAt: '2026-01-01T00:30:00.000Z',
     };
-    t.store.approvals.request({ ...req, id: 'apr_1', callId: 'c1' });
-    t.store.approvals.request({ ...req, id: 'apr_2', callId: 'c2' });
+    await t.store.approvals.request({ ...req, id: 'apr_1', callId: 'c1' });
+    await t.store.approvals.request({ ...req, id: 'apr_2', callId: 'c2' });
     // Idempotent per call: asking again keeps the first approval.
-    expect(t.store.approvals.request({ ...req, id: 'apr_other', callId: 'c1' }).id).toBe('apr_1');
-    expect(t.store.approvals.decide('apr_1', 'approved', 'seller-1', null)).toBe(true);
-    expect(t.store.approvals.decide('apr_1', 'rejected', 'seller-1', null)).toBe(false);
+    expect((await t.store.approvals.request({ ...req, id: 'apr_other', callId: 'c1' })).id).toBe('apr_1');
+    expect(await t.store.approvals.decide('apr_1', 'approved', 'seller-1', null)).toBe(true);
+    expect(await t.store.approvals.decide('apr_1', 'rejected', 'seller-1', null)).toBe(false);
     now = new Date('2026-01-01T00:31:00Z');
-    expect(t.store.approvals.decide('apr_2', 'approved', 'seller-1', null)).toBe(false);
-    expect(t.store.approvals.expireDue('run_a')).toBe(1);
-    expect(t.store.approvals.get('apr_2')!.status).toBe('expired');
+    expect(await t.store.approvals.decide('apr_2', 'approved', 'seller-1', null)).toBe(false);
+    expect(await t.store.approvals.expireDue('run_a')).toBe(1);
+    expect((await t.store.approvals.get('apr_2'))!.status).toBe('expired');
   });
 
-  it('gives the dashboard one row of figures per run created in [from, to)', () => {
+  it('gives the dashboard one row of figures per run created in [from, to)', async () => {
     let now = new Date('2026-01-01T00:00:00Z');
     t = tempStore(() => now);
-    const conv = t.store.conversations.create('seller-1');
+    const conv = await t.store.conversations.create('seller-1');
     const run = (id: string) =>
       t.store.runs.create({
         id,
@@ -169,8 +169,8 @@ describe('store', () => {
         promptVersion: 'v1',
         model: 'm',
       });
-    run('run_a');
-    t.store.approvals.request({
+    await run('run_a');
+    await t.store.approvals.request({
       id: 'apr_1',
       callId: 'c1',
       runId: 'run_a',
@@ -180,11 +180,11 @@ describe('store', () => {
       summary: 's',
       expiresAt: '2026-01-01T00:30:00.000Z',
     });
-    t.store.approvals.decide('apr_1', 'approved', 'seller-1', null);
-    t.store.feedback.add({ runId: 'run_a', sellerId: 'seller-1', value: -1, comment: null });
+    await t.store.approvals.decide('apr_1', 'approved', 'seller-1', null);
+    await t.store.feedback.add({ runId: 'run_a', sellerId: 'seller-1', value: -1, comment: null });
     now = new Date('2026-01-01T00:10:00Z');
-    run('run_b');
-    expect(t.store.runFigures.between('2026-01-01T00:00:00.000Z', '2026-01-01T00:10:00.000Z')).toEqual([
+    await run('run_b');
+    expect(await t.store.runFigures.between('2026-01-01T00:00:00.000Z', '2026-01-01T00:10:00.000Z')).toEqual([
       {
         runId: 'run_a',
         status: 'running',
@@ -203,20 +203,20 @@ describe('store', () => {
       },
     ]);
     expect(
-      t.store.runFigures.between('2026-01-01T00:00:00.000Z', '2026-01-01T01:00:00.000Z').map((r) => r.runId),
+      (await t.store.runFigures.between('2026-01-01T00:00:00.000Z', '2026-01-01T01:00:00.000Z')).map((r) => r.runId),
     ).toEqual(['run_a', 'run_b']);
   });
 
-  it('persists session items in order and pops the last', () => {
+  it('persists session items in order and pops the last', async () => {
     t = tempStore();
-    const c = t.store.conversations.create('seller-1');
-    t.store.conversations.addItems(c.id, [{ n: 1 }, { n: 2 }, { n: 3 }]);
-    expect(t.store.conversations.items(c.id, 2)).toEqual([{ n: 2 }, { n: 3 }]);
-    expect(t.store.conversations.popItem(c.id)).toEqual({ n: 3 });
-    expect(t.store.conversations.items(c.id)).toEqual([{ n: 1 }, { n: 2 }]);
+    const c = await t.store.conversations.create('seller-1');
+    await t.store.conversations.addItems(c.id, [{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(await t.store.conversations.items(c.id, 2)).toEqual([{ n: 2 }, { n: 3 }]);
+    expect(await t.store.conversations.popItem(c.id)).toEqual({ n: 3 });
+    expect(await t.store.conversations.items(c.id)).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
-  it('upgrades a database created by an older release', () => {
+  it('upgrades a database created by an older release', async () => {
     t = tempStore();
     const path = t.path.replace('test.db', 'old.db');
     const old = new Database(path);
@@ -225,14 +225,14 @@ describe('store', () => {
     old.close();
     const upgraded = Store.open(path);
     expect(withRawDb(path, (db) => db.pragma('user_version', { simple: true }))).toBe(MIGRATIONS.length);
-    expect(upgraded.conversations.create('s').id).toMatch(/^conv_/);
-    upgraded.close();
+    expect((await upgraded.conversations.create('s')).id).toMatch(/^conv_/);
+    await upgraded.close();
   });
 });
 
 describe('searchSimilar query plan (listings_search, migration 6)', () => {
-  const ids = (text: string, category?: Category, store = t.store) =>
-    store.listings.searchSimilar(text, { category, limit: 50 }).matches.map((m) => m.id);
+  const ids = async (text: string, category?: Category, store = t.store) =>
+    (await store.listings.searchSimilar(text, { category, limit: 50 })).matches.map((m) => m.id);
   /** The reference: bm25 over every match, then status and category, ties to the older listing. */
   const naive = (text: string, category?: Category) =>
     withRawDb(
@@ -249,9 +249,9 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
       .slice(0, 50)
       .map((r) => r.id);
 
-  it('ranks exactly like bm25 over every match while the matches fit the candidate cap', () => {
+  it('ranks exactly like bm25 over every match while the matches fit the candidate cap', async () => {
     t = tempStore();
-    seedListings(t.store, 3000, 7);
+    await seedListings(t.store, 3000, 7);
     const queries: Array<[string, Category?]> = [
       ['bike'],
       ['used'],
@@ -264,14 +264,15 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
     for (const [q, category] of queries) {
       const expected = naive(q, category);
       expect(expected.length, q).toBeGreaterThanOrEqual(5);
-      expect(ids(q, category), q).toEqual(expected);
-      const stats = t.store.listings.searchSimilar(q, { category, limit: 5 }).stats;
-      const prices = expected.map((id) => t.store.listings.get(id)!.price);
+      expect(await ids(q, category), q).toEqual(expected);
+      const { stats } = await t.store.listings.searchSimilar(q, { category, limit: 5 });
+      const prices: number[] = [];
+      for (const id of expected) prices.push((await t.store.listings.get(id))!.price);
       expect(stats, q).toEqual(priceStats(prices));
     }
   });
 
-  it('indexes the listings of a database upgraded from before the search index', () => {
+  it('indexes the listings of a database upgraded from before the search index', async () => {
     t = tempStore();
     const path = t.path.replace('test.db', 'v5.db');
     const old = new Database(path);
@@ -288,16 +289,15 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
     const upgraded = Store.open(path);
     try {
       expect(
-        upgraded.listings.searchSimilar('trek marlin', { category: 'Sports', limit: 5 }).matches.map((m) => m.id),
+        (await upgraded.listings.searchSimilar('trek marlin', { category: 'Sports', limit: 5 })).matches.map(
+          (m) => m.id,
+        ),
       ).toEqual(['a']);
       expect(
-        upgraded.listings
-          .searchSimilar('trek marlin', { limit: 5 })
-          .matches.map((m) => m.id)
-          .sort(),
+        (await upgraded.listings.searchSimilar('trek marlin', { limit: 5 })).matches.map((m) => m.id).sort(),
       ).toEqual(['a', 'c']);
     } finally {
-      upgraded.close();
+      await upgraded.close();
     }
   });
 
@@ -310,7 +310,7 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
         .all(buildMatchQueries(text)!.all),
     );
 
-  it('moves a database whose search keys came from migration 6 to stored category numbers', () => {
+  it('moves a database whose search keys came from migration 6 to stored category numbers', async () => {
     t = tempStore();
     const path = t.path.replace('test.db', 'v6.db');
     const old = new Database(path);
@@ -330,20 +330,20 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
       );
       expect(numbers).toEqual(CATEGORIES.map((category, i) => ({ category, number: i + 1 })));
       expect(keyCategories(path, 'hose reel')).toEqual([CATEGORIES.indexOf('Home & Garden') + 1]);
-      expect(ids('hose reel', 'Home & Garden', upgraded)).toEqual(['a']);
+      expect(await ids('hose reel', 'Home & Garden', upgraded)).toEqual(['a']);
     } finally {
-      upgraded.close();
+      await upgraded.close();
     }
   });
 
-  it('numbers a category the database has not seen yet at the next open, and re-keys its listings', () => {
+  it('numbers a category the database has not seen yet at the next open, and re-keys its listings', async () => {
     t = tempStore();
     // As if "Books" had been added to CATEGORIES after this database was made: it gets the next free number.
     withRawDb(t.path, (db) => db.prepare(`DELETE FROM search_categories WHERE category = 'Books'`).run());
-    const atlas = t.store.listings.insert({ ...base, title: 'Trek atlas', category: 'Books', price: 5 });
+    const atlas = await t.store.listings.insert({ ...base, title: 'Trek atlas', category: 'Books', price: 5 });
     expect(keyCategories(t.path, 'trek atlas')).toEqual([0]);
-    expect(ids('trek atlas', 'Books')).toEqual([atlas.id]); // unnumbered: filtered by row
-    t.store.close();
+    expect(await ids('trek atlas', 'Books')).toEqual([atlas.id]); // unnumbered: filtered by row
+    await t.store.close();
     t.store = Store.open(t.path);
     const db = rawDb(t.path);
     try {
@@ -351,8 +351,8 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
         CATEGORIES.length + 1,
       );
       expect(keyCategories(t.path, 'trek atlas')).toEqual([CATEGORIES.length + 1]);
-      expect(ids('trek atlas', 'Books')).toEqual([atlas.id]);
-      expect(ids('trek atlas', 'Sports')).toEqual([]);
+      expect(await ids('trek atlas', 'Books')).toEqual([atlas.id]);
+      expect(await ids('trek atlas', 'Sports')).toEqual([]);
       db.prepare(`DELETE FROM listings WHERE id = ?`).run(atlas.id);
       expect(db.prepare('SELECT count(*) FROM listings_search').pluck().get()).toBe(0);
       expect(() =>
@@ -363,23 +363,23 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
     }
   });
 
-  it('follows status, category, text changes and deletes', () => {
+  it('follows status, category, text changes and deletes', async () => {
     t = tempStore();
-    const l = t.store.listings.insert({ ...base, title: 'Walnut desk', category: 'Furniture', price: 200 });
-    withRawDb(t.path, (db) => {
-      expect(ids('walnut desk', 'Furniture')).toEqual([l.id]);
+    const l = await t.store.listings.insert({ ...base, title: 'Walnut desk', category: 'Furniture', price: 200 });
+    await withRawDbAsync(t.path, async (db) => {
+      expect(await ids('walnut desk', 'Furniture')).toEqual([l.id]);
       db.prepare(`UPDATE listings SET status = 'sold' WHERE id = ?`).run(l.id);
-      expect(ids('walnut desk')).toEqual([]);
+      expect(await ids('walnut desk')).toEqual([]);
       db.prepare(`UPDATE listings SET status = 'active', category = 'Other' WHERE id = ?`).run(l.id);
-      expect(ids('walnut desk', 'Furniture')).toEqual([]);
-      expect(ids('walnut desk', 'Other')).toEqual([l.id]);
+      expect(await ids('walnut desk', 'Furniture')).toEqual([]);
+      expect(await ids('walnut desk', 'Other')).toEqual([l.id]);
       db.prepare('UPDATE listings SET title = ? WHERE id = ?').run('Pine desk', l.id);
-      expect(ids('walnut')).toEqual([]);
-      expect(ids('pine desk')).toEqual([l.id]);
-      t.store.listings.updatePrice(l.id, 150);
-      expect(t.store.listings.searchSimilar('pine desk', { limit: 5 }).stats?.median).toBe(150);
+      expect(await ids('walnut')).toEqual([]);
+      expect(await ids('pine desk')).toEqual([l.id]);
+      await t.store.listings.updatePrice(l.id, 150);
+      expect((await t.store.listings.searchSimilar('pine desk', { limit: 5 })).stats?.median).toBe(150);
       db.prepare('DELETE FROM listings WHERE id = ?').run(l.id);
-      expect(ids('pine desk')).toEqual([]);
+      expect(await ids('pine desk')).toEqual([]);
       expect(db.prepare('SELECT count(*) AS n FROM listings_search').get()).toEqual({ n: 0 });
       expect(() =>
         db.prepare(`INSERT INTO listings_search (listings_search) VALUES ('integrity-check')`).run(),
@@ -395,7 +395,7 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
 });
 
 describe('gate refusals leave approvals (call_refusals, migration 7)', () => {
-  it('moves an old policy-gate approval row into call_refusals, and leaves the seller’s approvals', () => {
+  it('moves an old policy-gate approval row into call_refusals, and leaves the seller’s approvals', async () => {
     t = tempStore();
     const path = t.path.replace('test.db', 'v6.db');
     const old = new Database(path);
@@ -423,8 +423,8 @@ describe('gate refusals leave approvals (call_refusals, migration 7)', () => {
     const upgraded = Store.open(path);
     try {
       expect(withRawDb(path, (db) => db.pragma('user_version', { simple: true }))).toBe(MIGRATIONS.length);
-      expect(upgraded.approvals.forRun('run_1').map((a) => a.id)).toEqual(['apr_seller']);
-      expect(upgraded.refusals.forRun('run_1')).toEqual([
+      expect((await upgraded.approvals.forRun('run_1')).map((a) => a.id)).toEqual(['apr_seller']);
+      expect(await upgraded.refusals.forRun('run_1')).toEqual([
         {
           runId: 'run_1',
           callId: 'c1',
@@ -435,9 +435,9 @@ describe('gate refusals leave approvals (call_refusals, migration 7)', () => {
           createdAt: '2026-01-01T00:00:01Z',
         },
       ]);
-      expect(upgraded.refusals.forConversation('conv_1').get('c1')?.rule).toBe('valid-json');
+      expect((await upgraded.refusals.forConversation('conv_1')).get('c1')?.rule).toBe('valid-json');
     } finally {
-      upgraded.close();
+      await upgraded.close();
     }
   });
 });

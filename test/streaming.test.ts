@@ -23,7 +23,7 @@ function parseSse(text: string): Array<{ event: string; data: any }> {
 
 describe('streaming a run as server-sent events', () => {
   it('streams text deltas, tool activity and the pending approval, then the RunResult; the decision streams too', async () => {
-    h = createHarness({
+    h = await createHarness({
       model: new ScriptedModel([
         callTool('searchSimilar', { query: 'Trek Marlin bike', category: 'Sports', limit: null }, 'c1'),
         callTool('createListing', bikeDraft, 'c2', 'Here is your draft.'),
@@ -77,7 +77,7 @@ describe('streaming a run as server-sent events', () => {
   });
 
   it('checks access before the stream starts', async () => {
-    h = createHarness({ model: new ScriptedModel([]) });
+    h = await createHarness({ model: new ScriptedModel([]) });
     const { id } = await (await h.call('POST', '/api/conversations')).json();
     const res = await h.call('POST', `/api/conversations/${id}/messages`, {
       token: TOKENS.seller2,

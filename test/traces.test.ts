@@ -9,7 +9,7 @@ let h: Harness;
 afterEach(() => h?.close());
 
 async function conversationWithApproval(harness: Harness) {
-  const { id } = harness.assistant.createConversation('seller-1');
+  const { id } = await harness.assistant.createConversation('seller-1');
   const paused = await harness.assistant.sendMessage(id, 'seller-1', { text: 'I want to sell my Trek Marlin 7' });
   const done = await harness.assistant.decide(paused.runId, 'seller-1', {
     approvalId: paused.pendingApprovals[0].approvalId,
@@ -21,7 +21,7 @@ async function conversationWithApproval(harness: Harness) {
 describe('recorded traces', () => {
   it('records one trace across pause and resume: model calls, tool calls, policy decisions and approvals, in order', async () => {
     const SLOW_MS = 30;
-    h = createHarness({
+    h = await createHarness({
       model: new ScriptedModel([
         // The first model call takes a known time, so its recorded duration can be checked.
         modelResponder(async () => {
@@ -59,9 +59,9 @@ describe('recorded traces', () => {
     expect(tools.map((t: { tool: string }) => t.tool)).toEqual(['searchSimilar', 'updatePrice', 'createListing']);
     expect(tools[0].result.stats.count).toBeGreaterThan(0);
     // Timings are the recorded span's: the search ran within the wall time measured around the run (ms timestamps: 1 ms slack).
-    const searchSpan = h.store.traces
-      .spans(paused.traceId)
-      .find((s) => s.kind === 'function' && s.data.name === 'searchSimilar')!;
+    const searchSpan = (await h.store.traces.spans(paused.traceId)).find(
+      (s) => s.kind === 'function' && s.data.name === 'searchSimilar',
+    )!;
     expect(tools[0]).toMatchObject({ at: searchSpan.startedAt, endedAt: searchSpan.endedAt });
     expect(tools[0].durationMs).toBe(Date.parse(searchSpan.endedAt!) - Date.parse(searchSpan.startedAt!));
     expect(Date.parse(tools[0].at)).toBeGreaterThanOrEqual(wallStart);
@@ -93,7 +93,7 @@ describe('recorded traces', () => {
   });
 
   it('lets support search traces by seller, status, tool and policy denial, paged; sellers get 403', async () => {
-    h = createHarness({
+    h = await createHarness({
       model: new ScriptedModel([
         callTool('updatePrice', { listingId: 'lst_0000003', price: 10 }, 'c1'),
         say('Not yours.'),
@@ -101,7 +101,7 @@ describe('recorded traces', () => {
         say('Posted.'),
       ]),
     });
-    const { id } = h.assistant.createConversation('seller-1');
+    const { id } = await h.assistant.createConversation('seller-1');
     const denied = await h.assistant.sendMessage(id, 'seller-1', { text: 'reprice lst_0000003 to 10' });
     const { paused } = await (async () => {
       const p = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell my bike' });
@@ -131,13 +131,16 @@ describe('recorded traces', () => {
   });
 
   it('never lets a failing recorder break a run', async () => {
-    h = createHarness({ model: new ScriptedModel([say('hello')]) });
+    h = await createHarness({ model: new ScriptedModel([say('hello')]) });
     const logs = captureLogs('error');
     (h.assistant['lifecycle'] as unknown as { logger: unknown }).logger = logs.logger;
-    h.store.traces.upsertSpan = () => {
+    // Every way of writing spans fails (the recorder writes its batches with upsertSpans).
+    const diskFull = async () => {
       throw new Error('disk full');
     };
-    const { id } = h.assistant.createConversation('seller-1');
+    h.store.traces.upsertSpan = diskFull;
+    h.store.traces.upsertSpans = diskFull;
+    const { id } = await h.assistant.createConversation('seller-1');
     const result = await h.assistant.sendMessage(id, 'seller-1', { text: 'hi' });
     expect(result).toMatchObject({ status: 'completed', reply: 'hello' });
     expect(logs.lines()).toContainEqual(

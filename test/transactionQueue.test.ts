@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../src/store/database.js';
-import { TransactionQueue } from '../src/store/transactionQueue.js';
+import { openDatabase, type Db } from '../src/store/sqlite/database.js';
+import { TransactionQueue } from '../src/store/sqlite/transactionQueue.js';
 
 // Asynchronous transactions on one better-sqlite3 connection: an await inside one must not let
 // another caller's statements into it. These fail without the queue (see the last test).

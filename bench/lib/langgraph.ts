@@ -90,14 +90,14 @@ export function createLangGraphConversation(store: Store, checkpointer: BaseChec
       schema: SearchSimilarParams,
     }),
     tool(
-      (args, config) => {
+      async (args, config) => {
         // What the seller confirms; on resume the node runs again and interrupt() returns the decision.
         const decision = interrupt<{ tool: string; summary: string }, string>({
           tool: 'createListing',
-          summary: create.summarize(args, store),
+          summary: await create.summarize(args, store),
         });
         if (decision !== 'approve') return JSON.stringify({ ok: false, error: 'rejected by the seller' });
-        return JSON.stringify(create.run(args, environment(config)));
+        return JSON.stringify(await create.run(args, environment(config)));
       },
       { name: 'createListing', description: create.description, schema: CreateListingParams },
     ),

@@ -17,25 +17,25 @@ function maySee(sellerId: string, viewer: Viewer): boolean {
 }
 
 /** The conversation if this viewer may see it; another seller's is reported as missing. */
-export function visibleConversation(store: Store, conversationId: string, viewer: Viewer): Conversation {
-  const conversation = store.conversations.get(conversationId);
+export async function visibleConversation(store: Store, conversationId: string, viewer: Viewer): Promise<Conversation> {
+  const conversation = await store.conversations.get(conversationId);
   if (!conversation || !maySee(conversation.sellerId, viewer)) throw new NotFoundError('Conversation');
   return conversation;
 }
 
 /** The run if this viewer may see it; another seller's is reported as missing. */
-export function visibleRun(store: Store, runId: string, viewer: Viewer): RunRecord {
-  const run = store.runs.get(runId);
+export async function visibleRun(store: Store, runId: string, viewer: Viewer): Promise<RunRecord> {
+  const run = await store.runs.get(runId);
   if (!run || !maySee(run.sellerId, viewer)) throw new NotFoundError('Run');
   return run;
 }
 
 /** The conversation if this seller may write to it: only its own seller may (support reads). */
-export function ownConversation(store: Store, conversationId: string, sellerId: string): Conversation {
+export function ownConversation(store: Store, conversationId: string, sellerId: string): Promise<Conversation> {
   return visibleConversation(store, conversationId, { userId: sellerId, role: 'seller' });
 }
 
 /** The run if this seller may decide on it: only its own seller may (support reads). */
-export function ownRun(store: Store, runId: string, sellerId: string): RunRecord {
+export function ownRun(store: Store, runId: string, sellerId: string): Promise<RunRecord> {
   return visibleRun(store, runId, { userId: sellerId, role: 'seller' });
 }

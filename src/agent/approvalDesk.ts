@@ -19,33 +19,39 @@ export class ApprovalDesk {
    * only shown if it is well-formed and the policy would let it run once
    * confirmed; anything else is refused at once (a refusal, not an approval)
    * with a reason the model can act on. Returns whether any approval now
-   * waits for the seller.
+   * waits for the seller. Callers run it in the transaction that stores the pause.
    */
-  request(run: RunRecord, interruptions: RunToolApprovalItem[]): boolean {
+  async request(run: RunRecord, interruptions: RunToolApprovalItem[]): Promise<boolean> {
     let needSeller = false;
     for (const item of interruptions) {
       const callId = callIdOf(item);
-      const known = callStatus(this.store, run.id, callId);
+      const known = await callStatus(this.store, run.id, callId);
       if (known) {
         needSeller ||= known === 'pending';
         continue;
       }
       const tool = item.name ?? 'unknown';
       const raw = item.arguments ?? '';
-      const { args, verdict } = this.vetting.vet({ runId: run.id, callId, sellerId: run.sellerId, tool, input: raw });
+      const { args, verdict } = await this.vetting.vet({
+        runId: run.id,
+        callId,
+        sellerId: run.sellerId,
+        tool,
+        input: raw,
+      });
       if (verdict.decision === 'needs_confirmation' && args) {
-        requestApproval(this.store, {
+        await requestApproval(this.store, {
           runId: run.id,
           callId,
           sellerId: run.sellerId,
           tool,
           args,
-          summary: summarizeAction(tool, args, this.store),
+          summary: await summarizeAction(tool, args, this.store),
           ttlMs: this.approvalTtlMs,
         });
         needSeller = true;
       } else {
-        refuseCall(this.store, {
+        await refuseCall(this.store, {
           runId: run.id,
           callId,
           tool,
@@ -54,7 +60,7 @@ export class ApprovalDesk {
           reason: verdict.reason,
         });
       }
-      this.store.decisions.record({
+      await this.store.decisions.record({
         runId: run.id,
         callId,
         tool,

@@ -1,4 +1,4 @@
-import type { Store } from '../store/index.js';
+import type { Conversation, RunRecord, Store } from '../store/index.js';
 import type { TraceSink } from '../tracing/traceRouter.js';
 import { ConversationLocks } from './conversationLock.js';
 import type { SellerMessage } from './messages.js';
@@ -34,31 +34,35 @@ export class ListingAssistant {
     return this.options.modelName;
   }
 
-  createConversation(sellerId: string): { id: string } {
-    return { id: this.store.conversations.create(sellerId).id };
+  async createConversation(sellerId: string): Promise<{ id: string }> {
+    return { id: (await this.store.conversations.create(sellerId)).id };
   }
 
   /** The conversation if this viewer may see it; another seller's is reported as missing. */
-  visibleConversation(conversationId: string, viewer: Viewer) {
+  visibleConversation(conversationId: string, viewer: Viewer): Promise<Conversation> {
     return visibleConversation(this.store, conversationId, viewer);
   }
 
   /** The run if this viewer may see it. */
-  visibleRun(runId: string, viewer: Viewer) {
+  visibleRun(runId: string, viewer: Viewer): Promise<RunRecord> {
     return visibleRun(this.store, runId, viewer);
   }
 
-  getConversation(conversationId: string, viewer: Viewer): ConversationView {
-    const conversation = visibleConversation(this.store, conversationId, viewer);
-    const latest = this.store.runs.latestForConversation(conversationId);
-    if (latest) this.lifecycle.settleExpired(latest);
-    return conversationView(this.store, conversation, latest ? this.lifecycle.result(latest.id) : null);
+  async getConversation(conversationId: string, viewer: Viewer): Promise<ConversationView> {
+    const conversation = await visibleConversation(this.store, conversationId, viewer);
+    const latest = await this.store.runs.latestForConversation(conversationId);
+    if (latest) await this.lifecycle.settleExpired(latest);
+    // One snapshot: the transcript and the latest run as they stand together.
+    return this.store.read(async (tx) => {
+      const current = await tx.runs.latestForConversation(conversationId);
+      return conversationView(tx, conversation, current ? await this.lifecycle.result(current.id) : null);
+    });
   }
 
-  getRun(runId: string, viewer: Viewer): RunResult {
+  async getRun(runId: string, viewer: Viewer): Promise<RunResult> {
     // Another seller's run is reported as missing, so ids cannot be probed.
-    const run = visibleRun(this.store, runId, viewer);
-    this.lifecycle.settleExpired(run);
+    const run = await visibleRun(this.store, runId, viewer);
+    await this.lifecycle.settleExpired(run);
     return this.lifecycle.result(runId);
   }
 
@@ -68,7 +72,7 @@ export class ListingAssistant {
     message: SellerMessage,
     options: RunOptions = {},
   ): Promise<RunResult> {
-    ownConversation(this.store, conversationId, sellerId);
+    await ownConversation(this.store, conversationId, sellerId);
     return this.locks.run(conversationId, () => this.lifecycle.start(conversationId, sellerId, message, options));
   }
 
@@ -78,7 +82,7 @@ export class ListingAssistant {
     decision: { approvalId: string; decision: 'approve' | 'reject'; message?: string },
     options: RunOptions = {},
   ): Promise<RunResult> {
-    const run = ownRun(this.store, runId, sellerId);
+    const run = await ownRun(this.store, runId, sellerId);
     return this.locks.run(run.conversationId, () => this.lifecycle.decide(runId, sellerId, decision, options));
   }
 

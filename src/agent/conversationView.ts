@@ -13,16 +13,16 @@ export interface ConversationView {
 }
 
 /** The view of a conversation, with the RunResult of its latest run (null before the first message). */
-export function conversationView(
+export async function conversationView(
   store: Store,
   conversation: Conversation,
   latestRun: RunResult | null,
-): ConversationView {
+): Promise<ConversationView> {
   return {
     id: conversation.id,
     sellerId: conversation.sellerId,
     createdAt: conversation.createdAt,
-    messages: transcript(store.conversations.items(conversation.id) as AgentInputItem[]),
+    messages: transcript((await store.conversations.items(conversation.id)) as AgentInputItem[]),
     latestRun,
   };
 }

@@ -17,9 +17,9 @@ export async function recoverInterruptedRuns(
   lifecycle: RunLifecycle,
 ): Promise<number> {
   let recovered = 0;
-  for (const run of store.runs.listInterrupted()) {
+  for (const run of await store.runs.listInterrupted()) {
     await locks.run(run.conversationId, async () => {
-      const approvals = store.approvals.forRun(run.id);
+      const approvals = await store.approvals.forRun(run.id);
       const decided = approvals.length > 0 && approvals.every((a) => a.status !== 'pending');
       if (run.status === 'awaiting_approval') {
         if (!decided || !approvals.some((a) => a.status === 'approved')) return;
@@ -27,8 +27,8 @@ export async function recoverInterruptedRuns(
       } else if (run.state && decided) {
         await lifecycle.resume(run);
       } else {
-        lifecycle.stop(run, 'cancelled', STOP_REPLIES.cancelled, run.steps);
-        lifecycle.settled(run.id);
+        await lifecycle.stop(run, 'cancelled', STOP_REPLIES.cancelled, run.steps);
+        await lifecycle.settled(run.id);
       }
       recovered++;
     });

@@ -92,9 +92,9 @@ export class RunLifecycle {
     this.logger = options.logger ?? createLogger();
     const vetting = callVetting(options.policy);
     this.approvalDesk = new ApprovalDesk(options.store, vetting, options.approvalTtlMs);
-    const recorder = new StoreRecorder(options.store, (error, traceIds) => {
+    const recorder = new StoreRecorder(options.store, async (error, traceIds) => {
       for (const traceId of traceIds) {
-        const run = this.store.runs.byTraceId(traceId);
+        const run = await this.store.runs.byTraceId(traceId);
         (run ? runLogger(this.logger, run) : this.logger).error(
           { traceId, error: describeError(error) },
           'trace recording failed',
@@ -118,8 +118,8 @@ export class RunLifecycle {
     message: SellerMessage,
     options: RunOptions = {},
   ): Promise<RunResult> {
-    this.supersedePausedRun(conversationId);
-    const run = this.store.runs.create({
+    await this.supersedePausedRun(conversationId);
+    const run = await this.store.runs.create({
       id: newId('run'),
       conversationId,
       sellerId,
@@ -141,27 +141,35 @@ export class RunLifecycle {
     decision: { approvalId: string; decision: 'approve' | 'reject'; message?: string },
     options: RunOptions = {},
   ): Promise<RunResult> {
+    let resumable: RunRecord | undefined;
     try {
-      decideApproval(this.store, { runId, sellerId, ...decision });
+      // The last decision and the run leaving `awaiting_approval` commit together: a lookup that
+      // settles expired approvals in between would otherwise stop a run that is about to resume.
+      resumable = await this.store.transaction(async (tx) => {
+        await decideApproval(tx, { runId, sellerId, ...decision });
+        const approvals = await tx.approvals.forRun(runId);
+        if (approvals.some((a) => a.status === 'pending')) return undefined;
+        await tx.runs.update(runId, { status: 'running' });
+        return tx.runs.get(runId);
+      });
     } catch (error) {
-      if (error instanceof ApprovalNotPendingError) this.settleExpired(this.store.runs.get(runId)!);
+      if (error instanceof ApprovalNotPendingError) await this.settleExpired((await this.store.runs.get(runId))!);
       throw error;
     }
     faultPoint('after-approval');
-    const stillPending = this.store.approvals.forRun(runId).some((a) => a.status === 'pending');
-    if (stillPending) return this.result(runId);
-    return this.resume(this.store.runs.get(runId)!, options);
+    if (!resumable) return this.result(runId);
+    return this.resume(resumable, options);
   }
 
   async resume(run: RunRecord, options: RunOptions = {}): Promise<RunResult> {
-    this.store.runs.update(run.id, { status: 'running' });
+    await this.store.runs.update(run.id, { status: 'running' });
     const { agent, counter } = this.buildAgent(run.promptVersion);
     const state = await RunState.fromString<AssistantContext, typeof agent>(agent, run.state!);
-    const approvals = this.store.approvals.forRun(run.id);
+    const approvals = await this.store.approvals.forRun(run.id);
     for (const item of state.getInterruptions()) {
       const callId = callIdOf(item);
       if (approvals.find((a) => a.callId === callId)?.status === 'approved') state.approve(item);
-      else state.reject(item, { message: notApprovedMessage(this.store, run.id, callId) });
+      else state.reject(item, { message: await notApprovedMessage(this.store, run.id, callId) });
     }
     return this.execute(run, state, options, { agent, counter });
   }
@@ -215,9 +223,9 @@ export class RunLifecycle {
           signal: controller.signal,
           toolErrorFormatter: ({ kind, callId }: { kind: string; callId: string }) =>
             kind === 'approval_rejected' ? notApprovedMessage(this.store, run.id, callId) : undefined,
-          callModelInputFilter: ({ modelData }: { modelData: ModelInputData }) => ({
+          callModelInputFilter: async ({ modelData }: { modelData: ModelInputData }) => ({
             ...modelData,
-            input: explainGateRejections(modelData.input, refusalsByCall(this.store, run.conversationId)),
+            input: explainGateRejections(modelData.input, await refusalsByCall(this.store, run.conversationId)),
           }),
         };
         let result;
@@ -239,27 +247,27 @@ export class RunLifecycle {
         }
         const interruptions = result.interruptions;
         if (interruptions.length === 0) {
-          this.store.runs.update(run.id, {
+          await this.store.runs.update(run.id, {
             status: 'completed',
             reply: finalText(result.finalOutput) ?? assistantText(result.newItems) ?? '',
             steps: steps(),
             state: null,
           });
-          return this.result(run.id);
+          return await this.result(run.id);
         }
         const { state } = result;
         // The approvals, the gate's decisions and the paused state commit together, before the
         // seller can see (or decide) any approval: a pause is on disk whole or not at all.
-        const needSeller = this.store.transaction(() => {
-          const waits = this.approvalDesk.request(run, interruptions);
+        const needSeller = await this.store.transaction(async (tx) => {
+          const waits = await this.approvalDesk.request(run, interruptions);
           for (const item of interruptions) {
             const callId = callIdOf(item);
-            const status = callStatus(this.store, run.id, callId);
+            const status = await callStatus(tx, run.id, callId);
             if (status === 'refused' || status === 'rejected')
-              state.reject(item, { message: notApprovedMessage(this.store, run.id, callId) });
+              state.reject(item, { message: await notApprovedMessage(tx, run.id, callId) });
           }
           if (waits) {
-            this.store.runs.update(run.id, {
+            await tx.runs.update(run.id, {
               status: 'awaiting_approval',
               reply: assistantText(result.newItems) ?? 'Please confirm the action below.',
               steps: steps(),
@@ -272,13 +280,11 @@ export class RunLifecycle {
           input = state;
           continue;
         }
+        const paused = await this.result(run.id);
         if (options.onEvent) {
-          for (const approval of toRunResult(this.store.runs.get(run.id)!, this.store.approvals.forRun(run.id))
-            .pendingApprovals) {
-            options.onEvent({ type: 'approval_requested', approval });
-          }
+          for (const approval of paused.pendingApprovals) options.onEvent({ type: 'approval_requested', approval });
         }
-        return this.result(run.id);
+        return paused;
       }
     } catch (error) {
       const reason: StopReason =
@@ -290,56 +296,72 @@ export class RunLifecycle {
               ? 'timeout'
               : 'model_error';
       if (reason === 'model_error') log.error({ error: describeError(error) }, 'run failed');
-      this.stop(run, reason, STOP_REPLIES[reason], steps());
-      return this.result(run.id);
+      await this.stop(run, reason, STOP_REPLIES[reason], steps());
+      return await this.result(run.id);
     } finally {
       clearTimeout(timer);
       for (const off of unregister) off();
-      this.settled(run.id);
+      await this.settled(run.id);
     }
   }
 
   /** A new message while a run waits for approval: that run's pending actions lapse unexecuted. */
-  private supersedePausedRun(conversationId: string): void {
-    const latest = this.store.runs.latestForConversation(conversationId);
-    if (!latest || latest.status !== 'awaiting_approval') return;
-    supersedeApprovals(this.store, latest.id);
-    this.stop(latest, 'cancelled', latest.reply ?? STOP_REPLIES.cancelled, latest.steps);
-    this.settled(latest.id);
+  private async supersedePausedRun(conversationId: string): Promise<void> {
+    // One transaction: a lookup settling the same run's expired approvals cannot stop it in between.
+    const superseded = await this.store.transaction(async (tx) => {
+      const latest = await tx.runs.latestForConversation(conversationId);
+      if (!latest || latest.status !== 'awaiting_approval') return undefined;
+      await supersedeApprovals(tx, latest.id);
+      await this.stop(latest, 'cancelled', latest.reply ?? STOP_REPLIES.cancelled, latest.steps);
+      return latest;
+    });
+    if (superseded) await this.settled(superseded.id);
   }
 
   /** Lapses expired approvals; a paused run left with nothing to decide and nothing approved stops. */
-  settleExpired(run: RunRecord): void {
+  async settleExpired(run: RunRecord): Promise<void> {
     if (run.status !== 'awaiting_approval') return;
-    expireApprovals(this.store, run.id);
-    const approvals = this.store.approvals.forRun(run.id);
-    if (approvals.some((a) => a.status === 'pending' || a.status === 'approved')) return;
-    this.stop(run, 'cancelled', STOP_REPLIES.expired, run.steps);
-    this.settled(run.id);
+    // Re-read in one transaction: since `run` was read it may have been decided, resumed or superseded.
+    const stopped = await this.store.transaction(async (tx) => {
+      const current = await tx.runs.get(run.id);
+      if (current?.status !== 'awaiting_approval') return false;
+      await expireApprovals(tx, run.id);
+      const approvals = await tx.approvals.forRun(run.id);
+      if (approvals.some((a) => a.status === 'pending' || a.status === 'approved')) return false;
+      await this.stop(current, 'cancelled', STOP_REPLIES.expired, current.steps);
+      return true;
+    });
+    if (stopped) await this.settled(run.id);
   }
 
-  stop(run: RunRecord, reason: StopReason, reply: string, steps: number): void {
-    this.store.runs.update(run.id, { status: 'stopped', stopReason: reason, reply, steps, state: null });
-    closeDanglingCalls(this.store, run.conversationId, NOT_RUN_OUTPUT);
+  /** Stops a run and answers its dangling calls, together (joins the caller's transaction, if any). */
+  stop(run: RunRecord, reason: StopReason, reply: string, steps: number): Promise<void> {
+    return this.store.transaction(async (tx) => {
+      await tx.runs.update(run.id, { status: 'stopped', stopReason: reason, reply, steps, state: null });
+      await closeDanglingCalls(tx, run.conversationId, NOT_RUN_OUTPUT);
+    });
   }
 
   /**
    * Tells the trace sinks (store export, metrics, logs) a segment's outcome is
    * stored, also for stops outside a segment (superseded, expired, recovered);
-   * a failing sink never reaches the seller.
+   * a failing sink never reaches the seller. Sinks are awaited in turn, the store
+   * recorder first. Never call it inside a transaction: a sink may wait on writes
+   * queued behind it.
    */
-  settled(runId: string): void {
+  async settled(runId: string): Promise<void> {
     for (const sink of this.sinks) {
       try {
-        sink.onSegmentSettled?.(runId);
+        await sink.onSegmentSettled?.(runId);
       } catch (error) {
         this.logger.error({ runId, error: describeError(error) }, 'trace sink failed');
       }
     }
   }
 
-  result(runId: string): RunResult {
-    return toRunResult(this.store.runs.get(runId)!, this.store.approvals.forRun(runId));
+  /** The run's RunResult, its status and approvals read on one snapshot. */
+  result(runId: string): Promise<RunResult> {
+    return this.store.read(async (tx) => toRunResult((await tx.runs.get(runId))!, await tx.approvals.forRun(runId)));
   }
 }
 

@@ -30,7 +30,7 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   log?: (msg: string, fields: Record<string, unknown>) => void;
   /** Called after feedback is stored (Langfuse scores). */
-  onFeedback?: (run: RunRecord, value: 1 | -1, comment: string | null) => void;
+  onFeedback?: (run: RunRecord, value: 1 | -1, comment: string | null) => void | Promise<void>;
   /** The trace's page in Langfuse, when export is configured. */
   traceUrl?: (traceId: string) => Promise<string | undefined>;
   web?: WebOptions;

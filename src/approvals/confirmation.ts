@@ -22,8 +22,8 @@ export interface Confirmation {
  * by this seller, for the same tool and the same canonical arguments.
  * Undefined when the call is not confirmed.
  */
-export function isConfirmed(store: Store, call: WriteCall): Confirmation | undefined {
-  const a = store.approvals.forCall(call.runId, call.callId);
+export async function isConfirmed(store: Store, call: WriteCall): Promise<Confirmation | undefined> {
+  const a = await store.approvals.forCall(call.runId, call.callId);
   if (!a || a.status !== 'approved' || !a.decidedAt) return undefined;
   if (a.sellerId !== call.sellerId || a.decidedBy !== call.sellerId || a.tool !== call.tool) return undefined;
   if (canonicalJson(a.arguments) !== canonicalJson(call.args)) return undefined;

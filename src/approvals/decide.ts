@@ -14,15 +14,20 @@ export interface SellerDecision {
  * The seller's decision, compare-and-set from `pending`: of two concurrent
  * decisions exactly one wins, and an approval past its expiry is expired
  * first, so it cannot be approved. The loser gets ApprovalNotPendingError.
+ * One transaction, so the status reported (and returned) is the one the decision left;
+ * the loser's error comes after it commits, so an expiry it found stays recorded.
  */
-export function decideApproval(store: Store, d: SellerDecision): ApprovalRecord {
-  const approval = store.approvals.get(d.approvalId);
-  if (!approval || approval.runId !== d.runId) throw new NotFoundError('Approval');
-  if (approval.sellerId !== d.sellerId)
-    throw new ForbiddenError('Only the seller who owns this conversation can decide.');
-  store.approvals.expireDue(d.runId);
-  const status = d.decision === 'approve' ? 'approved' : 'rejected';
-  if (!store.approvals.decide(approval.id, status, d.sellerId, d.message?.trim() || null))
-    throw new ApprovalNotPendingError(store.approvals.get(approval.id)!.status);
-  return store.approvals.get(approval.id)!;
+export async function decideApproval(store: Store, d: SellerDecision): Promise<ApprovalRecord> {
+  const { won, approval } = await store.transaction(async (tx) => {
+    const found = await tx.approvals.get(d.approvalId);
+    if (!found || found.runId !== d.runId) throw new NotFoundError('Approval');
+    if (found.sellerId !== d.sellerId)
+      throw new ForbiddenError('Only the seller who owns this conversation can decide.');
+    await tx.approvals.expireDue(d.runId);
+    const status = d.decision === 'approve' ? 'approved' : 'rejected';
+    const decided = await tx.approvals.decide(found.id, status, d.sellerId, d.message?.trim() || null);
+    return { won: decided, approval: (await tx.approvals.get(found.id))! };
+  });
+  if (!won) throw new ApprovalNotPendingError(approval.status);
+  return approval;
 }

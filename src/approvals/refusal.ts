@@ -11,7 +11,7 @@ export interface Refusal {
 }
 
 /** The gate turned a call away without asking the seller: recorded once per (run, call), never as an approval. */
-export function refuseCall(store: Store, r: Refusal): RefusalRecord {
+export function refuseCall(store: Store, r: Refusal): Promise<RefusalRecord> {
   return store.refusals.record({
     runId: r.runId,
     callId: r.callId,
@@ -23,6 +23,6 @@ export function refuseCall(store: Store, r: Refusal): RefusalRecord {
 }
 
 /** A conversation's refusals by call id: the model's input names calls by id. */
-export function refusalsByCall(store: Store, conversationId: string): Map<string, RefusalRecord> {
+export function refusalsByCall(store: Store, conversationId: string): Promise<Map<string, RefusalRecord>> {
   return store.refusals.forConversation(conversationId);
 }

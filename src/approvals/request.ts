@@ -15,7 +15,7 @@ export interface ApprovalRequest {
 }
 
 /** Asks the seller to confirm one call. Idempotent per (run, call): a call surfaced again keeps its approval. */
-export function requestApproval(store: Store, r: ApprovalRequest): ApprovalRecord {
+export function requestApproval(store: Store, r: ApprovalRequest): Promise<ApprovalRecord> {
   return store.approvals.request({
     id: newId('apr'),
     runId: r.runId,

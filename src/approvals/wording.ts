@@ -20,7 +20,7 @@ export function rejectionMessage(approval: ApprovalRecord | undefined): string {
 }
 
 /** What the model reads for a call that did not go ahead: the gate's refusal, or how the seller decided. */
-export function notApprovedMessage(store: Store, runId: string, callId: string): string {
-  const refusal = store.refusals.forCall(runId, callId);
-  return refusal ? refusalMessage(refusal) : rejectionMessage(store.approvals.forCall(runId, callId));
+export async function notApprovedMessage(store: Store, runId: string, callId: string): Promise<string> {
+  const refusal = await store.refusals.forCall(runId, callId);
+  return refusal ? refusalMessage(refusal) : rejectionMessage(await store.approvals.forCall(runId, callId));
 }

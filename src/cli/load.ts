@@ -47,7 +47,7 @@ const config = loadConfig({
   METRICS_TOKEN: 'load-metrics-token-0123456789',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 });
-const service = createService(config);
+const service = await createService(config);
 const server = serve({ fetch: service.app.fetch, port: Number(args.port), hostname: config.HOST });
 await new Promise((resolve) => server.once('listening', resolve));
 const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -153,5 +153,5 @@ if (args.keep) {
   );
 } else {
   server.close();
-  service.store.close();
+  await service.store.close();
 }

@@ -33,7 +33,7 @@ const out = join(process.cwd(), 'traces', 'golden');
 mkdirSync(out, { recursive: true });
 try {
   // Pinned to v1 so re-recording does not flip the files with the A/B split; the output below is the record.
-  const service = createService(
+  const service = await createService(
     loadConfig({
       DATABASE_PATH: join(dir, 'golden.db'),
       SEED_COUNT: '2000',
@@ -43,7 +43,7 @@ try {
     }),
   );
   for (const c of CONVERSATIONS) {
-    const { id } = service.assistant.createConversation('seller-1');
+    const { id } = await service.assistant.createConversation('seller-1');
     let result: RunResult = await service.assistant.sendMessage(id, 'seller-1', { text: c.text });
     for (const d of c.decisions) {
       if (result.status !== 'awaiting_approval') break;
@@ -53,10 +53,10 @@ try {
       });
     }
     const file = join(out, `${c.name}.json`);
-    writeFileSync(file, `${JSON.stringify(exportTrace(service.store, result.traceId), null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify(await exportTrace(service.store, result.traceId), null, 2)}\n`);
     console.log(`${c.name}: ${result.status} → ${file}`);
   }
-  service.store.close();
+  await service.store.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

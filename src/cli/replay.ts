@@ -19,8 +19,8 @@ try {
   if (target.endsWith('.json') || existsSync(target)) trace = readTraceFile(target);
   else {
     const store = Store.open(values.db);
-    trace = exportTrace(store, target);
-    store.close();
+    trace = await exportTrace(store, target);
+    await store.close();
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

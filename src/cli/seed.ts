@@ -17,11 +17,11 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed)) {
   process.exit(2);
 }
 const store = Store.open(values.db);
-const existing = store.listings.count();
+const existing = await store.listings.count();
 const started = performance.now();
-const added = seedListings(store, count, seed, existing + 1);
+const added = await seedListings(store, count, seed, existing + 1);
 const seconds = (performance.now() - started) / 1000;
 console.log(
   `${values.db}: added ${added} listings in ${seconds.toFixed(1)} s (${Math.round(added / seconds)}/s); ${existing + added} in total`,
 );
-store.close();
+await store.close();

@@ -19,19 +19,19 @@ if (!traceId) {
   process.exit(2);
 }
 const store = Store.open(values.db);
-const run = store.runs.byTraceId(traceId);
+const run = await store.runs.byTraceId(traceId);
 if (!run) {
   console.error(`no trace ${traceId} in ${values.db}`);
   process.exit(2);
 }
 if (values.export) {
   mkdirSync(dirname(values.export), { recursive: true });
-  writeFileSync(values.export, `${JSON.stringify(exportTrace(store, traceId), null, 2)}\n`);
+  writeFileSync(values.export, `${JSON.stringify(await exportTrace(store, traceId), null, 2)}\n`);
   console.log(`wrote ${values.export}`);
   process.exit(0);
 }
 
-const view = buildTraceView(store, run);
+const view = await buildTraceView(store, run);
 const t0 = Date.parse(view.startedAt);
 const clip = (v: unknown, n = 100) => {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
@@ -80,4 +80,4 @@ for (const e of view.timeline) {
   }
 }
 if (view.reply) console.log(`\nreply: ${view.reply}`);
-store.close();
+await store.close();

@@ -50,15 +50,15 @@ export interface TrialEvidence {
   steps: number;
 }
 
-export function collectEvidence(
+export async function collectEvidence(
   store: Store,
   input: { sellerId: string; conversationId: string; replies: string[]; start: Map<string, ListingSnapshot> },
-): TrialEvidence {
+): Promise<TrialEvidence> {
   const { conversationId, start } = input;
   // The oracle reads the ledger whole rather than trusting any one run's view of it.
-  const runs = store.runs.forConversation(conversationId);
+  const runs = await store.runs.forConversation(conversationId);
   const runIds = runs.map((r) => r.id);
-  const ledger = store.executions.all().map((e) => ({
+  const ledger = (await store.executions.all()).map((e) => ({
     runId: e.runId,
     callId: e.callId,
     sellerId: e.sellerId,
@@ -71,7 +71,7 @@ export function collectEvidence(
 
   const created: Listing[] = [];
   const priceChanges: TrialEvidence['priceChanges'] = [];
-  for (const listing of allListings(store)) {
+  for (const listing of await allListings(store)) {
     const before = start.get(listing.id);
     if (!before) created.push(listing);
     else if (before.price !== listing.price) priceChanges.push({ listing, from: before.price, to: listing.price });
@@ -80,7 +80,7 @@ export function collectEvidence(
   const usage: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0, modelCalls: 0 };
   const requested = new Map<string, RequestedCall>();
   for (const run of runs) {
-    for (const span of store.traces.spans(run.traceId)) {
+    for (const span of await store.traces.spans(run.traceId)) {
       if (span.kind !== 'generation') continue;
       const data = span.data as { usage?: Record<string, number>; output?: unknown[] };
       usage.modelCalls++;
@@ -91,7 +91,8 @@ export function collectEvidence(
     }
   }
   // The conversation history holds the same calls; it covers a run whose spans were not recorded.
-  for (const item of store.conversations.items(conversationId)) addCall(requested, item);
+  for (const item of await store.conversations.items(conversationId)) addCall(requested, item);
+  const approvals = (await Promise.all(runIds.map((id) => store.approvals.forRun(id)))).flat();
 
   return {
     sellerId: input.sellerId,
@@ -103,7 +104,7 @@ export function collectEvidence(
     priceChanges,
     ledger,
     writes: ledger.filter((w) => inTrial.has(w.runId)),
-    approvals: runIds.flatMap((id) => store.approvals.forRun(id)),
+    approvals,
     requestedCalls: [...requested.values()],
     usage,
     steps: runs.reduce((sum, r) => sum + r.steps, 0),

@@ -53,9 +53,10 @@ export class LangfuseDatasetRun {
   }
 
   /** Exports a finished trial's runs from its store and links them to the scenario's dataset item. */
-  recordTrial(store: Store, scenarioId: string, trial: number, success: boolean): void {
-    for (const run of store.runs.all()) {
-      this.exporter.exportRun(run, store);
+  async recordTrial(store: Store, scenarioId: string, trial: number, success: boolean): Promise<void> {
+    for (const run of await store.runs.all()) {
+      // Read from the trial's store before it is closed; sent later by the exporter.
+      await this.exporter.exportRun(run, store);
       this.pending.push(
         this.quietly(
           this.client.api.datasetRunItems.create({

@@ -30,7 +30,7 @@ export interface TrialSetup {
   /** Keep every trial's database, not only failing ones (to inspect why a trial passed). */
   keepAll?: boolean;
   /** Called with the trial's store once it is judged (Langfuse dataset runs). */
-  onFinished?: (store: Store, result: TrialResult) => void;
+  onFinished?: (store: Store, result: TrialResult) => void | Promise<void>;
   /** A model instance to use instead of the configured one (tests). */
   model?: () => { model: Model; name: string };
 }
@@ -63,8 +63,8 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
   const { scenario, trial } = setup;
   const dir = mkdtempSync(join(setup.scratchDir, `${scenario.id}-`));
   const dbPath = join(dir, 'trial.db');
-  const store = prepareTrialStore(setup.templates, scenario, dbPath);
-  const start = snapshotListings(store);
+  const store = await prepareTrialStore(setup.templates, scenario, dbPath);
+  const start = await snapshotListings(store);
   const config = loadConfig({ ...setup.env, DATABASE_PATH: dbPath, SEED_COUNT: '0' });
   const { assistant } = createAssistant({ config, store, rules: setup.rules, model: setup.model?.() });
   const sellerId = scenario.persona.sellerId;
@@ -73,7 +73,7 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
   const replies: string[] = [];
   let latencyMs = 0;
   let error: string | undefined;
-  const { id: conversationId } = assistant.createConversation(sellerId);
+  const { id: conversationId } = await assistant.createConversation(sellerId);
 
   const timed = async (work: () => Promise<RunResult>): Promise<RunResult> => {
     const began = performance.now();
@@ -117,7 +117,7 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
   }
 
   await assistant.drain();
-  const evidence = collectEvidence(store, { sellerId, conversationId, replies, start });
+  const evidence = await collectEvidence(store, { sellerId, conversationId, replies, start });
   const verdict = judge(scenario, evidence, setup.judgeRules);
   if (error) {
     verdict.failures.unshift(`the trial could not finish: ${error}`);
@@ -135,8 +135,8 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
     replies,
     ...(error ? { error } : {}),
   };
-  setup.onFinished?.(store, result);
-  store.close();
+  await setup.onFinished?.(store, result);
+  await store.close();
   if ((!result.success || setup.keepAll) && setup.keepFailedIn) {
     mkdirSync(setup.keepFailedIn, { recursive: true });
     result.keptDb = join(setup.keepFailedIn, `${scenario.id}.t${trial}.db`);

@@ -23,42 +23,56 @@ export const PRIOR_WRITES_RUN = 'run_eval_prior_writes';
  * still gets its own database to change and to keep if it fails.
  */
 export class CatalogueTemplates {
-  private readonly built = new Map<string, string>();
+  /** One build per key, shared: concurrent trials wait for the same file instead of generating it twice. */
+  private readonly built = new Map<string, Promise<string>>();
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
   }
 
-  path(seed: number, count: number): string {
+  path(seed: number, count: number): Promise<string> {
     const key = `${seed}-${count}`;
     let path = this.built.get(key);
     if (!path) {
-      path = join(this.dir, `catalogue-${key}.db`);
-      rmSync(path, { force: true });
-      const store = Store.open(path);
-      seedListings(store, count, seed);
-      // Closing checkpoints the WAL, so the single .db file is the whole catalogue.
-      store.close();
+      path = this.build(join(this.dir, `catalogue-${key}.db`), seed, count);
       this.built.set(key, path);
+      // A failed build is not remembered: the next trial tries again, as before.
+      void path.catch(() => this.built.delete(key));
+    }
+    return path;
+  }
+
+  private async build(path: string, seed: number, count: number): Promise<string> {
+    rmSync(path, { force: true });
+    const store = Store.open(path);
+    try {
+      await seedListings(store, count, seed);
+    } finally {
+      // Closing checkpoints the WAL, so the single .db file is the whole catalogue.
+      await store.close();
     }
     return path;
   }
 }
 
 /** Copies the catalogue to `dbPath` and adds the scenario's own listings and prior writes. */
-export function prepareTrialStore(templates: CatalogueTemplates, scenario: Scenario, dbPath: string): Store {
+export async function prepareTrialStore(
+  templates: CatalogueTemplates,
+  scenario: Scenario,
+  dbPath: string,
+): Promise<Store> {
   const { data } = scenario;
-  copyFileSync(templates.path(data.seed, data.count), dbPath);
+  copyFileSync(await templates.path(data.seed, data.count), dbPath);
   const store = Store.open(dbPath);
   // An extra listing with a generated listing's id replaces it: a promoted scenario's listing as the seller saw it.
-  for (const extra of data.listings) store.listings.replace(extra);
+  for (const extra of data.listings) await store.listings.replace(extra);
   if (data.priorWrites) {
     const { count, minutesAgo } = data.priorWrites;
     const sellerId = data.priorWrites.sellerId ?? scenario.persona.sellerId;
     // Same database, a clock set back: the ledger rows carry the earlier time the rate limit looks at.
     const earlier = store.withClock(() => new Date(Date.now() - minutesAgo * 60_000));
     for (let i = 1; i <= count; i++) {
-      earlier.executions.once(
+      await earlier.executions.once(
         {
           runId: PRIOR_WRITES_RUN,
           callId: `prior_${i}`,
@@ -67,20 +81,21 @@ export function prepareTrialStore(templates: CatalogueTemplates, scenario: Scena
           arguments: { note: 'written before the eval started' },
           approvalId: null,
         },
-        () => ({ ok: true }),
+        async () => ({ ok: true }),
       );
     }
   }
   return store;
 }
 
-export function snapshotListings(store: Store): Map<string, ListingSnapshot> {
-  const all = allListings(store);
+export async function snapshotListings(store: Store): Promise<Map<string, ListingSnapshot>> {
+  const all = await allListings(store);
   return new Map(
     all.map((l) => [l.id, { id: l.id, sellerId: l.sellerId, category: l.category, price: l.price, status: l.status }]),
   );
 }
 
-export function allListings(store: Store): Listing[] {
-  return store.listings.list({ limit: store.listings.count() + 1 });
+/** Counted and listed in one transaction, so a listing added in between cannot be cut off. */
+export function allListings(store: Store): Promise<Listing[]> {
+  return store.read(async (tx) => tx.listings.list({ limit: (await tx.listings.count()) + 1 }));
 }

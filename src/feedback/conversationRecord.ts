@@ -23,13 +23,14 @@ export interface ConversationRecord {
   createdIds: Set<string>;
 }
 
-export function readConversationRecord(store: Store, runId: string): ConversationRecord {
-  const reviewed = store.runs.get(runId);
+export async function readConversationRecord(store: Store, runId: string): Promise<ConversationRecord> {
+  const reviewed = await store.runs.get(runId);
   if (!reviewed) throw new Error(`run ${runId} does not exist`);
-  const all = store.runs.forConversation(reviewed.conversationId);
+  const all = await store.runs.forConversation(reviewed.conversationId);
+  const conversationCorrections = await store.corrections.forConversation(reviewed.conversationId);
   const position = (id: string | null) => all.findIndex((r) => r.id === id);
   let last = position(reviewed.id);
-  for (const c of store.corrections.forConversation(reviewed.conversationId)) {
+  for (const c of conversationCorrections) {
     if (c.runId !== reviewed.id) continue;
     // A revision in a later run, or a correction typed as the next message: that run carries the seller's words.
     if (c.revisedInRunId) last = Math.max(last, position(c.revisedInRunId));
@@ -38,10 +39,13 @@ export function readConversationRecord(store: Store, runId: string): Conversatio
   const runs = all.slice(0, last + 1);
   const ids = new Set(runs.map((r) => r.id));
 
-  const approvals = runs
-    .flatMap((r) => store.approvals.forRun(r.id))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const writes = runs.flatMap((r) => store.executions.forRun(r.id));
+  const approvals: ApprovalRecord[] = [];
+  const writes: ToolExecution[] = [];
+  const calls: ConversationRecord['requestedCalls'] = [];
+  for (const r of runs) approvals.push(...(await store.approvals.forRun(r.id)));
+  approvals.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  for (const r of runs) writes.push(...(await store.executions.forRun(r.id)));
+  for (const r of runs) calls.push(...(await requestedCalls(store, r.traceId)));
   const createdIds = new Set(
     writes
       .map((w) => (w.result as { created?: { id?: unknown } } | null)?.created?.id)
@@ -52,16 +56,15 @@ export function readConversationRecord(store: Store, runId: string): Conversatio
     runs,
     approvals,
     writes,
-    corrections: store.corrections.forConversation(reviewed.conversationId).filter((c) => ids.has(c.runId)),
-    requestedCalls: runs.flatMap((r) => requestedCalls(store, r.traceId)),
+    corrections: conversationCorrections.filter((c) => ids.has(c.runId)),
+    requestedCalls: calls,
     createdIds,
   };
 }
 
 /** The function calls in the recorded model outputs of a run's trace. */
-function requestedCalls(store: Store, traceId: string): ConversationRecord['requestedCalls'] {
-  return store.traces
-    .spans(traceId)
+async function requestedCalls(store: Store, traceId: string): Promise<ConversationRecord['requestedCalls']> {
+  return (await store.traces.spans(traceId))
     .filter((s) => s.kind === 'generation')
     .flatMap((s) =>
       Array.isArray(s.data.output)

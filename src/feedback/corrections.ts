@@ -15,54 +15,57 @@ import { sellerText } from './conversationRecord.js';
  *   corrections for the same tool turned down before it was proposed, in
  *   this run or the previous one (`edited`, with the changed fields).
  *
- * Returns the corrections recorded for the first time.
+ * Returns the corrections recorded for the first time. One transaction: what
+ * it records and revises follows from approvals read in the same snapshot.
  */
-export function reconcileCorrections(store: Store, runId: string): CorrectionRecord[] {
-  const run = store.runs.get(runId);
-  if (!run) return [];
-  const runs = store.runs.forConversation(run.conversationId);
-  const index = runs.findIndex((r) => r.id === run.id);
-  const previous = index > 0 ? runs[index - 1] : undefined;
-  const scope = previous ? [previous, run] : [run];
+export async function reconcileCorrections(store: Store, runId: string): Promise<CorrectionRecord[]> {
+  return store.transaction(async (tx) => {
+    const run = await tx.runs.get(runId);
+    if (!run) return [];
+    const runs = await tx.runs.forConversation(run.conversationId);
+    const index = runs.findIndex((r) => r.id === run.id);
+    const previous = index > 0 ? runs[index - 1] : undefined;
+    const scope = previous ? [previous, run] : [run];
 
-  const recorded: CorrectionRecord[] = [];
-  for (const r of scope) {
-    const next = runs[runs.findIndex((x) => x.id === r.id) + 1];
-    for (const approval of store.approvals.forRun(r.id)) {
-      const turnedDown = turnedDownBy(approval, next);
-      if (!turnedDown) continue;
-      const id = newId('cor');
-      const isNew = store.corrections.record({
-        id,
-        runId: r.id,
-        traceId: r.traceId,
-        conversationId: r.conversationId,
-        sellerId: r.sellerId,
-        approvalId: approval.id,
-        via: turnedDown.via,
-        tool: approval.tool,
-        before: approval.arguments,
-        message: turnedDown.message,
-        createdAt: approval.decidedAt ?? approval.createdAt,
-      });
-      if (isNew) recorded.push(store.corrections.get(id)!);
+    const recorded: CorrectionRecord[] = [];
+    for (const r of scope) {
+      const next = runs[runs.findIndex((x) => x.id === r.id) + 1];
+      for (const approval of await tx.approvals.forRun(r.id)) {
+        const turnedDown = turnedDownBy(approval, next);
+        if (!turnedDown) continue;
+        const id = newId('cor');
+        const isNew = await tx.corrections.record({
+          id,
+          runId: r.id,
+          traceId: r.traceId,
+          conversationId: r.conversationId,
+          sellerId: r.sellerId,
+          approvalId: approval.id,
+          via: turnedDown.via,
+          tool: approval.tool,
+          before: approval.arguments,
+          message: turnedDown.message,
+          createdAt: approval.decidedAt ?? approval.createdAt,
+        });
+        if (isNew) recorded.push((await tx.corrections.get(id))!);
+      }
     }
-  }
 
-  const scopeIds = scope.map((r) => r.id);
-  for (const approved of store.approvals.forRun(run.id)) {
-    if (approved.status !== 'approved' || approved.decidedBy !== approved.sellerId) continue;
-    for (const open of store.corrections.open(approved.tool, scopeIds, approved.createdAt)) {
-      store.corrections.revise(open.id, {
-        after: approved.arguments,
-        changedFields: changedFields(open.before, approved.arguments),
-        approvalId: approved.id,
-        runId: run.id,
-        at: approved.decidedAt ?? approved.createdAt,
-      });
+    const scopeIds = scope.map((r) => r.id);
+    for (const approved of await tx.approvals.forRun(run.id)) {
+      if (approved.status !== 'approved' || approved.decidedBy !== approved.sellerId) continue;
+      for (const open of await tx.corrections.open(approved.tool, scopeIds, approved.createdAt)) {
+        await tx.corrections.revise(open.id, {
+          after: approved.arguments,
+          changedFields: changedFields(open.before, approved.arguments),
+          approvalId: approved.id,
+          runId: run.id,
+          at: approved.decidedAt ?? approved.createdAt,
+        });
+      }
     }
-  }
-  return recorded;
+    return recorded;
+  });
 }
 
 /** Whether the seller turned this approval down, how, and in which words. */

@@ -26,13 +26,16 @@ export class FeedbackLoop implements TraceSink {
     // Spans are the recorder's business; the loop only needs settled outcomes.
   }
 
-  onSegmentSettled(runId: string): void {
-    for (const correction of reconcileCorrections(this.store, runId)) {
-      this.store.reviews.enqueue({ runId: correction.runId, traceId: correction.traceId, reason: 'correction' });
-    }
-    const run = this.store.runs.get(runId);
-    if (run?.status === 'completed' && isSampled(run.id, this.options.sampleRate)) {
-      this.store.reviews.enqueue({ runId: run.id, traceId: run.traceId, reason: 'sampled' });
-    }
+  /** One transaction, so a correction is never recorded without its review item (recording is once only). */
+  async onSegmentSettled(runId: string): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      for (const correction of await reconcileCorrections(tx, runId)) {
+        await tx.reviews.enqueue({ runId: correction.runId, traceId: correction.traceId, reason: 'correction' });
+      }
+      const run = await tx.runs.get(runId);
+      if (run?.status === 'completed' && isSampled(run.id, this.options.sampleRate)) {
+        await tx.reviews.enqueue({ runId: run.id, traceId: run.traceId, reason: 'sampled' });
+      }
+    });
   }
 }

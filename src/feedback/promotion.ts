@@ -27,39 +27,42 @@ export interface Promotion {
  * Promotes a labelled review item to an eval scenario file in `dir`, once.
  * The label is the judgement's basis, so an unlabelled item cannot be
  * promoted; a second promotion, or a file already at that name, is a
- * conflict and nothing is overwritten.
+ * conflict and nothing is overwritten. One transaction: the item cannot be
+ * relabelled between the checks, the derivation and the mark.
  */
-export function promoteReviewItem(store: Store, itemId: string, dir: string): Promotion {
-  const item = store.reviews.get(itemId);
-  if (!item) throw new NotFoundError('Review item');
-  if (item.promotedScenario)
-    throw new ConflictError(`This review item was already promoted to ${item.promotedScenario}.`, 'already_promoted');
-  if (item.status !== 'labelled' || !item.label)
-    throw new ConflictError('Label the review item good or bad before promoting it.', 'not_labelled');
+export async function promoteReviewItem(store: Store, itemId: string, dir: string): Promise<Promotion> {
+  return store.transaction(async (tx) => {
+    const item = await tx.reviews.get(itemId);
+    if (!item) throw new NotFoundError('Review item');
+    if (item.promotedScenario)
+      throw new ConflictError(`This review item was already promoted to ${item.promotedScenario}.`, 'already_promoted');
+    if (item.status !== 'labelled' || !item.label)
+      throw new ConflictError('Label the review item good or bad before promoting it.', 'not_labelled');
 
-  const { scenario, warnings } = scenarioFromReview(store, { ...item, label: item.label });
-  const file = {
-    $comment: [
-      `Promoted from review item ${item.id} (run ${item.runId}, trace ${item.traceId}), labelled ${item.label}${item.reviewer ? ` by ${item.reviewer}` : ''}${item.note ? `: ${item.note}` : ''}.`,
-      'Turns and decisions are the recorded seller’s; the expectation comes from what the seller approved and corrected.',
-      ...warnings,
-    ].join(' '),
-    scenarios: [scenario],
-  };
-  let written: string;
-  try {
-    written = writeScenarioFile(dir, `${scenario.id}.json`, file);
-  } catch (error) {
-    if (error instanceof ScenarioFileExistsError)
-      throw new ConflictError(`A scenario file named ${scenario.id}.json already exists.`, 'scenario_exists');
-    throw error;
-  }
-  const path = displayPath(written);
-  if (!store.reviews.markPromoted(item.id, path)) {
-    unlinkSync(written);
-    throw new ConflictError('This review item was promoted by someone else meanwhile.', 'already_promoted');
-  }
-  return { item: store.reviews.get(item.id)!, scenario, path, warnings };
+    const { scenario, warnings } = await scenarioFromReview(tx, { ...item, label: item.label });
+    const file = {
+      $comment: [
+        `Promoted from review item ${item.id} (run ${item.runId}, trace ${item.traceId}), labelled ${item.label}${item.reviewer ? ` by ${item.reviewer}` : ''}${item.note ? `: ${item.note}` : ''}.`,
+        'Turns and decisions are the recorded seller’s; the expectation comes from what the seller approved and corrected.',
+        ...warnings,
+      ].join(' '),
+      scenarios: [scenario],
+    };
+    let written: string;
+    try {
+      written = writeScenarioFile(dir, `${scenario.id}.json`, file);
+    } catch (error) {
+      if (error instanceof ScenarioFileExistsError)
+        throw new ConflictError(`A scenario file named ${scenario.id}.json already exists.`, 'scenario_exists');
+      throw error;
+    }
+    const path = displayPath(written);
+    if (!(await tx.reviews.markPromoted(item.id, path))) {
+      unlinkSync(written);
+      throw new ConflictError('This review item was promoted by someone else meanwhile.', 'already_promoted');
+    }
+    return { item: (await tx.reviews.get(item.id))!, scenario, path, warnings };
+  });
 }
 
 function displayPath(path: string): string {

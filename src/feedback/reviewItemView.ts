@@ -21,10 +21,11 @@ export interface ReviewItemView extends ReviewItemRecord {
   corrections: CorrectionRecord[];
 }
 
-export function reviewItemView(store: Store, item: ReviewItemRecord): ReviewItemView {
-  const run = store.runs.get(item.runId)!;
-  const first = store.runs.forConversation(run.conversationId)[0] ?? run;
-  const feedback = store.feedback.forRun(run.id).at(-1);
+export async function reviewItemView(store: Store, item: ReviewItemRecord): Promise<ReviewItemView> {
+  const run = (await store.runs.get(item.runId))!;
+  const first = (await store.runs.forConversation(run.conversationId))[0] ?? run;
+  const feedback = (await store.feedback.forRun(run.id)).at(-1);
+  const corrections = await store.corrections.forRun(run.id);
   return {
     ...item,
     sellerId: run.sellerId,
@@ -38,6 +39,6 @@ export function reviewItemView(store: Store, item: ReviewItemRecord): ReviewItem
     sellerMessage: sellerText(run),
     reply: run.reply,
     feedback: feedback ? { value: feedback.value, comment: feedback.comment, createdAt: feedback.createdAt } : null,
-    corrections: store.corrections.forRun(run.id),
+    corrections,
   };
 }

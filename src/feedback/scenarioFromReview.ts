@@ -13,7 +13,7 @@ export interface PromotedScenario {
   title: string;
   tags: string[];
   persona: { sellerId: string; description: string };
-  data: ReturnType<typeof startingData>;
+  data: Awaited<ReturnType<typeof startingData>>;
   turns: ReturnType<typeof sellerScript>['turns'];
   approvals: ReturnType<typeof sellerScript>['approvals'];
   expect: ReturnType<typeof expectationFor>;
@@ -23,13 +23,17 @@ export interface PromotedScenario {
  * Turns a labelled review item into an eval scenario: the recorded seller
  * messages and decisions, the data the conversation started from, and a
  * judgement from the label and the seller's corrections. Also says, in
- * words, where the derived judgement may need a human's edit.
+ * words, where the derived judgement may need a human's edit. Reads in one
+ * transaction, so the record and the starting data are one snapshot.
  */
-export function scenarioFromReview(
+export async function scenarioFromReview(
   store: Store,
   item: ReviewItemRecord & { label: ReviewLabel },
-): { scenario: PromotedScenario; warnings: string[] } {
-  const record = readConversationRecord(store, item.runId);
+): Promise<{ scenario: PromotedScenario; warnings: string[] }> {
+  const { record, data } = await store.read(async (tx) => {
+    const record = await readConversationRecord(tx, item.runId);
+    return { record, data: await startingData(tx, record) };
+  });
   const first = sellerText(record.runs[0]);
   const { turns, approvals } = sellerScript(record);
   const scenario: PromotedScenario = {
@@ -43,7 +47,7 @@ export function scenarioFromReview(
         300,
       ),
     },
-    data: startingData(store, record),
+    data,
     turns,
     approvals,
     expect: expectationFor(record, item.label),

@@ -25,15 +25,15 @@ export interface PromotedStartingData {
  * that differs from the generated one (created since, re-priced since) —
  * and the seller's writes in the hour before, which the rate limit counted.
  */
-export function startingData(store: Store, record: ConversationRecord): PromotedStartingData {
-  const catalogue = store.meta.get<CatalogueFacts>('catalogue') ?? inferCatalogue(store);
+export async function startingData(store: Store, record: ConversationRecord): Promise<PromotedStartingData> {
+  const catalogue = (await store.meta.get<CatalogueFacts>('catalogue')) ?? (await inferCatalogue(store));
   const began = record.runs[0].createdAt;
   const listings: NonNullable<PromotedStartingData['listings']> = [];
   for (const id of touchedListingIds(record)) {
-    const now = store.listings.get(id);
+    const now = await store.listings.get(id);
     if (!now) continue; // a listing that never existed stays missing, as the seller saw it
     // The price it had when the conversation began: undo every re-pricing since.
-    const firstChange = store.executions.firstPriceChangeSince(id, began);
+    const firstChange = await store.executions.firstPriceChangeSince(id, began);
     const previousPrice = (firstChange?.result as { previousPrice?: unknown } | undefined)?.previousPrice;
     const then = { ...now, price: typeof previousPrice === 'number' ? previousPrice : now.price };
     if (!sameAsGenerated(then, catalogue)) {
@@ -49,7 +49,7 @@ export function startingData(store: Store, record: ConversationRecord): Promoted
       });
     }
   }
-  const prior = store.executions.writesBetween(
+  const prior = await store.executions.writesBetween(
     record.reviewed.sellerId,
     WRITE_TOOL_NAMES,
     new Date(Date.parse(began) - HOUR_MS),

@@ -1,7 +1,8 @@
 import type { Span, SpanData } from '@openai/agents';
 import type { RunRecord, Store } from '../store/index.js';
 import type { TraceSink } from '../tracing/traceRouter.js';
-import { spanFact } from '../tracing/spanFacts.js';
+import { spanFact, type SpanFact } from '../tracing/spanFacts.js';
+import { SerialQueue } from '../tracing/serialQueue.js';
 import { estimateCost } from '../shared/modelPricing.js';
 import type { ServiceMetrics } from './serviceMetrics.js';
 
@@ -17,7 +18,8 @@ const MAX_TRACKED_RUNS = 10_000;
  * segment settles (the store is the source of truth for those, and a
  * resumed run adds to what an earlier segment left). Each store event is
  * counted once per process; events from before this process started are not
- * counted again after a restart.
+ * counted again after a restart. What needs the store runs on one queue, in
+ * the order spans ended and segments settled; a settled segment waits for it.
  */
 export class MetricsRecorder implements TraceSink {
   private readonly labelsByTrace = new Map<string, RunLabels>();
@@ -25,6 +27,7 @@ export class MetricsRecorder implements TraceSink {
   private readonly workMs = new Map<string, number>();
   private readonly counted = new Map<string, Set<string>>();
   private readonly since: number;
+  private readonly work = new SerialQueue();
 
   constructor(
     private readonly store: Store,
@@ -33,15 +36,20 @@ export class MetricsRecorder implements TraceSink {
     this.since = store.now().getTime();
   }
 
-  onSpanEnd(span: Span<SpanData>): void {
+  onSpanEnd(span: Span<SpanData>): Promise<void> | undefined {
     const fact = spanFact(span);
-    if (!fact) return;
+    if (!fact) return undefined;
     if (fact.kind === 'agent') {
       this.workMs.set(span.traceId, (this.workMs.get(span.traceId) ?? 0) + (fact.durationMs ?? 0));
-      return;
+      return undefined;
     }
-    const labels = this.labelsFor(span.traceId);
-    if (!labels) return;
+    return this.work.push(async () => {
+      const labels = await this.labelsFor(span.traceId);
+      if (labels) this.countCall(fact, labels);
+    });
+  }
+
+  private countCall(fact: Exclude<SpanFact, { kind: 'agent' }>, labels: RunLabels): void {
     const { metrics } = this;
     if (fact.kind === 'model_call') {
       const byModel = { ...labels, model: fact.model };
@@ -57,8 +65,12 @@ export class MetricsRecorder implements TraceSink {
     }
   }
 
-  onSegmentSettled(runId: string): void {
-    const run = this.store.runs.get(runId);
+  onSegmentSettled(runId: string): Promise<void> {
+    return this.work.push(() => this.countSegment(runId));
+  }
+
+  private async countSegment(runId: string): Promise<void> {
+    const run = await this.store.runs.get(runId);
     if (!run) return;
     const labels = { prompt_version: run.promptVersion, model: run.model };
     const { metrics } = this;
@@ -70,7 +82,7 @@ export class MetricsRecorder implements TraceSink {
     if (worked !== undefined) metrics.runDuration.observe({ ...labels, status: run.status }, worked / 1000);
     this.workMs.delete(run.traceId);
     this.labelsByTrace.delete(run.traceId);
-    this.countStoreEvents(run);
+    await this.countStoreEvents(run);
   }
 
   /** Thumbs up or down on a run (called by the feedback route's hook). */
@@ -78,7 +90,7 @@ export class MetricsRecorder implements TraceSink {
     this.metrics.feedback.inc({ prompt_version: run.promptVersion, value: value === 1 ? 'up' : 'down' });
   }
 
-  private countStoreEvents(run: RunRecord): void {
+  private async countStoreEvents(run: RunRecord): Promise<void> {
     const seen = this.counted.get(run.id) ?? new Set<string>();
     const once = (key: string, at: string, count: () => void) => {
       if (seen.has(key) || Date.parse(at) < this.since) return;
@@ -86,13 +98,17 @@ export class MetricsRecorder implements TraceSink {
       count();
     };
     const version = run.promptVersion;
-    for (const d of this.store.decisions.forRun(run.id)) {
+    const [decisions, approvals] = await Promise.all([
+      this.store.decisions.forRun(run.id),
+      this.store.approvals.forRun(run.id),
+    ]);
+    for (const d of decisions) {
       if (d.decision !== 'deny') continue;
       once(`deny:${d.callId}:${d.phase}`, d.createdAt, () =>
         this.metrics.policyDenials.inc({ prompt_version: version, tool: d.tool, rule: d.rule }),
       );
     }
-    for (const a of this.store.approvals.forRun(run.id)) {
+    for (const a of approvals) {
       once(`approval:${a.id}:requested`, a.createdAt, () =>
         this.metrics.approvals.inc({ prompt_version: version, tool: a.tool, event: 'requested' }),
       );
@@ -110,10 +126,10 @@ export class MetricsRecorder implements TraceSink {
     }
   }
 
-  private labelsFor(traceId: string): RunLabels | undefined {
+  private async labelsFor(traceId: string): Promise<RunLabels | undefined> {
     let labels = this.labelsByTrace.get(traceId);
     if (!labels) {
-      const run = this.store.runs.byTraceId(traceId);
+      const run = await this.store.runs.byTraceId(traceId);
       if (!run) return undefined;
       labels = { prompt_version: run.promptVersion, model: run.model };
       this.labelsByTrace.set(traceId, labels);

@@ -93,21 +93,21 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 
 /** Where the dashboard reads its runs: `store.runFigures` (runs created in [from, to), oldest first). */
 export interface RunFiguresSource {
-  between(from: string, to: string): RunFigures[];
+  between(from: string, to: string): Promise<RunFigures[]>;
 }
 
 /** Figures for the last hour (5-minute buckets) or day (hourly buckets), per prompt version, with alerts. */
-export function buildDashboard(
+export async function buildDashboard(
   runs: RunFiguresSource,
   window: DashboardWindow,
   now: Date,
   thresholds: AlertThresholds,
-): Dashboard {
+): Promise<Dashboard> {
   const { spanMs, bucketMs } = WINDOWS[window];
   // Buckets are aligned to the clock, so a chart does not shift between refreshes.
   const end = Math.ceil(now.getTime() / bucketMs) * bucketMs;
   const start = end - spanMs;
-  const rows = runs.between(new Date(start).toISOString(), new Date(end).toISOString());
+  const rows = await runs.between(new Date(start).toISOString(), new Date(end).toISOString());
   const byVersion = groupBy(rows, (r) => r.promptVersion);
   const versions = [...byVersion.keys()].sort();
   const totals = Object.fromEntries(versions.map((v) => [v, summarize(byVersion.get(v)!)]));

@@ -5,11 +5,14 @@ import type { PolicyRules } from './policyRules.js';
 export interface CheckContext {
   rules: PolicyRules;
   /** Writes the seller made in the last hour; asked only by the check that needs it. */
-  writesInLastHour: (sellerId: string) => number;
+  writesInLastHour: (sellerId: string) => Promise<number>;
 }
 
-/** One rule: a verdict when it decides the call, undefined to go on to the next rule. */
-export type PolicyCheck = (call: PolicyCall, context: CheckContext) => PolicyVerdict | undefined;
+/** One rule: a verdict when it decides the call, undefined to go on to the next rule (a rule may ask the store). */
+export type PolicyCheck = (
+  call: PolicyCall,
+  context: CheckContext,
+) => PolicyVerdict | undefined | Promise<PolicyVerdict | undefined>;
 
 const deny = (rule: string, reason: string): PolicyVerdict => ({ decision: 'deny', rule, reason });
 
@@ -72,9 +75,9 @@ export const prohibitedItem: PolicyCheck = ({ facts }, { rules }) => {
     : undefined;
 };
 
-export const writeRateLimit: PolicyCheck = ({ sellerId }, { rules, writesInLastHour }) => {
+export const writeRateLimit: PolicyCheck = async ({ sellerId }, { rules, writesInLastHour }) => {
   const cap = rules.rateLimit.writesPerSellerPerHour;
-  return writesInLastHour(sellerId) >= cap
+  return (await writesInLastHour(sellerId)) >= cap
     ? deny('write-rate-limit', `A seller may make at most ${cap} listing changes per hour; please try again later.`)
     : undefined;
 };

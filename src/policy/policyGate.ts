@@ -11,7 +11,7 @@ export interface PolicyTool {
   readonly name: string;
   readonly effect: ToolEffect;
   /** The facts a call needs judging on, for arguments that passed the tool's schema. */
-  facts?(args: Record<string, unknown>, store: Store): PolicyFacts;
+  facts?(args: Record<string, unknown>, store: Store): PolicyFacts | Promise<PolicyFacts>;
 }
 
 /**
@@ -37,15 +37,15 @@ export class PolicyGate {
   }
 
   /** Judges a call with its tool's effect and the facts the tool looks up for it. */
-  evaluate(call: ToolCallRequest): PolicyVerdict {
-    const verdict = this.run(POLICY_CHECKS, this.withFacts(call));
+  async evaluate(call: ToolCallRequest): Promise<PolicyVerdict> {
+    const verdict = await this.run(POLICY_CHECKS, await this.withFacts(call));
     if (!verdict) throw new Error('the last policy check always decides');
     return verdict;
   }
 
   /** The named checks in order (src/policy/policyChecks.ts); the first verdict decides. */
-  decide(call: PolicyCall): PolicyVerdict {
-    const verdict = this.run(POLICY_CHECKS, call);
+  async decide(call: PolicyCall): Promise<PolicyVerdict> {
+    const verdict = await this.run(POLICY_CHECKS, call);
     if (!verdict) throw new Error('the last policy check always decides');
     return verdict;
   }
@@ -53,24 +53,25 @@ export class PolicyGate {
   /**
    * Right before a vetted write runs: the checks the store's state can change since (listing
    * sold or re-priced, rate limit reached), on fresh facts. A refusal, or undefined to go ahead.
+   * Ask it inside the write's transaction, so nothing changes between the answer and the write.
    */
-  recheck(call: ToolCallRequest): PolicyVerdict | undefined {
-    return this.run(STATE_CHECKS, this.withFacts(call));
+  async recheck(call: ToolCallRequest): Promise<PolicyVerdict | undefined> {
+    return this.run(STATE_CHECKS, await this.withFacts(call));
   }
 
-  private withFacts(call: ToolCallRequest): PolicyCall {
+  private async withFacts(call: ToolCallRequest): Promise<PolicyCall> {
     const tool = this.tools.get(call.tool);
-    return { ...call, effect: tool?.effect, facts: tool?.facts?.(call.args, this.store) ?? {} };
+    return { ...call, effect: tool?.effect, facts: (await tool?.facts?.(call.args, this.store)) ?? {} };
   }
 
-  private run(checks: readonly PolicyCheck[], call: PolicyCall): PolicyVerdict | undefined {
+  private async run(checks: readonly PolicyCheck[], call: PolicyCall): Promise<PolicyVerdict | undefined> {
     const context: CheckContext = {
       rules: this.rules,
       writesInLastHour: (sellerId) =>
         this.store.executions.countSince(sellerId, this.writeTools, new Date(this.store.now().getTime() - 3600_000)),
     };
     for (const check of checks) {
-      const verdict = check(call, context);
+      const verdict = await check(call, context);
       if (verdict) return verdict;
     }
     return undefined;

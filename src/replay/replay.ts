@@ -28,10 +28,14 @@ export async function replayTrace(trace: RecordedTrace, options: { rules?: Polic
   const dir = mkdtempSync(join(tmpdir(), 'replay-'));
   try {
     const store = Store.open(join(dir, 'replay.db'));
-    if (trace.catalogue.count > 0) seedListings(store, trace.catalogue.count, trace.catalogue.seed);
-    for (const listing of trace.listings as unknown as Listing[]) store.listings.replace(listing);
-    const conversation = store.conversations.create(trace.sellerId);
-    if (trace.history.length) store.conversations.addItems(conversation.id, trace.history);
+    // The starting data as one transaction: the run starts from all of it or from nothing.
+    const conversation = await store.transaction(async (tx) => {
+      if (trace.catalogue.count > 0) await seedListings(tx, trace.catalogue.count, trace.catalogue.seed);
+      for (const listing of trace.listings as unknown as Listing[]) await tx.listings.replace(listing);
+      const created = await tx.conversations.create(trace.sellerId);
+      if (trace.history.length) await tx.conversations.addItems(created.id, trace.history);
+      return created;
+    });
 
     const model = new RecordedModel(trace.modelOutputs);
     const { assistant } = createAssistant({
@@ -52,9 +56,9 @@ export async function replayTrace(trace: RecordedTrace, options: { rules?: Polic
         ...(next.message ? { message: next.message } : {}),
       });
     }
-    const actual = observedBehaviour(store, result.runId);
+    const actual = await observedBehaviour(store, result.runId);
     const divergences = compareBehaviour(trace.expected, actual);
-    store.close();
+    await store.close();
     return {
       identical: divergences.length === 0,
       divergences,

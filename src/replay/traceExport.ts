@@ -51,13 +51,13 @@ const parseJson = (text: unknown): unknown => {
 };
 
 /** What the run itself did, read back from the store: the part replay compares. */
-export function observedBehaviour(store: Store, runId: string): RecordedTrace['expected'] {
-  const run = store.runs.get(runId);
+export async function observedBehaviour(store: Store, runId: string): Promise<RecordedTrace['expected']> {
+  const run = await store.runs.get(runId);
   if (!run) throw new NotFoundError('Run');
-  const spans = store.traces.spans(run.traceId);
+  const spans = await store.traces.spans(run.traceId);
   // What the model asked for (its function calls, in order) and what each call answered.
   const results = new Map<string, unknown>();
-  for (const item of store.conversations.items(run.conversationId) as Array<{
+  for (const item of (await store.conversations.items(run.conversationId)) as Array<{
     type?: string;
     callId?: string;
     output?: unknown;
@@ -74,28 +74,33 @@ export function observedBehaviour(store: Store, runId: string): RecordedTrace['e
         (o) => o.type === 'function_call',
       ),
     );
+  const policyDecisions = await store.decisions.forRun(runId);
+  const approvals = await store.approvals.forRun(runId);
   return {
     toolCalls: calls.map((c) => ({
       tool: String(c.name),
       arguments: parseJson(c.arguments),
       result: results.get(String(c.callId)) ?? null,
     })),
-    policyDecisions: store.decisions
-      .forRun(runId)
-      .map((d) => ({ tool: d.tool, phase: d.phase, decision: d.decision, rule: d.rule })),
-    approvals: store.approvals.forRun(runId).map((a) => ({ tool: a.tool, arguments: a.arguments })),
+    policyDecisions: policyDecisions.map((d) => ({ tool: d.tool, phase: d.phase, decision: d.decision, rule: d.rule })),
+    approvals: approvals.map((a) => ({ tool: a.tool, arguments: a.arguments })),
     status: run.status,
     stopReason: run.stopReason,
     reply: run.reply,
   };
 }
 
-export function exportTrace(store: Store, traceId: string): RecordedTrace {
-  const run = store.runs.byTraceId(traceId);
+/** Reads in one transaction: the listings' prices and the run's own price changes are undone from one snapshot. */
+export async function exportTrace(store: Store, traceId: string): Promise<RecordedTrace> {
+  return store.read((tx) => exportSnapshot(tx, traceId));
+}
+
+async function exportSnapshot(store: Store, traceId: string): Promise<RecordedTrace> {
+  const run = await store.runs.byTraceId(traceId);
   if (!run) throw new NotFoundError('Trace');
-  const spans = store.traces.spans(traceId);
-  const approvals = store.approvals.forRun(run.id);
-  const items = store.conversations.items(run.conversationId) as AgentInputItem[];
+  const spans = await store.traces.spans(traceId);
+  const approvals = await store.approvals.forRun(run.id);
+  const items = (await store.conversations.items(run.conversationId)) as AgentInputItem[];
   const input = run.input as { text: string };
   // The history before this run: everything up to the run's own seller message.
   const ownMessage = findLastIndex(
@@ -103,8 +108,8 @@ export function exportTrace(store: Store, traceId: string): RecordedTrace {
     (i) => i.type === 'message' && i.role === 'user' && messageText(i) === input.text,
   );
   const history = ownMessage >= 0 ? items.slice(0, ownMessage) : [];
-  const catalogue = store.meta.get<CatalogueFacts>('catalogue') ?? inferCatalogue(store);
-  const behaviour = observedBehaviour(store, run.id);
+  const catalogue = (await store.meta.get<CatalogueFacts>('catalogue')) ?? (await inferCatalogue(store));
+  const behaviour = await observedBehaviour(store, run.id);
 
   const touched = new Set<string>();
   for (const call of behaviour.toolCalls) {
@@ -113,7 +118,7 @@ export function exportTrace(store: Store, traceId: string): RecordedTrace {
   }
   // Undo this run's own price changes, so the snapshot is what the run started from.
   const previousPrices = new Map<string, number>();
-  for (const execution of store.executions.forRun(run.id)) {
+  for (const execution of await store.executions.forRun(run.id)) {
     const result = execution.result as { updated?: { id: string }; previousPrice?: number };
     if (result.updated && typeof result.previousPrice === 'number' && !previousPrices.has(result.updated.id)) {
       previousPrices.set(result.updated.id, result.previousPrice);
@@ -121,7 +126,7 @@ export function exportTrace(store: Store, traceId: string): RecordedTrace {
   }
   const listings: Listing[] = [];
   for (const id of touched) {
-    const listing = store.listings.get(id);
+    const listing = await store.listings.get(id);
     if (listing) listings.push({ ...listing, price: previousPrices.get(id) ?? listing.price });
   }
 
@@ -152,8 +157,8 @@ export function exportTrace(store: Store, traceId: string): RecordedTrace {
 }
 
 /** Databases seeded before the catalogue was recorded: the generator's ids are lst_ + 7 digits, seed 42. */
-export function inferCatalogue(store: Store): CatalogueFacts {
-  return { seed: 42, count: store.listings.countGenerated() };
+export async function inferCatalogue(store: Store): Promise<CatalogueFacts> {
+  return { seed: 42, count: await store.listings.countGenerated() };
 }
 
 export function readTraceFile(path: string): RecordedTrace {

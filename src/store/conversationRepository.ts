@@ -1,74 +1,15 @@
-import type { Db } from './database.js';
-import { newId } from './ids.js';
-
 export interface Conversation {
   id: string;
   sellerId: string;
   createdAt: string;
   updatedAt: string;
 }
-
 /** Conversations and their history: the SDK's session items, stored as JSON in order. */
-export class ConversationRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly now: () => Date,
-  ) {}
-
-  create(sellerId: string): Conversation {
-    const at = this.now().toISOString();
-    const conversation = { id: newId('conv'), sellerId, createdAt: at, updatedAt: at };
-    this.db
-      .prepare('INSERT INTO conversations (id, seller_id, created_at, updated_at) VALUES (?, ?, ?, ?)')
-      .run(conversation.id, sellerId, at, at);
-    return conversation;
-  }
-
-  get(id: string): Conversation | undefined {
-    const row = this.db
-      .prepare('SELECT id, seller_id, created_at, updated_at FROM conversations WHERE id = ?')
-      .get(id) as { id: string; seller_id: string; created_at: string; updated_at: string } | undefined;
-    return row && { id: row.id, sellerId: row.seller_id, createdAt: row.created_at, updatedAt: row.updated_at };
-  }
-
-  items(conversationId: string, limit?: number): unknown[] {
-    const rows = (
-      limit === undefined
-        ? this.db
-            .prepare('SELECT item FROM conversation_items WHERE conversation_id = ? ORDER BY seq')
-            .all(conversationId)
-        : this.db
-            .prepare(
-              'SELECT item FROM (SELECT seq, item FROM conversation_items WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
-            )
-            .all(conversationId, limit)
-    ) as { item: string }[];
-    return rows.map((r) => JSON.parse(r.item) as unknown);
-  }
-
-  addItems(conversationId: string, items: unknown[]): void {
-    const at = this.now().toISOString();
-    const insert = this.db.prepare(
-      'INSERT INTO conversation_items (conversation_id, item, created_at) VALUES (?, ?, ?)',
-    );
-    this.db.transaction(() => {
-      for (const item of items) insert.run(conversationId, JSON.stringify(item), at);
-      this.db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(at, conversationId);
-    })();
-  }
-
-  popItem(conversationId: string): unknown {
-    return this.db.transaction(() => {
-      const row = this.db
-        .prepare('SELECT seq, item FROM conversation_items WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1')
-        .get(conversationId) as { seq: number; item: string } | undefined;
-      if (!row) return undefined;
-      this.db.prepare('DELETE FROM conversation_items WHERE seq = ?').run(row.seq);
-      return JSON.parse(row.item) as unknown;
-    })();
-  }
-
-  clearItems(conversationId: string): void {
-    this.db.prepare('DELETE FROM conversation_items WHERE conversation_id = ?').run(conversationId);
-  }
+export interface ConversationRepository {
+  create(sellerId: string): Promise<Conversation>;
+  get(id: string): Promise<Conversation | undefined>;
+  items(conversationId: string, limit?: number): Promise<unknown[]>;
+  addItems(conversationId: string, items: unknown[]): Promise<void>;
+  popItem(conversationId: string): Promise<unknown>;
+  clearItems(conversationId: string): Promise<void>;
 }

@@ -1,17 +1,5 @@
-import type { Db } from './database.js';
-
 /** Small key/value facts about the database (JSON values). */
-export class MetaRepository {
-  constructor(private readonly db: Db) {}
-
-  get<T>(key: string): T | undefined {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-    return row ? (JSON.parse(row.value) as T) : undefined;
-  }
-
-  set(key: string, value: unknown): void {
-    this.db
-      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(key, JSON.stringify(value));
-  }
+export interface MetaRepository {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
 }

@@ -1,10 +1,7 @@
-import type { Db } from './database.js';
-
 export const RUN_STATUSES = ['completed', 'awaiting_approval', 'stopped', 'running'] as const;
 export const STOP_REASONS = ['max_steps', 'timeout', 'model_error', 'cancelled', 'loop_detected'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export type StopReason = (typeof STOP_REASONS)[number];
-
 export interface RunRecord {
   id: string;
   conversationId: string;
@@ -25,135 +22,24 @@ export interface RunRecord {
   createdAt: string;
   updatedAt: string;
 }
-
-interface RunRow {
-  id: string;
-  conversation_id: string;
-  seller_id: string;
-  trace_id: string;
-  status: RunStatus;
-  stop_reason: StopReason | null;
-  reply: string | null;
-  steps: number;
-  input: string;
-  state: string | null;
-  app_version: string;
-  prompt_version: string;
-  model: string;
-  tags: string;
-  created_at: string;
-  updated_at: string;
-}
-
-const toRecord = (r: RunRow): RunRecord => ({
-  id: r.id,
-  conversationId: r.conversation_id,
-  sellerId: r.seller_id,
-  traceId: r.trace_id,
-  status: r.status,
-  stopReason: r.stop_reason,
-  reply: r.reply,
-  steps: r.steps,
-  input: JSON.parse(r.input),
-  state: r.state,
-  appVersion: r.app_version,
-  promptVersion: r.prompt_version,
-  model: r.model,
-  tags: JSON.parse(r.tags) as string[],
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
 export type RunUpdate = Partial<Pick<RunRecord, 'status' | 'stopReason' | 'reply' | 'steps' | 'state'>>;
-
-export class RunRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly now: () => Date,
-  ) {}
-
+export interface RunRepository {
   create(
     run: Pick<
       RunRecord,
       'id' | 'conversationId' | 'sellerId' | 'traceId' | 'input' | 'appVersion' | 'promptVersion' | 'model'
-    > & { tags?: string[] },
-  ): RunRecord {
-    const at = this.now().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO runs (id, conversation_id, seller_id, trace_id, status, input, app_version, prompt_version, model, tags, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        run.id,
-        run.conversationId,
-        run.sellerId,
-        run.traceId,
-        JSON.stringify(run.input),
-        run.appVersion,
-        run.promptVersion,
-        run.model,
-        JSON.stringify(run.tags ?? []),
-        at,
-        at,
-      );
-    return this.get(run.id)!;
-  }
-
-  get(id: string): RunRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
-    return row && toRecord(row);
-  }
-
-  latestForConversation(conversationId: string): RunRecord | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM runs WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
-      .get(conversationId) as RunRow | undefined;
-    return row && toRecord(row);
-  }
-
-  update(id: string, update: RunUpdate): void {
-    const sets: string[] = ['updated_at = @updatedAt'];
-    const params: Record<string, unknown> = { id, updatedAt: this.now().toISOString() };
-    const columns: Record<keyof RunUpdate, string> = {
-      status: 'status',
-      stopReason: 'stop_reason',
-      reply: 'reply',
-      steps: 'steps',
-      state: 'state',
-    };
-    for (const [key, column] of Object.entries(columns) as [keyof RunUpdate, string][]) {
-      if (key in update) {
-        sets.push(`${column} = @${key}`);
-        params[key] = update[key] ?? null;
-      }
-    }
-    this.db.prepare(`UPDATE runs SET ${sets.join(', ')} WHERE id = @id`).run(params);
-  }
-
+    > & {
+      tags?: string[];
+    },
+  ): Promise<RunRecord>;
+  get(id: string): Promise<RunRecord | undefined>;
+  latestForConversation(conversationId: string): Promise<RunRecord | undefined>;
+  update(id: string, update: RunUpdate): Promise<void>;
   /** A conversation's runs, oldest first: one per seller message. */
-  forConversation(conversationId: string): RunRecord[] {
-    return (
-      this.db
-        .prepare('SELECT * FROM runs WHERE conversation_id = ? ORDER BY created_at, rowid')
-        .all(conversationId) as RunRow[]
-    ).map(toRecord);
-  }
-
+  forConversation(conversationId: string): Promise<RunRecord[]>;
   /** Every run, oldest first (a trial's database holds only that trial's runs). */
-  all(): RunRecord[] {
-    return (this.db.prepare('SELECT * FROM runs ORDER BY created_at, rowid').all() as RunRow[]).map(toRecord);
-  }
-
-  byTraceId(traceId: string): RunRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM runs WHERE trace_id = ?').get(traceId) as RunRow | undefined;
-    return row && toRecord(row);
-  }
-
+  all(): Promise<RunRecord[]>;
+  byTraceId(traceId: string): Promise<RunRecord | undefined>;
   /** Runs a crash may have interrupted: executing, or paused with a decision not yet acted on. */
-  listInterrupted(): RunRecord[] {
-    return (
-      this.db.prepare(`SELECT * FROM runs WHERE status IN ('running', 'awaiting_approval')`).all() as RunRow[]
-    ).map(toRecord);
-  }
+  listInterrupted(): Promise<RunRecord[]>;
 }

@@ -38,28 +38,33 @@ const REMEMBERED_CALLS = 10_000;
  * the pause into an approval or a refusal, and `execute` asks before it runs: all of them get
  * the same vetting. What a write re-checks at write time is only what can change meanwhile
  * (the listing's state, the seller's write count) and the binding to the seller's confirmation.
+ * The vetting itself is remembered (a promise), so questions asked while it is under way share it.
  */
 export class CallVetting {
-  private readonly remembered = new Map<string, VettedCall>();
+  private readonly remembered = new Map<string, { tool: string; vetted: Promise<VettedCall> }>();
 
   constructor(
     private readonly policy: PolicyGate,
     private readonly schemas: (tool: string) => z.ZodObject | undefined,
   ) {}
 
-  vet(call: CallToVet): VettedCall {
+  vet(call: CallToVet): Promise<VettedCall> {
     // Without a call id there is nothing to remember it by (two calls would share one answer).
     if (!call.callId) return this.judge(call);
     const key = `${call.runId}\u0000${call.callId}`;
     const known = this.remembered.get(key);
-    if (known && known.tool === call.tool) return known;
-    const vetted = this.judge(call);
+    if (known && known.tool === call.tool) return known.vetted;
+    const entry = { tool: call.tool, vetted: this.judge(call) };
     if (this.remembered.size >= REMEMBERED_CALLS) this.remembered.delete(this.remembered.keys().next().value!);
-    this.remembered.set(key, vetted);
-    return vetted;
+    this.remembered.set(key, entry);
+    // A vetting that failed (the store did) is not an answer: the next question judges again.
+    entry.vetted.catch(() => {
+      if (this.remembered.get(key) === entry) this.remembered.delete(key);
+    });
+    return entry.vetted;
   }
 
-  private judge({ tool, input, sellerId }: CallToVet): VettedCall {
+  private async judge({ tool, input, sellerId }: CallToVet): Promise<VettedCall> {
     const schema = this.schemas(tool);
     if (!schema) return { tool, verdict: deny('known-tool', `There is no tool named ${tool}.`) };
     let decoded = input;
@@ -77,7 +82,7 @@ export class CallVetting {
       return { tool, issues: parsed.issues, verdict: deny('valid-arguments', reason) };
     }
     const args = parsed.args;
-    return { tool, args, verdict: this.policy.evaluate({ tool, args, sellerId }) };
+    return { tool, args, verdict: await this.policy.evaluate({ tool, args, sellerId }) };
   }
 }
 

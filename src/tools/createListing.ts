@@ -31,8 +31,8 @@ export const createListing = defineTool({
     const excerpt = description.length > 160 ? `${description.slice(0, 157)}…` : description;
     return `Post a new listing "${title}" in ${category} (condition: ${condition}) for ${formatEur(price)}. Description: ${excerpt}`;
   },
-  run: (args, { store, context }) => {
-    const created = store.listings.insert({
+  run: async (args, { store, context }) => {
+    const created = await store.listings.insert({
       sellerId: context.sellerId,
       title: args.title,
       description: args.description,

@@ -46,7 +46,7 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
     needsApproval: async (runContext, input, callId) => {
       const ctx = runContext.context as AssistantContext;
       const call = { runId: ctx.runId, callId: callId ?? '', sellerId: ctx.sellerId, tool: def.name, input };
-      return vetting.vet(call).verdict.decision === 'needs_confirmation';
+      return (await vetting.vet(call)).verdict.decision === 'needs_confirmation';
     },
     // Reached only for failures that are ours (argument problems are answered by execute).
     errorFunction: () =>
@@ -60,10 +60,10 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
       const callId = details?.toolCall?.callId;
       if (!ctx?.runId || !callId)
         return asJson({ ok: false, error: 'failed', message: 'The tool was called outside a run.' });
-      const vetted = vetting.vet({ runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, input });
+      const vetted = await vetting.vet({ runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, input });
       if (!vetted.args) {
         const issues = vetted.issues ?? [vetted.verdict.reason];
-        store.decisions.record({
+        await store.decisions.record({
           runId: ctx.runId,
           callId,
           tool: def.name,
@@ -82,8 +82,8 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
       }
       const args = vetted.args;
       const typed = args as z.infer<S>;
-      const record = (decision: PolicyVerdict) =>
-        store.decisions.record({
+      const record = (on: Store, decision: PolicyVerdict) =>
+        on.decisions.record({
           runId: ctx.runId,
           callId,
           tool: def.name,
@@ -91,61 +91,65 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
           ...decision,
           arguments: args,
         });
+      const denied = (verdict: PolicyVerdict): ToolResult => ({
+        ok: false,
+        error: 'policy_denied',
+        rule: verdict.rule,
+        message: verdict.reason,
+      });
 
-      const verdict =
-        vetted.verdict.decision === 'deny' || def.effect === 'read'
-          ? vetted.verdict
-          : (policy.recheck({ tool: def.name, args, sellerId: ctx.sellerId }) ?? vetted.verdict);
-      if (verdict.decision === 'deny') {
-        record(verdict);
-        return asJson({ ok: false, error: 'policy_denied', rule: verdict.rule, message: verdict.reason });
+      if (vetted.verdict.decision === 'deny') {
+        await record(store, vetted.verdict);
+        return asJson(denied(vetted.verdict));
       }
       if (def.effect === 'read') {
-        record(verdict);
+        await record(store, vetted.verdict);
         return asJson(await def.run(typed, { store, context: ctx, signal: details?.signal }));
       }
-      let approvalId: string | null = null;
-      let allowed = verdict;
-      if (verdict.decision === 'needs_confirmation') {
-        const confirmed = isConfirmed(store, {
-          runId: ctx.runId,
-          callId,
-          sellerId: ctx.sellerId,
-          tool: def.name,
-          args,
-        });
-        if (!confirmed) {
-          record({
-            decision: 'deny',
-            rule: 'seller-confirmed',
-            reason: 'No approval from the seller for this exact action.',
-          });
-          return asJson({
-            ok: false,
-            error: 'not_confirmed',
-            message: 'The seller has not confirmed this exact action, so nothing was changed.',
-          });
-        }
-        approvalId = confirmed.approvalId;
-        allowed = {
-          decision: 'allow',
-          rule: 'seller-confirmed',
-          reason: `Confirmed by ${confirmed.by} at ${confirmed.at}.`,
-        };
-      }
 
-      // The decision, the ledger row and the write commit together, in one commit; `run` for
-      // writes is synchronous SQLite work.
-      const { result } = store.transaction(() => {
-        record(allowed);
-        return store.executions.once(
+      // The re-check, the confirmation check, the decision, the ledger row and the write run in one
+      // transaction: nothing can sell the listing or count a write in between, and all commit together.
+      const result = await store.transaction(async (tx): Promise<ToolResult> => {
+        const verdict = (await policy.recheck({ tool: def.name, args, sellerId: ctx.sellerId })) ?? vetted.verdict;
+        if (verdict.decision === 'deny') {
+          await record(tx, verdict);
+          return denied(verdict);
+        }
+        let approvalId: string | null = null;
+        let allowed = verdict;
+        if (verdict.decision === 'needs_confirmation') {
+          const confirmed = await isConfirmed(tx, {
+            runId: ctx.runId,
+            callId,
+            sellerId: ctx.sellerId,
+            tool: def.name,
+            args,
+          });
+          if (!confirmed) {
+            await record(tx, {
+              decision: 'deny',
+              rule: 'seller-confirmed',
+              reason: 'No approval from the seller for this exact action.',
+            });
+            return {
+              ok: false,
+              error: 'not_confirmed',
+              message: 'The seller has not confirmed this exact action, so nothing was changed.',
+            };
+          }
+          approvalId = confirmed.approvalId;
+          allowed = {
+            decision: 'allow',
+            rule: 'seller-confirmed',
+            reason: `Confirmed by ${confirmed.by} at ${confirmed.at}.`,
+          };
+        }
+        await record(tx, allowed);
+        const ledgered = await tx.executions.once(
           { runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, arguments: args, approvalId },
-          () => {
-            const out: ToolResult | Promise<ToolResult> = def.run(typed, { store, context: ctx });
-            if (out instanceof Promise) throw new Error('write tools must be synchronous');
-            return out;
-          },
+          () => def.run(typed, { store: tx, context: ctx }),
         );
+        return ledgered.result;
       });
       return asJson(result);
     },

@@ -15,8 +15,8 @@ export const getListing = defineTool({
     'Look up one listing by its id (lst_…): title, description, category, condition, price in EUR, status, and whether it belongs to the current seller.',
   parameters: GetListingParams,
   progress: 'Looking up the listing…',
-  run: ({ listingId }, { store, context }) => {
-    const listing = store.listings.get(listingId);
+  run: async ({ listingId }, { store, context }) => {
+    const listing = await store.listings.get(listingId);
     if (!listing) return { ok: false, error: 'not_found', message: `There is no listing ${listingId}.` };
     return {
       ok: true,

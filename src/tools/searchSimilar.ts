@@ -17,8 +17,8 @@ export const searchSimilar = defineTool({
     'Find active listings similar to an item (free text: brand, model, type) and optionally one category. Returns the best matches and price statistics (count, min, p25, median, p75, max in EUR) of the comparable listings: use them to suggest a fair price.',
   parameters: SearchSimilarParams,
   progress: 'Looking up similar listings…',
-  run: ({ query, category, limit }, { store }) => {
-    const { matches, stats } = store.listings.searchSimilar(query, {
+  run: async ({ query, category, limit }, { store }) => {
+    const { matches, stats } = await store.listings.searchSimilar(query, {
       category: category ?? undefined,
       limit: limit ?? 5,
     });

@@ -24,7 +24,7 @@ interface ToolSpecBase<S extends z.ZodObject, N extends string> {
   /** Shown to the seller while the tool runs. */
   readonly progress: string;
   /** What the policy needs beyond the arguments (the listing a call changes, the category it lists in…). */
-  facts?(args: z.infer<S>, store: Store): PolicyFacts;
+  facts?(args: z.infer<S>, store: Store): PolicyFacts | Promise<PolicyFacts>;
 }
 
 export type ReadToolSpec<S extends z.ZodObject = z.ZodObject, N extends string = string> = ToolSpecBase<S, N> & {
@@ -35,9 +35,12 @@ export type ReadToolSpec<S extends z.ZodObject = z.ZodObject, N extends string =
 export type WriteToolSpec<S extends z.ZodObject = z.ZodObject, N extends string = string> = ToolSpecBase<S, N> & {
   readonly effect: 'write';
   /** The plain-language line the seller confirms, built from the exact arguments, never from model text. */
-  summarize(args: z.infer<S>, store: Store): string;
-  /** Runs in the at-most-once ledger's transaction, so it is synchronous SQLite work. */
-  run(args: z.infer<S>, env: ToolEnvironment): ToolResult;
+  summarize(args: z.infer<S>, store: Store): string | Promise<string>;
+  /**
+   * Runs in the at-most-once ledger's transaction: `env.store` is that transaction, and every
+   * write is awaited before `run` returns, so the write and its ledger row commit together.
+   */
+  run(args: z.infer<S>, env: ToolEnvironment): Promise<ToolResult>;
 };
 
 export type ToolSpec<S extends z.ZodObject = z.ZodObject, N extends string = string> =

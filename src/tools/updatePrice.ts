@@ -17,19 +17,19 @@ export const updatePrice = defineTool({
     "Change the price (EUR) of one of the current seller's own active listings. Always waits for the seller to confirm the exact new price.",
   parameters: UpdatePriceParams,
   progress: 'Preparing the price change for confirmation…',
-  facts: ({ listingId, price }, store) => {
-    const listing = store.listings.get(listingId);
+  facts: async ({ listingId, price }, store) => {
+    const listing = await store.listings.get(listingId);
     return { listingId, listing, category: listing?.category, price };
   },
-  summarize: ({ listingId, price }, store) => {
-    const listing = store.listings.get(listingId);
+  summarize: async ({ listingId, price }, store) => {
+    const listing = await store.listings.get(listingId);
     const from = listing ? ` from ${formatEur(listing.price)}` : '';
     const name = listing ? `"${listing.title}" (${listing.id})` : listingId;
     return `Change the price of ${name}${from} to ${formatEur(price)}.`;
   },
-  run: ({ listingId, price }, { store }) => {
-    const before = store.listings.get(listingId)!;
-    const updated = store.listings.updatePrice(listingId, price);
+  run: async ({ listingId, price }, { store }) => {
+    const before = (await store.listings.get(listingId))!;
+    const updated = await store.listings.updatePrice(listingId, price);
     return { ok: true, updated: summarizeListing(updated), previousPrice: before.price };
   },
 });

@@ -27,7 +27,8 @@ parentPort!.on('message', (message: ExportMessage) => {
 
 async function handle(message: ExportMessage): Promise<void> {
   if (message.type === 'run') {
-    exporter.onSegmentSettled(message.runId);
+    // Not awaited: the exporter queues runs in order, logs its own failures, and a flush waits for them.
+    void exporter.onSegmentSettled(message.runId);
     return;
   }
   try {
@@ -35,6 +36,6 @@ async function handle(message: ExportMessage): Promise<void> {
   } catch {
     // Export gives up quietly: the store keeps every trace either way.
   }
-  if (message.type === 'shutdown') store.close();
+  if (message.type === 'shutdown') await store.close();
   parentPort!.postMessage({ id: message.id });
 }

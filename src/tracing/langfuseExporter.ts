@@ -8,6 +8,7 @@ import { buildTraceView, type TimelineEvent } from './timeline.js';
 import { maskValue } from '../shared/masking.js';
 import { processLogger } from '../logging/logger.js';
 import type { TraceSink } from './traceRouter.js';
+import { SerialQueue } from './serialQueue.js';
 
 export interface LangfuseConfig {
   publicKey: string;
@@ -29,7 +30,9 @@ export const langfuseTraceId = (traceId: string) => traceId.replace(/^trace_/, '
  * decisions) and `event` (approvals) observations with their real times.
  * Observations are built from the store when a segment ends and handed to
  * the Langfuse span processor, which batches and sends them off the request
- * path; a slow or absent Langfuse never touches a run.
+ * path; a slow or absent Langfuse never touches a run. Exports run one at a
+ * time (they share the id generator and what was exported), and a flush or
+ * shutdown first waits for the exports asked for before it.
  */
 export class LangfuseExporter implements TraceSink {
   private readonly processor: LangfuseSpanProcessor;
@@ -37,6 +40,7 @@ export class LangfuseExporter implements TraceSink {
   /** The span id the next observation gets (see the id generator below). */
   private nextSpanId: string | undefined;
   private readonly exported = new Map<string, Set<string>>();
+  private readonly exports = new SerialQueue();
 
   /** `store` is where `onSegmentSettled` reads runs; `exportRun` can also be given another store (eval trials). */
   constructor(
@@ -68,21 +72,28 @@ export class LangfuseExporter implements TraceSink {
 
   onSpanEnd(): void {}
 
-  onSegmentSettled(runId: string): void {
-    try {
-      const run = this.store?.runs.get(runId);
-      if (run && this.store) this.exportRun(run, this.store);
-    } catch (error) {
-      (this.config.log ?? defaultLog)('langfuse export failed', {
-        runId,
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
+  /** Settles (never rejects) once the run is handed to the span processor; a failure is logged. */
+  onSegmentSettled(runId: string): Promise<void> {
+    return this.exports.push(async () => {
+      try {
+        const run = await this.store?.runs.get(runId);
+        if (run && this.store) await this.exportNow(run, this.store);
+      } catch (error) {
+        (this.config.log ?? defaultLog)('langfuse export failed', {
+          runId,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    });
   }
 
   /** Adds what is new in a run since the last export (one segment, usually). */
-  exportRun(run: RunRecord, store: Store): void {
-    const view = buildTraceView(store, run);
+  exportRun(run: RunRecord, store: Store): Promise<void> {
+    return this.exports.push(() => this.exportNow(run, store));
+  }
+
+  private async exportNow(run: RunRecord, store: Store): Promise<void> {
+    const view = await buildTraceView(store, run);
     const done = this.exported.get(run.traceId) ?? new Set<string>();
     this.exported.set(run.traceId, done);
     const traceAttributes = {
@@ -216,11 +227,13 @@ export class LangfuseExporter implements TraceSink {
   }
 
   async forceFlush(): Promise<void> {
+    await this.exports.idle();
     await this.provider.forceFlush();
   }
 
   /** Flushes what is queued (bounded by the export timeout), then stops. */
   async shutdown(): Promise<void> {
+    await this.exports.idle();
     await this.provider.shutdown();
   }
 }

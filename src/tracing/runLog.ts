@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { RunRecord, Store } from '../store/index.js';
 import type { TraceSink } from './traceRouter.js';
 import { spanFact } from './spanFacts.js';
+import { SerialQueue } from './serialQueue.js';
 
 /** The fields every log line about a run carries, so one run's lines can be found and split by prompt version. */
 export function runLogger(
@@ -23,34 +24,43 @@ export function runLogger(
  * of logging calls: a failed model call or tool call as a warning when its
  * span ends, and one line per settled segment (status, stop reason, steps).
  * Seller text and tool arguments are never logged: they live in the trace.
+ * Lines are written in the order spans end and segments settle (one queue).
  */
 export class RunLog implements TraceSink {
+  private readonly lines = new SerialQueue();
+
   constructor(
     private readonly store: Store,
     private readonly logger: Logger,
   ) {}
 
-  onSpanEnd(span: Span<SpanData>): void {
+  onSpanEnd(span: Span<SpanData>): Promise<void> | undefined {
     const fact = spanFact(span);
     // Our own failures only: a denied or malformed call is the gate doing its job, and is in the trace.
     const failed =
       fact?.kind === 'model_call'
         ? fact.error !== undefined
         : fact?.kind === 'tool_call' && (fact.outcome === 'failed' || fact.outcome === 'exception');
-    if (!fact || !failed) return;
-    const run = this.store.runs.byTraceId(span.traceId);
-    if (!run) return;
-    const log = runLogger(this.logger, run);
-    if (fact.kind === 'model_call') log.warn({ durationMs: fact.durationMs, error: fact.error }, 'model call failed');
-    else if (fact.kind === 'tool_call')
-      log.warn(
-        { tool: fact.tool, durationMs: fact.durationMs, outcome: fact.outcome, error: fact.error },
-        'tool call failed',
-      );
+    if (!fact || !failed) return undefined;
+    return this.lines.push(async () => {
+      const run = await this.store.runs.byTraceId(span.traceId);
+      if (!run) return;
+      const log = runLogger(this.logger, run);
+      if (fact.kind === 'model_call') log.warn({ durationMs: fact.durationMs, error: fact.error }, 'model call failed');
+      else if (fact.kind === 'tool_call')
+        log.warn(
+          { tool: fact.tool, durationMs: fact.durationMs, outcome: fact.outcome, error: fact.error },
+          'tool call failed',
+        );
+    });
   }
 
-  onSegmentSettled(runId: string): void {
-    const run = this.store.runs.get(runId);
+  onSegmentSettled(runId: string): Promise<void> {
+    return this.lines.push(() => this.logSettled(runId));
+  }
+
+  private async logSettled(runId: string): Promise<void> {
+    const run = await this.store.runs.get(runId);
     if (!run) return;
     const fields = {
       status: run.status,

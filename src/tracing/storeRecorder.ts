@@ -3,6 +3,8 @@ import type { Store } from '../store/index.js';
 import type { TraceSpanRecord } from '../store/traceRepository.js';
 import type { TraceSink } from './traceRouter.js';
 import { TRACED_MODEL_MARKER } from './tracedModel.js';
+import { SerialQueue } from './serialQueue.js';
+import { describeError, processLogger } from '../logging/logger.js';
 
 /**
  * Records a run's spans into the store, the source of truth for support and
@@ -12,10 +14,12 @@ import { TRACED_MODEL_MARKER } from './tracedModel.js';
 export class StoreRecorder implements TraceSink {
   private pending: TraceSpanRecord[] = [];
   private scheduled = false;
+  /** Batch writes, one after another in span order; flushes wait on it. */
+  private readonly writes = new SerialQueue();
 
   constructor(
     private readonly store: Store,
-    private readonly onError: (error: unknown, traceIds: string[]) => void = () => {},
+    private readonly onError: (error: unknown, traceIds: string[]) => void | Promise<void> = () => {},
   ) {}
 
   /**
@@ -24,6 +28,8 @@ export class StoreRecorder implements TraceSink {
    * the event loop, whichever is first. One commit per batch instead of one
    * per span; a crash can lose at most the spans of the moment, never a
    * decision, approval or write (those are written where they happen).
+   * The SDK hook is synchronous: batches queue in order, and a settled
+   * segment or ended trace waits until they are stored.
    */
   onSpanEnd(span: Span<SpanData>): void {
     const data = span.spanData as Record<string, unknown> & { type: string };
@@ -41,28 +47,42 @@ export class StoreRecorder implements TraceSink {
     });
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => this.flush());
+      // flush() never rejects: a failed write is reported through onError.
+      setImmediate(() => void this.flush());
     }
   }
 
-  onSegmentSettled(): void {
-    this.flush();
+  onSegmentSettled(): Promise<void> {
+    return this.flush();
   }
 
-  onTraceEnd(): void {
-    this.flush();
+  onTraceEnd(): Promise<void> {
+    return this.flush();
   }
 
-  flush(): void {
+  /** Queues the buffered spans; settles (never rejects) once every span recorded so far is stored. */
+  flush(): Promise<void> {
     this.scheduled = false;
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
+    if (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      void this.writes.push(() => this.write(batch));
+    }
+    return this.writes.idle();
+  }
+
+  private async write(batch: TraceSpanRecord[]): Promise<void> {
     try {
-      this.store.traces.upsertSpans(batch);
+      await this.store.traces.upsertSpans(batch);
     } catch (error) {
       // Recording never breaks a run: the failure is reported, the run goes on.
-      this.onError(error, [...new Set(batch.map((span) => span.traceId))]);
+      const traceIds = [...new Set(batch.map((span) => span.traceId))];
+      try {
+        await this.onError(error, traceIds);
+      } catch {
+        // The reporter failed too (it reads the store): the process log still hears of it.
+        processLogger().error({ traceIds, error: describeError(error) }, 'trace recording failed');
+      }
     }
   }
 }

@@ -95,11 +95,19 @@ function parseMaybeJson(text: unknown): unknown {
 }
 
 /** The ordered story of one run: model calls, tool calls, policy decisions, approvals, corrections, feedback, with timings and usage. */
-export function buildTraceView(store: Store, run: RunRecord): TraceView {
+export async function buildTraceView(store: Store, run: RunRecord): Promise<TraceView> {
+  // Asked for together, so the reads go to the store back to back (no write of ours between them).
+  const [spans, decisions, approvals, feedback, corrections] = await Promise.all([
+    store.traces.spans(run.traceId),
+    store.decisions.forRun(run.id),
+    store.approvals.forRun(run.id),
+    store.feedback.forRun(run.id),
+    store.corrections.forRun(run.id),
+  ]);
   const events: TimelineEvent[] = [];
   let segment = 0;
   const usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0, modelCalls: 0 };
-  for (const span of store.traces.spans(run.traceId)) {
+  for (const span of spans) {
     const at = span.startedAt ?? run.createdAt;
     const base = { at, endedAt: span.endedAt, durationMs: ms(span.startedAt, span.endedAt) };
     const data = span.data;
@@ -136,7 +144,7 @@ export function buildTraceView(store: Store, run: RunRecord): TraceView {
       });
     }
   }
-  for (const d of store.decisions.forRun(run.id)) {
+  for (const d of decisions) {
     events.push({
       type: 'policy_decision',
       at: d.createdAt,
@@ -149,7 +157,7 @@ export function buildTraceView(store: Store, run: RunRecord): TraceView {
       arguments: d.arguments,
     });
   }
-  for (const a of store.approvals.forRun(run.id)) {
+  for (const a of approvals) {
     const common = { approvalId: a.id, tool: a.tool, callId: a.callId, arguments: a.arguments, summary: a.summary };
     events.push({ type: 'approval', at: a.createdAt, event: 'requested', ...common });
     if (a.status !== 'pending' && a.decidedAt) {
@@ -163,10 +171,9 @@ export function buildTraceView(store: Store, run: RunRecord): TraceView {
       });
     }
   }
-  for (const f of store.feedback.forRun(run.id))
-    events.push({ type: 'feedback', at: f.createdAt, value: f.value, comment: f.comment });
+  for (const f of feedback) events.push({ type: 'feedback', at: f.createdAt, value: f.value, comment: f.comment });
   // A correction sits where the seller turned the action down; in the run that revised it, where the revision was approved.
-  for (const c of store.corrections.forRun(run.id)) {
+  for (const c of corrections) {
     // The run's, trace's and seller's ids are the timeline's own; the rest of the record is the event.
     const { id, runId, createdAt, revisedAt, traceId: _t, conversationId: _c, sellerId: _s, ...fields } = c;
     const at = runId === run.id ? createdAt : (revisedAt ?? createdAt);

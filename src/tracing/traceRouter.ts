@@ -8,12 +8,18 @@ import {
 } from '@openai/agents';
 import { describeError, processLogger } from '../logging/logger.js';
 
-/** Receives the spans of the traces it registered for. */
+/**
+ * Receives the spans of the traces it registered for. The hooks are called synchronously, in span
+ * order; a sink that needs the store answers a promise, which the router awaits and reports on.
+ */
 export interface TraceSink {
-  onSpanEnd(span: Span<SpanData>): void;
-  onTraceEnd?(trace: Trace): void;
-  /** A run segment has ended and its outcome (status, approvals) is in the store. */
-  onSegmentSettled?(runId: string): void;
+  onSpanEnd(span: Span<SpanData>): void | Promise<void>;
+  onTraceEnd?(trace: Trace): void | Promise<void>;
+  /**
+   * A run segment has ended and its outcome (status, approvals) is in the store. Callers await
+   * each sink in turn: the store recorder first, so that the others read the segment's spans.
+   */
+  onSegmentSettled?(runId: string): void | Promise<void>;
 }
 
 /**
@@ -40,15 +46,17 @@ class TraceRouter implements TracingProcessor {
 
   async onTraceStart(): Promise<void> {}
 
+  // Every sink hears of the span before anything is awaited, so sinks see spans in the order they ended.
   async onTraceEnd(trace: Trace): Promise<void> {
-    for (const { sink, onError } of this.sinks.get(trace.traceId) ?? [])
-      safely(() => sink.onTraceEnd?.(trace), onError);
+    const registered = this.sinks.get(trace.traceId) ?? [];
+    await Promise.all(registered.map(({ sink, onError }) => safely(() => sink.onTraceEnd?.(trace), onError)));
   }
 
   async onSpanStart(): Promise<void> {}
 
   async onSpanEnd(span: Span<SpanData>): Promise<void> {
-    for (const { sink, onError } of this.sinks.get(span.traceId) ?? []) safely(() => sink.onSpanEnd(span), onError);
+    const registered = this.sinks.get(span.traceId) ?? [];
+    await Promise.all(registered.map(({ sink, onError }) => safely(() => sink.onSpanEnd(span), onError)));
   }
 
   async shutdown(): Promise<void> {}
@@ -61,10 +69,10 @@ interface Registration {
   onError: (error: unknown) => void;
 }
 
-/** Recording must never break a run: a failing sink is reported, not raised. */
-function safely(fn: () => void, onError: (error: unknown) => void): void {
+/** Recording must never break a run: a failing sink is reported, not raised (nor rejected). */
+async function safely(fn: () => void | Promise<void>, onError: (error: unknown) => void): Promise<void> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     onError(error);
   }

@@ -18,13 +18,17 @@ export interface Harness extends Service {
     path: string,
     options?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
   ) => Promise<Response>;
-  close: () => void;
+  /** Closes the store (after its queued work) and removes the temp dir. */
+  close: () => Promise<void>;
 }
 
 export const TOKENS = { seller: 'demo-seller', seller2: 'demo-seller-2', support: 'demo-support' } as const;
 
-/** A fresh service on a real SQLite file in a temp dir, seeded with a small deterministic catalogue. */
-export function createHarness(
+/**
+ * A fresh service on a real SQLite file in a temp dir, seeded with a small deterministic catalogue
+ * (the seeding has finished when the promise resolves).
+ */
+export async function createHarness(
   options: {
     model?: Model;
     env?: Record<string, string>;
@@ -35,7 +39,7 @@ export function createHarness(
     /** SQLite's busy timeout for the service's store (default 5 s); the lock tests shorten it. */
     busyTimeoutMs?: number;
   } = {},
-): Harness {
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'listing-assistant-'));
   const dbPath = options.dbPath ?? join(dir, 'test.db');
   // Tests drive many requests per token; the rate-limit test sets its own limits.
@@ -50,7 +54,7 @@ export function createHarness(
     REVIEW_SAMPLE_RATE: '0',
     ...options.env,
   });
-  const service = createService(config, {
+  const service = await createService(config, {
     model: options.model ? { model: options.model, name: 'scripted' } : undefined,
     rules: options.rules,
     now: options.now,
@@ -77,8 +81,8 @@ export function createHarness(
     dbPath,
     config,
     call,
-    close: () => {
-      service.store.close();
+    close: async () => {
+      await service.store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -22,3 +22,13 @@ export function withRawDb<T>(path: string, fn: (db: Database.Database) => T): T 
     db.close();
   }
 }
+
+/** `withRawDb` for a `fn` that awaits (the store, say): the connection closes once `fn` settles. */
+export async function withRawDbAsync<T>(path: string, fn: (db: Database.Database) => Promise<T>): Promise<T> {
+  const db = rawDb(path);
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}

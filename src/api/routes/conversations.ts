@@ -19,7 +19,7 @@ export function conversationRoutes(assistant: ListingAssistant): Hono<AuthEnv> {
       errors: [401, 403],
     }),
     requireRole('seller'),
-    (c) => c.json(assistant.createConversation(c.get('principal').userId), 201),
+    async (c) => c.json(await assistant.createConversation(c.get('principal').userId), 201),
   );
 
   app.get(
@@ -30,7 +30,7 @@ export function conversationRoutes(assistant: ListingAssistant): Hono<AuthEnv> {
       response: ConversationViewSchema,
     }),
     validate('param', ConversationIdParam),
-    (c) => c.json(assistant.getConversation(c.req.valid('param').id, c.get('principal'))),
+    async (c) => c.json(await assistant.getConversation(c.req.valid('param').id, c.get('principal'))),
   );
 
   app.post(
@@ -50,7 +50,7 @@ export function conversationRoutes(assistant: ListingAssistant): Hono<AuthEnv> {
       const body = c.req.valid('json');
       const sellerId = c.get('principal').userId;
       if (wantsEventStream(c)) {
-        assistant.visibleConversation(id, c.get('principal'));
+        await assistant.visibleConversation(id, c.get('principal'));
         return streamRun(c, (onEvent) => assistant.sendMessage(id, sellerId, body, { onEvent }));
       }
       return c.json(await assistant.sendMessage(id, sellerId, body));

@@ -53,7 +53,7 @@ export function dashboardRoutes(
       errors: [400, 401, 403],
     }),
     validate('query', DashboardQuery),
-    (c) => c.json(buildDashboard(store.runFigures, c.req.valid('query').window, now(), thresholds)),
+    async (c) => c.json(await buildDashboard(store.runFigures, c.req.valid('query').window, now(), thresholds)),
   );
   return app;
 }

@@ -18,9 +18,9 @@ export function listingRoutes(store: Store): Hono<AuthEnv> {
       errors: [400, 401],
     }),
     validate('query', ListingsQuery),
-    (c) => {
+    async (c) => {
       const query = c.req.valid('query');
-      return c.json({ listings: store.listings.list(query), limit: query.limit, offset: query.offset });
+      return c.json({ listings: await store.listings.list(query), limit: query.limit, offset: query.offset });
     },
   );
 
@@ -28,8 +28,8 @@ export function listingRoutes(store: Store): Hono<AuthEnv> {
     '/:id',
     describe({ summary: 'One listing', tag: 'listings', response: ListingSchema, errors: [400, 401, 404] }),
     validate('param', ListingIdParam),
-    (c) => {
-      const listing = store.listings.get(c.req.valid('param').id);
+    async (c) => {
+      const listing = await store.listings.get(c.req.valid('param').id);
       if (!listing) throw new NotFoundError('Listing');
       return c.json(listing);
     },

@@ -18,8 +18,8 @@ export function reviewRoutes(store: Store, options: ReviewRouteOptions): Hono<Au
   const app = new Hono<AuthEnv>();
   app.use('*', requireRole('support'));
 
-  const item = (id: string) => {
-    const found = store.reviews.get(id);
+  const item = async (id: string, from: Store = store) => {
+    const found = await from.reviews.get(id);
     if (!found) throw new NotFoundError('Review item');
     return found;
   };
@@ -33,10 +33,11 @@ export function reviewRoutes(store: Store, options: ReviewRouteOptions): Hono<Au
       errors: [400, 401, 403],
     }),
     validate('query', ReviewQuery),
-    (c) => {
+    async (c) => {
       const q = c.req.valid('query');
-      const { items, total } = store.reviews.list(q);
-      return c.json({ items: items.map((i) => reviewItemView(store, i)), total, limit: q.limit, offset: q.offset });
+      const { items, total } = await store.reviews.list(q);
+      const views = await Promise.all(items.map((i) => reviewItemView(store, i)));
+      return c.json({ items: views, total, limit: q.limit, offset: q.offset });
     },
   );
 
@@ -48,7 +49,7 @@ export function reviewRoutes(store: Store, options: ReviewRouteOptions): Hono<Au
       response: ReviewItemSchema,
     }),
     validate('param', ReviewIdParam),
-    (c) => c.json(reviewItemView(store, item(c.req.valid('param').id))),
+    async (c) => c.json(await reviewItemView(store, await item(c.req.valid('param').id))),
   );
 
   app.post(
@@ -62,21 +63,22 @@ export function reviewRoutes(store: Store, options: ReviewRouteOptions): Hono<Au
     }),
     validate('param', ReviewIdParam),
     validate('json', LabelBody),
-    (c) => {
+    async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const current = item(id);
-      const labelled = store.reviews.label(id, {
-        label: body.label,
-        note: body.note || null,
-        reviewer: c.get('principal').userId,
+      const reviewer = c.get('principal').userId;
+      // One transaction: a promotion landing between the read and the label would misreport the conflict.
+      const view = await store.transaction(async (tx) => {
+        const current = await item(id, tx);
+        const labelled = await tx.reviews.label(id, { label: body.label, note: body.note || null, reviewer });
+        if (!labelled)
+          throw new ConflictError(
+            `This review item was promoted to ${current.promotedScenario}; its label is final.`,
+            'already_promoted',
+          );
+        return reviewItemView(tx, await item(id, tx));
       });
-      if (!labelled)
-        throw new ConflictError(
-          `This review item was promoted to ${current.promotedScenario}; its label is final.`,
-          'already_promoted',
-        );
-      return c.json(reviewItemView(store, item(id)));
+      return c.json(view);
     },
   );
 
@@ -92,11 +94,11 @@ export function reviewRoutes(store: Store, options: ReviewRouteOptions): Hono<Au
       errors: [400, 401, 403, 404, 409],
     }),
     validate('param', ReviewIdParam),
-    (c) => {
-      const promotion = promoteReviewItem(store, c.req.valid('param').id, options.scenarioDir);
+    async (c) => {
+      const promotion = await promoteReviewItem(store, c.req.valid('param').id, options.scenarioDir);
       return c.json(
         {
-          item: reviewItemView(store, promotion.item),
+          item: await reviewItemView(store, promotion.item),
           scenarioId: promotion.scenario.id,
           path: promotion.path,
           scenario: promotion.scenario as unknown as Record<string, unknown>,

@@ -10,7 +10,7 @@ import { streamRun, wantsEventStream } from '../sse.js';
 export function runRoutes(
   assistant: ListingAssistant,
   store: Store,
-  onFeedback?: (run: RunRecord, value: 1 | -1, comment: string | null) => void,
+  onFeedback?: (run: RunRecord, value: 1 | -1, comment: string | null) => void | Promise<void>,
 ): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
@@ -18,7 +18,7 @@ export function runRoutes(
     '/:runId',
     describe({ summary: 'A RunResult (its seller, or support)', tag: 'runs', response: RunResultSchema }),
     validate('param', RunIdParam),
-    (c) => c.json(assistant.getRun(c.req.valid('param').runId, c.get('principal'))),
+    async (c) => c.json(await assistant.getRun(c.req.valid('param').runId, c.get('principal'))),
   );
 
   app.post(
@@ -38,7 +38,7 @@ export function runRoutes(
       const body = c.req.valid('json');
       const sellerId = c.get('principal').userId;
       if (wantsEventStream(c)) {
-        assistant.visibleRun(runId, c.get('principal'));
+        await assistant.visibleRun(runId, c.get('principal'));
         return streamRun(c, (onEvent) => assistant.decide(runId, sellerId, body, { onEvent }));
       }
       return c.json(await assistant.decide(runId, sellerId, body));
@@ -56,16 +56,20 @@ export function runRoutes(
     requireRole('seller'),
     validate('param', RunIdParam),
     validate('json', FeedbackBody),
-    (c) => {
+    async (c) => {
       const { runId } = c.req.valid('param');
       const body = c.req.valid('json');
       const sellerId = c.get('principal').userId;
       // Only the run's own seller rates it (requireRole above); another seller's run is missing.
-      const run = assistant.visibleRun(runId, { userId: sellerId, role: 'seller' });
-      const saved = store.feedback.add({ runId, sellerId, value: body.value, comment: body.comment ?? null });
-      // Every thumbs-down is reviewed by a person (once per run, however often the seller clicks).
-      if (saved.value === -1) store.reviews.enqueue({ runId, traceId: run.traceId, reason: 'thumbs_down' });
-      onFeedback?.(run, saved.value, saved.comment);
+      const run = await assistant.visibleRun(runId, { userId: sellerId, role: 'seller' });
+      // The feedback and its review item commit together.
+      const saved = await store.transaction(async (tx) => {
+        const added = await tx.feedback.add({ runId, sellerId, value: body.value, comment: body.comment ?? null });
+        // Every thumbs-down is reviewed by a person (once per run, however often the seller clicks).
+        if (added.value === -1) await tx.reviews.enqueue({ runId, traceId: run.traceId, reason: 'thumbs_down' });
+        return added;
+      });
+      await onFeedback?.(run, saved.value, saved.comment);
       return c.json({ runId, value: saved.value, comment: saved.comment, createdAt: saved.createdAt }, 201);
     },
   );

@@ -24,9 +24,9 @@ export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promis
       errors: [400, 401, 403],
     }),
     validate('query', TracesQuery),
-    (c) => {
+    async (c) => {
       const q = c.req.valid('query');
-      const { traces, total } = store.traces.search({ ...q, sellerId: q.userId });
+      const { traces, total } = await store.traces.search({ ...q, sellerId: q.userId });
       return c.json({ traces, total, limit: q.limit, offset: q.offset });
     },
   );
@@ -36,10 +36,10 @@ export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promis
     describe({ summary: 'The ordered timeline of one run (support)', tag: 'traces', response: TraceViewSchema }),
     validate('param', TraceIdParam),
     async (c) => {
-      const run = store.runs.byTraceId(c.req.valid('param').traceId);
+      const run = await store.runs.byTraceId(c.req.valid('param').traceId);
       if (!run) throw new NotFoundError('Trace');
       const langfuseUrl = await traceUrl?.(run.traceId);
-      return c.json({ ...buildTraceView(store, run), ...(langfuseUrl ? { langfuseUrl } : {}) });
+      return c.json({ ...(await buildTraceView(store, run)), ...(langfuseUrl ? { langfuseUrl } : {}) });
     },
   );
 
@@ -52,7 +52,7 @@ export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promis
     }),
     validate('param', TraceIdParam),
     async (c) => {
-      const report = await replayTrace(exportTrace(store, c.req.valid('param').traceId));
+      const report = await replayTrace(await exportTrace(store, c.req.valid('param').traceId));
       return c.json({ identical: report.identical, divergences: report.divergences, modelCalls: report.modelCalls });
     },
   );

@@ -20,11 +20,12 @@ export class TransactionQueue {
   /**
    * Runs `work` inside `BEGIN IMMEDIATE` … `COMMIT`, alone on the connection; a throw (or a
    * rejected promise) rolls everything back. IMMEDIATE takes the write lock at the start, so
-   * another process's writer waits on the busy timeout instead of failing half-way.
+   * another process's writer waits on the busy timeout instead of failing half-way. A read-only
+   * transaction begins DEFERRED instead: a snapshot that takes no write lock.
    */
-  transaction<T>(work: () => Promise<T> | T): Promise<T> {
+  transaction<T>(work: () => Promise<T> | T, { readOnly = false }: { readOnly?: boolean } = {}): Promise<T> {
     return this.enqueue(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.db.exec(readOnly ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE');
       try {
         const result = await work();
         this.db.exec('COMMIT');

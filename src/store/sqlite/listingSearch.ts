@@ -1,15 +1,11 @@
 import type { Db } from './database.js';
-import type { Category, Listing } from '../domain/listing.js';
+import type { Category } from '../../domain/listing.js';
 import { atLeastQuery, buildMatchQueries, searchTerms } from './searchQuery.js';
 import { listingRowidOfSearchKey, SEARCH_KEY } from './searchKey.js';
 import { searchCategoryNumber } from './searchCategories.js';
-import { priceStats, type PriceStatistics } from './priceStats.js';
+import { priceStats } from '../priceStats.js';
+import type { SimilarListings } from '../listingRepository.js';
 import { LISTING_COLUMNS, toListing, type ListingRow } from './listingRow.js';
-
-export interface SimilarListings {
-  matches: Listing[];
-  stats: PriceStatistics | null;
-}
 
 /** How many of the most relevant comparable listings back a price suggestion. */
 export const COMPARABLES_CAP = 50;

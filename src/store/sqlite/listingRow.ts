@@ -1,4 +1,4 @@
-import { fromCents, type Category, type Listing } from '../domain/listing.js';
+import { fromCents, type Category, type Listing } from '../../domain/listing.js';
 
 /** A listings row as SQLite returns it; the repository and the search both read listings this way. */
 export interface ListingRow {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { CATEGORIES } from '../domain/listing.js';
+import { CATEGORIES } from '../../domain/listing.js';
 import { SEARCH_KEY, searchKeySql } from './searchKey.js';
 
 /**

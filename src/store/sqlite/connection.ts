@@ -1,0 +1,75 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Db } from './database.js';
+import { TransactionQueue } from './transactionQueue.js';
+
+/** A synchronous repository seen through the connection: every method answers a promise. */
+export type Async<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+};
+
+/**
+ * The one better-sqlite3 connection of a store, shared by its repositories. Statements from outside a
+ * transaction wait while one is open (see TransactionQueue); statements made by the open transaction's
+ * own work, however deep in its awaits, run at once. That work is recognised by its asynchronous context,
+ * so a transaction that calls the store instead of its `tx` joins itself instead of waiting for itself.
+ */
+export class Connection {
+  private readonly queue: TransactionQueue;
+  private readonly context = new AsyncLocalStorage<symbol>();
+  /** The transaction holding the connection, if any. */
+  private holder: symbol | null = null;
+
+  constructor(readonly db: Db) {
+    this.queue = new TransactionQueue(db);
+  }
+
+  /** True in the asynchronous context of the transaction that holds the connection. */
+  private get inside(): boolean {
+    return this.holder !== null && this.context.getStore() === this.holder;
+  }
+
+  run<T>(statement: () => T): Promise<T> {
+    if (!this.inside) return this.queue.statement(statement);
+    try {
+      return Promise.resolve(statement());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /** One transaction; work that is already inside one joins it (its writes commit with the outer ones). */
+  transaction<T>(work: () => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+    if (this.inside) return work();
+    return this.queue.transaction(async () => {
+      const holder = Symbol('transaction');
+      this.holder = holder;
+      try {
+        return await this.context.run(holder, work);
+      } finally {
+        this.holder = null;
+      }
+    }, options);
+  }
+
+  /** Waits for queued work, then closes the connection. */
+  async close(): Promise<void> {
+    await this.queue.statement(() => undefined);
+    this.db.close();
+  }
+
+  /** Wraps each method of a synchronous repository so that it runs on this connection. */
+  over<T extends object>(repository: T): Async<T> {
+    const wrapped: Record<string, unknown> = {};
+    let proto: object | null = Object.getPrototypeOf(repository) as object | null;
+    while (proto && proto !== Object.prototype) {
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const method = (repository as Record<string, unknown>)[name];
+        if (name === 'constructor' || name in wrapped || typeof method !== 'function') continue;
+        wrapped[name] = (...args: unknown[]) =>
+          this.run(() => (method as (...a: unknown[]) => unknown).apply(repository, args));
+      }
+      proto = Object.getPrototypeOf(proto) as object | null;
+    }
+    return wrapped as Async<T>;
+  }
+}

@@ -1,0 +1,56 @@
+import type { ListingRepository } from './listingRepository.js';
+import type { ConversationRepository } from './conversationRepository.js';
+import type { RunRepository } from './runRepository.js';
+import type { RunFiguresRepository } from './runFiguresRepository.js';
+import type { ApprovalRepository } from './approvalRepository.js';
+import type { RefusalRepository } from './refusalRepository.js';
+import type { ToolExecutionRepository } from './toolExecutionRepository.js';
+import type { PolicyDecisionRepository } from './policyDecisionRepository.js';
+import type { FeedbackRepository } from './feedbackRepository.js';
+import type { TraceRepository } from './traceRepository.js';
+import type { MetaRepository } from './metaRepository.js';
+import type { CorrectionRepository } from './correctionRepository.js';
+import type { ReviewRepository } from './reviewRepository.js';
+
+export type Clock = () => Date;
+
+/**
+ * Persistent state behind one repository per concept, every method asynchronous so that a networked
+ * engine can implement it. Code outside src/store reads and writes through these, never SQL.
+ */
+export interface Store {
+  readonly listings: ListingRepository;
+  readonly conversations: ConversationRepository;
+  readonly runs: RunRepository;
+  /** Per-run figures across tables, for the dashboard. */
+  readonly runFigures: RunFiguresRepository;
+  readonly approvals: ApprovalRepository;
+  readonly refusals: RefusalRepository;
+  readonly executions: ToolExecutionRepository;
+  readonly decisions: PolicyDecisionRepository;
+  readonly feedback: FeedbackRepository;
+  readonly traces: TraceRepository;
+  readonly meta: MetaRepository;
+  readonly corrections: CorrectionRepository;
+  readonly reviews: ReviewRepository;
+  readonly now: Clock;
+
+  /**
+   * Runs `work` as one transaction: its writes commit together (one commit) or not at all, and no
+   * other caller's statement runs inside it while it awaits. `tx` is the store seen from inside the
+   * transaction; work already inside a transaction joins it.
+   */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+
+  /**
+   * Runs `work` on one consistent snapshot, for reads that must agree with each other (a run and its
+   * approvals). It takes no write lock; writing inside it is an error on engines that enforce it.
+   */
+  read<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+
+  /** The same database seen through another clock (evals back-date prior writes with it). */
+  withClock(now: Clock): Store;
+
+  /** Finishes queued work and releases the database. */
+  close(): Promise<void>;
+}
