@@ -5,7 +5,7 @@ import { LangfuseSpanProcessor } from '@langfuse/otel';
 import { createObservationAttributes, getLangfuseTracer, setLangfuseTracerProvider } from '@langfuse/tracing';
 import type { RunRecord, Store } from '../store/index.js';
 import { buildTraceView, type TimelineEvent } from './timeline.js';
-import { maskValue } from '../shared/masking.js';
+import { maskText, maskValue } from '../shared/masking.js';
 import { processLogger } from '../logging/logger.js';
 import type { TraceSink } from './traceRouter.js';
 import { SerialQueue } from './serialQueue.js';
@@ -215,11 +215,13 @@ export class LangfuseExporter implements TraceSink {
     attributes: Record<string, unknown>,
   ): void {
     this.nextSpanId = spanId;
+    // Every attribute is masked here, status messages and names included, not only what the
+    // SDK's mask sees (input, output, metadata).
     const span = getLangfuseTracer().startSpan(
-      name,
+      maskText(name),
       {
         startTime: new Date(start),
-        attributes: { ...createObservationAttributes(asType, attributes), ...traceAttributes },
+        attributes: { ...createObservationAttributes(asType, maskValue(attributes)), ...traceAttributes },
       },
       trace.setSpanContext(context.active(), parent),
     );
