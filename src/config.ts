@@ -28,7 +28,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_RUNS_PER_MINUTE: int(60),
   /** Share of completed runs sampled into the review queue (0–1), by a hash of the run id. */
   REVIEW_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.05),
-  /** Where promoted review items are written as eval scenarios; unset: `evals/scenarios/promoted/` of this checkout. */
+  /** Where promoted review items are written as eval scenarios; unset: `data/promoted-scenarios/` of this checkout. */
   PROMOTED_SCENARIOS_DIR: z.string().optional(),
   /** Dashboard alerts: failure rate (0–1) and estimated USD per run above which a prompt version is flagged. */
   ALERT_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0.2),

@@ -25,7 +25,9 @@ afterEach(async () => {
 const body = async (res: Response) => ({ status: res.status, json: await res.json() });
 
 /** A seller drafts a bike at 500, rejects it ("make it 450"), approves the revision: all over HTTP. */
-async function correctedListing(): Promise<{ runId: string; traceId: string; conversationId: string }> {
+async function correctedListing(
+  rejection = 'Actually, make it 450.',
+): Promise<{ runId: string; traceId: string; conversationId: string }> {
   const { id: conversationId } = (await body(await h.call('POST', '/api/conversations'))).json;
   const text = 'Sell my Specialized Rockhopper mountain bike, good condition, for 500 euros.';
   const draft = (await body(await h.call('POST', `/api/conversations/${conversationId}/messages`, { body: { text } })))
@@ -35,8 +37,7 @@ async function correctedListing(): Promise<{ runId: string; traceId: string; con
     h.call('POST', `/api/runs/${draft.runId}/decisions`, {
       body: { approvalId, decision, ...(message ? { message } : {}) },
     });
-  const revised = (await body(await decide(draft.pendingApprovals[0].approvalId, 'reject', 'Actually, make it 450.')))
-    .json;
+  const revised = (await body(await decide(draft.pendingApprovals[0].approvalId, 'reject', rejection))).json;
   expect(revised.pendingApprovals[0]).toMatchObject({ tool: 'createListing', arguments: { price: 450 } });
   const done = (await body(await decide(revised.pendingApprovals[0].approvalId, 'approve'))).json;
   expect(done.status).toBe('completed');
@@ -225,6 +226,21 @@ describe('promotion to an eval scenario', () => {
     expect(
       (await h.call('POST', `/api/review/${item.id}/label`, { token: TOKENS.support, body: { label: 'good' } })).status,
     ).toBe(409);
+  });
+
+  it('writes a promoted scenario masked, and says so, when the seller’s words held personal data', async () => {
+    const email = 'anna.seller@example.org';
+    const phone = '+49 170 9876543';
+    const { runId } = await correctedListing(`Actually, make it 450. Call me on ${phone} or mail ${email}.`);
+    const item = (await h.store.reviews.forRun(runId))!;
+    await h.call('POST', `/api/review/${item.id}/label`, { token: TOKENS.support, body: { label: 'good' } });
+    const promoted = await body(await h.call('POST', `/api/review/${item.id}/promote`, { token: TOKENS.support }));
+    expect(promoted.status).toBe(201);
+    const onDisk = readFileSync(promoted.json.path, 'utf8');
+    expect(onDisk).not.toContain(email);
+    expect(onDisk).not.toContain(phone);
+    expect(onDisk).toContain('[email]');
+    expect(promoted.json.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/masked/)]));
   });
 
   it('never overwrites an existing scenario file', async () => {

@@ -203,9 +203,8 @@ const ScenarioFile = z.union([
 export const SCENARIO_DIR = new URL('../../evals/scenarios/', import.meta.url);
 
 /**
- * Every scenario under the directory and its subdirectories (runs promoted
- * from the review queue land in `promoted/`), validated, with ids unique
- * across files.
+ * Every scenario under the directory and its subdirectories (promoted runs are
+ * moved into one after review), validated, with ids unique across files.
  */
 export function loadScenarios(dir: string | URL = SCENARIO_DIR): Scenario[] {
   const path = dir instanceof URL ? dir.pathname : dir;

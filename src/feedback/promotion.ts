@@ -2,13 +2,19 @@ import { unlinkSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCENARIO_DIR } from '../evals/scenario.js';
+import { canonicalJson } from '../shared/canonicalJson.js';
+import { maskText, maskValue } from '../shared/masking.js';
 import type { ReviewItemRecord, Store } from '../store/index.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { scenarioFromReview, type PromotedScenario } from './scenarioFromReview.js';
 import { ScenarioFileExistsError, writeScenarioFile } from './scenarioFile.js';
 
-/** `evals/scenarios/promoted/` of this checkout: a subdirectory of the scenarios the eval runner loads. */
-export const DEFAULT_PROMOTED_DIR = fileURLToPath(new URL('promoted/', SCENARIO_DIR));
+/**
+ * `data/promoted-scenarios/` of this checkout: beside the database, ignored by git, and not under
+ * `evals/scenarios/`, so a promoted run (a real seller's words, masked) reaches the suite only when an
+ * engineer reviews it and moves it there.
+ */
+export const DEFAULT_PROMOTED_DIR = fileURLToPath(new URL('../../data/promoted-scenarios/', SCENARIO_DIR));
 
 /** The configured directory (relative to the working directory), or the default. */
 export function promotedScenariosDir(configured: string | undefined): string {
@@ -39,10 +45,17 @@ export async function promoteReviewItem(store: Store, itemId: string, dir: strin
     if (item.status !== 'labelled' || !item.label)
       throw new ConflictError('Label the review item good or bad before promoting it.', 'not_labelled');
 
-    const { scenario, warnings } = await scenarioFromReview(tx, { ...item, label: item.label });
+    const derived = await scenarioFromReview(tx, { ...item, label: item.label });
+    // A seller's words may hold personal data: the file gets the masked scenario, and says so.
+    const scenario = maskValue(derived.scenario);
+    const warnings = [...derived.warnings];
+    if (canonicalJson(scenario) !== canonicalJson(derived.scenario))
+      warnings.push('Personal data or secrets in the recorded conversation were masked in this scenario.');
     const file = {
       $comment: [
-        `Promoted from review item ${item.id} (run ${item.runId}, trace ${item.traceId}), labelled ${item.label}${item.reviewer ? ` by ${item.reviewer}` : ''}${item.note ? `: ${item.note}` : ''}.`,
+        maskText(
+          `Promoted from review item ${item.id} (run ${item.runId}, trace ${item.traceId}), labelled ${item.label}${item.reviewer ? ` by ${item.reviewer}` : ''}${item.note ? `: ${item.note}` : ''}.`,
+        ),
         'Turns and decisions are the recorded seller’s; the expectation comes from what the seller approved and corrected.',
         ...warnings,
       ].join(' '),
