@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { inspectImage, MAX_IMAGE_BYTES } from './imageCheck.js';
 import { CATEGORIES } from '../domain/listing.js';
 import { TOOL_NAMES } from '../tools/index.js';
 import { RUN_STATUSES, STOP_REASONS } from '../store/runRepository.js';
 import { REVIEW_LABELS, REVIEW_REASONS, REVIEW_STATUSES } from '../store/reviewRepository.js';
 
 /** Request schemas of the HTTP contract: the one definition routes validate with. */
-const DATA_URL = /^data:image\/(png|jpeg|jpg|webp|gif);base64,[A-Za-z0-9+/]+={0,2}$/;
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 const Id = (prefix: string) =>
   z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9]{4,40}$`), `must be a ${prefix}_… id`);
@@ -22,7 +21,10 @@ export const MessageBody = z.object({
       z
         .string()
         .max(Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 64, 'image is larger than 5 MB')
-        .regex(DATA_URL, 'must be a base64 data URL of a PNG, JPEG, WebP or GIF image'),
+        .superRefine((dataUrl, ctx) => {
+          const facts = inspectImage(dataUrl);
+          if ('error' in facts) ctx.addIssue({ code: 'custom', message: facts.error });
+        }),
     )
     .max(4)
     .optional(),

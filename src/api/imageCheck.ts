@@ -1,0 +1,80 @@
+/**
+ * Uploaded images are untrusted bytes: an image is accepted only when its content is what its data
+ * URL says (magic bytes), it decodes within the size cap, and its header gives sane dimensions.
+ * Only the header is parsed; the pixels are the vision model's business.
+ */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export const MAX_IMAGE_SIDE = 10_000;
+export const MAX_IMAGE_PIXELS = 50_000_000;
+
+export type ImageType = 'png' | 'jpeg' | 'webp' | 'gif';
+export interface ImageFacts {
+  type: ImageType;
+  bytes: number;
+  width: number;
+  height: number;
+}
+
+const DATA_URL = /^data:image\/(png|jpeg|jpg|webp|gif);base64,([A-Za-z0-9+/]+={0,2})$/;
+
+/** The image's facts, or the reason it is refused (a sentence for a 400). */
+export function inspectImage(dataUrl: string): ImageFacts | { error: string } {
+  const match = DATA_URL.exec(dataUrl);
+  if (!match) return { error: 'must be a base64 data URL of a PNG, JPEG, WebP or GIF image' };
+  const declared = (match[1] === 'jpg' ? 'jpeg' : match[1]) as ImageType;
+  if ((match[2].length * 3) / 4 > MAX_IMAGE_BYTES + 3) return { error: 'image is larger than 5 MB' };
+  const bytes = Buffer.from(match[2], 'base64');
+  const found = sniff(bytes);
+  if (!found) return { error: `is not a ${declared.toUpperCase()} image: its content is not an image we accept` };
+  if (found.type !== declared)
+    return { error: `says it is ${declared.toUpperCase()} but its content is ${found.type.toUpperCase()}` };
+  const { width, height } = found;
+  if (!(width > 0 && height > 0)) return { error: 'has no readable dimensions (a truncated or damaged image)' };
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS)
+    return { error: `is ${width}x${height} pixels; the limit is ${MAX_IMAGE_SIDE} per side` };
+  return { type: found.type, bytes: bytes.length, width, height };
+}
+
+function sniff(b: Buffer): { type: ImageType; width: number; height: number } | undefined {
+  if (b.length >= 24 && b.readUInt32BE(0) === 0x89504e47 && b.readUInt32BE(4) === 0x0d0a1a0a) {
+    // IHDR is the first chunk: width and height at bytes 16..23.
+    if (b.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+    return { type: 'png', width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+  }
+  if (b.length >= 10 && (b.toString('latin1', 0, 6) === 'GIF87a' || b.toString('latin1', 0, 6) === 'GIF89a'))
+    return { type: 'gif', width: b.readUInt16LE(6), height: b.readUInt16LE(8) };
+  if (b.length >= 30 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return webp(b);
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return jpeg(b);
+  return undefined;
+}
+
+function webp(b: Buffer): { type: 'webp'; width: number; height: number } | undefined {
+  const chunk = b.toString('latin1', 12, 16);
+  if (chunk === 'VP8X') return { type: 'webp', width: 1 + b.readUIntLE(24, 3), height: 1 + b.readUIntLE(27, 3) };
+  if (chunk === 'VP8L' && b[20] === 0x2f) {
+    const bits = b.readUInt32LE(21);
+    return { type: 'webp', width: 1 + (bits & 0x3fff), height: 1 + ((bits >> 14) & 0x3fff) };
+  }
+  if (chunk === 'VP8 ' && b.length >= 30)
+    return { type: 'webp', width: b.readUInt16LE(26) & 0x3fff, height: b.readUInt16LE(28) & 0x3fff };
+  return undefined;
+}
+
+/** Walks JPEG segments to the first start-of-frame marker, which holds the dimensions. */
+function jpeg(b: Buffer): { type: 'jpeg'; width: number; height: number } | undefined {
+  let at = 2;
+  while (at + 9 < b.length) {
+    if (b[at] !== 0xff) return undefined;
+    const marker = b[at + 1];
+    if (marker === 0xff) {
+      at++;
+      continue;
+    }
+    const length = b.readUInt16BE(at + 2);
+    const startOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (startOfFrame) return { type: 'jpeg', height: b.readUInt16BE(at + 5), width: b.readUInt16BE(at + 7) };
+    if (length < 2) return undefined;
+    at += 2 + length;
+  }
+  return undefined;
+}

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ScriptedModel } from '@openai/agents/testing';
+import { inspectImage } from '../src/api/imageCheck.js';
+import { createHarness, type Harness } from './support/harness.js';
+import { say } from './support/scripts.js';
+
+// Image headers built here byte by byte, as encoders write them (only the header is checked).
+function png(width: number, height: number): Buffer {
+  const b = Buffer.alloc(33);
+  b.writeUInt32BE(0x89504e47, 0);
+  b.writeUInt32BE(0x0d0a1a0a, 4);
+  b.writeUInt32BE(13, 8);
+  b.write('IHDR', 12, 'latin1');
+  b.writeUInt32BE(width, 16);
+  b.writeUInt32BE(height, 20);
+  return b;
+}
+function gif(width: number, height: number): Buffer {
+  const b = Buffer.alloc(13);
+  b.write('GIF89a', 0, 'latin1');
+  b.writeUInt16LE(width, 6);
+  b.writeUInt16LE(height, 8);
+  return b;
+}
+function jpeg(width: number, height: number): Buffer {
+  // SOI, an APP0 segment to skip, then SOF0 with height and width.
+  const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, ...Buffer.from('JFIF\0'), 1, 1, 0, 0, 1, 0, 1, 0, 0]);
+  const sof = Buffer.alloc(19);
+  sof.writeUInt16BE(0xffc0, 0);
+  sof.writeUInt16BE(17, 2);
+  sof[4] = 8;
+  sof.writeUInt16BE(height, 5);
+  sof.writeUInt16BE(width, 7);
+  return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof]);
+}
+function webp(width: number, height: number): Buffer {
+  const b = Buffer.alloc(30);
+  b.write('RIFF', 0, 'latin1');
+  b.writeUInt32LE(22, 4);
+  b.write('WEBPVP8X', 8, 'latin1');
+  b.writeUIntLE(width - 1, 24, 3);
+  b.writeUIntLE(height - 1, 27, 3);
+  return b;
+}
+const url = (type: string, bytes: Buffer) => `data:image/${type};base64,${bytes.toString('base64')}`;
+
+describe('images are checked by their content', () => {
+  it.each([
+    ['png', png(640, 480)],
+    ['gif', gif(320, 200)],
+    ['jpeg', jpeg(1024, 768)],
+    ['jpg', jpeg(10, 20)],
+    ['webp', webp(800, 600)],
+  ])('accepts a %s whose bytes say so, with its dimensions', (type, bytes) => {
+    const facts = inspectImage(url(type, bytes));
+    expect(facts).toMatchObject({ bytes: bytes.length, type: type === 'jpg' ? 'jpeg' : type });
+    expect('error' in facts).toBe(false);
+  });
+
+  it.each([
+    ['four bytes called a PNG', url('png', Buffer.from('AAAA', 'base64')), /is not a PNG image/],
+    ['text called a JPEG', url('jpeg', Buffer.from('hello, I am not an image')), /is not a JPEG image/],
+    ['a GIF called a PNG', url('png', gif(10, 10)), /says it is PNG but its content is GIF/],
+    ['a PNG signature without its header', url('png', png(1, 1).subarray(0, 12)), /is not a PNG image/],
+    ['zero width', url('png', png(0, 10)), /no readable dimensions/],
+    ['a decompression bomb header', url('png', png(60_000, 60_000)), /60000x60000 pixels/],
+    ['an SVG', `data:image/svg+xml;base64,${Buffer.from('<svg/>').toString('base64')}`, /base64 data URL/],
+  ])('refuses %s', (_what, dataUrl, message) => {
+    expect(inspectImage(dataUrl)).toEqual({ error: expect.stringMatching(message) });
+  });
+});
+
+let h: Harness | undefined;
+afterEach(() => h?.close());
+
+describe('POST /messages with images', () => {
+  it('answers 400 with the reason for a fake image, and runs with a real one', async () => {
+    h = await createHarness({ model: new ScriptedModel([say('A bike, it seems.')]) });
+    const { id } = (await (await h.call('POST', '/api/conversations')).json()) as { id: string };
+    const path = `/api/conversations/${id}/messages`;
+    const fake = await h.call('POST', path, {
+      body: { text: 'what is this?', images: ['data:image/png;base64,AAAA'] },
+    });
+    expect(fake.status).toBe(400);
+    expect(JSON.stringify(await fake.json())).toMatch(/is not a PNG image/);
+    const real = await h.call('POST', path, { body: { text: 'what is this?', images: [url('png', png(64, 64))] } });
+    expect(real.status).toBe(200);
+    expect(await real.json()).toMatchObject({ status: 'completed', reply: 'A bike, it seems.' });
+  });
+});
