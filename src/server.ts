@@ -22,8 +22,8 @@ const server = serve({ fetch: service.app.fetch, port: config.PORT, hostname: co
     lines.push(
       '  demo tokens (loopback only): seller "demo-seller" (seller-1), seller "demo-seller-2" (seller-2), support "demo-support"',
     );
+    lines.push(`  try: curl -s -X POST -H 'Authorization: Bearer demo-seller' ${url}/api/conversations`);
   }
-  lines.push(`  try: curl -s -X POST -H 'Authorization: Bearer demo-seller' ${url}/api/conversations`);
   console.log(lines.join('\n'));
 });
 

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import type { ListingAssistant } from '../agent/assistant.js';
 import type { RunRecord, Store } from '../store/index.js';
@@ -48,6 +49,15 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.onError(errorHandler(log));
   app.notFound(notFound);
+  // Security headers on every API response too (the pages set their own CSP in webRoutes). JSON needs
+  // no sources at all; the docs page is one HTML page with inline styles and no script.
+  const noSources = { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] };
+  app.use(
+    '/api/docs',
+    secureHeaders({ contentSecurityPolicy: { ...noSources, styleSrc: ["'unsafe-inline'"], imgSrc: ['data:'] } }),
+  );
+  app.use('/api/*', secureHeaders({ contentSecurityPolicy: noSources }));
+  app.use('/metrics', secureHeaders({ contentSecurityPolicy: noSources }));
 
   if (deps.metrics) app.route('/metrics', metricsRoutes(deps.metrics, deps.tokens));
   app.get(

@@ -30,6 +30,9 @@ export function webRoutes(options: WebOptions = {}): Hono {
         styleSrc: ["'self'"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
       },
     }),
   );
