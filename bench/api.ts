@@ -60,7 +60,7 @@ const load = (request: LoadRequest) =>
 
 async function scenario(name: string, concurrency: number, env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
-  const tokens = Array.from({ length: 50 }, (_, i) => `t${i}`);
+  const tokens = Array.from({ length: 50 }, (_, i) => `bench-seller-token-${i}`);
   const service = await createService(
     loadConfig({
       DATABASE_PATH: join(dir, 'api.db'),

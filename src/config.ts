@@ -23,6 +23,15 @@ const EnvSchema = z.object({
   PROMPT_ROLLOUT_PATH: z.string().optional(),
   POLICY_PATH: z.string().optional(),
   AUTH_TOKENS: z.string().optional(),
+  /** JWT sign-in: public keys from a JWKS URL, or an HS256 secret; issuer and audience are required with either. */
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_JWT_ISSUER: z.string().optional(),
+  AUTH_JWT_AUDIENCE: z.string().optional(),
+  AUTH_JWT_USER_CLAIM: z.string().default('sub'),
+  AUTH_JWT_ROLE_CLAIM: z.string().default('role'),
+  AUTH_JWT_CLOCK_SKEW_S: int(30, 0),
+  NODE_ENV: z.string().optional(),
   MAX_BODY_BYTES: int(8 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: int(600),
   RATE_LIMIT_RUNS_PER_MINUTE: int(60),
@@ -46,7 +55,12 @@ const EnvSchema = z.object({
 export type Config = z.infer<typeof EnvSchema>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  // Empty strings mean "unset" (a common shell and .env habit).
+  // An empty AUTH_TOKENS is a mistake, not a wish for demo mode: refuse it rather than open up.
+  if (env.AUTH_TOKENS !== undefined && env.AUTH_TOKENS.trim() === '')
+    throw new Error(
+      'Invalid configuration:\nAUTH_TOKENS is set but empty; unset it for demo mode, or give token:userId:role entries.',
+    );
+  // Other empty strings mean "unset" (a common shell and .env habit).
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);

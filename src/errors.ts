@@ -27,8 +27,8 @@ export class UnauthorizedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You may not access this resource.') {
-    super(403, 'forbidden', message);
+  constructor(message = 'You may not access this resource.', code = 'forbidden') {
+    super(403, code, message);
   }
 }
 

@@ -4,7 +4,8 @@ import { Store, type Clock } from './store/index.js';
 import type { PolicyRules } from './policy/index.js';
 import { createAssistant } from './agent/createAssistant.js';
 import { createApp } from './api/app.js';
-import { DEMO_TOKENS, TokenRegistry } from './api/auth.js';
+import { signInFrom } from './api/signIn.js';
+import { DEMO_TOKENS } from './api/tokenRegistry.js';
 import { seedIfEmpty } from './store/seed/seedDatabase.js';
 import { LangfuseExporter, type LangfuseConfig } from './tracing/langfuseExporter.js';
 import { FeedbackScores } from './tracing/feedbackScores.js';
@@ -26,8 +27,6 @@ export interface ServiceOverrides {
   /** A logger instead of one at LOG_LEVEL on stdout (tests read the lines). */
   logger?: Logger;
 }
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** The composition root: one place that wires store, policy, model, assistant and HTTP app from configuration. */
 export async function createService(config: Config, overrides: ServiceOverrides = {}) {
@@ -62,15 +61,13 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       ...(exporter ? [exporter] : []),
     ],
   });
-  if (!config.AUTH_TOKENS && !LOOPBACK.has(config.HOST)) {
-    throw new Error('Set AUTH_TOKENS to serve on a non-loopback address; the demo tokens only work on loopback.');
-  }
-  const usingDemoTokens = !config.AUTH_TOKENS;
-  const tokens = new TokenRegistry(config.AUTH_TOKENS ?? DEMO_TOKENS);
+  const signIn = signInFrom(config);
+  const usingDemoTokens = signIn.demo;
   const app = createApp({
     assistant,
     store,
-    tokens,
+    authenticator: signIn.authenticator,
+    demo: signIn.demo,
     maxBodyBytes: config.MAX_BODY_BYTES,
     rateLimits: { perMinute: config.RATE_LIMIT_PER_MINUTE, runsPerMinute: config.RATE_LIMIT_RUNS_PER_MINUTE },
     log: (msg, fields) => logger.error(fields, msg),

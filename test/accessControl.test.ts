@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ScriptedModel } from '@openai/agents/testing';
 import { createHarness, TOKENS, type Harness } from './support/harness.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
-import { TokenRegistry } from '../src/api/auth.js';
+import { TokenRegistry } from '../src/api/tokenRegistry.js';
 
 /** Every route × role: anonymous, seller A (seller-1), seller B (seller-2), support. */
 let h: Harness;
@@ -182,12 +182,13 @@ describe('access control matrix', () => {
 
 describe('tokens', () => {
   it('resolves only exact tokens, whatever their length or shared prefix', () => {
-    const registry = new TokenRegistry('secret-token-aaaa:u1:seller,s:u2:support');
-    expect(registry.resolve('secret-token-aaaa')).toEqual({ userId: 'u1', role: 'seller' });
-    expect(registry.resolve('secret-token-aaa')).toBeUndefined();
-    expect(registry.resolve('secret-token-aaaaa')).toBeUndefined();
-    expect(registry.resolve('')).toBeUndefined();
-    expect(registry.resolve('s')).toEqual({ userId: 'u2', role: 'support' });
+    const registry = new TokenRegistry('secret-token-aaaa-1234:u1:seller,support-token-bbbb-5678:u2:support');
+    expect(registry.resolveNow('secret-token-aaaa-1234')).toEqual({ userId: 'u1', role: 'seller' });
+    expect(registry.resolveNow('secret-token-aaaa-123')).toBeUndefined();
+    expect(registry.resolveNow('secret-token-aaaa-12345')).toBeUndefined();
+    expect(registry.resolveNow('')).toBeUndefined();
+    expect(registry.resolveNow('support-token-bbbb-5678')).toEqual({ userId: 'u2', role: 'support' });
+    expect(() => new TokenRegistry('short:u3:seller')).toThrow(/shorter than 16 characters/);
     expect(() => new TokenRegistry('bad-entry')).toThrow(/token:userId:role/);
   });
 });

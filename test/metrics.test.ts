@@ -40,7 +40,7 @@ const HALF = {
 };
 const SELLER_V1 = 'seller-4';
 const SELLER_V2 = 'seller-1';
-const TOKENS = `tok-seller-on-v1:${SELLER_V1}:seller,tok-seller-on-v2:${SELLER_V2}:seller,tok-support:support-1:support`;
+const TOKENS = `tok-seller-on-v1-0123456789:${SELLER_V1}:seller,tok-seller-on-v2-0123456789:${SELLER_V2}:seller,tok-support-0123456789:support-1:support`;
 
 describe('GET /metrics', () => {
   it('separates an A/B split by prompt version after real conversations over HTTP', async () => {
@@ -66,7 +66,7 @@ describe('GET /metrics', () => {
 
     // v1: three listings posted, one attempt to re-price another seller's listing.
     for (let i = 0; i < 3; i++)
-      expect((await sell('tok-seller-on-v1', [{ decision: 'approve' }])).status).toBe('completed');
+      expect((await sell('tok-seller-on-v1-0123456789', [{ decision: 'approve' }])).status).toBe('completed');
     const othersListing = withRawDb(
       h.dbPath,
       (db) =>
@@ -74,29 +74,29 @@ describe('GET /metrics', () => {
           id: string;
         },
     );
-    const conversation = await post('tok-seller-on-v1', '/api/conversations');
-    const denied = await post('tok-seller-on-v1', `/api/conversations/${conversation.id}/messages`, {
+    const conversation = await post('tok-seller-on-v1-0123456789', '/api/conversations');
+    const denied = await post('tok-seller-on-v1-0123456789', `/api/conversations/${conversation.id}/messages`, {
       text: `change the price of ${othersListing.id} to 10`,
     });
     expect(denied.status).toBe('completed');
     expect(
-      (await h.call('POST', `/api/runs/${denied.runId}/feedback`, { token: 'tok-seller-on-v1', body: { value: 1 } }))
+      (await h.call('POST', `/api/runs/${denied.runId}/feedback`, { token: 'tok-seller-on-v1-0123456789', body: { value: 1 } }))
         .status,
     ).toBe(201);
 
     // v2: two listings posted, one after the seller turned the first draft down.
-    expect((await sell('tok-seller-on-v2', [{ decision: 'approve' }])).status).toBe('completed');
-    const revised = await sell('tok-seller-on-v2', [
+    expect((await sell('tok-seller-on-v2-0123456789', [{ decision: 'approve' }])).status).toBe('completed');
+    const revised = await sell('tok-seller-on-v2-0123456789', [
       { decision: 'reject', message: 'make it 380' },
       { decision: 'approve' },
     ]);
     expect(revised.status).toBe('completed');
     expect(
-      (await h.call('POST', `/api/runs/${revised.runId}/feedback`, { token: 'tok-seller-on-v2', body: { value: -1 } }))
+      (await h.call('POST', `/api/runs/${revised.runId}/feedback`, { token: 'tok-seller-on-v2-0123456789', body: { value: -1 } }))
         .status,
     ).toBe(201);
 
-    const res = await h.call('GET', '/metrics', { token: 'tok-support' });
+    const res = await h.call('GET', '/metrics', { token: 'tok-support-0123456789' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
@@ -212,8 +212,8 @@ describe('GET /metrics', () => {
     const status = async (token: string) => (await h.call('GET', '/metrics', { token })).status;
     expect(await status('')).toBe(401);
     expect(await status('not-a-token')).toBe(401);
-    expect(await status('tok-seller-on-v1')).toBe(403);
-    expect(await status('tok-support')).toBe(200);
+    expect(await status('tok-seller-on-v1-0123456789')).toBe(403);
+    expect(await status('tok-support-0123456789')).toBe(200);
     expect(await status(scraperToken)).toBe(200);
   });
 

@@ -145,7 +145,7 @@ describe('runs use the seller’s version', () => {
 
   it('two sellers in different buckets get runs with different promptVersion, and the model gets that version’s instructions', async () => {
     const model = new ScriptedModel([say('Hi one.'), say('Hi two.')]);
-    const tokens = `tok-v1-seller:${onV1}:seller,tok-v2-seller:${onV2}:seller,tok-support:support-1:support`;
+    const tokens = `tok-v1-seller-0123456789:${onV1}:seller,tok-v2-seller-0123456789:${onV2}:seller,tok-support-0123456789:support-1:support`;
     const h = await createHarness({ model, env: { PROMPT_VERSION: '', AUTH_TOKENS: tokens } });
     harnesses.push(h);
     const runFor = async (token: string) => {
@@ -153,10 +153,10 @@ describe('runs use the seller’s version', () => {
       const run = await (
         await h.call('POST', `/api/conversations/${conversation.id}/messages`, { token, body: { text: 'hello' } })
       ).json();
-      return (await h.call('GET', `/api/traces/${run.traceId}`, { token: 'tok-support' })).json();
+      return (await h.call('GET', `/api/traces/${run.traceId}`, { token: 'tok-support-0123456789' })).json();
     };
-    const first = await runFor('tok-v1-seller');
-    const second = await runFor('tok-v2-seller');
+    const first = await runFor('tok-v1-seller-0123456789');
+    const second = await runFor('tok-v2-seller-0123456789');
     expect([first.sellerId, first.promptVersion]).toEqual([onV1, 'v1']);
     expect([second.sellerId, second.promptVersion]).toEqual([onV2, 'v2']);
     const [v1, v2] = model.calls.map((c) => c.request.systemInstructions);

@@ -4,7 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ListingAssistant } from '../agent/assistant.js';
 import type { RunRecord, Store } from '../store/index.js';
 import { PayloadTooLargeError } from '../errors.js';
-import { authenticate, type AuthEnv, type TokenRegistry } from './auth.js';
+import { authenticate, type AuthEnv, type Authenticator } from './auth.js';
+import { demoOnLoopback } from './signIn.js';
 import { rateLimit, type RateLimits } from './rateLimit.js';
 import { errorHandler, notFound } from './errorHandler.js';
 import { conversationRoutes } from './routes/conversations.js';
@@ -26,7 +27,9 @@ import { processLogger } from '../logging/logger.js';
 export interface AppDeps {
   assistant: ListingAssistant;
   store: Store;
-  tokens: TokenRegistry;
+  authenticator: Authenticator;
+  /** Demo mode: only direct requests to a loopback address are served. */
+  demo?: boolean;
   maxBodyBytes: number;
   rateLimits?: RateLimits;
   log?: (msg: string, fields: Record<string, unknown>) => void;
@@ -49,6 +52,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.onError(errorHandler(log));
   app.notFound(notFound);
+  if (deps.demo) app.use('*', demoOnLoopback());
   // Security headers on every API response too (the pages set their own CSP in webRoutes). JSON needs
   // no sources at all; the docs page is one HTML page with inline styles and no script.
   const noSources = { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] };
@@ -59,7 +63,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   app.use('/api/*', secureHeaders({ contentSecurityPolicy: noSources }));
   app.use('/metrics', secureHeaders({ contentSecurityPolicy: noSources }));
 
-  if (deps.metrics) app.route('/metrics', metricsRoutes(deps.metrics, deps.tokens));
+  if (deps.metrics) app.route('/metrics', metricsRoutes(deps.metrics, deps.authenticator));
   app.get(
     '/api/health',
     describe({ summary: 'Liveness', tag: 'health', response: Health, errors: [], security: false }),
@@ -88,7 +92,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
       },
     }),
   );
-  api.use('*', authenticate(deps.tokens));
+  api.use('*', authenticate(deps.authenticator));
   if (deps.rateLimits) api.use('*', rateLimit(deps.rateLimits));
   api.route('/session', sessionRoutes());
   api.route('/conversations', conversationRoutes(deps.assistant));

@@ -38,7 +38,7 @@ const ITEMS = [
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'listing-load-'));
-const sellerTokens = Array.from({ length: SELLERS }, (_, i) => `load-seller-${i}:load-seller-${i}:seller`);
+const sellerTokens = Array.from({ length: SELLERS }, (_, i) => `load-seller-token-${i}:load-seller-${i}:seller`);
 const config = loadConfig({
   ...process.env,
   DATABASE_PATH: process.env.DATABASE_PATH ?? join(dir, 'load.db'),
@@ -64,7 +64,7 @@ async function call<T>(method: string, path: string, token: string, body?: unkno
 
 /** One seller session; `n` picks the script, so a run of the load is repeatable. */
 async function session(n: number): Promise<void> {
-  const token = `load-seller-${n % SELLERS}`;
+  const token = `load-seller-token-${n % SELLERS}`;
   const item = ITEMS[n % ITEMS.length];
   const { id } = await call<{ id: string }>('POST', '/api/conversations', token);
   const say = (text: string) => call<RunResult>('POST', `/api/conversations/${id}/messages`, token, { text });

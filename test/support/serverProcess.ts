@@ -19,11 +19,14 @@ export interface ServerProcess {
   kill: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-/** Starts `src/server.ts` as a real child process (the same entry as `npm start`) and waits until it listens. */
+/**
+ * Starts `src/server.ts` as a real child process (the same entry as `npm start`) and waits until it listens.
+ * NODE_ENV is `development`, not vitest's `test` (which silences logs); production would refuse demo tokens.
+ */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

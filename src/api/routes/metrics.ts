@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Registry } from 'prom-client';
 import { ForbiddenError, UnauthorizedError } from '../../errors.js';
-import type { TokenRegistry } from '../auth.js';
+import { bearerToken, type Authenticator } from '../auth.js';
 
 export interface MetricsAccess {
   registry: Registry;
@@ -19,16 +19,16 @@ const digest = (token: string) => createHash('sha256').update(token).digest();
  * costs, denials per rule) are operational data: a support token or
  * METRICS_TOKEN is required, and a seller token is refused.
  */
-export function metricsRoutes(access: MetricsAccess, tokens: TokenRegistry): Hono {
+export function metricsRoutes(access: MetricsAccess, auth: Authenticator): Hono {
   const app = new Hono();
   const scraper = access.token ? digest(access.token) : undefined;
   app.get('/', async (c) => {
     if (!access.open) {
-      const presented = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+      const presented = bearerToken(c.req.header('authorization'));
       if (!presented) throw new UnauthorizedError();
       const isScraper = scraper !== undefined && timingSafeEqual(scraper, digest(presented));
       if (!isScraper) {
-        const principal = tokens.resolve(presented);
+        const principal = await auth.resolve(presented);
         if (!principal) throw new UnauthorizedError();
         if (principal.role !== 'support') throw new ForbiddenError('Metrics need the support role or METRICS_TOKEN.');
       }
