@@ -18,7 +18,7 @@ import { createLogger, describeError, type Logger } from '../logging/logger.js';
 import { runLogger } from '../tracing/runLog.js';
 import { TracedModel } from '../tracing/tracedModel.js';
 import { LoopDetectedError, LoopGuardModel } from './loopGuard.js';
-import { traceRouter, type TraceSink } from '../tracing/traceRouter.js';
+import { traceRouter, type SettledRun, type TraceSink } from '../tracing/traceRouter.js';
 import { StoreRecorder } from '../tracing/storeRecorder.js';
 import { StoreSession, closeDanglingCalls } from './storeSession.js';
 import { assistantText, userInputItem, type SellerMessage } from './messages.js';
@@ -222,6 +222,13 @@ export class RunLifecycle {
       traceMetadata: { runId: run.id, sellerId: run.sellerId, promptVersion: run.promptVersion, model: run.model },
     });
     const log = runLogger(this.logger, run);
+    /** The segment's outcome as last read for the caller, handed to the sinks so that they need not read it again. */
+    let outcome: SettledRun | undefined;
+    const finish = async () => {
+      const read = await this.read(run.id);
+      outcome = read;
+      return toRunResult(read.run, read.approvals);
+    };
     const unregister = this.sinks.map((sink) =>
       traceRouter().register(run.traceId, sink, (error) =>
         log.error({ error: describeError(error) }, 'trace recording failed'),
@@ -272,7 +279,7 @@ export class RunLifecycle {
             });
             await this.recorder.writeHeld(tx, run.traceId);
           });
-          return await this.result(run.id);
+          return await finish();
         }
         const { state } = result;
         // The approvals, the gate's decisions and the paused state commit together, before the
@@ -301,7 +308,7 @@ export class RunLifecycle {
           input = state;
           continue;
         }
-        const paused = await this.result(run.id);
+        const paused = await finish();
         if (options.onEvent) {
           for (const approval of paused.pendingApprovals) options.onEvent({ type: 'approval_requested', approval });
         }
@@ -318,13 +325,13 @@ export class RunLifecycle {
               : 'model_error';
       if (reason === 'model_error') log.error({ error: describeError(error) }, 'run failed');
       await this.stop(run, reason, STOP_REPLIES[reason], steps());
-      return await this.result(run.id);
+      return await finish();
     } finally {
       clearTimeout(timer);
       for (const off of unregister) off();
       this.runWrites.close(run.id);
       this.recorder.release(run.traceId);
-      await this.settled(run.id);
+      await this.settled(run.id, outcome);
     }
   }
 
@@ -376,10 +383,10 @@ export class RunLifecycle {
    * recorder first. Never call it inside a transaction: a sink may wait on writes
    * queued behind it.
    */
-  async settled(runId: string): Promise<void> {
+  async settled(runId: string, outcome?: SettledRun): Promise<void> {
     for (const sink of this.sinks) {
       try {
-        await sink.onSegmentSettled?.(runId);
+        await sink.onSegmentSettled?.(runId, outcome);
       } catch (error) {
         this.logger.error({ runId, error: describeError(error) }, 'trace sink failed');
       }
@@ -387,8 +394,17 @@ export class RunLifecycle {
   }
 
   /** The run's RunResult, its status and approvals read on one snapshot. */
-  result(runId: string): Promise<RunResult> {
-    return this.store.read(async (tx) => toRunResult((await tx.runs.get(runId))!, await tx.approvals.forRun(runId)));
+  async result(runId: string): Promise<RunResult> {
+    const { run, approvals } = await this.read(runId);
+    return toRunResult(run, approvals);
+  }
+
+  /** The run and its approvals, read on one snapshot. */
+  private read(runId: string): Promise<SettledRun> {
+    return this.store.read(async (tx) => ({
+      run: (await tx.runs.get(runId))!,
+      approvals: await tx.approvals.forRun(runId),
+    }));
   }
 }
 
