@@ -8,7 +8,7 @@ import {
   type Model,
   type ModelInputData,
 } from '@openai/agents';
-import type { Store, RunRecord, StopReason } from '../store/index.js';
+import { RunWrites, type ApprovalRecord, type Store, type RunRecord, type StopReason } from '../store/index.js';
 import { newId, newTraceId } from '../store/ids.js';
 import type { PolicyGate } from '../policy/index.js';
 import { callVetting, createListingTools, type AssistantContext } from '../tools/index.js';
@@ -18,7 +18,7 @@ import { createLogger, describeError, type Logger } from '../logging/logger.js';
 import { runLogger } from '../tracing/runLog.js';
 import { TracedModel } from '../tracing/tracedModel.js';
 import { LoopDetectedError, LoopGuardModel } from './loopGuard.js';
-import { traceRouter, type TraceSink } from '../tracing/traceRouter.js';
+import { traceRouter, type SettledRun, type TraceSink } from '../tracing/traceRouter.js';
 import { StoreRecorder } from '../tracing/storeRecorder.js';
 import { StoreSession, closeDanglingCalls } from './storeSession.js';
 import { assistantText, userInputItem, type SellerMessage } from './messages.js';
@@ -86,13 +86,17 @@ export class RunLifecycle {
   private readonly logger: Logger;
   /** Built once: the tools hold no per-run state (that travels in the run context), and building them per run showed in profiles. */
   private readonly tools: FunctionTool<AssistantContext>[];
+  /** Writes a segment holds back for its next transaction (session items, decisions on reads). */
+  private readonly runWrites = new RunWrites();
+  /** The store sink, which also writes a segment's spans inside the segment's last transaction. */
+  private readonly recorder: StoreRecorder;
 
   constructor(private readonly options: AssistantOptions & { traceSinks?: TraceSink[] }) {
     this.store = options.store;
     this.logger = options.logger ?? createLogger();
     const vetting = callVetting(options.policy);
     this.approvalDesk = new ApprovalDesk(options.store, vetting, options.approvalTtlMs);
-    const recorder = new StoreRecorder(options.store, async (error, traceIds) => {
+    const recorder = (this.recorder = new StoreRecorder(options.store, async (error, traceIds) => {
       for (const traceId of traceIds) {
         const run = await this.store.runs.byTraceId(traceId);
         (run ? runLogger(this.logger, run) : this.logger).error(
@@ -100,13 +104,14 @@ export class RunLifecycle {
           'trace recording failed',
         );
       }
-    });
+    }));
     this.sinks = [recorder, ...(options.traceSinks ?? [])];
     this.tools = createListingTools({
       store: options.store,
       policy: options.policy,
       vetting,
       toolTimeoutMs: options.limits.toolTimeoutMs,
+      runWrites: this.runWrites,
     });
     traceRouter();
   }
@@ -118,19 +123,24 @@ export class RunLifecycle {
     message: SellerMessage,
     options: RunOptions = {},
   ): Promise<RunResult> {
-    await this.supersedePausedRun(conversationId);
-    const run = await this.store.runs.create({
-      id: newId('run'),
-      conversationId,
-      sellerId,
-      traceId: newTraceId(),
-      input: { text: message.text, images: message.images?.length ?? 0 },
-      appVersion: this.options.appVersion,
-      // The seller's version for this run; a resume keeps it, whatever the rollout says by then.
-      promptVersion: this.options.prompts.forSeller(sellerId).version,
-      model: this.options.modelName,
-      tags: options.tags,
+    // Superseding a paused run and creating the new one commit together.
+    const { run, superseded } = await this.store.transaction(async (tx) => {
+      const superseded = await this.supersedePausedRun(tx, conversationId);
+      const run = await tx.runs.create({
+        id: newId('run'),
+        conversationId,
+        sellerId,
+        traceId: newTraceId(),
+        input: { text: message.text, images: message.images?.length ?? 0 },
+        appVersion: this.options.appVersion,
+        // The seller's version for this run; a resume keeps it, whatever the rollout says by then.
+        promptVersion: this.options.prompts.forSeller(sellerId).version,
+        model: this.options.modelName,
+        tags: options.tags,
+      });
+      return { run, superseded };
     });
+    if (superseded) await this.settled(superseded.id);
     return this.execute(run, [userInputItem(message)], options);
   }
 
@@ -141,7 +151,7 @@ export class RunLifecycle {
     decision: { approvalId: string; decision: 'approve' | 'reject'; message?: string },
     options: RunOptions = {},
   ): Promise<RunResult> {
-    let resumable: RunRecord | undefined;
+    let resumable: { run: RunRecord; approvals: ApprovalRecord[] } | undefined;
     try {
       // The last decision and the run leaving `awaiting_approval` commit together: a lookup that
       // settles expired approvals in between would otherwise stop a run that is about to resume.
@@ -150,7 +160,7 @@ export class RunLifecycle {
         const approvals = await tx.approvals.forRun(runId);
         if (approvals.some((a) => a.status === 'pending')) return undefined;
         await tx.runs.update(runId, { status: 'running' });
-        return tx.runs.get(runId);
+        return { run: (await tx.runs.get(runId))!, approvals };
       });
     } catch (error) {
       if (error instanceof ApprovalNotPendingError) await this.settleExpired((await this.store.runs.get(runId))!);
@@ -158,14 +168,16 @@ export class RunLifecycle {
     }
     faultPoint('after-approval');
     if (!resumable) return this.result(runId);
-    return this.resume(resumable, options);
+    return this.resume(resumable.run, options, resumable.approvals);
   }
 
-  async resume(run: RunRecord, options: RunOptions = {}): Promise<RunResult> {
-    await this.store.runs.update(run.id, { status: 'running' });
+  /** Resumes a paused run from its stored state; `approvals` are the run's, when the caller has just read them. */
+  async resume(run: RunRecord, options: RunOptions = {}, known?: ApprovalRecord[]): Promise<RunResult> {
+    // A decision marks the run running in its own transaction; recovery resumes runs in either state.
+    if (run.status !== 'running') await this.store.runs.update(run.id, { status: 'running' });
     const { agent, counter } = this.buildAgent(run.promptVersion);
     const state = await RunState.fromString<AssistantContext, typeof agent>(agent, run.state!);
-    const approvals = await this.store.approvals.forRun(run.id);
+    const approvals = known ?? (await this.store.approvals.forRun(run.id));
     for (const item of state.getInterruptions()) {
       const callId = callIdOf(item);
       if (approvals.find((a) => a.callId === callId)?.status === 'approved') state.approve(item);
@@ -193,7 +205,10 @@ export class RunLifecycle {
   ): Promise<RunResult> {
     const { agent, counter } = built;
     const context: AssistantContext = { runId: run.id, conversationId: run.conversationId, sellerId: run.sellerId };
-    const session = new StoreSession(this.store, run.conversationId);
+    // The segment holds its session items, read decisions and spans for its transactions (RunWrites).
+    const session = new StoreSession(this.store, run.conversationId, { writes: this.runWrites, runId: run.id });
+    this.runWrites.open(run.id);
+    this.recorder.hold(run.traceId);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new RunTimeoutError()), this.options.limits.runTimeoutMs);
     const steps = () => run.steps + counter.calls;
@@ -207,6 +222,13 @@ export class RunLifecycle {
       traceMetadata: { runId: run.id, sellerId: run.sellerId, promptVersion: run.promptVersion, model: run.model },
     });
     const log = runLogger(this.logger, run);
+    /** The segment's outcome as last read for the caller, handed to the sinks so that they need not read it again. */
+    let outcome: SettledRun | undefined;
+    const finish = async () => {
+      const read = await this.read(run.id);
+      outcome = read;
+      return toRunResult(read.run, read.approvals);
+    };
     const unregister = this.sinks.map((sink) =>
       traceRouter().register(run.traceId, sink, (error) =>
         log.error({ error: describeError(error) }, 'trace recording failed'),
@@ -247,18 +269,23 @@ export class RunLifecycle {
         }
         const interruptions = result.interruptions;
         if (interruptions.length === 0) {
-          await this.store.runs.update(run.id, {
-            status: 'completed',
-            reply: finalText(result.finalOutput) ?? assistantText(result.newItems) ?? '',
-            steps: steps(),
-            state: null,
+          // The run's end, its last session items and the segment's spans: one commit.
+          await this.runWrites.transaction(this.store, run.id, async (tx) => {
+            await tx.runs.update(run.id, {
+              status: 'completed',
+              reply: finalText(result.finalOutput) ?? assistantText(result.newItems) ?? '',
+              steps: steps(),
+              state: null,
+            });
+            await this.recorder.writeHeld(tx, run.traceId);
           });
-          return await this.result(run.id);
+          return await finish();
         }
         const { state } = result;
         // The approvals, the gate's decisions and the paused state commit together, before the
-        // seller can see (or decide) any approval: a pause is on disk whole or not at all.
-        const needSeller = await this.store.transaction(async (tx) => {
+        // seller can see (or decide) any approval: a pause is on disk whole or not at all. The
+        // segment's held session items and decisions, and its spans, commit with it.
+        const needSeller = await this.runWrites.transaction(this.store, run.id, async (tx) => {
           const waits = await this.approvalDesk.request(run, interruptions);
           for (const item of interruptions) {
             const callId = callIdOf(item);
@@ -273,6 +300,7 @@ export class RunLifecycle {
               steps: steps(),
               state: state.toString(),
             });
+            await this.recorder.writeHeld(tx, run.traceId);
           }
           return waits;
         });
@@ -280,7 +308,7 @@ export class RunLifecycle {
           input = state;
           continue;
         }
-        const paused = await this.result(run.id);
+        const paused = await finish();
         if (options.onEvent) {
           for (const approval of paused.pendingApprovals) options.onEvent({ type: 'approval_requested', approval });
         }
@@ -297,25 +325,27 @@ export class RunLifecycle {
               : 'model_error';
       if (reason === 'model_error') log.error({ error: describeError(error) }, 'run failed');
       await this.stop(run, reason, STOP_REPLIES[reason], steps());
-      return await this.result(run.id);
+      return await finish();
     } finally {
       clearTimeout(timer);
       for (const off of unregister) off();
-      await this.settled(run.id);
+      this.runWrites.close(run.id);
+      this.recorder.release(run.traceId);
+      await this.settled(run.id, outcome);
     }
   }
 
-  /** A new message while a run waits for approval: that run's pending actions lapse unexecuted. */
-  private async supersedePausedRun(conversationId: string): Promise<void> {
-    // One transaction: a lookup settling the same run's expired approvals cannot stop it in between.
-    const superseded = await this.store.transaction(async (tx) => {
-      const latest = await tx.runs.latestForConversation(conversationId);
-      if (!latest || latest.status !== 'awaiting_approval') return undefined;
-      await supersedeApprovals(tx, latest.id);
-      await this.stop(latest, 'cancelled', latest.reply ?? STOP_REPLIES.cancelled, latest.steps);
-      return latest;
-    });
-    if (superseded) await this.settled(superseded.id);
+  /**
+   * A new message while a run waits for approval: that run's pending actions lapse unexecuted.
+   * Runs in the caller's transaction (a lookup settling the same run's expired approvals cannot
+   * stop it in between); returns the superseded run, which the caller settles after the commit.
+   */
+  private async supersedePausedRun(tx: Store, conversationId: string): Promise<RunRecord | undefined> {
+    const latest = await tx.runs.latestForConversation(conversationId);
+    if (!latest || latest.status !== 'awaiting_approval') return undefined;
+    await supersedeApprovals(tx, latest.id);
+    await this.stop(latest, 'cancelled', latest.reply ?? STOP_REPLIES.cancelled, latest.steps);
+    return latest;
   }
 
   /** Lapses expired approvals; a paused run left with nothing to decide and nothing approved stops. */
@@ -334,11 +364,15 @@ export class RunLifecycle {
     if (stopped) await this.settled(run.id);
   }
 
-  /** Stops a run and answers its dangling calls, together (joins the caller's transaction, if any). */
+  /**
+   * Stops a run and answers its dangling calls, together with what its segment still held (joins
+   * the caller's transaction, if any).
+   */
   stop(run: RunRecord, reason: StopReason, reply: string, steps: number): Promise<void> {
-    return this.store.transaction(async (tx) => {
+    return this.runWrites.transaction(this.store, run.id, async (tx) => {
       await tx.runs.update(run.id, { status: 'stopped', stopReason: reason, reply, steps, state: null });
       await closeDanglingCalls(tx, run.conversationId, NOT_RUN_OUTPUT);
+      await this.recorder.writeHeld(tx, run.traceId);
     });
   }
 
@@ -349,10 +383,10 @@ export class RunLifecycle {
    * recorder first. Never call it inside a transaction: a sink may wait on writes
    * queued behind it.
    */
-  async settled(runId: string): Promise<void> {
+  async settled(runId: string, outcome?: SettledRun): Promise<void> {
     for (const sink of this.sinks) {
       try {
-        await sink.onSegmentSettled?.(runId);
+        await sink.onSegmentSettled?.(runId, outcome);
       } catch (error) {
         this.logger.error({ runId, error: describeError(error) }, 'trace sink failed');
       }
@@ -360,8 +394,17 @@ export class RunLifecycle {
   }
 
   /** The run's RunResult, its status and approvals read on one snapshot. */
-  result(runId: string): Promise<RunResult> {
-    return this.store.read(async (tx) => toRunResult((await tx.runs.get(runId))!, await tx.approvals.forRun(runId)));
+  async result(runId: string): Promise<RunResult> {
+    const { run, approvals } = await this.read(runId);
+    return toRunResult(run, approvals);
+  }
+
+  /** The run and its approvals, read on one snapshot. */
+  private read(runId: string): Promise<SettledRun> {
+    return this.store.read(async (tx) => ({
+      run: (await tx.runs.get(runId))!,
+      approvals: await tx.approvals.forRun(runId),
+    }));
   }
 }
 

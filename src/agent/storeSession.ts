@@ -1,14 +1,21 @@
 import type { AgentInputItem, Session } from '@openai/agents';
-import type { Store } from '../store/index.js';
+import type { RunWrites, Store } from '../store/index.js';
 
 /**
  * The SDK's `Session` backed by the store: a conversation's history lives in
  * SQLite and survives restarts; every run of the conversation reads it.
+ * Items the SDK adds during a segment are held (RunWrites) and commit with the
+ * run's next transaction (a write, the pause, the run's end); until then this
+ * session serves them from memory after the stored ones.
  */
 export class StoreSession implements Session {
+  /** Added but not yet committed, oldest first. */
+  private pending: AgentInputItem[] = [];
+
   constructor(
     private readonly store: Store,
     private readonly conversationId: string,
+    private readonly held?: { writes: RunWrites; runId: string },
   ) {}
 
   async getSessionId(): Promise<string> {
@@ -16,18 +23,37 @@ export class StoreSession implements Session {
   }
 
   async getItems(limit?: number): Promise<AgentInputItem[]> {
-    return (await this.store.conversations.items(this.conversationId, limit)) as AgentInputItem[];
+    const stored = (await this.store.conversations.items(this.conversationId, limit)) as AgentInputItem[];
+    if (this.pending.length === 0) return stored;
+    const all = [...stored, ...this.pending];
+    return limit === undefined ? all : all.slice(Math.max(0, all.length - limit));
   }
 
   async addItems(items: AgentInputItem[]): Promise<void> {
-    await this.store.conversations.addItems(this.conversationId, items);
+    if (items.length === 0) return;
+    if (!this.held) {
+      await this.store.conversations.addItems(this.conversationId, items);
+      return;
+    }
+    const batch = [...items];
+    this.pending.push(...batch);
+    await this.held.writes.hold(this.store, this.held.runId, {
+      write: (tx) => tx.conversations.addItems(this.conversationId, batch),
+      committed: () => {
+        const at = this.pending.indexOf(batch[0]);
+        if (at >= 0) this.pending.splice(at, batch.length);
+      },
+    });
   }
 
   async popItem(): Promise<AgentInputItem | undefined> {
+    // Held items are not stored yet: the last one is popped from memory (its held write still lands).
+    if (this.pending.length > 0) throw new Error('popItem with uncommitted session items is not supported');
     return (await this.store.conversations.popItem(this.conversationId)) as AgentInputItem | undefined;
   }
 
   async clearSession(): Promise<void> {
+    if (this.pending.length > 0) throw new Error('clearSession with uncommitted session items is not supported');
     await this.store.conversations.clearItems(this.conversationId);
   }
 }

@@ -1,5 +1,5 @@
 import type { Store } from '../store/index.js';
-import type { TraceSink } from '../tracing/traceRouter.js';
+import type { SettledRun, TraceSink } from '../tracing/traceRouter.js';
 import { reconcileCorrections } from './corrections.js';
 import { isSampled } from './reviewSampling.js';
 
@@ -27,12 +27,12 @@ export class FeedbackLoop implements TraceSink {
   }
 
   /** One transaction, so a correction is never recorded without its review item (recording is once only). */
-  async onSegmentSettled(runId: string): Promise<void> {
+  async onSegmentSettled(runId: string, settled?: SettledRun): Promise<void> {
     await this.store.transaction(async (tx) => {
       for (const correction of await reconcileCorrections(tx, runId)) {
         await tx.reviews.enqueue({ runId: correction.runId, traceId: correction.traceId, reason: 'correction' });
       }
-      const run = await tx.runs.get(runId);
+      const run = settled?.run ?? (await tx.runs.get(runId));
       if (run?.status === 'completed' && isSampled(run.id, this.options.sampleRate)) {
         await tx.reviews.enqueue({ runId: run.id, traceId: run.traceId, reason: 'sampled' });
       }

@@ -1,6 +1,6 @@
 import type { Span, SpanData } from '@openai/agents';
-import type { RunRecord, Store } from '../store/index.js';
-import type { TraceSink } from '../tracing/traceRouter.js';
+import type { ApprovalRecord, RunRecord, Store } from '../store/index.js';
+import type { SettledRun, TraceSink } from '../tracing/traceRouter.js';
 import { spanFact, type SpanFact } from '../tracing/spanFacts.js';
 import { SerialQueue } from '../tracing/serialQueue.js';
 import { estimateCost } from '../shared/modelPricing.js';
@@ -65,12 +65,12 @@ export class MetricsRecorder implements TraceSink {
     }
   }
 
-  onSegmentSettled(runId: string): Promise<void> {
-    return this.work.push(() => this.countSegment(runId));
+  onSegmentSettled(runId: string, settled?: SettledRun): Promise<void> {
+    return this.work.push(() => this.countSegment(runId, settled));
   }
 
-  private async countSegment(runId: string): Promise<void> {
-    const run = await this.store.runs.get(runId);
+  private async countSegment(runId: string, settled?: SettledRun): Promise<void> {
+    const run = settled?.run ?? (await this.store.runs.get(runId));
     if (!run) return;
     const labels = { prompt_version: run.promptVersion, model: run.model };
     const { metrics } = this;
@@ -82,7 +82,7 @@ export class MetricsRecorder implements TraceSink {
     if (worked !== undefined) metrics.runDuration.observe({ ...labels, status: run.status }, worked / 1000);
     this.workMs.delete(run.traceId);
     this.labelsByTrace.delete(run.traceId);
-    await this.countStoreEvents(run);
+    await this.countStoreEvents(run, settled?.approvals);
   }
 
   /** Thumbs up or down on a run (called by the feedback route's hook). */
@@ -90,7 +90,7 @@ export class MetricsRecorder implements TraceSink {
     this.metrics.feedback.inc({ prompt_version: run.promptVersion, value: value === 1 ? 'up' : 'down' });
   }
 
-  private async countStoreEvents(run: RunRecord): Promise<void> {
+  private async countStoreEvents(run: RunRecord, known?: ApprovalRecord[]): Promise<void> {
     const seen = this.counted.get(run.id) ?? new Set<string>();
     const once = (key: string, at: string, count: () => void) => {
       if (seen.has(key) || Date.parse(at) < this.since) return;
@@ -100,7 +100,7 @@ export class MetricsRecorder implements TraceSink {
     const version = run.promptVersion;
     const [decisions, approvals] = await Promise.all([
       this.store.decisions.forRun(run.id),
-      this.store.approvals.forRun(run.id),
+      known ?? this.store.approvals.forRun(run.id),
     ]);
     for (const d of decisions) {
       if (d.decision !== 'deny') continue;

@@ -1,7 +1,7 @@
 import { tool, type FunctionTool } from '@openai/agents';
 import type { z } from 'zod';
 import type { PolicyGate, PolicyVerdict } from '../policy/index.js';
-import type { Store } from '../store/index.js';
+import { RunWrites, type Store } from '../store/index.js';
 import type { AssistantContext } from './toolContext.js';
 import { isConfirmed } from '../approvals/index.js';
 import type { CallVetting } from './callVetting.js';
@@ -15,6 +15,11 @@ export interface ToolDeps {
   /** Shared with the approval desk, so a call is parsed and judged once. */
   vetting: CallVetting;
   toolTimeoutMs: number;
+  /**
+   * The runs' held writes: a decision that is not part of a write commits with the run's next
+   * transaction, and a write's transaction carries what the run held until then.
+   */
+  runWrites?: RunWrites;
 }
 
 const asJson = (result: ToolResult): string => JSON.stringify(result);
@@ -28,6 +33,7 @@ const asJson = (result: ToolResult): string => JSON.stringify(result);
  */
 export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S>): FunctionTool<AssistantContext> {
   const { store, policy, vetting } = deps;
+  const runWrites = deps.runWrites ?? new RunWrites();
 
   return tool<ReturnType<typeof toStrictJsonSchema>, AssistantContext>({
     name: def.name,
@@ -63,16 +69,17 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
       const vetted = await vetting.vet({ runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, input });
       if (!vetted.args) {
         const issues = vetted.issues ?? [vetted.verdict.reason];
-        await store.decisions.record({
+        const denial = {
           runId: ctx.runId,
           callId,
           tool: def.name,
-          phase: 'execution',
-          decision: 'deny',
+          phase: 'execution' as const,
+          decision: 'deny' as const,
           rule: 'valid-arguments',
           reason: issues.join('; '),
           arguments: input,
-        });
+        };
+        await runWrites.hold(store, ctx.runId, { write: (tx) => tx.decisions.record(denial) });
         return asJson({
           ok: false,
           error: 'invalid_arguments',
@@ -98,18 +105,21 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
         message: verdict.reason,
       });
 
+      // Nothing was written: the decision commits with the run's next transaction.
+      const held = (verdict: PolicyVerdict) => runWrites.hold(store, ctx.runId, { write: (tx) => record(tx, verdict) });
       if (vetted.verdict.decision === 'deny') {
-        await record(store, vetted.verdict);
+        await held(vetted.verdict);
         return asJson(denied(vetted.verdict));
       }
       if (def.effect === 'read') {
-        await record(store, vetted.verdict);
+        await held(vetted.verdict);
         return asJson(await def.run(typed, { store, context: ctx, signal: details?.signal }));
       }
 
       // The re-check, the confirmation check, the decision, the ledger row and the write run in one
-      // transaction: nothing can sell the listing or count a write in between, and all commit together.
-      const result = await store.transaction(async (tx): Promise<ToolResult> => {
+      // transaction: nothing can sell the listing or count a write in between, and all commit together
+      // (with what the run held until now: its session items and earlier decisions).
+      const result = await runWrites.transaction(store, ctx.runId, async (tx): Promise<ToolResult> => {
         const verdict = (await policy.recheck({ tool: def.name, args, sellerId: ctx.sellerId })) ?? vetted.verdict;
         if (verdict.decision === 'deny') {
           await record(tx, verdict);

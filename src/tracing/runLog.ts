@@ -1,7 +1,7 @@
 import type { Span, SpanData } from '@openai/agents';
 import type { Logger } from 'pino';
 import type { RunRecord, Store } from '../store/index.js';
-import type { TraceSink } from './traceRouter.js';
+import type { SettledRun, TraceSink } from './traceRouter.js';
 import { spanFact } from './spanFacts.js';
 import { SerialQueue } from './serialQueue.js';
 
@@ -55,12 +55,12 @@ export class RunLog implements TraceSink {
     });
   }
 
-  onSegmentSettled(runId: string): Promise<void> {
-    return this.lines.push(() => this.logSettled(runId));
+  onSegmentSettled(runId: string, settled?: SettledRun): Promise<void> {
+    return this.lines.push(() => this.logSettled(runId, settled?.run));
   }
 
-  private async logSettled(runId: string): Promise<void> {
-    const run = await this.store.runs.get(runId);
+  private async logSettled(runId: string, known?: RunRecord): Promise<void> {
+    const run = known ?? (await this.store.runs.get(runId));
     if (!run) return;
     const fields = {
       status: run.status,

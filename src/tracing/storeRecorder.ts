@@ -14,6 +14,8 @@ import { describeError, processLogger } from '../logging/logger.js';
 export class StoreRecorder implements TraceSink {
   private pending: TraceSpanRecord[] = [];
   private scheduled = false;
+  /** Traces whose spans wait for their segment's last transaction (writeHeld) instead of a batch of their own. */
+  private readonly held = new Map<string, TraceSpanRecord[]>();
   /** Batch writes, one after another in span order; flushes wait on it. */
   private readonly writes = new SerialQueue();
 
@@ -23,18 +25,20 @@ export class StoreRecorder implements TraceSink {
   ) {}
 
   /**
-   * Spans are buffered and written in one transaction: when the segment
-   * settles (before the other sinks read the store), or on the next turn of
-   * the event loop, whichever is first. One commit per batch instead of one
-   * per span; a crash can lose at most the spans of the moment, never a
-   * decision, approval or write (those are written where they happen).
+   * Spans are buffered and written in one transaction. A run's segment holds
+   * its trace (hold): its spans then ride in the segment's last transaction
+   * (the pause or the run's end, writeHeld), with no commit of their own.
+   * Other spans, and those ending after that transaction, are written when
+   * the segment settles (before the other sinks read the store) or on the
+   * next turn of the event loop, whichever is first. A crash can lose at most
+   * the spans of the moment, never an approval or a write.
    * The SDK hook is synchronous: batches queue in order, and a settled
    * segment or ended trace waits until they are stored.
    */
   onSpanEnd(span: Span<SpanData>): void {
     const data = span.spanData as Record<string, unknown> & { type: string };
     if (!isRecorded(data)) return;
-    this.pending.push({
+    const record: TraceSpanRecord = {
       spanId: span.spanId,
       traceId: span.traceId,
       parentId: span.parentId,
@@ -44,12 +48,40 @@ export class StoreRecorder implements TraceSink {
       endedAt: span.endedAt,
       data: { ...data },
       error: span.error,
-    });
+    };
+    const held = this.held.get(span.traceId);
+    if (held) {
+      held.push(record);
+      return;
+    }
+    this.pending.push(record);
     if (!this.scheduled) {
       this.scheduled = true;
       // flush() never rejects: a failed write is reported through onError.
       setImmediate(() => void this.flush());
     }
+  }
+
+  /** Holds the trace's spans until writeHeld or release: its segment's transaction will carry them. */
+  hold(traceId: string): void {
+    if (!this.held.has(traceId)) this.held.set(traceId, []);
+  }
+
+  /**
+   * Writes the trace's held spans inside `tx`, the segment's last transaction. A failure is
+   * reported and rolls back the spans only (a savepoint), never the transaction they ride in.
+   */
+  async writeHeld(tx: Store, traceId: string): Promise<void> {
+    const spans = this.held.get(traceId);
+    if (!spans?.length) return;
+    await this.write(spans.splice(0), tx);
+  }
+
+  /** Stops holding the trace; spans still held are queued like any others (the next flush writes them). */
+  release(traceId: string): void {
+    const spans = this.held.get(traceId);
+    this.held.delete(traceId);
+    if (spans?.length) this.pending.push(...spans);
   }
 
   onSegmentSettled(): Promise<void> {
@@ -71,9 +103,9 @@ export class StoreRecorder implements TraceSink {
     return this.writes.idle();
   }
 
-  private async write(batch: TraceSpanRecord[]): Promise<void> {
+  private async write(batch: TraceSpanRecord[], on: Store = this.store): Promise<void> {
     try {
-      await this.store.traces.upsertSpans(batch);
+      await on.traces.upsertSpans(batch);
     } catch (error) {
       // Recording never breaks a run: the failure is reported, the run goes on.
       const traceIds = [...new Set(batch.map((span) => span.traceId))];

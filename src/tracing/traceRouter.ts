@@ -7,6 +7,13 @@ import {
   type TracingProcessor,
 } from '@openai/agents';
 import { describeError, processLogger } from '../logging/logger.js';
+import type { ApprovalRecord, RunRecord } from '../store/index.js';
+
+/** A settled segment's run and approvals as the lifecycle has just read them (one snapshot). */
+export interface SettledRun {
+  run: RunRecord;
+  approvals: ApprovalRecord[];
+}
 
 /**
  * Receives the spans of the traces it registered for. The hooks are called synchronously, in span
@@ -18,8 +25,9 @@ export interface TraceSink {
   /**
    * A run segment has ended and its outcome (status, approvals) is in the store. Callers await
    * each sink in turn: the store recorder first, so that the others read the segment's spans.
+   * `settled`, when given, is the run and its approvals as stored now: no need to read them again.
    */
-  onSegmentSettled?(runId: string): void | Promise<void>;
+  onSegmentSettled?(runId: string, settled?: SettledRun): void | Promise<void>;
 }
 
 /**

@@ -45,10 +45,13 @@ export class SqliteConversationRepository {
     const insert = this.db.prepare(
       'INSERT INTO conversation_items (conversation_id, item, created_at) VALUES (?, ?, ?)',
     );
-    this.db.transaction(() => {
+    const write = () => {
       for (const item of items) insert.run(conversationId, JSON.stringify(item), at);
       this.db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(at, conversationId);
-    })();
+    };
+    // Inside a transaction (a run's held writes) its own atomicity is enough: no savepoint.
+    if (this.db.inTransaction) write();
+    else this.db.transaction(write)();
   }
 
   popItem(conversationId: string): unknown {

@@ -20,7 +20,10 @@ export class ListingSearch {
   private readonly termFrequencies = new Map<string, { df: number; at: number }>();
 
   constructor(private readonly db: Db) {
-    this.byRowid = db.prepare<[number], ListingRow>(`SELECT ${LISTING_COLUMNS} FROM listings l WHERE l.rowid = ?`);
+    // One statement for a whole page of keys (a point lookup each cost more than the search itself).
+    this.byRowid = db.prepare<[string], ListingRow & { listing_rowid: number }>(
+      `SELECT k.value AS listing_rowid, ${LISTING_COLUMNS} FROM json_each(?) k JOIN listings l ON l.rowid = k.value`,
+    );
   }
 
   /**
@@ -147,9 +150,13 @@ export class ListingSearch {
 
   /** The listings behind search keys, in the same order, active and in the category only. */
   private activeRows(keys: number[], category: Category | undefined): ListingRow[] {
+    if (keys.length === 0) return [];
+    const byRowid = new Map<number, ListingRow>();
+    for (const { listing_rowid: rowid, ...row } of this.byRowid.all(JSON.stringify(keys.map(listingRowidOfSearchKey))))
+      byRowid.set(rowid, row);
     const rows: ListingRow[] = [];
     for (const key of keys) {
-      const row = this.byRowid.get(listingRowidOfSearchKey(key));
+      const row = byRowid.get(listingRowidOfSearchKey(key));
       if (row && row.status === 'active' && (category === undefined || row.category === category)) rows.push(row);
     }
     return rows;

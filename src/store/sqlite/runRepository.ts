@@ -52,6 +52,8 @@ export class SqliteRunRepository {
     > & { tags?: string[] },
   ): RunRecord {
     const at = this.now().toISOString();
+    const input = JSON.stringify(run.input);
+    const tags = JSON.stringify(run.tags ?? []);
     this.db
       .prepare(
         `INSERT INTO runs (id, conversation_id, seller_id, trace_id, status, input, app_version, prompt_version, model, tags, created_at, updated_at)
@@ -62,15 +64,33 @@ export class SqliteRunRepository {
         run.conversationId,
         run.sellerId,
         run.traceId,
-        JSON.stringify(run.input),
+        input,
         run.appVersion,
         run.promptVersion,
         run.model,
-        JSON.stringify(run.tags ?? []),
+        tags,
         at,
         at,
       );
-    return this.get(run.id)!;
+    // The row as inserted, without reading it back (a read costs as much as the insert).
+    return toRecord({
+      id: run.id,
+      conversation_id: run.conversationId,
+      seller_id: run.sellerId,
+      trace_id: run.traceId,
+      status: 'running',
+      stop_reason: null,
+      reply: null,
+      steps: 0,
+      input,
+      state: null,
+      app_version: run.appVersion,
+      prompt_version: run.promptVersion,
+      model: run.model,
+      tags,
+      created_at: at,
+      updated_at: at,
+    });
   }
 
   get(id: string): RunRecord | undefined {
