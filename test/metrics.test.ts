@@ -80,8 +80,12 @@ describe('GET /metrics', () => {
     });
     expect(denied.status).toBe('completed');
     expect(
-      (await h.call('POST', `/api/runs/${denied.runId}/feedback`, { token: 'tok-seller-on-v1-0123456789', body: { value: 1 } }))
-        .status,
+      (
+        await h.call('POST', `/api/runs/${denied.runId}/feedback`, {
+          token: 'tok-seller-on-v1-0123456789',
+          body: { value: 1 },
+        })
+      ).status,
     ).toBe(201);
 
     // v2: two listings posted, one after the seller turned the first draft down.
@@ -92,8 +96,12 @@ describe('GET /metrics', () => {
     ]);
     expect(revised.status).toBe('completed');
     expect(
-      (await h.call('POST', `/api/runs/${revised.runId}/feedback`, { token: 'tok-seller-on-v2-0123456789', body: { value: -1 } }))
-        .status,
+      (
+        await h.call('POST', `/api/runs/${revised.runId}/feedback`, {
+          token: 'tok-seller-on-v2-0123456789',
+          body: { value: -1 },
+        })
+      ).status,
     ).toBe(201);
 
     const res = await h.call('GET', '/metrics', { token: 'tok-support-0123456789' });
