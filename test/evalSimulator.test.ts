@@ -151,6 +151,13 @@ describe('a seller played by a model (SIMULATOR_MODEL)', () => {
     expect(parseDecision('hmm, not sure')).toEqual({ decide: 'reject', message: 'hmm, not sure' });
   });
 
+  it('has at least 10 scenarios whose scripted seller answers a clarifying question (when.replyMatches)', () => {
+    const answering = loadScenarios().filter((s) => s.turns.some((t) => t.when?.replyMatches && t.otherwise));
+    // 12 today: 10 answer a question, 2 react to a refusal (test-policy-neighbours-listing, test-policy-sold-dresser).
+    expect(answering.length).toBeGreaterThanOrEqual(12);
+    expect(answering.filter((s) => s.split === 'train').map((s) => s.id)).toContain('clarify-vague-chair-details');
+  });
+
   it('is off without SIMULATOR_MODEL, and refuses one with no provider to serve it', () => {
     expect(simulatorFromEnv({})).toBeUndefined();
     expect(() => simulatorFromEnv({ SIMULATOR_MODEL: 'gpt-4o-mini' })).toThrow(/OPENAI_API_KEY/);
