@@ -130,13 +130,24 @@ describe('a seller played by a model (SIMULATOR_MODEL)', () => {
     expect(trial.success).toBe(false);
   });
 
-  it('bounds the conversation when the seller never says it is done', async () => {
-    fake = await FakeOpenAI.start();
-    fake.whenEmpty = { text: '{"message": "Anything else?"}' };
-    const report = await run();
-    // The scenario has two turns: at most max(4, 2 + 2) seller messages.
-    expect(report.trials![0].sellerMessages).toHaveLength(4);
-  });
+  it.each(['chat_completions', 'responses'])(
+    'bounds the conversation when the seller never says it is done (OPENAI_API=%s)',
+    async (api) => {
+      fake = await FakeOpenAI.start();
+      fake.whenEmpty = { text: '{"message": "Anything else?"}' };
+      const report = await runSuite({
+        scenarios: [scenario],
+        trials: 1,
+        concurrency: 1,
+        env: { ...env(fake), OPENAI_API: api },
+      });
+      // The scenario has two turns: at most max(4, 2 + 2) seller messages, the last three the simulator's.
+      expect(report.trials![0].sellerMessages).toEqual(['Can you list my chair?', ...Array(3).fill('Anything else?')]);
+      const path = api === 'responses' ? '/v1/responses' : '/v1/chat/completions';
+      expect(sellerRequests(fake).every((r) => r.path === path)).toBe(true);
+      expect(sellerRequests(fake)).toHaveLength(3);
+    },
+  );
 
   it('reads JSON or plain answers, and treats anything but a clear approval as a rejection', () => {
     expect(parseNext('{"message": "Size B."}')).toBe('Size B.');

@@ -207,8 +207,9 @@ async function simulatedConversation(
   const heard = (result: RunResult) => {
     if (result.reply) transcript.push({ from: 'assistant', text: result.reply });
   };
+  const maxTurns = maxSimulatedTurns(scenario);
   let text: string | undefined = seller.opening();
-  for (let turn = 0; text !== undefined && turn < maxSimulatedTurns(scenario); turn++) {
+  for (let turn = 0; text !== undefined && turn < maxTurns; turn++) {
     transcript.push({ from: 'seller', text });
     let last = await say(text);
     heard(last);
@@ -225,6 +226,7 @@ async function simulatedConversation(
         if (last.status !== 'awaiting_approval') break;
       }
     }
-    text = await seller.next(transcript);
+    // No need to ask for a message that could not be sent.
+    text = turn + 1 < maxTurns ? await seller.next(transcript) : undefined;
   }
 }
