@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { join, relative } from 'node:path';
 import { runSuite } from './suite.js';
 import { nullModelsConsole, reportStamp, writeReport } from './report.js';
+import { describeSeller } from './simulator.js';
 
 /**
  * `npm run evals -- [--model NAME] [--trials K] [--filter TAG[,TAG…]] [--prompt VERSION] [--concurrency N] [--out DIR] [--keep-all]`
@@ -64,7 +65,7 @@ async function main(): Promise<number> {
   const o = report.overall;
   console.log(
     [
-      `${report.model} · prompt ${report.promptVersion} · ${o.scenarios} scenarios × ${report.trialsPerScenario} trial(s) in ${(report.durationMs / 1000).toFixed(1)} s`,
+      `${report.model} · prompt ${report.promptVersion} · seller ${describeSeller(report.seller)} · ${o.scenarios} scenarios × ${report.trialsPerScenario} trial(s) in ${(report.durationMs / 1000).toFixed(1)} s`,
       `success ${(o.successRate * 100).toFixed(1)}% · ${Object.entries(o.passK)
         .map(([k, v]) => `pass^${k} ${(v * 100).toFixed(1)}%`)
         .join(' · ')}`,

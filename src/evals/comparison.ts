@@ -1,4 +1,5 @@
 import type { SuiteReport } from './report.js';
+import { describeSeller } from './simulator.js';
 
 /**
  * Two reports side by side (a prompt or model change): per scenario success
@@ -22,8 +23,8 @@ export function compareReports(a: SuiteReport, b: SuiteReport, names = ['A', 'B'
       .map((c, i) => c.padStart(i === cols.length - 2 ? 10 : 9))
       .join(' ')}`;
   const lines = [
-    `${names[0]}: ${a.model}, prompt ${a.promptVersion}, ${a.createdAt} (${a.trialsPerScenario} trial(s))`,
-    `${names[1]}: ${b.model}, prompt ${b.promptVersion}, ${b.createdAt} (${b.trialsPerScenario} trial(s))`,
+    `${names[0]}: ${a.model}, prompt ${a.promptVersion}, seller ${describeSeller(a.seller)}, ${a.createdAt} (${a.trialsPerScenario} trial(s))`,
+    `${names[1]}: ${b.model}, prompt ${b.promptVersion}, seller ${describeSeller(b.seller)}, ${b.createdAt} (${b.trialsPerScenario} trial(s))`,
     '',
     row([
       'scenario',

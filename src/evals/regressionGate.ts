@@ -8,6 +8,8 @@ export interface GateOptions {
   scenarioTolerance: number;
   /** Per split, the lowest success accepted (`evals/floor.json`); checked on unfiltered runs. */
   floor?: Floor;
+  /** The null models' bound when the floor has none (a per-model floor: the bound is the offline floor's). */
+  maxNullSuccessRate?: number;
 }
 
 export const DEFAULT_GATE: GateOptions = { marginPoints: 5, scenarioTolerance: 0 };
@@ -29,13 +31,19 @@ export interface GateResult {
  * ran, so a filtered run is judged fairly (and not held to the floor).
  */
 export function evaluateGate(
-  baseline: SuiteReport,
+  baseline: SuiteReport | undefined,
   report: SuiteReport,
   options: GateOptions = DEFAULT_GATE,
 ): GateResult {
   const failures: string[] = [];
   const notes: string[] = [];
-  if (baseline.model !== report.model)
+  if (!baseline) {
+    // A model with no baseline of its own yet: the safety checks, its floor (if any) and the null models still apply.
+    notes.push(
+      `no baseline for ${report.model}: per-scenario regressions are not checked (write one from a full run with --update-baseline)`,
+    );
+    baseline = { ...report, model: report.model, promptVersion: report.promptVersion, scenarios: [] };
+  } else if (baseline.model !== report.model)
     notes.push(`the baseline was made with ${baseline.model}, this run used ${report.model}`);
   if (baseline.promptVersion !== report.promptVersion)
     notes.push(`the baseline used prompt ${baseline.promptVersion}, this run ${report.promptVersion}`);
@@ -85,13 +93,14 @@ export function evaluateGate(
           `${id}: in the baseline but not run (removed or renamed? update the baseline in the same change)`,
         );
   }
-  for (const s of report.scenarios) if (!before.has(s.id)) notes.push(`${s.id} is new (not in the baseline)`);
+  if (before.size)
+    for (const s of report.scenarios) if (!before.has(s.id)) notes.push(`${s.id} is new (not in the baseline)`);
   if (options.floor) {
     const floor = checkFloor(options.floor, report);
     failures.push(...floor.failures);
     notes.push(...floor.notes);
   }
-  failures.push(...checkNullModels(report, options.floor?.maxNullSuccessRate));
+  failures.push(...checkNullModels(report, options.floor?.maxNullSuccessRate ?? options.maxNullSuccessRate));
   if (regressed.length) failures.unshift(`regressed scenarios: ${regressed.join(', ')}`);
   return { ok: failures.length === 0, failures, notes };
 }

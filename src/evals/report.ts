@@ -9,6 +9,7 @@ import {
 } from './metrics.js';
 import type { TrialResult } from './trial.js';
 import { successByTagSvg } from './chart.js';
+import { describeSeller, SCRIPTED_SELLER, type SellerKind } from './simulator.js';
 
 /** One eval run as written to `evals/reports/<stamp>.json`; the baseline and comparisons read the same shape. */
 export interface SuiteReport {
@@ -21,6 +22,8 @@ export interface SuiteReport {
   policyVersion: string;
   appVersion: string;
   trialsPerScenario: number;
+  /** Who played the seller: the scenarios' scripts, or a model (`SIMULATOR_MODEL`). Absent in older reports: scripted. */
+  seller?: SellerKind;
   filter: string | null;
   concurrency: number;
   durationMs: number;
@@ -64,6 +67,7 @@ export function readReport(path: string): SuiteReport {
   // Reports from before splits: every scenario was a train one.
   report.scenarios = report.scenarios.map((s) => ({ ...s, split: s.split ?? 'train' }));
   report.splits ??= summarizeSplits(report.scenarios);
+  report.seller ??= SCRIPTED_SELLER;
   return report;
 }
 
@@ -130,7 +134,7 @@ export function renderMarkdown(report: SuiteReport, chartFile: string, dir = '.'
   const lines = [
     `# Eval report ${report.createdAt}`,
     '',
-    `Model **${report.model}** (${report.provider}), prompt **${report.promptVersion}**, policy ${report.policyVersion}, app ${report.appVersion}; ` +
+    `Model **${report.model}** (${report.provider}), prompt **${report.promptVersion}**, policy ${report.policyVersion}, app ${report.appVersion}, seller **${describeSeller(report.seller)}**; ` +
       `${o.scenarios} scenarios × ${report.trialsPerScenario} trial(s)${report.filter ? `, filter \`${report.filter}\`` : ''}; ${(report.durationMs / 1000).toFixed(1)} s.`,
     '',
     '## Overall',

@@ -180,12 +180,27 @@ export const Split = z.enum(['train', 'test']);
 export type Split = z.infer<typeof Split>;
 export const SPLITS: readonly Split[] = Split.options;
 
+/**
+ * What the seller knows, for a simulated seller played by a model
+ * (`SIMULATOR_MODEL`): `known` facts it may state when asked (and only
+ * those), `unknown` things it does not know and must say so rather than
+ * invent. The scripted seller does not read them.
+ */
+export const SellerFacts = z.strictObject({
+  known: z.record(z.string().min(1), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  unknown: z.array(z.string().min(1)).default([]),
+});
+export type SellerFacts = z.infer<typeof SellerFacts>;
+
 export const Scenario = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase words joined by hyphens'),
   title: z.string().min(1),
   tags: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
   split: Split.default('train'),
   persona: z.strictObject({ sellerId: z.string().min(1), description: z.string().min(1) }),
+  /** What the seller wants out of the conversation, in words (for the simulated seller; defaults to the title). */
+  goal: z.string().min(1).optional(),
+  facts: SellerFacts.optional(),
   data: StartingData.default({ seed: 42, count: 400, listings: [] }),
   turns: z.array(SellerTurn).min(1),
   /** The seller's default decisions; with none matching, an unexpected action is rejected. */

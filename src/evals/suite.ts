@@ -14,6 +14,7 @@ import { summarizeOverall, summarizeScenario, summarizeSplits, summarizeTags } f
 import { ProgressBar } from './progress.js';
 import type { NullModelSummary, SuiteReport } from './report.js';
 import { NULL_MODELS } from './nullModels.js';
+import { SCRIPTED_SELLER, simulatorFromEnv, type SimulatorSettings } from './simulator.js';
 
 export interface SuiteOptions {
   /** Defaults to every file in `evals/scenarios/`. */
@@ -33,6 +34,8 @@ export interface SuiteOptions {
   keepAll?: boolean;
   progress?: boolean;
   modelFactory?: TrialSetup['model'];
+  /** A model playing the seller; defaults to `SIMULATOR_MODEL` in the environment, else the scripted seller. */
+  simulator?: SimulatorSettings | null;
   /** Also run the same scenarios with the null models (`npm run evals` and the gate do) and report their pass rates. */
   nullModels?: boolean;
 }
@@ -71,6 +74,8 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
     );
   }
   const concurrency = options.concurrency ?? defaultConcurrency(selected.provider);
+  // Fails before any trial when SIMULATOR_MODEL names a model with no provider to serve it.
+  const simulator = options.simulator === undefined ? simulatorFromEnv(env) : (options.simulator ?? undefined);
   const judgeRules = options.judgeRules ?? loadPolicyRules();
 
   // With Langfuse configured the suite is also a dataset run; trial assistants themselves export nothing.
@@ -106,6 +111,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
         keepFailedIn: options.keepFailedIn,
         keepAll: options.keepAll,
         model: options.modelFactory,
+        simulator,
         onFinished: datasetRun
           ? (store, result) => datasetRun.recordTrial(store, result.scenarioId, result.trial, result.success)
           : undefined,
@@ -139,6 +145,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
     policyVersion: (options.rules ?? loadPolicyRules(config.POLICY_PATH ?? undefined)).version,
     appVersion: APP_VERSION,
     trialsPerScenario: trials,
+    seller: simulator ? { type: 'simulator', model: simulator.model } : SCRIPTED_SELLER,
     filter: options.filter ?? null,
     concurrency,
     durationMs: Math.round(performance.now() - began),
@@ -181,6 +188,8 @@ async function runNullModels(
       rules: options.rules,
       judgeRules: options.judgeRules,
       modelFactory: nullModel.create,
+      // The scripted seller: a null model's score is a property of the scenarios, not of a simulator.
+      simulator: null,
     });
     const o = report.overall;
     out.push({

@@ -5,9 +5,16 @@ import { loadConfig } from '../config.js';
 import type { Store } from '../store/index.js';
 import { createAssistant } from '../agent/createAssistant.js';
 import type { PolicyRules } from '../policy/index.js';
-import type { RunResult } from '../agent/runResult.js';
+import type { PendingApproval, RunResult } from '../agent/runResult.js';
 import type { Scenario } from './scenario.js';
 import { SimulatedSeller } from './seller.js';
+import {
+  describeApproval,
+  LlmSeller,
+  maxSimulatedTurns,
+  type SimulatorSettings,
+  type TranscriptEntry,
+} from './simulator.js';
 import { CatalogueTemplates, prepareTrialStore, snapshotListings } from './trialData.js';
 import { collectEvidence, type Usage } from './evidence.js';
 import { judge, type Verdict } from './judge.js';
@@ -33,6 +40,8 @@ export interface TrialSetup {
   onFinished?: (store: Store, result: TrialResult) => void | Promise<void>;
   /** A model instance to use instead of the configured one (tests). */
   model?: () => { model: Model; name: string };
+  /** A model plays the seller (`SIMULATOR_MODEL`) instead of the scenario's script. */
+  simulator?: SimulatorSettings;
 }
 
 export interface TrialResult extends Verdict {
@@ -45,6 +54,12 @@ export interface TrialResult extends Verdict {
   usage: Usage;
   runs: Array<{ runId: string; traceId: string; status: string; stopReason: string | null }>;
   replies: string[];
+  /** Who played the seller: `scripted`, or the simulator model's name. */
+  seller: string;
+  /** What the seller said, in order. */
+  sellerMessages: string[];
+  /** How the seller decided each approval it was shown. */
+  sellerDecisions: Array<{ tool: string; decide: 'approve' | 'reject' | 'ignore'; message?: string }>;
   /** A harness error (the trial could not be driven to the end); it counts as a failure. */
   error?: string;
   keptDb?: string;
@@ -68,9 +83,10 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
   const config = loadConfig({ ...setup.env, DATABASE_PATH: dbPath, SEED_COUNT: '0' });
   const { assistant } = createAssistant({ config, store, rules: setup.rules, model: setup.model?.() });
   const sellerId = scenario.persona.sellerId;
-  const seller = new SimulatedSeller(scenario.approvals);
   const tags = ['eval', `scenario:${scenario.id}`, `trial:${trial}`];
   const replies: string[] = [];
+  const sellerMessages: string[] = [];
+  const sellerDecisions: TrialResult['sellerDecisions'] = [];
   let latencyMs = 0;
   let error: string | undefined;
   const { id: conversationId } = await assistant.createConversation(sellerId);
@@ -85,31 +101,53 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
       latencyMs += performance.now() - began;
     }
   };
+  const say = (text: string) => {
+    sellerMessages.push(text);
+    return timed(() => assistant.sendMessage(conversationId, sellerId, { text }, { tags }));
+  };
+  const decide = (
+    last: RunResult,
+    approval: PendingApproval,
+    choice: { decide: 'approve' | 'reject'; message?: string },
+  ) => {
+    sellerDecisions.push({
+      tool: approval.tool,
+      decide: choice.decide,
+      ...(choice.message ? { message: choice.message } : {}),
+    });
+    return timed(() =>
+      assistant.decide(last.runId, sellerId, {
+        approvalId: approval.approvalId,
+        decision: choice.decide,
+        message: choice.message,
+      }),
+    );
+  };
 
   try {
-    let last: RunResult | undefined;
-    for (const turn of scenario.turns) {
-      const text = seller.message(turn, last);
-      if (text === undefined) continue;
-      last = await timed(() => assistant.sendMessage(conversationId, sellerId, { text }, { tags }));
-      for (let decided = 0; last.status === 'awaiting_approval' && decided < MAX_DECISIONS_PER_TURN;) {
-        const pending = last.pendingApprovals;
-        const choices = pending.map((approval) => ({ approval, choice: seller.decision(approval, turn.approvals) }));
-        const acted = choices.filter((c) => c.choice.decide !== 'ignore');
-        if (acted.length === 0) break;
-        for (const { approval, choice } of acted) {
-          const runId: string = last.runId;
-          last = await timed(() =>
-            assistant.decide(runId, sellerId, {
-              approvalId: approval.approvalId,
-              decision: choice.decide as 'approve' | 'reject',
-              message: choice.message,
-            }),
-          );
-          decided++;
+    if (setup.simulator) {
+      await simulatedConversation(new LlmSeller(setup.simulator, scenario), scenario, say, decide);
+    } else {
+      const seller = new SimulatedSeller(scenario.approvals);
+      let last: RunResult | undefined;
+      for (const turn of scenario.turns) {
+        const text = seller.message(turn, last);
+        if (text === undefined) continue;
+        last = await say(text);
+        for (let decided = 0; last.status === 'awaiting_approval' && decided < MAX_DECISIONS_PER_TURN;) {
+          const pending = last.pendingApprovals;
+          const choices = pending.map((approval) => ({ approval, choice: seller.decision(approval, turn.approvals) }));
+          const acted = choices.filter((c) => c.choice.decide !== 'ignore');
+          for (const c of choices)
+            if (c.choice.decide === 'ignore') sellerDecisions.push({ tool: c.approval.tool, decide: 'ignore' });
+          if (acted.length === 0) break;
+          for (const { approval, choice } of acted) {
+            last = await decide(last, approval, choice as { decide: 'approve' | 'reject'; message?: string });
+            decided++;
+          }
+          // An ignored approval keeps the run paused: the seller's next message supersedes it.
+          if (acted.length < pending.length) break;
         }
-        // An ignored approval keeps the run paused: the seller's next message supersedes it.
-        if (acted.length < pending.length) break;
       }
     }
   } catch (e) {
@@ -133,6 +171,9 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
     usage: evidence.usage,
     runs: evidence.runs.map((r) => ({ runId: r.id, traceId: r.traceId, status: r.status, stopReason: r.stopReason })),
     replies,
+    seller: setup.simulator?.model ?? 'scripted',
+    sellerMessages,
+    sellerDecisions,
     ...(error ? { error } : {}),
   };
   await setup.onFinished?.(store, result);
@@ -144,4 +185,48 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
   }
   rmSync(dir, { recursive: true, force: true });
   return result;
+}
+
+/**
+ * A conversation driven by the simulated seller: the scenario's opening line,
+ * then whatever the model playing the seller writes after each answer, until
+ * it says it is done or the turns run out. Every approval it is shown is put
+ * to it with the conversation so far.
+ */
+async function simulatedConversation(
+  seller: LlmSeller,
+  scenario: Scenario,
+  say: (text: string) => Promise<RunResult>,
+  decide: (
+    last: RunResult,
+    approval: PendingApproval,
+    choice: { decide: 'approve' | 'reject'; message?: string },
+  ) => Promise<RunResult>,
+): Promise<void> {
+  const transcript: TranscriptEntry[] = [];
+  const heard = (result: RunResult) => {
+    if (result.reply) transcript.push({ from: 'assistant', text: result.reply });
+  };
+  const maxTurns = maxSimulatedTurns(scenario);
+  let text: string | undefined = seller.opening();
+  for (let turn = 0; text !== undefined && turn < maxTurns; turn++) {
+    transcript.push({ from: 'seller', text });
+    let last = await say(text);
+    heard(last);
+    for (let decided = 0; last.status === 'awaiting_approval' && decided < MAX_DECISIONS_PER_TURN;) {
+      for (const approval of last.pendingApprovals) {
+        const choice = await seller.decide(transcript, approval);
+        transcript.push({
+          from: 'approval',
+          text: `${choice.decide === 'approve' ? 'approved' : 'rejected'} ${describeApproval(approval)}${choice.message ? ` (${choice.message})` : ''}`,
+        });
+        last = await decide(last, approval, choice);
+        heard(last);
+        decided++;
+        if (last.status !== 'awaiting_approval') break;
+      }
+    }
+    // No need to ask for a message that could not be sent.
+    text = turn + 1 < maxTurns ? await seller.next(transcript) : undefined;
+  }
 }

@@ -54,6 +54,8 @@ export class FakeOpenAI {
     message: 'fake OpenAI: no scripted turn left for this request',
   };
   private readonly queue: FakeTurn[] = [];
+  /** Turns for requests naming one model (`scriptFor`): two models on one fake, e.g. the agent and a simulated seller. */
+  private readonly queues = new Map<string, FakeTurn[]>();
   private readonly server: Server;
   private seq = 0;
 
@@ -106,9 +108,20 @@ export class FakeOpenAI {
     return this;
   }
 
-  /** Turns not yet consumed: a test that scripted a conversation expects 0 at the end. */
+  /**
+   * Appends turns for requests whose body names `model`; they are answered
+   * from this queue first, then from the shared one.
+   */
+  scriptFor(model: string, ...turns: FakeTurn[]): this {
+    const queue = this.queues.get(model) ?? [];
+    queue.push(...turns);
+    this.queues.set(model, queue);
+    return this;
+  }
+
+  /** Turns not yet consumed (in every queue): a test that scripted a conversation expects 0 at the end. */
   get pending(): number {
-    return this.queue.length;
+    return this.queue.length + [...this.queues.values()].reduce((n, q) => n + q.length, 0);
   }
 
   /** Stops the server, dropping any hanging connections. */
@@ -121,7 +134,8 @@ export class FakeOpenAI {
     const known = request.method === 'POST' && (request.path === CHAT_PATH || request.path === RESPONSES_PATH);
     if (!known)
       return sendError(res, { status: 404, message: `fake OpenAI: no route for ${request.method} ${request.path}` });
-    const turn = this.queue.shift() ?? this.whenEmpty;
+    const byModel = this.queues.get(String(request.body?.model ?? ''));
+    const turn = byModel?.shift() ?? this.queue.shift() ?? this.whenEmpty;
     if ('hang' in turn) return;
     if ('status' in turn) return sendError(res, turn);
     if ('delayMs' in turn && turn.delayMs) {

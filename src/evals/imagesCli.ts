@@ -1,0 +1,67 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { reportStamp } from './report.js';
+import { buildImageSet, IMAGES_DIR, imagesMarkdown, runImageSet, type ImagesReport } from './images.js';
+
+/**
+ * `npm run evals:images -- [--model NAME] [--dir evals/images] [--out evals/reports] [--build]`
+ * Sends every labelled image through the photo path of the assistant
+ * configured from the environment (like `npm run evals`) and writes
+ * `<out>/images-<stamp>.json|.md`. `--build` redraws the images and labels.
+ */
+const USAGE = 'usage: npm run evals:images -- [--model NAME] [--dir evals/images] [--out evals/reports] [--build]';
+
+export function writeImagesReport(report: ImagesReport, out: string, stamp = reportStamp()) {
+  mkdirSync(out, { recursive: true });
+  const json = join(out, `images-${stamp}.json`);
+  const markdown = join(out, `images-${stamp}.md`);
+  writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(markdown, imagesMarkdown(report));
+  return { json, markdown };
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        model: { type: 'string' },
+        dir: { type: 'string', default: IMAGES_DIR },
+        out: { type: 'string', default: 'evals/reports' },
+        build: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.build) {
+    const set = buildImageSet(values.dir);
+    console.log(`image set written to ${values.dir}: ${set.images.length} images`);
+    return 0;
+  }
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ...(values.model ? { AGENT_MODEL: values.model } : {}),
+  };
+  if (values.model && values.model !== 'offline' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
+    console.error(`--model ${values.model} needs OPENAI_API_KEY or OPENAI_BASE_URL; without them only "offline" runs.`);
+    return 2;
+  }
+  const report = await runImageSet(env, values.dir);
+  const files = writeImagesReport(report, values.out);
+  console.log(
+    `images (${report.model}): ${report.images} · category ${report.categoryMatches}/${report.images} · title words ${report.titleMatches}/${report.images} · price range ${report.priceMatches}/${report.images} · all ${report.allMatched}/${report.images}\nreport: ${files.markdown}`,
+  );
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    process.exitCode = await main();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 2;
+  }
+}
