@@ -35,6 +35,7 @@ import {
   supersedeApprovals,
 } from '../approvals/index.js';
 import { ApprovalDesk, callIdOf, explainGateRejections } from './approvalDesk.js';
+import { runLeaseKey, type LeaseKeeper } from './leases.js';
 
 export interface AssistantLimits {
   maxSteps: number;
@@ -54,6 +55,10 @@ export interface AssistantOptions {
   appVersion: string;
   /** Where run failures are reported (masked JSON lines); a logger at LOG_LEVEL by default. */
   logger?: Logger;
+  /** How long a running segment's lease lasts without a heartbeat (RUN_LEASE_MS); 30 s by default. */
+  runLeaseMs?: number;
+  /** How long a message waits for its conversation's turn before `conversation_busy`; the run timeout by default. */
+  conversationWaitMs?: number;
 }
 
 export interface RunOptions {
@@ -66,6 +71,13 @@ export interface RunOptions {
 class RunTimeoutError extends Error {
   constructor() {
     super('The run exceeded its time budget.');
+  }
+}
+
+/** This instance stalled past its lease and another instance settled the run: nothing more to write. */
+class LeaseLostError extends Error {
+  constructor() {
+    super("The run's lease was taken over by another instance.");
   }
 }
 
@@ -87,7 +99,10 @@ export class RunLifecycle {
   /** Built once: the tools hold no per-run state (that travels in the run context), and building them per run showed in profiles. */
   private readonly tools: FunctionTool<AssistantContext>[];
 
-  constructor(private readonly options: AssistantOptions & { traceSinks?: TraceSink[] }) {
+  constructor(
+    private readonly options: AssistantOptions & { traceSinks?: TraceSink[] },
+    private readonly leases: LeaseKeeper,
+  ) {
     this.store = options.store;
     this.logger = options.logger ?? createLogger();
     const vetting = callVetting(options.policy);
@@ -119,17 +134,22 @@ export class RunLifecycle {
     options: RunOptions = {},
   ): Promise<RunResult> {
     await this.supersedePausedRun(conversationId);
-    const run = await this.store.runs.create({
-      id: newId('run'),
-      conversationId,
-      sellerId,
-      traceId: newTraceId(),
-      input: { text: message.text, images: message.images?.length ?? 0 },
-      appVersion: this.options.appVersion,
-      // The seller's version for this run; a resume keeps it, whatever the rollout says by then.
-      promptVersion: this.options.prompts.forSeller(sellerId).version,
-      model: this.options.modelName,
-      tags: options.tags,
+    // The run and its lease commit together: no instance ever sees it running without an owner.
+    const run = await this.store.transaction(async (tx) => {
+      const created = await tx.runs.create({
+        id: newId('run'),
+        conversationId,
+        sellerId,
+        traceId: newTraceId(),
+        input: { text: message.text, images: message.images?.length ?? 0 },
+        appVersion: this.options.appVersion,
+        // The seller's version for this run; a resume keeps it, whatever the rollout says by then.
+        promptVersion: this.options.prompts.forSeller(sellerId).version,
+        model: this.options.modelName,
+        tags: options.tags,
+      });
+      await this.leases.acquire(runLeaseKey(created.id), { store: tx });
+      return created;
     });
     return this.execute(run, [userInputItem(message)], options);
   }
@@ -149,7 +169,9 @@ export class RunLifecycle {
         await decideApproval(tx, { runId, sellerId, ...decision });
         const approvals = await tx.approvals.forRun(runId);
         if (approvals.some((a) => a.status === 'pending')) return undefined;
+        // Running again, and this instance's lease on it, commit together.
         await tx.runs.update(runId, { status: 'running' });
+        await this.leases.acquire(runLeaseKey(runId), { store: tx });
         return tx.runs.get(runId);
       });
     } catch (error) {
@@ -161,6 +183,7 @@ export class RunLifecycle {
     return this.resume(resumable, options);
   }
 
+  /** Resumes a paused run from its stored state; the caller holds the run's lease. */
   async resume(run: RunRecord, options: RunOptions = {}): Promise<RunResult> {
     await this.store.runs.update(run.id, { status: 'running' });
     const { agent, counter } = this.buildAgent(run.promptVersion);
@@ -196,6 +219,12 @@ export class RunLifecycle {
     const session = new StoreSession(this.store, run.conversationId);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new RunTimeoutError()), this.options.limits.runTimeoutMs);
+    const leaseKey = runLeaseKey(run.id);
+    // Held since the run was created, decided or claimed; the heartbeat tells when it is lost.
+    if (!(await this.leases.acquire(leaseKey, { onLost: () => controller.abort(new LeaseLostError()) }))) {
+      clearTimeout(timer);
+      return this.result(run.id);
+    }
     const steps = () => run.steps + counter.calls;
     let input = initial;
     // One Runner per run: the trace id, group (conversation) and metadata are run config.
@@ -287,6 +316,10 @@ export class RunLifecycle {
         return paused;
       }
     } catch (error) {
+      if (controller.signal.reason instanceof LeaseLostError) {
+        log.warn({ error: describeError(error) }, 'run left to the instance that took over its lease');
+        return await this.result(run.id);
+      }
       const reason: StopReason =
         error instanceof MaxTurnsExceededError
           ? 'max_steps'
@@ -301,6 +334,7 @@ export class RunLifecycle {
     } finally {
       clearTimeout(timer);
       for (const off of unregister) off();
+      await this.leases.release(leaseKey);
       await this.settled(run.id);
     }
   }

@@ -28,3 +28,5 @@ export type { TraceSpanRecord, TraceFilter, TraceSummary } from './traceReposito
 export type { CorrectionRecord, CorrectionKind, CorrectionVia, NewCorrection } from './correctionRepository.js';
 export type { ReviewItemRecord, ReviewReason, ReviewStatus, ReviewLabel, ReviewFilter } from './reviewRepository.js';
 export { REVIEW_REASONS, REVIEW_STATUSES, REVIEW_LABELS } from './reviewRepository.js';
+export type { Lease, LeaseRepository } from './leaseRepository.js';
+export type { RateTake, RateCounterRepository } from './rateCounterRepository.js';
