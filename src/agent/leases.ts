@@ -29,6 +29,8 @@ function hostKey(): string {
 }
 
 const HOST = hostKey();
+/** The owner ids of this process (several assistants may share one process, in tests and evals). */
+const OWNERS_HERE = new Set<string>();
 
 /**
  * True only when `owner` was a process of this machine that no longer exists: its leases can be
@@ -39,8 +41,8 @@ const HOST = hostKey();
 export function ownerDiedHere(owner: string, self: string): boolean {
   const [, pid, host] = owner.split('@');
   if (owner === self || host !== HOST || !/^\d+$/.test(pid ?? '')) return false;
-  // Our own pid in another owner id: a previous process of this pid namespace (a restarted container).
-  if (Number(pid) === process.pid) return true;
+  // Our own pid but not one of our owners: a previous process of this pid namespace (a restarted container).
+  if (Number(pid) === process.pid) return !OWNERS_HERE.has(owner);
   try {
     process.kill(Number(pid), 0);
     return false;
@@ -66,7 +68,9 @@ export class LeaseKeeper {
     private readonly store: Store,
     readonly leaseMs: number,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    OWNERS_HERE.add(this.owner);
+  }
 
   /**
    * Takes `key` for this instance if it is free, expired, already ours, or held by a process of
