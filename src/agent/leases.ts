@@ -78,6 +78,12 @@ export class LeaseKeeper {
    * writes.
    */
   async acquire(key: string, { store = this.store, onLost }: { store?: Store; onLost?: () => void } = {}) {
+    const mine = this.held.get(key);
+    if (mine && store === this.store) {
+      // Already held (the heartbeat drops a lease it finds lost): no round trip, only the new listener.
+      if (onLost) mine.onLost = onLost;
+      return true;
+    }
     const now = this.store.now();
     const until = new Date(now.getTime() + this.leaseMs);
     let taken = await store.leases.acquire(key, this.owner, until, now);
