@@ -19,3 +19,21 @@ export interface RateCounterRepository {
    */
   take(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake>;
 }
+
+/**
+ * How long until one more request fits a sliding window estimated from two fixed windows
+ * (`previous` weighted by the share of it still inside the last `windowMs`); 0 when it fits now.
+ * Shared by the engines, so they agree on the budget.
+ */
+export function slidingWait(previous: number, current: number, limit: number, windowMs: number, into: number): number {
+  const estimate = (at: number) => previous * (1 - at / windowMs) + current;
+  if (estimate(into) + 1 <= limit) return 0;
+  if (current + 1 <= limit) {
+    // Later in this window, once enough of the previous one has slid out.
+    const at = windowMs * (1 - (limit - 1 - current) / previous);
+    return Math.max(1, Math.ceil(at - into));
+  }
+  // In the next window, where this window's count is the previous one.
+  const next = windowMs * Math.max(0, 1 - (limit - 1) / current);
+  return Math.max(1, Math.ceil(windowMs - into + next));
+}

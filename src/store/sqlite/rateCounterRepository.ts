@@ -1,4 +1,4 @@
-import type { RateTake } from '../rateCounterRepository.js';
+import { slidingWait, type RateTake } from '../rateCounterRepository.js';
 import type { Db } from './database.js';
 
 /** Per-window request counts; the check and the increment share one IMMEDIATE transaction. */
@@ -32,21 +32,4 @@ export class SqliteRateCounterRepository {
       })
       .immediate();
   }
-}
-
-/**
- * How long until one more request fits a sliding window estimated from two fixed windows
- * (`previous` weighted by the share of it still inside the last `windowMs`); 0 when it fits now.
- */
-export function slidingWait(previous: number, current: number, limit: number, windowMs: number, into: number): number {
-  const estimate = (at: number) => previous * (1 - at / windowMs) + current;
-  if (estimate(into) + 1 <= limit) return 0;
-  if (current + 1 <= limit) {
-    // Later in this window, once enough of the previous one has slid out.
-    const at = windowMs * (1 - (limit - 1 - current) / previous);
-    return Math.max(1, Math.ceil(at - into));
-  }
-  // In the next window, where this window's count is the previous one.
-  const next = windowMs * Math.max(0, 1 - (limit - 1) / current);
-  return Math.max(1, Math.ceil(windowMs - into + next));
 }
