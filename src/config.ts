@@ -18,6 +18,10 @@ const EnvSchema = z.object({
   AGENT_MODEL_RETRIES: int(2, 0),
   AGENT_MODEL_TIMEOUT_MS: int(30_000),
   APPROVAL_TTL_MS: int(30 * 60_000),
+  /** A running segment's lease: renewed every third of it; a dead instance's runs are settled by another within about it. */
+  RUN_LEASE_MS: int(30_000, 100),
+  /** How long a message waits for its conversation's turn (another segment running) before 409 `conversation_busy`; unset: AGENT_RUN_TIMEOUT_MS. */
+  CONVERSATION_WAIT_MS: z.coerce.number().int().min(0).optional(),
   /** Forces one prompt version for every seller; unset, `PROMPT_ROLLOUT_PATH` splits sellers. */
   PROMPT_VERSION: z.string().optional(),
   PROMPT_ROLLOUT_PATH: z.string().optional(),

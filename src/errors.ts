@@ -58,3 +58,13 @@ export class RateLimitedError extends AppError {
     super(429, 'rate_limited', message);
   }
 }
+
+/** Another instance (or request) holds the conversation past the wait: try again after `retryAfterSeconds`. */
+export class ConversationBusyError extends ConflictError {
+  constructor(readonly retryAfterSeconds = 2) {
+    super(
+      'Another message in this conversation is still being answered; please try again shortly.',
+      'conversation_busy',
+    );
+  }
+}

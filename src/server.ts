@@ -5,7 +5,10 @@ import { createService } from './service.js';
 /** `npm start`: the API on loopback, the offline model unless a key is set, a seeded SQLite file. */
 const config = loadConfig();
 const service = await createService(config);
+// Runs of a crashed predecessor (or of any dead instance on this database) are settled now, and then
+// every third of RUN_LEASE_MS; runs another live instance is executing are left alone.
 const recovered = await service.assistant.recoverInterruptedRuns();
+service.assistant.startSweeping();
 const listings = await service.store.listings.count();
 
 const server = serve({ fetch: service.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -37,6 +40,7 @@ async function shutdown(signal: string) {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   const deadline = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
   await Promise.race([service.assistant.drain(), deadline(Math.min(config.AGENT_RUN_TIMEOUT_MS, 30_000))]);
+  await service.assistant.close();
   // Runs are stored; let their responses reach the clients, and drop idle keep-alive sockets.
   const idle = setInterval(
     () => (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.(),

@@ -7,6 +7,8 @@ import { ownConversation, ownRun, visibleConversation, visibleRun, type Viewer }
 import { conversationView, type ConversationView } from './conversationView.js';
 import { RunLifecycle, type AssistantOptions, type RunOptions } from './runLifecycle.js';
 import { recoverInterruptedRuns } from './recovery.js';
+import { conversationLeaseKey, LeaseKeeper } from './leases.js';
+import { createLogger, describeError } from '../logging/logger.js';
 
 export type { AssistantLimits, AssistantOptions, RunOptions } from './runLifecycle.js';
 export type { Viewer } from './access.js';
@@ -18,16 +20,29 @@ export type { ConversationView } from './conversationView.js';
  * hands runs to their lifecycle (runLifecycle.ts): start on a message, pause
  * on writes, resume on the seller's decision, recover after a restart
  * (recovery.ts). Paused runs live in the store, so any process on the same
- * database can resume them.
+ * database can resume them. Each conversation's work is serialised by a lock
+ * in this process and a lease in the store across processes; running
+ * segments hold leases too, renewed by one heartbeat (leases.ts).
  */
 export class ListingAssistant {
   private readonly locks = new ConversationLocks();
   private readonly store: Store;
   private readonly lifecycle: RunLifecycle;
+  private readonly leases: LeaseKeeper;
+  private readonly waitMs: number;
+  private sweeper: NodeJS.Timeout | undefined;
+  private sweeping: Promise<unknown> | undefined;
 
   constructor(private readonly options: AssistantOptions & { traceSinks?: TraceSink[] }) {
     this.store = options.store;
-    this.lifecycle = new RunLifecycle(options);
+    this.leases = new LeaseKeeper(options.store, options.runLeaseMs ?? 30_000, options.logger ?? createLogger());
+    this.lifecycle = new RunLifecycle(options, this.leases);
+    this.waitMs = options.conversationWaitMs ?? options.limits.runTimeoutMs;
+  }
+
+  /** This process's id in the store's leases. */
+  get instanceId(): string {
+    return this.leases.owner;
   }
 
   get modelName(): string {
@@ -73,7 +88,7 @@ export class ListingAssistant {
     options: RunOptions = {},
   ): Promise<RunResult> {
     await ownConversation(this.store, conversationId, sellerId);
-    return this.locks.run(conversationId, () => this.lifecycle.start(conversationId, sellerId, message, options));
+    return this.hold(conversationId, () => this.lifecycle.start(conversationId, sellerId, message, options));
   }
 
   async decide(
@@ -83,16 +98,70 @@ export class ListingAssistant {
     options: RunOptions = {},
   ): Promise<RunResult> {
     const run = await ownRun(this.store, runId, sellerId);
-    return this.locks.run(run.conversationId, () => this.lifecycle.decide(runId, sellerId, decision, options));
+    return this.hold(run.conversationId, () => this.lifecycle.decide(runId, sellerId, decision, options));
   }
 
-  /** Resumes or stops the runs a crash or restart interrupted (see recovery.ts); returns how many. */
+  /**
+   * Runs `work` holding the conversation: first this process's lock (the fast path), then the store's
+   * lease, so one segment per conversation runs at a time across instances. Waits at most `waitMs`
+   * in all, then answers ConversationBusyError (409 `conversation_busy` with Retry-After).
+   */
+  private hold<T>(conversationId: string, work: () => Promise<T>, waitMs = this.waitMs): Promise<T> {
+    const deadline = Date.now() + waitMs;
+    return this.locks.run(
+      conversationId,
+      async () => {
+        const key = conversationLeaseKey(conversationId);
+        await this.leases.acquireBy(key, deadline);
+        try {
+          return await work();
+        } finally {
+          await this.leases.release(key);
+        }
+      },
+      waitMs,
+    );
+  }
+
+  /**
+   * Resumes or stops the runs whose instance is gone: a crash or restart of this one, or another
+   * instance that died (see recovery.ts); returns how many.
+   */
   recoverInterruptedRuns(): Promise<number> {
-    return recoverInterruptedRuns(this.store, this.locks, this.lifecycle);
+    return recoverInterruptedRuns(
+      this.store,
+      (id, work, waitMs) => this.hold(id, work, waitMs),
+      this.leases,
+      this.lifecycle,
+    );
+  }
+
+  /**
+   * Sweeps for runs of dead instances every `intervalMs` (a third of the run lease by default), so
+   * a run whose instance died is settled within about the lease. Stopped by `close`.
+   */
+  startSweeping(intervalMs = Math.max(100, Math.floor(this.leases.leaseMs / 3))): void {
+    if (this.sweeper) return;
+    const logger = this.options.logger ?? createLogger();
+    this.sweeper = setInterval(() => {
+      this.sweeping ??= this.recoverInterruptedRuns()
+        .then((n) => n && logger.info({ recovered: n }, 'settled runs of a stopped instance'))
+        .catch((error: unknown) => logger.error({ error: describeError(error) }, 'run sweep failed'))
+        .finally(() => (this.sweeping = undefined));
+    }, intervalMs);
+    this.sweeper.unref();
   }
 
   /** Waits for in-flight runs to reach a stored state (finished or paused). */
   drain(): Promise<void> {
     return this.locks.drain();
+  }
+
+  /** Stops sweeping and renewing leases (after `drain`, at shutdown). */
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.sweeper = undefined;
+    await this.sweeping;
+    await this.leases.close();
   }
 }

@@ -53,6 +53,8 @@ export function createAssistant(deps: AssistantDeps): AssistantParts {
       toolTimeoutMs: config.AGENT_TOOL_TIMEOUT_MS,
     },
     approvalTtlMs: config.APPROVAL_TTL_MS,
+    runLeaseMs: config.RUN_LEASE_MS,
+    conversationWaitMs: config.CONVERSATION_WAIT_MS,
     appVersion: APP_VERSION,
   });
   return { assistant, policy, model, prompts };

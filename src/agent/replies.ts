@@ -10,6 +10,8 @@ export const STOP_REPLIES: Record<StopReason, string> & { expired: string } = {
   cancelled: 'This request was cancelled before it finished. Nothing was posted or changed without your confirmation.',
   loop_detected:
     'I was repeating the same step without progress, so I stopped. Nothing was posted or changed without your confirmation.',
+  interrupted:
+    'The server running this request stopped before it finished. Nothing was posted or changed without your confirmation. Please send your message again.',
   expired: 'The confirmation request expired, so nothing was posted or changed. Send a new message to start again.',
 };
 

@@ -35,6 +35,7 @@ import {
   supersedeApprovals,
 } from '../approvals/index.js';
 import { ApprovalDesk, callIdOf, explainGateRejections } from './approvalDesk.js';
+import { runLeaseKey, type LeaseKeeper } from './leases.js';
 
 export interface AssistantLimits {
   maxSteps: number;
@@ -54,6 +55,10 @@ export interface AssistantOptions {
   appVersion: string;
   /** Where run failures are reported (masked JSON lines); a logger at LOG_LEVEL by default. */
   logger?: Logger;
+  /** How long a running segment's lease lasts without a heartbeat (RUN_LEASE_MS); 30 s by default. */
+  runLeaseMs?: number;
+  /** How long a message waits for its conversation's turn before `conversation_busy`; the run timeout by default. */
+  conversationWaitMs?: number;
 }
 
 export interface RunOptions {
@@ -66,6 +71,13 @@ export interface RunOptions {
 class RunTimeoutError extends Error {
   constructor() {
     super('The run exceeded its time budget.');
+  }
+}
+
+/** This instance stalled past its lease and another instance settled the run: nothing more to write. */
+class LeaseLostError extends Error {
+  constructor() {
+    super("The run's lease was taken over by another instance.");
   }
 }
 
@@ -91,7 +103,10 @@ export class RunLifecycle {
   /** The store sink, which also writes a segment's spans inside the segment's last transaction. */
   private readonly recorder: StoreRecorder;
 
-  constructor(private readonly options: AssistantOptions & { traceSinks?: TraceSink[] }) {
+  constructor(
+    private readonly options: AssistantOptions & { traceSinks?: TraceSink[] },
+    private readonly leases: LeaseKeeper,
+  ) {
     this.store = options.store;
     this.logger = options.logger ?? createLogger();
     const vetting = callVetting(options.policy);
@@ -123,7 +138,8 @@ export class RunLifecycle {
     message: SellerMessage,
     options: RunOptions = {},
   ): Promise<RunResult> {
-    // Superseding a paused run and creating the new one commit together.
+    // Superseding a paused run, creating the new one and taking its lease commit together: no instance
+    // ever sees the run running without an owner.
     const { run, superseded } = await this.store.transaction(async (tx) => {
       const superseded = await this.supersedePausedRun(tx, conversationId);
       const run = await tx.runs.create({
@@ -138,6 +154,7 @@ export class RunLifecycle {
         model: this.options.modelName,
         tags: options.tags,
       });
+      await this.leases.acquire(runLeaseKey(run.id), { store: tx });
       return { run, superseded };
     });
     if (superseded) await this.settled(superseded.id);
@@ -159,7 +176,9 @@ export class RunLifecycle {
         await decideApproval(tx, { runId, sellerId, ...decision });
         const approvals = await tx.approvals.forRun(runId);
         if (approvals.some((a) => a.status === 'pending')) return undefined;
+        // Running again, and this instance's lease on it, commit together.
         await tx.runs.update(runId, { status: 'running' });
+        await this.leases.acquire(runLeaseKey(runId), { store: tx });
         return { run: (await tx.runs.get(runId))!, approvals };
       });
     } catch (error) {
@@ -171,7 +190,10 @@ export class RunLifecycle {
     return this.resume(resumable.run, options, resumable.approvals);
   }
 
-  /** Resumes a paused run from its stored state; `approvals` are the run's, when the caller has just read them. */
+  /**
+   * Resumes a paused run from its stored state; the caller holds the run's lease. `approvals` are the
+   * run's, when the caller has just read them.
+   */
   async resume(run: RunRecord, options: RunOptions = {}, known?: ApprovalRecord[]): Promise<RunResult> {
     // A decision marks the run running in its own transaction; recovery resumes runs in either state.
     if (run.status !== 'running') await this.store.runs.update(run.id, { status: 'running' });
@@ -211,6 +233,12 @@ export class RunLifecycle {
     this.recorder.hold(run.traceId);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new RunTimeoutError()), this.options.limits.runTimeoutMs);
+    const leaseKey = runLeaseKey(run.id);
+    // Held since the run was created, decided or claimed; the heartbeat tells when it is lost.
+    if (!(await this.leases.acquire(leaseKey, { onLost: () => controller.abort(new LeaseLostError()) }))) {
+      clearTimeout(timer);
+      return this.result(run.id);
+    }
     const steps = () => run.steps + counter.calls;
     let input = initial;
     // One Runner per run: the trace id, group (conversation) and metadata are run config.
@@ -315,6 +343,10 @@ export class RunLifecycle {
         return paused;
       }
     } catch (error) {
+      if (controller.signal.reason instanceof LeaseLostError) {
+        log.warn({ error: describeError(error) }, 'run left to the instance that took over its lease');
+        return await this.result(run.id);
+      }
       const reason: StopReason =
         error instanceof MaxTurnsExceededError
           ? 'max_steps'
@@ -331,6 +363,7 @@ export class RunLifecycle {
       for (const off of unregister) off();
       this.runWrites.close(run.id);
       this.recorder.release(run.traceId);
+      await this.leases.release(leaseKey);
       await this.settled(run.id, outcome);
     }
   }

@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     }),
   );
   api.use('*', authenticate(deps.authenticator));
-  if (deps.rateLimits) api.use('*', rateLimit(deps.rateLimits));
+  if (deps.rateLimits) api.use('*', rateLimit(deps.rateLimits, deps.store));
   api.route('/session', sessionRoutes());
   api.route('/conversations', conversationRoutes(deps.assistant));
   api.route('/runs', runRoutes(deps.assistant, deps.store, deps.onFeedback));

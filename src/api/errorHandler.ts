@@ -1,6 +1,6 @@
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, RateLimitedError } from '../errors.js';
+import { AppError, ConversationBusyError, RateLimitedError } from '../errors.js';
 
 export function errorBody(code: string, message: string) {
   return { error: { code, message } };
@@ -10,7 +10,8 @@ export function errorBody(code: string, message: string) {
 export function errorHandler(log: (msg: string, fields: Record<string, unknown>) => void): ErrorHandler {
   return (err, c) => {
     if (err instanceof AppError) {
-      if (err instanceof RateLimitedError) c.header('Retry-After', String(err.retryAfterSeconds));
+      if (err instanceof RateLimitedError || err instanceof ConversationBusyError)
+        c.header('Retry-After', String(err.retryAfterSeconds));
       return c.json(errorBody(err.code, err.message), err.status);
     }
     if (err instanceof HTTPException) {

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { RateLimitedError } from '../errors.js';
+import type { Store } from '../store/index.js';
 import type { AuthEnv } from './auth.js';
 
 export interface RateLimits {
@@ -9,30 +10,28 @@ export interface RateLimits {
   runsPerMinute: number;
 }
 
+const MINUTE = 60_000;
+
 /**
- * Per-token sliding-window limits, in memory (one process). Routes that run
- * the model have their own, lower budget. Answers 429 with Retry-After.
+ * Per-user sliding-window limits, counted in the store so that every instance on the database shares
+ * one budget. Routes that run the model have their own, lower budget. Answers 429 with Retry-After.
  */
-export function rateLimit(limits: RateLimits, now: () => number = Date.now): MiddlewareHandler<AuthEnv> {
-  const windows = new Map<string, number[]>();
-  const take = (key: string, max: number): number | undefined => {
-    const t = now();
-    const recent = (windows.get(key) ?? []).filter((at) => t - at < 60_000);
-    if (recent.length >= max) {
-      windows.set(key, recent);
-      return Math.max(1, Math.ceil((recent[0] + 60_000 - t) / 1000));
-    }
-    recent.push(t);
-    windows.set(key, recent);
-    return undefined;
+export function rateLimit(
+  limits: RateLimits,
+  store: Store,
+  now: () => Date = () => new Date(),
+): MiddlewareHandler<AuthEnv> {
+  const take = async (key: string, max: number): Promise<number | undefined> => {
+    const answer = await store.rateCounters.take(key, max, MINUTE, now());
+    return answer.allowed ? undefined : Math.max(1, Math.ceil(answer.retryAfterMs / 1000));
   };
   return async (c, next) => {
     const user = c.get('principal').userId;
-    const wait = take(`all:${user}`, limits.perMinute);
+    const wait = await take(`all:${user}`, limits.perMinute);
     if (wait) throw new RateLimitedError(`Too many requests; try again in ${wait} s.`, wait);
     const runsModel = c.req.method === 'POST' && /\/(messages|decisions)$/.test(c.req.path);
     if (runsModel) {
-      const runWait = take(`runs:${user}`, limits.runsPerMinute);
+      const runWait = await take(`runs:${user}`, limits.runsPerMinute);
       if (runWait) throw new RateLimitedError(`Too many messages; try again in ${runWait} s.`, runWait);
     }
     await next();

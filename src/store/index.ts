@@ -29,3 +29,5 @@ export type { CorrectionRecord, CorrectionKind, CorrectionVia, NewCorrection } f
 export type { ReviewItemRecord, ReviewReason, ReviewStatus, ReviewLabel, ReviewFilter } from './reviewRepository.js';
 export { REVIEW_REASONS, REVIEW_STATUSES, REVIEW_LABELS } from './reviewRepository.js';
 export { RunWrites, type HeldWrite } from './runWrites.js';
+export type { Lease, LeaseRepository } from './leaseRepository.js';
+export type { RateTake, RateCounterRepository } from './rateCounterRepository.js';

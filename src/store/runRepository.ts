@@ -1,5 +1,12 @@
 export const RUN_STATUSES = ['completed', 'awaiting_approval', 'stopped', 'running'] as const;
-export const STOP_REASONS = ['max_steps', 'timeout', 'model_error', 'cancelled', 'loop_detected'] as const;
+export const STOP_REASONS = [
+  'max_steps',
+  'timeout',
+  'model_error',
+  'cancelled',
+  'loop_detected',
+  'interrupted',
+] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export type StopReason = (typeof STOP_REASONS)[number];
 export interface RunRecord {

@@ -11,6 +11,8 @@ import type { TraceRepository } from './traceRepository.js';
 import type { MetaRepository } from './metaRepository.js';
 import type { CorrectionRepository } from './correctionRepository.js';
 import type { ReviewRepository } from './reviewRepository.js';
+import type { LeaseRepository } from './leaseRepository.js';
+import type { RateCounterRepository } from './rateCounterRepository.js';
 
 export type Clock = () => Date;
 
@@ -33,6 +35,10 @@ export interface Store {
   readonly meta: MetaRepository;
   readonly corrections: CorrectionRepository;
   readonly reviews: ReviewRepository;
+  /** Which instance runs a run segment or holds a conversation (several processes on one database). */
+  readonly leases: LeaseRepository;
+  /** Request budgets shared by every instance (the API's rate limits). */
+  readonly rateCounters: RateCounterRepository;
   readonly now: Clock;
 
   /**

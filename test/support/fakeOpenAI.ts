@@ -12,11 +12,12 @@ type ResponseStreamEvent = OpenAI.Responses.ResponseStreamEvent;
 
 /**
  * One scripted answer of the fake. A model turn is assistant text, one tool
- * call (optionally with text before it, as models often do), an HTTP error
+ * call (optionally with text before it, as models often do; text may wait for a delay or for a
+ * promise the test settles), an HTTP error
  * status, or no answer at all (the request hangs until the client gives up).
  */
 export type FakeTurn =
-  | { text: string; delayMs?: number; truncate?: boolean }
+  | { text: string; delayMs?: number; truncate?: boolean; after?: Promise<unknown> }
   | { toolCall: { name: string; arguments: Record<string, unknown> | string; id: string }; text?: string }
   | { status: number; headers?: Record<string, string>; message?: string }
   | { hang: true };
@@ -138,6 +139,11 @@ export class FakeOpenAI {
     const turn = byModel?.shift() ?? this.queue.shift() ?? this.whenEmpty;
     if ('hang' in turn) return;
     if ('status' in turn) return sendError(res, turn);
+    if ('after' in turn && turn.after) {
+      const { after, ...rest } = turn;
+      void after.then(() => this.send(request, res, rest));
+      return;
+    }
     if ('delayMs' in turn && turn.delayMs) {
       const { delayMs, ...rest } = turn;
       setTimeout(() => this.send(request, res, rest), delayMs);

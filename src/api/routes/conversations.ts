@@ -39,7 +39,7 @@ export function conversationRoutes(assistant: ListingAssistant): Hono<AuthEnv> {
       summary: 'Send a message; the run answers with a RunResult (or streams with Accept: text/event-stream)',
       tag: 'conversations',
       response: RunResultSchema,
-      errors: [400, 401, 403, 404, 413, 429],
+      errors: [400, 401, 403, 404, 409, 413, 429],
       eventStream: true,
     }),
     requireRole('seller'),

@@ -3,10 +3,18 @@ import { generateListings } from './listingGenerator.js';
 
 export const DEMO_SEED = 42;
 
-/** Fills an empty listings table from the deterministic generator; returns how many were added. */
+/**
+ * Fills an empty listings table from the deterministic generator; returns how many were added.
+ * Instances starting together on a new database seed it once: the emptiness check, a claim row
+ * and the listings commit in one write transaction, so the others wait for it and find it done.
+ */
 export async function seedIfEmpty(store: Store, count: number, seed = DEMO_SEED): Promise<number> {
   if (count <= 0 || (await store.listings.count()) > 0) return 0;
-  return seedListings(store, count, seed);
+  return store.transaction(async (tx) => {
+    if (!(await tx.meta.setIfAbsent('catalogue-seeding', { seed, count }))) return 0;
+    if ((await tx.listings.count()) > 0) return 0;
+    return seedListings(tx, count, seed);
+  });
 }
 
 export interface CatalogueFacts {

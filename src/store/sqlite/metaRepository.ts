@@ -14,4 +14,12 @@ export class SqliteMetaRepository {
       .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run(key, JSON.stringify(value));
   }
+
+  setIfAbsent(key: string, value: unknown): boolean {
+    return (
+      this.db
+        .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
+        .run(key, JSON.stringify(value)).changes === 1
+    );
+  }
 }

@@ -274,15 +274,36 @@ export const MIGRATIONS: readonly string[] = [
     ORDER BY a.created_at, a.rowid;
   DELETE FROM approvals WHERE decided_by = 'policy-gate';
   `,
+  // 9: several processes on one file. Leases (`run:<id>`, `conversation:<id>`) say which instance runs
+  // a run segment or holds a conversation, until when (epoch ms); request counts per fixed window back
+  // the shared rate limits.
+  `
+  CREATE TABLE leases (
+    key TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX leases_by_owner ON leases (owner);
+  CREATE TABLE rate_counters (
+    key TEXT NOT NULL,
+    window_start INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (key, window_start)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  while (version() < MIGRATIONS.length) {
+    // Under the write lock, and the version asked again inside: two processes opening a new file
+    // at once run each migration once (the second waits, then finds it done).
     db.transaction(() => {
-      db.exec(MIGRATIONS[version]);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+      const current = version();
+      if (current >= MIGRATIONS.length) return;
+      db.exec(MIGRATIONS[current]);
+      db.pragma(`user_version = ${current + 1}`);
+    }).immediate();
   }
   return MIGRATIONS.length;
 }

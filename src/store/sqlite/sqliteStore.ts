@@ -13,6 +13,8 @@ import type { TraceRepository } from '../traceRepository.js';
 import type { MetaRepository } from '../metaRepository.js';
 import type { CorrectionRepository } from '../correctionRepository.js';
 import type { ReviewRepository } from '../reviewRepository.js';
+import type { LeaseRepository } from '../leaseRepository.js';
+import type { RateCounterRepository } from '../rateCounterRepository.js';
 import { openDatabase, type OpenOptions } from './database.js';
 import { Connection } from './connection.js';
 import { SqliteListingRepository } from './listingRepository.js';
@@ -28,6 +30,8 @@ import { SqliteTraceRepository } from './traceRepository.js';
 import { SqliteMetaRepository } from './metaRepository.js';
 import { SqliteCorrectionRepository } from './correctionRepository.js';
 import { SqliteReviewRepository } from './reviewRepository.js';
+import { SqliteLeaseRepository } from './leaseRepository.js';
+import { SqliteRateCounterRepository } from './rateCounterRepository.js';
 
 /** The embedded engine: one SQLite file in WAL mode, one connection, repositories over it. */
 export class SqliteStore implements Store {
@@ -44,6 +48,8 @@ export class SqliteStore implements Store {
   readonly meta: MetaRepository;
   readonly corrections: CorrectionRepository;
   readonly reviews: ReviewRepository;
+  readonly leases: LeaseRepository;
+  readonly rateCounters: RateCounterRepository;
 
   private constructor(
     private readonly connection: Connection,
@@ -64,9 +70,12 @@ export class SqliteStore implements Store {
     this.meta = {
       get: <T>(key: string) => connection.run(() => meta.get<T>(key)),
       set: (key, value) => connection.run(() => meta.set(key, value)),
+      setIfAbsent: (key, value) => connection.run(() => meta.setIfAbsent(key, value)),
     };
     this.corrections = over(new SqliteCorrectionRepository(db));
     this.reviews = over(new SqliteReviewRepository(db, now));
+    this.leases = over(new SqliteLeaseRepository(db));
+    this.rateCounters = over(new SqliteRateCounterRepository(db));
     const ledger = new SqliteToolExecutionRepository(db, now);
     this.executions = {
       ...over(ledger),

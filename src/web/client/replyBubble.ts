@@ -7,6 +7,7 @@ const STOPPED: Record<string, string> = {
   model_error: 'The assistant’s model could not answer just now. Please try again in a moment.',
   loop_detected: 'The assistant was repeating itself, so it stopped. Try rephrasing your request.',
   cancelled: 'This request was replaced by a newer message.',
+  interrupted: 'The server stopped before this request finished. Please send it again.',
 };
 
 /** One assistant turn: a status line while the run works, streamed text, then the outcome and thumbs. */

@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { hostname } from 'node:os';
+import type { Store } from '../store/index.js';
+import { newId } from '../store/ids.js';
+import { ConversationBusyError } from '../errors.js';
+import { describeError, type Logger } from '../logging/logger.js';
+
+export const runLeaseKey = (runId: string) => `run:${runId}`;
+export const conversationLeaseKey = (conversationId: string) => `conversation:${conversationId}`;
+
+/**
+ * What tells this machine's processes apart from any other's: hostname, boot and pid namespace
+ * (two containers may share a hostname and reuse pids; they do not share a pid namespace).
+ */
+function hostKey(): string {
+  const parts = [hostname()];
+  for (const read of [
+    () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(),
+    () => readlinkSync('/proc/self/ns/pid'),
+  ]) {
+    try {
+      parts.push(read());
+    } catch {
+      // not Linux: the hostname alone, and the pid check below stays conservative
+    }
+  }
+  return createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 12);
+}
+
+const HOST = hostKey();
+/** The owner ids of this process (several assistants may share one process, in tests and evals). */
+const OWNERS_HERE = new Set<string>();
+
+/**
+ * True only when `owner` was a process of this machine that no longer exists: its leases can be
+ * taken at once instead of after they expire (a restart on the same host recovers at start). A
+ * live pid, a pid reused by another process, or another machine's owner all answer false: those
+ * leases are waited out.
+ */
+export function ownerDiedHere(owner: string, self: string): boolean {
+  const [, pid, host] = owner.split('@');
+  if (owner === self || host !== HOST || !/^\d+$/.test(pid ?? '')) return false;
+  // Our own pid but not one of our owners: a previous process of this pid namespace (a restarted container).
+  if (Number(pid) === process.pid) return !OWNERS_HERE.has(owner);
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * This instance's leases: taken by compare-and-set in the store, renewed together by one heartbeat
+ * while any is held (every `leaseMs / 3`), released when the work ends. A lease the heartbeat finds
+ * taken by another instance (this one stalled past its expiry) is reported through `onLost`.
+ */
+export class LeaseKeeper {
+  /** `inst_<random>@<pid>@<host key>`: unique per process, and says where the process ran. */
+  readonly owner = `${newId('inst', 10)}@${process.pid}@${HOST}`;
+  private readonly held = new Map<string, { generation: number; onLost: () => void }>();
+  private generation = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private beating: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: Store,
+    readonly leaseMs: number,
+    private readonly logger: Logger,
+  ) {
+    OWNERS_HERE.add(this.owner);
+  }
+
+  /**
+   * Takes `key` for this instance if it is free, expired, already ours, or held by a process of
+   * this machine that died. `store` is the transaction to take it in, when it must commit with other
+   * writes.
+   */
+  async acquire(key: string, { store = this.store, onLost }: { store?: Store; onLost?: () => void } = {}) {
+    const mine = this.held.get(key);
+    if (mine && store === this.store) {
+      // Already held (the heartbeat drops a lease it finds lost): no round trip, only the new listener.
+      if (onLost) mine.onLost = onLost;
+      return true;
+    }
+    const now = this.store.now();
+    const until = new Date(now.getTime() + this.leaseMs);
+    let taken = await store.leases.acquire(key, this.owner, until, now);
+    if (!taken) {
+      const current = await store.leases.get(key);
+      if (current && ownerDiedHere(current.owner, this.owner))
+        taken = await store.leases.acquire(key, this.owner, until, now, current.owner);
+    }
+    if (taken) {
+      this.held.set(key, { generation: ++this.generation, onLost: onLost ?? (() => undefined) });
+      this.startHeartbeat();
+    }
+    return taken;
+  }
+
+  /** Takes `key`, trying again until `deadline` (epoch ms); past it, ConversationBusyError. */
+  async acquireBy(key: string, deadline: number): Promise<void> {
+    for (let pause = 25; ; pause = Math.min(pause * 2, 250)) {
+      if (await this.acquire(key)) return;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new ConversationBusyError();
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
+    }
+  }
+
+  /** Whether another instance may not take `key` now: held by a live owner (this one included). */
+  async heldElsewhereOrHere(key: string): Promise<boolean> {
+    const lease = await this.store.leases.get(key);
+    if (!lease) return false;
+    if (lease.owner === this.owner) return true;
+    return lease.expiresAt.getTime() > this.store.now().getTime() && !ownerDiedHere(lease.owner, this.owner);
+  }
+
+  async release(key: string): Promise<void> {
+    if (!this.held.delete(key)) return;
+    if (this.held.size === 0) this.stopHeartbeat();
+    await this.store.leases.release(key, this.owner);
+  }
+
+  /** Stops renewing (shutdown); leases still held expire on their own. */
+  async close(): Promise<void> {
+    this.stopHeartbeat();
+    await this.beating;
+  }
+
+  private startHeartbeat(): void {
+    if (this.timer) return;
+    this.timer = setInterval(
+      () => void (this.beating ??= this.beat().finally(() => (this.beating = undefined))),
+      Math.max(10, Math.floor(this.leaseMs / 3)),
+    );
+    this.timer.unref();
+  }
+
+  private stopHeartbeat(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async beat(): Promise<void> {
+    const asked = new Map([...this.held].map(([key, h]) => [key, h.generation]));
+    if (asked.size === 0) return;
+    try {
+      const until = new Date(this.store.now().getTime() + this.leaseMs);
+      const kept = new Set(await this.store.leases.renew(this.owner, until));
+      for (const [key, generation] of asked) {
+        const held = this.held.get(key);
+        if (kept.has(key) || held?.generation !== generation) continue;
+        this.held.delete(key);
+        this.logger.warn({ lease: key }, 'lease lost to another instance');
+        held.onLost();
+      }
+    } catch (error) {
+      this.logger.error({ error: describeError(error) }, 'lease renewal failed');
+    }
+  }
+}

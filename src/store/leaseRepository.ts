@@ -1,0 +1,26 @@
+/** A time-limited claim on a key (`run:<id>`, `conversation:<id>`) by one instance. */
+export interface Lease {
+  key: string;
+  /** The instance holding it (an opaque id the agent layer makes). */
+  owner: string;
+  expiresAt: Date;
+}
+
+/**
+ * Leases shared by every instance on the database: who runs a run segment, who holds a
+ * conversation. Every change is one atomic compare-and-set, so two instances never both hold a key.
+ */
+export interface LeaseRepository {
+  /**
+   * Takes `key` for `owner` until `until` when it is free, expired at `now` (expiresAt <= now),
+   * already `owner`'s (a renewal), or held by `takeOverFrom` (an owner known to be dead); true when
+   * `owner` holds it afterwards. Anything else leaves the lease as it is and answers false.
+   */
+  acquire(key: string, owner: string, until: Date, now: Date, takeOverFrom?: string): Promise<boolean>;
+  /** The lease on `key`, expired or not; undefined when none. */
+  get(key: string): Promise<Lease | undefined>;
+  /** Extends every lease `owner` holds to `until`; answers the keys it still held (and renewed). */
+  renew(owner: string, until: Date): Promise<string[]>;
+  /** Drops `key` if `owner` holds it (a lease taken over by another instance stays theirs). */
+  release(key: string, owner: string): Promise<void>;
+}

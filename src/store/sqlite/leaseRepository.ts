@@ -1,0 +1,37 @@
+import type { Lease } from '../leaseRepository.js';
+import type { Db } from './database.js';
+
+/** Leases in one table; expiry in epoch milliseconds so the compare is numeric. */
+export class SqliteLeaseRepository {
+  constructor(private readonly db: Db) {}
+
+  acquire(key: string, owner: string, until: Date, now: Date, takeOverFrom?: string): boolean {
+    // One upsert: SQLite runs it under the write lock, so the check and the write are one step.
+    return (
+      this.db
+        .prepare(
+          `INSERT INTO leases (key, owner, expires_at) VALUES (@key, @owner, @until)
+           ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+           WHERE leases.owner = excluded.owner OR leases.expires_at <= @now OR leases.owner = @takeOver`,
+        )
+        .run({ key, owner, until: until.getTime(), now: now.getTime(), takeOver: takeOverFrom ?? null }).changes === 1
+    );
+  }
+
+  get(key: string): Lease | undefined {
+    const row = this.db.prepare('SELECT key, owner, expires_at FROM leases WHERE key = ?').get(key) as
+      { key: string; owner: string; expires_at: number } | undefined;
+    return row && { key: row.key, owner: row.owner, expiresAt: new Date(row.expires_at) };
+  }
+
+  renew(owner: string, until: Date): string[] {
+    return this.db
+      .prepare('UPDATE leases SET expires_at = ? WHERE owner = ? RETURNING key')
+      .pluck()
+      .all(until.getTime(), owner) as string[];
+  }
+
+  release(key: string, owner: string): void {
+    this.db.prepare('DELETE FROM leases WHERE key = ? AND owner = ?').run(key, owner);
+  }
+}

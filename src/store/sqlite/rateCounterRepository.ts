@@ -1,0 +1,35 @@
+import { slidingWait, type RateTake } from '../rateCounterRepository.js';
+import type { Db } from './database.js';
+
+/** Per-window request counts; the check and the increment share one IMMEDIATE transaction. */
+export class SqliteRateCounterRepository {
+  constructor(private readonly db: Db) {}
+
+  take(key: string, limit: number, windowMs: number, now: Date): RateTake {
+    const t = now.getTime();
+    const start = t - (t % windowMs);
+    return this.db
+      .transaction((): RateTake => {
+        const counts = new Map(
+          (
+            this.db
+              .prepare('SELECT window_start, count FROM rate_counters WHERE key = ? AND window_start >= ?')
+              .all(key, start - windowMs) as { window_start: number; count: number }[]
+          ).map((r) => [r.window_start, r.count]),
+        );
+        const current = counts.get(start) ?? 0;
+        const previous = counts.get(start - windowMs) ?? 0;
+        const retryAfterMs = slidingWait(previous, current, limit, windowMs, t - start);
+        if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
+        this.db
+          .prepare(
+            `INSERT INTO rate_counters (key, window_start, count) VALUES (?, ?, 1)
+           ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1`,
+          )
+          .run(key, start);
+        this.db.prepare('DELETE FROM rate_counters WHERE key = ? AND window_start < ?').run(key, start - windowMs);
+        return { allowed: true, retryAfterMs: 0 };
+      })
+      .immediate();
+  }
+}

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ScriptedModel } from '@openai/agents/testing';
+import { createHarness, type Harness } from './support/harness.js';
+import { withRawDb } from './support/rawDb.js';
+
+/**
+ * Leases in one process, with owners the liveness check cannot see (another machine's): a run
+ * whose lease is alive is left alone, an expired one is settled, and of two instances sweeping at
+ * once exactly one settles it (the claim is a compare-and-set).
+ */
+const REMOTE = 'inst_remote@4242@elsewhere';
+let harnesses: Harness[] = [];
+afterEach(async () => {
+  for (const h of harnesses.reverse()) await h.close();
+  harnesses = [];
+});
+
+async function orphan(h: Harness, expiresInMs: number): Promise<string> {
+  const { id } = await h.assistant.createConversation('seller-1');
+  const run = await h.store.runs.create({
+    id: 'run_orphan',
+    conversationId: id,
+    sellerId: 'seller-1',
+    traceId: 'trace_0123456789abcdef0123456789abcdef',
+    input: { text: 'hi' },
+    appVersion: '1',
+    promptVersion: 'v1',
+    model: 'scripted',
+  });
+  const now = h.store.now();
+  await h.store.leases.acquire(`run:${run.id}`, REMOTE, new Date(now.getTime() + expiresInMs), now);
+  return run.id;
+}
+
+describe('run leases', () => {
+  it('leaves a run whose lease is alive, and settles it once the lease has expired', async () => {
+    const h = await createHarness({ model: new ScriptedModel([]) });
+    harnesses.push(h);
+    const runId = await orphan(h, 60_000);
+    expect(await h.assistant.recoverInterruptedRuns()).toBe(0);
+    expect((await h.store.runs.get(runId))?.status).toBe('running');
+
+    withRawDb(h.dbPath, (db) => db.prepare('UPDATE leases SET expires_at = 0').run());
+    expect(await h.assistant.recoverInterruptedRuns()).toBe(1);
+    expect(await h.store.runs.get(runId)).toMatchObject({ status: 'stopped', stopReason: 'interrupted' });
+    expect(await h.store.leases.get(`run:${runId}`)).toBeUndefined();
+  });
+
+  it('lets exactly one of two sweeping instances settle a dead instance’s run', async () => {
+    const first = await createHarness({ model: new ScriptedModel([]) });
+    harnesses.push(first);
+    const second = await createHarness({ model: new ScriptedModel([]), dbPath: first.dbPath });
+    harnesses.push(second);
+    const runId = await orphan(first, -1);
+    const settled = await Promise.all([
+      first.assistant.recoverInterruptedRuns(),
+      second.assistant.recoverInterruptedRuns(),
+    ]);
+    expect(settled.sort()).toEqual([0, 1]);
+    expect(await first.store.runs.get(runId)).toMatchObject({ status: 'stopped', stopReason: 'interrupted' });
+  });
+
+  it('renews a running segment’s lease and lets the next sweep pass it by', async () => {
+    const h = await createHarness({ model: new ScriptedModel([]), env: { RUN_LEASE_MS: '300' } });
+    harnesses.push(h);
+    const { id } = await h.assistant.createConversation('seller-1');
+    const other = await createHarness({ model: new ScriptedModel([]), dbPath: h.dbPath });
+    harnesses.push(other);
+    // A segment that outlives several lease lengths: the heartbeat keeps it.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    h.store.conversations.items = ((items) => async (conversationId: string) => {
+      await gate;
+      return items(conversationId);
+    })(h.store.conversations.items.bind(h.store.conversations));
+    const running = h.assistant.sendMessage(id, 'seller-1', { text: 'hi' });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await other.store.runs.latestForConversation(id))?.status).toBe('running');
+    expect(await other.assistant.recoverInterruptedRuns()).toBe(0);
+    expect((await other.store.runs.latestForConversation(id))?.status).toBe('running');
+    release();
+    expect((await running).status).not.toBe('running');
+  });
+});
