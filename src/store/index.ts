@@ -26,7 +26,7 @@ export class StoreUnavailableError extends Error {
 }
 
 /** Credentials never reach a message. */
-const redact = (url: string) => url.replace(/\/\/([^@/]*)@/, (_m, auth: string) => `//${auth.split(':')[0]}:***@`);
+const redact = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 
 /**
  * Opens the configured store: PostgreSQL when DATABASE_URL is set (migrations applied once even
