@@ -184,7 +184,7 @@ describe.each(ENGINES)('approvals on %s', (engine) => {
   });
 });
 
-describe('a refused call next to one the seller must confirm', () => {
+describe.each(ENGINES)('a refused call next to one the seller must confirm, on %s', (engine) => {
   it('shows only the valid call as pending, records the other as a refusal, and the model reads why', async () => {
     const model = new ScriptedModel([
       [...callTool('createListing', '{"title": "Trek', 'c1'), ...callTool('createListing', bikeDraft, 'c2')],
@@ -194,7 +194,7 @@ describe('a refused call next to one the seller must confirm', () => {
         return say('Posted.');
       }),
     ]);
-    h = await createHarness({ model });
+    h = await createHarness({ engine, model });
     const { id } = await h.assistant.createConversation('seller-1');
     const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell my bike' });
     expect(paused.status).toBe('awaiting_approval');
