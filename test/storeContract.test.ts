@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openStore, type Store } from '../src/store/index.js';
 import { MIGRATIONS } from '../src/store/postgres/migrations.js';
+import { DEMO_SEED, seedIfEmpty } from '../src/store/seed/seedDatabase.js';
 import { createRun } from './support/tempStore.js';
 import { freshDatabase } from './support/postgres.js';
 import { ENGINES, engineStore, type Engine, type EngineStore } from './support/engines.js';
@@ -424,6 +425,15 @@ describe('PostgreSQL instances sharing one database', () => {
     expect(outcomes.filter(Boolean)).toHaveLength(1);
     const decided = (await e.store.approvals.get('apr_1'))!;
     expect(decided.status).toBe(outcomes[0] ? 'approved' : 'rejected');
+  });
+
+  it('seed an empty database once when two instances start on it together', async () => {
+    const e = await fresh('postgres');
+    const other = await e.open();
+    const added = await Promise.all([seedIfEmpty(e.store, 300), seedIfEmpty(other, 300)]);
+    expect(added.sort()).toEqual([0, 300]);
+    expect(await other.listings.count()).toBe(300);
+    expect(await e.store.meta.get('catalogue')).toEqual({ seed: DEMO_SEED, count: 300 });
   });
 
   it('apply the migrations exactly once when several start at the same moment', async () => {

@@ -126,7 +126,11 @@ export async function startCluster(): Promise<Cluster> {
   server.stdout?.on('data', keep);
   server.stderr?.on('data', keep);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  // A run that dies without its teardown must not leave a server behind.
+  const orphaned = () => void server.kill('SIGQUIT');
+  process.once('exit', orphaned);
   const stop = async () => {
+    process.off('exit', orphaned);
     if (server.exitCode === null) {
       const exited = new Promise((r) => server.once('exit', r));
       server.kill('SIGINT'); // fast shutdown

@@ -6,7 +6,14 @@ export const DEMO_SEED = 42;
 /** Fills an empty listings table from the deterministic generator; returns how many were added. */
 export async function seedIfEmpty(store: Store, count: number, seed = DEMO_SEED): Promise<number> {
   if (count <= 0 || (await store.listings.count()) > 0) return 0;
-  return seedListings(store, count, seed);
+  try {
+    // One transaction: instances starting together on one empty database both try; the one that
+    // commits second conflicts on the generated ids, rolls back whole, and finds the catalogue there.
+    return await store.transaction(async (tx) => ((await tx.listings.count()) > 0 ? 0 : seedListings(tx, count, seed)));
+  } catch (error) {
+    if ((await store.listings.count()) > 0) return 0;
+    throw error;
+  }
 }
 
 export interface CatalogueFacts {
