@@ -7,6 +7,11 @@ const EnvSchema = z.object({
   PORT: int(3000, 0),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_PATH: z.string().default('data/listing-assistant.db'),
+  /** `postgres://user:password@host:port/db`: the PostgreSQL store, shared by every instance; unset, the SQLite file at DATABASE_PATH. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   SEED_COUNT: int(5000, 0),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url().optional(),

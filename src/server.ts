@@ -1,10 +1,16 @@
 import { serve } from '@hono/node-server';
 import { loadConfig } from './config.js';
 import { createService } from './service.js';
+import { StoreUnavailableError } from './store/index.js';
 
 /** `npm start`: the API on loopback, the offline model unless a key is set, a seeded SQLite file. */
 const config = loadConfig();
-const service = await createService(config);
+const service = await createService(config).catch((error: unknown) => {
+  // A database that is down at start is a message and an exit code, not a stack trace.
+  if (!(error instanceof StoreUnavailableError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 // Runs of a crashed predecessor (or of any dead instance on this database) are settled now, and then
 // every third of RUN_LEASE_MS; runs another live instance is executing are left alone.
 const recovered = await service.assistant.recoverInterruptedRuns();
@@ -17,7 +23,7 @@ const server = serve({ fetch: service.app.fetch, port: config.PORT, hostname: co
     `Listing assistant listening on ${url}`,
     `  open ${url}/ to sell something, ${url}/support for support staff, ${url}/api/docs for the API`,
     `  model: ${service.model.name}${service.model.name === 'offline' ? ' (built-in rule-based model, not an LLM)' : ''}`,
-    `  database: ${config.DATABASE_PATH} (${listings} listings${service.seeded ? ', seeded now' : ''})`,
+    `  database: ${config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : config.DATABASE_PATH} (${listings} listings${service.seeded ? ', seeded now' : ''})`,
     `  prompts: ${service.prompts.description} · metrics: ${url}/metrics · logs: JSON on stdout at ${config.LOG_LEVEL ?? 'info'}`,
   ];
   if (recovered) lines.push(`  recovered ${recovered} interrupted run(s)`);

@@ -1,6 +1,6 @@
 import type { Model } from '@openai/agents';
 import type { Config } from './config.js';
-import { Store, type Clock } from './store/index.js';
+import { openStore, type Clock, type Store } from './store/index.js';
 import type { PolicyRules } from './policy/index.js';
 import { createAssistant } from './agent/createAssistant.js';
 import { createApp } from './api/app.js';
@@ -31,12 +31,13 @@ export interface ServiceOverrides {
 /** The composition root: one place that wires store, policy, model, assistant and HTTP app from configuration. */
 export async function createService(config: Config, overrides: ServiceOverrides = {}) {
   const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL });
-  const store = overrides.store ?? Store.open(config.DATABASE_PATH, overrides.now);
+  // PostgreSQL when DATABASE_URL is set (StoreUnavailableError when it cannot be reached), else the SQLite file.
+  const store = overrides.store ?? (await openStore(config, overrides.now));
   const seeded = await seedIfEmpty(store, config.SEED_COUNT);
   const langfuse = langfuseConfig(config, logger);
-  // A database file can be read by the export thread; an in-memory one only here.
+  // A database file can be read by the export thread; an in-memory one (or PostgreSQL) only here.
   const exporter = langfuse
-    ? config.DATABASE_PATH === ':memory:' || overrides.store
+    ? config.DATABASE_PATH === ':memory:' || config.DATABASE_URL || overrides.store
       ? new LangfuseExporter(store, langfuse)
       : new BackgroundLangfuseExport(config.DATABASE_PATH, {
           ...langfuse,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ScriptedModel } from '@openai/agents/testing';
 import { createHarness, TOKENS, type Harness } from './support/harness.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
+import { ENGINES } from './support/engines.js';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -10,9 +11,9 @@ async function json(res: Response) {
   return { status: res.status, body: await res.json() };
 }
 
-describe('HTTP contract', () => {
+describe.each(ENGINES)('HTTP contract on %s', (engine) => {
   it('health answers without a token', async () => {
-    h = await createHarness({ model: new ScriptedModel([]) });
+    h = await createHarness({ engine, model: new ScriptedModel([]) });
     expect(await json(await h.call('GET', '/api/health', { token: '' }))).toEqual({
       status: 200,
       body: { status: 'ok' },
@@ -21,6 +22,7 @@ describe('HTTP contract', () => {
 
   it('drafts, pauses, approves and serves the posted listing over HTTP', async () => {
     h = await createHarness({
+      engine,
       model: new ScriptedModel([
         callTool('searchSimilar', { query: 'Trek Marlin bike', category: 'Sports', limit: null }, 'c1'),
         callTool('createListing', bikeDraft, 'c2', 'Draft ready.'),
@@ -102,7 +104,7 @@ describe('HTTP contract', () => {
   });
 
   it('answers bad input with clear 4xx errors', async () => {
-    h = await createHarness({ model: new ScriptedModel([]) });
+    h = await createHarness({ engine, model: new ScriptedModel([]) });
     const { body } = await json(await h.call('POST', '/api/conversations'));
     const path = `/api/conversations/${body.id}/messages`;
 
@@ -129,7 +131,7 @@ describe('HTTP contract', () => {
   });
 
   it('keeps conversations private to their seller', async () => {
-    h = await createHarness({ model: new ScriptedModel([say('hi')]) });
+    h = await createHarness({ engine, model: new ScriptedModel([say('hi')]) });
     const { body } = await json(await h.call('POST', '/api/conversations'));
     const other = await json(await h.call('GET', `/api/conversations/${body.id}`, { token: TOKENS.seller2 }));
     expect(other.status).toBe(404);

@@ -8,9 +8,20 @@ import { seedListings } from '../src/store/seed/seedDatabase.js';
 import { CATEGORIES, type Category } from '../src/domain/listing.js';
 import { createRun, tempStore } from './support/tempStore.js';
 import { rawDb, withRawDb, withRawDbAsync } from './support/rawDb.js';
+import { ENGINES, engineStore, type Engine, type EngineStore } from './support/engines.js';
 
 let t: ReturnType<typeof tempStore>;
-afterEach(() => t?.dispose());
+let e: EngineStore;
+const opened: EngineStore[] = [];
+afterEach(async () => {
+  await t?.dispose();
+  await Promise.all(opened.splice(0).map((s) => s.dispose()));
+});
+const fresh = async (engine: Engine, now?: () => Date): Promise<EngineStore> => {
+  const store = await engineStore(engine, now);
+  opened.push(store);
+  return store;
+};
 
 const base = { sellerId: 'seller-1', description: 'A fine item.', condition: 'good' as const };
 
@@ -48,23 +59,38 @@ describe('store', () => {
     }
   });
 
-  it('stores prices as exact cents', async () => {
+  it('upgrades a database created by an older release', async () => {
     t = tempStore();
-    const l = await t.store.listings.insert({ ...base, title: 'Lamp', category: 'Home & Garden', price: 19.99 });
-    expect((await t.store.listings.get(l.id))!.price).toBe(19.99);
-    expect((await t.store.listings.updatePrice(l.id, 0.1 + 0.2)).price).toBe(0.3);
+    const path = t.path.replace('test.db', 'old.db');
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]);
+    old.pragma('user_version = 1');
+    old.close();
+    const upgraded = Store.open(path);
+    expect(withRawDb(path, (db) => db.pragma('user_version', { simple: true }))).toBe(MIGRATIONS.length);
+    expect((await upgraded.conversations.create('s')).id).toMatch(/^conv_/);
+    await upgraded.close();
+  });
+});
+
+describe.each(ENGINES)('store on %s', (engine) => {
+  it('stores prices as exact cents', async () => {
+    e = await fresh(engine);
+    const l = await e.store.listings.insert({ ...base, title: 'Lamp', category: 'Home & Garden', price: 19.99 });
+    expect((await e.store.listings.get(l.id))!.price).toBe(19.99);
+    expect((await e.store.listings.updatePrice(l.id, 0.1 + 0.2)).price).toBe(0.3);
   });
 
   it('searchSimilar ranks by relevance, filters active + category, and returns price statistics', async () => {
-    t = tempStore();
+    e = await fresh(engine);
     const mk = (title: string, price: number, extra: Partial<Parameters<Store['listings']['insert']>[0]> = {}) =>
-      t.store.listings.insert({ ...base, title, category: 'Sports', price, ...extra });
+      e.store.listings.insert({ ...base, title, category: 'Sports', price, ...extra });
     await mk('Trek Marlin 7 mountain bike', 400);
     await mk('Trek Marlin 5 mountain bike', 300);
     await mk('Cube mountain bike', 500);
     await mk('Trek Marlin 7 mountain bike sold', 999, { status: 'sold' });
     await mk('Trek Marlin 7 bike poster', 5, { category: 'Other' });
-    const { matches, stats } = await t.store.listings.searchSimilar('Trek Marlin 7', { category: 'Sports', limit: 5 });
+    const { matches, stats } = await e.store.listings.searchSimilar('Trek Marlin 7', { category: 'Sports', limit: 5 });
     expect(matches[0].title).toBe('Trek Marlin 7 mountain bike');
     expect(matches.every((m) => m.status === 'active' && m.category === 'Sports')).toBe(true);
     // One exact match is too few, so any-word matches widen the comparables (still only active Sports listings).
@@ -73,13 +99,13 @@ describe('store', () => {
   });
 
   it('widens to near matches when few listings match every word, never to ones sharing a single word', async () => {
-    t = tempStore();
-    const mk = (title: string, price: number) => t.store.listings.insert({ ...base, title, category: 'Other', price });
+    e = await fresh(engine);
+    const mk = (title: string, price: number) => e.store.listings.insert({ ...base, title, category: 'Other', price });
     await mk('Wooden chess set with folding board', 40);
     await mk('Chess set, wooden pieces', 30);
     await mk('Set of clay pots', 5);
     await mk('Wooden spoon', 2);
-    const { matches, stats } = await t.store.listings.searchSimilar('wooden chess set handmade', { limit: 5 });
+    const { matches, stats } = await e.store.listings.searchSimilar('wooden chess set handmade', { limit: 5 });
     expect(matches.map((m) => m.title).sort()).toEqual([
       'Chess set, wooden pieces',
       'Wooden chess set with folding board',
@@ -88,14 +114,14 @@ describe('store', () => {
   });
 
   it('treats search text as words, never as FTS syntax', async () => {
-    t = tempStore();
-    await t.store.listings.insert({ ...base, title: 'Sofa "NEAR" OR', category: 'Furniture', price: 50 });
+    e = await fresh(engine);
+    await e.store.listings.insert({ ...base, title: 'Sofa "NEAR" OR', category: 'Furniture', price: 50 });
     for (const q of ['"', 'sofa OR', 'NEAR(a b)', "'; DROP TABLE listings; --", 'sofa*', '^sofa', 'a:b', '—']) {
-      await expect(t.store.listings.searchSimilar(q, { limit: 5 })).resolves.toBeDefined();
-      await expect(t.store.listings.list({ q })).resolves.toBeDefined();
+      await expect(e.store.listings.searchSimilar(q, { limit: 5 })).resolves.toBeDefined();
+      await expect(e.store.listings.list({ q })).resolves.toBeDefined();
     }
     expect(buildMatchQueries('the a an')).toBeUndefined();
-    expect(await t.store.listings.count()).toBe(1);
+    expect(await e.store.listings.count()).toBe(1);
   });
 
   it('computes quartiles by linear interpolation', () => {
@@ -105,7 +131,7 @@ describe('store', () => {
   });
 
   it('records a write and its ledger row atomically, once per call id', async () => {
-    t = tempStore();
+    e = await fresh(engine);
     const key = {
       runId: 'run_x',
       callId: 'call_1',
@@ -115,25 +141,25 @@ describe('store', () => {
       approvalId: null,
     };
     let writes = 0;
-    const first = await t.store.executions.once(key, async () => ({ n: ++writes }));
-    const second = await t.store.executions.once(key, async () => ({ n: ++writes }));
+    const first = await e.store.executions.once(key, async () => ({ n: ++writes }));
+    const second = await e.store.executions.once(key, async () => ({ n: ++writes }));
     expect(first).toEqual({ result: { n: 1 }, replayed: false });
     expect(second).toEqual({ result: { n: 1 }, replayed: true });
     await expect(
-      t.store.executions.once({ ...key, callId: 'call_2' }, async () => {
-        await t.store.listings.insert({ ...base, title: 'Ghost', category: 'Other', price: 1 });
+      e.store.executions.once({ ...key, callId: 'call_2' }, async () => {
+        await e.store.listings.insert({ ...base, title: 'Ghost', category: 'Other', price: 1 });
         throw new Error('crash mid-write');
       }),
     ).rejects.toThrow('crash mid-write');
     // The failed write rolled back with its ledger row.
-    expect(await t.store.listings.list({ q: 'ghost' })).toEqual([]);
-    expect(await t.store.executions.get('run_x', 'call_2')).toBeUndefined();
+    expect(await e.store.listings.list({ q: 'ghost' })).toEqual([]);
+    expect(await e.store.executions.get('run_x', 'call_2')).toBeUndefined();
   });
 
   it('decides an approval once, and not after it expires', async () => {
     let now = new Date('2026-01-01T00:00:00Z');
-    t = tempStore(() => now);
-    await createRun(t.store, 'run_a');
+    e = await fresh(engine, () => now);
+    await createRun(e.store, 'run_a');
     const req = {
       runId: 'run_a',
       sellerId: 'seller-1',
@@ -142,24 +168,24 @@ describe('store', () => {
       summary: 's',
       expiresAt: '2026-01-01T00:30:00.000Z',
     };
-    await t.store.approvals.request({ ...req, id: 'apr_1', callId: 'c1' });
-    await t.store.approvals.request({ ...req, id: 'apr_2', callId: 'c2' });
+    await e.store.approvals.request({ ...req, id: 'apr_1', callId: 'c1' });
+    await e.store.approvals.request({ ...req, id: 'apr_2', callId: 'c2' });
     // Idempotent per call: asking again keeps the first approval.
-    expect((await t.store.approvals.request({ ...req, id: 'apr_other', callId: 'c1' })).id).toBe('apr_1');
-    expect(await t.store.approvals.decide('apr_1', 'approved', 'seller-1', null)).toBe(true);
-    expect(await t.store.approvals.decide('apr_1', 'rejected', 'seller-1', null)).toBe(false);
+    expect((await e.store.approvals.request({ ...req, id: 'apr_other', callId: 'c1' })).id).toBe('apr_1');
+    expect(await e.store.approvals.decide('apr_1', 'approved', 'seller-1', null)).toBe(true);
+    expect(await e.store.approvals.decide('apr_1', 'rejected', 'seller-1', null)).toBe(false);
     now = new Date('2026-01-01T00:31:00Z');
-    expect(await t.store.approvals.decide('apr_2', 'approved', 'seller-1', null)).toBe(false);
-    expect(await t.store.approvals.expireDue('run_a')).toBe(1);
-    expect((await t.store.approvals.get('apr_2'))!.status).toBe('expired');
+    expect(await e.store.approvals.decide('apr_2', 'approved', 'seller-1', null)).toBe(false);
+    expect(await e.store.approvals.expireDue('run_a')).toBe(1);
+    expect((await e.store.approvals.get('apr_2'))!.status).toBe('expired');
   });
 
   it('gives the dashboard one row of figures per run created in [from, to)', async () => {
     let now = new Date('2026-01-01T00:00:00Z');
-    t = tempStore(() => now);
-    const conv = await t.store.conversations.create('seller-1');
+    e = await fresh(engine, () => now);
+    const conv = await e.store.conversations.create('seller-1');
     const run = (id: string) =>
-      t.store.runs.create({
+      e.store.runs.create({
         id,
         conversationId: conv.id,
         sellerId: 'seller-1',
@@ -170,7 +196,7 @@ describe('store', () => {
         model: 'm',
       });
     await run('run_a');
-    await t.store.approvals.request({
+    await e.store.approvals.request({
       id: 'apr_1',
       callId: 'c1',
       runId: 'run_a',
@@ -180,11 +206,11 @@ describe('store', () => {
       summary: 's',
       expiresAt: '2026-01-01T00:30:00.000Z',
     });
-    await t.store.approvals.decide('apr_1', 'approved', 'seller-1', null);
-    await t.store.feedback.add({ runId: 'run_a', sellerId: 'seller-1', value: -1, comment: null });
+    await e.store.approvals.decide('apr_1', 'approved', 'seller-1', null);
+    await e.store.feedback.add({ runId: 'run_a', sellerId: 'seller-1', value: -1, comment: null });
     now = new Date('2026-01-01T00:10:00Z');
     await run('run_b');
-    expect(await t.store.runFigures.between('2026-01-01T00:00:00.000Z', '2026-01-01T00:10:00.000Z')).toEqual([
+    expect(await e.store.runFigures.between('2026-01-01T00:00:00.000Z', '2026-01-01T00:10:00.000Z')).toEqual([
       {
         runId: 'run_a',
         status: 'running',
@@ -203,30 +229,17 @@ describe('store', () => {
       },
     ]);
     expect(
-      (await t.store.runFigures.between('2026-01-01T00:00:00.000Z', '2026-01-01T01:00:00.000Z')).map((r) => r.runId),
+      (await e.store.runFigures.between('2026-01-01T00:00:00.000Z', '2026-01-01T01:00:00.000Z')).map((r) => r.runId),
     ).toEqual(['run_a', 'run_b']);
   });
 
   it('persists session items in order and pops the last', async () => {
-    t = tempStore();
-    const c = await t.store.conversations.create('seller-1');
-    await t.store.conversations.addItems(c.id, [{ n: 1 }, { n: 2 }, { n: 3 }]);
-    expect(await t.store.conversations.items(c.id, 2)).toEqual([{ n: 2 }, { n: 3 }]);
-    expect(await t.store.conversations.popItem(c.id)).toEqual({ n: 3 });
-    expect(await t.store.conversations.items(c.id)).toEqual([{ n: 1 }, { n: 2 }]);
-  });
-
-  it('upgrades a database created by an older release', async () => {
-    t = tempStore();
-    const path = t.path.replace('test.db', 'old.db');
-    const old = new Database(path);
-    old.exec(MIGRATIONS[0]);
-    old.pragma('user_version = 1');
-    old.close();
-    const upgraded = Store.open(path);
-    expect(withRawDb(path, (db) => db.pragma('user_version', { simple: true }))).toBe(MIGRATIONS.length);
-    expect((await upgraded.conversations.create('s')).id).toMatch(/^conv_/);
-    await upgraded.close();
+    e = await fresh(engine);
+    const c = await e.store.conversations.create('seller-1');
+    await e.store.conversations.addItems(c.id, [{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(await e.store.conversations.items(c.id, 2)).toEqual([{ n: 2 }, { n: 3 }]);
+    expect(await e.store.conversations.popItem(c.id)).toEqual({ n: 3 });
+    expect(await e.store.conversations.items(c.id)).toEqual([{ n: 1 }, { n: 2 }]);
   });
 });
 

@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Store } from '../store/index.js';
+import { openCliStore } from './openCliStore.js';
 import { exportTrace, readTraceFile, type RecordedTrace } from '../replay/traceExport.js';
 import { replayTrace } from '../replay/replay.js';
 
 /** `npm run replay -- <traceId | file.json> [--db PATH]`: exit 0 identical, 1 divergent, 2 bad input. */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { db: { type: 'string', default: process.env.DATABASE_PATH ?? 'data/listing-assistant.db' } },
+  options: {
+    db: { type: 'string', default: process.env.DATABASE_PATH ?? 'data/listing-assistant.db' },
+    url: { type: 'string', default: process.env.DATABASE_URL },
+  },
 });
 const target = positionals[0];
 if (!target) {
@@ -18,7 +21,7 @@ let trace: RecordedTrace;
 try {
   if (target.endsWith('.json') || existsSync(target)) trace = readTraceFile(target);
   else {
-    const store = Store.open(values.db);
+    const store = await openCliStore(values);
     trace = await exportTrace(store, target);
     await store.close();
   }

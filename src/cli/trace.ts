@@ -1,7 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Store } from '../store/index.js';
+import { databaseName, openCliStore } from './openCliStore.js';
 import { buildTraceView, type TimelineEvent } from '../tracing/timeline.js';
 import { exportTrace } from '../replay/traceExport.js';
 
@@ -11,6 +11,7 @@ const { values, positionals } = parseArgs({
   options: {
     db: { type: 'string', default: process.env.DATABASE_PATH ?? 'data/listing-assistant.db' },
     export: { type: 'string' },
+    url: { type: 'string', default: process.env.DATABASE_URL },
   },
 });
 const traceId = positionals[0];
@@ -18,10 +19,10 @@ if (!traceId) {
   console.error('usage: npm run trace -- <traceId> [--db PATH] [--export traces/NAME.json]');
   process.exit(2);
 }
-const store = Store.open(values.db);
+const store = await openCliStore(values);
 const run = await store.runs.byTraceId(traceId);
 if (!run) {
-  console.error(`no trace ${traceId} in ${values.db}`);
+  console.error(`no trace ${traceId} in ${databaseName(values)}`);
   process.exit(2);
 }
 if (values.export) {

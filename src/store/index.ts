@@ -1,18 +1,57 @@
 import { SqliteStore } from './sqlite/sqliteStore.js';
+import { PostgresStore, type PostgresOptions } from './postgres/postgresStore.js';
 import type { Clock, Store as StoreShape } from './store.js';
 import type { OpenOptions } from './sqlite/database.js';
 
 export type Store = StoreShape;
 
-/** Opens a store: today the embedded SQLite file at `path` (created and migrated if needed). */
+/** Opens the embedded SQLite file at `path` (created and migrated if needed): tests and SQLite-only tools. */
 export const Store = {
   open(path: string, now?: Clock, options?: OpenOptions): Store {
     return SqliteStore.open(path, now, options);
   },
 };
 
+/** Where the store lives: a PostgreSQL URL when one is given, else the SQLite file. */
+export interface StoreLocation {
+  /** `postgres://…`: PostgreSQL, shared by every instance of the service. */
+  DATABASE_URL?: string;
+  /** The SQLite file used when there is no DATABASE_URL. */
+  DATABASE_PATH: string;
+}
+
+/** The database could not be reached or migrated at start: the message says which and why. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}
+
+/** Credentials never reach a message. */
+const redact = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+
+/**
+ * Opens the configured store: PostgreSQL when DATABASE_URL is set (migrations applied once even
+ * when several instances start together), else SQLite at DATABASE_PATH.
+ */
+export async function openStore(
+  location: StoreLocation,
+  now?: Clock,
+  options: { sqlite?: OpenOptions; postgres?: PostgresOptions } = {},
+): Promise<Store> {
+  if (!location.DATABASE_URL) return SqliteStore.open(location.DATABASE_PATH, now, options.sqlite);
+  try {
+    return await PostgresStore.open(location.DATABASE_URL, now, options.postgres);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message || String((error as { code?: unknown }).code) : String(error);
+    throw new StoreUnavailableError(
+      `Cannot open the PostgreSQL database at ${redact(location.DATABASE_URL)}: ${reason}`,
+      { cause: error },
+    );
+  }
+}
+
 export type { Clock } from './store.js';
 export type { OpenOptions } from './sqlite/database.js';
+export type { PostgresOptions } from './postgres/postgresStore.js';
 export type { Conversation, ConversationRepository } from './conversationRepository.js';
 export type { ListingQuery, ListingRepository, SimilarListings } from './listingRepository.js';
 export type { RunRecord, RunStatus, StopReason, RunUpdate, RunRepository } from './runRepository.js';

@@ -7,6 +7,8 @@ import { createService, type Service } from '../../src/service.js';
 import { Store } from '../../src/store/index.js';
 import type { PolicyRules } from '../../src/policy/index.js';
 import type { Logger } from '../../src/logging/logger.js';
+import type { Engine } from './engines.js';
+import { freshDatabase } from './postgres.js';
 
 export interface Harness extends Service {
   dir: string;
@@ -38,6 +40,8 @@ export async function createHarness(
     logger?: Logger;
     /** SQLite's busy timeout for the service's store (default 5 s); the lock tests shorten it. */
     busyTimeoutMs?: number;
+    /** The store engine (default sqlite); postgres gets a fresh database on the run's server. */
+    engine?: Engine;
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'listing-assistant-'));
@@ -52,6 +56,7 @@ export async function createHarness(
     RATE_LIMIT_RUNS_PER_MINUTE: '1000000',
     PROMPT_VERSION: 'v1',
     REVIEW_SAMPLE_RATE: '0',
+    ...(options.engine === 'postgres' ? { DATABASE_URL: await freshDatabase() } : {}),
     ...options.env,
   });
   const service = await createService(config, {

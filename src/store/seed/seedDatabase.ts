@@ -10,11 +10,17 @@ export const DEMO_SEED = 42;
  */
 export async function seedIfEmpty(store: Store, count: number, seed = DEMO_SEED): Promise<number> {
   if (count <= 0 || (await store.listings.count()) > 0) return 0;
-  return store.transaction(async (tx) => {
-    if (!(await tx.meta.setIfAbsent('catalogue-seeding', { seed, count }))) return 0;
-    if ((await tx.listings.count()) > 0) return 0;
-    return seedListings(tx, count, seed);
-  });
+  try {
+    return await store.transaction(async (tx) => {
+      if (!(await tx.meta.setIfAbsent('catalogue-seeding', { seed, count }))) return 0;
+      if ((await tx.listings.count()) > 0) return 0;
+      return seedListings(tx, count, seed);
+    });
+  } catch (error) {
+    // Another instance's catalogue committed first (its claim row or its ids): it is there now.
+    if ((await store.listings.count()) > 0) return 0;
+    throw error;
+  }
 }
 
 export interface CatalogueFacts {

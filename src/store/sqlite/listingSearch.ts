@@ -1,6 +1,7 @@
 import type { Db } from './database.js';
 import type { Category } from '../../domain/listing.js';
-import { atLeastQuery, buildMatchQueries, searchTerms } from './searchQuery.js';
+import { atLeastQuery, buildMatchQueries } from './searchQuery.js';
+import { termsCovered } from '../searchTerms.js';
 import { listingRowidOfSearchKey, SEARCH_KEY } from './searchKey.js';
 import { searchCategoryNumber } from './searchCategories.js';
 import { priceStats } from '../priceStats.js';
@@ -201,13 +202,3 @@ const RELAXED_COVERAGE = 2 / 3;
 const RELAXED_CANDIDATES = 300;
 /** Near matches are ranked by bm25 only while its document counting stays below this many entries. */
 const RELAXED_COUNTING_BUDGET = 300_000;
-
-/** How many query terms occur in a text, allowing simple word endings (bike ~ bikes). */
-function termsCovered(terms: string[], text: string): number {
-  const words = searchTerms(text, Number.MAX_SAFE_INTEGER);
-  return terms.filter((t) =>
-    words.some(
-      (w) => w === t || (t.length > 3 && (w.startsWith(t) || t.startsWith(w)) && Math.abs(w.length - t.length) <= 2),
-    ),
-  ).length;
-}

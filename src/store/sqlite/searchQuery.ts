@@ -3,13 +3,9 @@
  * expressions. Every word is quoted, so FTS5 operators and syntax in the
  * input are inert: untrusted text can never form a query the engine rejects.
  */
-const STOPWORDS = new Set(
-  'a an and are as at be but by for from has have i im in is it its me my of on or our sell selling so that the this to was with you your want would like some'.split(
-    ' ',
-  ),
-);
+import { searchTerms } from '../searchTerms.js';
 
-const MAX_TERMS = 8;
+export { searchTerms };
 
 export interface MatchQueries {
   terms: string[];
@@ -17,16 +13,6 @@ export interface MatchQueries {
   all: string;
   /** Any term may match (bm25 still prefers listings that match more). */
   any: string;
-}
-
-export function searchTerms(text: string, max = MAX_TERMS): string[] {
-  const words = text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => (w.length > 1 || /\d/.test(w)) && !STOPWORDS.has(w));
-  return [...new Set(words)].slice(0, max);
 }
 
 export function buildMatchQueries(text: string): MatchQueries | undefined {

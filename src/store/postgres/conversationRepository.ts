@@ -1,0 +1,184 @@
+import type { Conversation, ConversationRepository } from '../conversationRepository.js';
+import type { RunRecord, RunRepository, RunUpdate } from '../runRepository.js';
+import type { Clock } from '../store.js';
+import { newId } from '../ids.js';
+import { json, type PgDatabase, type Row } from './database.js';
+
+const toConversation = (r: Row): Conversation => ({
+  id: r.id as string,
+  sellerId: r.seller_id as string,
+  createdAt: r.created_at as string,
+  updatedAt: r.updated_at as string,
+});
+
+/** Conversations and their history: the SDK's session items, stored as JSON in order. */
+export class PgConversationRepository implements ConversationRepository {
+  constructor(
+    private readonly db: PgDatabase,
+    private readonly now: Clock,
+  ) {}
+
+  async create(sellerId: string): Promise<Conversation> {
+    const at = this.now().toISOString();
+    const conversation = { id: newId('conv'), sellerId, createdAt: at, updatedAt: at };
+    await this.db.run('INSERT INTO conversations (id, seller_id, created_at, updated_at) VALUES ($1, $2, $3, $3)', [
+      conversation.id,
+      sellerId,
+      at,
+    ]);
+    return conversation;
+  }
+
+  async get(id: string): Promise<Conversation | undefined> {
+    const row = await this.db.one('SELECT id, seller_id, created_at, updated_at FROM conversations WHERE id = $1', [
+      id,
+    ]);
+    return row && toConversation(row);
+  }
+
+  async items(conversationId: string, limit?: number): Promise<unknown[]> {
+    const rows =
+      limit === undefined
+        ? await this.db.query('SELECT item FROM conversation_items WHERE conversation_id = $1 ORDER BY seq', [
+            conversationId,
+          ])
+        : await this.db.query(
+            `SELECT item FROM (SELECT seq, item FROM conversation_items WHERE conversation_id = $1 ORDER BY seq DESC LIMIT $2) t
+             ORDER BY seq`,
+            [conversationId, Math.max(0, limit)],
+          );
+    return rows.map((r) => r.item);
+  }
+
+  addItems(conversationId: string, items: unknown[]): Promise<void> {
+    const at = this.now().toISOString();
+    return this.db.transaction(async () => {
+      if (items.length > 0)
+        await this.db.run(
+          `INSERT INTO conversation_items (conversation_id, item, created_at)
+           SELECT $1, item, $3 FROM unnest($2::json[]) WITH ORDINALITY AS t (item, n) ORDER BY n`,
+          [conversationId, items.map((item) => json(item)), at],
+        );
+      await this.db.run('UPDATE conversations SET updated_at = $1 WHERE id = $2', [at, conversationId]);
+    });
+  }
+
+  async popItem(conversationId: string): Promise<unknown> {
+    const row = await this.db.one(
+      `DELETE FROM conversation_items WHERE seq = (
+         SELECT seq FROM conversation_items WHERE conversation_id = $1 ORDER BY seq DESC LIMIT 1 FOR UPDATE
+       ) RETURNING item`,
+      [conversationId],
+    );
+    return row?.item;
+  }
+
+  async clearItems(conversationId: string): Promise<void> {
+    await this.db.run('DELETE FROM conversation_items WHERE conversation_id = $1', [conversationId]);
+  }
+}
+
+export const toRun = (r: Row): RunRecord => ({
+  id: r.id as string,
+  conversationId: r.conversation_id as string,
+  sellerId: r.seller_id as string,
+  traceId: r.trace_id as string,
+  status: r.status as RunRecord['status'],
+  stopReason: r.stop_reason as RunRecord['stopReason'],
+  reply: r.reply as string | null,
+  steps: r.steps as number,
+  input: r.input,
+  state: r.state as string | null,
+  appVersion: r.app_version as string,
+  promptVersion: r.prompt_version as string,
+  model: r.model as string,
+  tags: r.tags as string[],
+  createdAt: r.created_at as string,
+  updatedAt: r.updated_at as string,
+});
+
+export class PgRunRepository implements RunRepository {
+  constructor(
+    private readonly db: PgDatabase,
+    private readonly now: Clock,
+  ) {}
+
+  async create(
+    run: Pick<
+      RunRecord,
+      'id' | 'conversationId' | 'sellerId' | 'traceId' | 'input' | 'appVersion' | 'promptVersion' | 'model'
+    > & { tags?: string[] },
+  ): Promise<RunRecord> {
+    const at = this.now().toISOString();
+    const row = await this.db.one(
+      `INSERT INTO runs (id, conversation_id, seller_id, trace_id, status, input, app_version, prompt_version, model, tags, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8, $9, $10, $10) RETURNING *`,
+      [
+        run.id,
+        run.conversationId,
+        run.sellerId,
+        run.traceId,
+        json(run.input),
+        run.appVersion,
+        run.promptVersion,
+        run.model,
+        json(run.tags ?? []),
+        at,
+      ],
+    );
+    return toRun(row!);
+  }
+
+  async get(id: string): Promise<RunRecord | undefined> {
+    const row = await this.db.one('SELECT * FROM runs WHERE id = $1', [id]);
+    return row && toRun(row);
+  }
+
+  async latestForConversation(conversationId: string): Promise<RunRecord | undefined> {
+    const row = await this.db.one(
+      'SELECT * FROM runs WHERE conversation_id = $1 ORDER BY created_at DESC, seq DESC LIMIT 1',
+      [conversationId],
+    );
+    return row && toRun(row);
+  }
+
+  async update(id: string, update: RunUpdate): Promise<void> {
+    const params: unknown[] = [id, this.now().toISOString()];
+    const sets = ['updated_at = $2'];
+    const columns: Record<keyof RunUpdate, string> = {
+      status: 'status',
+      stopReason: 'stop_reason',
+      reply: 'reply',
+      steps: 'steps',
+      state: 'state',
+    };
+    for (const [key, column] of Object.entries(columns) as [keyof RunUpdate, string][]) {
+      if (key in update) {
+        params.push(update[key] ?? null);
+        sets.push(`${column} = $${params.length}`);
+      }
+    }
+    await this.db.run(`UPDATE runs SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+
+  async forConversation(conversationId: string): Promise<RunRecord[]> {
+    return (
+      await this.db.query('SELECT * FROM runs WHERE conversation_id = $1 ORDER BY created_at, seq', [conversationId])
+    ).map(toRun);
+  }
+
+  async all(): Promise<RunRecord[]> {
+    return (await this.db.query('SELECT * FROM runs ORDER BY created_at, seq')).map(toRun);
+  }
+
+  async byTraceId(traceId: string): Promise<RunRecord | undefined> {
+    const row = await this.db.one('SELECT * FROM runs WHERE trace_id = $1 ORDER BY seq LIMIT 1', [traceId]);
+    return row && toRun(row);
+  }
+
+  async listInterrupted(): Promise<RunRecord[]> {
+    return (
+      await this.db.query(`SELECT * FROM runs WHERE status IN ('running', 'awaiting_approval') ORDER BY seq`)
+    ).map(toRun);
+  }
+}

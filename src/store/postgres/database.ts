@@ -1,0 +1,152 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+
+/** pg's type parsers, changed where records need other JavaScript values than pg's defaults. */
+const defaultTypes = pg.types;
+const INT8 = 20;
+const NUMERIC = 1700;
+const TIMESTAMPTZ = 1184;
+const parseTimestamp = defaultTypes.getTypeParser(TIMESTAMPTZ) as (value: string) => Date;
+/**
+ * Counts and cents (bigint), sums (numeric) as numbers; timestamps as the ISO strings the records
+ * carry (`toISOString()`, exactly what the SQLite engine stores and returns).
+ */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+    if (oid === INT8 || oid === NUMERIC) return Number;
+    if (oid === TIMESTAMPTZ) return (value: string) => parseTimestamp(value).toISOString();
+    return defaultTypes.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+  },
+};
+
+export type Row = Record<string, unknown>;
+
+/** What a statement needs: a pooled client inside a transaction, else the pool. */
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
+}
+
+interface OpenTransaction {
+  client: pg.PoolClient;
+  /** False once committed or rolled back: late work that kept the context goes back to the pool. */
+  open: boolean;
+  readOnly: boolean;
+  savepoints: number;
+}
+
+export interface PgOptions {
+  /** Pool size per store (default 10). */
+  max?: number;
+  /** How long to wait for a connection before failing (default 10 s). */
+  connectionTimeoutMs?: number;
+}
+
+/**
+ * The pool of a PostgreSQL store, shared by its repositories. A transaction takes one client for
+ * its whole length (BEGIN … COMMIT / ROLLBACK); its work is recognised by its asynchronous context
+ * (AsyncLocalStorage), so a statement made inside it, through `tx` or through the outer store, runs
+ * on its client, and a nested transaction joins it instead of waiting for a second connection.
+ */
+export class PgDatabase {
+  readonly pool: pg.Pool;
+  private readonly context = new AsyncLocalStorage<OpenTransaction>();
+
+  constructor(connectionString: string, options: PgOptions = {}) {
+    this.pool = new pg.Pool({
+      connectionString,
+      max: options.max ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+      types,
+      options: '-c timezone=UTC',
+    });
+    // An idle client that loses its connection (server restart) must not crash the process.
+    this.pool.on('error', () => undefined);
+  }
+
+  private get current(): OpenTransaction | undefined {
+    const tx = this.context.getStore();
+    return tx?.open ? tx : undefined;
+  }
+
+  private get target(): Queryable {
+    return this.current?.client ?? this.pool;
+  }
+
+  async query<R extends Row = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return (await this.target.query(sql, params)).rows as R[];
+  }
+
+  async one<R extends Row = Row>(sql: string, params: unknown[] = []): Promise<R | undefined> {
+    return (await this.query<R>(sql, params))[0];
+  }
+
+  /** Rows a statement changed. */
+  async run(sql: string, params: unknown[] = []): Promise<number> {
+    return (await this.target.query(sql, params)).rowCount ?? 0;
+  }
+
+  /** One transaction; work already inside one joins it (its writes commit with the outer ones). */
+  async transaction<T>(work: () => Promise<T>, { readOnly = false }: { readOnly?: boolean } = {}): Promise<T> {
+    if (this.current) return work();
+    const client = await this.pool.connect();
+    const tx: OpenTransaction = { client, open: true, readOnly, savepoints: 0 };
+    let broken: Error | undefined;
+    try {
+      await client.query(readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+      const result = await this.context.run(tx, work);
+      tx.open = false;
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      if (tx.open) {
+        tx.open = false;
+        await client.query('ROLLBACK').catch((e: unknown) => {
+          broken = e instanceof Error ? e : new Error(String(e));
+        });
+      }
+      throw error;
+    } finally {
+      tx.open = false;
+      client.release(broken);
+    }
+  }
+
+  /**
+   * Runs `work` inside the current transaction behind a savepoint: when `undo(error)` says so, its
+   * statements are rolled back and `fallback` answers instead (the transaction goes on).
+   */
+  async savepoint<T>(
+    work: () => Promise<T>,
+    undo: (error: unknown) => boolean,
+    fallback: () => Promise<T>,
+  ): Promise<T> {
+    const tx = this.current;
+    if (!tx) throw new Error('savepoint outside a transaction');
+    const name = `sp_${++tx.savepoints}`;
+    await tx.client.query(`SAVEPOINT ${name}`);
+    try {
+      const result = await work();
+      await tx.client.query(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      if (!undo(error)) throw error;
+      await tx.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      return fallback();
+    }
+  }
+
+  private closing: Promise<void> | undefined;
+
+  /** Waits for checked-out clients, then ends the pool (once, however often it is called). */
+  close(): Promise<void> {
+    this.closing ??= this.pool.end();
+    return this.closing;
+  }
+}
+
+/** PostgreSQL's unique_violation. */
+export const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+
+/** A JSON column value: the text JSON.stringify gives (json columns keep it as written). */
+export const json = (value: unknown): string | undefined => JSON.stringify(value);

@@ -1,0 +1,71 @@
+import type { Lease, LeaseRepository } from '../leaseRepository.js';
+import { slidingWait, type RateCounterRepository, type RateTake } from '../rateCounterRepository.js';
+import type { PgDatabase } from './database.js';
+
+/** Leases in one table (see the SQLite twin); one upsert is the compare-and-set. */
+export class PgLeaseRepository implements LeaseRepository {
+  constructor(private readonly db: PgDatabase) {}
+
+  async acquire(key: string, owner: string, until: Date, now: Date, takeOverFrom?: string): Promise<boolean> {
+    // A concurrent upsert on the same key waits for the first and re-checks the WHERE on its row.
+    const changed = await this.db.run(
+      `INSERT INTO leases (key, owner, expires_at) VALUES ($1, $2, $3)
+       ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+       WHERE leases.owner = excluded.owner OR leases.expires_at <= $4 OR leases.owner = $5`,
+      [key, owner, until.getTime(), now.getTime(), takeOverFrom ?? null],
+    );
+    return changed === 1;
+  }
+
+  async get(key: string): Promise<Lease | undefined> {
+    const row = await this.db.one<{ key: string; owner: string; expires_at: string }>(
+      'SELECT key, owner, expires_at FROM leases WHERE key = $1',
+      [key],
+    );
+    return row && { key: row.key, owner: row.owner, expiresAt: new Date(Number(row.expires_at)) };
+  }
+
+  async renew(owner: string, until: Date): Promise<string[]> {
+    const rows = await this.db.query<{ key: string }>(
+      'UPDATE leases SET expires_at = $1 WHERE owner = $2 RETURNING key',
+      [until.getTime(), owner],
+    );
+    return rows.map((r) => r.key);
+  }
+
+  async release(key: string, owner: string): Promise<void> {
+    await this.db.run('DELETE FROM leases WHERE key = $1 AND owner = $2', [key, owner]);
+  }
+}
+
+/**
+ * Per-window request counts. The check and the increment are one transaction holding a
+ * transaction-scoped advisory lock on the key, so instances counting the same key take turns.
+ */
+export class PgRateCounterRepository implements RateCounterRepository {
+  constructor(private readonly db: PgDatabase) {}
+
+  take(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake> {
+    const t = now.getTime();
+    const start = t - (t % windowMs);
+    return this.db.transaction(async (): Promise<RateTake> => {
+      await this.db.run('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [`rate:${key}`]);
+      const rows = await this.db.query<{ window_start: string; count: number }>(
+        'SELECT window_start, count FROM rate_counters WHERE key = $1 AND window_start >= $2',
+        [key, start - windowMs],
+      );
+      const counts = new Map(rows.map((r) => [Number(r.window_start), Number(r.count)]));
+      const current = counts.get(start) ?? 0;
+      const previous = counts.get(start - windowMs) ?? 0;
+      const retryAfterMs = slidingWait(previous, current, limit, windowMs, t - start);
+      if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
+      await this.db.run(
+        `INSERT INTO rate_counters (key, window_start, count) VALUES ($1, $2, 1)
+         ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1`,
+        [key, start],
+      );
+      await this.db.run('DELETE FROM rate_counters WHERE key = $1 AND window_start < $2', [key, start - windowMs]);
+      return { allowed: true, retryAfterMs: 0 };
+    });
+  }
+}

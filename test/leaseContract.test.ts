@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ENGINES, engineStore, type EngineStore } from './support/engines.js';
+
+// Leases, rate counters and claim rows: what several instances share, on both engines, with two
+// stores on one database standing for two instances.
+let e: EngineStore | undefined;
+afterEach(async () => {
+  await e?.dispose();
+  e = undefined;
+});
+
+const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
+
+describe.each(ENGINES)('shared state on %s', (engine) => {
+  it('a lease is a compare-and-set: free, expired, renewed by its owner, or taken over from a dead one', async () => {
+    e = await engineStore(engine);
+    const other = await e.open();
+    const [a, b] = [e.store.leases, other.leases];
+    const results = await Promise.all([
+      a.acquire('run:1', 'inst-a', at(30_000), at(0)),
+      b.acquire('run:1', 'inst-b', at(30_000), at(0)),
+    ]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const holder = results[0] ? 'inst-a' : 'inst-b';
+    const loser = holder === 'inst-a' ? 'inst-b' : 'inst-a';
+    expect(await b.get('run:1')).toEqual({ key: 'run:1', owner: holder, expiresAt: at(30_000) });
+    expect(await a.acquire('run:1', loser, at(40_000), at(10_000))).toBe(false); // alive: not taken
+    expect(await a.acquire('run:1', holder, at(40_000), at(10_000))).toBe(true); // renewal
+    expect(await b.acquire('run:1', loser, at(60_000), at(40_000))).toBe(true); // expired: taken
+    expect(await a.acquire('run:1', 'inst-c', at(70_000), at(41_000), loser)).toBe(true); // take-over
+    expect(await a.renew('inst-c', at(90_000))).toEqual(['run:1']);
+    await b.release('run:1', 'inst-a'); // not the holder: stays
+    expect((await a.get('run:1'))?.owner).toBe('inst-c');
+    await b.release('run:1', 'inst-c');
+    expect(await a.get('run:1')).toBeUndefined();
+  });
+
+  it('a rate budget is shared by every store on the database and slides', async () => {
+    e = await engineStore(engine);
+    const other = await e.open();
+    const takes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? other : e!.store).rateCounters.take('all:u1', 5, 60_000, at(1_000))),
+    );
+    expect(takes.filter((t) => t.allowed)).toHaveLength(5);
+    const refused = takes.find((t) => !t.allowed)!;
+    expect(refused.retryAfterMs).toBeGreaterThan(0);
+    expect((await e.store.rateCounters.take('all:u2', 5, 60_000, at(1_000))).allowed).toBe(true); // per key
+    expect((await other.rateCounters.take('all:u1', 5, 60_000, at(1_000 + refused.retryAfterMs))).allowed).toBe(true);
+  });
+
+  it('a claim row is set once: of two stores only one sets it', async () => {
+    e = await engineStore(engine);
+    const other = await e.open();
+    const claims = await Promise.all([
+      e.store.meta.setIfAbsent('catalogue-seeding', { by: 'a' }),
+      other.meta.setIfAbsent('catalogue-seeding', { by: 'b' }),
+    ]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await e.store.meta.get('catalogue-seeding')).toEqual({ by: claims[0] ? 'a' : 'b' });
+  });
+});
