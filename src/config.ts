@@ -44,6 +44,8 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: int(8 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: int(600),
   RATE_LIMIT_RUNS_PER_MINUTE: int(60),
+  /** Failed sign-ins (401s) per client address per minute, shared by all instances; past it, 429. */
+  SIGN_IN_FAILURES_PER_MINUTE: int(20),
   /** Share of completed runs sampled into the review queue (0–1), by a hash of the run id. */
   REVIEW_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.05),
   /** Where promoted review items are written as eval scenarios; unset: `data/promoted-scenarios/` of this checkout. */

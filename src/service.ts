@@ -71,6 +71,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     demo: signIn.demo,
     maxBodyBytes: config.MAX_BODY_BYTES,
     rateLimits: { perMinute: config.RATE_LIMIT_PER_MINUTE, runsPerMinute: config.RATE_LIMIT_RUNS_PER_MINUTE },
+    signInFailuresPerMinute: config.SIGN_IN_FAILURES_PER_MINUTE,
     log: (msg, fields) => logger.error(fields, msg),
     onFeedback: (run, value, comment) => {
       metricsRecorder.onFeedback(run, value);

@@ -44,6 +44,10 @@ describe.each(ENGINES)('shared state on %s', (engine) => {
     expect(takes.filter((t) => t.allowed)).toHaveLength(5);
     const refused = takes.find((t) => !t.allowed)!;
     expect(refused.retryAfterMs).toBeGreaterThan(0);
+    // peek answers like take without counting: u3 stays at its budget however often it is asked.
+    for (let i = 0; i < 3; i++)
+      expect((await other.rateCounters.peek('all:u3', 1, 60_000, at(1_000))).allowed).toBe(true);
+    expect((await e.store.rateCounters.peek('all:u1', 5, 60_000, at(1_000))).allowed).toBe(false);
     expect((await e.store.rateCounters.take('all:u2', 5, 60_000, at(1_000))).allowed).toBe(true); // per key
     expect((await other.rateCounters.take('all:u1', 5, 60_000, at(1_000 + refused.retryAfterMs))).allowed).toBe(true);
   });

@@ -122,6 +122,20 @@ describe('JWT sign-in against a JWKS server', () => {
   });
 });
 
+describe('failed sign-ins per client address', () => {
+  it('past the budget an address gets 429 before any token is checked, a right one included', async () => {
+    h = await createHarness({ model: new ScriptedModel([]), env: { SIGN_IN_FAILURES_PER_MINUTE: '5' } });
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await h.call('GET', '/api/session', { token: `guess-${i}` })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    const right = await h.call('GET', '/api/session', { token: 'demo-seller' });
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Counted in the store, so every instance on the database refuses the address too.
+    expect((await h.store.rateCounters.peek('signin-fail:unknown', 5, 60_000, new Date())).allowed).toBe(false);
+  });
+});
+
 describe('demo mode cannot open up by accident', () => {
   const start = (env: Record<string, string>) =>
     createService(loadConfig({ DATABASE_PATH: ':memory:', SEED_COUNT: '0', ...env }));

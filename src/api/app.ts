@@ -6,7 +6,7 @@ import type { RunRecord, Store } from '../store/index.js';
 import { PayloadTooLargeError } from '../errors.js';
 import { authenticate, type AuthEnv, type Authenticator } from './auth.js';
 import { demoOnLoopback } from './signIn.js';
-import { rateLimit, type RateLimits } from './rateLimit.js';
+import { rateLimit, type RateLimits, failedSignInLimit } from './rateLimit.js';
 import { errorHandler, notFound } from './errorHandler.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { runRoutes } from './routes/runs.js';
@@ -32,6 +32,8 @@ export interface AppDeps {
   demo?: boolean;
   maxBodyBytes: number;
   rateLimits?: RateLimits;
+  /** Failed sign-ins per client address per minute before it gets 429 (needs `store`'s counters). */
+  signInFailuresPerMinute?: number;
   log?: (msg: string, fields: Record<string, unknown>) => void;
   /** Called after feedback is stored (Langfuse scores). */
   onFeedback?: (run: RunRecord, value: 1 | -1, comment: string | null) => void | Promise<void>;
@@ -63,6 +65,8 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   app.use('/api/*', secureHeaders({ contentSecurityPolicy: noSources }));
   app.use('/metrics', secureHeaders({ contentSecurityPolicy: noSources }));
 
+  if (deps.metrics && deps.signInFailuresPerMinute)
+    app.use('/metrics', failedSignInLimit(deps.signInFailuresPerMinute, deps.store));
   if (deps.metrics) app.route('/metrics', metricsRoutes(deps.metrics, deps.authenticator));
   app.get(
     '/api/health',
@@ -92,6 +96,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
       },
     }),
   );
+  if (deps.signInFailuresPerMinute) api.use('*', failedSignInLimit(deps.signInFailuresPerMinute, deps.store));
   api.use('*', authenticate(deps.authenticator));
   if (deps.rateLimits) api.use('*', rateLimit(deps.rateLimits, deps.store));
   api.route('/session', sessionRoutes());

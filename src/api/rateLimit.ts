@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { RateLimitedError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import type { AuthEnv } from './auth.js';
@@ -35,5 +36,36 @@ export function rateLimit(
       if (runWait) throw new RateLimitedError(`Too many messages; try again in ${runWait} s.`, runWait);
     }
     await next();
+  };
+}
+
+/** The peer address of a request (no proxy header is trusted); `unknown` without a socket (tests). */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Failed sign-ins per client address, shared by every instance through the store: past the budget,
+ * requests from that address are refused before their token is even checked, so guessing tokens
+ * costs a minute per handful of guesses. Only answers of 401 count.
+ */
+export function failedSignInLimit(
+  perMinute: number,
+  store: Store,
+  now: () => Date = () => new Date(),
+): MiddlewareHandler {
+  return async (c, next) => {
+    const key = `signin-fail:${clientAddress(c)}`;
+    const budget = await store.rateCounters.peek(key, perMinute, MINUTE, now());
+    if (!budget.allowed) {
+      const wait = Math.max(1, Math.ceil(budget.retryAfterMs / 1000));
+      throw new RateLimitedError(`Too many failed sign-ins from this address; try again in ${wait} s.`, wait);
+    }
+    await next();
+    if (c.res.status === 401) await store.rateCounters.take(key, Number.MAX_SAFE_INTEGER, MINUTE, now());
   };
 }

@@ -18,6 +18,8 @@ export interface RateCounterRepository {
    * previous one may be deleted on the way.
    */
   take(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake>;
+  /** What `take` would answer, without counting anything (a budget checked before the request is judged). */
+  peek(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake>;
 }
 
 /**

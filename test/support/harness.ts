@@ -54,6 +54,7 @@ export async function createHarness(
     SEED_COUNT: '400',
     RATE_LIMIT_PER_MINUTE: '1000000',
     RATE_LIMIT_RUNS_PER_MINUTE: '1000000',
+    SIGN_IN_FAILURES_PER_MINUTE: '1000000',
     PROMPT_VERSION: 'v1',
     REVIEW_SAMPLE_RATE: '0',
     ...(options.engine === 'postgres' ? { DATABASE_URL: await freshDatabase() } : {}),

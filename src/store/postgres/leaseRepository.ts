@@ -45,6 +45,24 @@ export class PgLeaseRepository implements LeaseRepository {
 export class PgRateCounterRepository implements RateCounterRepository {
   constructor(private readonly db: PgDatabase) {}
 
+  async peek(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake> {
+    const t = now.getTime();
+    const start = t - (t % windowMs);
+    const rows = await this.db.query<{ window_start: string; count: number }>(
+      'SELECT window_start, count FROM rate_counters WHERE key = $1 AND window_start >= $2',
+      [key, start - windowMs],
+    );
+    const counts = new Map(rows.map((r) => [Number(r.window_start), Number(r.count)]));
+    const retryAfterMs = slidingWait(
+      counts.get(start - windowMs) ?? 0,
+      counts.get(start) ?? 0,
+      limit,
+      windowMs,
+      t - start,
+    );
+    return { allowed: retryAfterMs === 0, retryAfterMs };
+  }
+
   take(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake> {
     const t = now.getTime();
     const start = t - (t % windowMs);

@@ -5,6 +5,26 @@ import type { Db } from './database.js';
 export class SqliteRateCounterRepository {
   constructor(private readonly db: Db) {}
 
+  peek(key: string, limit: number, windowMs: number, now: Date): RateTake {
+    const t = now.getTime();
+    const start = t - (t % windowMs);
+    const counts = new Map(
+      (
+        this.db
+          .prepare('SELECT window_start, count FROM rate_counters WHERE key = ? AND window_start >= ?')
+          .all(key, start - windowMs) as { window_start: number; count: number }[]
+      ).map((r) => [r.window_start, r.count]),
+    );
+    const retryAfterMs = slidingWait(
+      counts.get(start - windowMs) ?? 0,
+      counts.get(start) ?? 0,
+      limit,
+      windowMs,
+      t - start,
+    );
+    return { allowed: retryAfterMs === 0, retryAfterMs };
+  }
+
   take(key: string, limit: number, windowMs: number, now: Date): RateTake {
     const t = now.getTime();
     const start = t - (t % windowMs);
