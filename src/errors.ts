@@ -60,6 +60,13 @@ export class RateLimitedError extends AppError {
 }
 
 /** Another instance (or request) holds the conversation past the wait: try again after `retryAfterSeconds`. */
+/** The service cannot serve right now (its database is unreachable); try again later. */
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string, code = 'unavailable') {
+    super(503, code, message);
+  }
+}
+
 export class ConversationBusyError extends ConflictError {
   constructor(readonly retryAfterSeconds = 2) {
     super(

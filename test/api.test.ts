@@ -20,6 +20,18 @@ describe.each(ENGINES)('HTTP contract on %s', (engine) => {
     });
   });
 
+  it('is ready while the database answers, and 503 with a JSON error once it does not', async () => {
+    h = await createHarness({ model: new ScriptedModel([]) });
+    expect(await json(await h.call('GET', '/api/ready', { token: '' }))).toEqual({
+      status: 200,
+      body: { status: 'ready' },
+    });
+    await h.store.close();
+    const gone = await json(await h.call('GET', '/api/ready', { token: '' }));
+    expect(gone).toMatchObject({ status: 503, body: { error: { code: 'not_ready' } } });
+    expect((await h.call('GET', '/api/health', { token: '' })).status).toBe(200); // alive, not ready
+  });
+
   it('drafts, pauses, approves and serves the posted listing over HTTP', async () => {
     h = await createHarness({
       engine,

@@ -3,7 +3,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import type { ListingAssistant } from '../agent/assistant.js';
 import type { RunRecord, Store } from '../store/index.js';
-import { PayloadTooLargeError } from '../errors.js';
+import { PayloadTooLargeError, ServiceUnavailableError } from '../errors.js';
 import { authenticate, type AuthEnv, type Authenticator } from './auth.js';
 import { demoOnLoopback } from './signIn.js';
 import { rateLimit, type RateLimits, failedSignInLimit } from './rateLimit.js';
@@ -16,7 +16,7 @@ import { reviewRoutes, type ReviewRouteOptions } from './routes/review.js';
 import { docsRoutes, DOCUMENTATION } from './routes/docs.js';
 import { generateSpecs } from 'hono-openapi';
 import { describe } from './openapi.js';
-import { Health } from './responses.js';
+import { Health, Ready } from './responses.js';
 import { sessionRoutes } from './routes/session.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import type { AlertThresholds } from '../monitoring/alerts.js';
@@ -72,6 +72,19 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     '/api/health',
     describe({ summary: 'Liveness', tag: 'health', response: Health, errors: [], security: false }),
     (c) => c.json({ status: 'ok' as const }),
+  );
+  // Readiness, for a load balancer: the database answers a read (a store opens only once migrated).
+  app.get(
+    '/api/ready',
+    describe({ summary: 'Readiness', tag: 'health', response: Ready, errors: [503], security: false }),
+    async (c) => {
+      try {
+        await deps.store.meta.get('catalogue');
+      } catch {
+        throw new ServiceUnavailableError('The database cannot be reached.', 'not_ready');
+      }
+      return c.json({ status: 'ready' as const });
+    },
   );
 
   // Public, and registered before the authenticated API; generated once from the routes' own schemas.

@@ -38,6 +38,7 @@ const ERRORS = {
   409: 'Conflicts with the current state: the approval is no longer pending, or the review item is already promoted (see the error code).',
   413: 'The body is too large.',
   429: 'Too many requests; see Retry-After.',
+  503: 'Not ready: the database cannot be reached.',
 } as const;
 
 /** Documents one route: summary, tag, the success response and the error responses it can give. */

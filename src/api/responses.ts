@@ -140,6 +140,7 @@ export const TraceViewSchema = z
   .meta({ id: 'Trace' });
 
 export const Health = z.object({ status: z.literal('ok') });
+export const Ready = z.object({ status: z.literal('ready') });
 
 export const ReplayReportSchema = z
   .object({
