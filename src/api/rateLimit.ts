@@ -66,6 +66,7 @@ export function failedSignInLimit(
       throw new RateLimitedError(`Too many failed sign-ins from this address; try again in ${wait} s.`, wait);
     }
     await next();
+    // Counted without a cap: the budget is judged by the peek above, before the next request's token.
     if (c.res.status === 401) await store.rateCounters.take(key, Number.MAX_SAFE_INTEGER, MINUTE, now());
   };
 }

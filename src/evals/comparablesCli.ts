@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Store } from '../store/index.js';
 import { CatalogueTemplates } from './trialData.js';
-import { reportStamp } from './report.js';
+import { reportStamp, writeSideReport } from './report.js';
 import {
   buildComparablesSet,
   comparablesMarkdown,
@@ -42,12 +42,7 @@ export async function measureComparables(set: ComparablesSet): Promise<Comparabl
 }
 
 export function writeComparablesReport(report: ComparablesReport, out: string, stamp = reportStamp()) {
-  mkdirSync(out, { recursive: true });
-  const json = join(out, `comparables-${stamp}.json`);
-  const markdown = join(out, `comparables-${stamp}.md`);
-  writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(markdown, comparablesMarkdown(report));
-  return { json, markdown };
+  return writeSideReport(out, 'comparables', stamp, report, comparablesMarkdown(report));
 }
 
 async function main(): Promise<number> {

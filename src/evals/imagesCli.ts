@@ -1,7 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { reportStamp } from './report.js';
+import { reportStamp, writeSideReport } from './report.js';
 import { buildImageSet, IMAGES_DIR, imagesMarkdown, runImageSet, type ImagesReport } from './images.js';
 
 /**
@@ -13,12 +11,7 @@ import { buildImageSet, IMAGES_DIR, imagesMarkdown, runImageSet, type ImagesRepo
 const USAGE = 'usage: npm run evals:images -- [--model NAME] [--dir evals/images] [--out evals/reports] [--build]';
 
 export function writeImagesReport(report: ImagesReport, out: string, stamp = reportStamp()) {
-  mkdirSync(out, { recursive: true });
-  const json = join(out, `images-${stamp}.json`);
-  const markdown = join(out, `images-${stamp}.md`);
-  writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(markdown, imagesMarkdown(report));
-  return { json, markdown };
+  return writeSideReport(out, 'images', stamp, report, imagesMarkdown(report));
 }
 
 async function main(): Promise<number> {

@@ -76,6 +76,21 @@ export function reportStamp(at = new Date()): string {
   return at.toISOString().replace(/[:.]/g, '-');
 }
 
+/** Writes a side report (comparables, images) as `<name>-<stamp>.json` and `.md` into `dir`; their paths. */
+export function writeSideReport(
+  dir: string,
+  name: string,
+  stamp: string,
+  report: unknown,
+  markdown: string,
+): { json: string; markdown: string } {
+  mkdirSync(dir, { recursive: true });
+  const paths = { json: join(dir, `${name}-${stamp}.json`), markdown: join(dir, `${name}-${stamp}.md`) };
+  writeFileSync(paths.json, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(paths.markdown, markdown);
+  return paths;
+}
+
 /** Writes `<stamp>.json`, `<stamp>.md` and `<stamp>.svg` into `dir`; returns their paths. */
 export function writeReport(
   report: SuiteReport,

@@ -55,11 +55,6 @@ export function maskText(text: string): string {
   return out;
 }
 
-/** Whether masking changed anything (a promoted scenario warns when it did). */
-export function containsSensitive(text: string): boolean {
-  return maskText(text) !== text;
-}
-
 /** Masks every string inside a JSON-like value (keys too: a key can carry an email). */
 export function maskValue<T>(value: T): T {
   if (typeof value === 'string') return maskText(value) as T;

@@ -45,7 +45,8 @@ export class PgLeaseRepository implements LeaseRepository {
 export class PgRateCounterRepository implements RateCounterRepository {
   constructor(private readonly db: PgDatabase) {}
 
-  async peek(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake> {
+  /** The budget as `take` would judge it at `now`, and the window `now` counts in. */
+  private async budget(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake & { start: number }> {
     const t = now.getTime();
     const start = t - (t % windowMs);
     const rows = await this.db.query<{ window_start: string; count: number }>(
@@ -60,23 +61,19 @@ export class PgRateCounterRepository implements RateCounterRepository {
       windowMs,
       t - start,
     );
-    return { allowed: retryAfterMs === 0, retryAfterMs };
+    return { allowed: retryAfterMs === 0, retryAfterMs, start };
+  }
+
+  async peek(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake> {
+    const { allowed, retryAfterMs } = await this.budget(key, limit, windowMs, now);
+    return { allowed, retryAfterMs };
   }
 
   take(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake> {
-    const t = now.getTime();
-    const start = t - (t % windowMs);
     return this.db.transaction(async (): Promise<RateTake> => {
       await this.db.run('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [`rate:${key}`]);
-      const rows = await this.db.query<{ window_start: string; count: number }>(
-        'SELECT window_start, count FROM rate_counters WHERE key = $1 AND window_start >= $2',
-        [key, start - windowMs],
-      );
-      const counts = new Map(rows.map((r) => [Number(r.window_start), Number(r.count)]));
-      const current = counts.get(start) ?? 0;
-      const previous = counts.get(start - windowMs) ?? 0;
-      const retryAfterMs = slidingWait(previous, current, limit, windowMs, t - start);
-      if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
+      const { allowed, retryAfterMs, start } = await this.budget(key, limit, windowMs, now);
+      if (!allowed) return { allowed, retryAfterMs };
       await this.db.run(
         `INSERT INTO rate_counters (key, window_start, count) VALUES ($1, $2, 1)
          ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1`,

@@ -5,7 +5,8 @@ import type { Db } from './database.js';
 export class SqliteRateCounterRepository {
   constructor(private readonly db: Db) {}
 
-  peek(key: string, limit: number, windowMs: number, now: Date): RateTake {
+  /** The budget as `take` would judge it at `now`, and the window `now` counts in. */
+  private budget(key: string, limit: number, windowMs: number, now: Date): RateTake & { start: number } {
     const t = now.getTime();
     const start = t - (t % windowMs);
     const counts = new Map(
@@ -22,25 +23,19 @@ export class SqliteRateCounterRepository {
       windowMs,
       t - start,
     );
-    return { allowed: retryAfterMs === 0, retryAfterMs };
+    return { allowed: retryAfterMs === 0, retryAfterMs, start };
+  }
+
+  peek(key: string, limit: number, windowMs: number, now: Date): RateTake {
+    const { allowed, retryAfterMs } = this.budget(key, limit, windowMs, now);
+    return { allowed, retryAfterMs };
   }
 
   take(key: string, limit: number, windowMs: number, now: Date): RateTake {
-    const t = now.getTime();
-    const start = t - (t % windowMs);
     return this.db
       .transaction((): RateTake => {
-        const counts = new Map(
-          (
-            this.db
-              .prepare('SELECT window_start, count FROM rate_counters WHERE key = ? AND window_start >= ?')
-              .all(key, start - windowMs) as { window_start: number; count: number }[]
-          ).map((r) => [r.window_start, r.count]),
-        );
-        const current = counts.get(start) ?? 0;
-        const previous = counts.get(start - windowMs) ?? 0;
-        const retryAfterMs = slidingWait(previous, current, limit, windowMs, t - start);
-        if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
+        const { allowed, retryAfterMs, start } = this.budget(key, limit, windowMs, now);
+        if (!allowed) return { allowed, retryAfterMs };
         this.db
           .prepare(
             `INSERT INTO rate_counters (key, window_start, count) VALUES (?, ?, 1)
