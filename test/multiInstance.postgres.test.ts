@@ -1,0 +1,3 @@
+import { describeMultiInstance } from './multiInstanceSuite.js';
+
+describeMultiInstance('postgres');
