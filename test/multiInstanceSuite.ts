@@ -207,6 +207,6 @@ export function describeMultiInstance(engine: Engine): void {
       // The restarted instance serves the settled conversation again.
       fake.whenEmpty = { text: 'Quick answer.' };
       expect((await message(again, onA, 'hello again')).body.status).toBe('completed');
-    }, 60_000);
+    }, 120_000);
   });
 }
