@@ -29,6 +29,12 @@ export interface ToolExecutionRepository {
   forRun(runId: string): Promise<ToolExecution[]>;
   /** The whole ledger in execution order (the eval judge reads it whole rather than trusting one run's view). */
   all(): Promise<ToolExecution[]>;
+  /**
+   * Inside a transaction: waits until no other transaction (on any instance) holds the seller's writes,
+   * then holds them until this one ends. A write's re-check (listing state, the hourly cap) and the
+   * write then run one seller at a time, each seeing the writes committed before it.
+   */
+  serialiseWrites(sellerId: string): Promise<void>;
   /** Runs `write` and records it atomically, or returns the earlier result for the same call. */
   once<T>(
     key: LedgerKey,

@@ -120,6 +120,8 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
       // transaction: nothing can sell the listing or count a write in between, and all commit together
       // (with what the run held until now: its session items and earlier decisions).
       const result = await runWrites.transaction(store, ctx.runId, async (tx): Promise<ToolResult> => {
+        // One write of this seller at a time, across instances: the re-check sees every earlier write.
+        await tx.executions.serialiseWrites(ctx.sellerId);
         const verdict = (await policy.recheck({ tool: def.name, args, sellerId: ctx.sellerId })) ?? vetted.verdict;
         if (verdict.decision === 'deny') {
           await record(tx, verdict);

@@ -16,7 +16,8 @@ const toExecution = (r: Row): ToolExecution => ({
 
 /**
  * The ledger of executed writes, keyed by (run, tool call id). `once` runs the check, the write and
- * the ledger row in one transaction. Across instances, a transaction-scoped advisory lock on the key
+ * the ledger row in one transaction; `serialiseWrites` queues a seller's write transactions, since
+ * READ COMMITTED would otherwise let two of them pass the same re-check before either commits. Across instances, a transaction-scoped advisory lock on the key
  * makes a second caller wait for the first to commit and then find its row; should two get past it
  * anyway, the primary key refuses the second row, whose write is rolled back (to a savepoint) and
  * which answers the recorded result as replayed.
@@ -40,6 +41,11 @@ export class PgToolExecutionRepository implements ToolExecutionRepository {
 
   async all(): Promise<ToolExecution[]> {
     return (await this.db.query('SELECT * FROM tool_executions ORDER BY executed_at, seq')).map(toExecution);
+  }
+
+  async serialiseWrites(sellerId: string): Promise<void> {
+    // Transaction-scoped: released by COMMIT or ROLLBACK, so a crashed instance never leaves it held.
+    await this.db.run('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`writes\u0001${sellerId}`]);
   }
 
   once<T>(key: LedgerKey, write: () => Promise<T>): Promise<{ result: T; replayed: boolean }> {

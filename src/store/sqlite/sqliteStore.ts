@@ -79,6 +79,8 @@ export class SqliteStore implements Store {
     const ledger = new SqliteToolExecutionRepository(db, now);
     this.executions = {
       ...over(ledger),
+      // BEGIN IMMEDIATE already gives a write transaction the whole database, across processes too.
+      serialiseWrites: () => Promise.resolve(),
       once: <T>(key: LedgerKey, write: () => Promise<T>) =>
         connection.transaction(async () => {
           const existing = ledger.get(key.runId, key.callId);
