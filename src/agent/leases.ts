@@ -113,7 +113,8 @@ export class LeaseKeeper {
   async heldElsewhereOrHere(key: string): Promise<boolean> {
     const lease = await this.store.leases.get(key);
     if (!lease) return false;
-    if (lease.owner === this.owner) return true;
+    // Ours in the store but no longer here: its release failed (the database was away); it is free.
+    if (lease.owner === this.owner) return this.held.has(key);
     return lease.expiresAt.getTime() > this.store.now().getTime() && !ownerDiedHere(lease.owner, this.owner);
   }
 

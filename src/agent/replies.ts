@@ -12,6 +12,8 @@ export const STOP_REPLIES: Record<StopReason, string> & { expired: string } = {
     'I was repeating the same step without progress, so I stopped. Nothing was posted or changed without your confirmation.',
   interrupted:
     'The server running this request stopped before it finished. Nothing was posted or changed without your confirmation. Please send your message again.',
+  storage_error:
+    'I could not save my work just now, so I stopped. Nothing was posted or changed without your confirmation. Please try again in a minute.',
   expired: 'The confirmation request expired, so nothing was posted or changed. Send a new message to start again.',
 };
 

@@ -8,7 +8,15 @@ import {
   type Model,
   type ModelInputData,
 } from '@openai/agents';
-import { RunWrites, type ApprovalRecord, type Store, type RunRecord, type StopReason } from '../store/index.js';
+import {
+  RunWrites,
+  storeFailure,
+  type ApprovalRecord,
+  type Store,
+  type RunRecord,
+  type StopReason,
+  type StoreUnavailableError,
+} from '../store/index.js';
 import { newId, newTraceId } from '../store/ids.js';
 import type { PolicyGate } from '../policy/index.js';
 import { callVetting, createListingTools, type AssistantContext } from '../tools/index.js';
@@ -347,6 +355,12 @@ export class RunLifecycle {
         log.warn({ error: describeError(error) }, 'run left to the instance that took over its lease');
         return await this.result(run.id);
       }
+      const lost = storeFailure(error);
+      if (lost) {
+        log.error({ error: describeError(lost.cause ?? lost) }, 'storage failed during the run');
+        await this.stopForStorage(run, steps(), lost);
+        return await finish();
+      }
       const reason: StopReason =
         error instanceof MaxTurnsExceededError
           ? 'max_steps'
@@ -363,7 +377,12 @@ export class RunLifecycle {
       for (const off of unregister) off();
       this.runWrites.close(run.id);
       this.recorder.release(run.traceId);
-      await this.leases.release(leaseKey);
+      try {
+        await this.leases.release(leaseKey);
+      } catch (error) {
+        // The database is away: the lease runs out by itself and the run is settled by a sweep.
+        log.warn({ error: describeError(error) }, 'run lease not released');
+      }
       await this.settled(run.id, outcome);
     }
   }
@@ -407,6 +426,31 @@ export class RunLifecycle {
       await closeDanglingCalls(tx, run.conversationId, NOT_RUN_OUTPUT);
       await this.recorder.writeHeld(tx, run.traceId);
     });
+  }
+
+  /**
+   * The database failed under a running segment: stops the run as `storage_error`, trying for a
+   * couple of seconds (a failover or a restarted server is back by then). A database still away
+   * past that leaves the run to the sweeps (its lease runs out) and the caller gets `lost` (a 503).
+   * A run that was settled after all (its last commit landed) is left as it is.
+   */
+  private async stopForStorage(run: RunRecord, steps: number, lost: StoreUnavailableError): Promise<void> {
+    for (const pause of [0, 250, 500, 1000, 2000]) {
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      try {
+        await this.runWrites.transaction(this.store, run.id, async (tx) => {
+          if ((await tx.runs.get(run.id))?.status !== 'running') return;
+          const reply = STOP_REPLIES.storage_error;
+          await tx.runs.update(run.id, { status: 'stopped', stopReason: 'storage_error', reply, steps, state: null });
+          await closeDanglingCalls(tx, run.conversationId, NOT_RUN_OUTPUT);
+          await this.recorder.writeHeld(tx, run.traceId);
+        });
+        return;
+      } catch (error) {
+        if (!storeFailure(error)) throw error;
+      }
+    }
+    throw lost;
   }
 
   /**

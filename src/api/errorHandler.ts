@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, ConversationBusyError, RateLimitedError } from '../errors.js';
+import { StoreUnavailableError } from '../store/index.js';
 
 export function errorBody(code: string, message: string) {
   return { error: { code, message } };
@@ -10,8 +11,18 @@ export function errorBody(code: string, message: string) {
 export function errorHandler(log: (msg: string, fields: Record<string, unknown>) => void): ErrorHandler {
   return (err, c) => {
     if (err instanceof AppError) {
-      if (err instanceof RateLimitedError || err instanceof ConversationBusyError)
+      if (
+        err instanceof RateLimitedError ||
+        err instanceof ConversationBusyError ||
+        err instanceof StoreUnavailableError
+      )
         c.header('Retry-After', String(err.retryAfterSeconds));
+      // The operator needs to know; the caller gets the safe message (the driver's words stay in the log).
+      if (err instanceof StoreUnavailableError)
+        log('storage unavailable', {
+          path: c.req.path,
+          error: err.cause instanceof Error ? err.cause.message : err.message,
+        });
       return c.json(errorBody(err.code, err.message), err.status);
     }
     if (err instanceof HTTPException) {

@@ -1,6 +1,6 @@
 import { SqliteStore } from './sqlite/sqliteStore.js';
 import { PostgresStore, type PostgresOptions } from './postgres/postgresStore.js';
-import type { Clock, Store as StoreShape } from './store.js';
+import { StoreUnavailableError, type Clock, type Store as StoreShape } from './store.js';
 import type { OpenOptions } from './sqlite/database.js';
 
 export type Store = StoreShape;
@@ -18,11 +18,6 @@ export interface StoreLocation {
   DATABASE_URL?: string;
   /** The SQLite file used when there is no DATABASE_URL. */
   DATABASE_PATH: string;
-}
-
-/** The database could not be reached or migrated at start: the message says which and why. */
-export class StoreUnavailableError extends Error {
-  override readonly name = 'StoreUnavailableError';
 }
 
 /** Credentials never reach a message. */
@@ -50,6 +45,7 @@ export async function openStore(
 }
 
 export type { Clock } from './store.js';
+export { StoreUnavailableError, storeFailure } from './store.js';
 export type { OpenOptions } from './sqlite/database.js';
 export type { PostgresOptions } from './postgres/postgresStore.js';
 export type { Conversation, ConversationRepository } from './conversationRepository.js';

@@ -6,6 +6,7 @@ export const STOP_REASONS = [
   'cancelled',
   'loop_detected',
   'interrupted',
+  'storage_error',
 ] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export type StopReason = (typeof STOP_REASONS)[number];

@@ -1,3 +1,4 @@
+import { ServiceUnavailableError } from '../errors.js';
 import type { ListingRepository } from './listingRepository.js';
 import type { ConversationRepository } from './conversationRepository.js';
 import type { RunRepository } from './runRepository.js';
@@ -59,4 +60,30 @@ export interface Store {
 
   /** Finishes queued work and releases the database. */
   close(): Promise<void>;
+}
+
+/**
+ * The database cannot be reached: at start (the message says where and why, for the operator), or
+ * it went away under a request (a message safe for any caller). The API answers it as a JSON 503
+ * `storage_unavailable`; a run it interrupts stops as `storage_error` when that can still be stored.
+ */
+export class StoreUnavailableError extends ServiceUnavailableError {
+  override readonly name = 'StoreUnavailableError';
+  /** Seconds a caller should wait before trying again. */
+  readonly retryAfterSeconds = 5;
+
+  constructor(
+    message = 'The database cannot be reached right now; nothing was lost. Please try again shortly.',
+    options?: ErrorOptions,
+  ) {
+    super(message, 'storage_unavailable');
+    if (options && 'cause' in options) this.cause = options.cause;
+  }
+}
+
+/** The StoreUnavailableError behind `error`, however deeply wrapped (the SDK wraps what a tool or session throws). */
+export function storeFailure(error: unknown): StoreUnavailableError | undefined {
+  for (let e = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++)
+    if (e instanceof StoreUnavailableError) return e;
+  return undefined;
 }

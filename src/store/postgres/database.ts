@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
+import { StoreUnavailableError } from '../store.js';
 
 /** pg's type parsers, changed where records need other JavaScript values than pg's defaults. */
 const defaultTypes = pg.types;
@@ -20,6 +21,37 @@ const types = {
 };
 
 export type Row = Record<string, unknown>;
+
+/** Socket errors of a server that is down or unreachable. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** admin/crash shutdown, cannot connect now, too many connections, database gone. */
+const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300', '3D000']);
+/** What node-postgres throws itself when a connection dies or cannot be had. */
+const DRIVER_MESSAGES =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|not currently accepting connections/;
+
+/** True when `error` says the database cannot be reached, rather than that a statement failed. */
+function connectionLost(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (NETWORK_CODES.has(code) || SERVER_CODES.has(code) || code.startsWith('08')))
+    return true;
+  return typeof message === 'string' && DRIVER_MESSAGES.test(message);
+}
+
+/** A lost database as the store's StoreUnavailableError (the cause keeps the driver's words); others unchanged. */
+function surfaced(error: unknown): unknown {
+  return connectionLost(error) ? new StoreUnavailableError(undefined, { cause: error }) : error;
+}
+
+/** Runs `statement`, turning a lost connection into StoreUnavailableError. */
+async function guarded<T>(statement: () => Promise<T>): Promise<T> {
+  try {
+    return await statement();
+  } catch (error) {
+    throw surfaced(error);
+  }
+}
 
 /** What a statement needs: a pooled client inside a transaction, else the pool. */
 interface Queryable {
@@ -58,6 +90,8 @@ export class PgDatabase {
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
       types,
       options: '-c timezone=UTC',
+      // A server that vanished without closing the socket is noticed instead of waited on for ever.
+      keepAlive: true,
     });
     // An idle client that loses its connection (server restart) must not crash the process.
     this.pool.on('error', () => undefined);
@@ -73,7 +107,7 @@ export class PgDatabase {
   }
 
   async query<R extends Row = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return (await this.target.query(sql, params)).rows as R[];
+    return (await guarded(() => this.target.query(sql, params))).rows as R[];
   }
 
   async one<R extends Row = Row>(sql: string, params: unknown[] = []): Promise<R | undefined> {
@@ -82,22 +116,24 @@ export class PgDatabase {
 
   /** Rows a statement changed. */
   async run(sql: string, params: unknown[] = []): Promise<number> {
-    return (await this.target.query(sql, params)).rowCount ?? 0;
+    return (await guarded(() => this.target.query(sql, params))).rowCount ?? 0;
   }
 
   /** One transaction; work already inside one joins it (its writes commit with the outer ones). */
   async transaction<T>(work: () => Promise<T>, { readOnly = false }: { readOnly?: boolean } = {}): Promise<T> {
     if (this.current) return work();
-    const client = await this.pool.connect();
+    const client = await guarded(() => this.pool.connect());
     const tx: OpenTransaction = { client, open: true, readOnly, savepoints: 0 };
     let broken: Error | undefined;
     try {
-      await client.query(readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+      await guarded(() => client.query(readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN'));
       const result = await this.context.run(tx, work);
       tx.open = false;
-      await client.query('COMMIT');
+      await guarded(() => client.query('COMMIT'));
       return result;
     } catch (error) {
+      // A dead connection is dropped from the pool rather than handed to the next caller.
+      if (error instanceof StoreUnavailableError) broken = error;
       if (tx.open) {
         tx.open = false;
         await client.query('ROLLBACK').catch((e: unknown) => {
@@ -123,14 +159,14 @@ export class PgDatabase {
     const tx = this.current;
     if (!tx) throw new Error('savepoint outside a transaction');
     const name = `sp_${++tx.savepoints}`;
-    await tx.client.query(`SAVEPOINT ${name}`);
+    await guarded(() => tx.client.query(`SAVEPOINT ${name}`));
     try {
       const result = await work();
-      await tx.client.query(`RELEASE SAVEPOINT ${name}`);
+      await guarded(() => tx.client.query(`RELEASE SAVEPOINT ${name}`));
       return result;
     } catch (error) {
       if (!undo(error)) throw error;
-      await tx.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      await guarded(() => tx.client.query(`ROLLBACK TO SAVEPOINT ${name}`));
       return fallback();
     }
   }

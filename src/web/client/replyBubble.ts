@@ -8,6 +8,7 @@ const STOPPED: Record<string, string> = {
   loop_detected: 'The assistant was repeating itself, so it stopped. Try rephrasing your request.',
   cancelled: 'This request was replaced by a newer message.',
   interrupted: 'The server stopped before this request finished. Please send it again.',
+  storage_error: 'The assistant could not save its work just now. Please try again in a minute.',
 };
 
 /** One assistant turn: a status line while the run works, streamed text, then the outcome and thumbs. */
