@@ -38,7 +38,7 @@ const ERRORS = {
   409: 'Conflicts with the current state: the approval is no longer pending, or the review item is already promoted (see the error code).',
   413: 'The body is too large.',
   429: 'Too many requests; see Retry-After.',
-  503: 'Not ready: the database cannot be reached.',
+  503: 'The database cannot be reached: `storage_unavailable` (see Retry-After), or `not_ready` from the readiness check.',
 } as const;
 
 /** Documents one route: summary, tag, the success response and the error responses it can give. */
@@ -63,8 +63,10 @@ export function describe(options: {
       },
     },
   };
-  for (const code of options.errors ?? [400, 401, 403, 404])
-    responses[code] = { description: ERRORS[code], content: json(ErrorBody) };
+  const errors = [...(options.errors ?? [400, 401, 403, 404])];
+  // Every route that reads or writes the store can meet a database that went away; only `errors: []` cannot.
+  if (errors.length > 0 && !errors.includes(503)) errors.push(503);
+  for (const code of errors) responses[code] = { description: ERRORS[code], content: json(ErrorBody) };
   return describeRoute({
     summary: options.summary,
     description: options.description,
