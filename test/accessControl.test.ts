@@ -4,43 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScriptedModel } from '@openai/agents/testing';
 import { createHarness, TOKENS, type Harness } from './support/harness.js';
+import { ENGINES } from './support/engines.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
 import { TokenRegistry } from '../src/api/tokenRegistry.js';
 
-/** Every route × role: anonymous, seller A (seller-1), seller B (seller-2), support. */
+/** Every route × role: anonymous, seller A (seller-1), seller B (seller-2), support; on both store engines. */
 let h: Harness;
 let conv: string;
 let run: { runId: string; traceId: string; approvalId: string };
 let reviewId: string;
 let promotedDir: string;
-
-beforeAll(async () => {
-  promotedDir = mkdtempSync(join(tmpdir(), 'access-promoted-'));
-  h = await createHarness({
-    model: new ScriptedModel([
-      callTool('createListing', bikeDraft, 'c1', 'Draft ready.'),
-      say('ok'),
-      say('ok'),
-      say('ok'),
-    ]),
-    env: { PROMOTED_SCENARIOS_DIR: promotedDir },
-  });
-  conv = (await (await h.call('POST', '/api/conversations')).json()).id;
-  const paused = await (
-    await h.call('POST', `/api/conversations/${conv}/messages`, {
-      body: { text: 'sell my bike, call me at +49 170 1234567' },
-    })
-  ).json();
-  run = { runId: paused.runId, traceId: paused.traceId, approvalId: paused.pendingApprovals[0].approvalId };
-  await h.call('POST', `/api/runs/${run.runId}/feedback`, {
-    body: { value: -1, comment: 'call me at +49 170 1234567' },
-  });
-  reviewId = (await h.store.reviews.forRun(run.runId))!.id;
-});
-afterAll(async () => {
-  await h?.close();
-  rmSync(promotedDir, { recursive: true, force: true });
-});
 
 const ROLES = { anonymous: '', sellerA: TOKENS.seller, sellerB: TOKENS.seller2, support: TOKENS.support } as const;
 type Role = keyof typeof ROLES;
@@ -148,7 +121,36 @@ const routes = () => [
   },
 ];
 
-describe('access control matrix', () => {
+describe.each(ENGINES)('access control matrix on %s', (engine) => {
+  beforeAll(async () => {
+    promotedDir = mkdtempSync(join(tmpdir(), 'access-promoted-'));
+    h = await createHarness({
+      engine,
+      model: new ScriptedModel([
+        callTool('createListing', bikeDraft, 'c1', 'Draft ready.'),
+        say('ok'),
+        say('ok'),
+        say('ok'),
+      ]),
+      env: { PROMOTED_SCENARIOS_DIR: promotedDir },
+    });
+    conv = (await (await h.call('POST', '/api/conversations')).json()).id;
+    const paused = await (
+      await h.call('POST', `/api/conversations/${conv}/messages`, {
+        body: { text: 'sell my bike, call me at +49 170 1234567' },
+      })
+    ).json();
+    run = { runId: paused.runId, traceId: paused.traceId, approvalId: paused.pendingApprovals[0].approvalId };
+    await h.call('POST', `/api/runs/${run.runId}/feedback`, {
+      body: { value: -1, comment: 'call me at +49 170 1234567' },
+    });
+    reviewId = (await h.store.reviews.forRun(run.runId))!.id;
+  });
+  afterAll(async () => {
+    await h?.close();
+    rmSync(promotedDir, { recursive: true, force: true });
+  });
+
   it('answers every route and role as specified, and never leaks another tenant’s data', async () => {
     const table: string[] = [];
     // Seller B, support and anonymous first, so seller A's own writes happen last.
