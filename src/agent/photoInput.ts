@@ -4,12 +4,12 @@ import { photoIdOf } from './photos.js';
 
 type Part = { type: string; image?: unknown; text?: string };
 
-const NOTE_PREFIX = "Photo ids of the seller's message above:";
+const NOTE_PREFIX = "Photo ids of the seller's next message:";
 
 /**
  * The one place a photo's bytes enter a run: just before the provider is called, the photos of the
  * seller's latest `photoTurns` messages become data URLs (image input); older ones are left out.
- * After each message with photos a short system note names their ids, so a model can attach them to
+ * Before each message with photos a short system note names their ids, so a model can attach them to
  * a listing. Everything before this (session items, spans, paused state) holds references only.
  */
 export class PhotoInputModel implements Model {
@@ -61,13 +61,14 @@ export class PhotoInputModel implements Model {
           if (image) content.push({ ...part, image });
         }
       }
-      out.push({ ...item, content } as AgentInputItem);
+      // The note goes before the message, so the seller's message stays the latest item.
       if (ids.length)
         out.push({
           type: 'message',
           role: 'system',
           content: `${NOTE_PREFIX} ${ids.join(', ')}` + (shown.has(i) ? '.' : ' (sent earlier, not shown again).'),
         });
+      out.push({ ...item, content } as AgentInputItem);
     }
     return out;
   }
