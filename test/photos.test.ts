@@ -81,7 +81,7 @@ describe.each(ENGINES)('photos on %s', (engine) => {
     expect((await send('hello there')).status).toBe(200);
     const paused = await json(await send('I want to sell my solid oak dining table, good condition, for 250'));
     expect(paused.status).toBe(200);
-    expect(paused.body.status, paused.body.reply).toBe("awaiting_approval");
+    expect(paused.body.status, paused.body.reply).toBe('awaiting_approval');
 
     const view = await json(await h.call('GET', `/api/conversations/${conversationId}`));
     const seller = view.body.messages.filter((m: { role: string }) => m.role === 'seller');
@@ -208,5 +208,40 @@ describe.each(ENGINES)('photos on %s', (engine) => {
     const mine = (await json(await h.call('GET', '/api/listings?sellerId=seller-1&q=Trek'))).body.listings;
     expect(mine.filter((l: { title: string }) => l.title === bikeDraft.title)).toEqual([]);
     expect(await h.store.images.onActiveListing(foreignId)).toBe(false);
+  });
+});
+
+describe('payloads of older recordings', () => {
+  it('the trace view cuts inline images and long strings that spans recorded before photos had ids', async () => {
+    h = await createHarness({ model: new ScriptedModel([say('Hello!')]) });
+    const conversationId = (await json(await h.call('POST', '/api/conversations'))).body.id;
+    const sent = await json(
+      await h.call('POST', `/api/conversations/${conversationId}/messages`, { body: { text: 'hi' } }),
+    );
+    const { traceId } = (await h.store.runs.get(sent.body.runId))!;
+    const inline = dataUrl(pngPhoto(2_000_000));
+    await h.store.traces.upsertSpan({
+      spanId: 'span_legacy',
+      traceId,
+      parentId: null,
+      kind: 'generation',
+      name: null,
+      startedAt: new Date().toISOString(),
+      endedAt: new Date().toISOString(),
+      data: {
+        type: 'generation',
+        model: 'm',
+        input: [{ type: 'message', role: 'user', content: [{ type: 'input_image', image: inline }] }],
+        output: [{ type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'x'.repeat(50_000) }] }],
+      },
+      error: null,
+    });
+    const res = await h.call('GET', `/api/traces/${traceId}`, { token: TOKENS.support });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(100_000);
+    expect(text).not.toContain(inline.slice(0, 500));
+    expect(text).toContain('[inline image/png');
+    expect(text).toContain('(cut: 50000 characters)');
   });
 });
