@@ -15,7 +15,7 @@ const TURNS = 200;
 const PHOTO_BYTES = SOAK ? 1024 * 1024 : 2048;
 const PHOTO_EVERY = 4;
 const HISTORY_TURNS = 10;
-const CONVERSATION_CAP = 32 * PHOTO_BYTES;
+const CONVERSATION_CAP = 16 * PHOTO_BYTES;
 const SELLER_CAP = 64 * PHOTO_BYTES;
 
 const MESSAGES = [
@@ -33,13 +33,19 @@ const MESSAGES = [
 class RecordingModel implements Model {
   readonly inner = new OfflineModel();
   calls: number[] = [];
+  /** The last call's input. */
+  last: ModelRequest['input'] = [];
   getResponse(request: ModelRequest) {
-    this.calls.push(JSON.stringify(request.input).length);
+    this.record(request);
     return this.inner.getResponse(request);
   }
   getStreamedResponse(request: ModelRequest) {
-    this.calls.push(JSON.stringify(request.input).length);
+    this.record(request);
     return this.inner.getStreamedResponse(request);
+  }
+  private record(request: ModelRequest) {
+    this.calls.push(JSON.stringify(request.input).length);
+    this.last = request.input;
   }
 }
 
@@ -49,7 +55,9 @@ describe('a long conversation with photos', () => {
   let h: Harness;
   const model = new RecordingModel();
   /** Per run: the largest model input, the recorded spans' size, and whether its photo was refused. */
-  const runs: { input: number; spans: number; refused: boolean; ms: number }[] = [];
+  const runs: { input: number; spans: number; refused: boolean; ms: number; photo: boolean; sawPhoto: boolean }[] = [];
+  /** The model's input in the last run. */
+  let lastInput: ModelRequest['input'] = [];
   let conversationId: string;
 
   beforeAll(async () => {
@@ -65,9 +73,17 @@ describe('a long conversation with photos', () => {
     });
     conversationId = (await (await h.call('POST', '/api/conversations')).json()).id;
     const started = Date.now();
+    // Every other photo is the first one again (stored once): photos keep reaching the model after
+    // the cap refuses new ones.
+    const firstPhoto = dataUrl(pngPhoto(PHOTO_BYTES));
     for (let turn = 0; turn < TURNS; turn++) {
       const text = MESSAGES[turn % MESSAGES.length];
-      const images = turn % PHOTO_EVERY === 0 ? [dataUrl(pngPhoto(PHOTO_BYTES))] : undefined;
+      const images =
+        turn % PHOTO_EVERY !== 0
+          ? undefined
+          : turn % (2 * PHOTO_EVERY) === 0 && turn > 0
+            ? [dataUrl(pngPhoto(PHOTO_BYTES))]
+            : [firstPhoto];
       model.calls = [];
       const at = Date.now();
       const send = (body: object) => h.call('POST', `/api/conversations/${conversationId}/messages`, { body });
@@ -85,7 +101,10 @@ describe('a long conversation with photos', () => {
         spans: JSON.stringify(await h.store.traces.spans(trace)).length,
         refused,
         ms: Date.now() - at,
+        photo: Boolean(images) && !refused,
+        sawPhoto: JSON.stringify(model.last).includes('data:image/png;base64,'),
       });
+      lastInput = model.last;
     }
     const late = runs.slice(-40);
     const mean = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
@@ -105,6 +124,21 @@ describe('a long conversation with photos', () => {
     expect(max(late)).toBeLessThanOrEqual(max(windowFull) * 1.25);
     // And far below what the whole history would be by then.
     expect(max(late)).toBeLessThan(max(runs.slice(0, HISTORY_TURNS).map((r) => r.input)) * 5);
+  });
+
+  it('sends photos to the model as images, and a window of whole turns after one note', () => {
+    const withPhoto = runs.filter((r) => r.photo);
+    expect(withPhoto.length).toBeGreaterThan(0);
+    expect(withPhoto.every((r) => r.sawPhoto)).toBe(true);
+    expect(runs.slice(-40).some((r) => r.sawPhoto)).toBe(true);
+    const items = lastInput as Array<{ type?: string; role?: string; callId?: string }>;
+    expect(items[0]).toMatchObject({ role: 'system' });
+    // Then whole turns: the first item past the notes (photo ids) is a seller message.
+    expect(items.slice(1).find((i) => i.role !== 'system')).toMatchObject({ type: 'message', role: 'user' });
+    // The window's turns plus the new message; every tool result has its call.
+    expect(items.filter((i) => i.type === 'message' && i.role === 'user')).toHaveLength(HISTORY_TURNS + 1);
+    const calls = new Set(items.filter((i) => i.type === 'function_call').map((i) => i.callId));
+    for (const result of items.filter((i) => i.type === 'function_call_result')) expect(calls).toContain(result.callId);
   });
 
   it('records per run only the new input: spans do not grow with the history', () => {

@@ -90,7 +90,7 @@ function olderTurnsNote(turns: number): AgentInputItem {
     type: 'message',
     role: 'system',
     content:
-      `Earlier turns of this conversation are not shown; only the seller's last ${turns} messages are. ` +
+      `Earlier turns of this conversation are not shown, only the last ${turns} before this message. ` +
       'Ask the seller, or look listings up by id, for anything from before them.',
   };
 }
