@@ -23,6 +23,13 @@ const EnvSchema = z.object({
   AGENT_MODEL_RETRIES: int(2, 0),
   AGENT_MODEL_TIMEOUT_MS: int(30_000),
   APPROVAL_TTL_MS: int(30 * 60_000),
+  /** The model gets the seller's last N turns in full; older ones are left out (one short note says so). */
+  HISTORY_TURNS: int(20),
+  /** Photos reach the model as images for the seller's last N messages; older ones by id only. */
+  HISTORY_PHOTO_TURNS: int(2, 0),
+  /** Stored photo bytes per conversation (past it, 413) and per seller across conversations (past it, 429). */
+  PHOTO_BYTES_PER_CONVERSATION: int(40 * 1024 * 1024),
+  PHOTO_BYTES_PER_SELLER: int(200 * 1024 * 1024),
   /** A running segment's lease: renewed every third of it; a dead instance's runs are settled by another within about it. */
   RUN_LEASE_MS: int(30_000, 100),
   /** How long a message waits for its conversation's turn (another segment running) before 409 `conversation_busy`; unset: AGENT_RUN_TIMEOUT_MS. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScriptedModel } from '@openai/agents/testing';
-import { inspectImage } from '../src/api/imageCheck.js';
+import { inspectImage } from '../src/shared/imageCheck.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { say } from './support/scripts.js';
 

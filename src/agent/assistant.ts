@@ -1,18 +1,19 @@
-import type { Conversation, RunRecord, Store } from '../store/index.js';
+import type { Conversation, ImageQuota, RunRecord, Store } from '../store/index.js';
 import type { TraceSink } from '../tracing/traceRouter.js';
 import { ConversationLocks } from './conversationLock.js';
 import type { SellerMessage } from './messages.js';
 import type { RunResult } from './runResult.js';
 import { ownConversation, ownRun, visibleConversation, visibleRun, type Viewer } from './access.js';
-import { conversationView, type ConversationView } from './conversationView.js';
+import { conversationView, type ConversationView, type TranscriptPage } from './conversationView.js';
 import { RunLifecycle, type AssistantOptions, type RunOptions } from './runLifecycle.js';
 import { recoverInterruptedRuns } from './recovery.js';
 import { conversationLeaseKey, LeaseKeeper } from './leases.js';
 import { createLogger, describeError } from '../logging/logger.js';
+import { storePhotos } from './photos.js';
 
 export type { AssistantLimits, AssistantOptions, RunOptions } from './runLifecycle.js';
 export type { Viewer } from './access.js';
-export type { ConversationView } from './conversationView.js';
+export type { ConversationView, TranscriptPage } from './conversationView.js';
 
 /**
  * One seller-facing assistant, as the API, replay and evals use it: checks
@@ -30,6 +31,7 @@ export class ListingAssistant {
   private readonly lifecycle: RunLifecycle;
   private readonly leases: LeaseKeeper;
   private readonly waitMs: number;
+  private readonly photoQuota: ImageQuota;
   private sweeper: NodeJS.Timeout | undefined;
   private sweeping: Promise<unknown> | undefined;
 
@@ -38,6 +40,7 @@ export class ListingAssistant {
     this.leases = new LeaseKeeper(options.store, options.runLeaseMs ?? 30_000, options.logger ?? createLogger());
     this.lifecycle = new RunLifecycle(options, this.leases);
     this.waitMs = options.conversationWaitMs ?? options.limits.runTimeoutMs;
+    this.photoQuota = options.photoQuota ?? { conversationBytes: Infinity, sellerBytes: Infinity };
   }
 
   /** This process's id in the store's leases. */
@@ -63,14 +66,14 @@ export class ListingAssistant {
     return visibleRun(this.store, runId, viewer);
   }
 
-  async getConversation(conversationId: string, viewer: Viewer): Promise<ConversationView> {
+  async getConversation(conversationId: string, viewer: Viewer, page?: TranscriptPage): Promise<ConversationView> {
     const conversation = await visibleConversation(this.store, conversationId, viewer);
     const latest = await this.store.runs.latestForConversation(conversationId);
     if (latest) await this.lifecycle.settleExpired(latest);
     // One snapshot: the transcript and the latest run as they stand together.
     return this.store.read(async (tx) => {
       const current = await tx.runs.latestForConversation(conversationId);
-      return conversationView(tx, conversation, current ? await this.lifecycle.result(current.id) : null);
+      return conversationView(tx, conversation, current ? await this.lifecycle.result(current.id) : null, page);
     });
   }
 
@@ -88,7 +91,13 @@ export class ListingAssistant {
     options: RunOptions = {},
   ): Promise<RunResult> {
     await ownConversation(this.store, conversationId, sellerId);
-    return this.hold(conversationId, () => this.lifecycle.start(conversationId, sellerId, message, options));
+    return this.hold(conversationId, async () => {
+      // Stored first (once per photo, within the caps); the run sees only their ids.
+      const photoIds = message.images?.length
+        ? await storePhotos(this.store, { sellerId, conversationId }, message.images, this.photoQuota)
+        : message.photoIds;
+      return this.lifecycle.start(conversationId, sellerId, { text: message.text, photoIds }, options);
+    });
   }
 
   async decide(

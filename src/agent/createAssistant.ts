@@ -53,6 +53,11 @@ export function createAssistant(deps: AssistantDeps): AssistantParts {
       toolTimeoutMs: config.AGENT_TOOL_TIMEOUT_MS,
     },
     approvalTtlMs: config.APPROVAL_TTL_MS,
+    history: { turns: config.HISTORY_TURNS, photoTurns: config.HISTORY_PHOTO_TURNS },
+    photoQuota: {
+      conversationBytes: config.PHOTO_BYTES_PER_CONVERSATION,
+      sellerBytes: config.PHOTO_BYTES_PER_SELLER,
+    },
     runLeaseMs: config.RUN_LEASE_MS,
     conversationWaitMs: config.CONVERSATION_WAIT_MS,
     appVersion: APP_VERSION,

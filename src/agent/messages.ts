@@ -1,19 +1,26 @@
 import type { AgentInputItem, RunItem } from '@openai/agents';
+import { photoIdOf, photoUrl } from './photos.js';
 
 export interface SellerMessage {
   text: string;
-  /** Data URLs (`data:image/...;base64,...`); they reach a vision-capable model as image input. */
+  /**
+   * Data URLs (`data:image/...;base64,...`) as sent; ListingAssistant stores them (photos.ts) and the
+   * run sees only their ids.
+   */
   images?: string[];
+  /** The stored photos of this message. */
+  photoIds?: string[];
 }
 
+/** The seller's message as a session item: photos by reference (their URL), never their bytes. */
 export function userInputItem(message: SellerMessage): AgentInputItem {
-  if (!message.images?.length) return { type: 'message', role: 'user', content: message.text };
+  if (!message.photoIds?.length) return { type: 'message', role: 'user', content: message.text };
   return {
     type: 'message',
     role: 'user',
     content: [
       { type: 'input_text', text: message.text },
-      ...message.images.map((image) => ({ type: 'input_image' as const, image })),
+      ...message.photoIds.map((id) => ({ type: 'input_image' as const, image: photoUrl(id) })),
     ],
   };
 }
@@ -39,6 +46,8 @@ export interface TranscriptEntry {
   role: 'seller' | 'assistant' | 'tool';
   text: string;
   images?: number;
+  /** The seller's stored photos in this message (older conversations may have inline images, counted only). */
+  photos?: { id: string; url: string }[];
   tool?: string;
 }
 
@@ -51,8 +60,17 @@ export function transcript(items: AgentInputItem[]): TranscriptEntry[] {
       if (typeof content === 'string') out.push({ role: 'seller', text: content });
       else {
         const text = content.map((c) => (c.type === 'input_text' ? c.text : '')).join('');
-        const images = content.filter((c) => c.type === 'input_image').length;
-        out.push({ role: 'seller', text, ...(images ? { images } : {}) });
+        const parts = content.filter((c) => c.type === 'input_image');
+        const photos = parts.flatMap((c) => {
+          const id = photoIdOf(c.image);
+          return id ? [{ id, url: photoUrl(id) }] : [];
+        });
+        out.push({
+          role: 'seller',
+          text,
+          ...(parts.length ? { images: parts.length } : {}),
+          ...(photos.length ? { photos } : {}),
+        });
       }
     } else if (item.type === 'message' && item.role === 'assistant') {
       const text = item.content.map((c) => (c.type === 'output_text' ? c.text : '')).join('');

@@ -12,6 +12,7 @@ import {
   RunWrites,
   storeFailure,
   type ApprovalRecord,
+  type ImageQuota,
   type Store,
   type RunRecord,
   type StopReason,
@@ -29,6 +30,7 @@ import { LoopDetectedError, LoopGuardModel } from './loopGuard.js';
 import { traceRouter, type SettledRun, type TraceSink } from '../tracing/traceRouter.js';
 import { StoreRecorder } from '../tracing/storeRecorder.js';
 import { StoreSession, closeDanglingCalls } from './storeSession.js';
+import { PhotoInputModel } from './photoInput.js';
 import { assistantText, userInputItem, type SellerMessage } from './messages.js';
 import { toRunResult, type RunResult } from './runResult.js';
 import { toRunEvent, type RunEvent } from './runEvents.js';
@@ -67,6 +69,10 @@ export interface AssistantOptions {
   runLeaseMs?: number;
   /** How long a message waits for its conversation's turn before `conversation_busy`; the run timeout by default. */
   conversationWaitMs?: number;
+  /** What of the history the model gets (HISTORY_TURNS, HISTORY_PHOTO_TURNS); unset: everything. */
+  history?: { turns: number; photoTurns: number };
+  /** Stored photo bytes per conversation and per seller; unset: no cap. */
+  photoQuota?: ImageQuota;
 }
 
 export interface RunOptions {
@@ -155,7 +161,7 @@ export class RunLifecycle {
         conversationId,
         sellerId,
         traceId: newTraceId(),
-        input: { text: message.text, images: message.images?.length ?? 0 },
+        input: { text: message.text, images: message.photoIds?.length ?? 0 },
         appVersion: this.options.appVersion,
         // The seller's version for this run; a resume keeps it, whatever the rollout says by then.
         promptVersion: this.options.prompts.forSeller(sellerId).version,
@@ -205,7 +211,7 @@ export class RunLifecycle {
   async resume(run: RunRecord, options: RunOptions = {}, known?: ApprovalRecord[]): Promise<RunResult> {
     // A decision marks the run running in its own transaction; recovery resumes runs in either state.
     if (run.status !== 'running') await this.store.runs.update(run.id, { status: 'running' });
-    const { agent, counter } = this.buildAgent(run.promptVersion);
+    const { agent, counter } = this.buildAgent(run);
     const state = await RunState.fromString<AssistantContext, typeof agent>(agent, run.state!);
     const approvals = known ?? (await this.store.approvals.forRun(run.id));
     for (const item of state.getInterruptions()) {
@@ -216,11 +222,14 @@ export class RunLifecycle {
     return this.execute(run, state, options, { agent, counter });
   }
 
-  private buildAgent(promptVersion: string): { agent: Agent<AssistantContext>; counter: TracedModel } {
-    const counter = new TracedModel(new LoopGuardModel(this.options.model), this.options.modelName);
+  private buildAgent(run: RunRecord): { agent: Agent<AssistantContext>; counter: TracedModel } {
+    // Spans see the input as stored (photos by reference); the provider gets the photos' bytes.
+    const photoTurns = this.options.history?.photoTurns ?? Infinity;
+    const withPhotos = new PhotoInputModel(this.options.model, this.store, run.sellerId, photoTurns);
+    const counter = new TracedModel(new LoopGuardModel(withPhotos), this.options.modelName);
     const agent = new Agent<AssistantContext>({
       name: 'listing-assistant',
-      instructions: this.options.prompts.version(promptVersion).text,
+      instructions: this.options.prompts.version(run.promptVersion).text,
       model: counter,
       tools: this.tools,
     });
@@ -231,12 +240,17 @@ export class RunLifecycle {
     run: RunRecord,
     initial: AgentInputItem[] | RunState<AssistantContext, Agent<AssistantContext>>,
     options: RunOptions = {},
-    built = this.buildAgent(run.promptVersion),
+    built = this.buildAgent(run),
   ): Promise<RunResult> {
     const { agent, counter } = built;
     const context: AssistantContext = { runId: run.id, conversationId: run.conversationId, sellerId: run.sellerId };
     // The segment holds its session items, read decisions and spans for its transactions (RunWrites).
-    const session = new StoreSession(this.store, run.conversationId, { writes: this.runWrites, runId: run.id });
+    const session = new StoreSession(
+      this.store,
+      run.conversationId,
+      { writes: this.runWrites, runId: run.id },
+      this.options.history?.turns,
+    );
     this.runWrites.open(run.id);
     this.recorder.hold(run.traceId);
     const controller = new AbortController();

@@ -16,17 +16,41 @@ export class StoreSession implements Session {
     private readonly store: Store,
     private readonly conversationId: string,
     private readonly held?: { writes: RunWrites; runId: string },
+    /** How many of the seller's latest turns the model gets (HISTORY_TURNS); unset: all of them. */
+    private readonly historyTurns?: number,
   ) {}
 
   async getSessionId(): Promise<string> {
     return this.conversationId;
   }
 
+  /**
+   * The history the SDK puts before a new message. Without a limit and with a window, that is the
+   * latest `historyTurns` turns (a turn starts at a seller message), read from the end of the
+   * stored items, so a run's cost does not grow with the conversation; older turns are replaced
+   * by one short note.
+   */
   async getItems(limit?: number): Promise<AgentInputItem[]> {
+    if (limit === undefined && this.historyTurns !== undefined) return this.window(this.historyTurns);
     const stored = (await this.store.conversations.items(this.conversationId, limit)) as AgentInputItem[];
     if (this.pending.length === 0) return stored;
     const all = [...stored, ...this.pending];
     return limit === undefined ? all : all.slice(Math.max(0, all.length - limit));
+  }
+
+  private async window(turns: number): Promise<AgentInputItem[]> {
+    // Turns are a few items each (a message, tool calls and results, replies); read more until enough.
+    for (let read = turns * 8 + 8; ; read *= 4) {
+      const stored = (await this.store.conversations.items(this.conversationId, read)) as AgentInputItem[];
+      const all = [...stored, ...this.pending];
+      const starts = all.flatMap((item, i) => (isSellerMessage(item) ? [i] : []));
+      const whole = stored.length < read;
+      if (starts.length >= turns || whole) {
+        const from = starts.length >= turns ? starts[starts.length - turns] : 0;
+        const dropped = from > 0 || !whole;
+        return dropped ? [olderTurnsNote(turns), ...all.slice(from)] : all;
+      }
+    }
   }
 
   async addItems(items: AgentInputItem[]): Promise<void> {
@@ -56,6 +80,19 @@ export class StoreSession implements Session {
     if (this.pending.length > 0) throw new Error('clearSession with uncommitted session items is not supported');
     await this.store.conversations.clearItems(this.conversationId);
   }
+}
+
+const isSellerMessage = (item: AgentInputItem) => item.type === 'message' && item.role === 'user';
+
+/** Stands in for the turns left out of the model's input (never stored: the SDK stores only new items). */
+function olderTurnsNote(turns: number): AgentInputItem {
+  return {
+    type: 'message',
+    role: 'system',
+    content:
+      `Earlier turns of this conversation are not shown, only the last ${turns} before this message. ` +
+      'Ask the seller, or look listings up by id, for anything from before them.',
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ import { errorHandler, notFound } from './errorHandler.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { runRoutes } from './routes/runs.js';
 import { listingRoutes } from './routes/listings.js';
+import { imageRoutes } from './routes/images.js';
 import { traceRoutes } from './routes/traces.js';
 import { reviewRoutes, type ReviewRouteOptions } from './routes/review.js';
 import { docsRoutes, DOCUMENTATION } from './routes/docs.js';
@@ -96,6 +97,11 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
         (spec ??= generateSpecs(app, { documentation: DOCUMENTATION, exclude: ['/api/openapi.json', '/api/docs'] })),
     ),
   );
+
+  // Photos: public on an active listing, so the token is optional (checked by the route itself).
+  if (deps.signInFailuresPerMinute)
+    app.use('/api/images/*', failedSignInLimit(deps.signInFailuresPerMinute, deps.store));
+  app.route('/api/images', imageRoutes(deps.store, deps.authenticator));
 
   const api = new Hono<AuthEnv>();
   api.use(

@@ -47,6 +47,11 @@ export const ListingSchema = z
   })
   .meta({ id: 'Listing' });
 
+/** One listing as `GET /api/listings/:id` serves it: with its photos, each at its own URL. */
+export const ListingWithPhotos = ListingSchema.extend({
+  photos: z.array(z.object({ id: z.string(), url: z.string() })),
+}).meta({ id: 'ListingWithPhotos' });
+
 export const ListingPage = z.object({
   listings: z.array(ListingSchema),
   limit: z.number().int(),
@@ -65,9 +70,12 @@ export const ConversationViewSchema = z
         role: z.enum(['seller', 'assistant', 'tool']),
         text: z.string(),
         images: z.number().int().optional(),
+        photos: z.array(z.object({ id: z.string(), url: z.string() })).optional(),
         tool: z.string().optional(),
       }),
     ),
+    messagesTotal: z.number().int().meta({ description: 'Entries in the whole transcript' }),
+    messagesStart: z.number().int().meta({ description: 'Position of the first entry returned' }),
     latestRun: RunResultSchema.nullable(),
   })
   .meta({ id: 'Conversation' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inspectImage, MAX_IMAGE_BYTES } from './imageCheck.js';
+import { inspectImage, MAX_IMAGE_BYTES } from '../shared/imageCheck.js';
 import { CATEGORIES } from '../domain/listing.js';
 import { TOOL_NAMES } from '../tools/index.js';
 import { RUN_STATUSES, STOP_REASONS } from '../store/runRepository.js';
@@ -12,6 +12,12 @@ const Id = (prefix: string) =>
 
 export const ConversationIdParam = z.object({ id: Id('conv') });
 export const RunIdParam = z.object({ runId: Id('run') });
+/** A page of a conversation's transcript: `limit` entries ending before position `before` (default: the end). */
+export const ConversationQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().min(0).optional(),
+});
+export const ImageIdParam = z.object({ id: z.string().regex(/^img_[0-9a-f]{32}$/, 'must be an img_… id') });
 export const ListingIdParam = z.object({ id: Id('lst') });
 
 export const MessageBody = z.object({

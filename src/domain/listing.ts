@@ -23,11 +23,13 @@ export interface Listing {
   status: ListingStatus;
   createdAt: string;
   updatedAt: string;
+  /** The seller's photos (image ids), in order; read with the single listing, absent from lists. */
+  photoIds?: string[];
 }
 
 /** What a seller (or the seed generator) supplies; the store assigns the rest. */
 export type NewListing = Pick<Listing, 'sellerId' | 'title' | 'description' | 'category' | 'price' | 'condition'> &
-  Partial<Pick<Listing, 'id' | 'status' | 'createdAt'>>;
+  Partial<Pick<Listing, 'id' | 'status' | 'createdAt' | 'photoIds'>>;
 
 /** Prices are stored in integer cents so that EUR amounts never drift. */
 export const toCents = (eur: number): number => Math.round(eur * 100);

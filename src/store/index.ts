@@ -66,3 +66,4 @@ export { REVIEW_REASONS, REVIEW_STATUSES, REVIEW_LABELS } from './reviewReposito
 export { RunWrites, type HeldWrite } from './runWrites.js';
 export type { Lease, LeaseRepository } from './leaseRepository.js';
 export type { RateTake, RateCounterRepository } from './rateCounterRepository.js';
+export { ImageQuotaError, type ImageQuota, type ImageRecord, type NewImage } from './imageRepository.js';

@@ -14,6 +14,7 @@ import type { CorrectionRepository } from './correctionRepository.js';
 import type { ReviewRepository } from './reviewRepository.js';
 import type { LeaseRepository } from './leaseRepository.js';
 import type { RateCounterRepository } from './rateCounterRepository.js';
+import type { ImageRepository } from './imageRepository.js';
 
 export type Clock = () => Date;
 
@@ -40,6 +41,8 @@ export interface Store {
   readonly leases: LeaseRepository;
   /** Request budgets shared by every instance (the API's rate limits). */
   readonly rateCounters: RateCounterRepository;
+  /** Uploaded photos, stored once and referred to by id. */
+  readonly images: ImageRepository;
   readonly now: Clock;
 
   /**

@@ -4,6 +4,9 @@ import { defineTool } from './toolSpec.js';
 import { PriceArgument } from './argumentSchemas.js';
 import { summarizeListing } from './listingView.js';
 
+/** Photos one listing may show. */
+export const MAX_LISTING_PHOTOS = 8;
+
 export const CreateListingParams = z.object({
   title: z.string().trim().min(3).max(120),
   description: z.string().trim().min(10).max(4000),
@@ -16,6 +19,12 @@ export const CreateListingParams = z.object({
     .describe(`One of: ${CATEGORIES.join(', ')}`),
   price: PriceArgument,
   condition: ConditionSchema,
+  photoIds: z
+    .array(z.string().regex(/^img_[0-9a-f]{32}$/, 'must be a photo id (img_…) the seller sent'))
+    .max(MAX_LISTING_PHOTOS)
+    .nullable()
+    .optional()
+    .describe('Ids of photos the seller sent in this conversation (named in the photo notes), to show on the listing'),
 });
 export type CreateListingArgs = z.infer<typeof CreateListingParams>;
 
@@ -27,12 +36,27 @@ export const createListing = defineTool({
   parameters: CreateListingParams,
   progress: 'Preparing your listing for confirmation…',
   facts: ({ title, description, category, price }) => ({ category, price, text: `${title} ${description}` }),
-  summarize: ({ title, description, category, condition, price }) => {
+  summarize: ({ title, description, category, condition, price, photoIds }) => {
     const excerpt = description.length > 160 ? `${description.slice(0, 157)}…` : description;
-    return `Post a new listing "${title}" in ${category} (condition: ${condition}) for ${formatEur(price)}. Description: ${excerpt}`;
+    const n = new Set(photoIds ?? []).size;
+    const photos = n ? ` with ${n} photo${n === 1 ? '' : 's'}` : '';
+    return `Post a new listing "${title}"${photos} in ${category} (condition: ${condition}) for ${formatEur(price)}. Description: ${excerpt}`;
   },
   run: async (args, { store, context }) => {
+    const photoIds = [...new Set(args.photoIds ?? [])];
+    // Only the seller's own photos: another seller's id (or none at all) never reaches a listing.
+    for (const id of photoIds) {
+      const image = await store.images.get(id);
+      if (image?.sellerId !== context.sellerId)
+        return {
+          ok: false,
+          error: 'invalid_arguments',
+          issues: [`photoIds: ${id} is not a photo this seller sent`],
+          message: 'Use only the ids of photos the seller sent in this conversation.',
+        };
+    }
     const created = await store.listings.insert({
+      photoIds,
       sellerId: context.sellerId,
       title: args.title,
       description: args.description,

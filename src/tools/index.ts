@@ -18,5 +18,5 @@ export type { AssistantContext } from './toolContext.js';
 export type { ToolResult, ListingSummary, PriceStats } from './toolResult.js';
 export { GetListingParams, type GetListingArgs } from './getListing.js';
 export { SearchSimilarParams, type SearchSimilarArgs } from './searchSimilar.js';
-export { CreateListingParams, type CreateListingArgs } from './createListing.js';
+export { CreateListingParams, MAX_LISTING_PHOTOS, type CreateListingArgs } from './createListing.js';
 export { UpdatePriceParams, type UpdatePriceArgs } from './updatePrice.js';

@@ -14,9 +14,17 @@ export const TRACED_MODEL_MARKER = 'listing_assistant_model_call';
  * that end in an error) and opens one generation span per call with the
  * input, output, model name and token usage, whatever the provider. Custom
  * models emit no generation span of their own.
+ *
+ * A span records only the call's new input: for a segment's first call, from the seller's latest
+ * message on; for a later call, what came after the previous call's input (its output and the tool
+ * results). The history before is already in earlier spans and the session, so a span's size does
+ * not grow with the conversation; `history_items` says how many items were left out. Photos are
+ * references here (the bytes are added further in, by the agent's PhotoInputModel).
  */
 export class TracedModel implements Model {
   calls = 0;
+  /** Items in the previous call's input, when there was one in this segment. */
+  private previousInput: number | undefined;
 
   constructor(
     private readonly inner: Model,
@@ -27,7 +35,7 @@ export class TracedModel implements Model {
     this.calls++;
     return withGenerationSpan(
       async (span) => {
-        span.spanData.input = toArray(request.input);
+        span.spanData.input = this.newInput(request.input, span.spanData.model_config);
         const response = await this.inner.getResponse(request);
         span.spanData.output = response.output as Array<Record<string, unknown>>;
         span.spanData.usage = usageOf(response);
@@ -40,8 +48,9 @@ export class TracedModel implements Model {
   async *getStreamedResponse(request: ModelRequest): AsyncIterable<StreamEvent> {
     this.calls++;
     // A streamed call is one span from the first event to `response_done`, which carries output and usage.
+    const config: Record<string, unknown> = { [TRACED_MODEL_MARKER]: true };
     const span = createGenerationSpan({
-      data: { model: this.modelName, model_config: { [TRACED_MODEL_MARKER]: true }, input: toArray(request.input) },
+      data: { model: this.modelName, model_config: config, input: this.newInput(request.input, config) },
     });
     span.start();
     try {
@@ -71,6 +80,23 @@ export class TracedModel implements Model {
 
   getRetryAdvice(...args: Parameters<NonNullable<Model['getRetryAdvice']>>) {
     return this.inner.getRetryAdvice?.(...args);
+  }
+
+  private newInput(
+    input: ModelRequest['input'],
+    config: Record<string, unknown> | undefined,
+  ): Array<Record<string, unknown>> {
+    const items = toArray(input);
+    const from =
+      this.previousInput !== undefined && this.previousInput <= items.length
+        ? this.previousInput
+        : Math.max(
+            0,
+            items.findLastIndex((i) => i.type === 'message' && i.role === 'user'),
+          );
+    this.previousInput = items.length;
+    if (config) config.history_items = from;
+    return items.slice(from);
   }
 }
 

@@ -1,5 +1,5 @@
 import { formatEur, type Condition } from '../../domain/listing.js';
-import type { CreateListingArgs } from '../../tools/index.js';
+import { MAX_LISTING_PHOTOS, type CreateListingArgs } from '../../tools/index.js';
 import { categoryOf } from './category.js';
 import { canonicalCondition, conditionFrom, DEFAULT_CONDITION } from './condition.js';
 import type { DraftChange } from './draftChange.js';
@@ -15,6 +15,8 @@ import {
 } from './itemText.js';
 import { statedPrice } from './price.js';
 import { applyRelativePrice } from './priceChange.js';
+import { notedPhotoIds } from '../photoInput.js';
+import type { Turn } from './turn.js';
 
 /** A listing as proposed but not yet posted. The price is missing until the seller or the comparables give one. */
 export interface Draft {
@@ -167,4 +169,17 @@ function sentence(text: string): string {
 /** The search words for an existing draft (used when the seller asks what "it" is worth). */
 export function draftQuery(draft: Draft): string {
   return searchQueryFrom(itemPhrase(draft.title));
+}
+
+/** A draft shows the photos the seller sent in the conversation (as far as the input shows them). */
+export function withDraftPhotos(turn: Turn, items: Item[]): Turn {
+  if (!turn.calls.some((c) => c.name === 'createListing' && !c.arguments.photoIds)) return turn;
+  const photoIds = notedPhotoIds(items).slice(-MAX_LISTING_PHOTOS);
+  if (photoIds.length === 0) return turn;
+  return {
+    ...turn,
+    calls: turn.calls.map((c) =>
+      c.name === 'createListing' && !c.arguments.photoIds ? { ...c, arguments: { ...c.arguments, photoIds } } : c,
+    ),
+  };
 }

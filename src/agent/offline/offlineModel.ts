@@ -9,6 +9,7 @@ import {
 } from '@openai/agents';
 import { asItems, type Item } from './history.js';
 import { respond } from './respond.js';
+import { withDraftPhotos } from './draft.js';
 import type { Turn } from './turn.js';
 
 /** One step of a rule-based model: a pure function of the conversation the Runner sends. */
@@ -58,7 +59,7 @@ export class OfflineModel implements Model {
   private answer(request: ModelRequest): ModelResponse & { output: Array<AssistantMessageItem | FunctionCallItem> } {
     request.signal?.throwIfAborted();
     const items = asItems(request.input);
-    const turn = this.decide(items);
+    const turn = withDraftPhotos(this.decide(items), items);
     const output = outputItems(turn, items.length);
     const inputTokens = estimateTokens(inputChars(request, items));
     const outputTokens = estimateTokens(JSON.stringify(turn).length);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { ListingAssistant } from '../../agent/assistant.js';
 import { requireRole, type AuthEnv } from '../auth.js';
-import { ConversationIdParam, MessageBody } from '../schemas.js';
+import { ConversationIdParam, ConversationQuery, MessageBody } from '../schemas.js';
 import { ConversationCreated, ConversationViewSchema, RunResultSchema } from '../responses.js';
 import { describe, validate } from '../openapi.js';
 import { streamRun, wantsEventStream } from '../sse.js';
@@ -25,12 +25,14 @@ export function conversationRoutes(assistant: ListingAssistant): Hono<AuthEnv> {
   app.get(
     '/:id',
     describe({
-      summary: 'Messages and the latest RunResult (its seller, or support)',
+      summary: 'Messages (the latest page; `before` and `limit` page back) and the latest RunResult',
       tag: 'conversations',
       response: ConversationViewSchema,
     }),
     validate('param', ConversationIdParam),
-    async (c) => c.json(await assistant.getConversation(c.req.valid('param').id, c.get('principal'))),
+    validate('query', ConversationQuery),
+    async (c) =>
+      c.json(await assistant.getConversation(c.req.valid('param').id, c.get('principal'), c.req.valid('query'))),
   );
 
   app.post(

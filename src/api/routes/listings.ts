@@ -3,7 +3,8 @@ import type { Store } from '../../store/index.js';
 import { NotFoundError } from '../../errors.js';
 import type { AuthEnv } from '../auth.js';
 import { ListingIdParam, ListingsQuery } from '../schemas.js';
-import { ListingPage, ListingSchema } from '../responses.js';
+import { ListingPage, ListingWithPhotos } from '../responses.js';
+import { photoUrl } from '../../agent/photos.js';
 import { describe, validate } from '../openapi.js';
 
 export function listingRoutes(store: Store): Hono<AuthEnv> {
@@ -26,12 +27,18 @@ export function listingRoutes(store: Store): Hono<AuthEnv> {
 
   app.get(
     '/:id',
-    describe({ summary: 'One listing', tag: 'listings', response: ListingSchema, errors: [400, 401, 404] }),
+    describe({
+      summary: 'One listing, with its photos',
+      tag: 'listings',
+      response: ListingWithPhotos,
+      errors: [400, 401, 404],
+    }),
     validate('param', ListingIdParam),
     async (c) => {
       const listing = await store.listings.get(c.req.valid('param').id);
       if (!listing) throw new NotFoundError('Listing');
-      return c.json(listing);
+      const { photoIds = [], ...fields } = listing;
+      return c.json({ ...fields, photos: photoIds.map((id) => ({ id, url: photoUrl(id) })) });
     },
   );
 

@@ -9,6 +9,7 @@ import { describe, validate } from '../openapi.js';
 import { exportTrace } from '../../replay/traceExport.js';
 import { replayTrace } from '../../replay/replay.js';
 import { ReplayReportSchema } from '../responses.js';
+import { cutLongStrings } from '../longStrings.js';
 
 /** Support's view of recorded runs. Sellers get 403 on every route here. */
 export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promise<string | undefined>): Hono<AuthEnv> {
@@ -39,7 +40,9 @@ export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promis
       const run = await store.runs.byTraceId(c.req.valid('param').traceId);
       if (!run) throw new NotFoundError('Trace');
       const langfuseUrl = await traceUrl?.(run.traceId);
-      return c.json({ ...(await buildTraceView(store, run)), ...(langfuseUrl ? { langfuseUrl } : {}) });
+      // Long strings are cut (inline images of old recordings above all): the view stays small.
+      const view = cutLongStrings(await buildTraceView(store, run)) as Record<string, unknown>;
+      return c.json({ ...view, ...(langfuseUrl ? { langfuseUrl } : {}) });
     },
   );
 

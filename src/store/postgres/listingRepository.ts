@@ -52,17 +52,32 @@ export class PgListingRepository implements ListingRepository {
   ) {}
 
   async get(id: string): Promise<Listing | undefined> {
-    const row = await this.db.one(`SELECT ${COLUMNS} FROM listings l WHERE l.id = $1`, [id]);
-    return row && toListing(row);
+    const row = await this.db.one(
+      `SELECT ${COLUMNS}, coalesce((SELECT array_agg(p.image_id ORDER BY p.position) FROM listing_photos p
+         WHERE p.listing_id = l.id), '{}') AS photo_ids
+       FROM listings l WHERE l.id = $1`,
+      [id],
+    );
+    return row && { ...toListing(row), photoIds: row.photo_ids as string[] };
   }
 
   async insert(l: NewListing): Promise<Listing> {
-    const row = await this.db.one(
-      `INSERT INTO listings (id, seller_id, title, description, category, price_cents, condition, status, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING ${COLUMNS.replace(/l\./g, '')}`,
-      this.values(l),
-    );
-    return toListing(row!);
+    // The row and its photos together.
+    const row = await this.db.transaction(async () => {
+      const inserted = await this.db.one(
+        `INSERT INTO listings (id, seller_id, title, description, category, price_cents, condition, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING ${COLUMNS.replace(/l\./g, '')}`,
+        this.values(l),
+      );
+      if (l.photoIds?.length)
+        await this.db.run(
+          `INSERT INTO listing_photos (listing_id, position, image_id)
+           SELECT $1, n - 1, image_id FROM unnest($2::text[]) WITH ORDINALITY AS t (image_id, n)`,
+          [inserted!.id, l.photoIds],
+        );
+      return inserted!;
+    });
+    return { ...toListing(row), photoIds: l.photoIds ?? [] };
   }
 
   private values(l: NewListing): unknown[] {

@@ -217,6 +217,30 @@ export const MIGRATIONS: readonly string[] = [
     key text NOT NULL, window_start bigint NOT NULL, count integer NOT NULL, PRIMARY KEY (key, window_start)
   );
   `,
+  // 3: uploaded photos, stored once per seller (the id hashes seller and bytes) and referred to by id
+  // everywhere else; a listing's photos in order. The covering indexes sum a quota without the bytes.
+  `
+  CREATE TABLE images (
+    id text PRIMARY KEY,
+    seller_id text NOT NULL,
+    conversation_id text NOT NULL REFERENCES conversations (id),
+    mime text NOT NULL,
+    bytes integer NOT NULL,
+    width integer NOT NULL,
+    height integer NOT NULL,
+    created_at timestamptz NOT NULL,
+    data bytea NOT NULL
+  );
+  CREATE INDEX images_by_seller ON images (seller_id) INCLUDE (bytes);
+  CREATE INDEX images_by_conversation ON images (conversation_id) INCLUDE (bytes);
+  CREATE TABLE listing_photos (
+    listing_id text NOT NULL REFERENCES listings (id),
+    position integer NOT NULL,
+    image_id text NOT NULL REFERENCES images (id),
+    PRIMARY KEY (listing_id, position)
+  );
+  CREATE INDEX listing_photos_by_image ON listing_photos (image_id);
+  `,
 ];
 
 /** Any constant: the advisory lock every instance takes while it migrates. */

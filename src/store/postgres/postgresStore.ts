@@ -14,6 +14,8 @@ import type { CorrectionRepository } from '../correctionRepository.js';
 import type { ReviewRepository } from '../reviewRepository.js';
 import type { LeaseRepository } from '../leaseRepository.js';
 import type { RateCounterRepository } from '../rateCounterRepository.js';
+import type { ImageRepository } from '../imageRepository.js';
+import { PgImageRepository } from './imageRepository.js';
 import { PgLeaseRepository, PgRateCounterRepository } from './leaseRepository.js';
 import { PgDatabase, type PgOptions } from './database.js';
 import { migrate } from './migrations.js';
@@ -52,6 +54,7 @@ export class PostgresStore implements Store {
   readonly reviews: ReviewRepository;
   readonly leases: LeaseRepository;
   readonly rateCounters: RateCounterRepository;
+  readonly images: ImageRepository;
 
   private constructor(
     private readonly db: PgDatabase,
@@ -72,6 +75,7 @@ export class PostgresStore implements Store {
     this.reviews = new PgReviewRepository(db, now);
     this.leases = new PgLeaseRepository(db);
     this.rateCounters = new PgRateCounterRepository(db);
+    this.images = new PgImageRepository(db, now);
   }
 
   /** Connects, applies the migrations not applied yet (once, whatever the number of instances starting). */

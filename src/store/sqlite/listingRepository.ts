@@ -12,6 +12,8 @@ export class SqliteListingRepository {
   private readonly search: ListingSearch;
   private readonly insertStmt;
   private readonly updatePriceStmt;
+  private readonly photosStmt;
+  private readonly insertPhotoStmt;
 
   constructor(
     private readonly db: Db,
@@ -23,16 +25,22 @@ export class SqliteListingRepository {
        VALUES (@id, @sellerId, @title, @description, @category, @priceCents, @condition, @status, @createdAt, @createdAt)`,
     );
     this.updatePriceStmt = db.prepare(`UPDATE listings SET price_cents = ?, updated_at = ? WHERE id = ?`);
+    this.photosStmt = db.prepare<[string], { image_id: string }>(
+      'SELECT image_id FROM listing_photos WHERE listing_id = ? ORDER BY position',
+    );
+    this.insertPhotoStmt = db.prepare('INSERT INTO listing_photos (listing_id, position, image_id) VALUES (?, ?, ?)');
     this.search = new ListingSearch(db);
   }
 
   get(id: string): Listing | undefined {
     const row = this.byId.get(id);
-    return row ? toListing(row) : undefined;
+    if (!row) return undefined;
+    return { ...toListing(row), photoIds: this.photosStmt.all(id).map((p) => p.image_id) };
   }
 
   insert(listing: NewListing): Listing {
-    return this.get(this.write(listing))!;
+    // The row and its photos together.
+    return this.get(this.db.inTransaction ? this.write(listing) : this.db.transaction(() => this.write(listing))())!;
   }
 
   private write(l: NewListing): string {
@@ -48,6 +56,7 @@ export class SqliteListingRepository {
       status: l.status ?? 'active',
       createdAt: l.createdAt ?? this.now().toISOString(),
     });
+    l.photoIds?.forEach((imageId, position) => this.insertPhotoStmt.run(id, position, imageId));
     return id;
   }
 

@@ -291,6 +291,30 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (key, window_start)
   ) WITHOUT ROWID;
   `,
+  // 10: uploaded photos, stored once per seller (the id hashes seller and bytes) and referred to by id
+  // everywhere else; a listing's photos in order. The covering indexes sum a quota without the bytes.
+  `
+  CREATE TABLE images (
+    id TEXT PRIMARY KEY,
+    seller_id TEXT NOT NULL,
+    conversation_id TEXT NOT NULL REFERENCES conversations (id),
+    mime TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX images_by_seller ON images (seller_id, bytes);
+  CREATE INDEX images_by_conversation ON images (conversation_id, bytes);
+  CREATE TABLE listing_photos (
+    listing_id TEXT NOT NULL REFERENCES listings (id),
+    position INTEGER NOT NULL,
+    image_id TEXT NOT NULL REFERENCES images (id),
+    PRIMARY KEY (listing_id, position)
+  );
+  CREATE INDEX listing_photos_by_image ON listing_photos (image_id);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

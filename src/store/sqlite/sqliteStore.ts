@@ -15,6 +15,8 @@ import type { CorrectionRepository } from '../correctionRepository.js';
 import type { ReviewRepository } from '../reviewRepository.js';
 import type { LeaseRepository } from '../leaseRepository.js';
 import type { RateCounterRepository } from '../rateCounterRepository.js';
+import type { ImageRepository } from '../imageRepository.js';
+import { SqliteImageRepository } from './imageRepository.js';
 import { openDatabase, type OpenOptions } from './database.js';
 import { Connection } from './connection.js';
 import { SqliteListingRepository } from './listingRepository.js';
@@ -50,6 +52,7 @@ export class SqliteStore implements Store {
   readonly reviews: ReviewRepository;
   readonly leases: LeaseRepository;
   readonly rateCounters: RateCounterRepository;
+  readonly images: ImageRepository;
 
   private constructor(
     private readonly connection: Connection,
@@ -76,6 +79,7 @@ export class SqliteStore implements Store {
     this.reviews = over(new SqliteReviewRepository(db, now));
     this.leases = over(new SqliteLeaseRepository(db));
     this.rateCounters = over(new SqliteRateCounterRepository(db));
+    this.images = over(new SqliteImageRepository(db, now));
     const ledger = new SqliteToolExecutionRepository(db, now);
     this.executions = {
       ...over(ledger),
