@@ -93,6 +93,11 @@ export const TraceSummarySchema = z
     tools: z.array(z.string()).describe(`The tools the run called, of ${TOOL_NAMES.join(', ')}.`),
     denials: z.number().int(),
     tags: z.array(z.string()),
+    message: z.string().describe("The start of the seller's message"),
+    reply: z.string().nullable().describe('The start of the reply (markdown, as the seller sees it)'),
+    inputTokens: z.number(),
+    outputTokens: z.number(),
+    costUsd: z.number().nullable().describe("From the model's price table; null when the model's price is unknown"),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -9,6 +9,7 @@ import { describe, validate } from '../openapi.js';
 import { exportTrace } from '../../replay/traceExport.js';
 import { replayTrace } from '../../replay/replay.js';
 import { ReplayReportSchema } from '../responses.js';
+import { estimateCost } from '../../shared/modelPricing.js';
 
 /** Support's view of recorded runs. Sellers get 403 on every route here. */
 export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promise<string | undefined>): Hono<AuthEnv> {
@@ -26,8 +27,10 @@ export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promis
     validate('query', TracesQuery),
     async (c) => {
       const q = c.req.valid('query');
-      const { traces, total } = await store.traces.search({ ...q, sellerId: q.userId });
-      return c.json({ traces, total, limit: q.limit, offset: q.offset });
+      const { q: text, userId, ...filter } = q;
+      const { traces, total } = await store.traces.search({ ...filter, text, sellerId: userId });
+      const priced = traces.map((t) => ({ ...t, costUsd: estimateCost(t.model, t) }));
+      return c.json({ traces: priced, total, limit: q.limit, offset: q.offset });
     },
   );
 

@@ -13,6 +13,10 @@ const SEARCH_DOCUMENT_FUNCTION = `
       'aaaaaaaccceeeeeeiiiiilnnooooooossuuuuuyyzzzaaaaaaceeeeiiiinoooooouuuuy'))
   $$;`;
 
+/** Accented letters and their plain forms (lower case), for the search column's translate(). */
+const ACCENTED = 'àáâãäåāăąçćčďèéêëēėęěìíîïīįľłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżž';
+const UNACCENTED = 'aaaaaaaaacccdeeeeeeeeiiiiiillnnnoooooooorrssstuuuuuuuuyyzzz';
+
 /**
  * Versioned, append-only migrations, the PostgreSQL twin of sqlite/migrations.ts (one schema from
  * the start, not its history). Money in cents (bigint), timestamps timestamptz, JSON objects in
@@ -216,6 +220,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE rate_counters (
     key text NOT NULL, window_start bigint NOT NULL, count integer NOT NULL, PRIMARY KEY (key, window_start)
   );
+  `, // 3: support's full-text search over what the seller wrote and what the assistant replied. 'simple'
+  // (no stemming, no stopwords) and accents folded by translate(), so a search word matches as a word
+  // prefix exactly as on the SQLite engine (unicode61 remove_diacritics).
+  `
+  ALTER TABLE runs ADD COLUMN search tsvector GENERATED ALWAYS AS (
+    to_tsvector('simple', translate(lower(coalesce(input->>'text', '') || ' ' || coalesce(reply, '')),
+      '${ACCENTED}', '${UNACCENTED}'))
+  ) STORED;
+  CREATE INDEX runs_by_search ON runs USING gin (search);
   `,
 ];
 
