@@ -94,6 +94,71 @@ describe('recorded traces', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
+  it('reads a run as a tree: decisions where they happened, the wait apart, new input only, no image bytes', async () => {
+    const PHOTO =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
+    const WAIT_MS = 80;
+    h = await createHarness({
+      model: new ScriptedModel([
+        callTool('searchSimilar', { query: 'Trek Marlin 7', category: 'Sports', limit: null }, 'c1'),
+        callTool('createListing', bikeDraft, 'c2', 'Draft ready.'),
+        say('Posted.'),
+        callTool('getListing', { listingId: 'lst_0000003' }, 'c3'),
+        say('Here it is.'),
+      ]),
+    });
+    const { id } = await h.assistant.createConversation('seller-1');
+    const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'Sell my Trek Marlin 7', images: [PHOTO] });
+    await sleep(WAIT_MS); // the seller reads the draft
+    await h.assistant.decide(paused.runId, 'seller-1', {
+      approvalId: paused.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
+    const next = await h.assistant.sendMessage(id, 'seller-1', { text: 'show me lst_0000003' });
+
+    const res = await h.call('GET', `/api/traces/${paused.traceId}`, { token: TOKENS.support });
+    const body = await res.text();
+    expect(body).not.toMatch(/base64/);
+    const view = JSON.parse(body);
+    expect(view.sellerImages).toEqual(['[image, 1 KB]']);
+    type Node = { kind: string; durationMs: number | null; event?: Record<string, any>; children: Node[] };
+    const tree = view.tree as Node[];
+    expect(tree.map((n) => n.kind)).toEqual(['segment', 'waiting', 'segment']);
+    const line = (n: Node) =>
+      [n.kind, n.event?.tool ?? n.event?.model, n.event?.decision ?? n.event?.event].filter(Boolean).join(':');
+    expect(tree[0].children.map(line)).toEqual([
+      'model:scripted',
+      'policy:searchSimilar:allow',
+      'tool:searchSimilar',
+      'model:scripted',
+      'policy:createListing:needs_confirmation',
+      'approval:createListing:requested',
+    ]);
+    expect(tree[1].children.map(line)).toEqual(['approval:createListing:approved']);
+    // Placed where they happened, so the times read in order too.
+    const times = tree[0].children.map((n) => Date.parse((n as unknown as { at: string }).at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(tree[2].children.map(line)).toEqual(['policy:createListing:allow', 'tool:createListing', 'model:scripted']);
+    // The seller's reading time is a wait, not the assistant's: it is counted apart.
+    expect(tree[1].durationMs).toBeGreaterThanOrEqual(WAIT_MS - 2);
+    expect(view.waitingMs).toBe(tree[1].durationMs);
+    expect(view.activeMs).toBe(tree[0].durationMs! + tree[2].durationMs!);
+    expect(view.activeMs + view.waitingMs).toBeLessThanOrEqual(view.durationMs);
+    // Each model call shows only what was new to it: the seller's message first, then the tool's result.
+    const [first, second] = tree[0].children.filter((n) => n.kind === 'model').map((n) => n.event!);
+    expect(first.earlierItems).toBe(0);
+    expect(first.input.map((i: { type: string }) => i.type)).toEqual(['message']);
+    expect(second.earlierItems).toBe(2);
+    expect(second.input.map((i: { type: string }) => i.type)).toEqual(['function_call_result']);
+
+    // The next run's first call carries the whole conversation; only the new message is shown.
+    const later = await (await h.call('GET', `/api/traces/${next.traceId}`, { token: TOKENS.support })).json();
+    const call = later.tree[0].children.find((n: Node) => n.kind === 'model').event;
+    expect(call.earlierItems).toBeGreaterThan(4);
+    expect(call.input).toEqual([expect.objectContaining({ role: 'user', content: 'show me lst_0000003' })]);
+    expect(later.sellerImages).toEqual([]);
+  });
+
   it('lets support search traces by seller, status, tool and policy denial, paged; sellers get 403', async () => {
     h = await createHarness({
       model: new ScriptedModel([

@@ -131,6 +131,20 @@ export const TraceViewSchema = z
       totalTokens: z.number(),
       modelCalls: z.number(),
     }),
+    activeMs: z.number().describe("The assistant's working time, without the time waiting for the seller"),
+    waitingMs: z.number().describe("Time spent waiting for the seller's decision"),
+    sellerImages: z.array(z.string()).describe('Image references, or "[image, N KB]" for images stored inline'),
+    tree: z
+      .array(
+        z.looseObject({
+          kind: z.enum(['segment', 'waiting', 'model', 'tool', 'policy', 'approval', 'feedback', 'correction']),
+          at: z.string(),
+          endedAt: z.string().nullable(),
+          durationMs: z.number().nullable(),
+          children: z.array(z.unknown()),
+        }),
+      )
+      .describe('Segments with their model calls, tool calls, policy decisions and approvals; waits between them'),
     langfuseUrl: z
       .string()
       .optional()

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Store } from '../../store/index.js';
 import { buildTraceView } from '../../tracing/timeline.js';
+import { buildRunTree } from '../../tracing/runTree.js';
 import { NotFoundError } from '../../errors.js';
 import { requireRole, type AuthEnv } from '../auth.js';
 import { TraceIdParam, TracesQuery } from '../schemas.js';
@@ -36,13 +37,18 @@ export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promis
 
   app.get(
     '/:traceId',
-    describe({ summary: 'The ordered timeline of one run (support)', tag: 'traces', response: TraceViewSchema }),
+    describe({
+      summary: 'One run as a tree and an ordered timeline (support)',
+      tag: 'traces',
+      response: TraceViewSchema,
+    }),
     validate('param', TraceIdParam),
     async (c) => {
       const run = await store.runs.byTraceId(c.req.valid('param').traceId);
       if (!run) throw new NotFoundError('Trace');
       const langfuseUrl = await traceUrl?.(run.traceId);
-      return c.json({ ...(await buildTraceView(store, run)), ...(langfuseUrl ? { langfuseUrl } : {}) });
+      const view = buildRunTree(await buildTraceView(store, run));
+      return c.json({ ...view, ...(langfuseUrl ? { langfuseUrl } : {}) });
     },
   );
 
