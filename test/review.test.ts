@@ -6,6 +6,8 @@ import { createHarness, TOKENS, type Harness } from './support/harness.js';
 import { loadScenarios } from '../src/evals/scenario.js';
 import { runSuite } from '../src/evals/suite.js';
 import { scenarioId } from '../src/feedback/scenarioFromReview.js';
+import { ScriptedModel } from '@openai/agents/testing';
+import { bikeDraft, callTool, say } from './support/scripts.js';
 
 let h: Harness;
 let root: string;
@@ -301,5 +303,66 @@ describe('promotion to an eval scenario', () => {
 
     const report = await runSuite({ scenarios: loadScenarios(root), model: 'offline', env: {} });
     expect(report.scenarios[0]).toMatchObject({ successRate: 1, unconfirmedWrites: 0 });
+  });
+});
+
+describe('what counts as a seller correction', () => {
+  const corrections = async (conversationId: string) => h.store.corrections.forConversation(conversationId);
+  const queuedAsCorrection = async () =>
+    (await body(await h.call('GET', '/api/review?reason=correction', { token: TOKENS.support }))).json.total;
+
+  it('a new item typed instead of confirming a draft is a new listing, not a correction of the draft', async () => {
+    await h.close();
+    const table = { ...bikeDraft, title: 'Solid oak dining table', category: 'Furniture', price: 280 };
+    h = await createHarness({
+      env: { PROMOTED_SCENARIOS_DIR: promotedDir, REVIEW_SAMPLE_RATE: '0' },
+      model: new ScriptedModel([
+        callTool('createListing', bikeDraft, 'c1', 'Draft ready.'),
+        callTool('createListing', table, 'c2', 'Second draft ready.'),
+        say('Posted.'),
+      ]),
+    });
+    const conversation = (await h.assistant.createConversation('seller-1')).id;
+    await h.assistant.sendMessage(conversation, 'seller-1', { text: 'Sell my Trek Marlin 7' });
+    const second = await h.assistant.sendMessage(conversation, 'seller-1', {
+      text: 'I also want to sell my solid oak dining table',
+    });
+    await h.assistant.decide(second.runId, 'seller-1', {
+      approvalId: second.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
+    expect(await corrections(conversation)).toEqual([]);
+    expect(await queuedAsCorrection()).toBe(0);
+  });
+
+  it('a look-up typed instead of confirming a re-price is not a rejected re-price', async () => {
+    const conversation = (await h.assistant.createConversation('seller-1')).id;
+    const reprice = await h.assistant.sendMessage(conversation, 'seller-1', {
+      text: 'Please lower the price of lst_0000001 to 150 euros.',
+    });
+    expect(reprice.pendingApprovals[0]).toMatchObject({ tool: 'updatePrice', arguments: { price: 150 } });
+    const lookup = await h.assistant.sendMessage(conversation, 'seller-1', { text: 'show me lst_0000001' });
+    expect(lookup.pendingApprovals).toEqual([]);
+    expect(await corrections(conversation)).toEqual([]);
+    expect(await queuedAsCorrection()).toBe(0);
+  });
+
+  it('a new price typed instead of confirming the same re-price still is a correction, with what changed', async () => {
+    const conversation = (await h.assistant.createConversation('seller-1')).id;
+    const reprice = await h.assistant.sendMessage(conversation, 'seller-1', {
+      text: 'Please lower the price of lst_0000001 to 150 euros.',
+    });
+    const revised = await h.assistant.sendMessage(conversation, 'seller-1', {
+      text: 'Actually, make lst_0000001 160 euros.',
+    });
+    expect(revised.pendingApprovals[0]).toMatchObject({ tool: 'updatePrice', arguments: { price: 160 } });
+    await h.assistant.decide(revised.runId, 'seller-1', {
+      approvalId: revised.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
+    expect(await corrections(conversation)).toEqual([
+      expect.objectContaining({ runId: reprice.runId, via: 'new_message', kind: 'edited', changedFields: ['price'] }),
+    ]);
+    expect(await queuedAsCorrection()).toBe(1);
   });
 });

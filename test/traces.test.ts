@@ -4,6 +4,8 @@ import { ScriptedModel, modelResponder } from '@openai/agents/testing';
 import { createHarness, TOKENS, type Harness } from './support/harness.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
 import { captureLogs } from './support/logCapture.js';
+import { ENGINES, engineStore, type EngineStore } from './support/engines.js';
+import { PREVIEW_CHARS } from '../src/store/traceRepository.js';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -92,6 +94,71 @@ describe('recorded traces', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
+  it('reads a run as a tree: decisions where they happened, the wait apart, new input only, no image bytes', async () => {
+    const PHOTO =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
+    const WAIT_MS = 80;
+    h = await createHarness({
+      model: new ScriptedModel([
+        callTool('searchSimilar', { query: 'Trek Marlin 7', category: 'Sports', limit: null }, 'c1'),
+        callTool('createListing', bikeDraft, 'c2', 'Draft ready.'),
+        say('Posted.'),
+        callTool('getListing', { listingId: 'lst_0000003' }, 'c3'),
+        say('Here it is.'),
+      ]),
+    });
+    const { id } = await h.assistant.createConversation('seller-1');
+    const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'Sell my Trek Marlin 7', images: [PHOTO] });
+    await sleep(WAIT_MS); // the seller reads the draft
+    await h.assistant.decide(paused.runId, 'seller-1', {
+      approvalId: paused.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
+    const next = await h.assistant.sendMessage(id, 'seller-1', { text: 'show me lst_0000003' });
+
+    const res = await h.call('GET', `/api/traces/${paused.traceId}`, { token: TOKENS.support });
+    const body = await res.text();
+    expect(body).not.toMatch(/base64/);
+    const view = JSON.parse(body);
+    expect(view.sellerImages).toEqual(['[image, 1 KB]']);
+    type Node = { kind: string; durationMs: number | null; event?: Record<string, any>; children: Node[] };
+    const tree = view.tree as Node[];
+    expect(tree.map((n) => n.kind)).toEqual(['segment', 'waiting', 'segment']);
+    const line = (n: Node) =>
+      [n.kind, n.event?.tool ?? n.event?.model, n.event?.decision ?? n.event?.event].filter(Boolean).join(':');
+    expect(tree[0].children.map(line)).toEqual([
+      'model:scripted',
+      'policy:searchSimilar:allow',
+      'tool:searchSimilar',
+      'model:scripted',
+      'policy:createListing:needs_confirmation',
+      'approval:createListing:requested',
+    ]);
+    expect(tree[1].children.map(line)).toEqual(['approval:createListing:approved']);
+    // Placed where they happened, so the times read in order too.
+    const times = tree[0].children.map((n) => Date.parse((n as unknown as { at: string }).at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(tree[2].children.map(line)).toEqual(['policy:createListing:allow', 'tool:createListing', 'model:scripted']);
+    // The seller's reading time is a wait, not the assistant's: it is counted apart.
+    expect(tree[1].durationMs).toBeGreaterThanOrEqual(WAIT_MS - 2);
+    expect(view.waitingMs).toBe(tree[1].durationMs);
+    expect(view.activeMs).toBe(tree[0].durationMs! + tree[2].durationMs!);
+    expect(view.activeMs + view.waitingMs).toBeLessThanOrEqual(view.durationMs);
+    // Each model call shows only what was new to it: the seller's message first, then the tool's result.
+    const [first, second] = tree[0].children.filter((n) => n.kind === 'model').map((n) => n.event!);
+    expect(first.earlierItems).toBe(0);
+    expect(first.input.map((i: { type: string }) => i.type)).toEqual(['message']);
+    expect(second.earlierItems).toBe(2);
+    expect(second.input.map((i: { type: string }) => i.type)).toEqual(['function_call_result']);
+
+    // The next run's first call carries the whole conversation; only the new message is shown.
+    const later = await (await h.call('GET', `/api/traces/${next.traceId}`, { token: TOKENS.support })).json();
+    const call = later.tree[0].children.find((n: Node) => n.kind === 'model').event;
+    expect(call.earlierItems).toBeGreaterThan(4);
+    expect(call.input).toEqual([expect.objectContaining({ role: 'user', content: 'show me lst_0000003' })]);
+    expect(later.sellerImages).toEqual([]);
+  });
+
   it('lets support search traces by seller, status, tool and policy denial, paged; sellers get 403', async () => {
     h = await createHarness({
       model: new ScriptedModel([
@@ -114,10 +181,15 @@ describe('recorded traces', () => {
 
     const list = async (query: string) =>
       (await (await h.call('GET', `/api/traces?${query}`, { token: TOKENS.support })).json()) as {
-        traces: Array<{ runId: string }>;
+        traces: Array<{ runId: string; message: string; costUsd: number | null; inputTokens: number }>;
         total: number;
       };
     expect((await list('userId=seller-1')).total).toBe(2);
+    const bike = await list('q=BIKE');
+    expect(bike.traces.map((t) => [t.runId, t.message])).toEqual([[paused.runId, 'sell my bike']]);
+    // The scripted model is priced at zero: a known price, so a cost of 0, not an unknown (null) one.
+    expect(bike.traces[0].costUsd).toBe(0);
+    expect((await h.call('GET', `/api/traces?q=${'x'.repeat(201)}`, { token: TOKENS.support })).status).toBe(400);
     expect((await list('denied=true')).traces.map((t) => t.runId)).toEqual([denied.runId]);
     expect((await list('deniedRule=own-listing')).traces.map((t) => t.runId)).toEqual([denied.runId]);
     expect((await list('tool=createListing')).traces.map((t) => t.runId)).toEqual([paused.runId]);
@@ -154,5 +226,87 @@ describe('recorded traces', () => {
         error: 'Error: disk full',
       }),
     );
+  });
+});
+
+describe.each(ENGINES)('support search over messages and replies on %s', (engine) => {
+  let e: EngineStore | undefined;
+  afterEach(async () => {
+    await e?.dispose();
+    e = undefined;
+  });
+
+  it('finds runs by the seller’s words or the reply’s, as word prefixes, with previews and token counts', async () => {
+    e = await engineStore(engine);
+    const { store } = e;
+    const conversation = await store.conversations.create('seller-1');
+    const run = async (id: string, text: string, reply: string | null) => {
+      await store.runs.create({
+        id,
+        conversationId: conversation.id,
+        sellerId: 'seller-1',
+        traceId: `trace_${id}`,
+        input: { text, images: 0 },
+        appVersion: '1',
+        promptVersion: 'v1',
+        model: 'gpt-4o-mini',
+      });
+      // The reply arrives when the run ends, as in a real run: the index must follow the update.
+      if (reply !== null) await store.runs.update(id, { status: 'completed', reply });
+    };
+    await run(
+      'run_oak',
+      'I want to sell my solid Oak dining table, 180 cm',
+      'Here is your draft: **Oak table** at €280.',
+    );
+    await run('run_bike', 'Selling a Trek Marlin mountain bike', 'Your **Trek Marlin** draft is ready.');
+    await run('run_cafe', 'Machine à café Délonghi', null);
+    await store.traces.upsertSpans(
+      [
+        { in: 1200, out: 30 },
+        { in: 1500, out: 70 },
+      ].map((u, i) => ({
+        spanId: `span_oak_${i}`,
+        traceId: 'trace_run_oak',
+        parentId: null,
+        kind: 'generation',
+        name: 'gpt-4o-mini',
+        startedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+        endedAt: null,
+        data: { usage: { input_tokens: u.in, output_tokens: u.out } },
+        error: null,
+      })),
+    );
+    const ids = async (text: string) =>
+      (await store.traces.search({ text, limit: 10, offset: 0 })).traces.map((t) => t.runId).sort();
+
+    expect(await ids('oak table')).toEqual(['run_oak']);
+    expect(await ids('OAK dini')).toEqual(['run_oak']); // case-folded, the last word a prefix
+    expect(await ids('draft')).toEqual(['run_bike', 'run_oak']); // replies are searched too
+    expect(await ids('trek draft')).toEqual(['run_bike']); // words from message and reply together
+    expect(await ids('cafe delonghi')).toEqual(['run_cafe']); // accents folded both ways
+    expect(await ids('oak bike')).toEqual([]);
+    expect(await ids('"; DROP TABLE runs; --')).toEqual([]);
+    expect(await ids('*** ()')).toEqual([]); // nothing searchable: nothing found, not everything
+
+    // The reply changed (a resumed run's final answer): the old words no longer find it.
+    await store.runs.update('run_bike', { reply: 'Posted your bicycle.' });
+    expect(await ids('draft')).toEqual(['run_oak']);
+    expect(await ids('bicycle')).toEqual(['run_bike']);
+
+    const page = await store.traces.search({ text: 'oak', sellerId: 'seller-1', limit: 10, offset: 0 });
+    expect(page.total).toBe(1);
+    expect(page.traces[0]).toMatchObject({
+      message: 'I want to sell my solid Oak dining table, 180 cm',
+      reply: 'Here is your draft: **Oak table** at €280.',
+      inputTokens: 2700,
+      outputTokens: 100,
+    });
+    const long = 'word '.repeat(200);
+    await run('run_long', long, long);
+    const [longRun] = (await store.traces.search({ text: 'word', limit: 10, offset: 0 })).traces;
+    expect(longRun.message.length).toBe(PREVIEW_CHARS);
+    expect(longRun.reply?.length).toBe(PREVIEW_CHARS);
+    expect(longRun).toMatchObject({ inputTokens: 0, outputTokens: 0 });
   });
 });

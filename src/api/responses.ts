@@ -101,6 +101,11 @@ export const TraceSummarySchema = z
     tools: z.array(z.string()).describe(`The tools the run called, of ${TOOL_NAMES.join(', ')}.`),
     denials: z.number().int(),
     tags: z.array(z.string()),
+    message: z.string().describe("The start of the seller's message"),
+    reply: z.string().nullable().describe('The start of the reply (markdown, as the seller sees it)'),
+    inputTokens: z.number(),
+    outputTokens: z.number(),
+    costUsd: z.number().nullable().describe("From the model's price table; null when the model's price is unknown"),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -134,6 +139,20 @@ export const TraceViewSchema = z
       totalTokens: z.number(),
       modelCalls: z.number(),
     }),
+    activeMs: z.number().describe("The assistant's working time, without the time waiting for the seller"),
+    waitingMs: z.number().describe("Time spent waiting for the seller's decision"),
+    sellerImages: z.array(z.string()).describe('Image references, or "[image, N KB]" for images stored inline'),
+    tree: z
+      .array(
+        z.looseObject({
+          kind: z.enum(['segment', 'waiting', 'model', 'tool', 'policy', 'approval', 'feedback', 'correction']),
+          at: z.string(),
+          endedAt: z.string().nullable(),
+          durationMs: z.number().nullable(),
+          children: z.array(z.unknown()),
+        }),
+      )
+      .describe('Segments with their model calls, tool calls, policy decisions and approvals; waits between them'),
     langfuseUrl: z
       .string()
       .optional()

@@ -58,6 +58,12 @@ export const ListingsQuery = z.object({
 export const TraceIdParam = z.object({ traceId: z.string().regex(/^trace_[0-9a-f]{32}$/, 'must be a trace_… id') });
 
 export const TracesQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe("Words of the seller's message or the reply; each must occur as a word or a word's start."),
   conversationId: z.string().max(100).optional(),
   userId: z.string().max(100).optional(),
   status: z.enum(RUN_STATUSES).optional(),

@@ -1,6 +1,6 @@
 import type { ApprovalRecord, CorrectionRecord, RunRecord, Store } from '../store/index.js';
 import { newId } from '../store/ids.js';
-import { changedFields } from './changedFields.js';
+import { changedFields, sameSubject } from './changedFields.js';
 import { sellerText } from './conversationRecord.js';
 
 /**
@@ -10,10 +10,13 @@ import { sellerText } from './conversationRecord.js';
  *
  * - every action the seller turned down, in this run or the conversation's
  *   previous one, becomes a correction (`rejected`): the reject button, or a
- *   new message typed instead of deciding (the paused run was superseded);
+ *   new message typed instead of deciding (the paused run was superseded)
+ *   when that message led to a revised action on the same draft or listing
+ *   (a look-up, a question or a new item in between is no correction);
  * - every action the seller approved in this run fills `after` of the open
- *   corrections for the same tool turned down before it was proposed, in
- *   this run or the previous one (`edited`, with the changed fields).
+ *   corrections for the same tool and the same draft or listing turned down
+ *   before it was proposed, in this run or the previous one (`edited`, with
+ *   the changed fields).
  *
  * Returns the corrections recorded for the first time. One transaction: what
  * it records and revises follows from approvals read in the same snapshot.
@@ -30,9 +33,14 @@ export async function reconcileCorrections(store: Store, runId: string): Promise
     const recorded: CorrectionRecord[] = [];
     for (const r of scope) {
       const next = runs[runs.findIndex((x) => x.id === r.id) + 1];
+      const proposedNext = next ? await tx.approvals.forRun(next.id) : [];
       for (const approval of await tx.approvals.forRun(r.id)) {
         const turnedDown = turnedDownBy(approval, next);
         if (!turnedDown) continue;
+        const revisedNext = proposedNext.some(
+          (p) => p.tool === approval.tool && sameSubject(p.tool, approval.arguments, p.arguments),
+        );
+        if (turnedDown.via === 'new_message' && !revisedNext) continue;
         const id = newId('cor');
         const isNew = await tx.corrections.record({
           id,
@@ -55,6 +63,7 @@ export async function reconcileCorrections(store: Store, runId: string): Promise
     for (const approved of await tx.approvals.forRun(run.id)) {
       if (approved.status !== 'approved' || approved.decidedBy !== approved.sellerId) continue;
       for (const open of await tx.corrections.open(approved.tool, scopeIds, approved.createdAt)) {
+        if (!sameSubject(approved.tool, open.before, approved.arguments)) continue;
         await tx.corrections.revise(open.id, {
           after: approved.arguments,
           changedFields: changedFields(open.before, approved.arguments),

@@ -25,6 +25,8 @@ export interface TraceRepository {
   spans(traceId: string): Promise<TraceSpanRecord[]>;
 }
 export interface TraceFilter {
+  /** Words of the seller's message or the reply: every word must occur, as a word or a word's start. */
+  text?: string;
   conversationId?: string;
   sellerId?: string;
   status?: string;
@@ -52,6 +54,32 @@ export interface TraceSummary {
   tools: string[];
   denials: number;
   tags: string[];
+  /** The start of the seller's message and of the reply (at most PREVIEW_CHARS each). */
+  message: string;
+  reply: string | null;
+  /** Token counts of the run's recorded model calls. */
+  inputTokens: number;
+  outputTokens: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** How much of a message or reply a run summary carries: a preview, not the text. */
+export const PREVIEW_CHARS = 240;
+
+const MAX_SEARCH_WORDS = 8;
+
+/**
+ * The words of a support search, engine-neutral: letters and digits, lower-cased, diacritics removed.
+ * Each engine matches them as word prefixes, all required; nothing of the typed text reaches an
+ * engine as query syntax. No stopword list: support may look for any word the seller used.
+ */
+export function runSearchWords(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  return [...new Set(words)].slice(0, MAX_SEARCH_WORDS);
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Store } from '../../store/index.js';
 import { buildTraceView } from '../../tracing/timeline.js';
+import { buildRunTree } from '../../tracing/runTree.js';
 import { NotFoundError } from '../../errors.js';
 import { requireRole, type AuthEnv } from '../auth.js';
 import { TraceIdParam, TracesQuery } from '../schemas.js';
@@ -10,6 +11,7 @@ import { exportTrace } from '../../replay/traceExport.js';
 import { replayTrace } from '../../replay/replay.js';
 import { ReplayReportSchema } from '../responses.js';
 import { cutLongStrings } from '../longStrings.js';
+import { estimateCost } from '../../shared/modelPricing.js';
 
 /** Support's view of recorded runs. Sellers get 403 on every route here. */
 export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promise<string | undefined>): Hono<AuthEnv> {
@@ -27,21 +29,28 @@ export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promis
     validate('query', TracesQuery),
     async (c) => {
       const q = c.req.valid('query');
-      const { traces, total } = await store.traces.search({ ...q, sellerId: q.userId });
-      return c.json({ traces, total, limit: q.limit, offset: q.offset });
+      const { q: text, userId, ...filter } = q;
+      const { traces, total } = await store.traces.search({ ...filter, text, sellerId: userId });
+      const priced = traces.map((t) => ({ ...t, costUsd: estimateCost(t.model, t) }));
+      return c.json({ traces: priced, total, limit: q.limit, offset: q.offset });
     },
   );
 
   app.get(
     '/:traceId',
-    describe({ summary: 'The ordered timeline of one run (support)', tag: 'traces', response: TraceViewSchema }),
+    describe({
+      summary: 'One run as a tree and an ordered timeline (support)',
+      tag: 'traces',
+      response: TraceViewSchema,
+    }),
     validate('param', TraceIdParam),
     async (c) => {
       const run = await store.runs.byTraceId(c.req.valid('param').traceId);
       if (!run) throw new NotFoundError('Trace');
       const langfuseUrl = await traceUrl?.(run.traceId);
-      // Long strings are cut (inline images of old recordings above all): the view stays small.
-      const view = cutLongStrings(await buildTraceView(store, run)) as Record<string, unknown>;
+      // The tree is built from the whole recording, then long strings are cut (inline images of old
+      // recordings above all): the view stays small.
+      const view = cutLongStrings(buildRunTree(await buildTraceView(store, run))) as Record<string, unknown>;
       return c.json({ ...view, ...(langfuseUrl ? { langfuseUrl } : {}) });
     },
   );

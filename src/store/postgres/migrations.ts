@@ -13,6 +13,10 @@ const SEARCH_DOCUMENT_FUNCTION = `
       'aaaaaaaccceeeeeeiiiiilnnooooooossuuuuuyyzzzaaaaaaceeeeiiiinoooooouuuuy'))
   $$;`;
 
+/** Accented letters and their plain forms (lower case), for the search column's translate(). */
+const ACCENTED = 'àáâãäåāăąçćčďèéêëēėęěìíîïīįľłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżž';
+const UNACCENTED = 'aaaaaaaaacccdeeeeeeeeiiiiiillnnnoooooooorrssstuuuuuuuuyyzzz';
+
 /**
  * Versioned, append-only migrations, the PostgreSQL twin of sqlite/migrations.ts (one schema from
  * the start, not its history). Money in cents (bigint), timestamps timestamptz, JSON objects in
@@ -217,7 +221,17 @@ export const MIGRATIONS: readonly string[] = [
     key text NOT NULL, window_start bigint NOT NULL, count integer NOT NULL, PRIMARY KEY (key, window_start)
   );
   `,
-  // 3: uploaded photos, stored once per seller (the id hashes seller and bytes) and referred to by id
+  // 3: support's full-text search over what the seller wrote and what the assistant replied. 'simple'
+  // (no stemming, no stopwords) and accents folded by translate(), so a search word matches as a word
+  // prefix exactly as on the SQLite engine (unicode61 remove_diacritics).
+  `
+  ALTER TABLE runs ADD COLUMN search tsvector GENERATED ALWAYS AS (
+    to_tsvector('simple', translate(lower(coalesce(input->>'text', '') || ' ' || coalesce(reply, '')),
+      '${ACCENTED}', '${UNACCENTED}'))
+  ) STORED;
+  CREATE INDEX runs_by_search ON runs USING gin (search);
+  `,
+  // 4: uploaded photos, stored once per seller (the id hashes seller and bytes) and referred to by id
   // everywhere else; a listing's photos in order. The covering indexes sum a quota without the bytes.
   `
   CREATE TABLE images (

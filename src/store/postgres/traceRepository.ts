@@ -1,4 +1,11 @@
-import type { TraceFilter, TraceRepository, TraceSpanRecord, TraceSummary } from '../traceRepository.js';
+import {
+  PREVIEW_CHARS,
+  runSearchWords,
+  type TraceFilter,
+  type TraceRepository,
+  type TraceSpanRecord,
+  type TraceSummary,
+} from '../traceRepository.js';
 import type { FeedbackRecord, FeedbackRepository } from '../feedbackRepository.js';
 import type { MetaRepository } from '../metaRepository.js';
 import type { RunFigures, RunFiguresRepository } from '../runFiguresRepository.js';
@@ -54,6 +61,12 @@ export class PgTraceRepository implements TraceRepository {
       params.push(value);
       where.push(clause(`$${params.length}`));
     };
+    if (f.text !== undefined && f.text.trim() !== '') {
+      // Each word a prefix (`oak:*`), all required; the words are letters and digits only.
+      const words = runSearchWords(f.text);
+      if (words.length) add((p) => `r.search @@ to_tsquery('simple', ${p})`, words.map((w) => `${w}:*`).join(' & '));
+      else where.push('false');
+    }
     add((p) => `r.conversation_id = ${p}`, f.conversationId);
     add((p) => `r.seller_id = ${p}`, f.sellerId);
     add((p) => `r.status = ${p}`, f.status);
@@ -73,7 +86,13 @@ export class PgTraceRepository implements TraceRepository {
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (await this.db.one<{ n: number }>(`SELECT count(*) AS n FROM runs r ${clause}`, params))!.n;
     const rows = await this.db.query(
-      `SELECT r.*,
+      `SELECT r.id, r.trace_id, r.conversation_id, r.seller_id, r.status, r.stop_reason, r.model, r.prompt_version,
+         r.steps, r.tags, r.created_at, r.updated_at,
+         left(coalesce(r.input->>'text', ''), ${PREVIEW_CHARS}) AS message, left(r.reply, ${PREVIEW_CHARS}) AS reply,
+         (SELECT coalesce(sum((s.data->'usage'->>'input_tokens')::numeric), 0) FROM trace_spans s
+           WHERE s.trace_id = r.trace_id AND s.kind = 'generation') AS input_tokens,
+         (SELECT coalesce(sum((s.data->'usage'->>'output_tokens')::numeric), 0) FROM trace_spans s
+           WHERE s.trace_id = r.trace_id AND s.kind = 'generation') AS output_tokens,
          ARRAY(SELECT d.tool FROM policy_decisions d WHERE d.run_id = r.id GROUP BY d.tool ORDER BY min(d.seq)) AS tools,
          (SELECT count(*) FROM policy_decisions d WHERE d.run_id = r.id AND d.decision = 'deny') AS denials
        FROM runs r ${clause} ORDER BY r.created_at DESC, r.seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -94,6 +113,10 @@ export class PgTraceRepository implements TraceRepository {
         tools: r.tools as string[],
         denials: r.denials as number,
         tags: r.tags as string[],
+        message: r.message as string,
+        reply: (r.reply ?? null) as string | null,
+        inputTokens: r.input_tokens as number,
+        outputTokens: r.output_tokens as number,
         createdAt: r.created_at as string,
         updatedAt: r.updated_at as string,
       })),

@@ -315,6 +315,30 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX listing_photos_by_image ON listing_photos (image_id);
   `,
+  // 11: support's full-text search over what the seller wrote and what the assistant replied: a
+  // contentless FTS5 index keyed by the run's rowid (the texts stay in runs), kept by triggers.
+  // No stemmer: a search word matches as a word prefix, the same rule as the PostgreSQL engine.
+  `
+  CREATE VIRTUAL TABLE runs_search USING fts5 (
+    message, reply,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  INSERT INTO runs_search (rowid, message, reply)
+    SELECT rowid, COALESCE(json_extract(input, '$.text'), ''), COALESCE(reply, '') FROM runs;
+  CREATE TRIGGER runs_search_insert AFTER INSERT ON runs BEGIN
+    INSERT INTO runs_search (rowid, message, reply)
+      VALUES (new.rowid, COALESCE(json_extract(new.input, '$.text'), ''), COALESCE(new.reply, ''));
+  END;
+  CREATE TRIGGER runs_search_reply AFTER UPDATE OF reply ON runs WHEN new.reply IS NOT old.reply BEGIN
+    DELETE FROM runs_search WHERE rowid = old.rowid;
+    INSERT INTO runs_search (rowid, message, reply)
+      VALUES (new.rowid, COALESCE(json_extract(new.input, '$.text'), ''), COALESCE(new.reply, ''));
+  END;
+  CREATE TRIGGER runs_search_delete AFTER DELETE ON runs BEGIN
+    DELETE FROM runs_search WHERE rowid = old.rowid;
+  END;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

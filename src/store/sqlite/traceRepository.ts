@@ -1,4 +1,10 @@
-import type { TraceSpanRecord, TraceFilter, TraceSummary } from '../traceRepository.js';
+import {
+  PREVIEW_CHARS,
+  runSearchWords,
+  type TraceSpanRecord,
+  type TraceFilter,
+  type TraceSummary,
+} from '../traceRepository.js';
 import type { Db } from './database.js';
 
 /** Spans of recorded runs. Upserts by span id: a span re-sent after a resume replaces itself. */
@@ -62,6 +68,12 @@ function searchTraces(db: Db, f: TraceFilter): { traces: TraceSummary[]; total: 
     where.push(clause);
     params[key] = value;
   };
+  if (f.text !== undefined && f.text.trim() !== '') {
+    // Quoted words with a prefix star: FTS5 query syntax never comes from the typed text.
+    const words = runSearchWords(f.text);
+    where.push(words.length ? 'r.rowid IN (SELECT rowid FROM runs_search WHERE runs_search MATCH @text)' : '0');
+    if (words.length) params.text = words.map((w) => `"${w}"*`).join(' ');
+  }
   add('r.conversation_id = @conversationId', 'conversationId', f.conversationId);
   add('r.seller_id = @sellerId', 'sellerId', f.sellerId);
   add('r.status = @status', 'status', f.status);
@@ -80,12 +92,18 @@ function searchTraces(db: Db, f: TraceFilter): { traces: TraceSummary[]; total: 
   const total = (db.prepare(`SELECT count(*) AS n FROM runs r ${clause}`).get(params) as { n: number }).n;
   const rows = db
     .prepare(
-      `SELECT r.*,
+      `SELECT r.id, r.trace_id, r.conversation_id, r.seller_id, r.status, r.stop_reason, r.model, r.prompt_version,
+         r.steps, r.tags, r.created_at, r.updated_at,
+         substr(COALESCE(json_extract(r.input, '$.text'), ''), 1, @preview) AS message,
+         substr(r.reply, 1, @preview) AS reply,
          (SELECT json_group_array(DISTINCT d.tool) FROM policy_decisions d WHERE d.run_id = r.id) AS tools,
-         (SELECT count(*) FROM policy_decisions d WHERE d.run_id = r.id AND d.decision = 'deny') AS denials
+         (SELECT count(*) FROM policy_decisions d WHERE d.run_id = r.id AND d.decision = 'deny') AS denials,
+         (SELECT json_object('in', SUM(COALESCE(json_extract(s.data, '$.usage.input_tokens'), 0)),
+                             'out', SUM(COALESCE(json_extract(s.data, '$.usage.output_tokens'), 0)))
+            FROM trace_spans s WHERE s.trace_id = r.trace_id AND s.kind = 'generation') AS usage
        FROM runs r ${clause} ORDER BY r.created_at DESC, r.rowid DESC LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...params, limit: f.limit, offset: f.offset }) as Record<string, string & number>[];
+    .all({ ...params, limit: f.limit, offset: f.offset, preview: PREVIEW_CHARS }) as Record<string, string & number>[];
   return {
     total,
     traces: rows.map((r) => ({
@@ -101,8 +119,16 @@ function searchTraces(db: Db, f: TraceFilter): { traces: TraceSummary[]; total: 
       tools: JSON.parse(r.tools ?? '[]') as string[],
       denials: r.denials,
       tags: JSON.parse(r.tags) as string[],
+      message: r.message,
+      reply: r.reply ?? null,
+      ...tokens(r.usage),
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     })),
   };
+}
+
+function tokens(usage: string | null): { inputTokens: number; outputTokens: number } {
+  const u = usage ? (JSON.parse(usage) as { in: number | null; out: number | null }) : null;
+  return { inputTokens: Number(u?.in ?? 0), outputTokens: Number(u?.out ?? 0) };
 }

@@ -60,7 +60,7 @@ async function render(root: HTMLElement, window: 'hour' | 'day'): Promise<void> 
   root.append(
     h(
       'header',
-      { class: 'top' },
+      { class: 'top support-top' },
       h('h1', {}, 'Support · dashboard'),
       h('a', { href: '/support' }, 'Runs'),
       h('a', { href: '/support/review' }, 'Review queue'),

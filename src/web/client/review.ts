@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { clear, h, time } from './dom.js';
 import { requireSupport } from './supportGate.js';
+import { asSellerSees } from './payloadText.js';
 import type { ReviewItemView } from '../../feedback/reviewItemView.js';
 
 interface Promotion {
@@ -54,7 +55,7 @@ class ReviewPage {
     this.root.append(
       h(
         'header',
-        { class: 'top' },
+        { class: 'top support-top' },
         h('h1', {}, 'Support · review queue'),
         h('a', { href: '/support' }, 'Runs'),
         h('a', { href: '/support/dashboard' }, 'Dashboard'),
@@ -136,11 +137,13 @@ class ReviewPage {
         { class: 'meta' },
         ...item.reasons.map((r) => h('span', { class: `badge reason-${r}` }, REASONS[r] ?? r)),
         ` ${item.sellerId} · prompt ${item.promptVersion} · ${item.model} · ${time(item.runCreatedAt)} · `,
-        h('a', { href: `/support#trace=${item.traceId}` }, 'trace'),
+        h('a', { href: `/support#trace=${item.traceId}` }, 'run'),
+        ' · ',
+        h('a', { href: `/support#conversation=${item.conversationId}` }, 'conversation'),
       ),
       h('p', {}, h('strong', {}, 'Seller: '), item.sellerMessage),
       item.reply
-        ? h('blockquote', {}, item.reply)
+        ? h('blockquote', { 'data-testid': 'review-reply' }, asSellerSees(item.reply))
         : h('p', { class: 'hint' }, `No reply (${item.runStatus}${item.stopReason ? `, ${item.stopReason}` : ''}).`),
       item.feedback
         ? h(

@@ -2,27 +2,45 @@ import { api, ApiError } from './api.js';
 import { clear, h, time } from './dom.js';
 import { signOutButton } from './signIn.js';
 import { requireSupport } from './supportGate.js';
-import { timelineEntry } from './timelineView.js';
+import { runTree } from './timelineView.js';
+import { argsInWords, asSellerSees, folded, imageView, plainText, rawJson } from './payloadText.js';
 import type { TraceSummary } from '../../store/traceRepository.js';
-import type { TraceView } from '../../tracing/timeline.js';
+import type { RunTreeView } from '../../tracing/runTree.js';
 import type { ReplayReport } from '../../replay/replay.js';
 
-type TraceDetail = TraceView & { langfuseUrl?: string };
+type TraceDetail = RunTreeView & { langfuseUrl?: string };
+type Summary = TraceSummary & { costUsd: number | null };
+type Page = { traces: Summary[]; total: number };
 
 const STATUSES = ['', 'completed', 'awaiting_approval', 'stopped', 'running'];
 const TOOLS = ['', 'getListing', 'searchSimilar', 'createListing', 'updatePrice'];
+/** A conversation view shows at most this many runs (the API's page limit), the latest ones. */
+const CONVERSATION_RUNS = 200;
+const PREVIEW = 140;
 
 const field = (label: string, control: HTMLElement) => h('label', {}, label, control);
 const select = (name: string, options: string[]) =>
   h('select', { name }, ...options.map((o) => h('option', { value: o }, o || 'any')));
+const clip = (text: string, max = PREVIEW) => (text.length > max ? `${text.slice(0, max)}…` : text);
+const runLink = (t: { traceId: string; runId: string }) =>
+  h('a', { href: `#trace=${t.traceId}`, class: 'id', 'data-testid': 'run-link' }, t.runId);
+const conversationLink = (id: string) =>
+  h('a', { href: `#conversation=${id}`, class: 'id', 'data-testid': 'conversation-link' }, id);
+/** Cost in USD from the price table; "unknown" for a model without a price, never a made-up zero. */
+const cost = (usd: number | null) =>
+  usd === null ? 'cost unknown' : usd === 0 ? '$0' : usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
+const ms = (value: number) => (value < 10_000 ? `${value} ms` : `${(value / 1000).toFixed(1)} s`);
+const statusBadge = (status: string, stopReason: string | null) =>
+  h('span', { class: `badge ${status}` }, status.replace('_', ' '), stopReason ? ` · ${stopReason}` : '');
 
-/** Support's trace viewer: search runs, read one as a timeline, replay it against today's code. */
+/** Support's trace viewer: find runs by the words used, read one as a tree, a conversation as its runs. */
 class SupportPage {
   private readonly results = h('div', { class: 'results', 'data-testid': 'trace-results' });
   private readonly detail = h('section', { class: 'detail', 'data-testid': 'trace-detail' });
   private readonly form = h(
     'form',
     { class: 'filters card', onsubmit: (e) => (e.preventDefault(), void this.search()) },
+    field('Words', h('input', { name: 'q', type: 'search', placeholder: 'what the seller or assistant said' })),
     field('Seller', h('input', { name: 'userId', placeholder: 'seller-1' })),
     field('Conversation', h('input', { name: 'conversationId', placeholder: 'conv_…' })),
     field('Status', select('status', STATUSES)),
@@ -41,7 +59,7 @@ class SupportPage {
     this.root.append(
       h(
         'header',
-        { class: 'top' },
+        { class: 'top support-top' },
         h('h1', {}, 'Support · runs'),
         h('span', { class: 'who' }, this.userId),
         h('a', { href: '/support/dashboard' }, 'Dashboard'),
@@ -52,9 +70,18 @@ class SupportPage {
       this.form,
       h('div', { class: 'support' }, this.results, this.detail),
     );
+    addEventListener('hashchange', () => void this.route());
     await this.search();
-    const linked = new URLSearchParams(location.hash.slice(1)).get('trace');
-    if (linked) await this.open(linked);
+    await this.route();
+  }
+
+  /** `#trace=…` opens a run, `#conversation=…` a conversation: ids are links, and links can be shared. */
+  private async route(): Promise<void> {
+    const hash = new URLSearchParams(location.hash.slice(1));
+    const trace = hash.get('trace');
+    const conversation = hash.get('conversation');
+    if (trace) await this.open(trace);
+    else if (conversation) await this.conversation(conversation);
   }
 
   private async search(): Promise<void> {
@@ -63,13 +90,13 @@ class SupportPage {
       if (typeof value === 'string' && value.trim()) params.set(key, value.trim());
     params.set('limit', '50');
     try {
-      const page = await api<{ traces: TraceSummary[]; total: number }>('GET', `/api/traces?${params}`);
+      const page = await api<Page>('GET', `/api/traces?${params}`);
       this.results.replaceChildren(
         h('p', { class: 'hint' }, `${page.total} run${page.total === 1 ? '' : 's'}`),
         h(
           'table',
           {},
-          h('thead', {}, h('tr', {}, ...['When', 'Seller', 'Status', 'Steps', 'Tools'].map((t) => h('th', {}, t)))),
+          h('thead', {}, h('tr', {}, ...['When', 'What was said', 'Outcome'].map((t) => h('th', {}, t)))),
           h('tbody', {}, ...page.traces.map((t) => this.row(t))),
         ),
       );
@@ -78,7 +105,7 @@ class SupportPage {
     }
   }
 
-  private row(t: TraceSummary): HTMLElement {
+  private row(t: Summary): HTMLElement {
     return h(
       'tr',
       {
@@ -86,25 +113,36 @@ class SupportPage {
         'data-testid': 'trace-row',
         'data-trace-id': t.traceId,
         tabindex: 0,
-        onclick: () => void this.open(t.traceId),
-        onkeydown: (e) => (e as KeyboardEvent).key === 'Enter' && void this.open(t.traceId),
+        onclick: (e) => !(e.target as Element).closest('a') && void this.show(`trace=${t.traceId}`),
+        onkeydown: (e) => (e as KeyboardEvent).key === 'Enter' && void this.show(`trace=${t.traceId}`),
       },
-      h('td', { class: 'when' }, time(t.createdAt)),
-      h('td', {}, t.sellerId),
+      h('td', { class: 'when' }, time(t.createdAt), h('br'), t.sellerId),
       h(
         'td',
-        {},
-        h('span', { class: `badge ${t.status}` }, t.status.replace('_', ' ')),
-        t.stopReason ? ` ${t.stopReason}` : '',
-        t.denials ? h('span', { class: 'badge stopped', title: 'Policy denials' }, `${t.denials} denied`) : '',
+        { class: 'said' },
+        h('p', { class: 'seller-words', 'data-testid': 'seller-words' }, clip(t.message) || '(no text)'),
+        t.reply ? h('p', { class: 'reply-words', 'data-testid': 'reply-words' }, clip(plainText(t.reply))) : '',
+        h('p', { class: 'ids' }, runLink(t), ' · ', conversationLink(t.conversationId)),
       ),
-      h('td', {}, t.steps),
-      h('td', { class: 'tools' }, t.tools.join(', ')),
+      h(
+        'td',
+        { class: 'outcome' },
+        statusBadge(t.status, t.stopReason),
+        t.denials ? h('span', { class: 'badge stopped', title: 'Policy denials' }, `${t.denials} denied`) : '',
+        h('br'),
+        h('span', { class: 'figures' }, `${t.steps} steps · ${cost(t.costUsd)}`),
+        t.tools.length ? h('span', { class: 'tools' }, h('br'), t.tools.join(', ')) : '',
+      ),
     );
   }
 
+  /** Opens through the address, so the back button and a shared link lead to the same view. */
+  private async show(hash: string): Promise<void> {
+    if (location.hash.slice(1) === hash) return this.route();
+    location.hash = hash;
+  }
+
   private async open(traceId: string): Promise<void> {
-    history.replaceState(null, '', `#trace=${traceId}`);
     for (const row of this.results.querySelectorAll('.trace-row'))
       row.classList.toggle('selected', (row as HTMLElement).dataset.traceId === traceId);
     this.detail.replaceChildren(h('p', { class: 'hint' }, 'Loading…'));
@@ -118,25 +156,30 @@ class SupportPage {
     const replayOutcome = h('div', { class: 'replay', 'data-testid': 'replay-outcome', 'aria-live': 'polite' });
     const replayButton = h('button', { type: 'button', class: 'primary', 'data-testid': 'replay' }, 'Replay');
     replayButton.addEventListener('click', () => void this.replay(traceId, replayButton, replayOutcome));
+    const { tree: _tree, timeline: _timeline, ...facts } = view;
     this.detail.replaceChildren(
       h('h2', {}, `Run ${view.runId}`),
+      this.story(view),
       h(
         'dl',
         { class: 'facts' },
-        ...[
-          ['Trace', view.traceId],
-          ['Seller', view.sellerId],
-          ['Conversation', view.conversationId],
-          ['Status', `${view.status}${view.stopReason ? ` (${view.stopReason})` : ''}`],
-          ['Model', `${view.model} · prompt ${view.promptVersion}`],
+        ...(
           [
-            'Steps',
-            `${view.steps} · ${view.usage.modelCalls} model calls · ${view.usage.inputTokens + view.usage.outputTokens} tokens`,
-          ],
-          ['Duration', `${view.durationMs} ms`],
-        ].flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+            ['Conversation', conversationLink(view.conversationId)],
+            ['Seller', view.sellerId],
+            ['Status', statusBadge(view.status, view.stopReason)],
+            ['Model', `${view.model} · prompt ${view.promptVersion}`],
+            [
+              'Steps',
+              `${view.steps} · ${view.usage.modelCalls} model calls · ${view.usage.inputTokens + view.usage.outputTokens} tokens`,
+            ],
+            ['Assistant time', ms(view.activeMs)],
+            ['Waiting for seller', view.waitingMs ? ms(view.waitingMs) : 'none'],
+            ['Started', time(view.startedAt)],
+            ['Trace', view.traceId],
+          ] as [string, string | Node][]
+        ).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
       ),
-      view.reply ? h('blockquote', {}, view.reply) : '',
       h(
         'div',
         { class: 'actions' },
@@ -150,10 +193,85 @@ class SupportPage {
           : '',
       ),
       replayOutcome,
+      h('div', { class: 'legend-bars' }, ...['model', 'tool', 'policy', 'approval', 'waiting'].map(legend)),
+      runTree(view),
+      rawJson(facts, 'Raw JSON of the run'),
+    );
+  }
+
+  /** What the seller said and what the assistant chose, in plain words, before any detail. */
+  private story(view: TraceDetail): HTMLElement {
+    const input = (view.input ?? {}) as { text?: unknown };
+    const chosen = view.tree
+      .flatMap((n) => n.children)
+      .filter((n) => n.kind === 'tool')
+      .map((n) => n.event as { tool: string; arguments: unknown });
+    const requested = view.tree
+      .flatMap((n) => n.children)
+      .filter((n) => n.kind === 'approval' && (n.event as { event: string }).event === 'requested')
+      .map((n) => (n.event as { summary: string }).summary);
+    return h(
+      'div',
+      { class: 'story', 'data-testid': 'run-story' },
+      h(
+        'div',
+        { class: 'said seller' },
+        h('h3', {}, 'The seller wrote'),
+        folded(typeof input.text === 'string' ? input.text : ''),
+        view.sellerImages.length ? h('div', { class: 'images' }, ...view.sellerImages.map(imageView)) : '',
+      ),
+      h(
+        'div',
+        { class: 'said assistant' },
+        h('h3', {}, 'The assistant'),
+        chosen.length
+          ? h('ul', { class: 'choices' }, ...chosen.map((c) => h('li', {}, `${c.tool}: ${argsText(c.arguments)}`)))
+          : '',
+        requested.length && !view.reply
+          ? h('p', {}, h('strong', {}, 'Asked the seller to confirm: '), requested.join('; '))
+          : '',
+        view.reply
+          ? h('blockquote', { class: 'reply', 'data-testid': 'run-reply' }, asSellerSees(view.reply))
+          : h('p', { class: 'hint' }, view.status === 'awaiting_approval' ? 'Waiting for the seller.' : 'No reply.'),
+      ),
+    );
+  }
+
+  /** A conversation's runs in order (Langfuse's sessions): what the seller said and what came back, each. */
+  private async conversation(id: string): Promise<void> {
+    this.detail.replaceChildren(h('p', { class: 'hint' }, 'Loading…'));
+    let page: Page;
+    try {
+      page = await api<Page>(
+        'GET',
+        `/api/traces?${new URLSearchParams({ conversationId: id, limit: String(CONVERSATION_RUNS) })}`,
+      );
+    } catch (e) {
+      this.detail.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
+      return;
+    }
+    const runs = [...page.traces].reverse();
+    this.detail.replaceChildren(
+      h('h2', {}, `Conversation ${id}`),
+      h(
+        'p',
+        { class: 'hint' },
+        `${runs[0]?.sellerId ?? ''} · ${page.total} run${page.total === 1 ? '' : 's'}`,
+        page.total > runs.length ? ` (the latest ${runs.length} shown)` : '',
+        ` · ${cost(runs.some((r) => r.costUsd === null) ? null : runs.reduce((s, r) => s + (r.costUsd ?? 0), 0))}`,
+      ),
       h(
         'ol',
-        { class: 'timeline', 'data-testid': 'timeline' },
-        ...view.timeline.map((event) => timelineEntry(event, view.startedAt)),
+        { class: 'conversation-runs', 'data-testid': 'conversation-runs' },
+        ...runs.map((r) =>
+          h(
+            'li',
+            { class: 'card', 'data-testid': 'conversation-run', 'data-trace-id': r.traceId },
+            h('p', { class: 'meta' }, time(r.createdAt), ' · ', statusBadge(r.status, r.stopReason), ' · ', runLink(r)),
+            h('p', {}, h('strong', {}, 'Seller: '), folded(r.message)),
+            r.reply ? h('blockquote', {}, asSellerSees(r.reply)) : '',
+          ),
+        ),
       ),
     );
   }
@@ -180,6 +298,20 @@ class SupportPage {
       button.disabled = false;
     }
   }
+}
+
+function legend(kind: string): HTMLElement {
+  return h(
+    'span',
+    { class: 'legend' },
+    h('span', { class: `swatch ${kind}` }),
+    kind === 'waiting' ? 'waiting for seller' : kind,
+  );
+}
+
+function argsText(args: unknown): string {
+  const text = argsInWords(args);
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
 const root = document.getElementById('app')!;

@@ -1,0 +1,222 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startServer, type ServerProcess } from './support/serverProcess.js';
+import { launchChromium, screenshotDir } from './support/browser.js';
+
+// A real PNG (4x4) as a data URL: the photo the seller attaches, stored inline in the recorded spans.
+const PHOTO =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
+const SCREENS = [
+  { name: 'narrow', width: 390, height: 844 },
+  { name: 'wide', width: 1280, height: 800 },
+] as const;
+
+let server: ServerProcess;
+let browser: BrowserContext;
+let dir: string;
+let conversationId = '';
+let photoRun = { runId: '', traceId: '' };
+let lookupRun = { runId: '', traceId: '' };
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: 'Bearer demo-seller', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+type RunResult = { runId: string; traceId: string; reply?: string; pendingApprovals: { approvalId: string }[] };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'browser-support-'));
+  server = await startServer({ DATABASE_PATH: join(dir, 'web.db'), SEED_COUNT: '600' });
+  browser = await launchChromium();
+  // A seller's conversation through the real API: a photo run that waits for approval, then a look-up.
+  conversationId = (await call<{ id: string }>('POST', '/api/conversations')).id;
+  const paused = await call<RunResult>('POST', `/api/conversations/${conversationId}/messages`, {
+    text: 'I want to sell my solid oak dining table, good condition',
+    images: [PHOTO],
+  });
+  const done = await call<RunResult>('POST', `/api/runs/${paused.runId}/decisions`, {
+    approvalId: paused.pendingApprovals[0].approvalId,
+    decision: 'approve',
+  });
+  photoRun = paused;
+  const listingId = /lst_\w+/.exec(done.reply ?? '')?.[0];
+  expect(listingId).toBeTruthy();
+  lookupRun = await call<RunResult>('POST', `/api/conversations/${conversationId}/messages`, {
+    text: `show me ${listingId}`,
+  });
+  // The seller did not like the look-up's answer: it lands in the review queue.
+  await call('POST', `/api/runs/${lookupRun.runId}/feedback`, { value: -1, comment: 'not what I asked' });
+  // Another seller's unrelated run, so the search has something to leave out.
+  await call('POST', `/api/conversations/${(await call<{ id: string }>('POST', '/api/conversations')).id}/messages`, {
+    text: 'what is my mountain bike worth?',
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The browser's own errors fail the test. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
+}
+
+async function supportPage(screen: (typeof SCREENS)[number], path = '/support') {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: screen.width, height: screen.height });
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}${path}`);
+  await page.getByRole('button', { name: 'demo-support', exact: true }).click();
+  return { page, errors };
+}
+
+/** No page is wider than its window, whatever it shows: what sticks out, named (empty when nothing does). */
+const overflow = (page: Page) =>
+  page.evaluate(() => {
+    const { scrollWidth, clientWidth } = document.documentElement;
+    const out = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ends at ${Math.round(e.getBoundingClientRect().right)}`);
+    return scrollWidth > innerWidth || scrollWidth > clientWidth ? [`scrollWidth ${scrollWidth}`, ...out] : out;
+  });
+
+describe.each(SCREENS)('support view on a $name screen ($width x $height)', (screen) => {
+  it('finds the run by the seller’s words, reads it as a tree with bars, photo as placeholder, no base64', async () => {
+    const { page, errors } = await supportPage(screen);
+    await page.getByTestId('trace-results').locator('table').waitFor();
+    const rows = page.getByTestId('trace-row');
+    const found = () => rows.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.traceId).sort());
+    const search = async (words: string) => {
+      await page.getByLabel('Words').fill(words);
+      await page.getByRole('button', { name: 'Search' }).click();
+    };
+    // The seller's message of one run, the reply of the other (the look-up shows the listing's title).
+    await search('oak DINING');
+    await expect.poll(found).toEqual([photoRun.traceId, lookupRun.traceId].sort());
+    await search('sell OAK');
+    await expect.poll(found).toEqual([photoRun.traceId]);
+    expect(await rows.first().getAttribute('data-trace-id')).toBe(photoRun.traceId);
+    expect(await rows.first().getByTestId('seller-words').textContent()).toContain('solid oak dining table');
+    // The reply preview is plain text: no markdown markers.
+    expect(await rows.first().getByTestId('reply-words').textContent()).not.toContain('**');
+    expect(await overflow(page)).toEqual([]);
+
+    await rows.first().getByTestId('run-link').click();
+    const tree = page.getByTestId('timeline');
+    await tree.waitFor();
+    expect(page.url()).toContain(`#trace=${photoRun.traceId}`);
+    const story = page.getByTestId('run-story');
+    expect(await story.textContent()).toContain('I want to sell my solid oak dining table');
+    const types = await tree
+      .getByTestId('timeline-event')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.type));
+    for (const type of ['agent', 'model_call', 'tool_call', 'policy_decision', 'approval', 'waiting'])
+      expect(types).toContain(type);
+    // Segments hold their calls: the tree nests.
+    expect(await tree.locator('li.segment > ol.children > li').count()).toBeGreaterThan(2);
+    // The confirmation request comes after the policy decision that asked for it.
+    expect(await tree.textContent()).toMatch(
+      /Policy · createListing: needs confirmation[\s\S]*Approval requested · createListing[\s\S]*Waiting for the seller[\s\S]*Approval approved/,
+    );
+    // Bars: every model call has one with a width; waiting is its own bar, outside the segments.
+    const widths = await tree
+      .locator('.bar.model')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    expect(widths.length).toBeGreaterThan(1);
+    for (const w of widths) expect(w).toBeGreaterThan(0);
+    expect(await tree.locator('li.segment .bar.waiting').count()).toBe(0);
+    expect(await tree.locator('.bar.waiting').count()).toBe(1);
+    // Markdown as the seller saw it: the draft title in bold, no asterisks anywhere in the words.
+    expect(await tree.locator('.output strong').count()).toBeGreaterThan(0);
+    const words = await page
+      .getByTestId('trace-detail')
+      .locator('.words, .story')
+      .evaluateAll((els) =>
+        els.map((e) => {
+          const copy = e.cloneNode(true) as HTMLElement;
+          for (const raw of copy.querySelectorAll('details.raw')) raw.remove();
+          return copy.textContent ?? '';
+        }),
+      );
+    expect(words.join('\n')).toContain('Solid oak dining table');
+    expect(words.join('\n')).not.toContain('**');
+    // The photo: a thumbnail when stored by id, else a placeholder with its size; never its bytes.
+    const images =
+      (await story.getByTestId('trace-image').count()) + (await story.getByTestId('image-placeholder').count());
+    expect(images).toBe(1);
+    if (await story.getByTestId('image-placeholder').count())
+      expect(await story.getByTestId('image-placeholder').textContent()).toMatch(/^\[image, \d+ KB\]$/);
+    const html = await page.content();
+    expect(html).not.toContain('base64');
+    // Raw JSON is one click away, and even opened it keeps the page within the window.
+    for (const raw of await page.locator('details.raw').all())
+      await raw.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    expect(await overflow(page)).toEqual([]);
+    expect(await page.content()).not.toContain('base64');
+
+    const target = screenshotDir();
+    if (target && screen.name === 'wide') {
+      for (const raw of await page.locator('details.raw').all())
+        await raw.evaluate((d) => ((d as HTMLDetailsElement).open = false));
+      await page.getByTestId('trace-detail').screenshot({ path: join(target, 'support-tree.png') });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('opens the conversation from the run: all its runs in order, each linking back', async () => {
+    const { page, errors } = await supportPage(screen, `/support#trace=${lookupRun.traceId}`);
+    await page.getByTestId('timeline').waitFor();
+    // A look-up's model call shows only the new message, not the conversation again.
+    const firstCall = page.locator('[data-type="model_call"]').first();
+    expect(await firstCall.locator('.new-input').textContent()).toMatch(
+      /^Seller: show me lst_\w+\s*\(\d+ earlier items/,
+    );
+    await page.getByTestId('trace-detail').getByTestId('conversation-link').click();
+    const runs = page.getByTestId('conversation-run');
+    await expect.poll(() => runs.count()).toBe(2);
+    expect(await runs.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.traceId))).toEqual([
+      photoRun.traceId,
+      lookupRun.traceId,
+    ]);
+    expect(await runs.first().textContent()).toContain('solid oak dining table');
+    expect(await overflow(page)).toEqual([]);
+    await runs.first().getByTestId('run-link').click();
+    await expect.poll(() => page.getByTestId('run-story').textContent()).toContain('solid oak dining table');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('shows the review queue with replies as the seller saw them, and the dashboard, within the window', async () => {
+    const review = await supportPage(screen, '/support/review');
+    const item = review.page.getByTestId('review-item').first();
+    await item.waitFor();
+    const reply = item.getByTestId('review-reply');
+    expect(await reply.locator('strong').count()).toBeGreaterThan(0);
+    expect(await reply.textContent()).not.toContain('**');
+    expect(await overflow(review.page)).toEqual([]);
+    expect(review.errors).toEqual([]);
+    await review.page.close();
+
+    const dashboard = await supportPage(screen, '/support/dashboard');
+    await dashboard.page.getByTestId('figures').waitFor();
+    expect(await overflow(dashboard.page)).toEqual([]);
+    expect(dashboard.errors).toEqual([]);
+    await dashboard.page.close();
+  }, 60_000);
+});
