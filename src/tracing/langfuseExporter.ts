@@ -111,7 +111,9 @@ export class LangfuseExporter implements TraceSink {
     this.scores = new FeedbackScores(config);
     this.queue = new LangfuseExportQueue<Waiting>(config.maxQueuedRuns ?? 1000, (runId, dropped) => {
       dropped.settle();
-      this.log('langfuse export queue full: oldest run dropped', { runId, dropped: this.queue.dropped });
+      // The first drop, then every thousandth: an outage must not flood the log (the metric counts each).
+      if (this.queue.dropped % 1000 === 1)
+        this.log('langfuse export queue full: oldest runs dropped', { runId, dropped: this.queue.dropped });
     });
   }
 
