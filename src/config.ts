@@ -64,6 +64,16 @@ const EnvSchema = z.object({
   LANGFUSE_PUBLIC_KEY: z.string().optional(),
   LANGFUSE_SECRET_KEY: z.string().optional(),
   LANGFUSE_BASE_URL: z.string().url().optional(),
+  /** The deployment's name on every trace and score in Langfuse (its environment filter). */
+  LANGFUSE_ENVIRONMENT: z
+    .string()
+    .regex(
+      /^(?!langfuse)[a-z0-9_-]{1,40}$/,
+      'lowercase letters, digits, - and _ (at most 40), not starting with langfuse',
+    )
+    .default('development'),
+  /** Settled runs waiting for export; past it the oldest is dropped and counted (a slow or absent Langfuse). */
+  LANGFUSE_EXPORT_QUEUE: int(1000),
   /** Unset: `info`, or `silent` under NODE_ENV=test so test output stays readable. */
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
   /** A bearer token that may scrape /metrics (besides support tokens) when real tokens are configured. */

@@ -11,6 +11,7 @@ import { LangfuseExporter, type LangfuseConfig } from './tracing/langfuseExporte
 import { FeedbackScores } from './tracing/feedbackScores.js';
 import { LangfuseLinks } from './tracing/langfuseLinks.js';
 import { BackgroundLangfuseExport } from './tracing/backgroundLangfuseExport.js';
+import { registerLangfuseExportMetrics } from './tracing/langfuseExportMetrics.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { RunLog } from './tracing/runLog.js';
 import { ServiceMetrics } from './metrics/serviceMetrics.js';
@@ -49,6 +50,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   // Metrics and run logs observe runs like the trace exporters do: nothing in the run loop calls them.
   const metrics = new ServiceMetrics();
   const metricsRecorder = new MetricsRecorder(store, metrics);
+  if (exporter) registerLangfuseExportMetrics(metrics.registry, () => exporter.stats());
   const { assistant, policy, model, prompts } = createAssistant({
     config,
     store,
@@ -75,7 +77,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     log: (msg, fields) => logger.error(fields, msg),
     onFeedback: (run, value, comment) => {
       metricsRecorder.onFeedback(run, value);
-      scores?.record(run.traceId, value, comment);
+      scores?.sellerFeedback(run.traceId, value, comment);
     },
     // Open in demo mode (loopback only); otherwise a support token or METRICS_TOKEN.
     metrics: { registry: metrics.registry, open: usingDemoTokens, token: config.METRICS_TOKEN },
@@ -89,7 +91,10 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       },
       now: overrides.now,
     },
-    review: { scenarioDir: promotedScenariosDir(config.PROMOTED_SCENARIOS_DIR) },
+    review: {
+      scenarioDir: promotedScenariosDir(config.PROMOTED_SCENARIOS_DIR),
+      onLabel: (item) => item.label && scores?.supportLabel(item.traceId, item.id, item.label, item.note),
+    },
   });
   /** Flushes queued exports (bounded by their timeouts); call before exit. */
   const flushExports = async () => {
@@ -129,6 +134,8 @@ function langfuseConfig(config: Config, logger: Logger): LangfuseConfig | undefi
     publicKey: config.LANGFUSE_PUBLIC_KEY,
     secretKey: config.LANGFUSE_SECRET_KEY,
     baseUrl: config.LANGFUSE_BASE_URL,
+    environment: config.LANGFUSE_ENVIRONMENT,
+    maxQueuedRuns: config.LANGFUSE_EXPORT_QUEUE,
     log,
   };
 }

@@ -1,15 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScriptedModel } from '@openai/agents/testing';
 import { createHarness, TOKENS, type Harness } from './support/harness.js';
-import { LangfuseReceiver, RECEIVER_PROJECT_ID } from './support/langfuseReceiver.js';
+import { LangfuseReceiver, RECEIVER_PROJECT_ID, type ReceivedSpan } from './support/langfuseReceiver.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
 import { maskText } from '../src/shared/masking.js';
+import { APP_VERSION } from '../src/config.js';
 
 /*
- * Attribute names checked here are Langfuse's OTel mapping as published in
- * @langfuse/core's LangfuseOtelSpanAttributes (langfuse.observation.type,
- * langfuse.observation.usage_details, user.id, session.id,
- * langfuse.trace.tags, langfuse.trace.name) and the OTLP endpoint
+ * Attribute names checked here are the ones Langfuse's server-side OTel
+ * ingestion reads (LangfuseOtelSpanAttributes in its packages/shared, and
+ * @langfuse/core): langfuse.observation.*, langfuse.trace.*, user.id,
+ * session.id, langfuse.release / version / environment, the resource's
+ * service.name; a span without a parent is the trace's root and gives the
+ * trace its name, input and output (see docs/langfuse.md). OTLP goes to
  * /api/public/otel/v1/traces with basic auth (public key : secret key);
  * scores go to /api/public/ingestion as score-create events.
  */
@@ -50,51 +53,105 @@ async function conversation(harness: Harness) {
   return { conversationId: id, paused, done, ms: performance.now() - started };
 }
 
-describe('Langfuse export (real SDK, local receiver)', () => {
-  it('sends one well-formed trace per run across pause and resume, masked, with a feedback score', async () => {
+// Generous timeouts: an export thread takes seconds to start on a busy machine.
+describe('Langfuse export (real SDK, local receiver)', { timeout: 90_000 }, () => {
+  it("sends each run as one tree: a root with the seller's words and the reply, segments and steps in order", async () => {
     receiver = await LangfuseReceiver.start();
-    h = await createHarness({ model: script(), env: env(receiver.url) });
+    h = await createHarness({ model: script(), env: { ...env(receiver.url), LANGFUSE_ENVIRONMENT: 'staging' } });
     const { conversationId, paused, done } = await conversation(h);
-    const feedback = await h.call('POST', `/api/runs/${done.runId}/feedback`, {
-      body: { value: -1, comment: 'wrong price, mail me at jane.doe@example.com' },
-    });
-    expect(feedback.status).toBe(201);
     await h.exporter!.forceFlush();
-    await h.scores!.flush();
 
     const otlp = receiver.requests.filter((r) => r.path === '/api/public/otel/v1/traces');
     expect(otlp.length).toBeGreaterThan(0);
     expect(otlp[0].headers.authorization).toBe(`Basic ${Buffer.from('pk-lf-test:sk-lf-test').toString('base64')}`);
 
-    const spans = receiver.spans();
     const traceHex = paused.traceId.replace('trace_', '');
+    const spans = receiver.observations();
     expect(new Set(spans.map((s) => s.traceId))).toEqual(new Set([traceHex]));
+    const byId = new Map(spans.map((s) => [s.spanId, s]));
+    const type = (s: ReceivedSpan) => s.attributes['langfuse.observation.type'];
+    const childrenOf = (id: string) =>
+      spans.filter((s) => s.parentSpanId === id).sort((a, b) => a.start - b.start || a.end - b.end);
+
+    // One root, the only application root; every other observation's parent was sent.
+    const roots = spans.filter((s) => !s.parentSpanId);
+    expect(roots).toHaveLength(1);
+    const [root] = roots;
+    expect(spans.filter((s) => s.attributes['langfuse.internal.is_app_root'] === true)).toEqual([root]);
+    for (const s of spans) if (s !== root) expect(byId.has(s.parentSpanId!), `${s.name} has its parent`).toBe(true);
+
+    // The root: agent, named for the trace, the seller's words (masked) in, the reply out.
+    expect(type(root)).toBe('agent');
+    expect(root.attributes['langfuse.trace.name']).toBe('listing-assistant');
+    const said = maskText('Sell my Trek Marlin 7. Reach me at jane.doe@example.com or +49 170 1234567.');
+    expect(root.attributes['langfuse.observation.input']).toBe(said);
+    expect(root.attributes['langfuse.trace.input']).toBe(said);
+    expect(root.attributes['langfuse.observation.output']).toBe('Posted.');
+    expect(root.attributes['langfuse.trace.output']).toBe('Posted.');
+    expect(root.attributes['langfuse.trace.tags']).toEqual(expect.arrayContaining(['prompt:v1', 'model:scripted']));
     for (const s of spans) {
       expect(s.attributes['session.id']).toBe(conversationId);
       expect(s.attributes['user.id']).toBe('seller-1');
-      expect(s.attributes['langfuse.trace.name']).toBe('listing-assistant');
-      expect(s.attributes['langfuse.trace.tags']).toEqual(expect.arrayContaining(['prompt:v1', 'model:scripted']));
+      expect(s.attributes['langfuse.release']).toBe(APP_VERSION);
+      expect(s.attributes['langfuse.version']).toBe(APP_VERSION);
+      expect(s.attributes['langfuse.environment']).toBe('staging');
+      expect(s.resource).toMatchObject({ 'service.name': 'listing-assistant', 'service.version': APP_VERSION });
+      if (s !== root) expect(s.attributes['langfuse.trace.name'], s.name).toBeUndefined();
+      // Nested in time as in parentage.
+      if (s.parentSpanId) {
+        const parent = byId.get(s.parentSpanId)!;
+        expect(s.start, s.name).toBeGreaterThanOrEqual(parent.start);
+        expect(s.end, s.name).toBeLessThanOrEqual(parent.end);
+      }
     }
-    const byType = (type: string) => spans.filter((s) => s.attributes['langfuse.observation.type'] === type);
-    const agents = byType('agent');
-    expect(agents).toHaveLength(2); // one per segment: before and after the approval
-    const agentIds = new Set(agents.map((a) => a.spanId));
-    for (const type of ['generation', 'tool', 'guardrail', 'event']) {
-      expect(byType(type).length, type).toBeGreaterThan(0);
-      for (const child of byType(type))
-        expect(agentIds.has(child.parentSpanId!), `${type} nested under an agent`).toBe(true);
+
+    // Under the root: segment 1, the seller's approval, segment 2, in that order.
+    const top = childrenOf(root.spanId);
+    expect(top.map((s) => [type(s), s.name])).toEqual([
+      ['agent', 'segment 1'],
+      ['event', 'approval approved'],
+      ['agent', 'segment 2'],
+    ]);
+    const [first, approved, second] = top;
+    expect(approved.start).toBeGreaterThanOrEqual(first.end);
+    expect(approved.start).toBeLessThanOrEqual(second.start);
+    // Each segment as it ended: the first paused for an approval, the second completed.
+    expect(first.attributes['langfuse.observation.input']).toBe(said);
+    expect(JSON.parse(String(first.attributes['langfuse.observation.output']))).toMatchObject({
+      status: 'awaiting_approval',
+      pendingApprovals: [{ tool: 'createListing', approvalId: paused.pendingApprovals[0].approvalId }],
+    });
+    expect(JSON.parse(String(second.attributes['langfuse.observation.input']))).toEqual({
+      decisions: [{ approvalId: paused.pendingApprovals[0].approvalId, tool: 'createListing', decision: 'approved' }],
+    });
+    expect(JSON.parse(String(second.attributes['langfuse.observation.output']))).toMatchObject({
+      status: 'completed',
+      reply: 'Posted.',
+    });
+
+    // Inside the segments, in true order: the policy decision before the approval it asked for.
+    expect(childrenOf(first.spanId).map((s) => [type(s), s.name])).toEqual([
+      ['generation', 'scripted'],
+      ['guardrail', 'policy:read-only'],
+      ['tool', 'searchSimilar'],
+      ['generation', 'scripted'],
+      ['guardrail', 'policy:writes-need-confirmation'],
+      ['event', 'approval requested'],
+    ]);
+    expect(childrenOf(second.spanId).map((s) => [type(s), s.name])).toEqual([
+      ['guardrail', 'policy:seller-confirmed'],
+      ['tool', 'createListing'],
+      ['generation', 'scripted'],
+    ]);
+    const generations = spans.filter((s) => type(s) === 'generation');
+    for (const g of generations) {
+      const usage = JSON.parse(String(g.attributes['langfuse.observation.usage_details']));
+      expect(usage).toEqual({ input: expect.any(Number), output: expect.any(Number), total: expect.any(Number) });
+      expect(g.attributes['langfuse.observation.model.name']).toBe('scripted');
+      // The prompt the call was made with, as Langfuse prompt management names it.
+      expect(g.attributes['langfuse.observation.prompt.name']).toBe('listing-assistant');
+      expect(g.attributes['langfuse.observation.prompt.version']).toBe(1);
     }
-    expect(byType('generation')).toHaveLength(3);
-    const usage = JSON.parse(String(byType('generation')[0].attributes['langfuse.observation.usage_details']));
-    expect(usage).toEqual({ input: expect.any(Number), output: expect.any(Number), total: expect.any(Number) });
-    expect(byType('generation')[0].attributes['langfuse.observation.model.name']).toBe('scripted');
-    expect(byType('tool').map((s) => s.name)).toEqual(expect.arrayContaining(['searchSimilar', 'createListing']));
-    expect(byType('guardrail').map((s) => s.name)).toEqual(
-      expect.arrayContaining(['policy:writes-need-confirmation', 'policy:seller-confirmed']),
-    );
-    expect(byType('event').map((s) => s.name)).toEqual(
-      expect.arrayContaining(['approval requested', 'approval approved']),
-    );
 
     const everything = receiver.requests.map((r) => r.raw).join('\n');
     expect(everything).not.toContain('jane.doe@example.com');
@@ -102,17 +159,72 @@ describe('Langfuse export (real SDK, local receiver)', () => {
     expect(everything).not.toContain(SECRET);
     expect(everything).toContain('[email]');
     expect(everything).toContain('[secret]');
-
-    const ingestion = receiver.requests.filter((r) => r.path === '/api/public/ingestion');
-    const scores = ingestion.flatMap((r) => r.body.batch ?? []).filter((e: any) => e.type === 'score-create');
-    expect(scores).toHaveLength(1);
-    expect(scores[0].body).toMatchObject({ traceId: traceHex, name: 'seller-feedback', value: -1 });
-    expect(JSON.stringify(scores[0].body)).not.toContain('jane.doe@example.com');
     expect(done.traceId).toBe(paused.traceId);
 
     // Support's view of the run links to the same trace in Langfuse.
     const view = await (await h.call('GET', `/api/traces/${done.traceId}`, { token: TOKENS.support })).json();
     expect(view.langfuseUrl).toBe(`${receiver.url}/project/${RECEIVER_PROJECT_ID}/traces/${traceHex}`);
+  });
+
+  it("sends the seller's thumbs, support's labels and the seller's corrections as scores, masked", async () => {
+    receiver = await LangfuseReceiver.start();
+    h = await createHarness({
+      model: new ScriptedModel([
+        callTool('createListing', bikeDraft, 'c1', 'Draft ready.'),
+        callTool('createListing', { ...bikeDraft, price: 380 }, 'c2', 'Revised.'),
+        say('Posted!'),
+      ]),
+      env: env(receiver.url),
+    });
+    const { id } = await h.assistant.createConversation('seller-1');
+    const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'Sell my Trek Marlin 7' });
+    const second = await h.assistant.decide(paused.runId, 'seller-1', {
+      approvalId: paused.pendingApprovals[0].approvalId,
+      decision: 'reject',
+      message: 'Make it 380, call me on +49 170 1234567',
+    });
+    const done = await h.assistant.decide(paused.runId, 'seller-1', {
+      approvalId: second.pendingApprovals[0].approvalId,
+      decision: 'approve',
+    });
+    expect(done.status).toBe('completed');
+    const feedback = await h.call('POST', `/api/runs/${done.runId}/feedback`, {
+      body: { value: -1, comment: 'wrong price, mail me at jane.doe@example.com' },
+    });
+    expect(feedback.status).toBe(201);
+    const item = await h.store.reviews.forRun(done.runId);
+    expect(item, 'a corrected run is queued for review').toBeDefined();
+    const labelled = await h.call('POST', `/api/review/${item!.id}/label`, {
+      token: TOKENS.support,
+      body: { label: 'bad', note: 'Asked for 380 twice; seller is jane.doe@example.com' },
+    });
+    expect(labelled.status).toBe(200);
+    // Relabelled: the score is replaced, not added.
+    await h.call('POST', `/api/review/${item!.id}/label`, {
+      token: TOKENS.support,
+      body: { label: 'good', note: 'Fine after all' },
+    });
+    await h.exporter!.forceFlush();
+    await h.scores!.flush();
+
+    const traceHex = done.traceId.replace('trace_', '');
+    const scores = receiver.scores();
+    const named = (name: string) => scores.filter((s) => s.name === name);
+    expect(named('seller_feedback')).toEqual([
+      expect.objectContaining({ traceId: traceHex, value: -1, dataType: 'NUMERIC', environment: 'development' }),
+    ]);
+    expect(named('support_label')).toEqual([
+      expect.objectContaining({ traceId: traceHex, value: 'good', dataType: 'CATEGORICAL', comment: 'Fine after all' }),
+    ]);
+    // The price the seller turned down and then approved changed: an edited correction, with their words.
+    expect(named('seller_correction')).toEqual([
+      expect.objectContaining({ traceId: traceHex, value: 'edited', dataType: 'CATEGORICAL' }),
+    ]);
+    expect(named('seller_correction')[0].comment).toContain('changed: price');
+    const sent = JSON.stringify(receiver.requests.filter((r) => r.path === '/api/public/ingestion').map((r) => r.body));
+    expect(sent).not.toContain('jane.doe@example.com');
+    expect(sent).not.toContain('170 1234567');
+    expect(sent).toContain('[phone]');
   });
 
   it('leaves runs unaffected when Langfuse is down or slow', async () => {

@@ -98,7 +98,8 @@ afterEach(async () => {
 });
 
 describe('every exit is masked', () => {
-  it('Langfuse attributes and status messages, logs and error bodies', async () => {
+  // Generous: the Langfuse export thread takes seconds to start on a busy machine, and the flush waits for it.
+  it('Langfuse attributes and status messages, logs and error bodies', { timeout: 90_000 }, async () => {
     const samples = Object.entries(SENSITIVE).map(([kind, arbitrary]) => {
       const [value] = fc.sample(arbitrary, { numRuns: 1, seed: 7 });
       return { kind, value, secret: secretPart(kind, value) };

@@ -1,6 +1,7 @@
 import { LangfuseClient } from '@langfuse/client';
 import type { Store } from '../store/index.js';
 import { LangfuseExporter, langfuseTraceId, type LangfuseConfig } from '../tracing/langfuseExporter.js';
+import { FeedbackScores } from '../tracing/feedbackScores.js';
 import type { Scenario } from './scenario.js';
 
 export const EVAL_DATASET = 'listing-assistant-evals';
@@ -15,6 +16,7 @@ export const EVAL_DATASET = 'listing-assistant-evals';
 export class LangfuseDatasetRun {
   private readonly client: LangfuseClient;
   private readonly exporter: LangfuseExporter;
+  private readonly scores: FeedbackScores;
   private readonly pending: Promise<unknown>[] = [];
 
   constructor(
@@ -27,6 +29,7 @@ export class LangfuseDatasetRun {
       baseUrl: config.baseUrl,
     });
     this.exporter = new LangfuseExporter(undefined, config);
+    this.scores = new FeedbackScores(config);
   }
 
   /** Creates the eval dataset and an item per scenario in Langfuse (a failed call is logged, not thrown). */
@@ -57,6 +60,7 @@ export class LangfuseDatasetRun {
     for (const run of await store.runs.all()) {
       // Read from the trial's store before it is closed; sent later by the exporter.
       await this.exporter.exportRun(run, store);
+      this.scores.evalOutcome(run.traceId, scenarioId, trial, success, `${scenarioId} trial ${trial}`);
       this.pending.push(
         this.quietly(
           this.client.api.datasetRunItems.create({
@@ -73,6 +77,7 @@ export class LangfuseDatasetRun {
   async flush(): Promise<void> {
     await Promise.allSettled(this.pending);
     await this.exporter.shutdown();
+    await this.scores.shutdown();
   }
 
   private async quietly<T>(work: Promise<T>): Promise<T | undefined> {

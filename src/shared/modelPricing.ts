@@ -31,3 +31,18 @@ export function estimateCost(model: string, usage: { inputTokens: number; output
   if (!price) return null;
   return (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000;
 }
+
+/**
+ * USD by usage type, in the shape of Langfuse's `cost_details`; undefined for a model with no
+ * listed price, so an unknown cost is never reported as zero.
+ */
+export function costDetails(
+  model: string,
+  usage: { inputTokens: number; outputTokens: number },
+): { input: number; output: number; total: number } | undefined {
+  const price = priceFor(model);
+  if (!price) return undefined;
+  const input = (usage.inputTokens * price.input) / 1_000_000;
+  const output = (usage.outputTokens * price.output) / 1_000_000;
+  return { input, output, total: input + output };
+}

@@ -1,7 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import type { LangfuseConfig } from './langfuseExporter.js';
-import type { ExportMessage } from './langfuseExportWorker.js';
+import type { ExportStats, LangfuseConfig } from './langfuseExporter.js';
+import type { ExportMessage, ExportReply } from './langfuseExportWorker.js';
 import type { TraceSink } from './traceRouter.js';
+
+const STARTUP_LIMIT_MS = 60_000;
 
 /**
  * Langfuse export on a worker thread: a settled run costs the service one
@@ -13,9 +15,14 @@ import type { TraceSink } from './traceRouter.js';
  */
 export class BackgroundLangfuseExport implements TraceSink {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, () => void>();
+  private readonly waiting = new Map<number, (stats?: ExportStats) => void>();
   private nextId = 0;
   private stopped = false;
+  /** As the worker last reported them (every flush and stats request). */
+  private lastStats: ExportStats = { queued: 0, dropped: 0, exported: 0, rememberedTraces: 0 };
+  /** Resolves once the thread has loaded its modules (seconds on a busy machine): request timeouts count from then. */
+  private readonly ready: Promise<void>;
+  private markReady!: () => void;
 
   constructor(
     dbPath: string,
@@ -27,9 +34,13 @@ export class BackgroundLangfuseExport implements TraceSink {
     const entry = new URL('./langfuseExportWorker.ts', import.meta.url).href;
     const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
     this.worker = new Worker(bootstrap, { eval: true, workerData: { dbPath, config: cloneable } });
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
     // Export never keeps a process alive; shutdown() flushes what is queued.
     this.worker.unref();
-    this.worker.on('message', ({ id }: { id: number }) => this.settle(id));
+    this.worker.on('message', (reply: ExportReply | 'ready') => {
+      if (reply === 'ready') this.markReady();
+      else this.settle(reply.id, reply.stats);
+    });
     this.worker.on('error', (error) => {
       this.config.log?.('langfuse export thread failed', { error: error.message });
       this.stop();
@@ -44,8 +55,13 @@ export class BackgroundLangfuseExport implements TraceSink {
   }
 
   /** Sends what is queued; resolves when the worker has (bounded by the export timeout). */
-  forceFlush(): Promise<void> {
-    return this.request('flush');
+  async forceFlush(): Promise<void> {
+    await this.request('flush');
+  }
+
+  /** The worker's queue and counters (the last known ones once it has stopped). */
+  async stats(): Promise<ExportStats> {
+    return (await this.request('stats')) ?? this.lastStats;
   }
 
   async shutdown(): Promise<void> {
@@ -53,18 +69,26 @@ export class BackgroundLangfuseExport implements TraceSink {
     await this.worker.terminate();
   }
 
-  private request(type: 'flush' | 'shutdown'): Promise<void> {
-    if (this.stopped) return Promise.resolve();
+  private request(type: 'flush' | 'shutdown' | 'stats'): Promise<ExportStats | undefined> {
+    if (this.stopped) return Promise.resolve(undefined);
     const id = this.nextId++;
     const limitMs = ((this.config.exportTimeoutSeconds ?? 5) + 2) * 1000;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.settle(id), limitMs);
-      timer.unref();
-      this.waiting.set(id, () => {
+      let timer: NodeJS.Timeout | undefined;
+      this.waiting.set(id, (stats) => {
         clearTimeout(timer);
-        resolve();
+        resolve(stats);
       });
       this.post({ type, id });
+      // A thread that never comes up gives up too, after a generous start-up allowance.
+      const startup = setTimeout(() => this.settle(id), STARTUP_LIMIT_MS);
+      startup.unref();
+      void this.ready.then(() => {
+        clearTimeout(startup);
+        if (!this.waiting.has(id)) return;
+        timer = setTimeout(() => this.settle(id), limitMs);
+        timer.unref();
+      });
     });
   }
 
@@ -72,13 +96,15 @@ export class BackgroundLangfuseExport implements TraceSink {
     this.worker.postMessage(message);
   }
 
-  private settle(id: number): void {
-    this.waiting.get(id)?.();
+  private settle(id: number, stats?: ExportStats): void {
+    if (stats) this.lastStats = stats;
+    this.waiting.get(id)?.(stats);
     this.waiting.delete(id);
   }
 
   private stop(): void {
     this.stopped = true;
+    this.markReady();
     for (const id of [...this.waiting.keys()]) this.settle(id);
   }
 }

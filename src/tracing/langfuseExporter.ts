@@ -1,243 +1,265 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { context, trace, TraceFlags, type Attributes, type SpanContext } from '@opentelemetry/api';
+import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { ROOT_CONTEXT, trace, type Attributes, type Context } from '@opentelemetry/api';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import { resourceFromAttributes } from '@opentelemetry/resources';
 import { LangfuseSpanProcessor } from '@langfuse/otel';
-import { createObservationAttributes, getLangfuseTracer, setLangfuseTracerProvider } from '@langfuse/tracing';
+import {
+  createObservationAttributes,
+  createTraceAttributes,
+  getLangfuseTracer,
+  setLangfuseTracerProvider,
+} from '@langfuse/tracing';
 import type { RunRecord, Store } from '../store/index.js';
-import { buildTraceView, type TimelineEvent } from './timeline.js';
 import { maskText, maskValue } from '../shared/masking.js';
 import { processLogger } from '../logging/logger.js';
+import { APP_VERSION } from '../config.js';
 import type { TraceSink } from './traceRouter.js';
-import { SerialQueue } from './serialQueue.js';
+import { langfuseTraceId, type LangfuseConfig } from './langfuseConfig.js';
+import { LangfuseExportQueue } from './langfuseExportQueue.js';
+import { buildTraceTree, readRunRecords, TRACE_NAME, type TreeObservation } from './langfuseTraceTree.js';
+import { FeedbackScores } from './feedbackScores.js';
 
-export interface LangfuseConfig {
-  publicKey: string;
-  secretKey: string;
-  baseUrl: string;
-  /** How long one export request may take before the exporter gives up on it. */
-  exportTimeoutSeconds?: number;
-  log?: (msg: string, fields: Record<string, unknown>) => void;
+export { langfuseTraceId, type LangfuseConfig } from './langfuseConfig.js';
+
+export const SERVICE_NAME = 'listing-assistant';
+/** Runs exported between two flushes of the span processor: what its buffer holds at most (a dozen spans each). */
+const RUNS_PER_FLUSH = 20;
+/** Traces whose sent observations are remembered, so a resumed run sends only its new segment. */
+const REMEMBERED_TRACES = 1000;
+
+/** Langfuse observation ids are OTel span ids: derived from our ids, so sending one again upserts. */
+const spanIdFor = (traceHex: string, key: string) =>
+  createHash('sha256').update(`${traceHex}:${key}`).digest('hex').slice(0, 16);
+
+interface Waiting {
+  store: Store;
+  run?: RunRecord;
+  settle: () => void;
 }
 
-/** Langfuse observation ids are OTel span ids: derive them from our ids, so a re-export upserts. */
-const spanIdFor = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 16);
-export const langfuseTraceId = (traceId: string) => traceId.replace(/^trace_/, '');
+export interface ExportStats {
+  /** Runs waiting for export now. */
+  queued: number;
+  /** Runs dropped (oldest first) because the queue was full since start. */
+  dropped: number;
+  /** Runs whose observations were handed to the span processor since start. */
+  exported: number;
+  /** Traces whose sent observations are remembered (at most `rememberedTraces`, default 1000). */
+  rememberedTraces: number;
+}
 
 /**
- * Exports each run to Langfuse as one trace (sessionId = conversation,
- * userId = seller), segment by segment as runs pause and resume: an `agent`
- * observation per segment holding `generation`, `tool`, `guardrail` (policy
- * decisions) and `event` (approvals) observations with their real times.
- * Observations are built from the store when a segment ends and handed to
- * the Langfuse span processor, which batches and sends them off the request
- * path; a slow or absent Langfuse never touches a run. Exports run one at a
- * time (they share the id generator and what was exported), and a flush or
- * shutdown first waits for the exports asked for before it.
+ * Exports each run to Langfuse as one trace (session = conversation, user =
+ * seller), as the tree `buildTraceTree` describes, every time one of its
+ * segments settles: the root observation is sent again with the run's state
+ * (an upsert), the rest only once. Observations are built from the store and
+ * handed to the Langfuse span processor on a dedicated tracer provider, whose
+ * resource names the service. Spans are started parent first and ended child
+ * first, so the processor sees the live parent and marks only the root as the
+ * application root.
+ *
+ * Bounded: settled runs wait in a queue of `maxQueuedRuns` (drop-oldest,
+ * counted); after every few runs the processor is flushed (bounded by the
+ * export timeout), so its own buffer never overflows; what was sent is
+ * remembered for the last REMEMBERED_TRACES traces only (forgetting costs a
+ * re-send, never a wrong trace). A slow or absent Langfuse never touches a run.
  */
 export class LangfuseExporter implements TraceSink {
   private readonly processor: LangfuseSpanProcessor;
   private readonly provider: BasicTracerProvider;
-  /** The span id the next observation gets (see the id generator below). */
+  private readonly scores: FeedbackScores;
+  private readonly queue: LangfuseExportQueue<Waiting>;
+  /** The ids the next span gets (see the id generator below). */
   private nextSpanId: string | undefined;
-  private readonly exported = new Map<string, Set<string>>();
-  private readonly exports = new SerialQueue();
+  private nextTraceId: string | undefined;
+  /** traceId → keys of the observations sent, least recently exported first. */
+  private readonly sent = new Map<string, Set<string>>();
+  private draining: Promise<void> | undefined;
+  private exportedRuns = 0;
+  private readonly environment: string;
 
   /** `store` is where `onSegmentSettled` reads runs; `exportRun` can also be given another store (eval trials). */
   constructor(
     private readonly store: Store | undefined,
     private readonly config: LangfuseConfig,
   ) {
+    this.environment = config.environment ?? 'development';
     this.processor = new LangfuseSpanProcessor({
       publicKey: config.publicKey,
       secretKey: config.secretKey,
       baseUrl: config.baseUrl,
+      environment: this.environment,
       exportMode: 'batched',
       timeout: config.exportTimeoutSeconds ?? 5,
       mask: ({ data }: { data: unknown }) => maskValue(data),
     });
     this.provider = new BasicTracerProvider({
+      resource: resourceFromAttributes({
+        'service.name': SERVICE_NAME,
+        'service.version': APP_VERSION,
+        'deployment.environment.name': this.environment,
+      }),
       spanProcessors: [this.processor],
       idGenerator: {
-        generateTraceId: () => randomBytes(16).toString('hex'),
-        generateSpanId: () => {
-          const id = this.nextSpanId ?? randomBytes(8).toString('hex');
-          this.nextSpanId = undefined;
-          return id;
-        },
+        generateTraceId: () => this.take('trace') ?? randomBytes(16).toString('hex'),
+        generateSpanId: () => this.take('span') ?? randomBytes(8).toString('hex'),
       },
     });
     // A dedicated provider: only these observations go to Langfuse, nothing else in the process.
     setLangfuseTracerProvider(this.provider);
+    this.scores = new FeedbackScores(config);
+    this.queue = new LangfuseExportQueue<Waiting>(config.maxQueuedRuns ?? 1000, (runId, dropped) => {
+      dropped.settle();
+      // The first drop, then every thousandth: an outage must not flood the log (the metric counts each).
+      if (this.queue.dropped % 1000 === 1)
+        this.log('langfuse export queue full: oldest runs dropped', { runId, dropped: this.queue.dropped });
+    });
   }
 
   onSpanEnd(): void {}
 
-  /** Settles (never rejects) once the run is handed to the span processor; a failure is logged. */
+  /** Queues the run; settles (never rejects) once it is handed to the span processor, or dropped. */
   onSegmentSettled(runId: string): Promise<void> {
-    return this.exports.push(async () => {
-      try {
-        const run = await this.store?.runs.get(runId);
-        if (run && this.store) await this.exportNow(run, this.store);
-      } catch (error) {
-        (this.config.log ?? defaultLog)('langfuse export failed', {
-          runId,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
+    if (!this.store) return Promise.resolve();
+    return this.enqueue(runId, this.store);
+  }
+
+  /** Queues a run of another store (an eval trial's); settles once it was read and handed on, or dropped. */
+  exportRun(run: RunRecord, store: Store): Promise<void> {
+    return this.enqueue(run.id, store, run);
+  }
+
+  stats(): ExportStats {
+    return {
+      queued: this.queue.size,
+      dropped: this.queue.dropped,
+      exported: this.exportedRuns,
+      rememberedTraces: this.sent.size,
+    };
+  }
+
+  private enqueue(runId: string, store: Store, run?: RunRecord): Promise<void> {
+    return new Promise((resolve) => {
+      this.queue.push(runId, { store, run, settle: resolve })?.settle();
+      this.draining ??= this.drain().finally(() => (this.draining = undefined));
     });
   }
 
-  /** Adds what is new in a run since the last export (one segment, usually). */
-  exportRun(run: RunRecord, store: Store): Promise<void> {
-    return this.exports.push(() => this.exportNow(run, store));
+  private async drain(): Promise<void> {
+    let sinceFlush = 0;
+    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+      const [runId, waiting] = next;
+      try {
+        const run = waiting.run ?? (await waiting.store.runs.get(runId));
+        if (run) await this.exportNow(run, waiting.store);
+      } catch (error) {
+        this.log('langfuse export failed', { runId, error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        waiting.settle();
+      }
+      if (++sinceFlush >= RUNS_PER_FLUSH || this.queue.size === 0) {
+        sinceFlush = 0;
+        await this.flushProcessor();
+      }
+    }
   }
 
   private async exportNow(run: RunRecord, store: Store): Promise<void> {
-    const view = await buildTraceView(store, run);
-    const done = this.exported.get(run.traceId) ?? new Set<string>();
-    this.exported.set(run.traceId, done);
-    const traceAttributes = {
-      'langfuse.trace.name': 'listing-assistant',
+    const records = await readRunRecords(store, run);
+    const corrections = await store.corrections.forRun(run.id);
+    const tree = buildTraceTree(records);
+    const traceHex = langfuseTraceId(run.traceId);
+    const sent = this.sent.get(traceHex) ?? new Set<string>();
+    // Least recently exported first: re-inserting moves the trace to the end.
+    this.sent.delete(traceHex);
+    this.sent.set(traceHex, sent);
+    while (this.sent.size > (this.config.rememberedTraces ?? REMEMBERED_TRACES))
+      this.sent.delete(this.sent.keys().next().value!);
+
+    // As the Langfuse SDK propagates them: on every observation, so each can be filtered by them.
+    const everySpan: Attributes = {
       'session.id': run.conversationId,
       'user.id': run.sellerId,
-      'langfuse.trace.tags': [`prompt:${run.promptVersion}`, `model:${run.model}`, ...run.tags],
+      'langfuse.trace.tags': maskValue([`prompt:${run.promptVersion}`, `model:${run.model}`, ...run.tags]),
+      'langfuse.release': run.appVersion,
+    };
+    const rootOnly: Attributes = {
+      'langfuse.trace.name': TRACE_NAME,
+      ...createTraceAttributes({ input: maskValue(tree.input), output: maskValue(tree.output) }),
       'langfuse.trace.metadata.runId': run.id,
       'langfuse.trace.metadata.status': run.status,
+      'langfuse.trace.metadata.promptVersion': run.promptVersion,
     };
-    const root: SpanContext = {
-      traceId: langfuseTraceId(run.traceId),
-      spanId: spanIdFor(`${run.traceId}:root`),
-      traceFlags: TraceFlags.SAMPLED,
-    };
-
-    const agents = view.timeline.filter((e): e is Extract<TimelineEvent, { type: 'agent' }> => e.type === 'agent');
-    const agentFor = (at: string) => {
-      const t = Date.parse(at);
-      return [...agents].reverse().find((a) => Date.parse(a.at) <= t) ?? agents[0];
-    };
-    const agentContexts = new Map<number, SpanContext>();
-    for (const agent of agents) {
-      const key = `agent:${agent.segment}`;
-      const spanId = spanIdFor(`${run.traceId}:${key}`);
-      agentContexts.set(agent.segment, { traceId: root.traceId, spanId, traceFlags: TraceFlags.SAMPLED });
-      if (done.has(key) || !agent.endedAt) continue;
-      this.observe(
-        spanId,
-        `listing-assistant (segment ${agent.segment})`,
-        'agent',
-        agent.at,
-        agent.endedAt,
-        root,
-        traceAttributes,
-        {
-          input: agent.segment === 1 ? run.input : undefined,
-          output: run.reply ?? undefined,
-          metadata: {
-            runId: run.id,
-            status: run.status,
-            stopReason: run.stopReason ?? undefined,
-            segment: agent.segment,
-          },
-        },
-      );
-      done.add(key);
-    }
-
-    view.timeline.forEach((event, index) => {
-      if (event.type === 'agent' || event.type === 'feedback') return;
-      const key = `${event.type}:${index}:${event.at}`;
-      if (done.has(key)) return;
-      const parent = agentContexts.get(agentFor(event.at)?.segment ?? 1) ?? root;
-      const spanId = spanIdFor(`${run.traceId}:${key}`);
-      switch (event.type) {
-        case 'model_call':
-          this.observe(
-            spanId,
-            event.model,
-            'generation',
-            event.at,
-            event.endedAt ?? event.at,
-            parent,
-            traceAttributes,
-            {
-              model: event.model,
-              input: event.input,
-              output: event.output,
-              usageDetails: {
-                input: event.usage.inputTokens,
-                output: event.usage.outputTokens,
-                total: event.usage.totalTokens,
-              },
-              ...(event.error ? { level: 'ERROR', statusMessage: event.error } : {}),
-            },
-          );
-          break;
-        case 'tool_call':
-          this.observe(spanId, event.tool, 'tool', event.at, event.endedAt ?? event.at, parent, traceAttributes, {
-            input: event.arguments,
-            output: event.result,
-            ...(event.error ? { level: 'ERROR', statusMessage: event.error } : {}),
-          });
-          break;
-        case 'policy_decision':
-          this.observe(spanId, `policy:${event.rule}`, 'guardrail', event.at, event.at, parent, traceAttributes, {
-            input: { tool: event.tool, arguments: event.arguments, phase: event.phase },
-            output: { decision: event.decision, reason: event.reason },
-            level: event.decision === 'deny' ? 'WARNING' : 'DEFAULT',
-          });
-          break;
-        case 'approval':
-          this.observe(spanId, `approval ${event.event}`, 'event', event.at, event.at, parent, traceAttributes, {
-            input: { tool: event.tool, arguments: event.arguments, summary: event.summary },
-            output: { event: event.event, by: event.by ?? undefined, message: event.message ?? undefined },
-          });
-          break;
-        default:
-          break;
-      }
-      done.add(key);
-    });
+    this.emit(tree, ROOT_CONTEXT, { traceHex, run, sent, everySpan, rootOnly });
+    for (const c of corrections) this.scores.correction(c);
+    this.exportedRuns++;
   }
 
-  /**
-   * One observation with its real start and end. Started through Langfuse's
-   * tracer (so the exporter recognises it) with every attribute set at start:
-   * an event ends the moment it begins.
-   */
-  private observe(
-    spanId: string,
-    name: string,
-    asType: 'agent' | 'generation' | 'tool' | 'guardrail' | 'event',
-    start: string,
-    end: string,
-    parent: SpanContext,
-    traceAttributes: Attributes,
-    attributes: Record<string, unknown>,
+  /** Starts the observation, then its children (each under it while it is open), then ends it. */
+  private emit(
+    node: TreeObservation,
+    parent: Context,
+    ctx: { traceHex: string; run: RunRecord; sent: Set<string>; everySpan: Attributes; rootOnly: Attributes },
   ): void {
-    this.nextSpanId = spanId;
-    // Every attribute is masked here, status messages and names included, not only what the
-    // SDK's mask sees (input, output, metadata).
-    const span = getLangfuseTracer().startSpan(
-      maskText(name),
-      {
-        startTime: new Date(start),
-        attributes: { ...createObservationAttributes(asType, maskValue(attributes)), ...traceAttributes },
-      },
-      trace.setSpanContext(context.active(), parent),
-    );
-    span.end(new Date(end));
+    const isRoot = node.key === 'root';
+    const { children, key: _key, startAt, endAt, name, type, completionStartTime, ...fields } = node;
+    this.nextSpanId = spanIdFor(ctx.traceHex, node.key);
+    if (isRoot) this.nextTraceId = ctx.traceHex;
+    // Every attribute is masked here, names and status messages included, not only what the
+    // processor's mask sees (input, output, metadata).
+    const attributes = {
+      ...createObservationAttributes(type, {
+        ...maskValue({ ...fields, version: ctx.run.appVersion, environment: this.environment }),
+        ...(completionStartTime ? { completionStartTime: new Date(completionStartTime) } : {}),
+      }),
+      ...ctx.everySpan,
+      ...(isRoot ? ctx.rootOnly : {}),
+    };
+    const span = getLangfuseTracer().startSpan(maskText(name), { startTime: new Date(startAt), attributes }, parent);
+    this.nextSpanId = this.nextTraceId = undefined;
+    const within = trace.setSpan(parent, span);
+    for (const child of children) if (!isRoot || !allSent(child, ctx.sent)) this.emit(child, within, ctx);
+    span.end(new Date(endAt));
+    ctx.sent.add(node.key);
+  }
+
+  private take(kind: 'trace' | 'span'): string | undefined {
+    const id = kind === 'trace' ? this.nextTraceId : this.nextSpanId;
+    if (kind === 'trace') this.nextTraceId = undefined;
+    else this.nextSpanId = undefined;
+    return id;
+  }
+
+  private async flushProcessor(): Promise<void> {
+    try {
+      await this.provider.forceFlush();
+    } catch {
+      // Langfuse slow or down: this batch is lost, the store keeps every trace.
+    }
   }
 
   async forceFlush(): Promise<void> {
-    await this.exports.idle();
-    await this.provider.forceFlush();
+    await this.draining;
+    await this.flushProcessor();
+    await this.scores.flush();
   }
 
-  /** Flushes what is queued (bounded by the export timeout), then stops. */
+  /** Exports what is queued and flushes it (bounded by the export timeout), then stops. */
   async shutdown(): Promise<void> {
-    await this.exports.idle();
-    await this.provider.shutdown();
+    await this.draining;
+    await this.provider.shutdown().catch(() => {});
+    await this.scores.shutdown();
   }
+
+  private log(msg: string, fields: Record<string, unknown>): void {
+    (this.config.log ?? defaultLog)(msg, fields);
+  }
+}
+
+/** A segment sent before with everything in it needs no second sending; anything new re-sends its parents. */
+function allSent(node: TreeObservation, sent: Set<string>): boolean {
+  return sent.has(node.key) && node.children.every((c) => allSent(c, sent));
 }
 
 function defaultLog(msg: string, fields: Record<string, unknown>): void {

@@ -1,5 +1,5 @@
 import { LangfuseClient } from '@langfuse/client';
-import { langfuseTraceId, type LangfuseConfig } from './langfuseExporter.js';
+import { langfuseTraceId, type LangfuseConfig } from './langfuseConfig.js';
 
 /**
  * Links from a run to its trace in Langfuse, for the support page. The URL

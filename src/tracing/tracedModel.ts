@@ -41,20 +41,24 @@ export class TracedModel implements Model {
         span.spanData.usage = usageOf(response);
         return response;
       },
-      { data: { model: this.modelName, model_config: { [TRACED_MODEL_MARKER]: true } } },
+      { data: { model: this.modelName, model_config: modelConfig(request) } },
     );
   }
 
   async *getStreamedResponse(request: ModelRequest): AsyncIterable<StreamEvent> {
     this.calls++;
     // A streamed call is one span from the first event to `response_done`, which carries output and usage.
-    const config: Record<string, unknown> = { [TRACED_MODEL_MARKER]: true };
+    const config = modelConfig(request);
     const span = createGenerationSpan({
       data: { model: this.modelName, model_config: config, input: this.newInput(request.input, config) },
     });
     span.start();
     try {
       for await (const event of this.inner.getStreamedResponse(request)) {
+        // When the first of the answer arrived (Langfuse's completion start time: time to first token).
+        const data = span.spanData as unknown as Record<string, unknown>;
+        if (event.type !== 'response_started' && data.completion_start_time === undefined)
+          data.completion_start_time = new Date().toISOString();
         if (event.type === 'response_done') {
           const response = event.response as unknown as {
             output: Array<Record<string, unknown>>;
@@ -98,6 +102,14 @@ export class TracedModel implements Model {
     if (config) config.history_items = from;
     return items.slice(from);
   }
+}
+
+/** Our marker, and the call's scalar settings (temperature, max tokens, ...) as its model parameters. */
+function modelConfig(request: ModelRequest): Record<string, unknown> {
+  const settings = Object.entries(request.modelSettings ?? {}).filter(([, v]) =>
+    ['string', 'number', 'boolean'].includes(typeof v),
+  );
+  return { ...Object.fromEntries(settings), [TRACED_MODEL_MARKER]: true };
 }
 
 function toArray(input: ModelRequest['input']): Array<Record<string, unknown>> {

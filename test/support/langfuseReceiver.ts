@@ -45,37 +45,79 @@ export class LangfuseReceiver {
         else reply();
       });
     });
+    // Idle keep-alive sockets stay open longer than clients keep them: a server closing one while a client
+    // reuses it fails that request ("fetch failed"), which a busy test machine makes likely.
+    server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     const receiver = new LangfuseReceiver(server, `http://127.0.0.1:${port}`);
     return receiver;
   }
 
-  /** Every OTLP span received, with attributes flattened to plain values. */
-  spans(): Array<{
-    traceId: string;
-    spanId: string;
-    parentSpanId?: string;
-    name: string;
-    attributes: Record<string, unknown>;
-  }> {
+  /** Every OTLP span received (a span sent again appears again), attributes flattened to plain values. */
+  spans(): ReceivedSpan[] {
     return this.requests
       .filter((r) => r.path.startsWith('/api/public/otel/v1/traces'))
       .flatMap((r) => r.body.resourceSpans ?? [])
-      .flatMap((rs: any) => rs.scopeSpans ?? [])
-      .flatMap((ss: any) => ss.spans ?? [])
-      .map((s: any) => ({
-        traceId: s.traceId,
-        spanId: s.spanId,
-        parentSpanId: s.parentSpanId || undefined,
-        name: s.name,
-        attributes: Object.fromEntries((s.attributes ?? []).map((a: any) => [a.key, flatten(a.value)])),
-      }));
+      .flatMap((rs: any) => {
+        const resource = attributesOf(rs.resource?.attributes);
+        return (rs.scopeSpans ?? []).flatMap((ss: any) =>
+          (ss.spans ?? []).map((s: any): ReceivedSpan => ({
+            traceId: s.traceId,
+            spanId: s.spanId,
+            parentSpanId: s.parentSpanId || undefined,
+            name: s.name,
+            start: nanosToMs(s.startTimeUnixNano),
+            end: nanosToMs(s.endTimeUnixNano),
+            attributes: attributesOf(s.attributes),
+            resource,
+          })),
+        );
+      });
+  }
+
+  /** One span per id, as last sent (Langfuse upserts an observation sent again). */
+  observations(): ReceivedSpan[] {
+    const byId = new Map<string, ReceivedSpan>();
+    for (const s of this.spans()) byId.set(s.spanId, s);
+    return [...byId.values()];
+  }
+
+  /** Score bodies sent to the ingestion endpoint, one per score id as last sent. */
+  scores(): Array<Record<string, any>> {
+    const byId = new Map<string, Record<string, any>>();
+    this.requests
+      .filter((r) => r.path === '/api/public/ingestion')
+      .flatMap((r) => r.body.batch ?? [])
+      .filter((e: any) => e.type === 'score-create')
+      .forEach((e: any) => byId.set(e.body.id, e.body));
+    return [...byId.values()];
   }
 
   close(): Promise<void> {
+    this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
+}
+
+export interface ReceivedSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  /** Start and end, ms since epoch. */
+  start: number;
+  end: number;
+  attributes: Record<string, unknown>;
+  resource: Record<string, unknown>;
+}
+
+function attributesOf(list: any[] | undefined): Record<string, unknown> {
+  return Object.fromEntries((list ?? []).map((a: any) => [a.key, flatten(a.value)]));
+}
+
+function nanosToMs(value: unknown): number {
+  return Number(BigInt(typeof value === 'string' || typeof value === 'number' ? value : 0) / 1_000_000n);
 }
 
 function flatten(value: any): unknown {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Store } from '../../store/index.js';
+import type { ReviewItemRecord, Store } from '../../store/index.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { reviewItemView } from '../../feedback/reviewItemView.js';
 import { promoteReviewItem } from '../../feedback/promotion.js';
@@ -11,6 +11,8 @@ import { describe, validate } from '../openapi.js';
 export interface ReviewRouteOptions {
   /** Where promoted scenarios are written (`PROMOTED_SCENARIOS_DIR`). */
   scenarioDir: string;
+  /** Called once a label is stored (Langfuse scores); never fails the request. */
+  onLabel?: (item: ReviewItemRecord) => void;
 }
 
 /** The annotation queue: support labels queued runs and promotes them to eval scenarios. Sellers get 403. */
@@ -76,9 +78,15 @@ export function reviewRoutes(store: Store, options: ReviewRouteOptions): Hono<Au
             `This review item was promoted to ${current.promotedScenario}; its label is final.`,
             'already_promoted',
           );
-        return reviewItemView(tx, await item(id, tx));
+        const stored = await item(id, tx);
+        return { stored, view: await reviewItemView(tx, stored) };
       });
-      return c.json(view);
+      try {
+        options.onLabel?.(view.stored);
+      } catch {
+        // An observer's failure is its own (the scores log theirs); the label is stored.
+      }
+      return c.json(view.view);
     },
   );
 
