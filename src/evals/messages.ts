@@ -48,6 +48,8 @@ const SeededListing = z.strictObject({
 export const LabelledMessage = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   text: z.string(),
+  /** Why the labels are what they are, where it is not obvious. */
+  note: z.string().optional(),
   /** Send a photo with the text (the offline model cannot see it). */
   photo: z.boolean().default(false),
   setup: z
