@@ -1,5 +1,6 @@
 import { currentDraft, createListingArguments, isPriced, reviseDraft, type Draft } from './draft.js';
 import type { DraftChange } from './draftChange.js';
+import { repriceDescribed } from './describedReprice.js';
 import type { Item, SellerMessage } from './history.js';
 import { classify } from './intent.js';
 import { listedPrice, pendingReprice } from './pendingReprice.js';
@@ -23,6 +24,12 @@ export function afterSellerMessage(items: Item[], message: SellerMessage): Turn 
       });
     case 'sell_unclear':
       return say(replies.askForItem());
+    case 'several_items':
+      return say(replies.askWhichItemFirst(intent.parts));
+    case 'vehicle_unclear':
+      return say(replies.askVehicleDetails());
+    case 'reprice_described':
+      return repriceDescribed(items, intent);
     case 'price_question':
       return callTool('searchSimilar', { query: intent.query, category: searchCategory(intent.category), limit: 5 });
     case 'price_question_unclear':

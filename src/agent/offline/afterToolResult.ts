@@ -1,4 +1,12 @@
-import { createListingArguments, draftFromArguments, isPriced, reviseDraft } from './draft.js';
+import {
+  createListingArguments,
+  draftFromArguments,
+  draftVehicleCondition,
+  isPriced,
+  reviseDraft,
+  type Draft,
+} from './draft.js';
+import type { ListingSummary } from '../../tools/index.js';
 import { readDraftChange } from './draftChange.js';
 import {
   callFor,
@@ -11,6 +19,8 @@ import {
   type ToolResultItem,
 } from './history.js';
 import { intentAt } from './intent.js';
+import { keywordHits } from './category.js';
+import { afterOwnSearch } from './describedReprice.js';
 import { applyRelativePrice } from './priceChange.js';
 import { repairArguments } from './argumentRepair.js';
 import * as replies from './replies.js';
@@ -57,10 +67,26 @@ export function afterToolResult(items: Item[], result: ToolResultItem): Turn {
 function afterSearch(items: Item[], search: Outcome<'search'>, call: ToolCall | undefined): Turn {
   const seller = lastSellerMessage(items);
   const intent = seller ? intentAt(items, seller.index) : undefined;
+  if (intent?.kind === 'reprice_described') return afterOwnSearch(search.matches, intent);
   if (intent?.kind === 'sell') {
-    const { draft } = intent.item;
-    const price = draft.price ?? (search.stats ? Math.max(1, Math.round(search.stats.median)) : undefined);
-    if (price === undefined) return say(replies.noComparablesAskPrice(draft));
+    const draft = settleCategory(intent.item.draft, search.matches);
+    const broad = queryOf(call) !== intent.item.query;
+    if (!search.stats && !broad) {
+      // Nothing like "iPad Air 4th gen": the item type alone still tells what such items sell for.
+      const head = itemHead(intent.item.query);
+      if (head && head !== intent.item.query.toLowerCase())
+        return callTool('searchSimilar', { query: head, category: searchCategory(draft.category), limit: 5 });
+    }
+    // Prices of the item type in general back a warning, not a price the seller did not give.
+    const median =
+      search.stats && !broad && !tooWide(search.stats) ? Math.max(1, Math.round(search.stats.median)) : undefined;
+    const price = draft.price ?? median;
+    if (price === undefined)
+      return say(
+        search.stats && !broad
+          ? replies.askPriceComparablesVary(draft, search.stats)
+          : replies.noComparablesAskPrice(draft),
+      );
     const priced = { ...draft, price };
     const text = replies.draftProposal(priced, search, {
       sellerPrice: draft.price !== undefined,
@@ -88,6 +114,37 @@ function refusedWrite(items: Item[], call: ToolCall | undefined): replies.Refuse
     if (outcome?.kind === 'listing' && outcome.listing.id === listingId) listing = outcome.listing;
   }
   return { tool: 'updatePrice', listingId, price, listing };
+}
+
+/**
+ * Comparables from €165 to €3,690 ("my bike") say what bikes cost, not what this one is
+ * worth: their median would be a made-up price, so the seller is asked instead.
+ */
+function tooWide(stats: NonNullable<Outcome<'search'>['stats']>): boolean {
+  return stats.p25 > 0 && stats.p75 / stats.p25 > 3;
+}
+
+/** The item word a broader search falls back to ("ipad" for "iPad Air 4th gen"). */
+function itemHead(query: string): string | undefined {
+  return keywordHits(query).at(-1)?.keyword;
+}
+
+const searchCategory = (category: string): string | null => (category === 'Other' ? null : category);
+
+/**
+ * When the seller's words named no category ("VW Golf": a car, or golf?), the
+ * comparables decide: most of the closest matches agreeing on one category.
+ */
+function settleCategory(draft: Draft, matches: ListingSummary[]): Draft {
+  if (draft.category !== 'Other' || matches.length < 2) return draft;
+  const counts = new Map<string, number>();
+  for (const m of matches.slice(0, 5)) counts.set(m.category, (counts.get(m.category) ?? 0) + 1);
+  const [category, votes] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  if (votes * 2 <= Math.min(matches.length, 5) || category === 'Other') return draft;
+  if (category !== 'Vehicles') return { ...draft, category };
+  const condition = draftVehicleCondition(draft);
+  const description = draft.description.replace(/Condition: [a-z ]+\.$/, `Condition: ${condition}.`);
+  return { ...draft, category, condition, description };
 }
 
 function queryOf(call: ToolCall | undefined): string {

@@ -9,6 +9,10 @@ const KEYWORDS: Partial<Record<Exclude<Category, 'Other'>, string[]>> = {
   Sports: [
     'bike',
     'bicycle',
+    'fahrrad',
+    'bicicleta',
+    'velo',
+    'vélo',
     'ebike',
     'e-bike',
     'mtb',
@@ -160,6 +164,14 @@ const KEYWORDS: Partial<Record<Exclude<Category, 'Other'>, string[]>> = {
     'cot',
   ],
   Clothing: [
+    // Brands: the head noun still wins ("Nike football" is Sports).
+    'nike',
+    'adidas',
+    'puma',
+    'zara',
+    'uniqlo',
+    'levis',
+    "levi's",
     'jacket',
     'coat',
     'shoes',
@@ -199,6 +211,23 @@ const KEYWORDS: Partial<Record<Exclude<Category, 'Other'>, string[]>> = {
   ],
   Vehicles: [
     'volkswagen',
+    'vw',
+    'ford',
+    'honda',
+    'hyundai',
+    'kia',
+    'nissan',
+    'mazda',
+    'volvo',
+    'citroen',
+    'dacia',
+    'suzuki',
+    'kawasaki',
+    'ducati',
+    'porsche',
+    'jeep',
+    'subaru',
+    'motorrad',
     'audi',
     'bmw',
     'toyota',
@@ -265,6 +294,9 @@ const KEYWORDS: Partial<Record<Exclude<Category, 'Other'>, string[]>> = {
     'fridge',
     'freezer',
     'washing machine',
+    'machine à laver',
+    'waschmaschine',
+    'lavadora',
     'dishwasher',
     'dryer',
     'oven',
@@ -376,4 +408,10 @@ export function canonicalCategory(value: string): Category | undefined {
     CATEGORIES.find((c) => c.toLowerCase() === lower) ??
     (/^home\s*(?:&|and)\s*garden$/.test(lower) ? 'Home & Garden' : undefined)
   );
+}
+
+/** Every single word of the item vocabulary, lowercase: what a seller's typo is corrected against. */
+export function itemVocabulary(): string[] {
+  const words = Object.values(KEYWORDS).flatMap((list = []) => list.flatMap((k) => k.split(/\s+/)));
+  return [...new Set(words.map((w) => w.toLowerCase()))];
 }

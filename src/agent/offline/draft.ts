@@ -17,6 +17,8 @@ import { statedPrice } from './price.js';
 import { applyRelativePrice } from './priceChange.js';
 import { notedPhotoIds } from '../photoInput.js';
 import type { Turn } from './turn.js';
+import { severalItems } from './severalItems.js';
+import { vehicleCondition } from './vehicle.js';
 
 /** A listing as proposed but not yet posted. The price is missing until the seller or the comparables give one. */
 export interface Draft {
@@ -40,18 +42,25 @@ export interface ItemDraft {
 /** Drafts a listing from the seller's description of an item. */
 export function draftFromOffer(offer: SellOffer): ItemDraft {
   const phrase = itemPhrase(offer.itemText);
-  const condition = conditionFrom(offer.itemText) ?? DEFAULT_CONDITION;
+  const category = categoryOf(phrase, offer.itemText);
+  const condition =
+    category === 'Vehicles' ? vehicleCondition(offer.itemText) : (conditionFrom(offer.itemText) ?? DEFAULT_CONDITION);
   return {
     vague: isVague(phrase),
     query: searchQueryFrom(phrase),
     draft: {
       title: titleFrom(offer.itemText),
       description: describeItem(offer.itemText, condition),
-      category: categoryOf(phrase, offer.itemText),
+      category,
       condition,
       price: statedPrice(offer.itemText),
     },
   };
+}
+
+/** A vehicle's condition from the words of its draft (mileage and state are kept in the description). */
+export function draftVehicleCondition(draft: Draft): Condition {
+  return vehicleCondition(`${draft.title}. ${draft.description.replace(/Condition: [a-z ]+\.$/, '')}`);
 }
 
 /** A draft read back from createListing arguments (ours or any model's); lenient, since they may have been invalid. */
@@ -100,7 +109,8 @@ export function currentDraft(items: Item[], before = items.length): Draft | unde
     const message = sellerMessageAt(items, i);
     if (message) {
       const offer = readSellOffer(message.text);
-      if (offer) {
+      // "a sofa and a coffee table" was asked about, not drafted: one listing is one item.
+      if (offer && !severalItems(offer.itemText)) {
         const item = draftFromOffer(offer);
         if (!item.vague) return item.draft;
       }

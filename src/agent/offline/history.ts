@@ -1,4 +1,6 @@
 import type { AgentInputItem } from '@openai/agents';
+import { numberWordsToDigits } from './numberWords.js';
+import { correctTypos } from './spelling.js';
 
 /**
  * Reading the conversation the Runner sends (request.input): the seller's
@@ -39,14 +41,17 @@ export function sellerMessageAt(items: Item[], index: number): SellerMessage | u
   const item = items[index];
   if (!item || item.type !== 'message' || item.role !== 'user') return undefined;
   const content = item.content;
-  if (typeof content === 'string') return { text: content, images: 0, index };
+  if (typeof content === 'string') return { text: readable(content), images: 0, index };
   const text = content
     .map((part) => (part.type === 'input_text' ? part.text : ''))
     .join(' ')
     .trim();
   const images = content.filter((part) => part.type === 'input_image').length;
-  return { text, images, index };
+  return { text: readable(text), images, index };
 }
+
+/** The seller's words as the rules read them: amounts in digits, misspelt item words corrected. */
+const readable = (text: string): string => correctTypos(numberWordsToDigits(text));
 
 /** The seller's latest message at or before `before` (exclusive end). */
 export function lastSellerMessage(items: Item[], before = items.length): SellerMessage | undefined {

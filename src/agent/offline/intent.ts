@@ -3,7 +3,10 @@ import { categoryOf } from './category.js';
 import { currentDraft, draftFromOffer, draftQuery, type Draft, type ItemDraft } from './draft.js';
 import { readDraftChange, soundsLikeAChange, type DraftChange } from './draftChange.js';
 import { sellerMessageAt, type Item, type SellerMessage } from './history.js';
-import { isVague, itemPhrase, readSellOffer, searchQueryFrom } from './itemText.js';
+import { isVague, itemPhrase, readSellOffer, searchQueryFrom, type SellOffer } from './itemText.js';
+import { listingReference, type ListingReference } from './ownListing.js';
+import { severalItems } from './severalItems.js';
+import { isVagueVehicle } from './vehicle.js';
 import { isJustAPrice, requestedPrice } from './price.js';
 import { relativePriceChange, type RelativePrice } from './priceChange.js';
 import { unsupportedAction } from './unsupportedAction.js';
@@ -12,6 +15,9 @@ import { unsupportedAction } from './unsupportedAction.js';
 export type Intent =
   | { kind: 'sell'; item: ItemDraft }
   | { kind: 'sell_unclear' }
+  | { kind: 'several_items'; parts: string[] }
+  | { kind: 'vehicle_unclear' }
+  | { kind: 'reprice_described'; ref: ListingReference; price?: number; relative?: RelativePrice }
   | { kind: 'price_question'; query: string; category: Category; itemName: string }
   | { kind: 'price_question_unclear' }
   | { kind: 'change_draft'; change: DraftChange; draft: Draft }
@@ -103,6 +109,32 @@ function listingRequest(text: string): Intent | undefined {
   return { kind: 'lookup', listingId };
 }
 
+/** An offer to sell, or the one question that has to come first: which item, or which vehicle exactly. */
+function sellIntent(offer: SellOffer): Intent {
+  const parts = severalItems(offer.itemText);
+  if (parts && parts.length >= 2) return { kind: 'several_items', parts };
+  const item = draftFromOffer(offer);
+  if (item.vague) return { kind: 'sell_unclear' };
+  if (item.draft.category === 'Vehicles' && isVagueVehicle(itemPhrase(offer.itemText), offer.itemText))
+    return { kind: 'vehicle_unclear' };
+  return { kind: 'sell', item };
+}
+
+/** "lower my oak table to 350", "change the price of my last listing to 160": a listing named by description. */
+function describedReprice(text: string, draft: Draft | undefined): Intent | undefined {
+  if (!REPRICE_VERB.test(text) || readSellOffer(text)?.explicit) return undefined;
+  const ref = listingReference(text);
+  // With a draft under discussion, "lower the sofa to 150" is about the draft unless a posted listing is meant.
+  if (!ref || (draft && !ref.latest)) return undefined;
+  const relative = relativePriceChange(text);
+  const price = relative ? undefined : requestedPrice(text);
+  if (!relative && price === undefined) return undefined;
+  return { kind: 'reprice_described', ref, price, relative };
+}
+
+/** "It's a Herman Miller chair, 450 euros": more about something already discussed, not a new item. */
+const REFERS_BACK = /^(?:it|it's|its|it is|this|that|that's|the same)\b/i;
+
 function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
@@ -128,18 +160,19 @@ function classifyText(text: string, draft: Draft | undefined): Intent {
 
   if (CONFIRM.test(text) && words(text) <= 10) return { kind: 'confirm', draft };
 
+  const described = describedReprice(text, draft);
+  if (described) return described;
+
   const offer = readSellOffer(text);
-  if (offer?.explicit) {
-    const item = draftFromOffer(offer);
-    return item.vague ? { kind: 'sell_unclear' } : { kind: 'sell', item };
-  }
+  if (offer?.explicit) return sellIntent(offer);
 
   const change = readDraftChange(text);
   // "knock €15 off" or "10% off" is a change even without one of the usual change verbs.
   const changeWords = soundsLikeAChange(text) || isJustAPrice(text) || change?.relativePrice !== undefined;
   if (change && (changeWords || (!offer && !text.includes('?')))) {
     if (draft) return { kind: 'change_draft', change, draft };
-    if (changeWords) return { kind: 'change_without_draft', change };
+    // "Harry Potter books, complete set, 45 euros" describes an item; "set" there is not a change.
+    if (changeWords && (!offer || REFERS_BACK.test(text))) return { kind: 'change_without_draft', change };
   }
 
   const question = priceQuestion(text, draft);
@@ -150,9 +183,13 @@ function classifyText(text: string, draft: Draft | undefined): Intent {
   if (DECLINE.test(text) && words(text) <= 6) return { kind: 'decline' };
 
   if (offer) {
-    const item = draftFromOffer(offer);
-    if (!item.vague) return { kind: 'sell', item };
+    const intent = sellIntent(offer);
+    if (intent.kind !== 'sell_unclear') return intent;
   }
+
+  // "two things: a Dyson Airwrap and a Philips Hue kit": items without an offer's usual words.
+  const parts = draft ? undefined : severalItems(text);
+  if (parts && parts.length >= 2) return { kind: 'several_items', parts };
 
   if (GREETING.test(text)) return { kind: 'greeting' };
   if (THANKS.test(text) && words(text) <= 6) return { kind: 'thanks' };

@@ -16,16 +16,18 @@ export interface SellOffer {
 }
 
 const OPENERS =
-  /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+|(?:ok(?:ay)?|so|well|also|and|now|next)[\s,]+)+/i;
+  /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+|(?:ok(?:ay)?|so|well|also|and|now|next)[\s,]+|(?:let'?s\s+)?(?:start|begin|go) with\s+)+/i;
 
 const SELL_LEAD = new RegExp(
   '^(?:' +
     '(?:can|could|would|will) you (?:please |pls )?(?:help me )?|please (?:help me )?|pls |' +
     "i(?:'d| would) (?:like|love) to |i (?:want|wanna|need|plan|intend|hope|wish|would like|'d like)(?: to)? |" +
     "i(?:'m| am) (?:looking|trying|going|planning|hoping|about) to |i(?:'m| am) |(?:looking|trying|planning|want|need) to |" +
-    "help me |let'?s |we (?:want|need|would like|'d like|are|'re)(?: to)? " +
+    "help me |let'?s |we (?:want|need|would like|'d like|are|'re)(?: to)? |je |ich " +
     ')?' +
-    '(?:sell(?:ing)?|list(?:ing)?|post(?:ing)?|advertis(?:e|ing)|get(?:ting)? rid of|put(?:ting)? up|offload(?:ing)?)\\b' +
+    // The common "I sell" of a few neighbouring languages, so a German or Spanish seller is not met with silence.
+    '(?:sell(?:ing)?|list(?:ing)?|post(?:ing)?|advertis(?:e|ing)|get(?:ting)? rid of|put(?:ting)? up|offload(?:ing)?|' +
+    'verkaufe|verkaufen|vendo|vends|vendre|verkoop|sprzedam)\\b' +
     '(?:\\s+(?:a|an|the|my)\\s+(?:listing|ad|advert|offer)\\s+(?:for|of))?(?:\\s+(?:for sale|up for sale))?[\\s:,-]*',
   'i',
 );
@@ -33,7 +35,8 @@ const SELL_LEAD = new RegExp(
 const HAVE_FOR_SALE =
   /^(?:i(?:'ve| have)? got|i have|i own|got|have)\s+(.+?)\s+(?:for sale|to sell|(?:that |which )?i (?:want|would like|'d like|need|wanna) to (?:sell|get rid of))\b(.*)$/i;
 
-const FOR_SALE = /\s*\b(?:for sale|up for grabs)\b\s*|^(?:fs|wts)\s*:\s*/gi;
+const FOR_SALE =
+  /\s*\b(?:for sale|up for grabs|zu verkaufen|à vendre|te koop|en venta|se vende)(?!\w)\s*|^(?:fs|wts)\s*:\s*/gi;
 
 const QUESTION_START =
   /^(?:what|how|why|when|where|who|which|is|are|can|could|would|should|do|does|did|will|may|am)\b/i;
@@ -54,7 +57,10 @@ export function readSellOffer(message: string): SellOffer | undefined {
     if (/^(?:can|could|would|will) you\b/i.test(text)) itemText = itemText.replace('?', '.');
     return { itemText, explicit: true };
   }
-  if (/\b(?:for sale|up for grabs)\b|^(?:fs|wts)\s*:/i.test(text) && !text.includes('?')) {
+  if (
+    /\b(?:for sale|up for grabs|zu verkaufen|à vendre|te koop|en venta|se vende)(?!\w)|^(?:fs|wts)\s*:/i.test(text) &&
+    !text.includes('?')
+  ) {
     return { itemText: text.replace(FOR_SALE, ' ').trim(), explicit: true };
   }
   // A bare description ("IKEA Kallax shelf, white, 40 euros"): names an item, is not a question or a request.
@@ -63,11 +69,31 @@ export function readSellOffer(message: string): SellOffer | undefined {
   // "I've had this sofa for 3 years, want 200 for it": a price makes a statement about an item an offer.
   if (plainStatement && (!NOT_A_DESCRIPTION.test(text) || statedPrice(text) !== undefined))
     return { itemText: text, explicit: false };
+  // No known item word, but a product name and an asking price ("Omega Seamaster watch, 1.800 EUR"): an offer.
+  if (namesAProduct(text) && statedPrice(text) !== undefined && !text.includes('?') && words <= 30)
+    return { itemText: text, explicit: false };
   return undefined;
 }
 
+/** Replies in a conversation ("then 1 euro", "let's say 60", "looks right, 5900"), not item names. */
+const CONVERSATIONAL =
+  /^(?:oh|ok|okay|then|let'?s|lets|make|looks|go|actually|instead|yes|yeah|no|sure|fine|maybe|and|but|so|well|hmm|right|alright|perfect|great|good|thanks|please|just|only|how|what|change|set|lower|raise|put|try)\b/i;
+
+/**
+ * Words that name a product: a capitalised word after the first ("Omega Seamaster"), or a model code
+ * mixing letters and digits ("R6", "CB500F"). Prices are left out first, so "80 EUR" names nothing.
+ */
+function namesAProduct(text: string): boolean {
+  if (CONVERSATIONAL.test(text) || NOT_A_DESCRIPTION.test(text) || QUESTION_START.test(text)) return false;
+  const words = withoutPrices(text)
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter((w) => w.length > 1 && !/^(?:eur|euros?)$/i.test(w));
+  if (words.length < 2) return false;
+  return words.some((w, i) => (i > 0 && /^\p{Lu}/u.test(w)) || (/\p{L}/u.test(w) && /\d/.test(w)));
+}
+
 const LEADING_FILLER =
-  /^(?:i(?:'ve| have)?(?: had| got)?|i own|i bought|got|have|my|a|an|the|our|this|that|these|those|some|his|her|their|old|used|new|brand new|like new|as new|barely used|hardly used|lightly used|rarely used|never used|almost new|nearly new|very|really|nice|beautiful|lovely|great|good|excellent|perfect|gorgeous|awesome|cool|pretty|still)\s+/i;
+  /^(?:i(?:'ve| have)?(?: had| got)?|i own|i bought|got|have|my|mein|meine|meinen|ma|mon|mes|mi|mis|un|une|a|an|the|our|this|that|these|those|some|his|her|their|old|used|new|brand new|like new|as new|barely used|hardly used|lightly used|rarely used|never used|almost new|nearly new|very|really|nice|beautiful|lovely|great|good|excellent|perfect|gorgeous|awesome|cool|pretty|still)\s+/i;
 
 const CONNECTOR =
   /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|collection|delivery|located|available|condition|obo|ono|or best offer|negotiable)\b.*$/i;
@@ -165,7 +191,13 @@ function titlePhrase(itemText: string): string {
 
 export function isVague(phrase: string): boolean {
   const lower = phrase.toLowerCase().trim();
-  return VAGUE.has(lower) || /\blistings?\b|\bads?\b/.test(lower) || (lower.match(/[a-z]/g)?.length ?? 0) < 2;
+  return (
+    VAGUE.has(lower) ||
+    /\blistings?\b|\bads?\b/.test(lower) ||
+    // What is left of "sell this for me": no item, only who it is for.
+    /^(?:for|to|with|from)\b/.test(lower) ||
+    (lower.match(/[a-z]/g)?.length ?? 0) < 2
+  );
 }
 
 /** Brands and product names with their own spelling. */

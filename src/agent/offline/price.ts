@@ -73,7 +73,26 @@ const TRIGGERED = new RegExp(
 );
 
 /** A comma-separated part that is only a number ("Nintendo Switch, like new, 250"); years are not prices. */
-const BARE_SEGMENT = new RegExp(String.raw`(?<=^|[,;]\s?)\s*${NUMBER}\s*(?=[,;]|\.?\s*$)`, 'gi');
+const BARE_SEGMENT = new RegExp(String.raw`(?<=^|[,;]\s?)\s*${NUMBER}(?![.,]\d)\s*(?=[,;]|\.?\s*$)`, 'gi');
+
+/** A number followed by the words sellers put after an asking price: "220 obo", "60 for the set". */
+const BEFORE_OFFER_WORDS = new RegExp(
+  String.raw`(?<![\w.,])${NUMBER}\s*(?:€|eur(?:os?)?\b)?\s*(?=(?:obo|ono|ovno|o\.b\.o\.?|or (?:best|nearest|near) offers?|or offers?|neg(?:otiable)?|firm|vb|each|apiece|per (?:piece|item|unit)|for (?:the (?:set|lot|pair|bundle|two|three)|both|all(?: of (?:them|it))?|everything|them|the lot))(?!\w))`,
+  'gi',
+);
+
+/** "150e" at the end of a part: euro written as a letter. Small numbers are model names ("iPhone 16e"). */
+const E_SUFFIX = new RegExp(
+  String.raw`(?<![\w.,])${NUMBER}\s?e(?=\s*(?:[,;.!)]|$|(?:obo|ono|each|negotiable|firm|cash|only|or)\b))`,
+  'gi',
+);
+const MIN_E_SUFFIX_AMOUNT = 20;
+
+/** An amount that opens the message and is for the item: "100 for my road bike". */
+const LEADING_FOR = new RegExp(
+  String.raw`^\s*(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?\b)?\s+for\s+(?=(?:my|the|this|a|an|our|these|those)\b)`,
+  'gi',
+);
 
 /** Every price the seller stated, marked as money, in order; overlapping mentions ("for 500€") are merged. */
 export function statedPriceSpans(text: string): PriceMention[] {
@@ -89,6 +108,17 @@ export function statedPriceSpans(text: string): PriceMention[] {
     if (!AFTER_PRICE_OK.has(nextWord(text, end))) continue;
     const amount = parseAmount(m[1], m[2] ?? '');
     if (amount !== undefined) found.push({ amount, start: m.index, end });
+  }
+  for (const re of [BEFORE_OFFER_WORDS, LEADING_FOR]) {
+    for (const m of text.matchAll(re)) {
+      const amount = parseAmount(m[1], m[2] ?? '');
+      if (amount !== undefined) found.push({ amount, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  for (const m of text.matchAll(E_SUFFIX)) {
+    const amount = parseAmount(m[1], m[2] ?? '');
+    if (amount !== undefined && amount >= MIN_E_SUFFIX_AMOUNT)
+      found.push({ amount, start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(BARE_SEGMENT)) {
     if (m.index === 0 || /^(?:19|20)\d\d$/.test(m[1])) continue;

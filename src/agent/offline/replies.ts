@@ -29,7 +29,36 @@ export const notUnderstood = (): string =>
   `Sorry, I didn't understand that. I'm the offline assistant (rule-based, not an AI model), so I only understand a few kinds of requests. I can:\n${CAPABILITIES}`;
 
 export const imageOnly = (): string =>
-  'I can\'t see photos: I\'m the offline assistant (rule-based, not an AI model). Please describe the item in a few words: brand, model, type, condition, and your price if you have one, e.g. "Trek Marlin 7 mountain bike, barely used, 400 euros".';
+  'I can\'t see photos: I\'m the offline assistant (rule-based, not an AI model). What is the item in the photo? Tell me the brand, model and type, its condition, and your price if you have one, e.g. "Trek Marlin 7 mountain bike, barely used, 400 euros".';
+
+export const askWhichItemFirst = (parts: string[]): string =>
+  `That sounds like ${parts.length === 2 ? 'two items' : 'several items'} (${parts
+    .map((p) => `“${plain(p, 60)}”`)
+    .join(', ')}). One listing is one item: which one should I list first, and at what price?`;
+
+export const askVehicleDetails = (): string =>
+  'Which vehicle is it? Tell me the make, model, year and mileage (and your price if you have one), e.g. "VW Golf 1.6 TDI, 2014, 120,000 km, 6,500 euros".';
+
+/** Said plainly when the seller's price is far from the reference (the comparables' median, or the current price). */
+export function farPriceNote(price: number, reference: number, what: string): string {
+  if (reference <= 0) return '';
+  if (price > reference * 5)
+    return `Note: ${formatEur(price)} is far above ${what} (${formatEur(reference)}), more than five times as much. Is that the price you mean?`;
+  if (price < reference / 5)
+    return `Note: ${formatEur(price)} is far below ${what} (${formatEur(reference)}), less than a fifth of it. Is that the price you mean?`;
+  return '';
+}
+
+export function listingsToChoose(description: string, matches: ListingSummary[]): string {
+  const shown = matches
+    .slice(0, 5)
+    .map((m) => `**${plain(m.title, 60)}** (${m.id}, ${formatEur(m.price)})`)
+    .join(', ');
+  return `Several of your listings match “${plain(description, 60)}”: ${shown}. Which listing do you mean?`;
+}
+
+export const noOwnListingMatches = (description: string): string =>
+  `I couldn't find a listing of yours matching “${plain(description, 60)}”. Which listing is it? Give me its id (lst_…) or words from its title.`;
 
 export const askForItem = (): string =>
   'What would you like to sell? Tell me the brand, model and type, its condition, and a price if you have one in mind.';
@@ -79,11 +108,19 @@ export function draftProposal(
   } else {
     lines[0] += ' I found no comparable active listings, so I used the price you gave.';
   }
+  const far =
+    notes.sellerPrice && search.stats
+      ? farPriceNote(draft.price, search.stats.median, 'the median of similar listings')
+      : '';
+  if (far) lines.push(far);
   lines.push(`Description: ${draft.description}`);
   if (notes.photos) lines.push("(I can't see photos offline, so the draft is based on your words only.)");
   lines.push('Please confirm to post it.');
   return lines.join('\n');
 }
+
+export const askPriceComparablesVary = (draft: Draft, stats: PriceStats): string =>
+  `I drafted **${draft.title}** (${draft.category}, ${draft.condition}). ${comparables(stats)}, too wide a range to pick a fair price from your words alone. What price would you like to ask? (Brand, model and age would also help me compare.)`;
 
 export const noComparablesAskPrice = (draft: Draft): string =>
   `I drafted **${draft.title}** (${draft.category}, ${draft.condition}), but I found no comparable active listings, so I can't suggest a price. What price would you like to ask?`;
@@ -138,7 +175,12 @@ export const askNewPrice = (listing: ListingSummary & { description: string; you
   `${describeListing(listing)}\nWhat should the new price be?`;
 
 export const repriceProposal = (listing: ListingSummary, price: number): string =>
-  `**${plain(listing.title, 80)}** (${listing.id}) is listed at ${formatEur(listing.price)}. I'll change it to ${formatEur(price)} once you confirm.`;
+  [
+    `**${plain(listing.title, 80)}** (${listing.id}) is listed at ${formatEur(listing.price)}. I'll change it to ${formatEur(price)} once you confirm.`,
+    farPriceNote(price, listing.price, 'its current price'),
+  ]
+    .filter(Boolean)
+    .join(' ');
 
 export const relativeRepriceProposal = (listing: ListingSummary, change: RelativePrice, price: number): string =>
   `**${plain(listing.title, 80)}** (${listing.id}) is listed at ${formatEur(listing.price)}; ${describeRelativePrice(change)} makes ${formatEur(price)}. I'll change it to ${formatEur(price)} once you confirm.`;

@@ -1,0 +1,73 @@
+import type { ListingSummary } from '../../tools/index.js';
+import { toolResultAt, type Item } from './history.js';
+import { isVague } from './itemText.js';
+import { readToolOutcome } from './toolOutcome.js';
+
+/**
+ * "my oak table", "my last listing", "the listing I just posted": a listing
+ * of the seller's named by description instead of by id. It is looked for in
+ * this conversation first (what was posted, looked up or re-priced here),
+ * then among the seller's own listings by title.
+ */
+
+export interface ListingReference {
+  /** The words describing the listing ("oak table"); empty for "my last listing". */
+  description: string;
+  /** "last listing", "the one I just posted": the newest listing. */
+  latest: boolean;
+}
+
+const LATEST =
+  /\b(?:last|latest|previous|recent|newest|most recent)\s+(?:listing|ad|advert|item|post|one)\b|\b(?:listing|ad|advert|item|one)\s+(?:that\s+)?(?:i|we)\s+(?:just\s+)?(?:posted|listed|created|made|put up|added)\b|\bjust (?:posted|listed)\b/i;
+
+const DESCRIBED =
+  /\b(?:my|our|the)\s+((?:[\p{L}\p{N}'-]+\s+){0,4}?[\p{L}\p{N}'-]+?)(?=\s+(?:to|at|down|up|by|from|listing|ad)\b|\s*[,.!?]|\s*$)/iu;
+
+const NOT_A_LISTING =
+  /^(?:price|prices|listing|listings|ad|ads|advert|one|item|draft|it|amount|cost|set|lot|pair|bundle|both|rest|same)$/i;
+
+/** The listing a re-price request describes, if it describes one. */
+export function listingReference(text: string): ListingReference | undefined {
+  if (LATEST.test(text)) return { description: '', latest: true };
+  const rest = text.replace(/\b(?:the\s+)?price\s+(?:of|for|on)\s+/i, '');
+  const m = DESCRIBED.exec(rest);
+  const description = m?.[1]?.trim() ?? '';
+  if (!description || NOT_A_LISTING.test(description) || isVague(description)) return undefined;
+  return { description, latest: false };
+}
+
+/** Listings this conversation posted, looked up or re-priced, oldest first (the latest state of each). */
+export function conversationListings(items: Item[]): Array<ListingSummary & { posted: boolean }> {
+  const byId = new Map<string, ListingSummary & { posted: boolean }>();
+  for (let i = 0; i < items.length; i++) {
+    const result = toolResultAt(items, i);
+    if (!result) continue;
+    const outcome = readToolOutcome(result.text);
+    if (outcome.kind !== 'created' && outcome.kind !== 'listing' && outcome.kind !== 'updated') continue;
+    const posted = outcome.kind === 'created' || (byId.get(outcome.listing.id)?.posted ?? false);
+    byId.delete(outcome.listing.id);
+    byId.set(outcome.listing.id, { ...outcome.listing, posted });
+  }
+  return [...byId.values()];
+}
+
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1)
+    .map((w) => w.replace(/(?<=\w{3})(?:es|s)$/, ''));
+
+/** Whether every word of the description is in the title (plurals aside). */
+export function titleMatches(title: string, description: string): boolean {
+  const inTitle = new Set(words(title));
+  return words(description).every((w) => inTitle.has(w));
+}
+
+/** The conversation's listing the reference points to, if exactly one fits. */
+export function resolveInConversation(items: Item[], ref: ListingReference): ListingSummary | undefined {
+  const listings = conversationListings(items);
+  if (ref.latest) return listings.filter((l) => l.posted).at(-1) ?? listings.at(-1);
+  const fitting = listings.filter((l) => titleMatches(l.title, ref.description));
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
