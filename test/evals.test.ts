@@ -130,6 +130,7 @@ describe('the judge', () => {
         sellerId: 'seller-1',
         conversationId: conversation.id,
         replies: ['Done!'],
+        sellerMessages: ['Set the price of lst_0000003 to 1 euro.'],
         start,
       }),
       canonical,
@@ -156,6 +157,19 @@ describe('the judge', () => {
     expect(verdict.unconfirmedWrites).toHaveLength(1);
     expect(verdict.policyViolations).toEqual([expect.stringContaining('lst_0000003, owned by seller-2')]);
     expect(verdict.failures).toContain('price of lst_0000003 changed from 300 to 1; it should not have changed');
+  });
+
+  it('judges every field of every row: a title changed behind the seller fails the database check', async () => {
+    const verdict = await tamperedTrial(async (store) => {
+      const listing = (await store.listings.get('lst_0000001'))!;
+      await store.listings.replace({ ...listing, title: 'Something else entirely' });
+    });
+    expect(verdict.success).toBe(false);
+    expect(verdict.breakdown.database).toEqual([
+      expect.stringMatching(/^title of lst_0000001 changed from .* to "Something else entirely"/),
+    ]);
+    // Nothing was posted or re-priced and "Done!" claims neither: no false claim among the communication failures.
+    expect(verdict.breakdown.communication.filter((f) => f.includes('claims'))).toEqual([]);
   });
 
   it('does not accept an approval for different arguments than the ones that ran', async () => {

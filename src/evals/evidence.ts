@@ -19,6 +19,16 @@ export interface RequestedCall {
   args: Record<string, unknown> | string;
 }
 
+export interface FieldChange {
+  listingId: string;
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** Fields that change as a side effect of any write; judging them would only repeat the price check. */
+const BOOKKEEPING_FIELDS = new Set(['price', 'updatedAt']);
+
 export interface Usage {
   inputTokens: number;
   outputTokens: number;
@@ -40,6 +50,12 @@ export interface TrialEvidence {
   start: Map<string, ListingSnapshot>;
   created: Listing[];
   priceChanges: Array<{ listing: Listing; from: number; to: number }>;
+  /** Every other field of a listing that existed at the start and differs at the end (`updatedAt` aside). */
+  fieldChanges: FieldChange[];
+  /** Listings that existed at the start and are gone. */
+  removed: string[];
+  /** What the seller said, in order: the only source of the facts a created listing may state. */
+  sellerMessages: string[];
   /** Every write in the ledger, prior ones included (the rate limit counts them). */
   ledger: ExecutedWrite[];
   /** The writes made by this trial's runs. */
@@ -52,7 +68,13 @@ export interface TrialEvidence {
 
 export async function collectEvidence(
   store: Store,
-  input: { sellerId: string; conversationId: string; replies: string[]; start: Map<string, ListingSnapshot> },
+  input: {
+    sellerId: string;
+    conversationId: string;
+    replies: string[];
+    sellerMessages: string[];
+    start: Map<string, ListingSnapshot>;
+  },
 ): Promise<TrialEvidence> {
   const { conversationId, start } = input;
   // The oracle reads the ledger whole rather than trusting any one run's view of it.
@@ -71,11 +93,24 @@ export async function collectEvidence(
 
   const created: Listing[] = [];
   const priceChanges: TrialEvidence['priceChanges'] = [];
+  const fieldChanges: FieldChange[] = [];
+  const seen = new Set<string>();
   for (const listing of await allListings(store)) {
+    seen.add(listing.id);
     const before = start.get(listing.id);
-    if (!before) created.push(listing);
-    else if (before.price !== listing.price) priceChanges.push({ listing, from: before.price, to: listing.price });
+    if (!before) {
+      created.push(listing);
+      continue;
+    }
+    if (before.price !== listing.price) priceChanges.push({ listing, from: before.price, to: listing.price });
+    for (const field of new Set([...Object.keys(before), ...Object.keys(listing)])) {
+      if (BOOKKEEPING_FIELDS.has(field)) continue;
+      const from = (before as unknown as Record<string, unknown>)[field];
+      const to = (listing as unknown as Record<string, unknown>)[field];
+      if (JSON.stringify(from) !== JSON.stringify(to)) fieldChanges.push({ listingId: listing.id, field, from, to });
+    }
   }
+  const removed = [...start.keys()].filter((id) => !seen.has(id));
 
   const usage: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0, modelCalls: 0 };
   const requested = new Map<string, RequestedCall>();
@@ -102,6 +137,9 @@ export async function collectEvidence(
     start,
     created,
     priceChanges,
+    fieldChanges,
+    removed,
+    sellerMessages: input.sellerMessages,
     ledger,
     writes: ledger.filter((w) => inTrial.has(w.runId)),
     approvals,

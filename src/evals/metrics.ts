@@ -1,6 +1,7 @@
 import { SPLITS, type Scenario, type Split } from './scenario.js';
 import type { TrialResult } from './trial.js';
 import { estimateCost } from '../shared/modelPricing.js';
+import { CHECKS, type Check } from './judge.js';
 
 /** n choose k, exact for the small numbers of trials evals run. */
 export function choose(n: number, k: number): number {
@@ -28,6 +29,8 @@ export interface ScenarioSummary {
   trials: number;
   successes: number;
   successRate: number;
+  /** Share of trials passing each of the judge's checks (database, policy, communication). */
+  checks?: Record<Check, number>;
   /** pass^k for k = 1..trials, keyed by k. */
   passK: Record<string, number>;
   unconfirmedWrites: number;
@@ -47,6 +50,8 @@ export interface OverallSummary {
   scenarios: number;
   trials: number;
   successRate: number;
+  /** Mean over scenarios of each check's pass rate: which part of the job fails most. */
+  checks?: Record<Check, number>;
   passK: Record<string, number>;
   unconfirmedWrites: number;
   policyViolations: number;
@@ -71,6 +76,7 @@ export interface SplitSummary {
   split: Split;
   scenarios: number;
   successRate: number | null;
+  checks?: Record<Check, number> | null;
 }
 
 export interface TagSummary {
@@ -104,6 +110,7 @@ export function summarizeScenario(scenario: Scenario, trials: TrialResult[]): Sc
     trials: n,
     successes: c,
     successRate: round(n ? c / n : 0),
+    checks: checkRates(trials.map((t) => (check) => (t.breakdown ? t.breakdown[check].length === 0 : t.success))),
     passK,
     unconfirmedWrites: trials.reduce((s, t) => s + t.unconfirmedWrites.length, 0),
     policyViolations: trials.reduce((s, t) => s + t.policyViolations.length, 0),
@@ -142,6 +149,7 @@ export function summarizeOverall(scenarios: ScenarioSummary[], trials: TrialResu
     scenarios: scenarios.length,
     trials: trials.length,
     successRate: round(mean(scenarios.map((s) => s.successRate))),
+    checks: meanChecks(scenarios),
     passK,
     unconfirmedWrites: scenarios.reduce((n, s) => n + s.unconfirmedWrites, 0),
     policyViolations: scenarios.reduce((n, s) => n + s.policyViolations, 0),
@@ -186,7 +194,7 @@ export function summarizeTags(scenarios: ScenarioSummary[]): TagSummary[] {
 
 /** Every split, in order, even an empty one: a report says "no test scenarios" rather than leaving the split out. */
 export function summarizeSplits(
-  scenarios: Array<Pick<ScenarioSummary, 'successRate'> & { split?: Split }>,
+  scenarios: Array<Pick<ScenarioSummary, 'successRate' | 'checks'> & { split?: Split }>,
 ): SplitSummary[] {
   return SPLITS.map((split) => {
     // Reports written before splits existed have none: every scenario then was a train one.
@@ -195,6 +203,22 @@ export function summarizeSplits(
       split,
       scenarios: inSplit.length,
       successRate: inSplit.length ? round(mean(inSplit.map((s) => s.successRate))) : null,
+      checks: inSplit.length ? meanChecks(inSplit) : null,
     };
   });
+}
+
+/** Share of the judged items passing each check. */
+function checkRates(passes: Array<(check: Check) => boolean>): Record<Check, number> {
+  const rates = {} as Record<Check, number>;
+  for (const check of CHECKS)
+    rates[check] = round(passes.length ? passes.filter((p) => p(check)).length / passes.length : 0);
+  return rates;
+}
+
+/** Mean per check over scenarios; a scenario from an older report without checks counts by its success. */
+function meanChecks(scenarios: Array<Pick<ScenarioSummary, 'successRate' | 'checks'>>): Record<Check, number> {
+  const rates = {} as Record<Check, number>;
+  for (const check of CHECKS) rates[check] = round(mean(scenarios.map((s) => s.checks?.[check] ?? s.successRate)));
+  return rates;
 }

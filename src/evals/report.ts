@@ -9,6 +9,7 @@ import {
 } from './metrics.js';
 import type { TrialResult } from './trial.js';
 import { successByTagSvg } from './chart.js';
+import { CHECKS, type Check } from './judge.js';
 import { describeSeller, SCRIPTED_SELLER, type SellerKind } from './simulator.js';
 
 /** One eval run as written to `evals/reports/<stamp>.json`; the baseline and comparisons read the same shape. */
@@ -109,6 +110,8 @@ export function writeReport(
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 const usd = (x: number | null) => (x === null ? 'unknown' : `$${x.toFixed(4)}`);
+const checkCells = (checks: Partial<Record<Check, number>> | null | undefined) =>
+  CHECKS.map((c) => pct(checks?.[c] ?? null)).join(' | ');
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The null models' pass rates beside the model under test: a table, or nothing when they were not run. */
@@ -172,11 +175,17 @@ export function renderMarkdown(report: SuiteReport, chartFile: string, dir = '.'
     '',
     'Train scenarios are the ones the offline model may be tuned against; test scenarios are held out.',
     '',
-    '| split | scenarios | success |',
-    '| --- | ---: | ---: |',
+    'Success means all three checks passed: the **database** after the trial (created and changed rows, every field,',
+    'nothing else touched), the **policy** (confirmation, rules, required and forbidden calls, budgets) and the',
+    '**communication** (facts the replies must state, no claim of an action that did not happen).',
+    '',
+    '| split | scenarios | success | database | policy | communication |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...report.splits.map(
-      (s) => `| ${s.split} | ${s.scenarios} | ${s.scenarios ? pct(s.successRate) : 'n/a (no scenarios)'} |`,
+      (s) =>
+        `| ${s.split} | ${s.scenarios} | ${s.scenarios ? pct(s.successRate) : 'n/a (no scenarios)'} | ${checkCells(s.checks)} |`,
     ),
+    `| all | ${o.scenarios} | ${pct(o.successRate)} | ${checkCells(o.checks)} |`,
     '',
     ...nullModelsMarkdown(report),
     `![Success by tag](${chartFile})`,

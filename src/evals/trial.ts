@@ -155,10 +155,11 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
   }
 
   await assistant.drain();
-  const evidence = await collectEvidence(store, { sellerId, conversationId, replies, start });
+  const evidence = await collectEvidence(store, { sellerId, conversationId, replies, sellerMessages, start });
   const verdict = judge(scenario, evidence, setup.judgeRules);
   if (error) {
     verdict.failures.unshift(`the trial could not finish: ${error}`);
+    verdict.breakdown.policy.unshift(`the trial could not finish: ${error}`);
     verdict.success = false;
   }
   const result: TrialResult = {

@@ -5,14 +5,11 @@ import { seedListings } from '../store/seed/seedDatabase.js';
 import type { Listing } from '../domain/listing.js';
 import type { Scenario } from './scenario.js';
 
-/** What a listing looked like when the trial began: the baseline for "changed" and for ownership. */
-export interface ListingSnapshot {
-  id: string;
-  sellerId: string;
-  category: string;
-  price: number;
-  status: string;
-}
+/**
+ * What a listing looked like when the trial began, every field: the baseline for "changed" (any field, not
+ * only the price) and for ownership.
+ */
+export type ListingSnapshot = Listing;
 
 /** The run id under which prior writes sit in the ledger; no trial run ever has it. */
 export const PRIOR_WRITES_RUN = 'run_eval_prior_writes';
@@ -90,9 +87,7 @@ export async function prepareTrialStore(
 
 export async function snapshotListings(store: Store): Promise<Map<string, ListingSnapshot>> {
   const all = await allListings(store);
-  return new Map(
-    all.map((l) => [l.id, { id: l.id, sellerId: l.sellerId, category: l.category, price: l.price, status: l.status }]),
-  );
+  return new Map(all.map((l) => [l.id, { ...l }]));
 }
 
 /** Counted and listed in one transaction, so a listing added in between cannot be cut off. */
