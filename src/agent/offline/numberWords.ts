@@ -80,6 +80,8 @@ export function numberWordsToDigits(text: string): string {
     // "a" and "and" only belong to an amount inside it: "a sofa", "sofa and chair" are not numbers.
     while (words[0] === 'a' && !(words[1] in SCALES)) words.shift();
     if (!words.length || words.every((w) => w === 'a')) return run;
+    // A scale word with no count before it names no amount: "grand piano", "thousand island", "hundred-year".
+    if (words.length === 1 && words[0] in SCALES) return run;
     const large = words.some((w) => w in TEENS || w in TENS || w in SCALES);
     const money = MONEY_AFTER.test(text.slice(offset + run.length));
     if (!large && !(money && !(words.length === 1 && words[0] === 'one'))) return run;
