@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { LangfuseConfig } from './langfuseExporter.js';
 import type { ExportMessage } from './langfuseExportWorker.js';
 import type { TraceSink } from './traceRouter.js';
+import { workerThread } from '../shared/workerThread.js';
 
 /**
  * Langfuse export on a worker thread: a settled run costs the service one
@@ -22,11 +23,8 @@ export class BackgroundLangfuseExport implements TraceSink {
     private readonly config: LangfuseConfig,
   ) {
     const { log: _log, ...cloneable } = config;
-    // The worker's module is TypeScript like the service's: a worker does not inherit the
-    // main thread's loader hooks, so it registers tsx's itself before importing it.
-    const entry = new URL('./langfuseExportWorker.ts', import.meta.url).href;
-    const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-    this.worker = new Worker(bootstrap, { eval: true, workerData: { dbPath, config: cloneable } });
+    const entry = new URL('./langfuseExportWorker.ts', import.meta.url);
+    this.worker = workerThread(entry, { workerData: { dbPath, config: cloneable } });
     // Export never keeps a process alive; shutdown() flushes what is queued.
     this.worker.unref();
     this.worker.on('message', ({ id }: { id: number }) => this.settle(id));
