@@ -1,6 +1,6 @@
 // CI's production check, after `npm ci && npm run build`: a copy of the built tree without src/ and with
 // production dependencies only (`npm prune --omit=dev`: no tsx, no esbuild) must serve the app with
-// `npm start`: liveness, readiness, the chat page and its script. The checkout itself keeps its dev
+// `npm start`: liveness, readiness (the export thread included), the chat page and its script. The checkout itself keeps its dev
 // dependencies for the test suite. Exits non-zero with what failed.
 import { cpSync, existsSync, lstatSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -50,6 +50,10 @@ try {
       DATABASE_PATH: join(dir, 'data', 'check.db'),
       SEED_COUNT: '300',
       AUTH_TOKENS: 'production-check-seller-token-0001:seller-1:seller',
+      // Starts the compiled export thread (nothing listens there; readiness says whether the thread runs).
+      LANGFUSE_PUBLIC_KEY: 'pk-lf-check',
+      LANGFUSE_SECRET_KEY: 'sk-lf-check',
+      LANGFUSE_BASE_URL: 'http://127.0.0.1:9',
     },
   });
   server.stdout.on('data', (d) => (output += d));
@@ -64,8 +68,10 @@ try {
   }
   step('serving');
   if (/esbuild|tsx/.test(output)) fail(`the server's output mentions esbuild or tsx:\n${output}`);
+  await new Promise((r) => setTimeout(r, 1000));
   const ready = await fetch(`${url}/api/ready`);
-  if (ready.status !== 200) fail(`/api/ready answered ${ready.status}: ${await ready.text()}`);
+  if (ready.status !== 200) fail(`/api/ready answered ${ready.status}: ${await ready.text()}\n${output}`);
+  if (!ready.headers.get('x-request-id')) fail('/api/ready has no X-Request-Id header');
   const page = await fetch(`${url}/`);
   const html = await page.text();
   const script = /<script[^>]*src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];

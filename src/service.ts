@@ -73,6 +73,8 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     rateLimits: { perMinute: config.RATE_LIMIT_PER_MINUTE, runsPerMinute: config.RATE_LIMIT_RUNS_PER_MINUTE },
     signInFailuresPerMinute: config.SIGN_IN_FAILURES_PER_MINUTE,
     log: (msg, fields) => logger.error(fields, msg),
+    logger,
+    exportAlive: exporter instanceof BackgroundLangfuseExport ? () => exporter.alive : undefined,
     onFeedback: (run, value, comment) => {
       metricsRecorder.onFeedback(run, value);
       scores?.record(run.traceId, value, comment);

@@ -22,7 +22,8 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import type { AlertThresholds } from '../monitoring/alerts.js';
 import { webRoutes, type WebOptions } from '../web/webRoutes.js';
 import { metricsRoutes, type MetricsAccess } from './routes/metrics.js';
-import { processLogger } from '../logging/logger.js';
+import { processLogger, type Logger } from '../logging/logger.js';
+import { requestLog } from './requestLog.js';
 
 export interface AppDeps {
   assistant: ListingAssistant;
@@ -35,6 +36,10 @@ export interface AppDeps {
   /** Failed sign-ins per client address per minute before it gets 429 (needs `store`'s counters). */
   signInFailuresPerMinute?: number;
   log?: (msg: string, fields: Record<string, unknown>) => void;
+  /** Access lines, one per request (default: the process logger). */
+  logger?: Logger;
+  /** Whether the background trace export thread still runs; unset when there is none. */
+  exportAlive?: () => boolean;
   /** Called after feedback is stored (Langfuse scores). */
   onFeedback?: (run: RunRecord, value: 1 | -1, comment: string | null) => void | Promise<void>;
   /** The trace's page in Langfuse, when export is configured. */
@@ -54,6 +59,8 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.onError(errorHandler(log));
   app.notFound(notFound);
+  // First, so that every response (refusals and errors too) has an id and an access line.
+  app.use('*', requestLog(deps.logger ?? processLogger()));
   if (deps.demo) app.use('*', demoOnLoopback());
   // Security headers on every API response too (the pages set their own CSP in webRoutes). JSON needs
   // no sources at all; the docs page is one HTML page with inline styles and no script.
@@ -73,7 +80,8 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     describe({ summary: 'Liveness', tag: 'health', response: Health, errors: [], security: false }),
     (c) => c.json({ status: 'ok' as const }),
   );
-  // Readiness, for a load balancer: the database answers a read (a store opens only once migrated).
+  // Readiness, for a load balancer: the database answers a read (a store opens only once migrated), and
+  // the trace export thread, when there is one, still runs (a dead one would lose every trace from now on).
   app.get(
     '/api/ready',
     describe({ summary: 'Readiness', tag: 'health', response: Ready, errors: [503], security: false }),
@@ -83,6 +91,8 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
       } catch {
         throw new ServiceUnavailableError('The database cannot be reached.', 'not_ready');
       }
+      if (deps.exportAlive && !deps.exportAlive())
+        throw new ServiceUnavailableError('The trace export thread has stopped.', 'not_ready');
       return c.json({ status: 'ready' as const });
     },
   );

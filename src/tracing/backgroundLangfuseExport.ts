@@ -35,6 +35,11 @@ export class BackgroundLangfuseExport implements TraceSink {
     this.worker.on('exit', () => this.stop());
   }
 
+  /** False once the thread has failed or exited: export has stopped (readiness reports it). */
+  get alive(): boolean {
+    return !this.stopped;
+  }
+
   onSpanEnd(): void {}
 
   onSegmentSettled(runId: string): void {
