@@ -17,6 +17,7 @@ import { ServiceMetrics } from './metrics/serviceMetrics.js';
 import { MetricsRecorder } from './metrics/metricsRecorder.js';
 import { FeedbackLoop } from './feedback/feedbackLoop.js';
 import { promotedScenariosDir } from './feedback/promotion.js';
+import { ReplayThread } from './replay/replayThread.js';
 
 export interface ServiceOverrides {
   /** A model to use instead of the configured one (tests: ScriptedModel, benches: a fake). */
@@ -63,6 +64,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     ],
   });
   const signIn = signInFrom(config);
+  const replayThread = new ReplayThread(config.REPLAY_CONCURRENCY);
   const usingDemoTokens = signIn.demo;
   const app = createApp({
     assistant,
@@ -74,6 +76,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     signInFailuresPerMinute: config.SIGN_IN_FAILURES_PER_MINUTE,
     log: (msg, fields) => logger.error(fields, msg),
     logger,
+    replays: { thread: replayThread, perMinute: config.REPLAY_PER_MINUTE },
     exportAlive: exporter instanceof BackgroundLangfuseExport ? () => exporter.alive : undefined,
     onFeedback: (run, value, comment) => {
       metricsRecorder.onFeedback(run, value);
@@ -95,7 +98,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   });
   /** Flushes queued exports (bounded by their timeouts); call before exit. */
   const flushExports = async () => {
-    await Promise.allSettled([exporter?.shutdown(), scores?.shutdown()]);
+    await Promise.allSettled([exporter?.shutdown(), scores?.shutdown(), replayThread.close()]);
   };
   return {
     store,

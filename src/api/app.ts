@@ -11,7 +11,8 @@ import { errorHandler, notFound } from './errorHandler.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { runRoutes } from './routes/runs.js';
 import { listingRoutes } from './routes/listings.js';
-import { traceRoutes } from './routes/traces.js';
+import { traceRoutes, type ReplayLimits } from './routes/traces.js';
+import { ReplayThread } from '../replay/replayThread.js';
 import { reviewRoutes, type ReviewRouteOptions } from './routes/review.js';
 import { docsRoutes, DOCUMENTATION } from './routes/docs.js';
 import { generateSpecs } from 'hono-openapi';
@@ -38,6 +39,8 @@ export interface AppDeps {
   log?: (msg: string, fields: Record<string, unknown>) => void;
   /** Access lines, one per request (default: the process logger). */
   logger?: Logger;
+  /** Support's replays: their thread (at most so many at once) and per-user budget; default 2 at once, 10/min. */
+  replays?: ReplayLimits;
   /** Whether the background trace export thread still runs; unset when there is none. */
   exportAlive?: () => boolean;
   /** Called after feedback is stored (Langfuse scores). */
@@ -126,7 +129,8 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   api.route('/conversations', conversationRoutes(deps.assistant));
   api.route('/runs', runRoutes(deps.assistant, deps.store, deps.onFeedback));
   api.route('/listings', listingRoutes(deps.store));
-  api.route('/traces', traceRoutes(deps.store, deps.traceUrl));
+  const replays = deps.replays ?? { thread: new ReplayThread(2), perMinute: 10 };
+  api.route('/traces', traceRoutes(deps.store, replays, deps.traceUrl));
   if (deps.dashboard)
     api.route('/dashboard', dashboardRoutes(deps.store, deps.dashboard.thresholds, deps.dashboard.now));
   if (deps.review) api.route('/review', reviewRoutes(deps.store, deps.review));
