@@ -39,8 +39,11 @@ const QUERIES: Array<{ q: string; category?: Category }> = [
  */
 function naiveQuery(path: string) {
   const db = new Database(path, { readonly: true });
-  const statement = db.prepare<[string], { id: string; price_cents: number; status: string; category: string }>(
-    `SELECT l.id, l.price_cents, l.status, l.category FROM listings_fts f JOIN listings l ON l.rowid = f.rowid
+  const statement = db.prepare<
+    [string],
+    { id: string; seller_id: string; price_cents: number; status: string; category: string }
+  >(
+    `SELECT l.id, l.seller_id, l.price_cents, l.status, l.category FROM listings_fts f JOIN listings l ON l.rowid = f.rowid
      WHERE listings_fts MATCH ? ORDER BY bm25(listings_fts)`,
   );
   return { db, all: (expr: string) => statement.all(expr) };
@@ -48,10 +51,13 @@ function naiveQuery(path: string) {
 
 function naive(baseline: ReturnType<typeof naiveQuery>, text: string, category: Category | undefined, limit: number) {
   const match = buildMatchQueries(text);
-  if (!match) return { ids: [] as string[], prices: [] as number[] };
+  if (!match) return { ids: [] as string[], prices: [] as Array<{ sellerId: string; price: number }> };
   const rows = baseline.all(match.all);
   const kept = rows.filter((r) => r.status === 'active' && (!category || r.category === category));
-  return { ids: kept.slice(0, limit).map((r) => r.id), prices: kept.slice(0, 50).map((r) => r.price_cents / 100) };
+  return {
+    ids: kept.slice(0, limit).map((r) => r.id),
+    prices: kept.slice(0, 50).map((r) => ({ sellerId: r.seller_id, price: r.price_cents / 100 })),
+  };
 }
 
 const databasePath = (size: number) => join(process.cwd(), 'data', `bench-${size}.db`);

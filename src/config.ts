@@ -51,6 +51,9 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: int(8 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: int(600),
   RATE_LIMIT_RUNS_PER_MINUTE: int(60),
+  /** Support's trace replays: how many run at once on the replay thread, and how many per support user per minute. */
+  REPLAY_CONCURRENCY: int(2),
+  REPLAY_PER_MINUTE: int(10),
   /** Failed sign-ins (401s) per client address per minute, shared by all instances; past it, 429. */
   SIGN_IN_FAILURES_PER_MINUTE: int(20),
   /** Share of completed runs sampled into the review queue (0–1), by a hash of the run id. */

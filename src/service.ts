@@ -18,6 +18,7 @@ import { ServiceMetrics } from './metrics/serviceMetrics.js';
 import { MetricsRecorder } from './metrics/metricsRecorder.js';
 import { FeedbackLoop } from './feedback/feedbackLoop.js';
 import { promotedScenariosDir } from './feedback/promotion.js';
+import { ReplayThread } from './replay/replayThread.js';
 
 export interface ServiceOverrides {
   /** A model to use instead of the configured one (tests: ScriptedModel, benches: a fake). */
@@ -65,6 +66,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     ],
   });
   const signIn = signInFrom(config);
+  const replayThread = new ReplayThread(config.REPLAY_CONCURRENCY);
   const usingDemoTokens = signIn.demo;
   const app = createApp({
     assistant,
@@ -75,6 +77,9 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     rateLimits: { perMinute: config.RATE_LIMIT_PER_MINUTE, runsPerMinute: config.RATE_LIMIT_RUNS_PER_MINUTE },
     signInFailuresPerMinute: config.SIGN_IN_FAILURES_PER_MINUTE,
     log: (msg, fields) => logger.error(fields, msg),
+    logger,
+    replays: { thread: replayThread, perMinute: config.REPLAY_PER_MINUTE },
+    exportAlive: exporter instanceof BackgroundLangfuseExport ? () => exporter.alive : undefined,
     onFeedback: (run, value, comment) => {
       metricsRecorder.onFeedback(run, value);
       scores?.sellerFeedback(run.traceId, value, comment);
@@ -98,7 +103,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   });
   /** Flushes queued exports (bounded by their timeouts); call before exit. */
   const flushExports = async () => {
-    await Promise.allSettled([exporter?.shutdown(), scores?.shutdown()]);
+    await Promise.allSettled([exporter?.shutdown(), scores?.shutdown(), replayThread.close()]);
   };
   return {
     store,

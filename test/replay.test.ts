@@ -47,7 +47,8 @@ describe('replay', () => {
     },
   );
 
-  it('exports a fresh run and replays it identically, through the support API too', async () => {
+  // Generous: the API's replay starts the replay thread, which loads the agent's modules on a loaded machine.
+  it('exports a fresh run and replays it identically, through the support API too', { timeout: 90_000 }, async () => {
     h = await createHarness({ model: script() });
     const traceId = await recordedRun(h);
     const trace = await exportTrace(h.store, traceId);

@@ -86,7 +86,8 @@ describe.each(ENGINES)('store on %s', (engine) => {
     const mk = (title: string, price: number, extra: Partial<Parameters<Store['listings']['insert']>[0]> = {}) =>
       e.store.listings.insert({ ...base, title, category: 'Sports', price, ...extra });
     await mk('Trek Marlin 7 mountain bike', 400);
-    await mk('Trek Marlin 5 mountain bike', 300);
+    // Another seller's: price statistics count each seller once.
+    await mk('Trek Marlin 5 mountain bike', 300, { sellerId: 'seller-2' });
     await mk('Cube mountain bike', 500);
     await mk('Trek Marlin 7 mountain bike sold', 999, { status: 'sold' });
     await mk('Trek Marlin 7 bike poster', 5, { category: 'Other' });
@@ -100,9 +101,10 @@ describe.each(ENGINES)('store on %s', (engine) => {
 
   it('widens to near matches when few listings match every word, never to ones sharing a single word', async () => {
     e = await fresh(engine);
-    const mk = (title: string, price: number) => e.store.listings.insert({ ...base, title, category: 'Other', price });
+    const mk = (title: string, price: number, sellerId = base.sellerId) =>
+      e.store.listings.insert({ ...base, title, category: 'Other', price, sellerId });
     await mk('Wooden chess set with folding board', 40);
-    await mk('Chess set, wooden pieces', 30);
+    await mk('Chess set, wooden pieces', 30, 'seller-2');
     await mk('Set of clay pots', 5);
     await mk('Wooden spoon', 2);
     const { matches, stats } = await e.store.listings.searchSimilar('wooden chess set handmade', { limit: 5 });
@@ -126,8 +128,16 @@ describe.each(ENGINES)('store on %s', (engine) => {
 
   it('computes quartiles by linear interpolation', () => {
     expect(priceStats([])).toBeNull();
-    expect(priceStats([10])).toEqual({ count: 1, min: 10, p25: 10, median: 10, p75: 10, max: 10 });
-    expect(priceStats([40, 10, 30, 20])).toEqual({ count: 4, min: 10, p25: 17.5, median: 25, p75: 32.5, max: 40 });
+    const bySellers = (prices: number[]) => prices.map((price, i) => ({ sellerId: `seller-${i}`, price }));
+    expect(priceStats(bySellers([10]))).toEqual({ count: 1, min: 10, p25: 10, median: 10, p75: 10, max: 10 });
+    expect(priceStats(bySellers([40, 10, 30, 20]))).toEqual({
+      count: 4,
+      min: 10,
+      p25: 17.5,
+      median: 25,
+      p75: 32.5,
+      max: 40,
+    });
   });
 
   it('records a write and its ledger row atomically, once per call id', async () => {
@@ -279,9 +289,9 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
       expect(expected.length, q).toBeGreaterThanOrEqual(5);
       expect(await ids(q, category), q).toEqual(expected);
       const { stats } = await t.store.listings.searchSimilar(q, { category, limit: 5 });
-      const prices: number[] = [];
-      for (const id of expected) prices.push((await t.store.listings.get(id))!.price);
-      expect(stats, q).toEqual(priceStats(prices));
+      const comparables: Array<{ sellerId: string; price: number }> = [];
+      for (const id of expected) comparables.push((await t.store.listings.get(id))!);
+      expect(stats, q).toEqual(priceStats(comparables));
     }
   });
 

@@ -12,7 +12,8 @@ import { conversationRoutes } from './routes/conversations.js';
 import { runRoutes } from './routes/runs.js';
 import { listingRoutes } from './routes/listings.js';
 import { imageRoutes } from './routes/images.js';
-import { traceRoutes } from './routes/traces.js';
+import { traceRoutes, type ReplayLimits } from './routes/traces.js';
+import { ReplayThread } from '../replay/replayThread.js';
 import { reviewRoutes, type ReviewRouteOptions } from './routes/review.js';
 import { docsRoutes, DOCUMENTATION } from './routes/docs.js';
 import { generateSpecs } from 'hono-openapi';
@@ -23,7 +24,8 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import type { AlertThresholds } from '../monitoring/alerts.js';
 import { webRoutes, type WebOptions } from '../web/webRoutes.js';
 import { metricsRoutes, type MetricsAccess } from './routes/metrics.js';
-import { processLogger } from '../logging/logger.js';
+import { processLogger, type Logger } from '../logging/logger.js';
+import { requestLog } from './requestLog.js';
 
 export interface AppDeps {
   assistant: ListingAssistant;
@@ -36,6 +38,12 @@ export interface AppDeps {
   /** Failed sign-ins per client address per minute before it gets 429 (needs `store`'s counters). */
   signInFailuresPerMinute?: number;
   log?: (msg: string, fields: Record<string, unknown>) => void;
+  /** Access lines, one per request (default: the process logger). */
+  logger?: Logger;
+  /** Support's replays: their thread (at most so many at once) and per-user budget; default 2 at once, 10/min. */
+  replays?: ReplayLimits;
+  /** Whether the background trace export thread still runs; unset when there is none. */
+  exportAlive?: () => boolean;
   /** Called after feedback is stored (Langfuse scores). */
   onFeedback?: (run: RunRecord, value: 1 | -1, comment: string | null) => void | Promise<void>;
   /** The trace's page in Langfuse, when export is configured. */
@@ -55,6 +63,8 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.onError(errorHandler(log));
   app.notFound(notFound);
+  // First, so that every response (refusals and errors too) has an id and an access line.
+  app.use('*', requestLog(deps.logger ?? processLogger()));
   if (deps.demo) app.use('*', demoOnLoopback());
   // Security headers on every API response too (the pages set their own CSP in webRoutes). JSON needs
   // no sources at all; the docs page is one HTML page with inline styles and no script.
@@ -74,7 +84,8 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
     describe({ summary: 'Liveness', tag: 'health', response: Health, errors: [], security: false }),
     (c) => c.json({ status: 'ok' as const }),
   );
-  // Readiness, for a load balancer: the database answers a read (a store opens only once migrated).
+  // Readiness, for a load balancer: the database answers a read (a store opens only once migrated), and
+  // the trace export thread, when there is one, still runs (a dead one would lose every trace from now on).
   app.get(
     '/api/ready',
     describe({ summary: 'Readiness', tag: 'health', response: Ready, errors: [503], security: false }),
@@ -84,6 +95,8 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
       } catch {
         throw new ServiceUnavailableError('The database cannot be reached.', 'not_ready');
       }
+      if (deps.exportAlive && !deps.exportAlive())
+        throw new ServiceUnavailableError('The trace export thread has stopped.', 'not_ready');
       return c.json({ status: 'ready' as const });
     },
   );
@@ -122,7 +135,8 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   api.route('/conversations', conversationRoutes(deps.assistant));
   api.route('/runs', runRoutes(deps.assistant, deps.store, deps.onFeedback));
   api.route('/listings', listingRoutes(deps.store));
-  api.route('/traces', traceRoutes(deps.store, deps.traceUrl));
+  const replays = deps.replays ?? { thread: new ReplayThread(2), perMinute: 10 };
+  api.route('/traces', traceRoutes(deps.store, replays, deps.traceUrl));
   if (deps.dashboard)
     api.route('/dashboard', dashboardRoutes(deps.store, deps.dashboard.thresholds, deps.dashboard.now));
   if (deps.review) api.route('/review', reviewRoutes(deps.store, deps.review));

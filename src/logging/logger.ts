@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 import { maskText } from '../shared/masking.js';
+import { requestFields } from './requestScope.js';
 
 export type { Logger, LevelWithSilent };
 
@@ -39,6 +40,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       level,
       base: { service: 'listing-assistant' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // The request being served, if any: its id on every line written while serving it.
+      mixin: requestFields,
       redact: { paths: SECRET_KEYS.flatMap((key) => [key, `*.${key}`]), censor: '[secret]' },
       formatters: {
         level: (label) => ({ level: label }),

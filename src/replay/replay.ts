@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config.js';
-import { Store } from '../store/index.js';
-import { seedListings } from '../store/seed/seedDatabase.js';
+import { openFromBase } from './baseDatabase.js';
 import type { Listing } from '../domain/listing.js';
 import type { PolicyRules } from '../policy/index.js';
 import type { RunResult } from '../agent/runResult.js';
@@ -20,17 +19,16 @@ export interface ReplayReport {
 
 /**
  * Re-executes a recorded run against the current code, prompts and policy,
- * on a scratch database rebuilt from the data the run saw, with a model that
+ * on a scratch database rebuilt from the data the run saw (the catalogue copied from a seeded template), with a model that
  * answers every call with the recorded output. The seller's recorded
  * decisions are replayed in order. Reports the first divergence first.
  */
 export async function replayTrace(trace: RecordedTrace, options: { rules?: PolicyRules } = {}): Promise<ReplayReport> {
   const dir = mkdtempSync(join(tmpdir(), 'replay-'));
   try {
-    const store = Store.open(join(dir, 'replay.db'));
-    // The starting data as one transaction: the run starts from all of it or from nothing.
+    // The catalogue from a seeded template; the rest of the starting data as one transaction.
+    const store = await openFromBase(join(dir, 'replay.db'), trace.catalogue);
     const conversation = await store.transaction(async (tx) => {
-      if (trace.catalogue.count > 0) await seedListings(tx, trace.catalogue.count, trace.catalogue.seed);
       for (const listing of trace.listings as unknown as Listing[]) await tx.listings.replace(listing);
       const created = await tx.conversations.create(trace.sellerId);
       if (trace.history.length) await tx.conversations.addItems(created.id, trace.history);

@@ -1,4 +1,5 @@
 export interface PriceStatistics {
+  /** How many sellers' prices the statistics stand on (one value per seller). */
   count: number;
   min: number;
   p25: number;
@@ -6,6 +7,9 @@ export interface PriceStatistics {
   p75: number;
   max: number;
 }
+
+/** Share of the per-seller values dropped at each end before the statistics (outliers either way). */
+const TRIM = 0.1;
 
 /** Linear-interpolated quantile of sorted values (the same definition spreadsheets use). */
 function quantile(sorted: number[], q: number): number {
@@ -16,15 +20,31 @@ function quantile(sorted: number[], q: number): number {
   return Math.round(value * 100) / 100;
 }
 
-export function priceStats(prices: number[]): PriceStatistics | null {
-  if (prices.length === 0) return null;
-  const sorted = [...prices].sort((a, b) => a - b);
+/**
+ * Price statistics of comparable listings that one seller cannot steer: each seller counts once
+ * (the median of their own listings among the comparables), so posting fifty copies at one price
+ * weighs what posting one does; then the highest and lowest tenth of those values are dropped
+ * (below ten sellers, nothing), so one odd price does not set the range either.
+ */
+export function priceStats(listings: ReadonlyArray<{ sellerId: string; price: number }>): PriceStatistics | null {
+  if (listings.length === 0) return null;
+  const bySeller = new Map<string, number[]>();
+  for (const { sellerId, price } of listings) bySeller.set(sellerId, [...(bySeller.get(sellerId) ?? []), price]);
+  const perSeller = [...bySeller.values()].map((prices) =>
+    quantile(
+      prices.sort((a, b) => a - b),
+      0.5,
+    ),
+  );
+  const sorted = perSeller.sort((a, b) => a - b);
+  const cut = Math.floor(sorted.length * TRIM);
+  const kept = sorted.slice(cut, sorted.length - cut);
   return {
-    count: sorted.length,
-    min: sorted[0],
-    p25: quantile(sorted, 0.25),
-    median: quantile(sorted, 0.5),
-    p75: quantile(sorted, 0.75),
-    max: sorted[sorted.length - 1],
+    count: kept.length,
+    min: kept[0],
+    p25: quantile(kept, 0.25),
+    median: quantile(kept, 0.5),
+    p75: quantile(kept, 0.75),
+    max: kept[kept.length - 1],
   };
 }

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ExportStats, LangfuseConfig } from './langfuseExporter.js';
 import type { ExportMessage, ExportReply } from './langfuseExportWorker.js';
 import type { TraceSink } from './traceRouter.js';
+import { workerThread } from '../shared/workerThread.js';
 
 const STARTUP_LIMIT_MS = 60_000;
 
@@ -29,11 +30,8 @@ export class BackgroundLangfuseExport implements TraceSink {
     private readonly config: LangfuseConfig,
   ) {
     const { log: _log, ...cloneable } = config;
-    // The worker's module is TypeScript like the service's: a worker does not inherit the
-    // main thread's loader hooks, so it registers tsx's itself before importing it.
-    const entry = new URL('./langfuseExportWorker.ts', import.meta.url).href;
-    const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-    this.worker = new Worker(bootstrap, { eval: true, workerData: { dbPath, config: cloneable } });
+    const entry = new URL('./langfuseExportWorker.ts', import.meta.url);
+    this.worker = workerThread(entry, { workerData: { dbPath, config: cloneable } });
     this.ready = new Promise((resolve) => (this.markReady = resolve));
     // Export never keeps a process alive; shutdown() flushes what is queued.
     this.worker.unref();
@@ -46,6 +44,11 @@ export class BackgroundLangfuseExport implements TraceSink {
       this.stop();
     });
     this.worker.on('exit', () => this.stop());
+  }
+
+  /** False once the thread has failed or exited: export has stopped (readiness reports it). */
+  get alive(): boolean {
+    return !this.stopped;
   }
 
   onSpanEnd(): void {}

@@ -8,13 +8,24 @@ import { TraceIdParam, TracesQuery } from '../schemas.js';
 import { TracePage, TraceViewSchema } from '../responses.js';
 import { describe, validate } from '../openapi.js';
 import { exportTrace } from '../../replay/traceExport.js';
-import { replayTrace } from '../../replay/replay.js';
+import type { ReplayThread } from '../../replay/replayThread.js';
+import { RateLimitedError } from '../../errors.js';
 import { ReplayReportSchema } from '../responses.js';
 import { cutLongStrings } from '../longStrings.js';
 import { estimateCost } from '../../shared/modelPricing.js';
 
+export interface ReplayLimits {
+  thread: ReplayThread;
+  /** Replays per support user per minute, across instances (the store's counters). */
+  perMinute: number;
+}
+
 /** Support's view of recorded runs. Sellers get 403 on every route here. */
-export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promise<string | undefined>): Hono<AuthEnv> {
+export function traceRoutes(
+  store: Store,
+  replays: ReplayLimits,
+  traceUrl?: (traceId: string) => Promise<string | undefined>,
+): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.use('*', requireRole('support'));
 
@@ -61,10 +72,22 @@ export function traceRoutes(store: Store, traceUrl?: (traceId: string) => Promis
       summary: 'Re-run a recorded run against the current code and report divergences (support)',
       tag: 'traces',
       response: ReplayReportSchema,
+      errors: [400, 401, 403, 404, 429],
     }),
     validate('param', TraceIdParam),
     async (c) => {
-      const report = await replayTrace(await exportTrace(store, c.req.valid('param').traceId));
+      // A replay costs a whole run's CPU (on the replay thread): its own budget, below the general one.
+      const budget = await store.rateCounters.take(
+        `replay:${c.get('principal').userId}`,
+        replays.perMinute,
+        60_000,
+        new Date(),
+      );
+      if (!budget.allowed) {
+        const wait = Math.max(1, Math.ceil(budget.retryAfterMs / 1000));
+        throw new RateLimitedError(`Too many replays; try again in ${wait} s.`, wait);
+      }
+      const report = await replays.thread.replay(await exportTrace(store, c.req.valid('param').traceId));
       return c.json({ identical: report.identical, divergences: report.divergences, modelCalls: report.modelCalls });
     },
   );

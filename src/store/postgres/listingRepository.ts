@@ -207,7 +207,7 @@ export class PgListingRepository implements ListingRepository {
         .map((c) => c.row);
       rows = rows.concat(near).slice(0, COMPARABLES_CAP);
     }
-    return { matches: rows.slice(0, options.limit), stats: priceStats(rows.map((l) => l.price)) };
+    return { matches: rows.slice(0, options.limit), stats: priceStats(rows) };
   }
 
   /** Active matches of a tsquery: up to `candidates` of them, the best `limit` by rank. */

@@ -72,7 +72,7 @@ export class ListingSearch {
       rows = rows.concat(relaxed).slice(0, COMPARABLES_CAP);
     }
     const listings = rows.map(toListing);
-    return { matches: listings.slice(0, options.limit), stats: priceStats(listings.map((l) => l.price)) };
+    return { matches: listings.slice(0, options.limit), stats: priceStats(listings) };
   }
 
   /** Matching active keys, best first: bm25 over the ranked terms, then the older listing. */
