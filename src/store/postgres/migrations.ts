@@ -216,6 +216,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE rate_counters (
     key text NOT NULL, window_start bigint NOT NULL, count integer NOT NULL, PRIMARY KEY (key, window_start)
   );
+  `, // 3: edit on approve: the model's proposal kept beside what the seller confirmed, and the
+  // correction such an edit makes (via 'edit').
+  `
+  ALTER TABLE approvals ADD COLUMN proposed_arguments json;
+  ALTER TABLE corrections DROP CONSTRAINT corrections_via_check;
+  ALTER TABLE corrections ADD CONSTRAINT corrections_via_check CHECK (via IN ('rejection', 'new_message', 'edit'));
   `,
 ];
 
