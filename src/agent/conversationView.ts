@@ -1,7 +1,36 @@
 import type { AgentInputItem } from '@openai/agents';
-import type { Conversation, Store } from '../store/index.js';
+import type { ApprovalRecord, Conversation, RunRecord, Store } from '../store/index.js';
+import type { ListingSummary } from '../tools/index.js';
 import { transcript, type TranscriptEntry } from './messages.js';
 import type { RunResult } from './runResult.js';
+import { toolResultEvent, type Comparables } from './runEvents.js';
+
+/** Turns restored at most: the seller's screen shows the latest ones. */
+const MAX_TURNS = 50;
+
+/** One seller message and what came of it: the run's reply, its approvals as decided, its writes, the thumbs. */
+export interface ConversationTurn {
+  runId: string;
+  text: string;
+  images: number;
+  status: RunResult['status'];
+  stopReason?: RunResult['stopReason'];
+  reply?: string;
+  approvals: {
+    approvalId: string;
+    tool: string;
+    arguments: Record<string, unknown>;
+    summary: string;
+    status: ApprovalRecord['status'];
+    expiresAt: string;
+    /** The seller changed the proposed action as they approved it. */
+    edited: boolean;
+  }[];
+  /** Listings this run created or re-priced, as the write left them. */
+  written: ListingSummary[];
+  /** The seller's latest thumbs on this run, if any. */
+  feedback: 1 | -1 | null;
+}
 
 /** What a conversation shows whoever may see it: the transcript and the latest run's RunResult. */
 export interface ConversationView {
@@ -10,6 +39,10 @@ export interface ConversationView {
   createdAt: string;
   messages: TranscriptEntry[];
   latestRun: RunResult | null;
+  /** The seller's screen, restorable after a reload: the latest turns, oldest first. */
+  turns: ConversationTurn[];
+  /** The conversation's latest comparables and the listing it last wrote, as that listing stands now. */
+  panel: { comparables: Comparables | null; listing: ListingSummary | null };
 }
 
 /** The view of a conversation, with the RunResult of its latest run (null before the first message). */
@@ -18,11 +51,69 @@ export async function conversationView(
   conversation: Conversation,
   latestRun: RunResult | null,
 ): Promise<ConversationView> {
+  const items = (await store.conversations.items(conversation.id)) as AgentInputItem[];
+  const runs = (await store.runs.forConversation(conversation.id)).slice(-MAX_TURNS);
+  const turns = await Promise.all(runs.map((run) => conversationTurn(store, run)));
+  const lastWritten = turns.flatMap((t) => t.written).at(-1);
+  const current = lastWritten ? await store.listings.get(lastWritten.id) : undefined;
   return {
     id: conversation.id,
     sellerId: conversation.sellerId,
     createdAt: conversation.createdAt,
-    messages: transcript((await store.conversations.items(conversation.id)) as AgentInputItem[]),
+    messages: transcript(items),
     latestRun,
+    turns,
+    panel: {
+      comparables: latestComparables(items),
+      listing: current ? { ...lastWritten!, price: current.price, status: current.status, title: current.title } : null,
+    },
   };
+}
+
+async function conversationTurn(store: Store, run: RunRecord): Promise<ConversationTurn> {
+  const input = (run.input ?? {}) as { text?: unknown; images?: unknown };
+  const [approvals, executions, feedback] = await Promise.all([
+    store.approvals.forRun(run.id),
+    store.executions.forRun(run.id),
+    store.feedback.forRun(run.id),
+  ]);
+  const written = executions.flatMap((e) => {
+    const event = toolResultEvent(e.tool, JSON.stringify(e.result));
+    return event.type === 'tool_result' && event.listing ? [event.listing] : [];
+  });
+  return {
+    runId: run.id,
+    text: typeof input.text === 'string' ? input.text : '',
+    images: typeof input.images === 'number' ? input.images : 0,
+    status: run.status,
+    ...(run.stopReason ? { stopReason: run.stopReason } : {}),
+    ...(run.reply ? { reply: run.reply } : {}),
+    approvals: approvals.map((a) => ({
+      approvalId: a.id,
+      tool: a.tool,
+      arguments: a.arguments,
+      summary: a.summary,
+      status: a.status,
+      expiresAt: a.expiresAt,
+      edited: a.proposedArguments !== null,
+    })),
+    written,
+    feedback: feedback.at(-1)?.value ?? null,
+  };
+}
+
+/** The last search's comparables in the stored history (a tool result is matched to its call by id). */
+function latestComparables(items: AgentInputItem[]): Comparables | null {
+  const names = new Map<string, string>();
+  let found: Comparables | null = null;
+  for (const item of items) {
+    if (item.type === 'function_call') names.set(item.callId, item.name);
+    else if (item.type === 'function_call_result') {
+      const name = names.get(item.callId);
+      if (name !== 'searchSimilar') continue;
+      const event = toolResultEvent(name, item.output);
+      if (event.type === 'tool_result' && event.comparables) found = event.comparables;
+    }
+  }
+  return found;
 }

@@ -10,7 +10,7 @@ import { rateLimit, type RateLimits, failedSignInLimit } from './rateLimit.js';
 import { errorHandler, notFound } from './errorHandler.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { runRoutes } from './routes/runs.js';
-import { listingRoutes } from './routes/listings.js';
+import { listingRoutes, publicListingRoutes } from './routes/listings.js';
 import { traceRoutes } from './routes/traces.js';
 import { reviewRoutes, type ReviewRouteOptions } from './routes/review.js';
 import { docsRoutes, DOCUMENTATION } from './routes/docs.js';
@@ -96,6 +96,9 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
         (spec ??= generateSpecs(app, { documentation: DOCUMENTATION, exclude: ['/api/openapi.json', '/api/docs'] })),
     ),
   );
+
+  // A listing is public (its page too): registered before the authenticated API, so no token is asked for.
+  app.route('/api/listings', publicListingRoutes(deps.store));
 
   const api = new Hono<AuthEnv>();
   api.use(

@@ -24,9 +24,24 @@ export function listingRoutes(store: Store): Hono<AuthEnv> {
     },
   );
 
+  return app;
+}
+
+/**
+ * The routes anyone may call, signed in or not: a listing on a marketplace is public (its page
+ * links from other sellers' comparables). Mounted before the authenticated API.
+ */
+export function publicListingRoutes(store: Store): Hono {
+  const app = new Hono();
   app.get(
     '/:id',
-    describe({ summary: 'One listing', tag: 'listings', response: ListingSchema, errors: [400, 401, 404] }),
+    describe({
+      summary: 'One listing (public)',
+      tag: 'listings',
+      response: ListingSchema,
+      errors: [400, 404],
+      security: false,
+    }),
     validate('param', ListingIdParam),
     async (c) => {
       const listing = await store.listings.get(c.req.valid('param').id);
@@ -34,6 +49,5 @@ export function listingRoutes(store: Store): Hono<AuthEnv> {
       return c.json(listing);
     },
   );
-
   return app;
 }
