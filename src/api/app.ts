@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ListingAssistant } from '../agent/assistant.js';
 import type { RunRecord, Store } from '../store/index.js';
 import { PayloadTooLargeError, ServiceUnavailableError } from '../errors.js';
-import { authenticate, type AuthEnv, type Authenticator } from './auth.js';
+import { authenticate, identify, type AuthEnv, type Authenticator } from './auth.js';
 import { demoOnLoopback } from './signIn.js';
 import { rateLimit, type RateLimits, failedSignInLimit } from './rateLimit.js';
 import { errorHandler, notFound } from './errorHandler.js';
@@ -98,7 +98,14 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   );
 
   // A listing is public (its page too): registered before the authenticated API, so no token is asked for.
-  app.route('/api/listings', publicListingRoutes(deps.store));
+  // The caller is identified when a token is given, and rate-limited either way (anonymous: per address).
+  app.route(
+    '/api/listings',
+    publicListingRoutes(deps.store, [
+      identify(deps.authenticator),
+      ...(deps.rateLimits ? [rateLimit(deps.rateLimits, deps.store)] : []),
+    ]),
+  );
 
   const api = new Hono<AuthEnv>();
   api.use(

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { Store } from '../../store/index.js';
 import { NotFoundError } from '../../errors.js';
 import type { AuthEnv } from '../auth.js';
@@ -31,8 +31,9 @@ export function listingRoutes(store: Store): Hono<AuthEnv> {
  * The routes anyone may call, signed in or not: a listing on a marketplace is public (its page
  * links from other sellers' comparables). Mounted before the authenticated API.
  */
-export function publicListingRoutes(store: Store): Hono {
-  const app = new Hono();
+export function publicListingRoutes(store: Store, guards: MiddlewareHandler<AuthEnv>[] = []): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  for (const guard of guards) app.use('/:id', guard);
   app.get(
     '/:id',
     describe({
