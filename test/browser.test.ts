@@ -88,8 +88,7 @@ describe('seller chat in a real browser', () => {
     const revised = page.locator('[data-testid="approval-card"]:not(.decided)');
     await revised.waitFor({ timeout: 30_000 });
     expect(await revised.getByTestId('approval-summary').textContent()).toContain('€380');
-    await expect.poll(() => page.getByTestId('draft-price').textContent()).toBe('€380.00');
-    await shoot(page, 'seller-chat');
+    await expect.poll(() => revised.getByTestId('draft-price').textContent()).toBe('€380.00');
 
     await revised.getByRole('button', { name: 'Confirm' }).click();
     const link = page.getByTestId('posted-listing-link');
@@ -130,8 +129,9 @@ describe('seller chat in a real browser', () => {
     );
     expect(before).toBe(380);
     await card.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByTestId('posted-note').filter({ hasText: 'Price updated' }).waitFor({ timeout: 30_000 });
-    await page.getByTestId('posted-note').filter({ hasText: 'Price updated' }).getByRole('link').click();
+    // The panel follows the confirmed re-price.
+    await expect.poll(() => page.getByTestId('posted-price').textContent(), { timeout: 30_000 }).toBe('€360.00');
+    await page.getByTestId('posted-listing-link').click();
     await expect.poll(() => page.getByTestId('listing-price').textContent()).toBe('€360.00');
     expect(errors).toEqual([]);
     await page.close();

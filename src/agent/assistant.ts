@@ -5,7 +5,7 @@ import type { SellerMessage } from './messages.js';
 import type { RunResult } from './runResult.js';
 import { ownConversation, ownRun, visibleConversation, visibleRun, type Viewer } from './access.js';
 import { conversationView, type ConversationView, type TranscriptPage } from './conversationView.js';
-import { RunLifecycle, type AssistantOptions, type RunOptions } from './runLifecycle.js';
+import { RunLifecycle, type AssistantOptions, type RunOptions, type SellerChoice } from './runLifecycle.js';
 import { recoverInterruptedRuns } from './recovery.js';
 import { conversationLeaseKey, LeaseKeeper } from './leases.js';
 import { createLogger, describeError } from '../logging/logger.js';
@@ -100,12 +100,7 @@ export class ListingAssistant {
     });
   }
 
-  async decide(
-    runId: string,
-    sellerId: string,
-    decision: { approvalId: string; decision: 'approve' | 'reject'; message?: string },
-    options: RunOptions = {},
-  ): Promise<RunResult> {
+  async decide(runId: string, sellerId: string, decision: SellerChoice, options: RunOptions = {}): Promise<RunResult> {
     const run = await ownRun(this.store, runId, sellerId);
     return this.hold(run.conversationId, () => this.lifecycle.decide(runId, sellerId, decision, options));
   }

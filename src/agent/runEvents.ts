@@ -50,7 +50,7 @@ interface ToolResultFields {
 }
 
 /** The tool's own JSON result, reduced to what a seller's screen shows (no other sellers' ids). */
-function toolResultEvent(tool: string, output: unknown): RunEvent {
+export function toolResultEvent(tool: string, output: unknown): RunEvent {
   let result: ToolResultFields | undefined;
   try {
     result = JSON.parse(outputText(output)) as ToolResultFields | undefined;

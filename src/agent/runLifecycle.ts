@@ -20,7 +20,7 @@ import {
 } from '../store/index.js';
 import { newId, newTraceId } from '../store/ids.js';
 import type { PolicyGate } from '../policy/index.js';
-import { callVetting, createListingTools, type AssistantContext } from '../tools/index.js';
+import { callVetting, createListingTools, summarizeAction, type AssistantContext } from '../tools/index.js';
 import { faultPoint } from '../faults.js';
 import type { PromptSelector } from './promptSelection.js';
 import { createLogger, describeError, type Logger } from '../logging/logger.js';
@@ -43,7 +43,10 @@ import {
   notApprovedMessage,
   refusalsByCall,
   supersedeApprovals,
+  vetSellerEdit,
+  type EditVetting,
 } from '../approvals/index.js';
+import { withSellerEdits } from './sellerEdits.js';
 import { ApprovalDesk, callIdOf, explainGateRejections } from './approvalDesk.js';
 import { runLeaseKey, type LeaseKeeper } from './leases.js';
 
@@ -82,6 +85,14 @@ export interface RunOptions {
   tags?: string[];
 }
 
+/** The seller's decision on one approval; `arguments` (with approve) is their edit of the action. */
+export interface SellerChoice {
+  approvalId: string;
+  decision: 'approve' | 'reject';
+  message?: string;
+  arguments?: Record<string, unknown>;
+}
+
 class RunTimeoutError extends Error {
   constructor() {
     super('The run exceeded its time budget.');
@@ -109,6 +120,7 @@ export class RunLifecycle {
   private readonly sinks: TraceSink[];
 
   private readonly approvalDesk: ApprovalDesk;
+  private readonly vetEdit: EditVetting;
   private readonly logger: Logger;
   /** Built once: the tools hold no per-run state (that travels in the run context), and building them per run showed in profiles. */
   private readonly tools: FunctionTool<AssistantContext>[];
@@ -124,6 +136,13 @@ export class RunLifecycle {
     this.store = options.store;
     this.logger = options.logger ?? createLogger();
     const vetting = callVetting(options.policy);
+    // An edit is vetted like a fresh call (no call id: never the proposal's remembered answer).
+    this.vetEdit = async ({ tool, args, sellerId, runId }) => {
+      const { args: parsed, issues, verdict } = await vetting.vet({ runId, callId: '', sellerId, tool, input: args });
+      if (!parsed) return { ok: false, code: 'invalid_arguments', reason: (issues ?? [verdict.reason]).join('; ') };
+      if (verdict.decision === 'deny') return { ok: false, code: 'edit_refused', reason: verdict.reason };
+      return { ok: true, edit: { arguments: parsed, summary: await summarizeAction(tool, parsed, this.store) } };
+    };
     this.approvalDesk = new ApprovalDesk(options.store, vetting, options.approvalTtlMs);
     const recorder = (this.recorder = new StoreRecorder(options.store, async (error, traceIds) => {
       for (const traceId of traceIds) {
@@ -176,18 +195,14 @@ export class RunLifecycle {
   }
 
   /** Records the seller's decision; once nothing waits for the seller any more, the run resumes. */
-  async decide(
-    runId: string,
-    sellerId: string,
-    decision: { approvalId: string; decision: 'approve' | 'reject'; message?: string },
-    options: RunOptions = {},
-  ): Promise<RunResult> {
+  async decide(runId: string, sellerId: string, decision: SellerChoice, options: RunOptions = {}): Promise<RunResult> {
     let resumable: { run: RunRecord; approvals: ApprovalRecord[] } | undefined;
     try {
+      const edit = await vetSellerEdit(this.store, { runId, sellerId, ...decision }, this.vetEdit);
       // The last decision and the run leaving `awaiting_approval` commit together: a lookup that
       // settles expired approvals in between would otherwise stop a run that is about to resume.
       resumable = await this.store.transaction(async (tx) => {
-        await decideApproval(tx, { runId, sellerId, ...decision });
+        await decideApproval(tx, { runId, sellerId, ...decision }, edit);
         const approvals = await tx.approvals.forRun(runId);
         if (approvals.some((a) => a.status === 'pending')) return undefined;
         // Running again, and this instance's lease on it, commit together.
@@ -212,8 +227,11 @@ export class RunLifecycle {
     // A decision marks the run running in its own transaction; recovery resumes runs in either state.
     if (run.status !== 'running') await this.store.runs.update(run.id, { status: 'running' });
     const { agent, counter } = this.buildAgent(run);
-    const state = await RunState.fromString<AssistantContext, typeof agent>(agent, run.state!);
     const approvals = known ?? (await this.store.approvals.forRun(run.id));
+    const state = await RunState.fromString<AssistantContext, typeof agent>(
+      agent,
+      withSellerEdits(run.state!, approvals),
+    );
     for (const item of state.getInterruptions()) {
       const callId = callIdOf(item);
       if (approvals.find((a) => a.callId === callId)?.status === 'approved') state.approve(item);

@@ -4,13 +4,13 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ListingAssistant } from '../agent/assistant.js';
 import type { RunRecord, Store } from '../store/index.js';
 import { PayloadTooLargeError, ServiceUnavailableError } from '../errors.js';
-import { authenticate, type AuthEnv, type Authenticator } from './auth.js';
+import { authenticate, identify, type AuthEnv, type Authenticator } from './auth.js';
 import { demoOnLoopback } from './signIn.js';
 import { rateLimit, type RateLimits, failedSignInLimit } from './rateLimit.js';
 import { errorHandler, notFound } from './errorHandler.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { runRoutes } from './routes/runs.js';
-import { listingRoutes } from './routes/listings.js';
+import { listingRoutes, publicListingRoutes } from './routes/listings.js';
 import { imageRoutes } from './routes/images.js';
 import { traceRoutes, type ReplayLimits } from './routes/traces.js';
 import { ReplayThread } from '../replay/replayThread.js';
@@ -115,6 +115,15 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   if (deps.signInFailuresPerMinute)
     app.use('/api/images/*', failedSignInLimit(deps.signInFailuresPerMinute, deps.store));
   app.route('/api/images', imageRoutes(deps.store, deps.authenticator));
+  // A listing is public (its page too): registered before the authenticated API, so no token is asked for.
+  // The caller is identified when a token is given, and rate-limited either way (anonymous: per address).
+  app.route(
+    '/api/listings',
+    publicListingRoutes(deps.store, [
+      identify(deps.authenticator),
+      ...(deps.rateLimits ? [rateLimit(deps.rateLimits, deps.store)] : []),
+    ]),
+  );
 
   const api = new Hono<AuthEnv>();
   api.use(

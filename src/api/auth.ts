@@ -30,6 +30,16 @@ export function authenticate(auth: Authenticator): MiddlewareHandler<AuthEnv> {
   };
 }
 
+/** For public routes: a valid token identifies the caller (for its rate budget); none, or a bad one, is fine. */
+export function identify(auth: Authenticator): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    const principal = token ? await auth.resolve(token) : undefined;
+    if (principal) c.set('principal', principal);
+    await next();
+  };
+}
+
 export function requireRole(role: Role): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     if (c.get('principal').role !== role) throw new ForbiddenError(`This action needs the ${role} role.`);

@@ -14,7 +14,7 @@ export interface RateLimits {
 const MINUTE = 60_000;
 
 /**
- * Per-user sliding-window limits, counted in the store so that every instance on the database shares
+ * Per-user (or, signed out on a public route, per-address) sliding-window limits, counted in the store so that every instance on the database shares
  * one budget. Routes that run the model have their own, lower budget. Answers 429 with Retry-After.
  */
 export function rateLimit(
@@ -27,7 +27,8 @@ export function rateLimit(
     return answer.allowed ? undefined : Math.max(1, Math.ceil(answer.retryAfterMs / 1000));
   };
   return async (c, next) => {
-    const user = c.get('principal').userId;
+    // A public route's anonymous caller is counted by address.
+    const user = c.get('principal')?.userId ?? `address:${clientAddress(c)}`;
     const wait = await take(`all:${user}`, limits.perMinute);
     if (wait) throw new RateLimitedError(`Too many requests; try again in ${wait} s.`, wait);
     const runsModel = c.req.method === 'POST' && /\/(messages|decisions)$/.test(c.req.path);

@@ -60,6 +60,16 @@ export const ListingPage = z.object({
 
 export const ConversationCreated = z.object({ id: z.string() });
 
+const ListingSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  category: z.string(),
+  condition: z.string(),
+  price: z.number(),
+  status: z.string(),
+  sellerId: z.string(),
+});
+
 export const ConversationViewSchema = z
   .object({
     id: z.string(),
@@ -77,6 +87,35 @@ export const ConversationViewSchema = z
     messagesTotal: z.number().int().meta({ description: 'Entries in the whole transcript' }),
     messagesStart: z.number().int().meta({ description: 'Position of the first entry returned' }),
     latestRun: RunResultSchema.nullable(),
+    turns: z
+      .array(
+        z.object({
+          runId: z.string(),
+          text: z.string(),
+          images: z.number().int(),
+          status: RunResultSchema.shape.status,
+          stopReason: z.string().optional(),
+          reply: z.string().optional(),
+          approvals: z.array(
+            PendingApprovalSchema.extend({
+              status: z.enum(['pending', 'approved', 'rejected', 'expired', 'superseded']),
+              edited: z.boolean(),
+            }),
+          ),
+          written: z.array(ListingSummarySchema),
+          feedback: z.union([z.literal(1), z.literal(-1)]).nullable(),
+        }),
+      )
+      .describe("The seller's screen: the latest turns (one per message), oldest first"),
+    panel: z.object({
+      comparables: z
+        .object({
+          stats: z.record(z.string(), z.number()).nullable(),
+          matches: z.array(z.object({ id: z.string(), title: z.string(), price: z.number(), condition: z.string() })),
+        })
+        .nullable(),
+      listing: ListingSummarySchema.nullable().describe('The listing the conversation last wrote, as it stands now'),
+    }),
   })
   .meta({ id: 'Conversation' });
 

@@ -36,11 +36,21 @@ export const MessageBody = z.object({
     .optional(),
 });
 
-export const DecisionBody = z.object({
-  approvalId: Id('apr'),
-  decision: z.enum(['approve', 'reject']),
-  message: z.string().trim().max(1000).optional(),
-});
+export const DecisionBody = z
+  .object({
+    approvalId: Id('apr'),
+    decision: z.enum(['approve', 'reject']),
+    message: z.string().trim().max(1000).optional(),
+    arguments: z
+      .record(z.string().max(64), z.unknown())
+      .refine((a) => Object.keys(a).length <= 20 && JSON.stringify(a).length <= 8000, 'too large')
+      .optional()
+      .describe("With approve: the seller's edit of the action (fields left out keep the proposed values)"),
+  })
+  .refine((b) => !b.arguments || b.decision === 'approve', {
+    message: 'arguments go with decision "approve" only',
+    path: ['arguments'],
+  });
 
 export const FeedbackBody = z.object({
   value: z.union([z.literal(1), z.literal(-1)]),

@@ -5,10 +5,10 @@
  * recorded here too, apart from approvals. Sits between policy and tools.
  */
 export { requestApproval, type ApprovalRequest } from './request.js';
-export { decideApproval, type SellerDecision } from './decide.js';
+export { decideApproval, vetSellerEdit, type EditVetting, type SellerDecision } from './decide.js';
 export { expireApprovals, supersedeApprovals } from './lapse.js';
 export { isConfirmed, type Confirmation, type WriteCall } from './confirmation.js';
 export { refuseCall, refusalsByCall, type Refusal } from './refusal.js';
 export { callStatus, type CallStatus } from './status.js';
-export { notApprovedMessage, refusalMessage, rejectionMessage } from './wording.js';
-export { ApprovalNotPendingError } from './errors.js';
+export { notApprovedMessage, refusalMessage, rejectionMessage, sellerEditMessage } from './wording.js';
+export { ApprovalNotPendingError, EditRefusedError } from './errors.js';

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../shared/canonicalJson.js';
 import type { ApprovalRecord, RefusalRecord, Store } from '../store/index.js';
 
 /** The tool result the model sees for a call the gate refused: its reason, so the model can correct itself. */
@@ -23,4 +24,20 @@ export function rejectionMessage(approval: ApprovalRecord | undefined): string {
 export async function notApprovedMessage(store: Store, runId: string, callId: string): Promise<string> {
   const refusal = await store.refusals.forCall(runId, callId);
   return refusal ? refusalMessage(refusal) : rejectionMessage(await store.approvals.forCall(runId, callId));
+}
+
+/**
+ * What the model reads beside the result of an action the seller edited before confirming: which
+ * fields changed, from what to what, so it neither repeats its own version nor argues with the seller's.
+ */
+export function sellerEditMessage(approval: ApprovalRecord): string | undefined {
+  const before = approval.proposedArguments;
+  if (!before) return undefined;
+  const after = approval.arguments;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const changes = keys
+    .filter((k) => canonicalJson(before[k] ?? null) !== canonicalJson(after[k] ?? null))
+    .map((k) => `${k} from ${JSON.stringify(before[k] ?? null)} to ${JSON.stringify(after[k] ?? null)}`);
+  if (!changes.length) return undefined;
+  return `The seller edited this action before confirming it (${changes.join('; ')}); it ran with the seller's version.`;
 }

@@ -13,6 +13,8 @@ import { sellerText } from './conversationRecord.js';
  *   new message typed instead of deciding (the paused run was superseded)
  *   when that message led to a revised action on the same draft or listing
  *   (a look-up, a question or a new item in between is no correction);
+ * - every action the seller edited as they approved it, in this run, becomes
+ *   an `edited` correction at once (`via: 'edit'`, the proposal before, their version after);
  * - every action the seller approved in this run fills `after` of the open
  *   corrections for the same tool and the same draft or listing turned down
  *   before it was proposed, in this run or the previous one (`edited`, with
@@ -57,6 +59,35 @@ export async function reconcileCorrections(store: Store, runId: string): Promise
         });
         if (isNew) recorded.push((await tx.corrections.get(id))!);
       }
+    }
+
+    // An action the seller edited and approved in one step: before is the proposal, after their version.
+    for (const edited of await tx.approvals.forRun(run.id)) {
+      if (edited.status !== 'approved' || !edited.proposedArguments || edited.decidedBy !== edited.sellerId) continue;
+      const id = newId('cor');
+      const at = edited.decidedAt ?? edited.createdAt;
+      const isNew = await tx.corrections.record({
+        id,
+        runId: run.id,
+        traceId: run.traceId,
+        conversationId: run.conversationId,
+        sellerId: run.sellerId,
+        approvalId: edited.id,
+        via: 'edit',
+        tool: edited.tool,
+        before: edited.proposedArguments,
+        message: edited.message,
+        createdAt: at,
+      });
+      if (!isNew) continue;
+      await tx.corrections.revise(id, {
+        after: edited.arguments,
+        changedFields: changedFields(edited.proposedArguments, edited.arguments),
+        approvalId: edited.id,
+        runId: run.id,
+        at,
+      });
+      recorded.push((await tx.corrections.get(id))!);
     }
 
     const scopeIds = scope.map((r) => r.id);

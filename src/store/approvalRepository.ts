@@ -5,7 +5,10 @@ export interface ApprovalRecord {
   callId: string;
   sellerId: string;
   tool: string;
+  /** What a confirmation covers: the model's proposal, or the seller's edit of it. */
   arguments: Record<string, unknown>;
+  /** The model's proposal when the seller edited it on approving; null otherwise. */
+  proposedArguments: Record<string, unknown> | null;
   summary: string;
   status: ApprovalStatus;
   message: string | null;
@@ -13,6 +16,11 @@ export interface ApprovalRecord {
   decidedAt: string | null;
   expiresAt: string;
   createdAt: string;
+}
+/** The seller's version of an action, approved in the same step: it replaces the arguments and summary. */
+export interface SellerEdit {
+  arguments: Record<string, unknown>;
+  summary: string;
 }
 export interface ApprovalRepository {
   /** Idempotent per (run, call): a resumed run that surfaces the same call again keeps its approval. */
@@ -26,7 +34,13 @@ export interface ApprovalRepository {
    * Compare-and-set from `pending`: of two concurrent decisions on one approval
    * exactly one wins, and an expired approval cannot be decided.
    */
-  decide(id: string, decision: 'approved' | 'rejected', by: string, message: string | null): Promise<boolean>;
+  decide(
+    id: string,
+    decision: 'approved' | 'rejected',
+    by: string,
+    message: string | null,
+    edit?: SellerEdit,
+  ): Promise<boolean>;
   /** Marks every pending approval of a run that has passed its expiry; returns how many. */
   expireDue(runId?: string): Promise<number>;
   supersedePending(runId: string): Promise<number>;

@@ -1,6 +1,9 @@
 export type CorrectionKind = 'rejected' | 'edited';
-/** How the seller turned the action down: the reject button, or a new message instead of deciding. */
-export type CorrectionVia = 'rejection' | 'new_message';
+/**
+ * How the seller turned the action down: the reject button, a new message instead of deciding, or
+ * an edit of the action approved in the same step (then `after` is the edit and the approval is the same).
+ */
+export type CorrectionVia = 'rejection' | 'new_message' | 'edit';
 /**
  * An implicit feedback signal: the seller did not accept an action as the
  * assistant proposed it. `before` is what was proposed; `after` is what the

@@ -53,7 +53,7 @@ export type { ListingQuery, ListingRepository, SimilarListings } from './listing
 export type { RunRecord, RunStatus, StopReason, RunUpdate, RunRepository } from './runRepository.js';
 export { RUN_STATUSES, STOP_REASONS } from './runRepository.js';
 export type { RunFigures } from './runFiguresRepository.js';
-export type { ApprovalRecord, ApprovalStatus } from './approvalRepository.js';
+export type { ApprovalRecord, ApprovalStatus, SellerEdit } from './approvalRepository.js';
 export type { RefusalRecord } from './refusalRepository.js';
 export type { LedgerKey, ToolExecution } from './toolExecutionRepository.js';
 export type { PolicyDecisionRecord, Decision } from './policyDecisionRepository.js';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PolicyGate, PolicyVerdict } from '../policy/index.js';
 import { describeIssues } from './validationIssues.js';
+import { canonicalJson } from '../shared/canonicalJson.js';
 
 /** A tool call as vetted: the arguments as the schema parsed them (when they did) and the gate's verdict. */
 export interface VettedCall {
@@ -41,7 +42,7 @@ const REMEMBERED_CALLS = 10_000;
  * The vetting itself is remembered (a promise), so questions asked while it is under way share it.
  */
 export class CallVetting {
-  private readonly remembered = new Map<string, { tool: string; vetted: Promise<VettedCall> }>();
+  private readonly remembered = new Map<string, { tool: string; input: string; vetted: Promise<VettedCall> }>();
 
   constructor(
     private readonly policy: PolicyGate,
@@ -52,9 +53,11 @@ export class CallVetting {
     // Without a call id there is nothing to remember it by (two calls would share one answer).
     if (!call.callId) return this.judge(call);
     const key = `${call.runId}\u0000${call.callId}`;
+    // The input is part of the answer: a call the seller edited on approving resumes with new arguments.
+    const input = inputKey(call.input);
     const known = this.remembered.get(key);
-    if (known && known.tool === call.tool) return known.vetted;
-    const entry = { tool: call.tool, vetted: this.judge(call) };
+    if (known && known.tool === call.tool && known.input === input) return known.vetted;
+    const entry = { tool: call.tool, input, vetted: this.judge(call) };
     if (this.remembered.size >= REMEMBERED_CALLS) this.remembered.delete(this.remembered.keys().next().value!);
     this.remembered.set(key, entry);
     // A vetting that failed (the store did) is not an answer: the next question judges again.
@@ -83,6 +86,16 @@ export class CallVetting {
     }
     const args = parsed.args;
     return { tool, args, verdict: await this.policy.evaluate({ tool, args, sellerId }) };
+  }
+}
+
+/** The same arguments as text or as decoded JSON give the same key. */
+function inputKey(input: unknown): string {
+  if (typeof input !== 'string') return canonicalJson(input ?? null);
+  try {
+    return canonicalJson(JSON.parse(input));
+  } catch {
+    return input;
   }
 }
 

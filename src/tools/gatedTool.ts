@@ -128,6 +128,7 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
           return denied(verdict);
         }
         let approvalId: string | null = null;
+        let sellerEdit: string | undefined;
         let allowed = verdict;
         if (verdict.decision === 'needs_confirmation') {
           const confirmed = await isConfirmed(tx, {
@@ -150,6 +151,7 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
             };
           }
           approvalId = confirmed.approvalId;
+          sellerEdit = confirmed.sellerEdit;
           allowed = {
             decision: 'allow',
             rule: 'seller-confirmed',
@@ -161,7 +163,8 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
           { runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, arguments: args, approvalId },
           () => def.run(typed, { store: tx, context: ctx }),
         );
-        return ledgered.result;
+        // The model learns what the seller changed, so its reply (and later turns) follow the seller's version.
+        return sellerEdit ? ({ ...ledgered.result, sellerEdit } as ToolResult) : ledgered.result;
       });
       return asJson(result);
     },

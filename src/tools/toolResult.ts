@@ -19,8 +19,8 @@ export interface ListingSummary {
 export type ToolResult =
   | { ok: true; listing: ListingSummary & { description: string; yours: boolean }; note: string }
   | { ok: true; matches: ListingSummary[]; stats: PriceStats | null; note: string }
-  | { ok: true; created: ListingSummary }
-  | { ok: true; updated: ListingSummary; previousPrice: number }
+  | { ok: true; created: ListingSummary; sellerEdit?: string }
+  | { ok: true; updated: ListingSummary; previousPrice: number; sellerEdit?: string }
   | { ok: false; error: 'invalid_arguments'; issues: string[]; message: string }
   | { ok: false; error: 'policy_denied'; rule: string; message: string }
   | { ok: false; error: 'not_found' | 'not_confirmed' | 'failed'; message: string };

@@ -59,11 +59,8 @@ export function webRoutes(options: WebOptions = {}): Hono {
     script: 'review',
     demoTokens: options.demoTokens?.support,
   });
-  const listing = page({
-    title: 'Listing · Listing assistant',
-    script: 'listing',
-    demoTokens: options.demoTokens?.seller,
-  });
+  // Public: the listing page asks for no sign-in.
+  const listing = page({ title: 'Listing · Listing assistant', script: 'listing' });
   app.get('/', (c) => c.html(chat));
   app.get('/support', (c) => c.html(support));
   app.get('/support/dashboard', (c) => c.html(dashboard));

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { Store } from '../../store/index.js';
 import { NotFoundError } from '../../errors.js';
 import type { AuthEnv } from '../auth.js';
@@ -25,13 +25,24 @@ export function listingRoutes(store: Store): Hono<AuthEnv> {
     },
   );
 
+  return app;
+}
+
+/**
+ * The routes anyone may call, signed in or not: a listing on a marketplace is public (its page
+ * links from other sellers' comparables). Mounted before the authenticated API.
+ */
+export function publicListingRoutes(store: Store, guards: MiddlewareHandler<AuthEnv>[] = []): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  for (const guard of guards) app.use('/:id', guard);
   app.get(
     '/:id',
     describe({
-      summary: 'One listing, with its photos',
+      summary: 'One listing (public), with its photos',
       tag: 'listings',
       response: ListingWithPhotos,
-      errors: [400, 401, 404],
+      errors: [400, 404],
+      security: false,
     }),
     validate('param', ListingIdParam),
     async (c) => {
@@ -41,6 +52,5 @@ export function listingRoutes(store: Store): Hono<AuthEnv> {
       return c.json({ ...fields, photos: photoIds.map((id) => ({ id, url: photoUrl(id) })) });
     },
   );
-
   return app;
 }

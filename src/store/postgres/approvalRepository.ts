@@ -1,4 +1,4 @@
-import type { ApprovalRecord, ApprovalRepository } from '../approvalRepository.js';
+import type { ApprovalRecord, ApprovalRepository, SellerEdit } from '../approvalRepository.js';
 import type { RefusalRecord, RefusalRepository } from '../refusalRepository.js';
 import type { Decision, PolicyDecisionRecord, PolicyDecisionRepository } from '../policyDecisionRepository.js';
 import type { Clock } from '../store.js';
@@ -11,6 +11,7 @@ const toApproval = (r: Row): ApprovalRecord => ({
   sellerId: r.seller_id as string,
   tool: r.tool as string,
   arguments: r.arguments as Record<string, unknown>,
+  proposedArguments: (r.proposed_arguments as Record<string, unknown> | null) ?? null,
   summary: r.summary as string,
   status: r.status as ApprovalRecord['status'],
   message: r.message as string | null,
@@ -67,8 +68,23 @@ export class PgApprovalRepository implements ApprovalRepository {
     );
   }
 
-  async decide(id: string, decision: 'approved' | 'rejected', by: string, message: string | null): Promise<boolean> {
+  async decide(
+    id: string,
+    decision: 'approved' | 'rejected',
+    by: string,
+    message: string | null,
+    edit?: SellerEdit,
+  ): Promise<boolean> {
     const at = this.now().toISOString();
+    if (edit && decision === 'approved')
+      return (
+        (await this.db.run(
+          `UPDATE approvals SET status = 'approved', decided_by = $1, decided_at = $2, message = $3,
+             proposed_arguments = arguments, arguments = $4, summary = $5
+           WHERE id = $6 AND status = 'pending' AND expires_at > $2`,
+          [by, at, message, json(edit.arguments), edit.summary, id],
+        )) === 1
+      );
     const changed = await this.db.run(
       `UPDATE approvals SET status = $1, decided_by = $2, decided_at = $3, message = $4
        WHERE id = $5 AND status = 'pending' AND expires_at > $3`,

@@ -221,7 +221,14 @@ export const MIGRATIONS: readonly string[] = [
     key text NOT NULL, window_start bigint NOT NULL, count integer NOT NULL, PRIMARY KEY (key, window_start)
   );
   `,
-  // 3: support's full-text search over what the seller wrote and what the assistant replied. 'simple'
+  // 3: edit on approve: the model's proposal kept beside what the seller confirmed, and the
+  // correction such an edit makes (via 'edit').
+  `
+  ALTER TABLE approvals ADD COLUMN proposed_arguments json;
+  ALTER TABLE corrections DROP CONSTRAINT corrections_via_check;
+  ALTER TABLE corrections ADD CONSTRAINT corrections_via_check CHECK (via IN ('rejection', 'new_message', 'edit'));
+  `,
+  // 4: support's full-text search over what the seller wrote and what the assistant replied. 'simple'
   // (no stemming, no stopwords) and accents folded by translate(), so a search word matches as a word
   // prefix exactly as on the SQLite engine (unicode61 remove_diacritics).
   `
@@ -231,7 +238,7 @@ export const MIGRATIONS: readonly string[] = [
   ) STORED;
   CREATE INDEX runs_by_search ON runs USING gin (search);
   `,
-  // 4: uploaded photos, stored once per seller (the id hashes seller and bytes) and referred to by id
+  // 5: uploaded photos, stored once per seller (the id hashes seller and bytes) and referred to by id
   // everywhere else; a listing's photos in order. The covering indexes sum a quota without the bytes.
   `
   CREATE TABLE images (

@@ -1,4 +1,4 @@
-import type { ApprovalStatus, ApprovalRecord } from '../approvalRepository.js';
+import type { ApprovalStatus, ApprovalRecord, SellerEdit } from '../approvalRepository.js';
 import type { Db } from './database.js';
 
 interface ApprovalRow {
@@ -8,6 +8,7 @@ interface ApprovalRow {
   seller_id: string;
   tool: string;
   arguments: string;
+  proposed_arguments: string | null;
   summary: string;
   status: ApprovalStatus;
   message: string | null;
@@ -24,6 +25,7 @@ const toRecord = (r: ApprovalRow): ApprovalRecord => ({
   sellerId: r.seller_id,
   tool: r.tool,
   arguments: JSON.parse(r.arguments) as Record<string, unknown>,
+  proposedArguments: r.proposed_arguments ? (JSON.parse(r.proposed_arguments) as Record<string, unknown>) : null,
   summary: r.summary,
   status: r.status,
   message: r.message,
@@ -83,8 +85,24 @@ export class SqliteApprovalRepository {
    * Compare-and-set from `pending`: of two concurrent decisions on one approval
    * exactly one wins, and an expired approval cannot be decided.
    */
-  decide(id: string, decision: 'approved' | 'rejected', by: string, message: string | null): boolean {
+  decide(
+    id: string,
+    decision: 'approved' | 'rejected',
+    by: string,
+    message: string | null,
+    edit?: SellerEdit,
+  ): boolean {
     const at = this.now().toISOString();
+    if (edit && decision === 'approved')
+      return (
+        this.db
+          .prepare(
+            `UPDATE approvals SET status = 'approved', decided_by = ?, decided_at = ?, message = ?,
+               proposed_arguments = arguments, arguments = ?, summary = ?
+             WHERE id = ? AND status = 'pending' AND expires_at > ?`,
+          )
+          .run(by, at, message, JSON.stringify(edit.arguments), edit.summary, id, at).changes === 1
+      );
     const result = this.db
       .prepare(
         `UPDATE approvals SET status = ?, decided_by = ?, decided_at = ?, message = ?

@@ -339,6 +339,38 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM runs_search WHERE rowid = old.rowid;
   END;
   `,
+  // 12: edit on approve. An approval the seller edited keeps the model's proposal in
+  // proposed_arguments while arguments holds what the seller confirmed; the correction it makes
+  // is recorded with via 'edit' (the table is rebuilt: SQLite cannot change a CHECK in place).
+  `
+  ALTER TABLE approvals ADD COLUMN proposed_arguments TEXT;
+  CREATE TABLE corrections_v12 (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs (id),
+    trace_id TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    seller_id TEXT NOT NULL,
+    approval_id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('rejected', 'edited')),
+    via TEXT NOT NULL CHECK (via IN ('rejection', 'new_message', 'edit')),
+    tool TEXT NOT NULL,
+    before TEXT NOT NULL,
+    after TEXT,
+    changed_fields TEXT NOT NULL DEFAULT '[]',
+    message TEXT,
+    revised_approval_id TEXT,
+    revised_in_run_id TEXT,
+    created_at TEXT NOT NULL,
+    revised_at TEXT
+  );
+  INSERT INTO corrections_v12 SELECT id, run_id, trace_id, conversation_id, seller_id, approval_id, kind, via, tool,
+    before, after, changed_fields, message, revised_approval_id, revised_in_run_id, created_at, revised_at
+    FROM corrections ORDER BY rowid;
+  DROP TABLE corrections;
+  ALTER TABLE corrections_v12 RENAME TO corrections;
+  CREATE INDEX corrections_by_run ON corrections (run_id);
+  CREATE INDEX corrections_by_revising_run ON corrections (revised_in_run_id);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The server's Retry-After, when it gave one. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -28,7 +30,39 @@ function headers(extra: Record<string, string> = {}): Record<string, string> {
   return { ...(t ? { authorization: `Bearer ${t}` } : {}), ...extra };
 }
 
+/** How often, and for how long at most per wait, a request is retried while its conversation is busy. */
+const BUSY_RETRIES = 5;
+const BUSY_WAIT_CAP_MS = 10_000;
+
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/**
+ * One request; a `409 conversation_busy` (another message of the conversation is being answered,
+ * maybe on another instance) is retried after the server's Retry-After, a few times.
+ */
 async function send(
+  method: string,
+  path: string,
+  body: unknown,
+  accept: string,
+  signal?: AbortSignal,
+): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await sendOnce(method, path, body, accept, signal);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'conversation_busy' || attempt >= BUSY_RETRIES) throw error;
+      if (signal?.aborted) throw error;
+      await pause(Math.min(BUSY_WAIT_CAP_MS, (error.retryAfterSeconds ?? 1) * 1000), signal);
+    }
+  }
+}
+
+async function sendOnce(
   method: string,
   path: string,
   body: unknown,
@@ -50,10 +84,12 @@ async function send(
   if (!response.ok) {
     const parsed = (await response.json().catch(() => undefined)) as
       { error?: { code: string; message: string } } | undefined;
+    const retryAfter = Number(response.headers.get('retry-after'));
     throw new ApiError(
       response.status,
       parsed?.error?.code ?? 'http_error',
       parsed?.error?.message ?? `The server answered ${response.status}.`,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     );
   }
   return response;
@@ -70,6 +106,25 @@ export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknow
  * Resolves with the final RunResult.
  */
 export async function streamRun(
+  path: string,
+  body: unknown,
+  onEvent: (event: RunEvent) => void,
+  signal?: AbortSignal,
+): Promise<RunResult> {
+  // A stream that ends in `conversation_busy` before any event is the stream's form of the 409: retried alike.
+  for (let attempt = 0; ; attempt++) {
+    let seen = false;
+    try {
+      return await streamOnce(path, body, (event) => ((seen = true), onEvent(event)), signal);
+    } catch (error) {
+      const busy = error instanceof ApiError && error.code === 'conversation_busy' && !seen;
+      if (!busy || attempt >= BUSY_RETRIES || signal?.aborted) throw error;
+      await pause(Math.min(BUSY_WAIT_CAP_MS, (error.retryAfterSeconds ?? 2) * 1000), signal);
+    }
+  }
+}
+
+async function streamOnce(
   path: string,
   body: unknown,
   onEvent: (event: RunEvent) => void,

@@ -1,6 +1,7 @@
-import { api, streamRun, type PendingApproval, type RunEvent, type RunResult } from './api.js';
-import { approvalCard, type Decision } from './approvalCard.js';
-import { clear, h } from './dom.js';
+import type { ConversationView } from '../../agent/conversationView.js';
+import { api, ApiError, streamRun, type PendingApproval, type RunEvent, type RunResult } from './api.js';
+import { approvalCard, type ApprovalView, type Decision, type DecisionOutcome } from './approvalCard.js';
+import { clear, euro, h } from './dom.js';
 import { DraftPanel } from './draftCard.js';
 import { PhotoPicker } from './photo.js';
 import { ReplyBubble } from './replyBubble.js';
@@ -9,13 +10,16 @@ import { signIn, signOutButton, type Session } from './signIn.js';
 /** Longer than the server's run budget, so the server's own timeout answer normally arrives first. */
 const CLIENT_TIMEOUT_MS = 120_000;
 
-interface ConversationView {
-  id: string;
-  messages: { role: 'seller' | 'assistant' | 'tool'; text: string; images?: number }[];
-  latestRun: RunResult | null;
-}
+/** Errors that mean the seller's decision was not taken (the approval is still open): shown on its card. */
+const REFUSED_DECISION = new Set(['invalid_arguments', 'edit_refused', 'bad_request', 'validation_error']);
 
-/** The seller's chat: one conversation at a time, streamed replies, approvals as cards. */
+type RunOutcome = { ok: true; result: RunResult } | { ok: false; error: unknown; bubble: ReplyBubble };
+
+/**
+ * The seller's chat: one conversation at a time, streamed replies, approvals as cards. What it
+ * shows comes from the server's view of the current conversation (a reload restores it; a new
+ * conversation starts empty), updated by the run events as they arrive.
+ */
 class Chat {
   private conversationId = '';
   private readonly log = h('div', { class: 'log', 'data-testid': 'log', 'aria-live': 'polite' });
@@ -30,6 +34,8 @@ class Chat {
   private readonly sendButton = h('button', { type: 'submit', class: 'primary' }, 'Send');
   private readonly composerError = h('p', { class: 'error', role: 'alert' });
   private readonly photo = new PhotoPicker((message) => (this.composerError.textContent = message));
+  /** The last photo the seller sent in this conversation: the draft card previews it. */
+  private lastPhoto?: string;
   private busy = false;
 
   constructor(
@@ -77,15 +83,7 @@ class Chat {
     const saved = localStorage.getItem(this.storageKey());
     if (saved) {
       try {
-        const view = await api<ConversationView>('GET', `/api/conversations/${saved}`);
-        this.conversationId = view.id;
-        for (const m of view.messages) {
-          if (m.role === 'seller') this.log.append(sellerMessage(m.text, m.images ?? 0));
-          if (m.role === 'assistant') this.log.append(ReplyBubble.settled(m.text).el);
-        }
-        for (const approval of view.latestRun?.pendingApprovals ?? [])
-          this.showApproval(view.latestRun!.runId, approval);
-        this.scroll();
+        this.show(await api<ConversationView>('GET', `/api/conversations/${saved}`));
         return;
       } catch {
         // A conversation that is gone (or another user's) is replaced by a new one.
@@ -94,10 +92,23 @@ class Chat {
     await this.newConversation();
   }
 
-  private async newConversation(): Promise<void> {
-    const { id } = await api<{ id: string }>('POST', '/api/conversations');
-    this.conversationId = id;
-    localStorage.setItem(this.storageKey(), id);
+  /** The stored conversation as the seller left it: messages, replies with their thumbs, cards, panel. */
+  private show(view: ConversationView): void {
+    this.conversationId = view.id;
+    this.lastPhoto = undefined;
+    this.greet();
+    this.panel.show(view.panel);
+    for (const turn of view.turns) {
+      this.log.append(sellerMessage(turn.text, turn.images));
+      const bubble = ReplyBubble.settled(turn.reply ?? '', turn).el;
+      const cards = turn.approvals.map((a) => this.card(turn.runId, a));
+      if (turn.status === 'awaiting_approval') this.log.append(bubble, ...cards);
+      else this.log.append(...cards, bubble);
+    }
+    this.scroll();
+  }
+
+  private greet(): void {
     clear(this.log);
     this.log.append(
       ReplyBubble.settled(
@@ -106,12 +117,23 @@ class Chat {
     );
   }
 
-  private async send(): Promise<void> {
-    const text = this.text.value.trim();
+  private async newConversation(): Promise<void> {
+    if (this.busy) return;
+    const { id } = await api<{ id: string }>('POST', '/api/conversations');
+    this.conversationId = id;
+    localStorage.setItem(this.storageKey(), id);
+    this.lastPhoto = undefined;
+    this.panel.reset();
+    this.greet();
+    this.text.focus();
+  }
+
+  private async send(retry?: { text: string; images?: string[] }): Promise<void> {
+    const text = retry?.text ?? this.text.value.trim();
     if (!text || this.busy) return;
     this.composerError.textContent = '';
-    const images = this.photo.take();
-    this.text.value = '';
+    const images = retry ? retry.images : this.photo.take();
+    if (!retry) this.text.value = '';
     // A new message replaces a run that was waiting for a decision (the server supersedes it).
     for (const card of this.log.querySelectorAll('.approval:not(.decided)')) {
       card.classList.add('decided');
@@ -119,21 +141,53 @@ class Chat {
         .querySelector('.actions')
         ?.replaceChildren(h('p', { class: 'decided-label' }, 'Replaced by your new message'));
     }
-    this.log.append(sellerMessage(text, images?.length ?? 0, images?.[0]));
-    await this.run(`/api/conversations/${this.conversationId}/messages`, { text, ...(images ? { images } : {}) });
+    if (images?.[0]) this.lastPhoto = images[0];
+    const mine = sellerMessage(text, images?.length ?? 0, images?.[0]);
+    this.log.append(mine);
+    const outcome = await this.run(`/api/conversations/${this.conversationId}/messages`, {
+      text,
+      ...(images ? { images } : {}),
+    });
+    if (outcome.ok) return;
+    // Nothing the seller typed is lost: the text goes back in the composer, and Retry sends it again.
+    mine.classList.add('failed');
+    if (!this.text.value.trim()) this.text.value = text;
+    outcome.bubble.fail(outcome.error, () => {
+      mine.remove();
+      outcome.bubble.el.remove();
+      if (this.text.value.trim() === text) this.text.value = '';
+      void this.send({ text, images });
+    });
   }
 
-  private async decide(runId: string, approval: PendingApproval, decision: Decision): Promise<void> {
+  private async decide(runId: string, approval: PendingApproval, decision: Decision): Promise<DecisionOutcome> {
     const label =
       decision.decision === 'approve'
-        ? 'Confirmed.'
-        : `Cancelled.${decision.decision === 'reject' && decision.message ? ` ${decision.message}` : ''}`;
-    this.log.append(sellerMessage(label, 0));
-    await this.run(`/api/runs/${runId}/decisions`, { approvalId: approval.approvalId, ...decision });
+        ? decision.arguments
+          ? `Confirmed with my changes: ${changeList(decision.arguments)}.`
+          : 'Confirmed.'
+        : `Cancelled.${decision.message ? ` ${decision.message}` : ''}`;
+    const mine = sellerMessage(label, 0);
+    this.log.append(mine);
+    const outcome = await this.run(`/api/runs/${runId}/decisions`, { approvalId: approval.approvalId, ...decision });
+    if (outcome.ok) return { ok: true };
+    const { error, bubble } = outcome;
+    if (error instanceof ApiError && error.code === 'approval_not_pending') {
+      bubble.fail(error);
+      return { ok: true };
+    }
+    // Not decided (refused edit, network): the card opens again with the reason; deciding again is the retry.
+    mine.remove();
+    bubble.el.remove();
+    const message =
+      error instanceof ApiError && REFUSED_DECISION.has(error.code)
+        ? `Not saved: ${error.message}`
+        : `${error instanceof Error ? error.message : 'Something went wrong.'} Your decision was not sent; try again.`;
+    return { ok: false, message };
   }
 
   /** Streams one run segment into a new reply bubble; the composer is locked meanwhile. */
-  private async run(path: string, body: unknown): Promise<void> {
+  private async run(path: string, body: unknown): Promise<RunOutcome> {
     this.setBusy(true);
     const bubble = new ReplyBubble();
     this.log.append(bubble.el);
@@ -143,9 +197,10 @@ class Chat {
     try {
       const result = await streamRun(path, body, (event) => this.onEvent(bubble, event), controller.signal);
       bubble.finish(result);
-      for (const approval of result.pendingApprovals) this.showApproval(result.runId, approval);
+      for (const approval of result.pendingApprovals) this.log.append(this.card(result.runId, approval));
+      return { ok: true, result };
     } catch (error) {
-      bubble.fail(error);
+      return { ok: false, error, bubble };
     } finally {
       clearTimeout(timer);
       this.setBusy(false);
@@ -159,21 +214,16 @@ class Chat {
     else if (event.type === 'tool_call') bubble.progress(event.label);
     else if (event.type === 'tool_result') {
       if (event.comparables) this.panel.showComparables(event.comparables);
-      if (event.listing && event.tool === 'createListing') {
-        this.panel.showPosted(event.listing);
-        bubble.note(postedNote('Your listing is live:', event.listing.id, event.listing.title));
-      }
-      if (event.listing && event.tool === 'updatePrice')
-        bubble.note(postedNote('Price updated:', event.listing.id, event.listing.title));
+      // A post or a re-price: the panel shows the listing as the write left it (the new price).
+      if (event.listing) this.panel.showListing(event.listing);
     }
     this.scroll();
   }
 
-  private showApproval(runId: string, approval: PendingApproval): void {
-    if (this.log.querySelector(`[data-approval-id="${approval.approvalId}"]`)) return;
-    if (approval.tool === 'createListing') this.panel.showDraft(approval.arguments);
-    this.log.append(approvalCard(approval, (decision) => this.decide(runId, approval, decision)));
-    this.scroll();
+  private card(runId: string, approval: ApprovalView): HTMLElement {
+    const existing = this.log.querySelector<HTMLElement>(`[data-approval-id="${approval.approvalId}"]`);
+    if (existing) existing.remove();
+    return approvalCard(approval, (decision) => this.decide(runId, approval, decision), this.lastPhoto);
   }
 
   private setBusy(busy: boolean): void {
@@ -184,9 +234,17 @@ class Chat {
     for (const b of this.log.querySelectorAll<HTMLButtonElement>('.approval:not(.decided) button')) b.disabled = busy;
   }
 
+  /** The newest message in view: the log scrolls on a wide screen, the page on a phone. */
   private scroll(): void {
     this.log.scrollTop = this.log.scrollHeight;
+    this.log.lastElementChild?.scrollIntoView({ block: 'nearest' });
   }
+}
+
+function changeList(changes: Record<string, unknown>): string {
+  return Object.entries(changes)
+    .map(([k, v]) => `${k} ${typeof v === 'number' && k === 'price' ? euro(v) : String(v)}`)
+    .join(', ');
 }
 
 function sellerMessage(text: string, images: number, preview?: string): HTMLElement {
@@ -199,15 +257,6 @@ function sellerMessage(text: string, images: number, preview?: string): HTMLElem
         ? h('span', { class: 'hint' }, `${images} photo${images > 1 ? 's' : ''} attached`)
         : null,
     h('div', { class: 'text' }, text),
-  );
-}
-
-function postedNote(label: string, id: string, title: string): HTMLElement {
-  return h(
-    'p',
-    { class: 'posted-note', 'data-testid': 'posted-note' },
-    `${label} `,
-    h('a', { href: `/listings/${id}` }, title),
   );
 }
 

@@ -1,31 +1,31 @@
 import type { Comparables } from '../../agent/runEvents.js';
 import type { ListingSummary } from '../../tools/toolResult.js';
-import { argText } from '../../shared/argText.js';
 import { clear, euro, h } from './dom.js';
+import { listingPhotos, photoStrip } from './photo.js';
 
-export interface Draft {
-  title?: unknown;
-  description?: unknown;
-  category?: unknown;
-  price?: unknown;
-  condition?: unknown;
-}
-
-/** The side panel: the draft being confirmed, the comparables behind its price, and the posted listing. */
+/**
+ * The side panel: the comparables behind the current draft's price and the listing this
+ * conversation last posted or re-priced, as the server has it. The draft itself is the approval
+ * card in the conversation (one place, editable). A new conversation starts with an empty panel.
+ */
 export class DraftPanel {
-  readonly el = h('aside', { class: 'draft-panel', 'aria-label': 'Your draft' });
-  private draft?: Draft;
-  private comparables?: Comparables;
-  private posted?: ListingSummary;
+  readonly el = h('aside', { class: 'draft-panel', 'aria-label': 'Your listing', 'data-testid': 'draft-panel' });
+  private comparables: Comparables | null = null;
+  private listing: ListingSummary | null = null;
+  private photos: HTMLElement | null = null;
 
   constructor() {
     this.render();
   }
 
-  showDraft(draft: Draft): void {
-    this.draft = draft;
-    this.posted = undefined;
-    this.render();
+  /** Everything at once, e.g. from the stored conversation. */
+  show(state: { comparables: Comparables | null; listing: ListingSummary | null }): void {
+    this.comparables = state.comparables;
+    this.setListing(state.listing);
+  }
+
+  reset(): void {
+    this.show({ comparables: null, listing: null });
   }
 
   showComparables(comparables: Comparables): void {
@@ -33,36 +33,39 @@ export class DraftPanel {
     this.render();
   }
 
-  showPosted(listing: ListingSummary): void {
-    this.posted = listing;
+  showListing(listing: ListingSummary): void {
+    this.setListing(listing);
+  }
+
+  private setListing(listing: ListingSummary | null): void {
+    const changed = listing?.id !== this.listing?.id;
+    this.listing = listing;
+    if (changed) this.photos = null;
+    this.render();
+    if (listing && changed) void this.loadPhotos(listing.id);
+  }
+
+  /** The listing's photos, when the server serves them with the listing. */
+  private async loadPhotos(id: string): Promise<void> {
+    const photos = await listingPhotos(id);
+    if (this.listing?.id !== id || !photos.length) return;
+    this.photos = photoStrip(photos, this.listing.title);
     this.render();
   }
 
   private render(): void {
     clear(this.el);
-    if (this.posted) {
+    if (this.listing) {
+      const l = this.listing;
       this.el.append(
         h(
           'section',
-          { class: 'card posted', 'data-testid': 'posted-card' },
-          h('h2', {}, 'Live on the marketplace'),
-          h('p', { class: 'title' }, this.posted.title),
-          h('p', { class: 'price' }, euro(this.posted.price)),
-          h('a', { href: `/listings/${this.posted.id}`, 'data-testid': 'posted-listing-link' }, 'View your listing'),
-        ),
-      );
-    }
-    if (this.draft && !this.posted) {
-      const d = this.draft;
-      this.el.append(
-        h(
-          'section',
-          { class: 'card draft', 'data-testid': 'draft-card' },
-          h('h2', {}, 'Draft'),
-          h('p', { class: 'title', 'data-testid': 'draft-title' }, argText(d.title)),
-          h('p', { class: 'meta' }, [d.category, d.condition].filter(Boolean).join(' · ')),
-          h('p', { class: 'price', 'data-testid': 'draft-price' }, typeof d.price === 'number' ? euro(d.price) : ''),
-          h('p', { class: 'description' }, argText(d.description)),
+          { class: 'card posted', 'data-testid': 'posted-card', 'data-listing-id': l.id },
+          h('h2', {}, l.status === 'active' ? 'On the marketplace' : `Your listing (${l.status})`),
+          this.photos,
+          h('p', { class: 'title' }, l.title),
+          h('p', { class: 'price', 'data-testid': 'posted-price' }, euro(l.price)),
+          h('a', { href: `/listings/${l.id}`, 'data-testid': 'posted-listing-link' }, 'View your listing'),
         ),
       );
     }
@@ -71,12 +74,12 @@ export class DraftPanel {
       this.el.append(
         h(
           'section',
-          { class: 'card empty' },
-          h('h2', {}, 'Your draft'),
+          { class: 'card empty', 'data-testid': 'panel-empty' },
+          h('h2', {}, 'Your listing'),
           h(
             'p',
             { class: 'hint' },
-            'Describe what you are selling, and the draft appears here with prices of similar listings.',
+            'Describe an item and the assistant drafts a listing with a fair price from similar listings.',
           ),
         ),
       );
@@ -86,16 +89,20 @@ export class DraftPanel {
 
 function comparablesCard({ stats, matches }: Comparables): HTMLElement {
   return h(
-    'section',
-    { class: 'card comparables', 'data-testid': 'comparables' },
-    h('h2', {}, 'Similar listings'),
-    stats
-      ? h(
-          'p',
-          {},
-          `Median ${euro(stats.median)} · middle half ${euro(stats.p25)}–${euro(stats.p75)} · ${stats.count} active listing${stats.count === 1 ? '' : 's'}`,
-        )
-      : h('p', { class: 'hint' }, 'No comparable active listings found.'),
+    'details',
+    { class: 'card comparables', 'data-testid': 'comparables', open: true },
+    h(
+      'summary',
+      {},
+      h('h2', {}, 'Similar listings'),
+      stats
+        ? h(
+            'span',
+            { class: 'stats' },
+            `Median ${euro(stats.median)} · middle half ${euro(stats.p25)}–${euro(stats.p75)} · ${stats.count} active`,
+          )
+        : h('span', { class: 'hint' }, 'No comparable active listings found.'),
+    ),
     h(
       'ul',
       {},
@@ -103,7 +110,7 @@ function comparablesCard({ stats, matches }: Comparables): HTMLElement {
         h(
           'li',
           {},
-          h('a', { href: `/listings/${m.id}`, target: '_blank' }, m.title),
+          h('a', { href: `/listings/${m.id}`, target: '_blank', rel: 'noopener' }, m.title),
           ` — ${euro(m.price)}, ${m.condition}`,
         ),
       ),

@@ -1,24 +1,25 @@
 import { api } from './api.js';
 import { clear, euro, h, time } from './dom.js';
-import { signIn } from './signIn.js';
+import { photoStrip, type ListingPhoto } from './photo.js';
 import type { Listing } from '../../domain/listing.js';
 
+// A listing on a marketplace is public: no sign-in (a token, when the tab has one, changes nothing).
 const root = document.getElementById('app')!;
-await signIn(root, 'Sign in to see this listing');
 const id = location.pathname.split('/').pop() ?? '';
 clear(root);
 try {
-  const listing = await api<Listing>('GET', `/api/listings/${encodeURIComponent(id)}`);
+  const listing = await api<Listing & { photos?: ListingPhoto[] }>('GET', `/api/listings/${encodeURIComponent(id)}`);
   root.append(
     h(
       'article',
       { class: 'card listing', 'data-testid': 'listing' },
+      listing.photos?.length ? photoStrip(listing.photos, listing.title) : null,
       h('p', { class: 'meta' }, `${listing.category} · ${listing.condition} · ${listing.status}`),
       h('h1', { 'data-testid': 'listing-title' }, listing.title),
       h('p', { class: 'price', 'data-testid': 'listing-price' }, euro(listing.price)),
       h('p', { class: 'description' }, listing.description),
       h('p', { class: 'hint' }, `Listed ${time(listing.createdAt)} by ${listing.sellerId}`),
-      h('a', { href: '/' }, '← Back to the assistant'),
+      h('a', { href: '/' }, '← Sell something with the assistant'),
     ),
   );
 } catch (e) {

@@ -1,3 +1,4 @@
+import { api } from './api.js';
 import { h } from './dom.js';
 
 const MAX_SIDE = 1280;
@@ -60,4 +61,31 @@ export class PhotoPicker {
     this.input.value = '';
     this.preview.replaceChildren();
   }
+}
+
+/** A listing's photo as the API serves it with the listing (stored once, by id). */
+export interface ListingPhoto {
+  id: string;
+  url: string;
+}
+
+/** The photos of a listing, or none when the listing has none (or the server does not serve photos). */
+export async function listingPhotos(id: string): Promise<ListingPhoto[]> {
+  try {
+    const listing = await api<{ photos?: ListingPhoto[] }>('GET', `/api/listings/${encodeURIComponent(id)}`);
+    return Array.isArray(listing.photos) ? listing.photos.filter((p) => typeof p?.url === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Photos in a row; only same-origin image URLs are used (the CSP allows no other). */
+export function photoStrip(photos: { url: string }[], alt: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'photos', 'data-testid': 'photos' },
+    ...photos
+      .filter((p) => /^\/(?!\/)/.test(p.url) || p.url.startsWith('data:image/'))
+      .map((p, i) => h('img', { src: p.url, alt: `${alt} (photo ${i + 1})`, loading: 'lazy', 'data-testid': 'photo' })),
+  );
 }

@@ -27,12 +27,28 @@ export class ReplyBubble {
     );
   }
 
-  /** A reply restored from the stored conversation. */
-  static settled(text: string): ReplyBubble {
+  /** A reply restored from the stored conversation (a greeting has no run, so no thumbs). */
+  static settled(
+    text: string,
+    run?: { runId: string; status: RunResult['status']; stopReason?: string; feedback: 1 | -1 | null },
+  ): ReplyBubble {
     const bubble = new ReplyBubble();
-    bubble.text.replaceChildren(...richText(text));
-    bubble.status.remove();
-    bubble.el.classList.remove('working');
+    if (!run) {
+      bubble.text.replaceChildren(...richText(text));
+      bubble.status.remove();
+      bubble.el.classList.remove('working');
+      return bubble;
+    }
+    bubble.streamed = text;
+    bubble.finish(
+      {
+        runId: run.runId,
+        status: run.status,
+        ...(run.stopReason ? { stopReason: run.stopReason as RunResult['stopReason'] } : {}),
+        reply: text,
+      },
+      run.feedback,
+    );
     return bubble;
   }
 
@@ -49,7 +65,7 @@ export class ReplyBubble {
     this.el.append(node);
   }
 
-  finish(result: RunResult): void {
+  finish(result: Pick<RunResult, 'runId' | 'status' | 'stopReason' | 'reply'>, feedback: 1 | -1 | null = null): void {
     this.el.classList.remove('working');
     this.el.dataset.status = result.status;
     this.text.replaceChildren(...richText(result.reply ?? this.streamed));
@@ -61,10 +77,11 @@ export class ReplyBubble {
       this.status.textContent = 'Waiting for your confirmation below.';
     } else this.status.remove();
     if (!this.text.textContent) this.text.textContent = result.status === 'stopped' ? '' : 'Done.';
-    this.el.append(feedbackButtons(result.runId));
+    this.el.append(feedbackButtons(result.runId, feedback));
   }
 
-  fail(error: unknown): void {
+  /** The request failed; `retry`, when given, sends it again from a button in the bubble. */
+  fail(error: unknown, retry?: () => void): void {
     this.el.classList.remove('working');
     this.el.classList.add('failed');
     this.el.dataset.status = 'error';
@@ -77,18 +94,26 @@ export class ReplyBubble {
     this.status.textContent = message;
     this.status.className = 'status error';
     this.status.setAttribute('role', 'alert');
+    if (retry)
+      this.el.append(
+        h('button', { type: 'button', class: 'secondary', 'data-testid': 'retry', onclick: () => retry() }, 'Retry'),
+      );
   }
 }
 
-function feedbackButtons(runId: string): HTMLElement {
+const THANKS = { 1: 'Thanks for the feedback.', [-1]: 'Thanks — we will look into it.' } as const;
+
+function feedbackButtons(runId: string, given: 1 | -1 | null): HTMLElement {
   const box = h('div', { class: 'feedback', 'data-testid': 'feedback' });
+  if (given) {
+    box.append(h('span', { class: 'hint', 'data-testid': 'feedback-given' }, THANKS[given]));
+    return box;
+  }
   const rate = async (value: 1 | -1) => {
     for (const b of box.querySelectorAll('button')) b.disabled = true;
     try {
       await api('POST', `/api/runs/${runId}/feedback`, { value });
-      box.replaceChildren(
-        h('span', { class: 'hint' }, value === 1 ? 'Thanks for the feedback.' : 'Thanks — we will look into it.'),
-      );
+      box.replaceChildren(h('span', { class: 'hint', 'data-testid': 'feedback-given' }, THANKS[value]));
     } catch (e) {
       box.replaceChildren(h('span', { class: 'error' }, (e as Error).message));
     }

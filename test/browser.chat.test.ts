@@ -1,0 +1,271 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startServer, type ServerProcess } from './support/serverProcess.js';
+import { launchChromium, screenshotDir } from './support/browser.js';
+
+// A 2x2 PNG: the photo a seller attaches.
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 860 };
+
+let server: ServerProcess;
+let browser: BrowserContext;
+let dir: string;
+/** One tab for the seller's whole story (reused, like a seller would), one for checks without a token. */
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'browser-chat-'));
+  server = await startServer({ DATABASE_PATH: join(dir, 'chat.db'), SEED_COUNT: '600' });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // A refused edit answers 4xx on purpose, and the retry test aborts a request: neither is a page error.
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && !/status of 4\d\d|ERR_FAILED/.test(m.text()) && errors.push(m.text()),
+  );
+  await page.goto(`${server.url}/`);
+  await page.getByRole('button', { name: 'demo-seller', exact: true }).click();
+  await page.getByTestId('who').waitFor();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function shoot(name: string) {
+  const target = screenshotDir();
+  if (target) await page.screenshot({ path: join(target, `${name}.png`), fullPage: false });
+}
+
+async function say(text: string) {
+  await page.getByLabel('Message').fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+}
+
+const openCard = () => page.locator('[data-testid="approval-card"]:not(.decided)');
+const lastReply = () => page.getByTestId('assistant-message').last();
+
+async function settled() {
+  await expect
+    .poll(() => lastReply().getAttribute('data-status'), { timeout: 30_000 })
+    .toMatch(/completed|awaiting_approval|stopped|error/);
+}
+
+/** Nothing on the page is wider than the window: no sideways scrolling. */
+async function noSidewaysScroll(p: Page, what: string) {
+  const { scroll, inner } = await p.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
+  expect(scroll, `${what}: page ${scroll}px wide in a ${inner}px window`).toBeLessThanOrEqual(inner);
+}
+
+describe('the seller chat shows the current conversation', () => {
+  let listingId = '';
+
+  it('edits the drafted price and title in the card and posts exactly that', async () => {
+    await page.setViewportSize(DESKTOP);
+    await page.getByTestId('photo-input').setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: PHOTO });
+    await page.getByTestId('photo-preview').waitFor();
+    await say('Selling my Artemide Tolomeo desk lamp, good condition, 120 euros');
+    const card = openCard();
+    await card.waitFor({ timeout: 30_000 });
+    // The draft shows once, as the card, with the photo the seller sent.
+    expect(await page.getByTestId('draft-card').count()).toBe(1);
+    expect(await card.getByTestId('photo').count()).toBe(1);
+    expect(await page.getByTestId('comparables').count()).toBe(1);
+    await shoot('seller-chat');
+
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await card.getByLabel('Title').fill('Artemide Tolomeo desk lamp, aluminium');
+    await card.getByLabel('Price (€)').fill('99.5');
+    await card.getByRole('button', { name: 'Confirm changes' }).click();
+    await page.getByTestId('posted-card').waitFor({ timeout: 30_000 });
+    await settled();
+    expect(await page.getByTestId('posted-price').textContent()).toBe('€99.50');
+    expect(await page.getByTestId('posted-card').locator('.title').textContent()).toBe(
+      'Artemide Tolomeo desk lamp, aluminium',
+    );
+    expect(await page.getByTestId('approval-outcome').last().textContent()).toBe('Confirmed with your changes');
+    // "Live" is said once: in the assistant's reply; the panel just shows the listing.
+    expect((await page.getByTestId('log').textContent())?.match(/listing is live/gi)?.length ?? 0).toBeLessThanOrEqual(
+      1,
+    );
+    listingId = (await page.getByTestId('posted-card').getAttribute('data-listing-id')) ?? '';
+    expect(listingId).toMatch(/^lst_/);
+    await lastReply().getByRole('button', { name: 'Helpful', exact: true }).click();
+    await page.getByTestId('feedback-given').last().waitFor();
+  }, 90_000);
+
+  it('refuses an edit the rules do not allow, on the card, and keeps it open', async () => {
+    await say(`change the price of ${listingId} to 110`);
+    const card = openCard();
+    await card.waitFor({ timeout: 30_000 });
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await card.getByLabel('Price (€)').fill('9999999');
+    await card.getByRole('button', { name: 'Confirm changes' }).click();
+    await expect.poll(() => card.getByTestId('approval-error').textContent(), { timeout: 30_000 }).toMatch(/Not saved/);
+    expect(await card.getAttribute('class')).not.toContain('decided');
+    // The confirmed re-price updates the panel's price (it was €99.50).
+    await card.getByRole('button', { name: 'Back' }).click();
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => page.getByTestId('posted-price').textContent(), { timeout: 30_000 }).toBe('€110.00');
+    await settled();
+  }, 60_000);
+
+  it('restores replies, thumbs, decided cards, comparables and the listing after a reload', async () => {
+    const before = {
+      replies: await page.getByTestId('assistant-message').count(),
+      cards: await page.getByTestId('approval-card').count(),
+      mine: await page.getByTestId('seller-message').count(),
+    };
+    await page.reload();
+    await page.getByTestId('posted-card').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('posted-price').textContent()).toBe('€110.00');
+    expect(await page.getByTestId('comparables').count()).toBe(1);
+    expect(await page.getByTestId('approval-card').count()).toBe(before.cards);
+    expect(await page.getByTestId('approval-outcome').allTextContents()).toEqual([
+      'Confirmed with your changes',
+      'Confirmed',
+    ]);
+    // One reply per message (decisions' own notes are not stored), plus the greeting.
+    expect(await page.getByTestId('assistant-message').count()).toBe(3);
+    expect(before.replies).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('seller-message').count()).toBeLessThanOrEqual(before.mine);
+    // The thumbs given before the reload are shown as given.
+    expect(await page.getByTestId('feedback-given').count()).toBe(1);
+  }, 30_000);
+
+  it('starts a new conversation empty', async () => {
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    await page.getByTestId('panel-empty').waitFor();
+    expect(await page.getByTestId('comparables').count()).toBe(0);
+    expect(await page.getByTestId('posted-card').count()).toBe(0);
+    expect(await page.getByTestId('approval-card').count()).toBe(0);
+    expect(await page.getByTestId('assistant-message').count()).toBe(1);
+    await page.reload();
+    await page.getByTestId('panel-empty').waitFor();
+    expect(await page.getByTestId('assistant-message').count()).toBe(1);
+  }, 30_000);
+
+  it('keeps the text after a network failure and sends it again on Retry', async () => {
+    const text = 'What is my Canon EOS 250D worth? Used, with the kit lens';
+    const fail = (route: { abort: () => Promise<void> }) => route.abort();
+    await page.route('**/api/conversations/*/messages', fail);
+    await say(text);
+    const failed = page.locator('[data-testid="assistant-message"][data-status="error"]');
+    await failed.waitFor({ timeout: 15_000 });
+    expect(await page.getByLabel('Message').inputValue()).toBe(text);
+    await page.unroute('**/api/conversations/*/messages', fail);
+    await failed.getByTestId('retry').click();
+    await settled();
+    expect(await lastReply().getAttribute('data-status')).toMatch(/completed|awaiting_approval/);
+    expect(await page.getByLabel('Message').inputValue()).toBe('');
+    expect(await page.locator('[data-testid="assistant-message"][data-status="error"]').count()).toBe(0);
+    expect(await page.getByTestId('seller-message').allTextContents()).toEqual([text]);
+  }, 45_000);
+
+  it('waits out a busy conversation (409 with Retry-After) and sends once it is free', async () => {
+    let refused = 0;
+    await page.route('**/api/conversations/*/messages', async (route) => {
+      if (refused++ > 0) return route.fallback();
+      await route.fulfill({
+        status: 409,
+        headers: { 'content-type': 'application/json', 'retry-after': '1' },
+        body: JSON.stringify({ error: { code: 'conversation_busy', message: 'busy' } }),
+      });
+    });
+    const started = Date.now();
+    await say('thanks');
+    await settled();
+    expect(refused).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(await lastReply().getAttribute('data-status')).toBe('completed');
+    await page.unrouteAll();
+  }, 45_000);
+
+  it('works on a phone: no sideways scroll, the draft in view while chatting', async () => {
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    await page.getByTestId('panel-empty').waitFor({ state: 'attached' });
+    await say('I want to sell my Fjällräven Kånken backpack, like new, 45 euros');
+    const card = openCard();
+    await card.waitFor({ timeout: 30_000 });
+    await noSidewaysScroll(page, 'chat with a draft');
+    const box = (await card.boundingBox())!;
+    const composer = (await page.locator('.composer').boundingBox())!;
+    // The card's top is on screen and the composer is too (it stays at the bottom).
+    expect(box.y).toBeLessThan(PHONE.height);
+    expect(box.y + 40).toBeGreaterThan(0);
+    expect(composer.y + composer.height).toBeLessThanOrEqual(PHONE.height + 1);
+    await shoot('seller-chat-phone');
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await noSidewaysScroll(page, 'chat with the cancel form');
+    expect(await card.getByRole('button', { name: 'Back' }).isVisible()).toBe(true);
+    await card.getByRole('button', { name: 'Back' }).click();
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await noSidewaysScroll(page, 'chat with the edit form');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await noSidewaysScroll(page, 'chat at 360 px');
+    await page.setViewportSize(DESKTOP);
+  }, 60_000);
+
+  it('shows a listing to anyone, without sign-in, with its photos', async () => {
+    const visitor = await browser.newPage();
+    try {
+      for (const viewport of [PHONE, DESKTOP]) {
+        await visitor.setViewportSize(viewport);
+        await visitor.goto(`${server.url}/listings/${listingId}`);
+        await visitor.getByTestId('listing').waitFor();
+        expect(await visitor.getByTestId('sign-in').count()).toBe(0);
+        expect(await visitor.getByTestId('listing-price').textContent()).toBe('€110.00');
+        await noSidewaysScroll(visitor, `listing page at ${viewport.width}px`);
+      }
+      // The page half of photos: a listing served with photos (the image store's contract) shows them.
+      await visitor.route(`**/api/listings/${listingId}`, async (route) => {
+        const response = await route.fetch();
+        const listing = (await response.json()) as Record<string, unknown>;
+        await route.fulfill({ response, json: { ...listing, photos: [{ id: 'img_1', url: '/api/images/img_1' }] } });
+      });
+      await visitor.route('**/api/images/img_1', (route) =>
+        route.fulfill({ status: 200, contentType: 'image/png', body: PHOTO }),
+      );
+      await visitor.reload();
+      const photo = visitor.getByTestId('listing').getByTestId('photo');
+      await photo.waitFor();
+      expect(await photo.getAttribute('src')).toBe('/api/images/img_1');
+      expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(2);
+    } finally {
+      await visitor.close();
+    }
+  }, 30_000);
+
+  it('leaves no page wider than a phone', async () => {
+    const tab = await browser.newPage();
+    try {
+      await tab.setViewportSize(PHONE);
+      for (const path of ['/support', '/support/review', '/support/dashboard']) {
+        await tab.goto(`${server.url}${path}`);
+        const demo = tab.getByRole('button', { name: 'demo-support', exact: true });
+        if (await demo.count()) await demo.click();
+        await tab.waitForLoadState('networkidle');
+        await noSidewaysScroll(tab, path);
+      }
+    } finally {
+      await tab.close();
+    }
+    expect(errors).toEqual([]);
+  }, 45_000);
+});
