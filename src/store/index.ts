@@ -53,7 +53,7 @@ export type { Clock } from './store.js';
 export type { OpenOptions } from './sqlite/database.js';
 export type { PostgresOptions } from './postgres/postgresStore.js';
 export type { Conversation, ConversationRepository } from './conversationRepository.js';
-export type { ListingQuery, ListingRepository, SimilarListings } from './listingRepository.js';
+export type { BulkProgress, ListingQuery, ListingRepository, SimilarListings } from './listingRepository.js';
 export type { RunRecord, RunStatus, StopReason, RunUpdate, RunRepository } from './runRepository.js';
 export { RUN_STATUSES, STOP_REASONS } from './runRepository.js';
 export type { RunFigures } from './runFiguresRepository.js';
