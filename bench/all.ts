@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 
 /** `npm run bench`: every benchmark in turn, each in its own process so none warms another's caches. */
-const BENCHES = ['overhead', 'search', 'api', 'paused'];
+const BENCHES = ['overhead', 'search', 'api', 'export', 'paused'];
 const started = performance.now();
 for (const name of BENCHES) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', `bench/${name}.ts`], { stdio: 'inherit' });

@@ -1,55 +1,45 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import { Agent, Runner, Usage, type Model, type ModelRequest, type ModelResponse } from '@openai/agents';
-import { loadConfig } from '../src/config.js';
-import { createService } from '../src/service.js';
-import { LangfuseReceiver } from '../test/support/langfuseReceiver.js';
-import { report, summarize, ratio } from './lib/measure.js';
+import pg from 'pg';
+import { benchPostgres, databaseOn } from './lib/benchPostgres.js';
+import { postgresCpu } from './lib/postgresCpu.js';
+import type { ServerUsage } from './lib/benchServer.js';
 import type { LoadRequest, LoadResult } from './lib/loadClient.js';
+import { report, summarize, ratio } from './lib/measure.js';
 
 /**
- * The HTTP API over loopback with the model replaced by a fake that answers
- * after a fixed delay, driven by a load client in its own process. A sweep of
- * conversations in flight (export off) shows where the server stops keeping
- * up; at 1,000 in flight it runs three times: Langfuse export off, on (to a
- * local receiver), and on with the receiver down.
+ * `npm run bench:api`: the HTTP API on loopback, the model a fake that answers after 300 ms, driven
+ * by a load client in its own process, on: the bare SDK loop (same Hono/node-server stack, no
+ * tools, policy, persistence or recording), one instance on SQLite, and 1, 2 and 4 instances on one
+ * PostgreSQL (BENCH_INSTANCES). Every server is its own process (bench/lib/benchServer.ts); with
+ * several, requests go round robin, a conversation's message to another instance than opened it.
+ * For each number in flight the variants run one after the other (interleaved, so a shared
+ * machine's load falls on all alike): a warm-up round, then BENCH_ROUNDS measured rounds of N
+ * conversations sending one message at once. Per run: the servers' CPU, PostgreSQL's own CPU (its
+ * processes, from /proc), statements (pg_stat_statements; SQLite: statements executed in the
+ * process) and transactions (pg_stat_database). The load average is recorded with each figure.
  */
 const SWEEP = (process.env.BENCH_SWEEP ?? '50,100,250,500,1000').split(',').map(Number);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1000);
+const INSTANCES = (process.env.BENCH_INSTANCES ?? '1,2,4').split(',').map(Number);
 const DELAY_MS = Number(process.env.BENCH_MODEL_DELAY_MS ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TEXT = 'what is my bike worth?';
+const TOKENS = Array.from({ length: 50 }, (_, i) => `bench-seller-token-${i}`);
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-class DelayedModel implements Model {
-  async getResponse(_request: ModelRequest): Promise<ModelResponse> {
-    await new Promise((r) => setTimeout(r, DELAY_MS));
-    return {
-      usage: new Usage({ requests: 1, inputTokens: 100, outputTokens: 20, totalTokens: 120 }),
-      output: [
-        {
-          type: 'message',
-          role: 'assistant',
-          status: 'completed',
-          content: [{ type: 'output_text', text: 'Here is what I found.' }],
-        },
-      ],
-    };
-  }
-  // eslint-disable-next-line require-yield
-  async *getStreamedResponse(): AsyncIterable<never> {
-    throw new Error('not used');
-  }
+type Engine = 'bare' | 'sqlite' | 'postgres';
+interface Variant {
+  name: string;
+  engine: Engine;
+  instances: ChildProcess[];
+  urls: string[];
+  database?: string;
 }
 
-const client: ChildProcess = fork(fileURLToPath(new URL('./lib/loadClient.ts', import.meta.url)), [], {
-  execArgv: ['--import', 'tsx'],
-  stdio: 'inherit',
-});
+const client: ChildProcess = fork(here('./lib/loadClient.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
 const load = (request: LoadRequest) =>
   new Promise<LoadResult>((resolve, reject) => {
     client.once('message', (m: LoadResult | { error: string }) =>
@@ -58,171 +48,197 @@ const load = (request: LoadRequest) =>
     client.send(request);
   });
 
-async function scenario(name: string, concurrency: number, env: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
-  const tokens = Array.from({ length: 50 }, (_, i) => `bench-seller-token-${i}`);
-  const service = await createService(
-    loadConfig({
-      DATABASE_PATH: join(dir, 'api.db'),
-      SEED_COUNT: '2000',
-      AUTH_TOKENS: tokens.map((t, i) => `${t}:seller-${i + 1}:seller`).join(','),
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      RATE_LIMIT_RUNS_PER_MINUTE: '100000000',
-      LOG_LEVEL: 'silent',
-      ...env,
-    }),
-    { model: { model: new DelayedModel(), name: 'delayed' } },
-  );
-  const server = serve({ fetch: service.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+const ask = <T>(child: ChildProcess, message: string) =>
+  new Promise<T>((resolve) => {
+    child.once('message', (m: T) => resolve(m));
+    child.send(message);
+  });
 
-  const lag = monitorEventLoopDelay({ resolution: 10 });
-  let peakRss = process.memoryUsage().rss;
-  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-  const latencies: number[] = [];
-  let completed = 0;
-  let wall = 0;
-  // One unmeasured round first: a fresh service's first runs pay for JIT and cold statements.
-  await load({ url, tokens, concurrency, text: 'what is my bike worth?' });
-  const cpuBefore = process.cpuUsage();
-  for (let r = 0; r < ROUNDS; r++) {
-    if (r === ROUNDS - 1) lag.enable();
-    const result = await load({ url, tokens, concurrency, text: 'what is my bike worth?' });
-    latencies.push(...result.latencies);
-    completed += result.completed;
-    wall += result.wallMs;
-  }
-  const cpu = process.cpuUsage(cpuBefore);
-  lag.disable();
-  clearInterval(rssTimer);
-  server.close();
-  await service.flushExports();
-  await service.store.close();
-  rmSync(dir, { recursive: true, force: true });
-  const runsPerSecond = completed / (wall / 1000);
-  const ideal = concurrency / (DELAY_MS / 1000);
+async function startInstance(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(here('./lib/benchServer.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m: { url: string }) => resolve(m.url));
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before listening`)));
+  });
+  return { child, url };
+}
+
+const serviceEnv = {
+  BENCH_SERVER: 'service',
+  SEED_COUNT: '2000',
+  AUTH_TOKENS: TOKENS.map((t, i) => `${t}:seller-${i + 1}:seller`).join(','),
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  RATE_LIMIT_RUNS_PER_MINUTE: '100000000',
+  LOG_LEVEL: 'silent',
+  BENCH_MODEL_DELAY_MS: String(DELAY_MS),
+};
+
+const server = await benchPostgres();
+const admin = new pg.Client({ connectionString: server.url });
+await admin.connect();
+// Statement counts need the module preloaded (the throwaway cluster does); without it they are left out.
+const counting = await admin
+  .query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements')
+  .then(() => admin.query('SELECT 1 FROM pg_stat_statements LIMIT 1'))
+  .then(
+    () => true,
+    () => false,
+  );
+const databaseCpuMs = await postgresCpu(server.url);
+
+async function databaseCounts(name: string): Promise<{ statements?: number; transactions: number }> {
+  const xacts = await admin.query<{ n: string }>(
+    'SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = $1',
+    [name],
+  );
+  const statements = counting
+    ? await admin.query<{ n: string }>(
+        `SELECT coalesce(sum(calls), 0) AS n FROM pg_stat_statements
+         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = $1)`,
+        [name],
+      )
+    : undefined;
   return {
-    name,
-    concurrency,
-    completed,
-    runsPerSecond: Math.round(runsPerSecond),
-    ideal: Math.round(ideal),
-    ofIdeal: Math.round((runsPerSecond / ideal) * 1000) / 10,
-    addedLatencyMs: summarize(latencies.map((l) => l - DELAY_MS)),
-    eventLoopLagMs: { p50: lag.percentile(50) / 1e6, p99: lag.percentile(99) / 1e6, max: lag.max / 1e6 },
-    peakRssMb: Math.round(peakRss / 1024 / 1024),
-    // Server CPU per run (conversation opening included): the capacity of one core is 1000 / this.
-    serverCpuMsPerRun: Math.round(((cpu.user + cpu.system) / 1000 / (ROUNDS * concurrency)) * 100) / 100,
+    statements: statements ? Number(statements.rows[0].n) : undefined,
+    transactions: Number(xacts.rows[0].n),
   };
 }
 
-/**
- * The baseline: the same HTTP server library and load, with each message
- * answered by the bare SDK loop (same delayed model, no tools, no policy, no
- * persistence, no recording). What the SDK and HTTP cost on their own.
- */
-async function bareScenario(concurrency: number) {
-  const agent = new Agent({ name: 'bare', instructions: 'x', model: new DelayedModel() });
-  const runner = new Runner({ tracingDisabled: true });
-  const app = new Hono();
-  let next = 0;
-  app.post('/api/conversations', (c) => c.json({ id: `conv_${next++}` }, 201));
-  app.post('/api/conversations/:id/messages', async (c) => {
-    const { text } = await c.req.json<{ text: string }>();
-    const result = await runner.run(agent, text);
-    return c.json({ status: 'completed', reply: result.finalOutput });
-  });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  let wall = 0;
-  let completed = 0;
+const dirs: string[] = [];
+async function variant(engine: Engine, instances: number): Promise<Variant> {
+  if (engine === 'bare') {
+    const { child, url } = await startInstance({ BENCH_SERVER: 'bare', BENCH_MODEL_DELAY_MS: String(DELAY_MS) });
+    return { name: 'bare SDK loop', engine, instances: [child], urls: [url] };
+  }
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
+    dirs.push(dir);
+    const { child, url } = await startInstance({ ...serviceEnv, DATABASE_PATH: join(dir, 'api.db'), DATABASE_URL: '' });
+    return { name: 'SQLite, 1 instance', engine, instances: [child], urls: [url] };
+  }
+  const database = `bench_api_${instances}_${Date.now()}`;
+  const url = await databaseOn(server.url, database);
+  const started = [];
+  for (let i = 0; i < instances; i++) started.push(await startInstance({ ...serviceEnv, DATABASE_URL: url }));
+  return {
+    name: `PostgreSQL, ${instances} instance${instances > 1 ? 's' : ''}`,
+    engine,
+    instances: started.map((s) => s.child),
+    urls: started.map((s) => s.url),
+    database,
+  };
+}
+
+async function measure(v: Variant, concurrency: number) {
+  const request = { urls: v.urls, tokens: v.engine === 'bare' ? ['t'] : TOKENS, concurrency, text: TEXT };
+  // One unmeasured round first: cold statements, JIT, pool connections.
+  await load(request);
+  const usage = () => Promise.all(v.instances.map((c) => ask<ServerUsage>(c, 'usage')));
+  const loadBefore = loadavg()[0];
+  const before = await usage();
+  const dbBefore = v.database ? await databaseCounts(v.database) : undefined;
+  const dbCpuBefore = v.database ? databaseCpuMs() : undefined;
   const latencies: number[] = [];
-  await load({ url, tokens: ['t'], concurrency, text: 'what is my bike worth?' });
-  const cpuBefore = process.cpuUsage();
+  let completed = 0;
+  let failed = 0;
+  let firstError: string | undefined;
+  let wall = 0;
   for (let r = 0; r < ROUNDS; r++) {
-    const result = await load({ url, tokens: ['t'], concurrency, text: 'what is my bike worth?' });
+    const result = await load(request);
     latencies.push(...result.latencies);
     completed += result.completed;
+    failed += result.failed;
+    firstError ??= result.firstError;
     wall += result.wallMs;
   }
-  const cpu = process.cpuUsage(cpuBefore);
-  server.close();
+  const after = await usage();
+  const dbAfter = v.database ? await databaseCounts(v.database) : undefined;
+  const dbCpuAfter = v.database ? databaseCpuMs() : undefined;
+  const runs = ROUNDS * concurrency;
+  const sum = (xs: ServerUsage[], k: keyof ServerUsage) => xs.reduce((a, x) => a + x[k], 0);
+  const perRun = (x: number | undefined) => (x === undefined ? undefined : Math.round((x / runs) * 100) / 100);
   const runsPerSecond = completed / (wall / 1000);
   return {
+    variant: v.name,
+    engine: v.engine,
+    instances: v.instances.length,
     concurrency,
+    sent: runs,
+    completed,
+    failed,
+    firstError,
     runsPerSecond: Math.round(runsPerSecond),
     ofIdeal: Math.round((runsPerSecond / (concurrency / (DELAY_MS / 1000))) * 1000) / 10,
     addedLatencyMs: summarize(latencies.map((l) => l - DELAY_MS)),
-    serverCpuMsPerRun: Math.round(((cpu.user + cpu.system) / 1000 / (ROUNDS * concurrency)) * 100) / 100,
+    serverCpuMsPerRun: perRun(sum(after, 'cpuMs') - sum(before, 'cpuMs'))!,
+    databaseCpuMsPerRun:
+      dbCpuAfter === undefined || dbCpuBefore === undefined ? undefined : perRun(dbCpuAfter - dbCpuBefore),
+    statementsPerRun:
+      v.engine === 'sqlite'
+        ? perRun(sum(after, 'sqliteStatements') - sum(before, 'sqliteStatements'))
+        : dbAfter?.statements === undefined || dbBefore?.statements === undefined
+          ? undefined
+          : perRun(dbAfter.statements - dbBefore.statements),
+    transactionsPerRun: dbAfter && dbBefore ? perRun(dbAfter.transactions - dbBefore.transactions) : undefined,
+    loadAverage: [Math.round(loadBefore * 10) / 10, Math.round(loadavg()[0] * 10) / 10],
   };
 }
 
-type Figures = Awaited<ReturnType<typeof scenario>>;
-const bare: Awaited<ReturnType<typeof bareScenario>>[] = [];
-for (const c of SWEEP) bare.push(await bareScenario(c));
-const sweep: Figures[] = [];
-for (const c of SWEEP) if (c !== CONCURRENCY) sweep.push(await scenario('export off', c, {}));
-const off = await scenario('export off', CONCURRENCY, {});
-sweep.push(off);
-// Export cost at the full load (CPU-bound) and at a load the server keeps up with.
-const LIGHT = Number(process.env.BENCH_LIGHT_CONCURRENCY ?? 100);
-const lightOff = sweep.find((s) => s.concurrency === LIGHT) ?? (await scenario('export off', LIGHT, {}));
-const receiver = await LangfuseReceiver.start();
-const exportEnv = { LANGFUSE_PUBLIC_KEY: 'pk', LANGFUSE_SECRET_KEY: 'sk', LANGFUSE_BASE_URL: receiver.url };
-const on = await scenario('export on', CONCURRENCY, exportEnv);
-const lightOn = await scenario('export on', LIGHT, exportEnv);
-const received = receiver.requests.length;
-await receiver.close();
-const down = await scenario('receiver down', CONCURRENCY, exportEnv);
-const lightDown = await scenario('receiver down', LIGHT, exportEnv);
+const variants: Variant[] = [await variant('bare', 1), await variant('sqlite', 1)];
+for (const n of INSTANCES) variants.push(await variant('postgres', n));
+type Row = Awaited<ReturnType<typeof measure>>;
+const rows: Row[] = [];
+for (const concurrency of SWEEP) {
+  for (const v of variants) {
+    const row = await measure(v, concurrency);
+    rows.push(row);
+    console.log(`${row.variant.padEnd(24)} ${String(concurrency).padStart(5)} in flight: ${row.runsPerSecond}/s`);
+  }
+}
+for (const v of variants) for (const c of v.instances) c.send('stop');
 client.kill();
+await admin.end();
+await server.stop();
+for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 
-const fmt = (s: Figures) =>
-  `${s.name.padEnd(14)} ${String(s.concurrency).padStart(5)} in flight ${String(s.runsPerSecond).padStart(6)}/s (${String(s.ofIdeal).padStart(5)}% of ${s.ideal}/s)  added p50 ${s.addedLatencyMs.p50.toFixed(1)} ms  p99 ${s.addedLatencyMs.p99.toFixed(1)} ms  loop lag p99 ${s.eventLoopLagMs.p99.toFixed(1)} ms  RSS ${s.peakRssMb} MB  CPU ${s.serverCpuMsPerRun} ms/run`;
-report(
-  'api',
-  {
-    modelDelayMs: DELAY_MS,
-    rounds: ROUNDS,
-    bare,
-    sweep,
-    off,
-    on,
-    down,
-    ratioToBare: sweep.map((s, i) => ({
-      concurrency: s.concurrency,
-      throughput: ratio(bare[i].runsPerSecond, s.runsPerSecond),
-    })),
-    exportRequestsReceived: received,
-    exportCostRatio: {
-      on: ratio(off.runsPerSecond, on.runsPerSecond),
-      down: ratio(off.runsPerSecond, down.runsPerSecond),
-    },
-    light: {
-      concurrency: LIGHT,
-      on: lightOn,
-      down: lightDown,
-      exportCostRatio: {
-        on: ratio(lightOff.runsPerSecond, lightOn.runsPerSecond),
-        down: ratio(lightOff.runsPerSecond, lightDown.runsPerSecond),
-      },
-    },
-  },
-  [
-    `model answers after ${DELAY_MS} ms; one run per conversation in flight; ${ROUNDS} rounds each after a warm-up round; load client in its own process`,
-    ...bare.map(
-      (b) =>
-        `bare SDK loop  ${String(b.concurrency).padStart(5)} in flight ${String(b.runsPerSecond).padStart(6)}/s (${String(b.ofIdeal).padStart(5)}% of ideal)  added p50 ${b.addedLatencyMs.p50.toFixed(1)} ms  p99 ${b.addedLatencyMs.p99.toFixed(1)} ms  CPU ${b.serverCpuMsPerRun} ms/run`,
-    ),
-    ...sweep.map(fmt),
-    `throughput bare / ours: ${sweep.map((s, i) => `${s.concurrency}: ${ratio(bare[i].runsPerSecond, s.runsPerSecond)}x`).join(', ')}`,
-    fmt(on),
-    fmt(down),
-    fmt(lightOn),
-    fmt(lightDown),
-    `export cost (throughput off / on) at ${CONCURRENCY} in flight: ${ratio(off.runsPerSecond, on.runsPerSecond)}x on, ${ratio(off.runsPerSecond, down.runsPerSecond)}x receiver down; at ${LIGHT}: ${ratio(lightOff.runsPerSecond, lightOn.runsPerSecond)}x on, ${ratio(lightOff.runsPerSecond, lightDown.runsPerSecond)}x down (target ≤ 1.05x); ${received} OTLP/ingestion requests received`,
-    'targets: ≥ 90% of ideal, p99 added < 50 ms, RSS < 500 MB (at 1,000 in flight)',
-  ],
-);
+const at = (name: string, concurrency: number) =>
+  rows.find((r) => r.variant === name && r.concurrency === concurrency)!;
+const fmt = (r: Row) => {
+  const bare = at('bare SDK loop', r.concurrency);
+  const extra = [
+    r.engine === 'bare' ? '' : `bare/this ${ratio(bare.runsPerSecond, r.runsPerSecond)}x`,
+    `CPU ${r.serverCpuMsPerRun} ms/run`,
+    r.databaseCpuMsPerRun === undefined ? '' : `+ PostgreSQL ${r.databaseCpuMsPerRun} ms/run`,
+    r.statementsPerRun === undefined ? '' : `${r.statementsPerRun} statements/run`,
+    r.transactionsPerRun === undefined ? '' : `${r.transactionsPerRun} transactions/run`,
+    r.completed === r.sent ? '' : `COMPLETED ${r.completed} of ${r.sent} (${r.failed} unanswered: ${r.firstError})`,
+    `load ${r.loadAverage.join('→')}`,
+  ].filter(Boolean);
+  return `${r.variant.padEnd(24)} ${String(r.concurrency).padStart(5)} ${String(r.runsPerSecond).padStart(6)}/s (${String(r.ofIdeal).padStart(5)}%)  added p50 ${r.addedLatencyMs.p50.toFixed(0)} / p99 ${r.addedLatencyMs.p99.toFixed(0)} ms  ${extra.join('  ')}`;
+};
+const comparisons = SWEEP.map((c) => {
+  const sqlite = at('SQLite, 1 instance', c);
+  const pg1 = at('PostgreSQL, 1 instance', c);
+  const pg2 = rows.find((r) => r.engine === 'postgres' && r.instances === 2 && r.concurrency === c);
+  const cpuPg = pg1.serverCpuMsPerRun + (pg1.databaseCpuMsPerRun ?? 0);
+  return {
+    concurrency: c,
+    pgOverSqliteThroughput: ratio(pg1.runsPerSecond, sqlite.runsPerSecond),
+    pgOverSqliteCpu: ratio(cpuPg, sqlite.serverCpuMsPerRun),
+    pgInstanceOnlyOverSqliteCpu: ratio(pg1.serverCpuMsPerRun, sqlite.serverCpuMsPerRun),
+    twoOverOneInstance: pg2 ? ratio(pg2.runsPerSecond, pg1.runsPerSecond) : undefined,
+  };
+});
+report('api', { modelDelayMs: DELAY_MS, rounds: ROUNDS, statementsCounted: counting, rows, comparisons }, [
+  `model answers after ${DELAY_MS} ms; one run per conversation in flight; ${ROUNDS} rounds each after a warm-up round; every server and the load client in its own process; load = 1-min load average before→after`,
+  'variant                  in flight  runs/s (of ideal)  added latency  bare/this  server CPU  PostgreSQL CPU  statements  transactions',
+  ...rows.map(fmt),
+  ...comparisons.map(
+    (c) =>
+      `${String(c.concurrency).padStart(5)} in flight: PostgreSQL/SQLite runs/s ${c.pgOverSqliteThroughput} (target ≥ 0.9), CPU per run ${c.pgOverSqliteCpu}x with PostgreSQL's own (${c.pgInstanceOnlyOverSqliteCpu}x the instance alone; target ≤ 1.2x)${c.twoOverOneInstance === undefined ? '' : `, 2 instances / 1: ${c.twoOverOneInstance}x`}`,
+  ),
+]);

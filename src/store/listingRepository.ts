@@ -13,12 +13,25 @@ export interface ListingQuery {
   limit?: number;
   offset?: number;
 }
+/** How far a bulk insert has got: rows written so far, and whether the search index is being built. */
+export interface BulkProgress {
+  rows: number;
+  phase: 'loading' | 'indexing';
+}
+
 /** Listing rows: read, write, browse. The comparable-listings search is ListingSearch's. */
 export interface ListingRepository {
   get(id: string): Promise<Listing | undefined>;
   insert(listing: NewListing): Promise<Listing>;
-  /** Bulk insert in batched transactions: the seeding path for demo and benchmark databases. */
-  insertMany(listings: Iterable<NewListing>, batchSize?: number): Promise<number>;
+  /**
+   * Bulk insert: the seeding path for demo and benchmark databases. `onProgress` hears after each
+   * batch (and when the search index is being built after the rows, where the engine does that).
+   */
+  insertMany(
+    listings: Iterable<NewListing>,
+    batchSize?: number,
+    onProgress?: (progress: BulkProgress) => void,
+  ): Promise<number>;
   /** Inserts a listing with its given id, or puts an existing one (e.g. a generated one) back into exactly this state. */
   replace(
     listing: NewListing & {

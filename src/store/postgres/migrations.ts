@@ -262,6 +262,16 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX listing_photos_by_image ON listing_photos (image_id);
   `,
+  // 6: the comparable-listings search takes active matches shortest first, one length at a time
+  // (PgListingRepository.ranked): a GIN index over (length, category, words), btree_gin's (a trusted
+  // extension, so the database owner may create it), answers "these words, this length, this
+  // category" from the index alone; the btree gives the longest length to stop at.
+  `
+  CREATE EXTENSION IF NOT EXISTS btree_gin;
+  CREATE INDEX IF NOT EXISTS listings_active_by_length ON listings (length(search), seq) WHERE status = 'active';
+  CREATE INDEX IF NOT EXISTS listings_active_search_by_length ON listings
+    USING gin (length(search), category, search) WHERE status = 'active';
+  `,
 ];
 
 /** Any constant: the advisory lock every instance takes while it migrates. */

@@ -1,4 +1,4 @@
-import type { Store } from '../index.js';
+import type { BulkProgress, Store } from '../index.js';
 import { generateListings } from './listingGenerator.js';
 
 export const DEMO_SEED = 42;
@@ -29,8 +29,14 @@ export interface CatalogueFacts {
 }
 
 /** Generates listings and remembers which catalogue the database holds, so a replay can rebuild it. */
-export async function seedListings(store: Store, count: number, seed = DEMO_SEED, startIndex = 1): Promise<number> {
-  const added = await store.listings.insertMany(generateListings({ count, seed, startIndex }));
+export async function seedListings(
+  store: Store,
+  count: number,
+  seed = DEMO_SEED,
+  startIndex = 1,
+  onProgress?: (progress: BulkProgress) => void,
+): Promise<number> {
+  const added = await store.listings.insertMany(generateListings({ count, seed, startIndex }), undefined, onProgress);
   const previous = await store.meta.get<CatalogueFacts>('catalogue');
   await store.meta.set('catalogue', { seed, count: (previous?.seed === seed ? previous.count : 0) + added });
   return added;

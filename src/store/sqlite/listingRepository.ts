@@ -1,4 +1,4 @@
-import type { ListingQuery, SimilarListings } from '../listingRepository.js';
+import type { BulkProgress, ListingQuery, SimilarListings } from '../listingRepository.js';
 import type { Db } from './database.js';
 import { toCents, type Category, type Listing, type NewListing } from '../../domain/listing.js';
 import { newId } from '../ids.js';
@@ -61,7 +61,7 @@ export class SqliteListingRepository {
   }
 
   /** Bulk insert in batched transactions: the seeding path for demo and benchmark databases. */
-  insertMany(listings: Iterable<NewListing>, batchSize = 5000): number {
+  insertMany(listings: Iterable<NewListing>, batchSize = 5000, onProgress?: (progress: BulkProgress) => void): number {
     let count = 0;
     let batch: NewListing[] = [];
     const flush = this.db.transaction((rows: NewListing[]) => {
@@ -73,10 +73,15 @@ export class SqliteListingRepository {
         flush(batch);
         count += batch.length;
         batch = [];
+        onProgress?.({ rows: count, phase: 'loading' });
       }
     }
-    if (batch.length) flush(batch);
-    return count + batch.length;
+    if (batch.length) {
+      flush(batch);
+      count += batch.length;
+      onProgress?.({ rows: count, phase: 'loading' });
+    }
+    return count;
   }
 
   /** Inserts a listing with its given id, or puts an existing one (e.g. a generated one) back into exactly this state. */
