@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHarness, type Harness } from './support/harness.js';
 import { FakeOpenAI, FAKE_USAGE, type RecordedRequest } from './support/fakeOpenAI.js';
 import { bikeDraft } from './support/scripts.js';
+import { dataUrl, pngPhoto } from './support/photos.js';
 import { TOOL_NAMES, TOOL_PARAMETERS } from '../src/tools/index.js';
 import { toStrictJsonSchema } from '../src/tools/jsonSchema.js';
 import type { RunEvent } from '../src/agent/runEvents.js';
@@ -129,7 +130,15 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
     }
     const createParams = tools.find((t) => t.function.name === 'createListing')!.function.parameters;
     expect(createParams).toMatchObject({ type: 'object', additionalProperties: false });
-    expect(createParams.required.sort()).toEqual(['category', 'condition', 'description', 'price', 'title']);
+    // Strict mode lists every property as required; the optional photo ids are nullable instead.
+    expect(createParams.required.sort()).toEqual([
+      'category',
+      'condition',
+      'description',
+      'photoIds',
+      'price',
+      'title',
+    ]);
     expect(createParams.properties.condition.enum).toContain('like new');
 
     // The first call carries the instructions and the seller's words.
@@ -170,7 +179,7 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
     const { h, fake } = await start();
     fake.script({ text: 'That looks like a road bike; similar ones sell for about €300.' });
     const { id } = await h.assistant.createConversation(SELLER);
-    const image = 'data:image/png;base64,iVBORw0KGgo=';
+    const image = dataUrl(pngPhoto(2000));
 
     const result = await h.assistant.sendMessage(id, SELLER, { text: 'what is this worth?', images: [image] });
     expect(result).toMatchObject({

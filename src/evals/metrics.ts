@@ -203,7 +203,8 @@ export function summarizeSplits(
       split,
       scenarios: inSplit.length,
       successRate: inSplit.length ? round(mean(inSplit.map((s) => s.successRate))) : null,
-      checks: inSplit.length ? meanChecks(inSplit) : null,
+      // Reports judged before the three checks existed have none to average.
+      ...(inSplit.some((s) => s.checks) ? { checks: meanChecks(inSplit) } : {}),
     };
   });
 }

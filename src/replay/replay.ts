@@ -31,6 +31,21 @@ export async function replayTrace(trace: RecordedTrace, options: { rules?: Polic
     const conversation = await store.transaction(async (tx) => {
       for (const listing of trace.listings as unknown as Listing[]) await tx.listings.replace(listing);
       const created = await tx.conversations.create(trace.sellerId);
+      // The photos the run saw, stored as the seller's again (same ids: the id hashes seller and bytes).
+      const unbounded = { conversationBytes: Number.MAX_SAFE_INTEGER, sellerBytes: Number.MAX_SAFE_INTEGER };
+      for (const photo of trace.photos ?? [])
+        await tx.images.put(
+          {
+            id: photo.id,
+            sellerId: trace.sellerId,
+            conversationId: created.id,
+            mime: photo.mime,
+            width: photo.width,
+            height: photo.height,
+            data: Buffer.from(photo.data, 'base64'),
+          },
+          unbounded,
+        );
       if (trace.history.length) await tx.conversations.addItems(created.id, trace.history);
       return created;
     });

@@ -5,6 +5,7 @@ import type { Store } from '../store/index.js';
 import type { Listing } from '../domain/listing.js';
 import type { CatalogueFacts } from '../store/seed/seedDatabase.js';
 import { NotFoundError } from '../errors.js';
+import { photoIdOf } from '../agent/photos.js';
 
 /**
  * A recorded run, self-contained: what the seller said and decided, what the
@@ -24,7 +25,16 @@ export const RecordedTraceSchema = z.object({
   /** Listings the run touched, as they were before it, beyond the generated catalogue. */
   listings: z.array(z.record(z.string(), z.unknown())),
   history: z.array(z.record(z.string(), z.unknown())),
-  input: z.object({ text: z.string(), images: z.array(z.string()).optional() }),
+  input: z.object({
+    text: z.string(),
+    images: z.array(z.string()).optional(),
+    /** Photos the seller sent with the message, by id (their bytes are in `photos`). */
+    photoIds: z.array(z.string()).optional(),
+  }),
+  /** The stored photos the run referred to (sent now or earlier, or on a draft), so a replay can post them. */
+  photos: z
+    .array(z.object({ id: z.string(), mime: z.string(), width: z.number(), height: z.number(), data: z.string() }))
+    .optional(),
   decisions: z.array(
     z.object({ tool: z.string(), decision: z.enum(['approve', 'reject']), message: z.string().nullable() }),
   ),
@@ -130,6 +140,29 @@ async function exportSnapshot(store: Store, traceId: string): Promise<RecordedTr
     if (listing) listings.push({ ...listing, price: previousPrices.get(id) ?? listing.price });
   }
 
+  // Every stored photo the conversation so far or the run's calls refer to, by its id.
+  const referenced = new Set<string>();
+  const ownItems = ownMessage >= 0 ? items.slice(0, ownMessage + 1) : [];
+  const scan = JSON.stringify([ownItems, behaviour.toolCalls.map((c) => c.arguments)]);
+  for (const match of scan.matchAll(/\/api\/images\/img_[0-9a-f]+|img_[0-9a-f]{32}/g)) {
+    const id = photoIdOf(match[0]) ?? photoIdOf(`/api/images/${match[0]}`);
+    if (id) referenced.add(id);
+  }
+  const photos: NonNullable<RecordedTrace['photos']> = [];
+  for (const id of referenced) {
+    const stored = await store.images.data(id);
+    if (stored && stored.image.sellerId === run.sellerId)
+      photos.push({
+        id,
+        mime: stored.image.mime,
+        width: stored.image.width,
+        height: stored.image.height,
+        data: stored.data.toString('base64'),
+      });
+  }
+  const own = ownMessage >= 0 ? JSON.stringify(items[ownMessage]) : '';
+  const photoIds = photos.map((p) => p.id).filter((id) => own.includes(id));
+
   return {
     kind: 'listing-assistant-trace',
     version: 1,
@@ -141,7 +174,8 @@ async function exportSnapshot(store: Store, traceId: string): Promise<RecordedTr
     catalogue,
     listings: listings as unknown as Record<string, unknown>[],
     history: history,
-    input: { text: input.text },
+    input: { text: input.text, ...(photoIds.length ? { photoIds } : {}) },
+    ...(photos.length ? { photos } : {}),
     decisions: approvals
       .filter((a) => a.status === 'approved' || a.status === 'rejected')
       .map((a) => ({

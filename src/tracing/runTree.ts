@@ -62,7 +62,9 @@ function canonical(args: unknown): string {
 function shape(event: TimelineEvent): RunNode['event'] {
   if (event.type !== 'model_call') return withoutInlineImages(event) as RunNode['event'];
   const { input, earlier } = newModelInput(event.input);
-  return withoutInlineImages({ ...event, input, earlierItems: earlier }) as RunNode['event'];
+  // Spans recorded since they keep only new input say how much history they left out.
+  const earlierItems = earlier + (event.historyItems ?? 0);
+  return withoutInlineImages({ ...event, input, earlierItems }) as RunNode['event'];
 }
 
 const node = (event: TimelineEvent, at = event.at): RunNode => {

@@ -11,6 +11,8 @@ export type TimelineEvent =
       model: string;
       usage: { inputTokens: number; outputTokens: number; totalTokens: number };
       input: unknown[];
+      /** Items of the conversation the call also saw but the span left out (it records new input only). */
+      historyItems?: number;
       output: unknown[];
       error?: string;
     }
@@ -130,6 +132,9 @@ export async function buildTraceView(store: Store, run: RunRecord): Promise<Trac
         model: String(generation.model),
         usage: u,
         input: generation.input ?? [],
+        ...(typeof generation.model_config?.history_items === 'number'
+          ? { historyItems: generation.model_config.history_items }
+          : {}),
         output: generation.output ?? [],
         ...(span.error ? { error: span.error.message } : {}),
       });

@@ -68,6 +68,8 @@ function isKnown(word: string): boolean {
  * below six letters only a missing, doubled or swapped letter counts.
  */
 function plausibleTypo(word: string, target: string): boolean {
+  // A letter added to a short word makes another word more often than a typo ("sold" + i = "solid").
+  if (word.length > target.length) return target.length >= 6;
   if (word.length >= 6 || word.length !== target.length) return true;
   const diff = [...word].flatMap((ch, i) => (ch === target[i] ? [] : [i]));
   return diff.length === 2 && diff[1] === diff[0] + 1 && word[diff[0]] === target[diff[1]];
