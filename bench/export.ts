@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import { Agent, Runner } from '@openai/agents';
 import { loadConfig } from '../src/config.js';
 import { createService } from '../src/service.js';
 import { LangfuseReceiver } from '../test/support/langfuseReceiver.js';
 import { DelayedModel } from './lib/delayedModel.js';
+import { bareApp } from './lib/bareApp.js';
 import { report, summarize, ratio } from './lib/measure.js';
 import type { LoadRequest, LoadResult } from './lib/loadClient.js';
 
@@ -103,16 +102,7 @@ async function scenario(name: string, concurrency: number, env: Record<string, s
  * persistence, no recording). What the SDK and HTTP cost on their own.
  */
 async function bareScenario(concurrency: number) {
-  const agent = new Agent({ name: 'bare', instructions: 'x', model: new DelayedModel(DELAY_MS) });
-  const runner = new Runner({ tracingDisabled: true });
-  const app = new Hono();
-  let next = 0;
-  app.post('/api/conversations', (c) => c.json({ id: `conv_${next++}` }, 201));
-  app.post('/api/conversations/:id/messages', async (c) => {
-    const { text } = await c.req.json<{ text: string }>();
-    const result = await runner.run(agent, text);
-    return c.json({ status: 'completed', reply: result.finalOutput });
-  });
+  const app = bareApp(DELAY_MS);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

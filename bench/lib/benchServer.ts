@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import { Agent, Runner } from '@openai/agents';
 import { loadConfig } from '../../src/config.js';
 import { createService } from '../../src/service.js';
 import { DelayedModel } from './delayedModel.js';
+import { bareApp } from './bareApp.js';
 
 /**
  * One server instance of `bench/api.ts`, in its own process (forked, environment = its config):
@@ -49,21 +48,7 @@ async function serviceApp() {
   return service.app;
 }
 
-function bareApp() {
-  const agent = new Agent({ name: 'bare', instructions: 'x', model: new DelayedModel(DELAY_MS) });
-  const runner = new Runner({ tracingDisabled: true });
-  const app = new Hono();
-  let next = 0;
-  app.post('/api/conversations', (c) => c.json({ id: `conv_${next++}` }, 201));
-  app.post('/api/conversations/:id/messages', async (c) => {
-    const { text } = await c.req.json<{ text: string }>();
-    const result = await runner.run(agent, text);
-    return c.json({ status: 'completed', reply: result.finalOutput });
-  });
-  return app;
-}
-
-const app = process.env.BENCH_SERVER === 'bare' ? bareApp() : await serviceApp();
+const app = process.env.BENCH_SERVER === 'bare' ? bareApp(DELAY_MS) : await serviceApp();
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
   process.send!({ url: `http://127.0.0.1:${info.port}` }),
 );
