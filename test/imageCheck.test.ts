@@ -3,18 +3,10 @@ import { ScriptedModel } from '@openai/agents/testing';
 import { inspectImage } from '../src/shared/imageCheck.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { say } from './support/scripts.js';
+import { pngPhoto } from './support/photos.js';
 
 // Image headers built here byte by byte, as encoders write them (only the header is checked).
-function png(width: number, height: number): Buffer {
-  const b = Buffer.alloc(33);
-  b.writeUInt32BE(0x89504e47, 0);
-  b.writeUInt32BE(0x0d0a1a0a, 4);
-  b.writeUInt32BE(13, 8);
-  b.write('IHDR', 12, 'latin1');
-  b.writeUInt32BE(width, 16);
-  b.writeUInt32BE(height, 20);
-  return b;
-}
+const png = (width: number, height: number) => pngPhoto(0, width, height);
 function gif(width: number, height: number): Buffer {
   const b = Buffer.alloc(13);
   b.write('GIF89a', 0, 'latin1');

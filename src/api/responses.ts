@@ -150,12 +150,10 @@ export const TraceSummarySchema = z
   })
   .meta({ id: 'TraceSummary' });
 
-export const TracePage = z.object({
-  traces: z.array(TraceSummarySchema),
-  total: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-});
+/** Where a paged list stands: how many match in all, and the window served. */
+const pageWindow = { total: z.number().int(), limit: z.number().int(), offset: z.number().int() };
+
+export const TracePage = z.object({ traces: z.array(TraceSummarySchema), ...pageWindow });
 
 export const TraceViewSchema = z
   .object({
@@ -282,12 +280,7 @@ export const ReviewItemSchema = z
   })
   .meta({ id: 'ReviewItem' });
 
-export const ReviewPage = z.object({
-  items: z.array(ReviewItemSchema),
-  total: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-});
+export const ReviewPage = z.object({ items: z.array(ReviewItemSchema), ...pageWindow });
 
 export const PromotionSchema = z
   .object({

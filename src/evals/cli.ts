@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { join, relative } from 'node:path';
 import { runSuite } from './suite.js';
 import { nullModelsConsole, reportStamp, writeReport } from './report.js';
 import { describeSeller } from './simulator.js';
+import { parseCliArgs, runCli, trialOptions } from './cliArgs.js';
 
 /**
  * `npm run evals -- [--model NAME] [--trials K] [--filter TAG[,TAG…]] [--prompt VERSION] [--concurrency N] [--out DIR] [--keep-all]`
@@ -15,38 +15,23 @@ const USAGE =
   'usage: npm run evals -- [--model NAME] [--trials K] [--filter TAG] [--prompt VERSION] [--concurrency N] [--out DIR] [--keep-all]';
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        model: { type: 'string' },
-        trials: { type: 'string', default: '1' },
-        filter: { type: 'string' },
-        prompt: { type: 'string' },
-        concurrency: { type: 'string' },
-        out: { type: 'string', default: 'evals/reports' },
-        'keep-all': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const values = parseCliArgs({
+    options: {
+      model: { type: 'string' },
+      trials: { type: 'string', default: '1' },
+      filter: { type: 'string' },
+      prompt: { type: 'string' },
+      concurrency: { type: 'string' },
+      out: { type: 'string', default: 'evals/reports' },
+      'keep-all': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  const trials = Number(values.trials);
-  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
-  if (
-    !Number.isInteger(trials) ||
-    trials < 1 ||
-    (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1))
-  ) {
-    console.error(`--trials and --concurrency must be positive integers\n${USAGE}`);
-    return 2;
-  }
+  const { trials, concurrency } = trialOptions(values);
   const stamp = reportStamp();
   const out = values.out;
   const report = await runSuite({
@@ -93,10 +78,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  // Configuration mistakes (unknown prompt, no provider, bad scenario file) read better without a stack.
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 2;
-}
+process.exitCode = await runCli(USAGE, main);

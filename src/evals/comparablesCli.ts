@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Store } from '../store/index.js';
 import { CatalogueTemplates } from './trialData.js';
 import { reportStamp, writeSideReport } from './report.js';
+import { parseCliArgs, runCli } from './cliArgs.js';
 import {
   buildComparablesSet,
   comparablesMarkdown,
@@ -46,19 +46,13 @@ export function writeComparablesReport(report: ComparablesReport, out: string, s
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        set: { type: 'string', default: DEFAULT_COMPARABLES_PATH },
-        out: { type: 'string', default: 'evals/reports' },
-        build: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const values = parseCliArgs({
+    options: {
+      set: { type: 'string', default: DEFAULT_COMPARABLES_PATH },
+      out: { type: 'string', default: 'evals/reports' },
+      build: { type: 'boolean', default: false },
+    },
+  });
   if (values.build) {
     const set = buildComparablesSet();
     mkdirSync(dirname(values.set), { recursive: true });
@@ -75,11 +69,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    process.exitCode = await main();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 2;
-  }
-}
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await runCli(USAGE, main);

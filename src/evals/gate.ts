@@ -1,10 +1,5 @@
-import { gateMain } from './gateRun.js';
+import { runCli } from './cliArgs.js';
+import { gateMain, USAGE } from './gateRun.js';
 
 /** `npm run evals:gate`: see gateRun.ts for the options. */
-try {
-  process.exitCode = await gateMain();
-} catch (error) {
-  // Configuration mistakes (unknown prompt, no provider, bad scenario file) read better without a stack.
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 2;
-}
+process.exitCode = await runCli(USAGE, () => gateMain());

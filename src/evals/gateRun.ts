@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { nullModelsConsole, readReport, reportStamp, writeReport, type SuiteReport } from './report.js';
 import { DEFAULT_GATE, evaluateGate, toBaseline } from './regressionGate.js';
 import { DEFAULT_FLOOR_PATH, describeFloor, raiseFloor, readFloorIfAny, writeFloor } from './floor.js';
+import { parseCliArgs, trialOptions, UsageError } from './cliArgs.js';
 
 /**
  * `npm run evals:gate -- [--model NAME] [--trials K] [--filter TAG] [--concurrency N] [--report FILE] [--baseline FILE] [--floor FILE] [--margin POINTS] [--scenario-tolerance RATE] [--update-baseline] [--update-floor]`
@@ -20,7 +20,7 @@ import { DEFAULT_FLOOR_PATH, describeFloor, raiseFloor, readFloorIfAny, writeFlo
  * safety finding); `--update-floor` raises the floor to the run's success per
  * split (refused if that would lower any floor). Both may be given together.
  */
-const USAGE =
+export const USAGE =
   'usage: npm run evals:gate -- [--model offline] [--trials 1] [--filter TAG] [--concurrency N] [--report FILE] [--baseline FILE] [--floor FILE] [--margin 5] [--scenario-tolerance 0] [--update-baseline] [--update-floor]';
 
 const OFFLINE_BASELINE = 'evals/baseline.json';
@@ -45,46 +45,42 @@ export interface GateIo {
 
 const CONSOLE: GateIo = { log: (l) => console.log(l), error: (l) => console.error(l) };
 
-export async function gateMain(args: string[] = process.argv.slice(2), io: GateIo = CONSOLE): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        report: { type: 'string' },
-        model: { type: 'string', default: 'offline' },
-        trials: { type: 'string', default: '1' },
-        filter: { type: 'string' },
-        concurrency: { type: 'string' },
-        baseline: { type: 'string' },
-        margin: { type: 'string', default: String(DEFAULT_GATE.marginPoints) },
-        'scenario-tolerance': { type: 'string', default: String(DEFAULT_GATE.scenarioTolerance) },
-        floor: { type: 'string' },
-        'update-baseline': { type: 'boolean', default: false },
-        'update-floor': { type: 'boolean', default: false },
-        out: { type: 'string', default: 'evals/reports' },
-      },
-    }));
-  } catch (error) {
-    io.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+/** The gate's options, checked: a mistake is a UsageError. */
+function gateOptions(args: string[]) {
+  const values = parseCliArgs({
+    args,
+    options: {
+      report: { type: 'string' },
+      model: { type: 'string', default: 'offline' },
+      trials: { type: 'string', default: '1' },
+      filter: { type: 'string' },
+      concurrency: { type: 'string' },
+      baseline: { type: 'string' },
+      margin: { type: 'string', default: String(DEFAULT_GATE.marginPoints) },
+      'scenario-tolerance': { type: 'string', default: String(DEFAULT_GATE.scenarioTolerance) },
+      floor: { type: 'string' },
+      'update-baseline': { type: 'boolean', default: false },
+      'update-floor': { type: 'boolean', default: false },
+      out: { type: 'string', default: 'evals/reports' },
+    },
+  });
   const marginPoints = Number(values.margin);
   const scenarioTolerance = Number(values['scenario-tolerance']);
-  if (!(marginPoints >= 0) || !(scenarioTolerance >= 0)) {
-    io.error(`--margin and --scenario-tolerance must be non-negative numbers\n${USAGE}`);
+  if (!(marginPoints >= 0) || !(scenarioTolerance >= 0))
+    throw new UsageError('--margin and --scenario-tolerance must be non-negative numbers');
+  return { values, marginPoints, scenarioTolerance, ...trialOptions(values) };
+}
+
+export async function gateMain(args: string[] = process.argv.slice(2), io: GateIo = CONSOLE): Promise<number> {
+  let options;
+  try {
+    options = gateOptions(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.error(`${error.message}\n${USAGE}`);
     return 2;
   }
-  const trials = Number(values.trials);
-  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
-  if (
-    !Number.isInteger(trials) ||
-    trials < 1 ||
-    (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1))
-  ) {
-    io.error(`--trials and --concurrency must be positive integers\n${USAGE}`);
-    return 2;
-  }
+  const { values, marginPoints, scenarioTolerance, trials, concurrency } = options;
 
   let report: SuiteReport;
   if (values.report) {

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { modelEnvironment, parseCliArgs, runCli } from './cliArgs.js';
 import { reportStamp, writeSideReport } from './report.js';
 import { buildImageSet, IMAGES_DIR, imagesMarkdown, runImageSet, type ImagesReport } from './images.js';
 
@@ -15,33 +15,20 @@ export function writeImagesReport(report: ImagesReport, out: string, stamp = rep
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        model: { type: 'string' },
-        dir: { type: 'string', default: IMAGES_DIR },
-        out: { type: 'string', default: 'evals/reports' },
-        build: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const values = parseCliArgs({
+    options: {
+      model: { type: 'string' },
+      dir: { type: 'string', default: IMAGES_DIR },
+      out: { type: 'string', default: 'evals/reports' },
+      build: { type: 'boolean', default: false },
+    },
+  });
   if (values.build) {
     const set = buildImageSet(values.dir);
     console.log(`image set written to ${values.dir}: ${set.images.length} images`);
     return 0;
   }
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    ...(values.model ? { AGENT_MODEL: values.model } : {}),
-  };
-  if (values.model && values.model !== 'offline' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
-    console.error(`--model ${values.model} needs OPENAI_API_KEY or OPENAI_BASE_URL; without them only "offline" runs.`);
-    return 2;
-  }
+  const env = modelEnvironment(values.model);
   const report = await runImageSet(env, values.dir);
   const files = writeImagesReport(report, values.out);
   console.log(
@@ -50,11 +37,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    process.exitCode = await main();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 2;
-  }
-}
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await runCli(USAGE, main);

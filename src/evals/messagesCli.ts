@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { modelEnvironment, parseCliArgs, runCli, UsageError } from './cliArgs.js';
 import { reportStamp, writeSideReport } from './report.js';
 import { meetsTargets, messagesMarkdown, runMessageSets, SPLITS, type Split } from './messages.js';
 
@@ -11,29 +11,17 @@ import { meetsTargets, messagesMarkdown, runMessageSets, SPLITS, type Split } fr
 const USAGE = 'usage: npm run evals:messages -- [--split train|test] [--model NAME] [--out DIR] [--name NAME]';
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        split: { type: 'string' },
-        model: { type: 'string', default: 'offline' },
-        out: { type: 'string', default: 'evals/reports' },
-        name: { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.split && !(SPLITS as readonly string[]).includes(values.split)) {
-    console.error(`unknown split ${values.split}\n${USAGE}`);
-    return 2;
-  }
-  const env: Record<string, string | undefined> = { ...process.env, AGENT_MODEL: values.model };
-  if (values.model !== 'offline' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
-    console.error(`--model ${values.model} needs OPENAI_API_KEY or OPENAI_BASE_URL; without them only "offline" runs.`);
-    return 2;
-  }
+  const values = parseCliArgs({
+    options: {
+      split: { type: 'string' },
+      model: { type: 'string', default: 'offline' },
+      out: { type: 'string', default: 'evals/reports' },
+      name: { type: 'string' },
+    },
+  });
+  if (values.split && !(SPLITS as readonly string[]).includes(values.split))
+    throw new UsageError(`unknown split ${values.split}`);
+  const env = modelEnvironment(values.model);
   const splits = values.split ? [values.split as Split] : SPLITS;
   const report = await runMessageSets(env, splits);
   const files = writeSideReport(values.out, 'messages', values.name ?? reportStamp(), report, messagesMarkdown(report));
@@ -45,11 +33,4 @@ async function main(): Promise<number> {
   return report.splits.every(meetsTargets) ? 0 : 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    process.exitCode = await main();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 2;
-  }
-}
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await runCli(USAGE, main);
