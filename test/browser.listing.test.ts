@@ -62,8 +62,8 @@ const occurrences = (page: Page, text: string) =>
   page.evaluate((t) => document.body.textContent.split(t).length - 1, text);
 
 describe.each([
-  ['a phone', PHONE, 'seller-chat-phone'],
   ['a desktop', DESKTOP, 'seller-chat'],
+  ['a phone', PHONE, 'seller-chat-phone'],
 ])('a seller on %s posts a listing with a photo', (_name, viewport, screenshot) => {
   it('attaches a photo, confirms the draft card once, and the public listing page shows the photo', async () => {
     const page = await browser.newPage();
@@ -78,7 +78,7 @@ describe.each([
 
       await page.getByTestId('photo-input').setInputFiles({ name: 'chair.png', mimeType: 'image/png', buffer: CHAIR });
       await page.getByTestId('photo-preview').waitFor();
-      await page.getByLabel('Message').fill('Selling my oak dining chair, solid wood, good condition, 45 euros');
+      await page.getByLabel('Message').fill('Selling my oak dining chair, solid wood, good condition, 120 euros');
       await page.getByRole('button', { name: 'Send' }).click();
 
       const card = page.locator('[data-testid="approval-card"]:not(.decided)');
@@ -129,7 +129,7 @@ describe.each([
         const photo = visitor.getByTestId('listing').getByTestId('photo');
         expect(await loaded(photo)).toBeGreaterThan(0);
         expect(await photo.getAttribute('src')).toMatch(/^\/api\/images\/img_/);
-        expect(await visitor.getByTestId('listing-price').textContent()).toBe('€45.00');
+        expect(await visitor.getByTestId('listing-price').textContent()).toBe('€120.00');
         await noSidewaysScroll(visitor, 'public listing page');
         expect(visitorErrors).toEqual([]);
       } finally {

@@ -36,10 +36,21 @@ class Chat {
   private readonly photo = new PhotoPicker((message) => (this.composerError.textContent = message));
   private busy = false;
 
+  /** Whether the seller is reading the newest messages (not scrolled back into the history). */
+  private atNewest = true;
+
   constructor(
     private readonly root: HTMLElement,
     private readonly session: Session,
-  ) {}
+  ) {
+    const edge = 40;
+    this.log.addEventListener('scroll', () => {
+      this.atNewest = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < edge;
+    });
+    // Photos arrive after their message is placed (fetched with the token) and make it taller: keep the
+    // newest message in view, unless the seller scrolled back to read.
+    this.log.addEventListener('load', () => this.atNewest && this.scroll(), true);
+  }
 
   async start(): Promise<void> {
     clear(this.root);
