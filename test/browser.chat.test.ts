@@ -107,6 +107,9 @@ describe('the seller chat shows the current conversation', () => {
     await say(`change the price of ${listingId} to 110`);
     const card = openCard();
     await card.waitFor({ timeout: 30_000 });
+    // The card shows the change from the current price; the reply does not say it again.
+    expect(await card.getByTestId('approval-summary').textContent()).toContain('from €99.50 to €110');
+    expect(await lastReply().textContent()).not.toContain('€99.50');
     await card.getByRole('button', { name: 'Edit' }).click();
     await card.getByLabel('Price (€)').fill('9999999');
     await card.getByRole('button', { name: 'Confirm changes' }).click();

@@ -94,8 +94,12 @@ const fetched = new Map<string, Promise<string>>();
  * is used, which a listed photo answers. The fallback replaces the image when it cannot load.
  */
 export function showPhoto(img: HTMLImageElement, url: string, fallback = '[photo not available]'): void {
+  const missing = () =>
+    img.replaceWith(h('span', { class: 'image-placeholder', 'data-testid': 'photo-missing' }, fallback));
   const signedIn = token.get();
   if (!STORED.test(url) || !signedIn) {
+    // E.g. the photo of a listing sold since: no longer public, so a visitor gets a 404.
+    img.addEventListener('error', missing, { once: true });
     img.src = url;
     return;
   }
@@ -109,10 +113,7 @@ export function showPhoto(img: HTMLImageElement, url: string, fallback = '[photo
     blob.catch(() => fetched.delete(url));
     fetched.set(url, blob);
   }
-  blob.then(
-    (src) => (img.src = src),
-    () => img.replaceWith(h('span', { class: 'image-placeholder', 'data-testid': 'photo-missing' }, fallback)),
-  );
+  blob.then((src) => (img.src = src), missing);
 }
 
 /** Photos in a row; only same-origin image URLs are used (the CSP allows no other). */
