@@ -175,7 +175,7 @@ export const askNewPrice = (listing: ListingSummary & { description: string; you
 /** The card shows the exact change (listing, from, to): the reply names it and adds only a warning. */
 export const repriceProposal = (listing: ListingSummary, price: number): string =>
   [
-    `${plain(listing.title, 80)} to ${formatEur(price)}: ${CHECK_CHANGE}`,
+    `Ready to change the price of ${plain(listing.title, 80)} to ${formatEur(price)}: ${CHECK_CHANGE}`,
     farPriceNote(price, listing.price, 'its current price'),
   ]
     .filter(Boolean)
