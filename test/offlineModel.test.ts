@@ -142,8 +142,11 @@ describe('OfflineModel: describing an item to sell', () => {
     const text = textOf(response);
     expect(text).toContain('median €419.60');
     expect(text).toContain('12 similar active listings');
-    expect(text).toContain('**Trek Marlin 7 bike** (Sports, like new) at €420');
+    expect(text).toContain('I suggest €420');
     expect(text).toMatch(/confirm/i);
+    // The seller sees the draft as a card: the reply does not restate its fields.
+    expect(text).not.toContain(bikeDraft.description);
+    expect(text).not.toMatch(/Sports|like new/);
   });
 
   it('keeps a price the seller stated instead of the median', async () => {
@@ -368,7 +371,9 @@ describe('OfflineModel: listings', () => {
     expect(callsOf(second)).toEqual([
       { name: 'updatePrice', args: { listingId: 'lst_0000001', price: 350 }, callId: 'call_off_3_0' },
     ]);
-    expect(textOf(second)).toContain('€400');
+    // The card shows the change from €400; the reply names the listing and the new price only.
+    expect(textOf(second)).toMatch(/Grey IKEA sofa to €350\b/);
+    expect(textOf(second)).not.toContain('Grey sofa.');
   });
 
   it("still proposes updatePrice for someone else's listing: refusing is the policy gate's job", async () => {

@@ -174,14 +174,19 @@ describe.each(ENGINES)('photos on %s', (engine) => {
     expect(view.body.messages.filter((m: { role: string }) => m.role === 'seller')).toHaveLength(1);
   });
 
-  it("never posts a listing with another seller's photo", async () => {
+  it("never asks a seller to confirm, nor posts, a listing with another seller's photo", async () => {
     const foreign = pngPhoto(800);
     const foreignId = photoId('seller-2', foreign);
+    const unknownId = photoId('seller-9', pngPhoto(700));
     h = await createHarness({
       engine,
       model: new ScriptedModel([
         callTool('createListing', { ...bikeDraft, photoIds: [foreignId] }, 'c1', 'Draft ready.'),
-        say('Could not post it.'),
+        say('I cannot use that photo.'),
+        callTool('createListing', { ...bikeDraft, photoIds: [unknownId] }, 'c2', 'Draft ready.'),
+        say('I cannot use that photo either.'),
+        callTool('createListing', bikeDraft, 'c3', 'Draft ready.'),
+        say('Posted.'),
       ]),
     });
     const elsewhere = await h.store.conversations.create('seller-2');
@@ -198,15 +203,33 @@ describe.each(ENGINES)('photos on %s', (engine) => {
       unlimited,
     );
     const conversationId = (await json(await h.call('POST', '/api/conversations'))).body.id;
-    const paused = await json(
-      await h.call('POST', `/api/conversations/${conversationId}/messages`, { body: { text: 'Selling my bike' } }),
-    );
-    const approval = paused.body.pendingApprovals[0];
-    await h.call('POST', `/api/runs/${paused.body.runId}/decisions`, {
-      body: { approvalId: approval.approvalId, decision: 'approve' },
-    });
+    const send = async (text: string) =>
+      (await json(await h!.call('POST', `/api/conversations/${conversationId}/messages`, { body: { text } }))).body;
+
+    // Judged before the seller is asked: no card to confirm, and the refusal names the rule.
+    for (const [text, id] of [
+      ['Selling my bike', foreignId],
+      ['Selling my bike again', unknownId],
+    ]) {
+      const run = await send(text);
+      expect(run.status).toBe('completed');
+      expect(run.pendingApprovals).toEqual([]);
+      const [decision] = await h.store.decisions.forRun(run.runId);
+      expect(decision).toMatchObject({ tool: 'createListing', decision: 'deny', rule: 'own-photos' });
+      expect(await h.store.approvals.forRun(run.runId)).toEqual([]);
+      expect(decision.reason).toContain(id);
+    }
+
+    // Nor can the seller slip it in as an edit on approving a clean draft.
+    const paused = await send('Selling my bike, no photo');
+    const approvalId = paused.pendingApprovals[0].approvalId;
+    const decide = (body: Record<string, unknown>) =>
+      h!.call('POST', `/api/runs/${paused.runId}/decisions`, { body: { approvalId, decision: 'approve', ...body } });
+    const refused = await json(await decide({ arguments: { photoIds: [foreignId] } }));
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'edit_refused']);
+    expect((await json(await decide({}))).body.status).toBe('completed');
     const mine = (await json(await h.call('GET', '/api/listings?sellerId=seller-1&q=Trek'))).body.listings;
-    expect(mine.filter((l: { title: string }) => l.title === bikeDraft.title)).toEqual([]);
+    expect(mine.filter((l: { title: string }) => l.title === bikeDraft.title)).toHaveLength(1);
     expect(await h.store.images.onActiveListing(foreignId)).toBe(false);
   });
 });

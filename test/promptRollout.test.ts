@@ -98,15 +98,16 @@ describe('prompt assignment', () => {
 });
 
 describe('rollout configuration', () => {
-  it('ships a valid 50/50 split of v1 and v2', () => {
+  it("ships a valid 50/50 split of v1 and v3 (v2 that knows the seller's screen)", () => {
     expect(loadPromptRollout()).toEqual({
       default: 'v1',
       split: [
         { version: 'v1', percent: 50 },
-        { version: 'v2', percent: 50 },
+        { version: 'v3', percent: 50 },
       ],
     });
     expect(selectPrompts({}).forSeller('seller-1').text).toMatch(/ask which one/);
+    expect(selectPrompts({}).forSeller('seller-1').text).toMatch(/do not repeat those fields/);
   });
 
   it('fails at start with a clear error when the percents do not add up to 100', async () => {
@@ -139,13 +140,13 @@ describe('rollout configuration', () => {
 });
 
 describe('runs use the seller’s version', () => {
-  const half = split(['v1', 50], ['v2', 50]);
+  const half = split(['v1', 50], ['v3', 50]);
   const onV1 = sellerOn(half, 'v1');
-  const onV2 = sellerOn(half, 'v2');
+  const onV3 = sellerOn(half, 'v3');
 
   it('two sellers in different buckets get runs with different promptVersion, and the model gets that version’s instructions', async () => {
     const model = new ScriptedModel([say('Hi one.'), say('Hi two.')]);
-    const tokens = `tok-v1-seller-0123456789:${onV1}:seller,tok-v2-seller-0123456789:${onV2}:seller,tok-support-0123456789:support-1:support`;
+    const tokens = `tok-v1-seller-0123456789:${onV1}:seller,tok-v3-seller-0123456789:${onV3}:seller,tok-support-0123456789:support-1:support`;
     const h = await createHarness({ model, env: { PROMPT_VERSION: '', AUTH_TOKENS: tokens } });
     harnesses.push(h);
     const runFor = async (token: string) => {
@@ -156,13 +157,13 @@ describe('runs use the seller’s version', () => {
       return (await h.call('GET', `/api/traces/${run.traceId}`, { token: 'tok-support-0123456789' })).json();
     };
     const first = await runFor('tok-v1-seller-0123456789');
-    const second = await runFor('tok-v2-seller-0123456789');
+    const second = await runFor('tok-v3-seller-0123456789');
     expect([first.sellerId, first.promptVersion]).toEqual([onV1, 'v1']);
-    expect([second.sellerId, second.promptVersion]).toEqual([onV2, 'v2']);
-    const [v1, v2] = model.calls.map((c) => c.request.systemInstructions);
+    expect([second.sellerId, second.promptVersion]).toEqual([onV3, 'v3']);
+    const [v1, v3] = model.calls.map((c) => c.request.systemInstructions);
     expect(v1).toBe(selectPrompts({ PROMPT_VERSION: 'v1' }).forSeller(onV1).text);
-    expect(v2).toBe(selectPrompts({ PROMPT_VERSION: 'v2' }).forSeller(onV2).text);
-    expect(v1).not.toBe(v2);
+    expect(v3).toBe(selectPrompts({ PROMPT_VERSION: 'v3' }).forSeller(onV3).text);
+    expect(v1).not.toBe(v3);
   });
 
   it('a paused run resumes with the version it started with, even after a restart that forces another', async () => {
@@ -171,8 +172,8 @@ describe('runs use the seller’s version', () => {
       env: { PROMPT_VERSION: '' },
     });
     harnesses.push(first);
-    const { id } = await first.assistant.createConversation(onV2);
-    const paused = await first.assistant.sendMessage(id, onV2, { text: 'sell my bike' });
+    const { id } = await first.assistant.createConversation(onV3);
+    const paused = await first.assistant.sendMessage(id, onV3, { text: 'sell my bike' });
     expect(paused.status).toBe('awaiting_approval');
     await first.store.close();
 
@@ -180,16 +181,16 @@ describe('runs use the seller’s version', () => {
     const model = new ScriptedModel([say('Posted.')]);
     const restarted = await createHarness({ model, dbPath: first.dbPath, env: { PROMPT_VERSION: 'v1' } });
     harnesses.push(restarted);
-    const done = await restarted.assistant.decide(paused.runId, onV2, {
+    const done = await restarted.assistant.decide(paused.runId, onV3, {
       approvalId: paused.pendingApprovals[0].approvalId,
       decision: 'approve',
     });
     expect(done.status).toBe('completed');
-    expect((await restarted.store.runs.get(paused.runId))!.promptVersion).toBe('v2');
+    expect((await restarted.store.runs.get(paused.runId))!.promptVersion).toBe('v3');
     expect(model.calls[0].request.systemInstructions).toBe(
-      selectPrompts({ PROMPT_VERSION: 'v2' }).forSeller(onV2).text,
+      selectPrompts({ PROMPT_VERSION: 'v3' }).forSeller(onV3).text,
     );
-    expect(restarted.assistant['options'].prompts.forSeller(onV2).version).toBe('v1');
+    expect(restarted.assistant['options'].prompts.forSeller(onV3).version).toBe('v1');
   });
 });
 

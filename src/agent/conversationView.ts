@@ -2,6 +2,7 @@ import type { AgentInputItem } from '@openai/agents';
 import type { ApprovalRecord, Conversation, RunRecord, Store } from '../store/index.js';
 import type { ListingSummary } from '../tools/index.js';
 import { transcript, type TranscriptEntry } from './messages.js';
+import { isPhotoId, photoUrl } from './photos.js';
 import type { RunResult } from './runResult.js';
 import { toolResultEvent, type Comparables } from './runEvents.js';
 
@@ -13,6 +14,8 @@ export interface ConversationTurn {
   runId: string;
   text: string;
   images: number;
+  /** The message's stored photos, for its seller's screen (runs from before ids were kept have a count only). */
+  photos: { id: string; url: string }[];
   status: RunResult['status'];
   stopReason?: RunResult['stopReason'];
   reply?: string;
@@ -95,7 +98,8 @@ function cut(entry: TranscriptEntry): TranscriptEntry {
 }
 
 async function conversationTurn(store: Store, run: RunRecord): Promise<ConversationTurn> {
-  const input = (run.input ?? {}) as { text?: unknown; images?: unknown };
+  const input = (run.input ?? {}) as { text?: unknown; images?: unknown; photoIds?: unknown };
+  const photoIds = Array.isArray(input.photoIds) ? input.photoIds.filter((id) => isPhotoId(String(id))) : [];
   const [approvals, executions, feedback] = await Promise.all([
     store.approvals.forRun(run.id),
     store.executions.forRun(run.id),
@@ -109,6 +113,7 @@ async function conversationTurn(store: Store, run: RunRecord): Promise<Conversat
     runId: run.id,
     text: typeof input.text === 'string' ? input.text : '',
     images: typeof input.images === 'number' ? input.images : 0,
+    photos: photoIds.map((id) => ({ id: String(id), url: photoUrl(String(id)) })),
     status: run.status,
     ...(run.stopReason ? { stopReason: run.stopReason } : {}),
     ...(run.reply ? { reply: run.reply } : {}),

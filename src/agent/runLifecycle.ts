@@ -180,7 +180,8 @@ export class RunLifecycle {
         conversationId,
         sellerId,
         traceId: newTraceId(),
-        input: { text: message.text, images: message.photoIds?.length ?? 0 },
+        // The photo ids let the seller's screen show the photos again after a reload (by id, never bytes).
+        input: { text: message.text, images: message.photoIds?.length ?? 0, photoIds: message.photoIds ?? [] },
         appVersion: this.options.appVersion,
         // The seller's version for this run; a resume keeps it, whatever the rollout says by then.
         promptVersion: this.options.prompts.forSeller(sellerId).version,

@@ -24,6 +24,8 @@ export interface PolicyFacts {
   price?: number;
   /** Text the call would publish, checked for prohibited items. */
   text?: string;
+  /** The photos the call would publish, each with its owner (absent: no such photo). */
+  photos?: { id: string; sellerId?: string }[];
 }
 
 /** A call by tool name with arguments that already passed the tool's schema. */

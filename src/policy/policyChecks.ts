@@ -36,6 +36,17 @@ export const ownListing: PolicyCheck = ({ facts, sellerId }) =>
     ? deny('own-listing', 'Sellers may only re-price their own listings; this listing belongs to someone else.')
     : undefined;
 
+/**
+ * Not switchable either: a listing shows only photos its seller sent. Judged before the seller is
+ * asked, so a draft naming another seller's (or no) photo never becomes a card to confirm.
+ */
+export const ownPhotos: PolicyCheck = ({ facts: { photos = [] }, sellerId }) => {
+  const foreign = photos.find((p) => p.sellerId !== sellerId);
+  return foreign
+    ? deny('own-photos', `${foreign.id} is not a photo this seller sent; use only the ids of the seller's photos.`)
+    : undefined;
+};
+
 export const activeListing: PolicyCheck = ({ facts: { listing } }) =>
   listing && listing.status !== 'active'
     ? deny('active-listing', `Listing ${listing.id} is ${listing.status}; only active listings can be re-priced.`)
@@ -103,6 +114,7 @@ export const POLICY_CHECKS: readonly PolicyCheck[] = [
   readOnly,
   listingExists,
   ownListing,
+  ownPhotos,
   activeListing,
   priceChanges,
   categoryAllowed,

@@ -35,7 +35,15 @@ export const createListing = defineTool({
     'Post a new listing for the current seller. Always waits for the seller to confirm the exact title, description, category, condition and price (EUR) before anything is posted.',
   parameters: CreateListingParams,
   progress: 'Preparing your listing for confirmation…',
-  facts: ({ title, description, category, price }) => ({ category, price, text: `${title} ${description}` }),
+  facts: async ({ title, description, category, price, photoIds }, store) => ({
+    category,
+    price,
+    text: `${title} ${description}`,
+    // Whose photos these are: the policy refuses another seller's before the seller is asked to confirm.
+    photos: await Promise.all(
+      [...new Set(photoIds ?? [])].map(async (id) => ({ id, sellerId: (await store.images.get(id))?.sellerId })),
+    ),
+  }),
   summarize: ({ title, description, category, condition, price, photoIds }) => {
     const excerpt = description.length > 160 ? `${description.slice(0, 157)}…` : description;
     const n = new Set(photoIds ?? []).size;

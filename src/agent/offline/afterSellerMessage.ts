@@ -76,7 +76,7 @@ export function afterSellerMessage(items: Item[], message: SellerMessage): Turn 
 function proposeRevision(draft: Draft, change: DraftChange): Turn {
   const { draft: revised, changes } = reviseDraft(draft, change);
   if (!isPriced(revised)) return say(replies.draftNeedsPrice(revised));
-  return callTool('createListing', createListingArguments(revised), replies.revisedDraft(changes, revised));
+  return callTool('createListing', createListingArguments(revised), replies.revisedDraft(changes));
 }
 
 /**

@@ -188,7 +188,7 @@ function afterRejection(call: ToolCall | undefined, rejection: Outcome<'rejected
       if (draft) {
         const { draft: revised, changes } = reviseDraft(draft, change);
         if (isPriced(revised) && changes.length) {
-          return callTool('createListing', createListingArguments(revised), replies.revisedDraft(changes, revised));
+          return callTool('createListing', createListingArguments(revised), replies.revisedDraft(changes));
         }
       }
     }

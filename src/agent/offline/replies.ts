@@ -86,38 +86,36 @@ function comparables(stats: PriceStats): string {
   return `${stats.count} ${listings} for ${range(stats)} (median ${formatEur(stats.median)})`;
 }
 
-function closest(matches: ListingSummary[]): string {
-  const shown = matches.slice(0, 3).map((m) => `${plain(m.title)} (${formatEur(m.price)})`);
-  return shown.length ? `Closest matches: ${shown.join(', ')}.` : '';
-}
-
-const draftLine = (draft: PricedDraft): string =>
-  `**${draft.title}** (${draft.category}, ${draft.condition}) at ${formatEur(draft.price)}.`;
-
+/**
+ * The reply beside a draft: the seller sees the draft itself as a card with the exact action
+ * (title, category, condition, price, description), so the reply says only what the card does
+ * not: where the price comes from, a warning, what the offline model could not use, the question.
+ */
 export function draftProposal(
   draft: PricedDraft,
   search: { stats: PriceStats | null; matches: ListingSummary[] },
   notes: { sellerPrice: boolean; photos: boolean },
 ): string {
-  const lines = [`Here's your draft: ${draftLine(draft)}`];
-  if (search.stats) {
-    const priceNote = notes.sellerPrice ? ' I kept the price you gave.' : ' I used the median as the price.';
-    lines[0] += ` ${comparables(search.stats)}.${priceNote}`;
-    const nearest = closest(search.matches);
-    if (nearest) lines.push(nearest);
-  } else {
-    lines[0] += ' I found no comparable active listings, so I used the price you gave.';
-  }
+  const item = plain(draft.title, 80);
+  const price = formatEur(draft.price);
+  const lines = [
+    !search.stats
+      ? `I found no comparable active listings for ${item}, so I kept your price, ${price}.`
+      : notes.sellerPrice
+        ? `You asked ${price} for ${item}; ${comparables(search.stats)}.`
+        : `I suggest ${price} for ${item}: ${comparables(search.stats)}.`,
+  ];
   const far =
     notes.sellerPrice && search.stats
       ? farPriceNote(draft.price, search.stats.median, 'the median of similar listings')
       : '';
   if (far) lines.push(far);
-  lines.push(`Description: ${draft.description}`);
   if (notes.photos) lines.push("(I can't see photos offline, so the draft is based on your words only.)");
-  lines.push('Please confirm to post it.');
+  lines.push(CHECK_DRAFT);
   return lines.join('\n');
 }
+
+const CHECK_DRAFT = 'Check the draft below, then confirm, edit or cancel it.';
 
 export const askPriceComparablesVary = (draft: Draft, stats: PriceStats): string =>
   `I drafted **${draft.title}** (${draft.category}, ${draft.condition}). ${comparables(stats)}, too wide a range to pick a fair price from your words alone. What price would you like to ask? (Brand, model and age would also help me compare.)`;
@@ -143,11 +141,11 @@ export const live = (listing: ListingSummary): string =>
 export const priceUpdated = (listing: ListingSummary, previousPrice: number): string =>
   `Done: ${listing.title} now costs ${formatEur(listing.price)} (was ${formatEur(previousPrice)}).`;
 
-export const revisedDraft = (changes: string[], draft: PricedDraft): string =>
-  `${changes.length ? `I changed ${joinWords(changes)}.` : 'Here is the draft again.'} Revised draft: ${draftLine(draft)}\nDescription: ${draft.description}\nPlease confirm to post it.`;
+export const revisedDraft = (changes: string[]): string =>
+  `${changes.length ? `I changed ${joinWords(changes)}.` : 'Here is the draft again.'} ${CHECK_DRAFT}`;
 
 export const draftAgain = (draft: PricedDraft): string =>
-  `Here's the draft to post: ${draftLine(draft)}\nDescription: ${draft.description}\nPlease confirm to post it.`;
+  `Here is the draft of ${plain(draft.title, 80)} again. ${CHECK_DRAFT}`;
 
 export const draftNeedsPrice = (draft: Draft): string =>
   `What price would you like to ask for **${draft.title}**? Tell me an amount in euros, e.g. "make it 120".`;
@@ -174,16 +172,19 @@ export function describeListing(listing: ListingSummary & { description: string;
 export const askNewPrice = (listing: ListingSummary & { description: string; yours: boolean }): string =>
   `${describeListing(listing)}\nWhat should the new price be?`;
 
+/** The card shows the exact change (listing, from, to): the reply names it and adds only a warning. */
 export const repriceProposal = (listing: ListingSummary, price: number): string =>
   [
-    `**${plain(listing.title, 80)}** (${listing.id}) is listed at ${formatEur(listing.price)}. I'll change it to ${formatEur(price)} once you confirm.`,
+    `Ready to change the price of ${plain(listing.title, 80)} to ${formatEur(price)}: ${CHECK_CHANGE}`,
     farPriceNote(price, listing.price, 'its current price'),
   ]
     .filter(Boolean)
     .join(' ');
 
 export const relativeRepriceProposal = (listing: ListingSummary, change: RelativePrice, price: number): string =>
-  `**${plain(listing.title, 80)}** (${listing.id}) is listed at ${formatEur(listing.price)}; ${describeRelativePrice(change)} makes ${formatEur(price)}. I'll change it to ${formatEur(price)} once you confirm.`;
+  `${plain(listing.title, 80)} is listed at ${formatEur(listing.price)}; ${describeRelativePrice(change)} makes ${formatEur(price)}: ${CHECK_CHANGE}`;
+
+const CHECK_CHANGE = 'check the change below and confirm it.';
 
 export const relativeLeavesNoPrice = (
   listing: ListingSummary & { description: string; yours: boolean },
@@ -203,7 +204,7 @@ export const cannotDo = (action: string, listingIds: string[] = []): string =>
   `I can't ${action} here${listingIds.length ? `, so ${joinWords(listingIds)} ${listingIds.length > 1 ? 'stay as they are' : 'stays as it is'}` : ''}; I can draft new listings, suggest prices and change the price of your listings. Nothing was changed.`;
 
 export const repriceRevised = (listingId: string, price: number, proposed: number | undefined): string =>
-  `OK, ${formatEur(price)}${proposed !== undefined ? ` instead of ${formatEur(proposed)}` : ''} for ${listingId}. Please confirm the new price.`;
+  `OK, ${formatEur(price)}${proposed !== undefined ? ` instead of ${formatEur(proposed)}` : ''} for ${listingId}: ${CHECK_CHANGE}`;
 
 const ACTIONS: Record<string, { doing: string; nothing: string }> = {
   createListing: { doing: 'post this listing', nothing: 'Nothing was posted.' },

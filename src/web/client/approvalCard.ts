@@ -2,7 +2,7 @@ import type { PendingApproval } from './api.js';
 import { argText } from '../../shared/argText.js';
 import { CATEGORIES, CONDITIONS } from '../../domain/listing.js';
 import { euro, h, time } from './dom.js';
-import { photoStrip } from './photo.js';
+import { photoStrip, storedPhotoUrl } from './photo.js';
 
 export type Decision =
   { decision: 'approve'; arguments?: Record<string, unknown> } | { decision: 'reject'; message?: string };
@@ -43,12 +43,10 @@ const OUTCOMES: Record<string, string> = {
  * then confirm the edited action in one step) or Cancel (with an optional message back to the
  * assistant). The draft lives here only, so it shows once.
  */
-export function approvalCard(
-  approval: ApprovalView,
-  decide: (d: Decision) => Promise<DecisionOutcome>,
-  photo?: string,
-): HTMLElement {
+export function approvalCard(approval: ApprovalView, decide: (d: Decision) => Promise<DecisionOutcome>): HTMLElement {
   const a = approval.arguments;
+  // The photos the listing will show are the ones the action names (the seller's own, checked by the server).
+  const photoIds = Array.isArray(a.photoIds) ? a.photoIds.filter((id): id is string => typeof id === 'string') : [];
   const actions = h('div', { class: 'actions' });
   const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'approval-error' });
   const isDraft = approval.tool === 'createListing';
@@ -61,23 +59,27 @@ export function approvalCard(
       'data-approval-id': approval.approvalId,
     },
     h('h3', {}, isDraft ? 'Your draft: post it?' : 'Change this price?'),
-    isDraft && photo ? photoStrip([{ url: photo }], argText(a.title)) : null,
     isDraft
-      ? h(
+      ? // The draft as it will be posted, field by field: the one place the chat shows it (read aloud as is).
+        h(
           'div',
-          { class: 'preview', 'data-testid': 'draft-card' },
-          h('p', { class: 'title', 'data-testid': 'draft-title' }, argText(a.title)),
-          h('p', { class: 'meta' }, [a.category, a.condition].filter(Boolean).map(argText).join(' · ')),
-          h('p', { class: 'price', 'data-testid': 'draft-price' }, typeof a.price === 'number' ? euro(a.price) : ''),
-          h('p', { class: 'description' }, argText(a.description)),
+          { class: 'preview', 'data-testid': 'approval-summary' },
+          photoIds.length
+            ? photoStrip(
+                photoIds.map((id) => ({ url: storedPhotoUrl(id) })),
+                argText(a.title),
+              )
+            : null,
+          h(
+            'div',
+            { 'data-testid': 'draft-card' },
+            h('p', { class: 'title', 'data-testid': 'draft-title' }, argText(a.title)),
+            h('p', { class: 'meta' }, [a.category, a.condition].filter(Boolean).map(argText).join(' · ')),
+            h('p', { class: 'price', 'data-testid': 'draft-price' }, typeof a.price === 'number' ? euro(a.price) : ''),
+            h('p', { class: 'description' }, argText(a.description)),
+          ),
         )
-      : null,
-    // For a draft the preview above is the same exact arguments; the sentence stays for screen readers.
-    h(
-      'p',
-      { class: isDraft ? 'summary visually-hidden' : 'summary', 'data-testid': 'approval-summary' },
-      approval.summary,
-    ),
+      : h('p', { class: 'summary', 'data-testid': 'approval-summary' }, approval.summary),
     approval.status && approval.status !== 'pending'
       ? null
       : h('p', { class: 'hint' }, `This request expires ${time(approval.expiresAt)}.`),

@@ -3,7 +3,7 @@ import { api, ApiError, streamRun, type PendingApproval, type RunEvent, type Run
 import { approvalCard, type ApprovalView, type Decision, type DecisionOutcome } from './approvalCard.js';
 import { clear, euro, h } from './dom.js';
 import { DraftPanel } from './draftCard.js';
-import { PhotoPicker } from './photo.js';
+import { PhotoPicker, showPhoto } from './photo.js';
 import { ReplyBubble } from './replyBubble.js';
 import { signIn, signOutButton, type Session } from './signIn.js';
 
@@ -34,14 +34,23 @@ class Chat {
   private readonly sendButton = h('button', { type: 'submit', class: 'primary' }, 'Send');
   private readonly composerError = h('p', { class: 'error', role: 'alert' });
   private readonly photo = new PhotoPicker((message) => (this.composerError.textContent = message));
-  /** The last photo the seller sent in this conversation: the draft card previews it. */
-  private lastPhoto?: string;
   private busy = false;
+
+  /** Whether the seller is reading the newest messages (not scrolled back into the history). */
+  private atNewest = true;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly session: Session,
-  ) {}
+  ) {
+    const edge = 40;
+    this.log.addEventListener('scroll', () => {
+      this.atNewest = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < edge;
+    });
+    // Photos arrive after their message is placed (fetched with the token) and make it taller: keep the
+    // newest message in view, unless the seller scrolled back to read.
+    this.log.addEventListener('load', () => this.atNewest && this.scroll(), true);
+  }
 
   async start(): Promise<void> {
     clear(this.root);
@@ -95,11 +104,12 @@ class Chat {
   /** The stored conversation as the seller left it: messages, replies with their thumbs, cards, panel. */
   private show(view: ConversationView): void {
     this.conversationId = view.id;
-    this.lastPhoto = undefined;
     this.greet();
     this.panel.show(view.panel);
     for (const turn of view.turns) {
-      this.log.append(sellerMessage(turn.text, turn.images));
+      // Photos come back by id from the server; an old run without ids says how many there were.
+      const photos = turn.photos.map((p) => p.url);
+      this.log.append(sellerMessage(turn.text, photos.length ? photos : turn.images));
       const bubble = ReplyBubble.settled(turn.reply ?? '', turn).el;
       const cards = turn.approvals.map((a) => this.card(turn.runId, a));
       if (turn.status === 'awaiting_approval') this.log.append(bubble, ...cards);
@@ -122,7 +132,6 @@ class Chat {
     const { id } = await api<{ id: string }>('POST', '/api/conversations');
     this.conversationId = id;
     localStorage.setItem(this.storageKey(), id);
-    this.lastPhoto = undefined;
     this.panel.reset();
     this.greet();
     this.text.focus();
@@ -141,8 +150,7 @@ class Chat {
         .querySelector('.actions')
         ?.replaceChildren(h('p', { class: 'decided-label' }, 'Replaced by your new message'));
     }
-    if (images?.[0]) this.lastPhoto = images[0];
-    const mine = sellerMessage(text, images?.length ?? 0, images?.[0]);
+    const mine = sellerMessage(text, images ?? []);
     this.log.append(mine);
     const outcome = await this.run(`/api/conversations/${this.conversationId}/messages`, {
       text,
@@ -167,7 +175,7 @@ class Chat {
           ? `Confirmed with my changes: ${changeList(decision.arguments)}.`
           : 'Confirmed.'
         : `Cancelled.${decision.message ? ` ${decision.message}` : ''}`;
-    const mine = sellerMessage(label, 0);
+    const mine = sellerMessage(label, []);
     this.log.append(mine);
     const outcome = await this.run(`/api/runs/${runId}/decisions`, { approvalId: approval.approvalId, ...decision });
     if (outcome.ok) return { ok: true };
@@ -223,7 +231,7 @@ class Chat {
   private card(runId: string, approval: ApprovalView): HTMLElement {
     const existing = this.log.querySelector<HTMLElement>(`[data-approval-id="${approval.approvalId}"]`);
     if (existing) existing.remove();
-    return approvalCard(approval, (decision) => this.decide(runId, approval, decision), this.lastPhoto);
+    return approvalCard(approval, (decision) => this.decide(runId, approval, decision));
   }
 
   private setBusy(busy: boolean): void {
@@ -247,15 +255,19 @@ function changeList(changes: Record<string, unknown>): string {
     .join(', ');
 }
 
-function sellerMessage(text: string, images: number, preview?: string): HTMLElement {
+/** The seller's words with their photos: data URLs as just sent, stored URLs after a reload, or a count. */
+function sellerMessage(text: string, photos: string[] | number): HTMLElement {
+  const shown = typeof photos === 'number' ? [] : photos;
+  const count = typeof photos === 'number' ? photos : 0;
   return h(
     'article',
     { class: 'message seller', 'data-testid': 'seller-message' },
-    preview
-      ? h('img', { src: preview, alt: 'Your photo', class: 'thumb' })
-      : images
-        ? h('span', { class: 'hint' }, `${images} photo${images > 1 ? 's' : ''} attached`)
-        : null,
+    ...shown.map((url) => {
+      const img = h('img', { alt: 'Your photo', class: 'thumb', 'data-testid': 'sent-photo' });
+      showPhoto(img, url);
+      return img;
+    }),
+    count ? h('span', { class: 'hint' }, `${count} photo${count > 1 ? 's' : ''} attached`) : null,
     h('div', { class: 'text' }, text),
   );
 }

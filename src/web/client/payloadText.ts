@@ -1,5 +1,5 @@
-import { token } from './api.js';
 import { h, richText } from './dom.js';
+import { showPhoto } from './photo.js';
 
 /** Text longer than this is folded: its start shows, the rest is one click away. */
 const FOLD_CHARS = 280;
@@ -36,23 +36,11 @@ export function imageView(ref: string): HTMLElement {
   const stored = IMAGE_REF.exec(ref);
   if (stored) {
     const img = h('img', { class: 'thumb', alt: 'Photo the seller sent', 'data-testid': 'trace-image' });
-    void loadImage(`/api/images/${stored[1]}`, img);
+    showPhoto(img, `/api/images/${stored[1]}`, '[image not available]');
     return h('a', { href: `/api/images/${stored[1]}`, target: '_blank', rel: 'noopener' }, img);
   }
   const text = PLACEHOLDER.test(ref) ? ref : '[image]';
   return h('span', { class: 'image-placeholder', 'data-testid': 'image-placeholder' }, text);
-}
-
-/** With the support token: the image route may be private, and an <img src> sends no header. */
-async function loadImage(path: string, img: HTMLImageElement): Promise<void> {
-  try {
-    const t = token.get();
-    const res = await fetch(path, { headers: t ? { authorization: `Bearer ${t}` } : {} });
-    if (!res.ok) throw new Error(String(res.status));
-    img.src = URL.createObjectURL(await res.blob());
-  } catch {
-    img.replaceWith(h('span', { class: 'image-placeholder' }, '[image not available]'));
-  }
 }
 
 const quoteValue = (value: unknown): string => {

@@ -1,4 +1,4 @@
-import { api } from './api.js';
+import { api, token } from './api.js';
 import { h } from './dom.js';
 
 const MAX_SIDE = 1280;
@@ -79,6 +79,43 @@ export async function listingPhotos(id: string): Promise<ListingPhoto[]> {
   }
 }
 
+/** A stored photo's address on this server. */
+export const storedPhotoUrl = (id: string): string => `/api/images/${encodeURIComponent(id)}`;
+
+const STORED = /^\/api\/images\/[\w-]+$/;
+
+/** Object URLs of stored photos already fetched on this page: each photo is fetched once. */
+const fetched = new Map<string, Promise<string>>();
+
+/**
+ * Shows a photo in `img`. A stored photo that is not on a listing yet answers only with its
+ * seller's (or support's) token, and an `<img src>` sends no header: with a token the bytes are
+ * fetched with it into a `blob:` URL; without one (a visitor on a public listing) the plain URL
+ * is used, which a listed photo answers. The fallback replaces the image when it cannot load.
+ */
+export function showPhoto(img: HTMLImageElement, url: string, fallback = '[photo not available]'): void {
+  const missing = () =>
+    img.replaceWith(h('span', { class: 'image-placeholder', 'data-testid': 'photo-missing' }, fallback));
+  const signedIn = token.get();
+  if (!STORED.test(url) || !signedIn) {
+    // E.g. the photo of a listing sold since: no longer public, so a visitor gets a 404.
+    img.addEventListener('error', missing, { once: true });
+    img.src = url;
+    return;
+  }
+  let blob = fetched.get(url);
+  if (!blob) {
+    blob = fetch(url, { headers: { authorization: `Bearer ${signedIn}` } }).then(async (res) => {
+      if (!res.ok) throw new Error(`The photo answered ${res.status}.`);
+      return URL.createObjectURL(await res.blob());
+    });
+    // A failure is not remembered: the next view of the photo asks again.
+    blob.catch(() => fetched.delete(url));
+    fetched.set(url, blob);
+  }
+  blob.then((src) => (img.src = src), missing);
+}
+
 /** Photos in a row; only same-origin image URLs are used (the CSP allows no other). */
 export function photoStrip(photos: { url: string }[], alt: string): HTMLElement {
   return h(
@@ -86,6 +123,10 @@ export function photoStrip(photos: { url: string }[], alt: string): HTMLElement 
     { class: 'photos', 'data-testid': 'photos' },
     ...photos
       .filter((p) => /^\/(?!\/)/.test(p.url) || p.url.startsWith('data:image/'))
-      .map((p, i) => h('img', { src: p.url, alt: `${alt} (photo ${i + 1})`, loading: 'lazy', 'data-testid': 'photo' })),
+      .map((p, i) => {
+        const img = h('img', { alt: `${alt} (photo ${i + 1})`, 'data-testid': 'photo' });
+        showPhoto(img, p.url);
+        return img;
+      }),
   );
 }
