@@ -250,6 +250,17 @@ describe('Langfuse export (real SDK, local receiver)', { timeout: 90_000 }, () =
     expect(down.ms).toBeLessThan(baseline.ms + 500);
     expect(slow.ms).toBeLessThan(baseline.ms + 500);
   });
+
+  it('never holds a run when the export runs on the request thread (an in-memory or PostgreSQL store)', async () => {
+    // Answers after 30 s: every send to it times out (after 5 s) and is tried again later.
+    receiver = await LangfuseReceiver.start({ delayMs: 30_000 });
+    h = await createHarness({ model: script(), dbPath: ':memory:', env: env(receiver.url) });
+    const run = await conversation(h);
+    expect(run.done).toMatchObject({ status: 'completed', reply: 'Posted.' });
+    // Both segments settled well inside one send's timeout: neither waited for Langfuse.
+    expect(run.ms).toBeLessThan(4_000);
+    await expect.poll(() => receiver!.requests.length, { timeout: 10_000 }).toBeGreaterThan(0);
+  });
 });
 
 describe('masking', () => {

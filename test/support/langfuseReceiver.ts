@@ -18,7 +18,8 @@ export class LangfuseReceiver {
     readonly url: string,
   ) {}
 
-  static async start(options: { delayMs?: number } = {}): Promise<LangfuseReceiver> {
+  /** `port`: listen where an earlier receiver did (Langfuse coming back after an outage). */
+  static async start(options: { delayMs?: number; port?: number } = {}): Promise<LangfuseReceiver> {
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c) => chunks.push(c));
@@ -48,7 +49,7 @@ export class LangfuseReceiver {
     // Idle keep-alive sockets stay open longer than clients keep them: a server closing one while a client
     // reuses it fails that request ("fetch failed"), which a busy test machine makes likely.
     server.keepAliveTimeout = 65_000;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     const receiver = new LangfuseReceiver(server, `http://127.0.0.1:${port}`);
     return receiver;
@@ -92,6 +93,15 @@ export class LangfuseReceiver {
       .filter((e: any) => e.type === 'score-create')
       .forEach((e: any) => byId.set(e.body.id, e.body));
     return [...byId.values()];
+  }
+
+  /** Forgets what was received (a long soak checks each wave, then clears, so the test's memory stays flat). */
+  clear(): void {
+    this.requests.length = 0;
+  }
+
+  get port(): number {
+    return (this.server.address() as { port: number }).port;
   }
 
   close(): Promise<void> {
