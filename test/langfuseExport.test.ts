@@ -246,9 +246,11 @@ describe('Langfuse export (real SDK, local receiver)', { timeout: 90_000 }, () =
     h = await createHarness({ model: script(), env: env(receiver.url) });
     const slow = await conversation(h);
     expect(slow.done).toMatchObject({ status: 'completed', reply: 'Posted.' });
-    // Export happens off the request path: the runs take about as long as without export.
-    expect(down.ms).toBeLessThan(baseline.ms + 500);
-    expect(slow.ms).toBeLessThan(baseline.ms + 500);
+    // Export happens off the request path: the runs take about as long as without export. Waiting for
+    // the slow receiver would cost 3 s a segment; the margin is for a busy machine (the export thread
+    // starts up beside the first run).
+    expect(down.ms).toBeLessThan(baseline.ms + 2_000);
+    expect(slow.ms).toBeLessThan(baseline.ms + 2_000);
   });
 
   it('never holds a run when the export runs on the request thread (an in-memory or PostgreSQL store)', async () => {

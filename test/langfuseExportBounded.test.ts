@@ -115,7 +115,8 @@ async function storeWithRuns(count: number): Promise<{ store: Store; runIds: str
   return { store, runIds };
 }
 
-describe('bounded Langfuse export', { timeout: SOAK ? 900_000 : 120_000 }, () => {
+// Generous: seconds alone, but a loaded machine has taken several times that.
+describe('bounded Langfuse export', { timeout: SOAK ? 900_000 : 300_000 }, () => {
   it(`exports ${RUNS} runs with its state bounded and its heap flat, each run one tree`, async () => {
     receiver = await LangfuseReceiver.start();
     const { store, runIds } = await storeWithRuns(RUNS);
