@@ -84,7 +84,8 @@ export interface ExportStats {
  *
  * Bounded: settled runs wait in a queue of `maxQueuedRuns` (drop-oldest,
  * counted); after every few runs the processor is flushed (bounded by the
- * export timeout), so its own buffer never overflows; what was sent is
+ * export timeout), so its own buffer never overflows, and a batch Langfuse
+ * did not accept is queued again and retried later; what was sent is
  * remembered for the last REMEMBERED_TRACES traces only (forgetting costs a
  * re-send, never a wrong trace). A slow or absent Langfuse never touches a run.
  */
