@@ -139,7 +139,7 @@ describe('instructions from Langfuse prompt management', { timeout: 90_000 }, ()
     expect(logged).toHaveLength(1);
   });
 
-  it('serves from its cache within the TTL, refreshes in the background after it, and keeps the last on failure', async () => {
+  it('serves from its cache within the TTL, refreshes in the background, keeps the last on failure', async () => {
     const clock = { now: 0 };
     receiver = await receiverWith(served(3, ['production']));
     const { prompts } = selector(receiver, clock);
