@@ -77,6 +77,16 @@ const EnvSchema = z.object({
     .default('development'),
   /** Settled runs waiting for export; past it the oldest is dropped and counted (a slow or absent Langfuse). */
   LANGFUSE_EXPORT_QUEUE: int(1000),
+  /**
+   * Instructions from Langfuse prompt management: the label whose version new runs use (with the keys
+   * above); unset: the local files only. `PROMPT_VERSION` still pins a local version.
+   */
+  LANGFUSE_PROMPT_LABEL: z.string().min(1).max(200).optional(),
+  LANGFUSE_PROMPT_NAME: z.string().min(1).max(200).default('listing-assistant'),
+  /** How long a fetched prompt is used before it is fetched again, in the background. */
+  LANGFUSE_PROMPT_CACHE_TTL_SECONDS: int(60),
+  /** How long one prompt fetch may take; past it the last version fetched (or the files) is used. */
+  LANGFUSE_PROMPT_TIMEOUT_MS: int(2000),
   /** Unset: `info`, or `silent` under NODE_ENV=test so test output stays readable. */
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
   /** A bearer token that may scrape /metrics (besides support tokens) when real tokens are configured. */

@@ -65,6 +65,8 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       ...(exporter ? [exporter] : []),
     ],
   });
+  // A Langfuse prompt is fetched before the first run (bounded by LANGFUSE_PROMPT_TIMEOUT_MS; the files otherwise).
+  await prompts.warm();
   const signIn = signInFrom(config);
   const replayThread = new ReplayThread(config.REPLAY_CONCURRENCY);
   const usingDemoTokens = signIn.demo;

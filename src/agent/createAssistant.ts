@@ -38,14 +38,15 @@ export function createAssistant(deps: AssistantDeps): AssistantParts {
   const { config, store } = deps;
   const policy = new PolicyGate(deps.rules ?? loadPolicyRules(config.POLICY_PATH), store, TOOL_SPECS);
   const model = deps.model ?? selectModel(config);
-  const prompts = selectPrompts(config);
+  const logger = deps.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const prompts = selectPrompts(config, (msg, fields) => logger.warn(fields, msg));
   const assistant = new ListingAssistant({
     store,
     policy,
     model: model.model,
     modelName: model.name,
     prompts,
-    logger: deps.logger ?? createLogger({ level: config.LOG_LEVEL }),
+    logger,
     traceSinks: deps.traceSinks,
     limits: {
       maxSteps: config.AGENT_MAX_STEPS,

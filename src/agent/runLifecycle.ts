@@ -248,7 +248,8 @@ export class RunLifecycle {
     const counter = new TracedModel(new LoopGuardModel(withPhotos), this.options.modelName);
     const agent = new Agent<AssistantContext>({
       name: 'listing-assistant',
-      instructions: this.options.prompts.version(run.promptVersion).text,
+      // Read when the model is called: a version fetched from Langfuse may have to be fetched again.
+      instructions: async () => (await this.options.prompts.version(run.promptVersion)).text,
       model: counter,
       tools: this.tools,
     });

@@ -20,7 +20,7 @@ export class BackgroundLangfuseExport implements TraceSink {
   private nextId = 0;
   private stopped = false;
   /** As the worker last reported them (every flush and stats request). */
-  private lastStats: ExportStats = { queued: 0, dropped: 0, exported: 0, rememberedTraces: 0 };
+  private lastStats: ExportStats = { queued: 0, dropped: 0, exported: 0, failedSends: 0, rememberedTraces: 0 };
   /** Resolves once the thread has loaded its modules (seconds on a busy machine): request timeouts count from then. */
   private readonly ready: Promise<void>;
   private markReady!: () => void;

@@ -4,7 +4,8 @@ import type { ExportStats } from './langfuseExporter.js';
 /**
  * The export's health on the service's Prometheus registry, read from the
  * exporter at scrape time: runs dropped because its queue was full (Langfuse
- * slow or down) and runs waiting now. A rising drop count is worth an alert.
+ * slow or down), failed sends (retried) and runs waiting now. A rising drop
+ * count is worth an alert.
  */
 export function registerLangfuseExportMetrics(
   registry: Registry,
@@ -19,6 +20,17 @@ export function registerLangfuseExportMetrics(
       const { dropped } = await stats();
       if (dropped > reported) this.inc(dropped - reported);
       reported = Math.max(reported, dropped);
+    },
+  });
+  let failed = 0;
+  new Counter({
+    name: 'listing_assistant_langfuse_export_failed_sends_total',
+    help: 'Batches Langfuse did not accept (down, too slow, refusing); their runs are queued again and retried.',
+    registers: [registry],
+    async collect() {
+      const { failedSends } = await stats();
+      if (failedSends > failed) this.inc(failedSends - failed);
+      failed = Math.max(failed, failedSends);
     },
   });
   new Gauge({

@@ -25,13 +25,29 @@ export class LangfuseExportQueue<T> {
   push(key: string, item: T): T | undefined {
     const replaced = this.items.get(key);
     this.items.set(key, item);
+    this.trim();
+    return replaced;
+  }
+
+  private trim(): void {
     while (this.items.size > this.capacity) {
       const [oldestKey, oldest] = this.items.entries().next().value as [string, T];
       this.items.delete(oldestKey);
       this.dropped++;
       this.onDrop(oldestKey, oldest);
     }
-    return replaced;
+  }
+
+  /**
+   * Puts items taken earlier back at the front (the oldest end), as a batch that could not be sent;
+   * a key queued again meanwhile keeps its newer item. Past capacity the oldest go, counted.
+   */
+  requeue(entries: Array<[string, T]>): void {
+    const back = entries.filter(([key]) => !this.items.has(key));
+    const waiting = [...this.items];
+    this.items.clear();
+    for (const [key, item] of [...back, ...waiting]) this.items.set(key, item);
+    this.trim();
   }
 
   /** Takes the oldest waiting item. */

@@ -10,21 +10,35 @@ import {
   getLangfuseTracer,
   setLangfuseTracerProvider,
 } from '@langfuse/tracing';
-import type { RunRecord, Store } from '../store/index.js';
+import type { CorrectionRecord, RunRecord, Store } from '../store/index.js';
 import { maskText, maskValue } from '../shared/masking.js';
 import { processLogger } from '../logging/logger.js';
 import { APP_VERSION } from '../config.js';
 import type { TraceSink } from './traceRouter.js';
 import { langfuseTraceId, type LangfuseConfig } from './langfuseConfig.js';
 import { LangfuseExportQueue } from './langfuseExportQueue.js';
-import { buildTraceTree, readRunRecords, TRACE_NAME, type TreeObservation } from './langfuseTraceTree.js';
+import {
+  buildTraceTree,
+  readRunRecords,
+  TRACE_NAME,
+  type RunRecords,
+  type TreeObservation,
+} from './langfuseTraceTree.js';
 import { FeedbackScores } from './feedbackScores.js';
 
 export { langfuseTraceId, type LangfuseConfig } from './langfuseConfig.js';
 
 export const SERVICE_NAME = 'listing-assistant';
-/** Runs exported between two flushes of the span processor: what its buffer holds at most (a dozen spans each). */
+/** Runs exported between two flushes of the span processor. */
 const RUNS_PER_FLUSH = 20;
+/**
+ * Spans handed over between two flushes, at most (a run has a dozen or so): below the processor's
+ * batch size (512), so it never sends a batch on its own, whose failure this exporter would not hear of.
+ */
+const SPANS_PER_FLUSH = 256;
+/** After a failed send, the next try waits this long, doubling up to the maximum while Langfuse stays away. */
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 /** Traces whose sent observations are remembered, so a resumed run sends only its new segment. */
 const REMEMBERED_TRACES = 1000;
 
@@ -35,7 +49,14 @@ const spanIdFor = (traceHex: string, key: string) =>
 interface Waiting {
   store: Store;
   run?: RunRecord;
+  /** What an earlier try read, when its send failed: sent again as read (an eval trial's store is closed by now). */
+  read?: ReadRun;
   settle: () => void;
+}
+
+interface ReadRun {
+  records: RunRecords;
+  corrections: CorrectionRecord[];
 }
 
 export interface ExportStats {
@@ -43,8 +64,10 @@ export interface ExportStats {
   queued: number;
   /** Runs dropped (oldest first) because the queue was full since start. */
   dropped: number;
-  /** Runs whose observations were handed to the span processor since start. */
+  /** Runs whose observations Langfuse accepted since start. */
   exported: number;
+  /** Sends that failed (Langfuse down, slow past the timeout, or refusing): their runs were queued again. */
+  failedSends: number;
   /** Traces whose sent observations are remembered (at most `rememberedTraces`, default 1000). */
   rememberedTraces: number;
 }
@@ -61,7 +84,8 @@ export interface ExportStats {
  *
  * Bounded: settled runs wait in a queue of `maxQueuedRuns` (drop-oldest,
  * counted); after every few runs the processor is flushed (bounded by the
- * export timeout), so its own buffer never overflows; what was sent is
+ * export timeout), so its own buffer never overflows, and a batch Langfuse
+ * did not accept is queued again and retried later; what was sent is
  * remembered for the last REMEMBERED_TRACES traces only (forgetting costs a
  * re-send, never a wrong trace). A slow or absent Langfuse never touches a run.
  */
@@ -76,7 +100,12 @@ export class LangfuseExporter implements TraceSink {
   /** traceId → keys of the observations sent, least recently exported first. */
   private readonly sent = new Map<string, Set<string>>();
   private draining: Promise<void> | undefined;
+  /** Set while waiting to try again after a failed send: new runs queue up meanwhile. */
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryMs = RETRY_FIRST_MS;
+  private stopped = false;
   private exportedRuns = 0;
+  private failedSends = 0;
   private readonly environment: string;
 
   /** `store` is where `onSegmentSettled` reads runs; `exportRun` can also be given another store (eval trials). */
@@ -119,10 +148,9 @@ export class LangfuseExporter implements TraceSink {
 
   onSpanEnd(): void {}
 
-  /** Queues the run; settles (never rejects) once it is handed to the span processor, or dropped. */
-  onSegmentSettled(runId: string): Promise<void> {
-    if (!this.store) return Promise.resolve();
-    return this.enqueue(runId, this.store);
+  /** Queues the run and returns: a run never waits for Langfuse (the run's lifecycle awaits its sinks). */
+  onSegmentSettled(runId: string): void {
+    if (this.store) void this.enqueue(runId, this.store);
   }
 
   /** Queues a run of another store (an eval trial's); settles once it was read and handed on, or dropped. */
@@ -135,6 +163,7 @@ export class LangfuseExporter implements TraceSink {
       queued: this.queue.size,
       dropped: this.queue.dropped,
       exported: this.exportedRuns,
+      failedSends: this.failedSends,
       rememberedTraces: this.sent.size,
     };
   }
@@ -142,32 +171,75 @@ export class LangfuseExporter implements TraceSink {
   private enqueue(runId: string, store: Store, run?: RunRecord): Promise<void> {
     return new Promise((resolve) => {
       this.queue.push(runId, { store, run, settle: resolve })?.settle();
-      this.draining ??= this.drain().finally(() => (this.draining = undefined));
+      // While a retry is due, runs only queue up: a Langfuse that is down is not asked again per run.
+      if (!this.retryTimer) void this.startDrain();
     });
   }
 
+  private startDrain(): Promise<void> {
+    return (this.draining ??= this.drain().finally(() => (this.draining = undefined)));
+  }
+
+  /**
+   * Sends the queue in batches; a batch Langfuse did not accept goes back to the front of the queue
+   * (its traces are forgotten, so they are sent whole: an upsert) and the next try waits, doubling.
+   */
   private async drain(): Promise<void> {
-    let sinceFlush = 0;
+    let batch: Array<[string, Waiting]> = [];
+    let spans = 0;
     for (let next = this.queue.shift(); next; next = this.queue.shift()) {
       const [runId, waiting] = next;
       try {
-        const run = waiting.run ?? (await waiting.store.runs.get(runId));
-        if (run) await this.exportNow(run, waiting.store);
+        const read = waiting.read ?? (await this.read(runId, waiting));
+        if (read) {
+          spans += this.exportNow(read);
+          batch.push([runId, { store: waiting.store, read, settle: () => {} }]);
+        }
       } catch (error) {
         this.log('langfuse export failed', { runId, error: error instanceof Error ? error.message : String(error) });
       } finally {
         waiting.settle();
       }
-      if (++sinceFlush >= RUNS_PER_FLUSH || this.queue.size === 0) {
-        sinceFlush = 0;
-        await this.flushProcessor();
+      if (batch.length >= RUNS_PER_FLUSH || spans >= SPANS_PER_FLUSH || this.queue.size === 0) {
+        const sent = await this.flushProcessor();
+        if (!sent) return this.retryLater(batch);
+        this.exportedRuns += batch.length;
+        this.retryMs = RETRY_FIRST_MS;
+        batch = [];
+        spans = 0;
       }
     }
   }
 
-  private async exportNow(run: RunRecord, store: Store): Promise<void> {
-    const records = await readRunRecords(store, run);
-    const corrections = await store.corrections.forRun(run.id);
+  private retryLater(batch: Array<[string, Waiting]>): void {
+    this.failedSends++;
+    for (const [, waiting] of batch) this.sent.delete(langfuseTraceId(waiting.read!.records.run.traceId));
+    this.queue.requeue(batch);
+    if (this.failedSends % 100 === 1)
+      this.log('langfuse export failed: runs queued again', { failedSends: this.failedSends, queued: this.queue.size });
+    if (this.stopped) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.startDrain();
+    }, this.retryMs);
+    this.retryTimer.unref();
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+  }
+
+  private async read(runId: string, waiting: Waiting): Promise<ReadRun | undefined> {
+    const run = waiting.run ?? (await waiting.store.runs.get(runId));
+    if (!run) return undefined;
+    const [records, corrections] = await Promise.all([
+      readRunRecords(waiting.store, run),
+      waiting.store.corrections.forRun(run.id),
+    ]);
+    return { records, corrections };
+  }
+
+  /** Hands the run's observations to the span processor; returns how many. */
+  private exportNow({ records, corrections }: ReadRun): number {
+    const { run } = records;
     const tree = buildTraceTree(records);
     const traceHex = langfuseTraceId(run.traceId);
     const sent = this.sent.get(traceHex) ?? new Set<string>();
@@ -191,17 +263,17 @@ export class LangfuseExporter implements TraceSink {
       'langfuse.trace.metadata.status': run.status,
       'langfuse.trace.metadata.promptVersion': run.promptVersion,
     };
-    this.emit(tree, ROOT_CONTEXT, { traceHex, run, sent, everySpan, rootOnly });
+    const emitted = this.emit(tree, ROOT_CONTEXT, { traceHex, run, sent, everySpan, rootOnly });
     for (const c of corrections) this.scores.correction(c);
-    this.exportedRuns++;
+    return emitted;
   }
 
-  /** Starts the observation, then its children (each under it while it is open), then ends it. */
+  /** Starts the observation, then its children (each under it while it is open), then ends it; counts them. */
   private emit(
     node: TreeObservation,
     parent: Context,
     ctx: { traceHex: string; run: RunRecord; sent: Set<string>; everySpan: Attributes; rootOnly: Attributes },
-  ): void {
+  ): number {
     const isRoot = node.key === 'root';
     const { children, key: _key, startAt, endAt, name, type, completionStartTime, ...fields } = node;
     this.nextSpanId = spanIdFor(ctx.traceHex, node.key);
@@ -219,9 +291,11 @@ export class LangfuseExporter implements TraceSink {
     const span = getLangfuseTracer().startSpan(maskText(name), { startTime: new Date(startAt), attributes }, parent);
     this.nextSpanId = this.nextTraceId = undefined;
     const within = trace.setSpan(parent, span);
-    for (const child of children) if (!isRoot || !allSent(child, ctx.sent)) this.emit(child, within, ctx);
+    let emitted = 1;
+    for (const child of children) if (!isRoot || !allSent(child, ctx.sent)) emitted += this.emit(child, within, ctx);
     span.end(new Date(endAt));
     ctx.sent.add(node.key);
+    return emitted;
   }
 
   private take(kind: 'trace' | 'span'): string | undefined {
@@ -231,23 +305,30 @@ export class LangfuseExporter implements TraceSink {
     return id;
   }
 
-  private async flushProcessor(): Promise<void> {
+  /** True when Langfuse accepted everything handed over (the processor's flush rejects otherwise). */
+  private async flushProcessor(): Promise<boolean> {
     try {
-      await this.provider.forceFlush();
+      await this.processor.forceFlush();
+      return true;
     } catch {
-      // Langfuse slow or down: this batch is lost, the store keeps every trace.
+      return false;
     }
   }
 
+  /** Tries to send what is queued now, a due retry included (bounded by the export timeout per batch). */
   async forceFlush(): Promise<void> {
     await this.draining;
-    await this.flushProcessor();
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    await this.startDrain();
     await this.scores.flush();
   }
 
-  /** Exports what is queued and flushes it (bounded by the export timeout), then stops. */
+  /** Tries once more to send what is queued (bounded by the export timeout), then stops. */
   async shutdown(): Promise<void> {
-    await this.draining;
+    this.stopped = true;
+    await this.forceFlush();
+    clearTimeout(this.retryTimer);
     await this.provider.shutdown().catch(() => {});
     await this.scores.shutdown();
   }

@@ -2,6 +2,7 @@ import type { ApprovalRecord, PolicyDecisionRecord, RunRecord, Store } from '../
 import type { TraceSpanRecord } from '../store/traceRepository.js';
 import { costDetails } from '../shared/modelPricing.js';
 import { TRACED_MODEL_MARKER } from './tracedModel.js';
+import { promptLink } from './langfusePrompts.js';
 
 export type ObservationType = 'agent' | 'generation' | 'tool' | 'guardrail' | 'event';
 
@@ -27,7 +28,7 @@ export interface TreeObservation {
   children: TreeObservation[];
 }
 
-/** The name runs' instructions go by in Langfuse prompt management (versions `v<N>` are its versions N). */
+/** The name local instructions go by in Langfuse prompt management (files `v<N>` are its versions N). */
 export const PROMPT_NAME = 'listing-assistant';
 export const TRACE_NAME = 'listing-assistant';
 
@@ -213,7 +214,7 @@ function generation(run: RunRecord, span: TraceSpanRecord): TreeObservation {
   };
   const cost = costDetails(model, usage);
   const parameters = modelParameters(data.model_config);
-  const version = /^v(\d+)$/.exec(run.promptVersion)?.[1];
+  const link = promptLink(run.promptVersion, PROMPT_NAME);
   return {
     key: `span:${span.spanId}`,
     type: 'generation',
@@ -231,7 +232,7 @@ function generation(run: RunRecord, span: TraceSpanRecord): TreeObservation {
     ...(cost ? { costDetails: cost } : {}),
     ...(Object.keys(parameters).length ? { modelParameters: parameters } : {}),
     ...(typeof data.completion_start_time === 'string' ? { completionStartTime: data.completion_start_time } : {}),
-    ...(version ? { prompt: { name: PROMPT_NAME, version: Number(version), isFallback: false as const } } : {}),
+    ...(link ? { prompt: { ...link, isFallback: false as const } } : {}),
     ...(span.error ? { level: 'ERROR' as const, statusMessage: span.error.message } : {}),
     children: [],
   };

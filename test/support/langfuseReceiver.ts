@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 
 export interface ReceivedRequest {
@@ -11,14 +11,35 @@ export interface ReceivedRequest {
 /** A local stand-in for Langfuse: records what the real SDK sends to the OTLP and ingestion endpoints. */
 export const RECEIVER_PROJECT_ID = 'proj-receiver';
 
+/** A prompt version as Langfuse prompt management holds it (`type` text unless said otherwise). */
+export interface ServedPrompt {
+  version: number;
+  labels: string[];
+  prompt: unknown;
+  type?: 'text' | 'chat';
+}
+
 export class LangfuseReceiver {
   readonly requests: ReceivedRequest[] = [];
+  /** Served at GET /api/public/v2/prompts/{name}?label=|version= (neither: the `production` label), by name. */
+  readonly prompts = new Map<string, ServedPrompt[]>();
+  /** What prompt requests get instead, while set: an HTTP status, or no answer at all. */
+  promptFault: number | 'hang' | undefined;
+  /** Requests refused for a wrong or missing `Authorization` (only when started with credentials). */
+  unauthorized = 0;
   private constructor(
     private readonly server: Server,
     readonly url: string,
   ) {}
 
-  static async start(options: { delayMs?: number } = {}): Promise<LangfuseReceiver> {
+  /** `port`: listen where an earlier receiver did (Langfuse coming back after an outage). */
+  static async start(
+    options: { delayMs?: number; port?: number; credentials?: { publicKey: string; secretKey: string } } = {},
+  ): Promise<LangfuseReceiver> {
+    // Langfuse's public API: basic auth, public key as user, secret key as password.
+    const expectedAuth =
+      options.credentials &&
+      `Basic ${Buffer.from(`${options.credentials.publicKey}:${options.credentials.secretKey}`).toString('base64')}`;
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c) => chunks.push(c));
@@ -33,6 +54,18 @@ export class LangfuseReceiver {
           // keep raw
         }
         receiver.requests.push({ path: req.url ?? '', headers: req.headers, raw, body });
+        if (expectedAuth && req.headers.authorization !== expectedAuth) {
+          receiver.unauthorized++;
+          res.writeHead(401, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ message: 'Invalid credentials' }));
+          return;
+        }
+        const url = new URL(req.url ?? '/', 'http://receiver');
+        const promptName = /^\/api\/public\/v2\/prompts\/([^/]+)$/.exec(url.pathname)?.[1];
+        if (req.method === 'GET' && promptName) {
+          receiver.servePrompt(decodeURIComponent(promptName), url.searchParams, res);
+          return;
+        }
         const reply = () => {
           res.writeHead(req.url?.includes('ingestion') ? 207 : 200, { 'content-type': 'application/json' });
           if (req.url?.includes('ingestion')) res.end(JSON.stringify({ successes: [], errors: [] }));
@@ -48,10 +81,53 @@ export class LangfuseReceiver {
     // Idle keep-alive sockets stay open longer than clients keep them: a server closing one while a client
     // reuses it fails that request ("fetch failed"), which a busy test machine makes likely.
     server.keepAliveTimeout = 65_000;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     const receiver = new LangfuseReceiver(server, `http://127.0.0.1:${port}`);
     return receiver;
+  }
+
+  /** Prompt requests received, as `{name, label, version}` from their URLs. */
+  promptRequests(): Array<{ name: string; label: string | null; version: string | null }> {
+    return this.requests
+      .map((r) => new URL(r.path, 'http://receiver'))
+      .filter((u) => u.pathname.startsWith('/api/public/v2/prompts/'))
+      .map((u) => ({
+        name: decodeURIComponent(u.pathname.split('/').at(-1)!),
+        label: u.searchParams.get('label'),
+        version: u.searchParams.get('version'),
+      }));
+  }
+
+  private servePrompt(name: string, query: URLSearchParams, res: ServerResponse): void {
+    if (this.promptFault === 'hang') return;
+    if (this.promptFault) {
+      res.writeHead(this.promptFault, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'receiver fault' }));
+      return;
+    }
+    const version = query.get('version');
+    const label = query.get('label') ?? (version ? null : 'production');
+    const found = (this.prompts.get(name) ?? []).find((p) =>
+      label ? p.labels.includes(label) : p.version === Number(version),
+    );
+    res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify(
+        found
+          ? {
+              name,
+              version: found.version,
+              type: found.type ?? 'text',
+              prompt: found.prompt,
+              config: {},
+              labels: found.labels,
+              tags: [],
+              commitMessage: null,
+            }
+          : { message: `Prompt not found: '${name}'` },
+      ),
+    );
   }
 
   /** Every OTLP span received (a span sent again appears again), attributes flattened to plain values. */
@@ -92,6 +168,15 @@ export class LangfuseReceiver {
       .filter((e: any) => e.type === 'score-create')
       .forEach((e: any) => byId.set(e.body.id, e.body));
     return [...byId.values()];
+  }
+
+  /** Forgets what was received (a long soak checks each wave, then clears, so the test's memory stays flat). */
+  clear(): void {
+    this.requests.length = 0;
+  }
+
+  get port(): number {
+    return (this.server.address() as { port: number }).port;
   }
 
   close(): Promise<void> {
