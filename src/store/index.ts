@@ -81,7 +81,7 @@ export type { TraceSpanRecord, TraceFilter, TraceSummary } from './traceReposito
 export type { CorrectionRecord, CorrectionKind, CorrectionVia, NewCorrection } from './correctionRepository.js';
 export type { ReviewItemRecord, ReviewReason, ReviewStatus, ReviewLabel, ReviewFilter } from './reviewRepository.js';
 export { REVIEW_REASONS, REVIEW_STATUSES, REVIEW_LABELS } from './reviewRepository.js';
-export { RunWrites, type HeldWrite } from './runWrites.js';
+export { RunWrites, SegmentFencedError, type HeldWrite, type SegmentFence } from './runWrites.js';
 export type { Lease, LeaseRepository } from './leaseRepository.js';
 export type { RateTake, RateCounterRepository } from './rateCounterRepository.js';
 export { ImageQuotaError, type ImageQuota, type ImageRecord, type NewImage } from './imageRepository.js';

@@ -272,6 +272,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX IF NOT EXISTS listings_active_search_by_length ON listings
     USING gin (length(search), category, search) WHERE status = 'active';
   `,
+  // 7: a lease's token, new at every acquisition (see the SQLite twin): what a segment's writes check.
+  `ALTER TABLE leases ADD COLUMN token text NOT NULL DEFAULT ''`,
 ];
 
 /** Any constant: the advisory lock every instance takes while it migrates. */
