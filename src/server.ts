@@ -1,7 +1,7 @@
-import { serve } from '@hono/node-server';
 import { loadConfig } from './config.js';
 import { createService } from './service.js';
 import { StoreUnavailableError } from './store/index.js';
+import { listen } from './api/httpServer.js';
 
 /** `npm start`: the API on loopback, the offline model unless a key is set, a seeded SQLite file. */
 const config = loadConfig();
@@ -25,7 +25,7 @@ const recovered = await service.assistant.recoverInterruptedRuns();
 service.assistant.startSweeping();
 const listings = await service.store.listings.count();
 
-const server = serve({ fetch: service.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+const server = listen(service.app.fetch, config.PORT, config.HOST, (info) => {
   const url = `http://${config.HOST === '::1' ? '[::1]' : config.HOST}:${info.port}`;
   const lines = [
     `Listing assistant listening on ${url}`,
