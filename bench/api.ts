@@ -146,6 +146,7 @@ async function measure(v: Variant, concurrency: number) {
   let completed = 0;
   let failed = 0;
   let firstError: string | undefined;
+  const errors: Record<string, number> = {};
   let wall = 0;
   for (let r = 0; r < ROUNDS; r++) {
     const result = await load(request);
@@ -153,6 +154,7 @@ async function measure(v: Variant, concurrency: number) {
     completed += result.completed;
     failed += result.failed;
     firstError ??= result.firstError;
+    for (const [kind, n] of Object.entries(result.errors)) errors[kind] = (errors[kind] ?? 0) + n;
     wall += result.wallMs;
   }
   const after = await usage();
@@ -171,6 +173,7 @@ async function measure(v: Variant, concurrency: number) {
     completed,
     failed,
     firstError,
+    errors,
     runsPerSecond: Math.round(runsPerSecond),
     ofIdeal: Math.round((runsPerSecond / (concurrency / (DELAY_MS / 1000))) * 1000) / 10,
     addedLatencyMs: summarize(latencies.map((l) => l - DELAY_MS)),
@@ -215,7 +218,9 @@ const fmt = (r: Row) => {
     r.databaseCpuMsPerRun === undefined ? '' : `+ PostgreSQL ${r.databaseCpuMsPerRun} ms/run`,
     r.statementsPerRun === undefined ? '' : `${r.statementsPerRun} statements/run`,
     r.transactionsPerRun === undefined ? '' : `${r.transactionsPerRun} transactions/run`,
-    r.completed === r.sent ? '' : `COMPLETED ${r.completed} of ${r.sent} (${r.failed} unanswered: ${r.firstError})`,
+    r.completed === r.sent
+      ? ''
+      : `COMPLETED ${r.completed} of ${r.sent} (${r.failed} unanswered: ${r.firstError}; by kind ${JSON.stringify(r.errors)})`,
     `load ${r.loadAverage.join('→')}`,
   ].filter(Boolean);
   return `${r.variant.padEnd(24)} ${String(r.concurrency).padStart(5)} ${String(r.runsPerSecond).padStart(6)}/s (${String(r.ofIdeal).padStart(5)}%)  added p50 ${r.addedLatencyMs.p50.toFixed(0)} / p99 ${r.addedLatencyMs.p99.toFixed(0)} ms  ${extra.join('  ')}`;

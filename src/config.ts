@@ -12,6 +12,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** PostgreSQL: a statement running or waiting on a lock longer than this is cancelled (a 503, not a hang). */
+  DATABASE_STATEMENT_TIMEOUT_MS: int(10_000, 100),
+  /** PostgreSQL: how long a request waits for a connection (a new one, or a free one of the pool). */
+  DATABASE_CONNECT_TIMEOUT_MS: int(10_000, 100),
   SEED_COUNT: int(5000, 0),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().url().optional(),

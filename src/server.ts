@@ -1,23 +1,31 @@
-import { serve } from '@hono/node-server';
 import { loadConfig } from './config.js';
 import { createService } from './service.js';
 import { StoreUnavailableError } from './store/index.js';
+import { listen } from './api/httpServer.js';
 
 /** `npm start`: the API on loopback, the offline model unless a key is set, a seeded SQLite file. */
 const config = loadConfig();
 const service = await createService(config).catch((error: unknown) => {
   // A database that is down at start is a message and an exit code, not a stack trace.
   if (!(error instanceof StoreUnavailableError)) throw error;
-  console.error(error.message);
+  console.error(startFailure(error));
   process.exit(1);
 });
+/** One line for the operator: where the database is and the driver's own words. */
+function startFailure(error: StoreUnavailableError): string {
+  if (error.message.startsWith('Cannot open')) return error.message;
+  const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : config.DATABASE_PATH;
+  const cause = error.cause instanceof Error ? error.cause.message : error.message;
+  return `Cannot use the database at ${where}: ${cause}`.replace(/\s+/g, ' ');
+}
+
 // Runs of a crashed predecessor (or of any dead instance on this database) are settled now, and then
 // every third of RUN_LEASE_MS; runs another live instance is executing are left alone.
 const recovered = await service.assistant.recoverInterruptedRuns();
 service.assistant.startSweeping();
 const listings = await service.store.listings.count();
 
-const server = serve({ fetch: service.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+const server = listen(service.app.fetch, config.PORT, config.HOST, (info) => {
   const url = `http://${config.HOST === '::1' ? '[::1]' : config.HOST}:${info.port}`;
   const lines = [
     `Listing assistant listening on ${url}`,

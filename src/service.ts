@@ -34,7 +34,14 @@ export interface ServiceOverrides {
 export async function createService(config: Config, overrides: ServiceOverrides = {}) {
   const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL });
   // PostgreSQL when DATABASE_URL is set (StoreUnavailableError when it cannot be reached), else the SQLite file.
-  const store = overrides.store ?? (await openStore(config, overrides.now));
+  const store =
+    overrides.store ??
+    (await openStore(config, overrides.now, {
+      postgres: {
+        statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+        connectionTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+      },
+    }));
   const seeded = await seedIfEmpty(store, config.SEED_COUNT);
   const langfuse = langfuseConfig(config, logger);
   // A database file can be read by the export thread; an in-memory one (or PostgreSQL) only here.

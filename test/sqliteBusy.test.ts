@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { ScriptedModel } from '@openai/agents/testing';
 import { createHarness, type Harness } from './support/harness.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
+import { StoreUnavailableError } from '../src/store/index.js';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -62,9 +63,11 @@ describe('SQLite busy', () => {
       other.exec('ROLLBACK');
       other.close();
     }
-    // The decision's first write waits out the busy timeout and fails with SQLite's busy error, before anything changed.
-    expect(outcome).toBeInstanceOf(Database.SqliteError);
-    expect((outcome as InstanceType<typeof Database.SqliteError>).code).toBe('SQLITE_BUSY');
+    // The decision's first write waits out the busy timeout and fails, before anything changed, as the
+    // store's "unavailable" (the API's 503) with SQLite's busy error as the cause.
+    expect(outcome).toBeInstanceOf(StoreUnavailableError);
+    expect((outcome as StoreUnavailableError).cause).toBeInstanceOf(Database.SqliteError);
+    expect(((outcome as StoreUnavailableError).cause as { code: string }).code).toBe('SQLITE_BUSY');
     // Nothing half-written: no listing, no ledger row, and the decision itself was not recorded.
     expect(await h.store.listings.count()).toBe(before);
     expect(await h.store.executions.forRun(paused.runId)).toEqual([]);

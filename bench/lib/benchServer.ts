@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { serve } from '@hono/node-server';
 import { loadConfig } from '../../src/config.js';
 import { createService } from '../../src/service.js';
 import { DelayedModel } from './delayedModel.js';
 import { bareApp } from './bareApp.js';
+import { listen } from '../../src/api/httpServer.js';
 
 /**
  * One server instance of `bench/api.ts`, in its own process (forked, environment = its config):
@@ -49,9 +49,8 @@ async function serviceApp() {
 }
 
 const app = process.env.BENCH_SERVER === 'bare' ? bareApp(DELAY_MS) : await serviceApp();
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-  process.send!({ url: `http://127.0.0.1:${info.port}` }),
-);
+// The service's own HTTP settings (backlog, keep-alive), for the bare loop too: one HTTP stack.
+const server = listen(app.fetch, 0, '127.0.0.1', (info) => process.send!({ url: `http://127.0.0.1:${info.port}` }));
 // The bench gone (finished or crashed): nothing left to serve.
 process.on('disconnect', () => process.exit(0));
 process.on('message', (message: string) => {

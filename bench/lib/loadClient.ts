@@ -20,6 +20,21 @@ export interface LoadResult {
   /** Requests that got no answer (connection refused or reset); the first error's text. */
   failed: number;
   firstError?: string;
+  /**
+   * Failures by kind: the socket error's code (ECONNRESET, ECONNREFUSED, UND_ERR_SOCKET, …) for a
+   * request that got no answer, `http_<status>` for an answer that was not a 2xx.
+   */
+  errors: Record<string, number>;
+}
+
+/** The kind of a failed request: the deepest error code undici reports, else the error's name. */
+function kindOf(error: unknown): string {
+  let kind: string | undefined;
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') kind = code;
+  }
+  return kind ?? (error instanceof Error ? error.name : 'unknown');
 }
 
 setGlobalDispatcher(new HttpAgent({ connections: 2048, pipelining: 1, keepAliveTimeout: 30_000 }));
@@ -37,16 +52,26 @@ async function round({ urls, tokens, concurrency, text }: LoadRequest): Promise<
   // another instance than the one that opened it, as behind a plain load balancer.
   let failed = 0;
   let firstError: string | undefined;
+  const errors: Record<string, number> = {};
   const failure = (error: unknown) => {
     failed++;
     firstError ??= String((error as { cause?: unknown }).cause ?? error);
+    const kind = kindOf(error);
+    errors[kind] = (errors[kind] ?? 0) + 1;
+  };
+  const answered = (res: Response) => {
+    if (res.ok) return;
+    const kind = `http_${res.status}`;
+    errors[kind] = (errors[kind] ?? 0) + 1;
   };
   const conversations = await Promise.all(
     Array.from({ length: concurrency }, async (_, i) => {
       const token = tokens[i % tokens.length];
       const opened = urls[i % urls.length];
       try {
-        const { id } = (await (await post(`${opened}/api/conversations`, token)).json()) as { id: string };
+        const res = await post(`${opened}/api/conversations`, token);
+        answered(res);
+        const { id } = (await res.json()) as { id: string };
         return { id, token, url: urls[(i + 1) % urls.length] };
       } catch (error) {
         failure(error);
@@ -63,6 +88,7 @@ async function round({ urls, tokens, concurrency, text }: LoadRequest): Promise<
       const t = performance.now();
       try {
         const res = await post(`${c.url}/api/conversations/${c.id}/messages`, c.token, { text });
+        answered(res);
         const body = (await res.json()) as { status?: string };
         if (body.status === 'completed') completed++;
         latencies.push(performance.now() - t);
@@ -71,7 +97,7 @@ async function round({ urls, tokens, concurrency, text }: LoadRequest): Promise<
       }
     }),
   );
-  return { latencies, wallMs: performance.now() - started, completed, failed, firstError };
+  return { latencies, wallMs: performance.now() - started, completed, failed, firstError, errors };
 }
 
 process.on('message', (request: LoadRequest) => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { Store } from '../store/index.js';
+import type { SegmentFence, Store } from '../store/index.js';
 import { newId } from '../store/ids.js';
 import { ConversationBusyError } from '../errors.js';
 import { describeError, type Logger } from '../logging/logger.js';
@@ -59,7 +59,7 @@ export function ownerDiedHere(owner: string, self: string): boolean {
 export class LeaseKeeper {
   /** `inst_<random>@<pid>@<host key>`: unique per process, and says where the process ran. */
   readonly owner = `${newId('inst', 10)}@${process.pid}@${HOST}`;
-  private readonly held = new Map<string, { generation: number; onLost: () => void }>();
+  private readonly held = new Map<string, { generation: number; token: string; onLost: () => void }>();
   private generation = 0;
   private timer: NodeJS.Timeout | undefined;
   private beating: Promise<void> | undefined;
@@ -86,17 +86,42 @@ export class LeaseKeeper {
     }
     const now = this.store.now();
     const until = new Date(now.getTime() + this.leaseMs);
-    let taken = await store.leases.acquire(key, this.owner, until, now);
+    // New for each acquisition: a segment's writes check it, so an older segment of this same instance
+    // (one that stalled past its lease while the run moved on) is told apart from the current one.
+    const token = newId('lease', 10);
+    let taken = await store.leases.acquire(key, this.owner, until, now, undefined, token);
     if (!taken) {
       const current = await store.leases.get(key);
       if (current && ownerDiedHere(current.owner, this.owner))
-        taken = await store.leases.acquire(key, this.owner, until, now, current.owner);
+        taken = await store.leases.acquire(key, this.owner, until, now, current.owner, token);
     }
     if (taken) {
-      this.held.set(key, { generation: ++this.generation, onLost: onLost ?? (() => undefined) });
+      this.held.set(key, { generation: ++this.generation, token, onLost: onLost ?? (() => undefined) });
       this.startHeartbeat();
     }
     return taken;
+  }
+
+  /**
+   * What a segment's writes check (see RunWrites): this instance's current lease on `key`. A write it
+   * refuses tells the lease's listener, as the heartbeat does when it finds the lease gone.
+   */
+  fence(key: string): SegmentFence | undefined {
+    const held = this.held.get(key);
+    if (!held) return undefined;
+    return {
+      key,
+      owner: this.owner,
+      token: held.token,
+      onFenced: () => {
+        const current = this.held.get(key);
+        if (current?.token !== held.token) return;
+        this.held.delete(key);
+        if (this.held.size === 0) this.stopHeartbeat();
+        this.logger.warn({ lease: key }, 'lease lost to another instance; the write was refused');
+        current.onLost();
+      },
+    };
   }
 
   /** Takes `key`, trying again until `deadline` (epoch ms); past it, ConversationBusyError. */

@@ -10,6 +10,7 @@ import {
 } from '@openai/agents';
 import {
   RunWrites,
+  SegmentFencedError,
   storeFailure,
   type ApprovalRecord,
   type ImageQuota,
@@ -125,7 +126,7 @@ export class RunLifecycle {
   /** Built once: the tools hold no per-run state (that travels in the run context), and building them per run showed in profiles. */
   private readonly tools: FunctionTool<AssistantContext>[];
   /** Writes a segment holds back for its next transaction (session items, decisions on reads). */
-  private readonly runWrites = new RunWrites();
+  private readonly runWrites = new RunWrites((runId) => this.leases.fence(runLeaseKey(runId)));
   /** The store sink, which also writes a segment's spans inside the segment's last transaction. */
   private readonly recorder: StoreRecorder;
 
@@ -392,7 +393,7 @@ export class RunLifecycle {
       const lost = storeFailure(error);
       if (lost) {
         log.error({ error: describeError(lost.cause ?? lost) }, 'storage failed during the run');
-        await this.stopForStorage(run, steps(), lost);
+        await this.stopForStorage(run, steps(), lost).catch(unlessFenced);
         return await finish();
       }
       const reason: StopReason =
@@ -404,7 +405,7 @@ export class RunLifecycle {
               ? 'timeout'
               : 'model_error';
       if (reason === 'model_error') log.error({ error: describeError(error) }, 'run failed');
-      await this.stop(run, reason, STOP_REPLIES[reason], steps());
+      await this.stop(run, reason, STOP_REPLIES[reason], steps()).catch(unlessFenced);
       return await finish();
     } finally {
       clearTimeout(timer);
@@ -517,6 +518,11 @@ export class RunLifecycle {
       approvals: await tx.approvals.forRun(runId),
     }));
   }
+}
+
+/** A stop the lease fence refused: another instance settled the run, and its outcome is the answer. */
+function unlessFenced(error: unknown): void {
+  if (!(error instanceof SegmentFencedError)) throw error;
 }
 
 function finalText(output: unknown): string | undefined {

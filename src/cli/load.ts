@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.js';
 import { createService } from '../service.js';
+import { listen } from '../api/httpServer.js';
 import type { RunResult } from '../agent/runResult.js';
 import type { Dashboard } from '../monitoring/dashboard.js';
 
@@ -48,17 +48,37 @@ const config = loadConfig({
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 });
 const service = await createService(config);
-const server = serve({ fetch: service.app.fetch, port: Number(args.port), hostname: config.HOST });
+const server = listen(service.app.fetch, Number(args.port), config.HOST);
 await new Promise((resolve) => server.once('listening', resolve));
 const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+
+/** A request that failed: its kind is the HTTP status, or the socket error's code when nothing answered. */
+class CallFailure extends Error {
+  constructor(
+    readonly kind: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The deepest error code under `error` (fetch wraps the socket's ECONNRESET, ECONNREFUSED, ...). */
+function socketCode(error: unknown): string {
+  let code = 'network';
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++)
+    if (typeof (e as { code?: unknown }).code === 'string') code = (e as { code: string }).code;
+  return code;
+}
 
 async function call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
   const res = await fetch(url + path, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
+  }).catch((error: unknown) => {
+    throw new CallFailure(socketCode(error), `${method} ${path}: ${socketCode(error)}`);
   });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  if (!res.ok) throw new CallFailure(`http_${res.status}`, `${method} ${path}: ${res.status} ${await res.text()}`);
   return res.headers.get('content-type')?.includes('json') ? ((await res.json()) as T) : ((await res.text()) as T);
 }
 
@@ -97,12 +117,15 @@ async function session(n: number): Promise<void> {
 const started = performance.now();
 let next = 0;
 let failed = 0;
+const failures: Record<string, number> = {};
 await Promise.all(
   Array.from({ length: Number(args.concurrency) }, async () => {
     while (next < CONVERSATIONS) {
       const n = next++;
       await session(n).catch((error) => {
         failed++;
+        const kind = error instanceof CallFailure ? error.kind : 'other';
+        failures[kind] = (failures[kind] ?? 0) + 1;
         console.error(`session ${n}: ${error instanceof Error ? error.message : error}`);
       });
     }
@@ -126,6 +149,12 @@ const sum = (name: string, version: string, filter = '') =>
 console.log(
   `${CONVERSATIONS} conversations by ${SELLERS} sellers in ${seconds.toFixed(1)} s (${failed} failed) on ${service.model.name}, ${url}`,
 );
+if (failed > 0)
+  console.log(
+    `failed sessions by kind: ${Object.entries(failures)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ')}`,
+  );
 console.log('\nper prompt version      ' + dashboard.versions.map((v) => v.padStart(10)).join(''));
 const row = (label: string, cell: (v: string) => string | number) =>
   console.log(label.padEnd(24) + dashboard.versions.map((v) => String(cell(v)).padStart(10)).join(''));

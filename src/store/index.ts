@@ -32,16 +32,34 @@ export async function openStore(
   now?: Clock,
   options: { sqlite?: OpenOptions; postgres?: PostgresOptions } = {},
 ): Promise<Store> {
-  if (!location.DATABASE_URL) return SqliteStore.open(location.DATABASE_PATH, now, options.sqlite);
+  if (!location.DATABASE_URL) {
+    try {
+      return SqliteStore.open(location.DATABASE_PATH, now, options.sqlite);
+    } catch (error) {
+      // A file or folder that cannot be created, opened or written (SQLITE_*, or the file system's E*).
+      if (!/^(SQLITE_|E[A-Z]+$)/.test(String((error as { code?: unknown }).code))) throw error;
+      throw new StoreUnavailableError(
+        `Cannot open the SQLite database at ${location.DATABASE_PATH}: ${reasonOf(error)}`,
+        { cause: error },
+      );
+    }
+  }
   try {
     return await PostgresStore.open(location.DATABASE_URL, now, options.postgres);
   } catch (error) {
-    const reason = error instanceof Error ? error.message || String((error as { code?: unknown }).code) : String(error);
     throw new StoreUnavailableError(
-      `Cannot open the PostgreSQL database at ${redact(location.DATABASE_URL)}: ${reason}`,
+      `Cannot open the PostgreSQL database at ${redact(location.DATABASE_URL)}: ${reasonOf(error)}`,
       { cause: error },
     );
   }
+}
+
+/** The driver's or file system's words, on one line (the operator's start-up message). */
+function reasonOf(error: unknown): string {
+  const inner = error instanceof StoreUnavailableError && error.cause ? error.cause : error;
+  const { code, message } = (inner ?? {}) as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' && message ? message : String(code ?? inner);
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 export type { Clock } from './store.js';
@@ -63,7 +81,7 @@ export type { TraceSpanRecord, TraceFilter, TraceSummary } from './traceReposito
 export type { CorrectionRecord, CorrectionKind, CorrectionVia, NewCorrection } from './correctionRepository.js';
 export type { ReviewItemRecord, ReviewReason, ReviewStatus, ReviewLabel, ReviewFilter } from './reviewRepository.js';
 export { REVIEW_REASONS, REVIEW_STATUSES, REVIEW_LABELS } from './reviewRepository.js';
-export { RunWrites, type HeldWrite } from './runWrites.js';
+export { RunWrites, SegmentFencedError, type HeldWrite, type SegmentFence } from './runWrites.js';
 export type { Lease, LeaseRepository } from './leaseRepository.js';
 export type { RateTake, RateCounterRepository } from './rateCounterRepository.js';
 export { ImageQuotaError, type ImageQuota, type ImageRecord, type NewImage } from './imageRepository.js';

@@ -14,9 +14,16 @@ export interface LeaseRepository {
   /**
    * Takes `key` for `owner` until `until` when it is free, expired at `now` (expiresAt <= now),
    * already `owner`'s (a renewal), or held by `takeOverFrom` (an owner known to be dead); true when
-   * `owner` holds it afterwards. Anything else leaves the lease as it is and answers false.
+   * `owner` holds it afterwards, with `token` (new for each acquisition) as its token. Anything else
+   * leaves the lease as it is and answers false.
    */
-  acquire(key: string, owner: string, until: Date, now: Date, takeOverFrom?: string): Promise<boolean>;
+  acquire(key: string, owner: string, until: Date, now: Date, takeOverFrom?: string, token?: string): Promise<boolean>;
+  /**
+   * Inside a write transaction: whether `owner` still holds `key` with `token` (expired or not: nobody
+   * took it). The lease cannot change hands before the transaction ends (SQLite's write lock; a row
+   * lock on PostgreSQL), so writes made after a true answer commit only while the lease is the caller's.
+   */
+  holds(key: string, owner: string, token: string): Promise<boolean>;
   /** The lease on `key`, expired or not; undefined when none. */
   get(key: string): Promise<Lease | undefined>;
   /** Extends every lease `owner` holds to `until`; answers the keys it still held (and renewed). */

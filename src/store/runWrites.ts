@@ -1,4 +1,25 @@
+import { stallPoint } from '../faults.js';
 import type { Store } from './store.js';
+
+/**
+ * The lease a run segment was started under. Every transaction of the segment checks it first and
+ * commits nothing once the lease has changed hands (the segment stalled past it and another instance
+ * settled the run): `onFenced` is told, and the transaction fails with SegmentFencedError.
+ */
+export interface SegmentFence {
+  key: string;
+  owner: string;
+  token: string;
+  onFenced(): void;
+}
+
+/** A segment's write refused: its lease was taken by another instance, whose outcome of the run stands. */
+export class SegmentFencedError extends Error {
+  override readonly name = 'SegmentFencedError';
+  constructor(readonly runId: string) {
+    super(`Run ${runId}: this segment lost its lease to another instance; its writes are refused.`);
+  }
+}
 
 /** A write held back until the run's next transaction; `committed` runs once that transaction has committed. */
 export interface HeldWrite {
@@ -16,15 +37,22 @@ export interface HeldWrite {
  */
 export class RunWrites {
   private readonly held = new Map<string, HeldWrite[]>();
+  private readonly fences = new Map<string, SegmentFence>();
 
-  /** Starts holding the run's writes (its segment is under way). */
+  /** `fenceFor` names the lease a run's segment holds as it opens (none: its writes are not fenced). */
+  constructor(private readonly fenceFor: (runId: string) => SegmentFence | undefined = () => undefined) {}
+
+  /** Starts holding the run's writes (its segment is under way), fenced by the lease it holds now. */
   open(runId: string): void {
     if (!this.held.has(runId)) this.held.set(runId, []);
+    const fence = this.fenceFor(runId);
+    if (fence && !this.fences.has(runId)) this.fences.set(runId, fence);
   }
 
   /** Stops holding; whatever is still held was never committed and is dropped. */
   close(runId: string): void {
     this.held.delete(runId);
+    this.fences.delete(runId);
   }
 
   /** Holds `write` for the run's next transaction, or writes it now when the run holds nothing. */
@@ -45,7 +73,13 @@ export class RunWrites {
   async transaction<T>(store: Store, runId: string, work: (tx: Store) => Promise<T>): Promise<T> {
     const list = this.held.get(runId);
     const writes = list ? [...list] : [];
+    const fence = this.fences.get(runId);
+    stallPoint('before-run-transaction');
     const result = await store.transaction(async (tx) => {
+      if (fence && !(await tx.leases.holds(fence.key, fence.owner, fence.token))) {
+        fence.onFenced();
+        throw new SegmentFencedError(runId);
+      }
       for (const w of writes) await w.write(tx);
       return work(tx);
     });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Model } from '@openai/agents';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createService, type Service } from '../../src/service.js';
-import { Store } from '../../src/store/index.js';
+import { Store, type OpenOptions } from '../../src/store/index.js';
 import type { PolicyRules } from '../../src/policy/index.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Engine } from './engines.js';
@@ -40,6 +40,8 @@ export async function createHarness(
     logger?: Logger;
     /** SQLite's busy timeout for the service's store (default 5 s); the lock tests shorten it. */
     busyTimeoutMs?: number;
+    /** Given the SQLite connection once opened (the fault tests reach the engine through it). */
+    instrument?: OpenOptions['instrument'];
     /** The store engine (default sqlite); postgres gets a fresh database on the run's server. */
     engine?: Engine;
   } = {},
@@ -66,9 +68,9 @@ export async function createHarness(
     now: options.now,
     logger: options.logger,
     store:
-      options.busyTimeoutMs === undefined
+      options.busyTimeoutMs === undefined && !options.instrument
         ? undefined
-        : Store.open(dbPath, options.now, { busyTimeoutMs: options.busyTimeoutMs }),
+        : Store.open(dbPath, options.now, { busyTimeoutMs: options.busyTimeoutMs, instrument: options.instrument }),
   });
   const call: Harness['call'] = (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };

@@ -27,8 +27,12 @@ export type Row = Record<string, unknown>;
 
 /** Socket errors of a server that is down or unreachable. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
-/** admin/crash shutdown, cannot connect now, too many connections, database gone. */
-const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300', '3D000']);
+/**
+ * admin/crash shutdown, cannot connect now, too many connections, database gone; and a statement
+ * that outlasted the statement timeout (57014, also a cancel), a lock wait past lock_timeout (55P03),
+ * a session the server ended for idling inside a transaction (25P03).
+ */
+const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300', '3D000', '57014', '55P03', '25P03']);
 /** What node-postgres throws itself when a connection dies or cannot be had. */
 const DRIVER_MESSAGES =
   /Connection terminated|not queryable|timeout exceeded when trying to connect|not currently accepting connections/;
@@ -72,8 +76,14 @@ interface OpenTransaction {
 export interface PgOptions {
   /** Pool size per store (default 10). */
   max?: number;
-  /** How long to wait for a connection before failing (default 10 s). */
+  /** How long to wait for a connection, a new one or a free pooled one, before failing (default 10 s). */
   connectionTimeoutMs?: number;
+  /**
+   * The server cancels a statement running (or waiting on a lock) longer than this, and ends a session
+   * left idle inside a transaction for six times as long (a stalled instance holding locks); unset or
+   * 0: no limit (the seeding and bench tools, whose COPY and index builds take minutes).
+   */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -91,6 +101,12 @@ export class PgDatabase {
       connectionString,
       max: options.max ?? 10,
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+      ...(options.statementTimeoutMs
+        ? {
+            statement_timeout: options.statementTimeoutMs,
+            idle_in_transaction_session_timeout: options.statementTimeoutMs * 6,
+          }
+        : {}),
       types,
       options: '-c timezone=UTC',
       // A server that vanished without closing the socket is noticed instead of waited on for ever.

@@ -6,15 +6,32 @@ import type { PgDatabase } from './database.js';
 export class PgLeaseRepository implements LeaseRepository {
   constructor(private readonly db: PgDatabase) {}
 
-  async acquire(key: string, owner: string, until: Date, now: Date, takeOverFrom?: string): Promise<boolean> {
+  async acquire(
+    key: string,
+    owner: string,
+    until: Date,
+    now: Date,
+    takeOverFrom?: string,
+    token = '',
+  ): Promise<boolean> {
     // A concurrent upsert on the same key waits for the first and re-checks the WHERE on its row.
     const changed = await this.db.run(
-      `INSERT INTO leases (key, owner, expires_at) VALUES ($1, $2, $3)
-       ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+      `INSERT INTO leases (key, owner, expires_at, token) VALUES ($1, $2, $3, $6)
+       ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at, token = excluded.token
        WHERE leases.owner = excluded.owner OR leases.expires_at <= $4 OR leases.owner = $5`,
-      [key, owner, until.getTime(), now.getTime(), takeOverFrom ?? null],
+      [key, owner, until.getTime(), now.getTime(), takeOverFrom ?? null, token],
     );
     return changed === 1;
+  }
+
+  async holds(key: string, owner: string, token: string): Promise<boolean> {
+    // The row lock holds off a takeover (its upsert waits, then re-checks) until this transaction ends.
+    const row = await this.db.one('SELECT 1 FROM leases WHERE key = $1 AND owner = $2 AND token = $3 FOR UPDATE', [
+      key,
+      owner,
+      token,
+    ]);
+    return row !== undefined;
   }
 
   async get(key: string): Promise<Lease | undefined> {

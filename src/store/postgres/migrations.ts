@@ -272,6 +272,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX IF NOT EXISTS listings_active_search_by_length ON listings
     USING gin (length(search), category, search) WHERE status = 'active';
   `,
+  // 7: a lease's token, new at every acquisition (see the SQLite twin): what a segment's writes check.
+  `ALTER TABLE leases ADD COLUMN token text NOT NULL DEFAULT ''`,
 ];
 
 /** Any constant: the advisory lock every instance takes while it migrates. */
@@ -284,7 +286,11 @@ const MIGRATION_LOCK = 0x6c697374; // "list"
  */
 export async function migrate(pool: pg.Pool): Promise<number> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
+    // Waiting for another instance's migration, or building an index over a large catalogue, may take
+    // longer than the pool's statement timeout; the client gets it back before it returns to the pool.
+    await client.query('SET statement_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await client.query(
@@ -307,8 +313,13 @@ export async function migrate(pool: pg.Pool): Promise<number> {
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
+    await client.query('RESET statement_timeout');
     return MIGRATIONS.length;
+  } catch (error) {
+    broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
   } finally {
-    client.release();
+    // A client that failed half-way (its timeout not reset) is dropped, not pooled.
+    client.release(broken);
   }
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from './database.js';
 import { TransactionQueue } from './transactionQueue.js';
+import { FileWatch, surfaced, TransactionRolledBackError } from './storageFault.js';
 
 /** A synchronous repository seen through the connection: every method answers a promise. */
 export type Async<T> = {
@@ -18,9 +19,11 @@ export class Connection {
   private readonly context = new AsyncLocalStorage<symbol>();
   /** The transaction holding the connection, if any. */
   private holder: symbol | null = null;
+  private readonly file: FileWatch;
 
   constructor(readonly db: Db) {
     this.queue = new TransactionQueue(db);
+    this.file = new FileWatch(db.name);
   }
 
   /** True in the asynchronous context of the transaction that holds the connection. */
@@ -28,10 +31,23 @@ export class Connection {
     return this.holder !== null && this.context.getStore() === this.holder;
   }
 
+  /**
+   * One statement (or a synchronous group). A file that cannot be used (I/O error, read-only, full,
+   * locked past the busy timeout, removed) fails it with StoreUnavailableError.
+   */
   run<T>(statement: () => T): Promise<T> {
-    if (!this.inside) return this.queue.statement(statement);
+    const guarded = () => {
+      this.file.assertInPlace();
+      try {
+        return statement();
+      } catch (error) {
+        throw surfaced(error);
+      }
+    };
+    if (!this.inside) return this.queue.statement(guarded);
     try {
-      return Promise.resolve(statement());
+      if (!this.db.inTransaction) throw surfaced(new TransactionRolledBackError());
+      return Promise.resolve(guarded());
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -40,20 +56,28 @@ export class Connection {
   /** One transaction; work that is already inside one joins it (its writes commit with the outer ones). */
   transaction<T>(work: () => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
     if (this.inside) return work();
-    return this.queue.transaction(async () => {
-      const holder = Symbol('transaction');
-      this.holder = holder;
-      try {
-        return await this.context.run(holder, work);
-      } finally {
-        this.holder = null;
-      }
-    }, options);
+    return this.queue
+      .transaction(async () => {
+        // A write looks at the file first: nothing is committed into a file removed meanwhile.
+        this.file.assertInPlace(!options.readOnly);
+        const holder = Symbol('transaction');
+        this.holder = holder;
+        try {
+          return await this.context.run(holder, work);
+        } finally {
+          this.holder = null;
+        }
+      }, options)
+      .catch((error: unknown) => {
+        // BEGIN (the busy timeout) and COMMIT (I/O, a full disk) fail here, outside any statement.
+        throw surfaced(error);
+      });
   }
 
   /** Waits for queued work, then closes the connection. */
   async close(): Promise<void> {
     await this.queue.statement(() => undefined);
+    this.file.stop();
     this.db.close();
   }
 

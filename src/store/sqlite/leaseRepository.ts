@@ -5,16 +5,26 @@ import type { Db } from './database.js';
 export class SqliteLeaseRepository {
   constructor(private readonly db: Db) {}
 
-  acquire(key: string, owner: string, until: Date, now: Date, takeOverFrom?: string): boolean {
+  acquire(key: string, owner: string, until: Date, now: Date, takeOverFrom?: string, token = ''): boolean {
     // One upsert: SQLite runs it under the write lock, so the check and the write are one step.
     return (
       this.db
         .prepare(
-          `INSERT INTO leases (key, owner, expires_at) VALUES (@key, @owner, @until)
-           ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+          `INSERT INTO leases (key, owner, expires_at, token) VALUES (@key, @owner, @until, @token)
+           ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at,
+             token = excluded.token
            WHERE leases.owner = excluded.owner OR leases.expires_at <= @now OR leases.owner = @takeOver`,
         )
-        .run({ key, owner, until: until.getTime(), now: now.getTime(), takeOver: takeOverFrom ?? null }).changes === 1
+        .run({ key, owner, until: until.getTime(), now: now.getTime(), takeOver: takeOverFrom ?? null, token })
+        .changes === 1
+    );
+  }
+
+  holds(key: string, owner: string, token: string): boolean {
+    // Asked inside BEGIN IMMEDIATE: no other connection can take the lease before this one commits.
+    return (
+      this.db.prepare('SELECT 1 FROM leases WHERE key = ? AND owner = ? AND token = ?').get(key, owner, token) !==
+      undefined
     );
   }
 

@@ -371,6 +371,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX corrections_by_run ON corrections (run_id);
   CREATE INDEX corrections_by_revising_run ON corrections (revised_in_run_id);
   `,
+  // A lease's token: new at every acquisition, so a segment's writes can tell its own lease from a
+  // later one of the same instance (fencing a segment that stalled past its lease).
+  `ALTER TABLE leases ADD COLUMN token TEXT NOT NULL DEFAULT ''`,
 ];
 
 export function migrate(db: Database.Database): number {

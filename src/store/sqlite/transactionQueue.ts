@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { TransactionRolledBackError } from './storageFault.js';
 
 /**
  * Serialises work on one better-sqlite3 connection once transactions may `await`.
@@ -28,10 +29,16 @@ export class TransactionQueue {
       this.db.exec(readOnly ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE');
       try {
         const result = await work();
+        // Rolled back beneath the work (a failed statement whose error was caught): nothing to commit.
+        if (!this.db.inTransaction) throw new TransactionRolledBackError();
         this.db.exec('COMMIT');
         return result;
       } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        try {
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        } catch {
+          // The rollback failed too (the file is gone or unwritable); the first error says why.
+        }
         throw error;
       }
     });

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from './support/harness.js';
+import { ENGINES } from './support/engines.js';
+import { freshDatabase } from './support/postgres.js';
+import { startServer, type ServerProcess } from './support/serverProcess.js';
+
+/**
+ * Fencing: instance A resumes an approved run and freezes (its whole process, by the stall fault
+ * point) just before the transaction that posts the listing, for longer than RUN_LEASE_MS. Instance B
+ * finds the lease expired, takes the run over and finishes it, posting the listing once. When A wakes,
+ * its write checks the lease in its own transaction and is refused: one listing, one ledger row, one
+ * outcome, and A answers B's outcome instead of its own.
+ */
+let h: Harness | undefined;
+let a: ServerProcess | undefined;
+afterEach(async () => {
+  await a?.kill();
+  a = undefined;
+  await h?.close();
+  h = undefined;
+});
+
+const LEASE_MS = 1500;
+const STALL_MS = 6000;
+
+describe.each(ENGINES)('a segment that stalled past its lease on %s', { timeout: 120_000 }, (engine) => {
+  it('has its write refused; the instance that took over settles the run, once', async () => {
+    const location: Record<string, string> = engine === 'postgres' ? { DATABASE_URL: await freshDatabase() } : {};
+    const settings = { RUN_LEASE_MS: String(LEASE_MS), PROMPT_VERSION: 'v1', REVIEW_SAMPLE_RATE: '0' };
+    // B: in this process (its sweep is called below); A: a real server process that will freeze.
+    h = await createHarness({ env: { ...location, ...settings } });
+    a = await startServer({
+      ...(engine === 'postgres' ? location : { DATABASE_PATH: h.dbPath }),
+      ...settings,
+      SEED_COUNT: '0',
+      LISTING_ASSISTANT_STALL: `before-run-transaction:${STALL_MS}`,
+    });
+
+    const { id } = (await (await h.call('POST', '/api/conversations')).json()) as { id: string };
+    const paused = await (
+      await h.call('POST', `/api/conversations/${id}/messages`, {
+        body: { text: 'Sell my Trek mountain bike, 21 gears, good condition, for 350 euros' },
+      })
+    ).json();
+    expect(paused.status).toBe('awaiting_approval');
+    expect(paused.pendingApprovals[0].tool).toBe('createListing');
+    const sellerListings = () => h!.store.listings.count();
+    const before = await sellerListings();
+
+    const onA = fetch(`${a.url}/api/runs/${paused.runId}/decisions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo-seller', 'content-type': 'application/json' },
+      body: JSON.stringify({ approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' }),
+    });
+    // B's sweep, as its timer would run it: it takes the run once A's lease has run out.
+    const deadline = Date.now() + STALL_MS + 20_000;
+    let taken = 0;
+    while (taken === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      taken = await h.assistant.recoverInterruptedRuns();
+    }
+    expect(taken).toBe(1);
+    const settled = (await h.store.runs.get(paused.runId))!;
+    expect(settled.status).toBe('completed');
+
+    const answer = await onA;
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ runId: paused.runId, status: 'completed', reply: settled.reply });
+    expect(a.output()).toMatch(/write was refused/);
+    // Exactly one outcome: one ledger row, one new listing, and B's completion untouched by A.
+    expect(await h.store.executions.forRun(paused.runId)).toHaveLength(1);
+    expect(await sellerListings()).toBe(before + 1);
+    expect(await h.store.runs.get(paused.runId)).toMatchObject({ status: 'completed', reply: settled.reply });
+    // The history has each of the assistant's answers once (without the fence, A appended its own again).
+    const view = await (await h.call('GET', `/api/conversations/${id}`)).json();
+    const said = (view.messages as { role: string; text: string }[]).filter((m) => m.role === 'assistant');
+    expect(said.length).toBeGreaterThan(1);
+    expect(new Set(said.map((m) => m.text)).size).toBe(said.length);
+  });
+});
