@@ -113,7 +113,9 @@ export class PgTraceRepository implements TraceRepository {
       where.push(`EXISTS (SELECT 1 FROM policy_decisions d WHERE d.run_id = r.id AND d.decision = 'deny'${rule})`);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (await this.db.one<{ n: number }>(`SELECT count(*) AS n FROM runs r ${clause}`, params))!.n;
+    const total = (await this.db.one<{ n: number }>(`SELECT count(*) AS n FROM runs r ${clause}`, params, {
+      prepared: false,
+    }))!.n;
     const rows = await this.db.query(
       `SELECT r.id, r.trace_id, r.conversation_id, r.seller_id, r.status, r.stop_reason, r.model, r.prompt_version,
          r.steps, r.tags, r.created_at, r.updated_at,
@@ -126,6 +128,7 @@ export class PgTraceRepository implements TraceRepository {
          (SELECT count(*) FROM policy_decisions d WHERE d.run_id = r.id AND d.decision = 'deny') AS denials
        FROM runs r ${clause} ORDER BY r.created_at DESC, r.seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, f.limit, f.offset],
+      { prepared: false },
     );
     return {
       total,
@@ -251,7 +254,7 @@ export class PgRunFiguresRepository implements RunFiguresRepository {
   constructor(private readonly db: PgDatabase) {}
 
   async between(from: string, to: string): Promise<RunFigures[]> {
-    return (await this.db.query(RUNS_SQL, [from, to])).map((r) => ({
+    return (await this.db.query(RUNS_SQL, [from, to], { prepared: false })).map((r) => ({
       runId: r.id as string,
       status: r.status as RunFigures['status'],
       stopReason: r.stop_reason as RunFigures['stopReason'],
