@@ -23,7 +23,8 @@ function expectedAllowed(previous: number, limit: number, into: number): number 
 describe.each(ENGINES)('the sliding rate window on %s', (engine) => {
   it('allows exactly what slidingWait allows, at the edges of the estimate too', async () => {
     e = await engineStore(engine);
-    // (previous, limit, into): weights of 1, ½, ⅓ and near 0, estimates landing on whole numbers, a full previous window.
+    // (previous, limit, into): weights of 1, ½, ⅓ and near 0, estimates landing on whole numbers,
+    // a full previous window.
     const cases: [number, number, number][] = [
       [0, 3, 0],
       [4, 5, 0],

@@ -37,7 +37,8 @@ export class PgApprovalRepository implements ApprovalRepository {
   ): Promise<ApprovalRecord> {
     const row = await this.db.one(
       `WITH inserted AS (
-         INSERT INTO approvals (id, run_id, call_id, seller_id, tool, arguments, summary, status, expires_at, created_at)
+         INSERT INTO approvals
+           (id, run_id, call_id, seller_id, tool, arguments, summary, status, expires_at, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9) ON CONFLICT (run_id, call_id) DO NOTHING RETURNING *
        )
        SELECT * FROM inserted
@@ -144,7 +145,8 @@ export class PgRefusalRepository implements RefusalRepository {
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (run_id, call_id) DO NOTHING RETURNING *
        )
        SELECT * FROM inserted
-       UNION ALL SELECT * FROM call_refusals WHERE run_id = $1 AND call_id = $2 AND NOT EXISTS (SELECT 1 FROM inserted)`,
+       UNION ALL
+       SELECT * FROM call_refusals WHERE run_id = $1 AND call_id = $2 AND NOT EXISTS (SELECT 1 FROM inserted)`,
       [r.runId, r.callId, r.tool, json(r.arguments ?? null), r.rule, r.reason, this.now().toISOString()],
     );
     return row ? toRefusal(row) : (await this.forCall(r.runId, r.callId))!;

@@ -29,10 +29,12 @@ const UPSERT_SPAN = `INSERT INTO trace_spans (span_id, trace_id, parent_id, kind
   ON CONFLICT (span_id) DO UPDATE SET ended_at = excluded.ended_at, data = excluded.data, error = excluded.error`;
 
 /** Several spans, in the order given (their `seq`), from one array per column. */
-const UPSERT_SPANS = `INSERT INTO trace_spans (span_id, trace_id, parent_id, kind, name, started_at, ended_at, data, error)
+const UPSERT_SPANS = `INSERT INTO trace_spans
+    (span_id, trace_id, parent_id, kind, name, started_at, ended_at, data, error)
   SELECT span_id, trace_id, parent_id, kind, name, started_at, ended_at, data, error
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
-    $8::json[], $9::json[]) WITH ORDINALITY AS t (span_id, trace_id, parent_id, kind, name, started_at, ended_at, data, error, n)
+    $8::json[], $9::json[])
+    WITH ORDINALITY AS t (span_id, trace_id, parent_id, kind, name, started_at, ended_at, data, error, n)
   ORDER BY n
   ON CONFLICT (span_id) DO UPDATE SET ended_at = excluded.ended_at, data = excluded.data, error = excluded.error`;
 
