@@ -7,6 +7,7 @@ import pg from 'pg';
 import { benchPostgres, databaseOn } from './lib/benchPostgres.js';
 import { postgresCpu } from './lib/postgresCpu.js';
 import type { ServerUsage } from './lib/benchServer.js';
+import { roundTripsBetween, type PgRoundTrips } from './lib/pgRoundTrips.js';
 import type { LoadRequest, LoadResult } from './lib/loadClient.js';
 import { report, summarize, ratio } from './lib/measure.js';
 
@@ -20,7 +21,9 @@ import { report, summarize, ratio } from './lib/measure.js';
  * machine's load falls on all alike): a warm-up round, then BENCH_ROUNDS measured rounds of N
  * conversations sending one message at once. Per run: the servers' CPU, PostgreSQL's own CPU (its
  * processes, from /proc), statements (pg_stat_statements; SQLite: statements executed in the
- * process) and transactions (pg_stat_database). The load average is recorded with each figure.
+ * process) and transactions (pg_stat_database), and on PostgreSQL the instances' own count of
+ * round trips and BEGINs per run, per statement (bench/lib/pgRoundTrips.ts, preloaded into each
+ * instance). The load average is recorded with each figure.
  */
 const SWEEP = (process.env.BENCH_SWEEP ?? '50,100,250,500,1000').split(',').map(Number);
 const INSTANCES = (process.env.BENCH_INSTANCES ?? '1,2,4').split(',').map(Number);
@@ -55,8 +58,10 @@ const ask = <T>(child: ChildProcess, message: string) =>
   });
 
 async function startInstance(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  // PostgreSQL instances count their round trips from the client side.
+  const counting = env.DATABASE_URL ? ['--import', here('./lib/pgRoundTrips.ts')] : [];
   const child = fork(here('./lib/benchServer.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...counting],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -138,8 +143,15 @@ async function measure(v: Variant, concurrency: number) {
   // One unmeasured round first: cold statements, JIT, pool connections.
   await load(request);
   const usage = () => Promise.all(v.instances.map((c) => ask<ServerUsage>(c, 'usage')));
+  const trips = async (): Promise<PgRoundTrips[]> =>
+    v.engine === 'postgres'
+      ? (await Promise.all(v.instances.map((c) => ask<{ pgRoundTrips: PgRoundTrips }>(c, 'pgRoundTrips')))).map(
+          (m) => m.pgRoundTrips,
+        )
+      : [];
   const loadBefore = loadavg()[0];
   const before = await usage();
+  const tripsBefore = await trips();
   const dbBefore = v.database ? await databaseCounts(v.database) : undefined;
   const dbCpuBefore = v.database ? databaseCpuMs() : undefined;
   const latencies: number[] = [];
@@ -158,12 +170,33 @@ async function measure(v: Variant, concurrency: number) {
     wall += result.wallMs;
   }
   const after = await usage();
+  const tripsAfter = await trips();
   const dbAfter = v.database ? await databaseCounts(v.database) : undefined;
   const dbCpuAfter = v.database ? databaseCpuMs() : undefined;
   const runs = ROUNDS * concurrency;
   const sum = (xs: ServerUsage[], k: keyof ServerUsage) => xs.reduce((a, x) => a + x[k], 0);
   const perRun = (x: number | undefined) => (x === undefined ? undefined : Math.round((x / runs) * 100) / 100);
   const runsPerSecond = completed / (wall / 1000);
+  // The instances' round trips summed; per statement, per run (the three most frequent first).
+  const tripDeltas = tripsAfter.map((t, i) => roundTripsBetween(tripsBefore[i], t));
+  const client =
+    tripDeltas.length === 0
+      ? undefined
+      : {
+          roundTripsPerRun: perRun(tripDeltas.reduce((a, t) => a + t.roundTrips, 0))!,
+          beginsPerRun: perRun(tripDeltas.reduce((a, t) => a + t.transactions, 0))!,
+          autocommitsPerRun: perRun(tripDeltas.reduce((a, t) => a + t.autocommits, 0))!,
+          byStatement: Object.fromEntries(
+            Object.entries(
+              tripDeltas.reduce<Record<string, number>>((a, t) => {
+                for (const [k, n] of Object.entries(t.byStatement)) a[k] = (a[k] ?? 0) + n;
+                return a;
+              }, {}),
+            )
+              .sort((a, b) => b[1] - a[1])
+              .map(([k, n]) => [k, perRun(n)!]),
+          ),
+        };
   return {
     variant: v.name,
     engine: v.engine,
@@ -187,6 +220,7 @@ async function measure(v: Variant, concurrency: number) {
           ? undefined
           : perRun(dbAfter.statements - dbBefore.statements),
     transactionsPerRun: dbAfter && dbBefore ? perRun(dbAfter.transactions - dbBefore.transactions) : undefined,
+    client,
     loadAverage: [Math.round(loadBefore * 10) / 10, Math.round(loadavg()[0] * 10) / 10],
   };
 }
@@ -218,6 +252,7 @@ const fmt = (r: Row) => {
     r.databaseCpuMsPerRun === undefined ? '' : `+ PostgreSQL ${r.databaseCpuMsPerRun} ms/run`,
     r.statementsPerRun === undefined ? '' : `${r.statementsPerRun} statements/run`,
     r.transactionsPerRun === undefined ? '' : `${r.transactionsPerRun} transactions/run`,
+    r.client ? `client: ${r.client.roundTripsPerRun} round trips, ${r.client.beginsPerRun} BEGINs/run` : '',
     r.completed === r.sent
       ? ''
       : `COMPLETED ${r.completed} of ${r.sent} (${r.failed} unanswered: ${r.firstError}; by kind ${JSON.stringify(r.errors)})`,

@@ -31,12 +31,18 @@ export class PgApprovalRepository implements ApprovalRepository {
     private readonly now: Clock,
   ) {}
 
+  /** The approval of a call, inserted or as it was: one statement (a second when a concurrent insert won). */
   async request(
     a: Pick<ApprovalRecord, 'id' | 'runId' | 'callId' | 'sellerId' | 'tool' | 'arguments' | 'summary' | 'expiresAt'>,
   ): Promise<ApprovalRecord> {
-    await this.db.run(
-      `INSERT INTO approvals (id, run_id, call_id, seller_id, tool, arguments, summary, status, expires_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9) ON CONFLICT (run_id, call_id) DO NOTHING`,
+    const row = await this.db.one(
+      `WITH inserted AS (
+         INSERT INTO approvals
+           (id, run_id, call_id, seller_id, tool, arguments, summary, status, expires_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9) ON CONFLICT (run_id, call_id) DO NOTHING RETURNING *
+       )
+       SELECT * FROM inserted
+       UNION ALL SELECT * FROM approvals WHERE run_id = $2 AND call_id = $3 AND NOT EXISTS (SELECT 1 FROM inserted)`,
       [
         a.id,
         a.runId,
@@ -49,7 +55,8 @@ export class PgApprovalRepository implements ApprovalRepository {
         this.now().toISOString(),
       ],
     );
-    return (await this.forCall(a.runId, a.callId))!;
+    // Nothing when the row that won was committed after this statement's snapshot: read it anew.
+    return row ? toApproval(row) : (await this.forCall(a.runId, a.callId))!;
   }
 
   async get(id: string): Promise<ApprovalRecord | undefined> {
@@ -130,13 +137,19 @@ export class PgRefusalRepository implements RefusalRepository {
     private readonly now: Clock,
   ) {}
 
+  /** The refusal of a call, recorded or as it was: one statement, as `approvals.request`. */
   async record(r: Omit<RefusalRecord, 'createdAt'>): Promise<RefusalRecord> {
-    await this.db.run(
-      `INSERT INTO call_refusals (run_id, call_id, tool, arguments, rule, reason, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (run_id, call_id) DO NOTHING`,
+    const row = await this.db.one(
+      `WITH inserted AS (
+         INSERT INTO call_refusals (run_id, call_id, tool, arguments, rule, reason, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (run_id, call_id) DO NOTHING RETURNING *
+       )
+       SELECT * FROM inserted
+       UNION ALL
+       SELECT * FROM call_refusals WHERE run_id = $1 AND call_id = $2 AND NOT EXISTS (SELECT 1 FROM inserted)`,
       [r.runId, r.callId, r.tool, json(r.arguments ?? null), r.rule, r.reason, this.now().toISOString()],
     );
-    return (await this.forCall(r.runId, r.callId))!;
+    return row ? toRefusal(row) : (await this.forCall(r.runId, r.callId))!;
   }
 
   async forCall(runId: string, callId: string): Promise<RefusalRecord | undefined> {

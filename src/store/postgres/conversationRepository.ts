@@ -50,17 +50,21 @@ export class PgConversationRepository implements ConversationRepository {
     return rows.map((r) => r.item);
   }
 
-  addItems(conversationId: string, items: unknown[]): Promise<void> {
+  /** The items and the conversation's new `updated_at` in one statement (one round trip, atomic by itself). */
+  async addItems(conversationId: string, items: unknown[]): Promise<void> {
     const at = this.now().toISOString();
-    return this.db.transaction(async () => {
-      if (items.length > 0)
-        await this.db.run(
-          `INSERT INTO conversation_items (conversation_id, item, created_at)
-           SELECT $1, item, $3 FROM unnest($2::json[]) WITH ORDINALITY AS t (item, n) ORDER BY n`,
-          [conversationId, items.map((item) => json(item)), at],
-        );
+    if (items.length === 0) {
       await this.db.run('UPDATE conversations SET updated_at = $1 WHERE id = $2', [at, conversationId]);
-    });
+      return;
+    }
+    await this.db.run(
+      `WITH added AS (
+         INSERT INTO conversation_items (conversation_id, item, created_at)
+         SELECT $1, item, $3 FROM unnest($2::json[]) WITH ORDINALITY AS t (item, n) ORDER BY n
+       )
+       UPDATE conversations SET updated_at = $3 WHERE id = $1`,
+      [conversationId, items.map((item) => json(item)), at],
+    );
   }
 
   async popItem(conversationId: string): Promise<unknown> {

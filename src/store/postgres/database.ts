@@ -62,8 +62,43 @@ async function guarded<T>(statement: () => Promise<T>): Promise<T> {
 
 /** What a statement needs: a pooled client inside a transaction, else the pool. */
 interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
+  query(statement: pg.QueryConfig): Promise<pg.QueryResult>;
 }
+
+/** How many distinct statement texts get a name; any beyond (none expected) are sent unnamed. */
+const MAX_NAMED_STATEMENTS = 2000;
+const statementNames = new Map<string, string>();
+
+/**
+ * A statement as node-postgres sends it: named (a prepared statement, parsed once per connection
+ * and then only bound and executed; the server may keep a generic plan) unless `prepared` is false.
+ * Names are per process and per text, so a name always means the same text on every connection.
+ */
+function statement(sql: string, values: unknown[], prepared: boolean): pg.QueryConfig {
+  if (!prepared) return { text: sql, values };
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `s${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return name === undefined ? { text: sql, values } : { name, text: sql, values };
+}
+
+/**
+ * Options of one statement. `prepared: false` for statements whose best plan depends on the values
+ * (full-text searches, time ranges): a named statement may switch to a generic plan after five
+ * executions, which PostgreSQL picks from estimates that cannot see a tsquery's selectivity.
+ */
+export interface StatementOptions {
+  prepared?: boolean;
+}
+
+/** A statement text the server refuses to run as prepared: a schema change altered its result columns. */
+const stalePlan = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { code?: unknown }).code === '0A000' &&
+  /cached plan must not change result type/.test(String((error as { message?: unknown }).message));
 
 interface OpenTransaction {
   client: pg.PoolClient;
@@ -125,17 +160,35 @@ export class PgDatabase {
     return this.current?.client ?? this.pool;
   }
 
-  async query<R extends Row = Row>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return (await guarded(() => this.target.query(sql, params))).rows as R[];
+  /** Statements without parameters (DDL, fixed counts) are sent unnamed: few are hot, some are one-offs. */
+  private async send(sql: string, params: unknown[], options: StatementOptions): Promise<pg.QueryResult> {
+    const prepared = (options.prepared ?? true) && params.length > 0;
+    const target = this.target;
+    try {
+      return await guarded(() => target.query(statement(sql, params, prepared)));
+    } catch (error) {
+      // Outside a transaction the statement did nothing and the pool dropped its client: sent
+      // again unnamed, it is planned afresh. Inside one the transaction is lost (its client too).
+      if (!prepared || target !== this.pool || !stalePlan(error)) throw error;
+      return guarded(() => this.pool.query(statement(sql, params, false)));
+    }
   }
 
-  async one<R extends Row = Row>(sql: string, params: unknown[] = []): Promise<R | undefined> {
-    return (await this.query<R>(sql, params))[0];
+  async query<R extends Row = Row>(sql: string, params: unknown[] = [], options: StatementOptions = {}): Promise<R[]> {
+    return (await this.send(sql, params, options)).rows as R[];
+  }
+
+  async one<R extends Row = Row>(
+    sql: string,
+    params: unknown[] = [],
+    options: StatementOptions = {},
+  ): Promise<R | undefined> {
+    return (await this.query<R>(sql, params, options))[0];
   }
 
   /** Rows a statement changed. */
-  async run(sql: string, params: unknown[] = []): Promise<number> {
-    return (await guarded(() => this.target.query(sql, params))).rowCount ?? 0;
+  async run(sql: string, params: unknown[] = [], options: StatementOptions = {}): Promise<number> {
+    return (await this.send(sql, params, options)).rowCount ?? 0;
   }
 
   /**
@@ -167,8 +220,10 @@ export class PgDatabase {
       await guarded(() => client.query('COMMIT'));
       return result;
     } catch (error) {
-      // A dead connection is dropped from the pool rather than handed to the next caller.
-      if (error instanceof StoreUnavailableError) broken = error;
+      // A dead connection is dropped from the pool rather than handed to the next caller, and so is
+      // one whose prepared statements went stale (another instance migrated the schema): a new
+      // connection prepares them again. (pool.query drops a client on any error by itself.)
+      if (error instanceof StoreUnavailableError || stalePlan(error)) broken = error as Error;
       if (tx.open) {
         tx.open = false;
         await client.query('ROLLBACK').catch((e: unknown) => {

@@ -56,9 +56,29 @@ export class PgLeaseRepository implements LeaseRepository {
 }
 
 /**
- * Per-window request counts. The check and the increment are one transaction holding a
- * transaction-scoped advisory lock on the key, so instances counting the same key take turns.
+ * One request counted if the budget allows it, in one statement: the previous window's count is
+ * read, and the current window's row is inserted or incremented only while the sliding estimate
+ * stays within the limit. The ON CONFLICT condition is evaluated on the row's latest version under
+ * its row lock, so concurrent takes on a key (any instance) queue on that row and each judges the
+ * count the one before left: the check and the increment are one step without a transaction.
+ * Windows older than the previous one are deleted on the way. The arithmetic is `slidingWait`'s,
+ * in float8 and in the same order, so both engines agree on every edge.
  */
+const TAKE = `
+  WITH previous AS (
+    SELECT coalesce(sum(count), 0)::float8 AS n FROM rate_counters WHERE key = $1 AND window_start = $3
+  ), taken AS (
+    INSERT INTO rate_counters AS c (key, window_start, count)
+    SELECT $1, $2, 1 FROM previous WHERE previous.n * $4::float8 + 1 <= $5::float8
+    ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
+    WHERE (SELECT n FROM previous) * $4::float8 + c.count + 1 <= $5::float8
+    RETURNING c.count
+  ), swept AS (
+    DELETE FROM rate_counters WHERE key = $1 AND window_start < $3
+  )
+  SELECT EXISTS (SELECT 1 FROM taken) AS allowed`;
+
+/** Per-window request counts, shared by every instance on the database. */
 export class PgRateCounterRepository implements RateCounterRepository {
   constructor(private readonly db: PgDatabase) {}
 
@@ -86,18 +106,16 @@ export class PgRateCounterRepository implements RateCounterRepository {
     return { allowed, retryAfterMs };
   }
 
-  take(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake> {
-    return this.db.transaction(async (): Promise<RateTake> => {
-      await this.db.run('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [`rate:${key}`]);
-      const { allowed, retryAfterMs, start } = await this.budget(key, limit, windowMs, now);
-      if (!allowed) return { allowed, retryAfterMs };
-      await this.db.run(
-        `INSERT INTO rate_counters (key, window_start, count) VALUES ($1, $2, 1)
-         ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1`,
-        [key, start],
-      );
-      await this.db.run('DELETE FROM rate_counters WHERE key = $1 AND window_start < $2', [key, start - windowMs]);
-      return { allowed: true, retryAfterMs: 0 };
-    });
+  /** One round trip when allowed; a refusal reads the counts again for its wait (a second one). */
+  async take(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake> {
+    const t = now.getTime();
+    const start = t - (t % windowMs);
+    // The previous window's weight, as slidingWait computes it: 1 - into / windowMs.
+    const weight = 1 - (t - start) / windowMs;
+    const row = await this.db.one<{ allowed: boolean }>(TAKE, [key, start, start - windowMs, weight, limit]);
+    if (row?.allowed) return { allowed: true, retryAfterMs: 0 };
+    // Refused: the wait from the counts as they are now (a window that slid meanwhile: try again at once).
+    const { retryAfterMs } = await this.budget(key, limit, windowMs, now);
+    return { allowed: false, retryAfterMs: Math.max(1, retryAfterMs) };
   }
 }

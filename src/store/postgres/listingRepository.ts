@@ -223,6 +223,7 @@ export class PgListingRepository implements ListingRepository {
       `SELECT ${COLUMNS} FROM listings l ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
+      { prepared: false },
     );
     return rows.map(toListing);
   }
@@ -317,6 +318,7 @@ export class PgListingRepository implements ListingRepository {
       `SELECT ${COLUMNS.replace(/l\./g, 'c.')} FROM (${estimatedMatches > WALK_ABOVE ? many : few}) c
        ORDER BY ts_rank(c.search, to_tsquery('english', $1), 1) DESC, c.seq LIMIT $3`,
       params,
+      { prepared: false },
     );
     return rows.map(toListing);
   }

@@ -28,6 +28,16 @@ const UPSERT_SPAN = `INSERT INTO trace_spans (span_id, trace_id, parent_id, kind
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
   ON CONFLICT (span_id) DO UPDATE SET ended_at = excluded.ended_at, data = excluded.data, error = excluded.error`;
 
+/** Several spans, in the order given (their `seq`), from one array per column. */
+const UPSERT_SPANS = `INSERT INTO trace_spans
+    (span_id, trace_id, parent_id, kind, name, started_at, ended_at, data, error)
+  SELECT span_id, trace_id, parent_id, kind, name, started_at, ended_at, data, error
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
+    $8::json[], $9::json[])
+    WITH ORDINALITY AS t (span_id, trace_id, parent_id, kind, name, started_at, ended_at, data, error, n)
+  ORDER BY n
+  ON CONFLICT (span_id) DO UPDATE SET ended_at = excluded.ended_at, data = excluded.data, error = excluded.error`;
+
 /** Spans of recorded runs. Upserts by span id: a span re-sent after a resume replaces itself. */
 export class PgTraceRepository implements TraceRepository {
   constructor(private readonly db: PgDatabase) {}
@@ -46,10 +56,31 @@ export class PgTraceRepository implements TraceRepository {
     ]);
   }
 
-  upsertSpans(spans: TraceSpanRecord[]): Promise<void> {
-    return this.db.transaction(async () => {
-      for (const span of spans) await this.upsertSpan(span);
-    });
+  /**
+   * A batch in one statement (one round trip, atomic by itself). A span sent twice in the batch
+   * ends as the loop of upserts would leave it: inserted where it first appears, then its end,
+   * data and error from its last appearance.
+   */
+  async upsertSpans(spans: TraceSpanRecord[]): Promise<void> {
+    const merged = new Map<string, TraceSpanRecord>();
+    for (const s of spans) {
+      const first = merged.get(s.spanId);
+      merged.set(s.spanId, first ? { ...first, endedAt: s.endedAt, data: s.data, error: s.error } : s);
+    }
+    const rows = [...merged.values()];
+    if (rows.length === 0) return;
+    if (rows.length === 1) return this.upsertSpan(rows[0]);
+    await this.db.run(UPSERT_SPANS, [
+      rows.map((s) => s.spanId),
+      rows.map((s) => s.traceId),
+      rows.map((s) => s.parentId),
+      rows.map((s) => s.kind),
+      rows.map((s) => s.name),
+      rows.map((s) => s.startedAt),
+      rows.map((s) => s.endedAt),
+      rows.map((s) => json(s.data)),
+      rows.map((s) => (s.error ? json(s.error) : null)),
+    ]);
   }
 
   /** Support's search over recorded runs, newest first; every filter is a bound parameter. */
@@ -84,7 +115,9 @@ export class PgTraceRepository implements TraceRepository {
       where.push(`EXISTS (SELECT 1 FROM policy_decisions d WHERE d.run_id = r.id AND d.decision = 'deny'${rule})`);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (await this.db.one<{ n: number }>(`SELECT count(*) AS n FROM runs r ${clause}`, params))!.n;
+    const total = (await this.db.one<{ n: number }>(`SELECT count(*) AS n FROM runs r ${clause}`, params, {
+      prepared: false,
+    }))!.n;
     const rows = await this.db.query(
       `SELECT r.id, r.trace_id, r.conversation_id, r.seller_id, r.status, r.stop_reason, r.model, r.prompt_version,
          r.steps, r.tags, r.created_at, r.updated_at,
@@ -97,6 +130,7 @@ export class PgTraceRepository implements TraceRepository {
          (SELECT count(*) FROM policy_decisions d WHERE d.run_id = r.id AND d.decision = 'deny') AS denials
        FROM runs r ${clause} ORDER BY r.created_at DESC, r.seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, f.limit, f.offset],
+      { prepared: false },
     );
     return {
       total,
@@ -222,7 +256,7 @@ export class PgRunFiguresRepository implements RunFiguresRepository {
   constructor(private readonly db: PgDatabase) {}
 
   async between(from: string, to: string): Promise<RunFigures[]> {
-    return (await this.db.query(RUNS_SQL, [from, to])).map((r) => ({
+    return (await this.db.query(RUNS_SQL, [from, to], { prepared: false })).map((r) => ({
       runId: r.id as string,
       status: r.status as RunFigures['status'],
       stopReason: r.stop_reason as RunFigures['stopReason'],
