@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +41,8 @@ export async function createHarness(
     logger?: Logger;
     /** SQLite's busy timeout for the service's store (default 5 s); the lock tests shorten it. */
     busyTimeoutMs?: number;
+    /** Sees the SQLite store's connection once it is open (tests that count its commits). */
+    instrument?: (db: Database.Database) => void;
     /** The store engine (default sqlite); postgres gets a fresh database on the run's server. */
     engine?: Engine;
   } = {},
@@ -66,9 +69,9 @@ export async function createHarness(
     now: options.now,
     logger: options.logger,
     store:
-      options.busyTimeoutMs === undefined
+      options.busyTimeoutMs === undefined && !options.instrument
         ? undefined
-        : Store.open(dbPath, options.now, { busyTimeoutMs: options.busyTimeoutMs }),
+        : Store.open(dbPath, options.now, { busyTimeoutMs: options.busyTimeoutMs, instrument: options.instrument }),
   });
   const call: Harness['call'] = (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
