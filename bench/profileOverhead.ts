@@ -17,9 +17,12 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const profilePath = process.env.BENCH_PROFILE;
 const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
 let counter: ReturnType<typeof observe> | undefined;
-const { service, conversation } = await fullStack(dir, 2000, (db) => {
+// BENCH_CHECKPOINTS=commit: SQLite checkpoints inside commits, as without the checkpoint thread.
+const backgroundCheckpoints = process.env.BENCH_CHECKPOINTS !== 'commit';
+const instrument = (db: Parameters<typeof observe>[0]) => {
   if (!profilePath) counter = observe(db);
-});
+};
+const { service, conversation } = await fullStack(dir, 2000, instrument, { backgroundCheckpoints });
 for (let i = 0; i < 50; i++) await conversation(i);
 counter?.reset();
 const session = new Session();

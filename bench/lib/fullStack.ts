@@ -4,6 +4,7 @@ import { assistantMessage, functionCall, ScriptedModel } from '@openai/agents/te
 import { loadConfig } from '../../src/config.js';
 import { createService } from '../../src/service.js';
 import { Store } from '../../src/store/index.js';
+import type { OpenOptions } from '../../src/store/sqlite/database.js';
 import { loadPolicyRules } from '../../src/policy/index.js';
 import { DRAFT } from './langgraph.js';
 
@@ -24,6 +25,7 @@ export async function fullStack(
   dir: string,
   seedCount: number,
   instrument?: (db: Database.Database) => void,
+  open: Omit<OpenOptions, 'instrument'> = {},
 ): Promise<{ service: Awaited<ReturnType<typeof createService>>; conversation: (n: number) => Promise<void> }> {
   let current = new ScriptedModel([]);
   const proxy = {
@@ -37,7 +39,7 @@ export async function fullStack(
     {
       model: { model: proxy, name: 'scripted' },
       rules,
-      store: Store.open(join(dir, 'bench.db'), undefined, { instrument }),
+      store: Store.open(join(dir, 'bench.db'), undefined, { ...open, instrument }),
     },
   );
   const conversation = async (n: number) => {

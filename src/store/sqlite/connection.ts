@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from './database.js';
 import { TransactionQueue } from './transactionQueue.js';
+import { walCheckpointer } from './walCheckpointer.js';
 
 /** A synchronous repository seen through the connection: every method answers a promise. */
 export type Async<T> = {
@@ -54,6 +55,7 @@ export class Connection {
   /** Waits for queued work, then closes the connection. */
   async close(): Promise<void> {
     await this.queue.statement(() => undefined);
+    await walCheckpointer().detach(this.db);
     this.db.close();
   }
 
