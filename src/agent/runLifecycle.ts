@@ -340,6 +340,9 @@ export class RunLifecycle {
       // Each pass is one segment of the run; a pass that only needed automatic
       // rejections (malformed or refused calls) continues without the seller.
       for (;;) {
+        // The conversation's refusals, read once per pass and only once a tool result is in the input:
+        // they are recorded only between passes (at a pause), and this instance holds the conversation.
+        let refusals: ReturnType<typeof refusalsByCall> | undefined;
         const runOptions = {
           ...(input instanceof RunState ? {} : { context }),
           session,
@@ -347,10 +350,11 @@ export class RunLifecycle {
           signal: controller.signal,
           toolErrorFormatter: ({ kind, callId }: { kind: string; callId: string }) =>
             kind === 'approval_rejected' ? notApprovedMessage(this.store, run.id, callId) : undefined,
-          callModelInputFilter: async ({ modelData }: { modelData: ModelInputData }) => ({
-            ...modelData,
-            input: explainGateRejections(modelData.input, await refusalsByCall(this.store, run.conversationId)),
-          }),
+          callModelInputFilter: async ({ modelData }: { modelData: ModelInputData }) => {
+            if (!modelData.input.some((item) => item.type === 'function_call_result')) return modelData;
+            refusals ??= refusalsByCall(this.store, run.conversationId);
+            return { ...modelData, input: explainGateRejections(modelData.input, await refusals) };
+          },
         };
         let result;
         if (options.onEvent) {
