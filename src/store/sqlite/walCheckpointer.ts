@@ -60,7 +60,7 @@ export const BACKSTOP_AUTOCHECKPOINT_PAGES = 10_000;
 class WalCheckpointer {
   private worker: Worker | undefined;
   private next = 0;
-  private readonly waiting = new Map<number, () => void>();
+  private readonly waiting = new Map<number, (answered: boolean) => void>();
   /** The file each attached connection checkpoints through this thread. */
   private readonly attached = new WeakMap<Db, string>();
 
@@ -75,25 +75,27 @@ class WalCheckpointer {
 
   /**
    * `db` is closing: the thread's connection to its file closes first (once no other store has the
-   * file open), so that `db`, closing last, checkpoints and removes the log as usual. Waits at most
-   * `timeoutMs`.
+   * file open), so that `db`, closing last, checkpoints and removes the log as usual. Past `timeoutMs`
+   * without an answer (a thread starved or gone), `db` checkpoints the whole log into the file itself:
+   * the file alone must hold the database once its store is closed (replay and evals copy it).
    */
-  detach(db: Db, timeoutMs = 2000): Promise<void> {
+  async detach(db: Db, timeoutMs = 2000): Promise<void> {
     const path = this.attached.get(db);
-    if (path === undefined) return Promise.resolve();
+    if (path === undefined) return;
     this.attached.delete(db);
-    return new Promise((resolve) => {
+    const answered = await new Promise<boolean>((resolve) => {
       const id = this.post('detach', path);
-      if (id === undefined) return resolve();
+      if (id === undefined) return resolve(false);
       const timer = setTimeout(() => {
         this.waiting.delete(id);
-        resolve();
+        resolve(false);
       }, timeoutMs);
-      this.waiting.set(id, () => {
+      this.waiting.set(id, (answered) => {
         clearTimeout(timer);
-        resolve();
+        resolve(answered);
       });
     });
+    if (!answered) db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   private post(type: 'attach' | 'detach', path: string): number | undefined {
@@ -110,14 +112,14 @@ class WalCheckpointer {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, intervalMs: this.intervalMs } });
     worker.unref();
     worker.on('message', (id: number) => {
-      this.waiting.get(id)?.();
+      this.waiting.get(id)?.(true);
       this.waiting.delete(id);
     });
     // A failed thread leaves checkpoints to SQLite (the backstop); nothing waits on it any more.
     const stop = () => {
       if (this.worker !== worker) return;
       this.worker = undefined;
-      for (const resolve of this.waiting.values()) resolve();
+      for (const resolve of this.waiting.values()) resolve(false);
       this.waiting.clear();
     };
     worker.on('error', stop);
