@@ -3,18 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, Runner, RunState, tool } from '@openai/agents';
-import { ScriptedModel, assistantMessage, functionCall } from '@openai/agents/testing';
+import { ScriptedModel } from '@openai/agents/testing';
 import { MemorySaver } from '@langchain/langgraph';
 import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
-import { loadConfig } from '../src/config.js';
-import { createService } from '../src/service.js';
 import { Store } from '../src/store/index.js';
 import { seedIfEmpty } from '../src/store/seed/seedDatabase.js';
 import { CreateListingParams, SearchSimilarParams } from '../src/tools/index.js';
 import { percentile, report, summarize, ratio, type Summary } from './lib/measure.js';
-import { DRAFT, createLangGraphConversation } from './lib/langgraph.js';
+import { createLangGraphConversation } from './lib/langgraph.js';
+import { fullStack, STEPS, turns } from './lib/fullStack.js';
 import { addCounts, observe, subtractCounts, type WriteCounts } from './lib/sqliteWrites.js';
-import { loadPolicyRules } from '../src/policy/index.js';
 
 /**
  * Harness overhead per agent step: the same scripted conversation (search,
@@ -29,13 +27,6 @@ import { loadPolicyRules } from '../src/policy/index.js';
  */
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 const SEED_COUNT = 2000;
-const draft = DRAFT;
-const turns = (n: number) => [
-  [functionCall('searchSimilar', { query: 'Trek Marlin 7', category: 'Sports', limit: null }, { callId: `s${n}` })],
-  [assistantMessage('Draft ready.'), functionCall('createListing', draft, { callId: `c${n}` })],
-  [assistantMessage('Posted.')],
-];
-const STEPS = 3;
 
 async function bare(n: number): Promise<number> {
   const model = new ScriptedModel(turns(n));
@@ -71,31 +62,15 @@ async function bare(n: number): Promise<number> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-overhead-'));
-let current: ScriptedModel = new ScriptedModel([]);
-const proxy = {
-  getResponse: (r: never) => current.getResponse(r),
-  getStreamedResponse: (r: never) => current.getStreamedResponse(r),
-};
-// One seller posts hundreds of listings here: lift the hourly write cap for the bench only.
-const rules = { ...loadPolicyRules(), rateLimit: { writesPerSellerPerHour: 1_000_000 } };
 // The store's connection stays inside the store; the bench asks for it to count statements.
 const connections = new Map<string, Database.Database>();
 const openCounted = (name: string) =>
   Store.open(join(dir, `${name}.db`), undefined, { instrument: (db) => connections.set(name, db) });
-const service = await createService(
-  loadConfig({ DATABASE_PATH: join(dir, 'bench.db'), SEED_COUNT: String(SEED_COUNT), LOG_LEVEL: 'silent' }),
-  { model: { model: proxy, name: 'scripted' }, rules, store: openCounted('bench') },
-);
+const { service, conversation } = await fullStack(dir, SEED_COUNT, (db) => connections.set('bench', db));
 
 async function full(n: number): Promise<number> {
-  current = new ScriptedModel(turns(n));
   const t = performance.now();
-  const { id } = await service.assistant.createConversation('seller-1');
-  const paused = await service.assistant.sendMessage(id, 'seller-1', { text: 'sell my bike' });
-  await service.assistant.decide(paused.runId, 'seller-1', {
-    approvalId: paused.pendingApprovals[0].approvalId,
-    decision: 'approve',
-  });
+  await conversation(n);
   return performance.now() - t;
 }
 

@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ScriptedModel } from '@openai/agents/testing';
 import { createHarness, type Harness } from './support/harness.js';
 import { withRawDb } from './support/rawDb.js';
+import { bikeDraft, callTool, say } from './support/scripts.js';
+import { ConversationBusyError } from '../src/errors.js';
+import { observe } from '../bench/lib/sqliteWrites.js';
 
 /**
  * Leases in one process, with owners the liveness check cannot see (another machine's): a run
@@ -80,5 +83,44 @@ describe('run leases', () => {
     expect((await other.store.runs.latestForConversation(id))?.status).toBe('running');
     release();
     expect((await running).status).not.toBe('running');
+  });
+
+  it('ends the run’s and the conversation’s leases in the segment’s own commit, and waits for a held conversation', async () => {
+    const model = new ScriptedModel([callTool('createListing', bikeDraft, 'c1', 'Draft ready.'), say('Posted!')]);
+    let counts: ReturnType<typeof observe> | undefined;
+    const h = await createHarness({
+      model,
+      env: { CONVERSATION_WAIT_MS: '300' },
+      instrument: (db) => (counts = observe(db)),
+    });
+    harnesses.push(h);
+    const leaseKeys = () => withRawDb(h.dbPath, (db) => db.prepare('SELECT key FROM leases').pluck().all());
+    const { id } = await h.assistant.createConversation('seller-1');
+    counts!.reset();
+    const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell my bike' });
+    expect(paused.status).toBe('awaiting_approval');
+    // The run's creation (with both leases taken) and the pause (with both released): two commits.
+    expect(counts!.read().commits).toBe(2);
+    // The pause committed the leases' release: nothing is left for another instance to wait out.
+    expect(leaseKeys()).toEqual([]);
+
+    // Another instance holds the conversation: the decision's first transaction rolls back and waits,
+    // then answers busy with nothing decided.
+    const now = h.store.now();
+    await h.store.leases.acquire(`conversation:${id}`, REMOTE, new Date(now.getTime() + 60_000), now);
+    const decide = () =>
+      h.assistant.decide(paused.runId, 'seller-1', {
+        approvalId: paused.pendingApprovals[0].approvalId,
+        decision: 'approve',
+      });
+    await expect(decide()).rejects.toBeInstanceOf(ConversationBusyError);
+    expect((await h.store.approvals.forRun(paused.runId))[0].status).toBe('pending');
+
+    await h.store.leases.release(`conversation:${id}`, REMOTE);
+    counts!.reset();
+    expect((await decide()).status).toBe('completed');
+    // The decision, the write with its ledger row, and the run's end: one commit each, leases included.
+    expect(counts!.read().commits).toBe(3);
+    expect(leaseKeys()).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@ import { ownConversation, ownRun, visibleConversation, visibleRun, type Viewer }
 import { conversationView, type ConversationView, type TranscriptPage } from './conversationView.js';
 import { RunLifecycle, type AssistantOptions, type RunOptions, type SellerChoice } from './runLifecycle.js';
 import { recoverInterruptedRuns } from './recovery.js';
-import { conversationLeaseKey, LeaseKeeper } from './leases.js';
+import { LeaseKeeper } from './leases.js';
+import { ConversationHold } from './conversationHold.js';
 import { createLogger, describeError } from '../logging/logger.js';
 import { storePhotos } from './photos.js';
 
@@ -91,36 +92,44 @@ export class ListingAssistant {
     options: RunOptions = {},
   ): Promise<RunResult> {
     await ownConversation(this.store, conversationId, sellerId);
-    return this.hold(conversationId, async () => {
-      // Stored first (once per photo, within the caps); the run sees only their ids.
+    return this.hold(conversationId, async (hold) => {
+      // Stored first (once per photo, within the caps) under the conversation's lease; the run sees only their ids.
+      if (message.images?.length) await hold.takeNow();
       const photoIds = message.images?.length
         ? await storePhotos(this.store, { sellerId, conversationId }, message.images, this.photoQuota)
         : message.photoIds;
-      return this.lifecycle.start(conversationId, sellerId, { text: message.text, photoIds }, options);
+      return this.lifecycle.start(conversationId, sellerId, { text: message.text, photoIds }, options, hold);
     });
   }
 
   async decide(runId: string, sellerId: string, decision: SellerChoice, options: RunOptions = {}): Promise<RunResult> {
     const run = await ownRun(this.store, runId, sellerId);
-    return this.hold(run.conversationId, () => this.lifecycle.decide(runId, sellerId, decision, options));
+    return this.hold(run.conversationId, (hold) => this.lifecycle.decide(runId, sellerId, decision, options, hold));
   }
 
   /**
    * Runs `work` holding the conversation: first this process's lock (the fast path), then the store's
-   * lease, so one segment per conversation runs at a time across instances. Waits at most `waitMs`
-   * in all, then answers ConversationBusyError (409 `conversation_busy` with Retry-After).
+   * lease, so one segment per conversation runs at a time across instances. The work takes the lease
+   * in its first transaction and gives it back in its last (ConversationHold), or `work` is handed a
+   * lease taken up front (`upFront`). Waits at most `waitMs` in all, then answers ConversationBusyError
+   * (409 `conversation_busy` with Retry-After).
    */
-  private hold<T>(conversationId: string, work: () => Promise<T>, waitMs = this.waitMs): Promise<T> {
+  private hold<T>(
+    conversationId: string,
+    work: (hold: ConversationHold) => Promise<T>,
+    waitMs = this.waitMs,
+    upFront = false,
+  ): Promise<T> {
     const deadline = Date.now() + waitMs;
     return this.locks.run(
       conversationId,
       async () => {
-        const key = conversationLeaseKey(conversationId);
-        await this.leases.acquireBy(key, deadline);
+        const hold = new ConversationHold(this.leases, conversationId, deadline);
         try {
-          return await work();
+          if (upFront) await hold.takeNow();
+          return await work(hold);
         } finally {
-          await this.leases.release(key);
+          await hold.end();
         }
       },
       waitMs,
@@ -134,7 +143,7 @@ export class ListingAssistant {
   recoverInterruptedRuns(): Promise<number> {
     return recoverInterruptedRuns(
       this.store,
-      (id, work, waitMs) => this.hold(id, work, waitMs),
+      (id, work, waitMs) => this.hold(id, () => work(), waitMs, true),
       this.leases,
       this.lifecycle,
     );

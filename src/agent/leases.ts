@@ -60,6 +60,8 @@ export class LeaseKeeper {
   /** `inst_<random>@<pid>@<host key>`: unique per process, and says where the process ran. */
   readonly owner = `${newId('inst', 10)}@${process.pid}@${HOST}`;
   private readonly held = new Map<string, { generation: number; token: string; onLost: () => void }>();
+  /** Held keys whose release is written in a transaction not yet committed (releaseIn): not renewed. */
+  private readonly ending = new Set<string>();
   private generation = 0;
   private timer: NodeJS.Timeout | undefined;
   private beating: Promise<void> | undefined;
@@ -144,9 +146,27 @@ export class LeaseKeeper {
   }
 
   async release(key: string): Promise<void> {
+    this.ending.delete(key);
     if (!this.held.delete(key)) return;
     if (this.held.size === 0) this.stopHeartbeat();
     await this.store.leases.release(key, this.owner);
+  }
+
+  /**
+   * Writes the release of `key` inside `tx`, so that it commits with the work it ends instead of in
+   * a commit of its own. The lease stays held here until `released` is told the transaction committed;
+   * if it rolled back, `release` still drops it from the store.
+   */
+  async releaseIn(tx: Store, key: string): Promise<void> {
+    if (!this.held.has(key)) return;
+    this.ending.add(key);
+    await tx.leases.release(key, this.owner);
+  }
+
+  /** The transaction that released `key` (releaseIn) has committed: the lease is gone from the store. */
+  released(key: string): void {
+    if (!this.ending.delete(key) || !this.held.delete(key)) return;
+    if (this.held.size === 0) this.stopHeartbeat();
   }
 
   /** Stops renewing (shutdown); leases still held expire on their own. */
@@ -170,14 +190,16 @@ export class LeaseKeeper {
   }
 
   private async beat(): Promise<void> {
-    const asked = new Map([...this.held].map(([key, h]) => [key, h.generation]));
+    const asked = new Map(
+      [...this.held].filter(([key]) => !this.ending.has(key)).map(([key, h]) => [key, h.generation]),
+    );
     if (asked.size === 0) return;
     try {
       const until = new Date(this.store.now().getTime() + this.leaseMs);
       const kept = new Set(await this.store.leases.renew(this.owner, until));
       for (const [key, generation] of asked) {
         const held = this.held.get(key);
-        if (kept.has(key) || held?.generation !== generation) continue;
+        if (kept.has(key) || held?.generation !== generation || this.ending.has(key)) continue;
         this.held.delete(key);
         this.logger.warn({ lease: key }, 'lease lost to another instance');
         held.onLost();

@@ -50,6 +50,7 @@ import {
 import { withSellerEdits } from './sellerEdits.js';
 import { ApprovalDesk, callIdOf, explainGateRejections } from './approvalDesk.js';
 import { runLeaseKey, type LeaseKeeper } from './leases.js';
+import type { ConversationHold } from './conversationHold.js';
 
 export interface AssistantLimits {
   maxSteps: number;
@@ -171,10 +172,11 @@ export class RunLifecycle {
     sellerId: string,
     message: SellerMessage,
     options: RunOptions = {},
+    hold?: ConversationHold,
   ): Promise<RunResult> {
     // Superseding a paused run, creating the new one and taking its lease commit together: no instance
-    // ever sees the run running without an owner.
-    const { run, superseded } = await this.store.transaction(async (tx) => {
+    // ever sees the run running without an owner. The conversation's lease, if not yet taken, too.
+    const { run, superseded } = await this.firstTransaction(hold, async (tx) => {
       const superseded = await this.supersedePausedRun(tx, conversationId);
       const run = await tx.runs.create({
         id: newId('run'),
@@ -193,20 +195,35 @@ export class RunLifecycle {
       return { run, superseded };
     });
     if (superseded) await this.settled(superseded.id);
-    return this.execute(run, [userInputItem(message)], options);
+    return this.execute(run, [userInputItem(message)], options, undefined, hold);
+  }
+
+  /** The work's first transaction: it takes the conversation's lease with it, when the caller left that to it. */
+  private firstTransaction<T>(hold: ConversationHold | undefined, work: (tx: Store) => Promise<T>): Promise<T> {
+    return hold ? hold.firstTransaction(this.store, work) : this.store.transaction(work);
   }
 
   /** Records the seller's decision; once nothing waits for the seller any more, the run resumes. */
-  async decide(runId: string, sellerId: string, decision: SellerChoice, options: RunOptions = {}): Promise<RunResult> {
+  async decide(
+    runId: string,
+    sellerId: string,
+    decision: SellerChoice,
+    options: RunOptions = {},
+    hold?: ConversationHold,
+  ): Promise<RunResult> {
     let resumable: { run: RunRecord; approvals: ApprovalRecord[] } | undefined;
     try {
       const edit = await vetSellerEdit(this.store, { runId, sellerId, ...decision }, this.vetEdit);
       // The last decision and the run leaving `awaiting_approval` commit together: a lookup that
       // settles expired approvals in between would otherwise stop a run that is about to resume.
-      resumable = await this.store.transaction(async (tx) => {
+      resumable = await this.firstTransaction(hold, async (tx) => {
         await decideApproval(tx, { runId, sellerId, ...decision }, edit);
         const approvals = await tx.approvals.forRun(runId);
-        if (approvals.some((a) => a.status === 'pending')) return undefined;
+        if (approvals.some((a) => a.status === 'pending')) {
+          // More to decide: nothing runs, and the conversation is free again with this commit.
+          await hold?.releaseIn(tx);
+          return undefined;
+        }
         // Running again, and this instance's lease on it, commit together.
         await tx.runs.update(runId, { status: 'running' });
         await this.leases.acquire(runLeaseKey(runId), { store: tx });
@@ -216,16 +233,22 @@ export class RunLifecycle {
       if (error instanceof ApprovalNotPendingError) await this.settleExpired((await this.store.runs.get(runId))!);
       throw error;
     }
+    hold?.committed();
     faultPoint('after-approval');
     if (!resumable) return this.result(runId);
-    return this.resume(resumable.run, options, resumable.approvals);
+    return this.resume(resumable.run, options, resumable.approvals, hold);
   }
 
   /**
    * Resumes a paused run from its stored state; the caller holds the run's lease. `approvals` are the
    * run's, when the caller has just read them.
    */
-  async resume(run: RunRecord, options: RunOptions = {}, known?: ApprovalRecord[]): Promise<RunResult> {
+  async resume(
+    run: RunRecord,
+    options: RunOptions = {},
+    known?: ApprovalRecord[],
+    hold?: ConversationHold,
+  ): Promise<RunResult> {
     // A decision marks the run running in its own transaction; recovery resumes runs in either state.
     if (run.status !== 'running') await this.store.runs.update(run.id, { status: 'running' });
     const { agent, counter } = this.buildAgent(run);
@@ -239,7 +262,7 @@ export class RunLifecycle {
       if (approvals.find((a) => a.callId === callId)?.status === 'approved') state.approve(item);
       else state.reject(item, { message: await notApprovedMessage(this.store, run.id, callId) });
     }
-    return this.execute(run, state, options, { agent, counter });
+    return this.execute(run, state, options, { agent, counter }, hold);
   }
 
   private buildAgent(run: RunRecord): { agent: Agent<AssistantContext>; counter: TracedModel } {
@@ -262,6 +285,7 @@ export class RunLifecycle {
     initial: AgentInputItem[] | RunState<AssistantContext, Agent<AssistantContext>>,
     options: RunOptions = {},
     built = this.buildAgent(run),
+    hold?: ConversationHold,
   ): Promise<RunResult> {
     const { agent, counter } = built;
     const context: AssistantContext = { runId: run.id, conversationId: run.conversationId, sellerId: run.sellerId };
@@ -277,6 +301,16 @@ export class RunLifecycle {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new RunTimeoutError()), this.options.limits.runTimeoutMs);
     const leaseKey = runLeaseKey(run.id);
+    // The segment's last transaction (its end or its pause) also ends the run's lease and the
+    // conversation's: no commits of their own. A rollback leaves them to the `finally` below.
+    const releaseLeasesIn = async (tx: Store) => {
+      await this.leases.releaseIn(tx, leaseKey);
+      await hold?.releaseIn(tx);
+    };
+    const leasesReleased = () => {
+      this.leases.released(leaseKey);
+      hold?.committed();
+    };
     // Held since the run was created, decided or claimed; the heartbeat tells when it is lost.
     if (!(await this.leases.acquire(leaseKey, { onLost: () => controller.abort(new LeaseLostError()) }))) {
       clearTimeout(timer);
@@ -309,6 +343,9 @@ export class RunLifecycle {
       // Each pass is one segment of the run; a pass that only needed automatic
       // rejections (malformed or refused calls) continues without the seller.
       for (;;) {
+        // The conversation's refusals, read once per pass and only once a tool result is in the input:
+        // they are recorded only between passes (at a pause), and this instance holds the conversation.
+        let refusals: ReturnType<typeof refusalsByCall> | undefined;
         const runOptions = {
           ...(input instanceof RunState ? {} : { context }),
           session,
@@ -316,10 +353,11 @@ export class RunLifecycle {
           signal: controller.signal,
           toolErrorFormatter: ({ kind, callId }: { kind: string; callId: string }) =>
             kind === 'approval_rejected' ? notApprovedMessage(this.store, run.id, callId) : undefined,
-          callModelInputFilter: async ({ modelData }: { modelData: ModelInputData }) => ({
-            ...modelData,
-            input: explainGateRejections(modelData.input, await refusalsByCall(this.store, run.conversationId)),
-          }),
+          callModelInputFilter: async ({ modelData }: { modelData: ModelInputData }) => {
+            if (!modelData.input.some((item) => item.type === 'function_call_result')) return modelData;
+            refusals ??= refusalsByCall(this.store, run.conversationId);
+            return { ...modelData, input: explainGateRejections(modelData.input, await refusals) };
+          },
         };
         let result;
         if (options.onEvent) {
@@ -349,7 +387,9 @@ export class RunLifecycle {
               state: null,
             });
             await this.recorder.writeHeld(tx, run.traceId);
+            await releaseLeasesIn(tx);
           });
+          leasesReleased();
           return await finish();
         }
         const { state } = result;
@@ -372,6 +412,7 @@ export class RunLifecycle {
               state: state.toString(),
             });
             await this.recorder.writeHeld(tx, run.traceId);
+            await releaseLeasesIn(tx);
           }
           return waits;
         });
@@ -379,6 +420,7 @@ export class RunLifecycle {
           input = state;
           continue;
         }
+        leasesReleased();
         const paused = await finish();
         if (options.onEvent) {
           for (const approval of paused.pendingApprovals) options.onEvent({ type: 'approval_requested', approval });

@@ -43,8 +43,14 @@ export class MetricsRecorder implements TraceSink {
       this.workMs.set(span.traceId, (this.workMs.get(span.traceId) ?? 0) + (fact.durationMs ?? 0));
       return undefined;
     }
+    // The run's labels travel with its spans (the trace's metadata); a trace without them is looked up.
+    const meta = span.traceMetadata as { promptVersion?: unknown; model?: unknown } | undefined;
+    const known =
+      typeof meta?.promptVersion === 'string' && typeof meta.model === 'string'
+        ? { prompt_version: meta.promptVersion, model: meta.model }
+        : undefined;
     return this.work.push(async () => {
-      const labels = await this.labelsFor(span.traceId);
+      const labels = known ?? (await this.labelsFor(span.traceId));
       if (labels) this.countCall(fact, labels);
     });
   }

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from './database.js';
 import { TransactionQueue } from './transactionQueue.js';
 import { FileWatch, surfaced, TransactionRolledBackError } from './storageFault.js';
+import { walCheckpointer } from './walCheckpointer.js';
 
 /** A synchronous repository seen through the connection: every method answers a promise. */
 export type Async<T> = {
@@ -78,6 +79,7 @@ export class Connection {
   async close(): Promise<void> {
     await this.queue.statement(() => undefined);
     this.file.stop();
+    await walCheckpointer().detach(this.db);
     this.db.close();
   }
 
