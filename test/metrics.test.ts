@@ -35,16 +35,16 @@ const HALF = {
   default: 'v1',
   split: [
     { version: 'v1', percent: 50 },
-    { version: 'v2', percent: 50 },
+    { version: 'v3', percent: 50 },
   ],
 };
 const SELLER_V1 = 'seller-4';
-const SELLER_V2 = 'seller-1';
-const TOKENS = `tok-seller-on-v1-0123456789:${SELLER_V1}:seller,tok-seller-on-v2-0123456789:${SELLER_V2}:seller,tok-support-0123456789:support-1:support`;
+const SELLER_V3 = 'seller-1';
+const TOKENS = `tok-seller-on-v1-0123456789:${SELLER_V1}:seller,tok-seller-on-v3-0123456789:${SELLER_V3}:seller,tok-support-0123456789:support-1:support`;
 
 describe('GET /metrics', () => {
   it('separates an A/B split by prompt version after real conversations over HTTP', async () => {
-    expect([versionFor(HALF, SELLER_V1), versionFor(HALF, SELLER_V2)]).toEqual(['v1', 'v2']);
+    expect([versionFor(HALF, SELLER_V1), versionFor(HALF, SELLER_V3)]).toEqual(['v1', 'v3']);
     // The built-in offline model, the shipped 50/50 rollout, real tokens: the production wiring.
     const h = await harness({ env: { PROMPT_VERSION: '', AUTH_TOKENS: TOKENS } });
     const post = async (token: string, path: string, body?: unknown) =>
@@ -88,9 +88,9 @@ describe('GET /metrics', () => {
       ).status,
     ).toBe(201);
 
-    // v2: two listings posted, one after the seller turned the first draft down.
-    expect((await sell('tok-seller-on-v2-0123456789', [{ decision: 'approve' }])).status).toBe('completed');
-    const revised = await sell('tok-seller-on-v2-0123456789', [
+    // v3: two listings posted, one after the seller turned the first draft down.
+    expect((await sell('tok-seller-on-v3-0123456789', [{ decision: 'approve' }])).status).toBe('completed');
+    const revised = await sell('tok-seller-on-v3-0123456789', [
       { decision: 'reject', message: 'make it 380' },
       { decision: 'approve' },
     ]);
@@ -98,7 +98,7 @@ describe('GET /metrics', () => {
     expect(
       (
         await h.call('POST', `/api/runs/${revised.runId}/feedback`, {
-          token: 'tok-seller-on-v2-0123456789',
+          token: 'tok-seller-on-v3-0123456789',
           body: { value: -1 },
         })
       ).status,
@@ -109,25 +109,25 @@ describe('GET /metrics', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
     const v1 = { prompt_version: 'v1' };
-    const v2 = { prompt_version: 'v2' };
+    const v3 = { prompt_version: 'v3' };
     const runs = (labels: Record<string, string>, status: string) =>
       metric(text, 'listing_assistant_runs_total', { ...labels, model: 'offline', status });
     expect([runs(v1, 'completed'), runs(v1, 'awaiting_approval'), runs(v1, 'stopped')]).toEqual([4, 3, 0]);
-    expect([runs(v2, 'completed'), runs(v2, 'awaiting_approval'), runs(v2, 'stopped')]).toEqual([2, 3, 0]);
+    expect([runs(v3, 'completed'), runs(v3, 'awaiting_approval'), runs(v3, 'stopped')]).toEqual([2, 3, 0]);
 
     const approvals = (labels: Record<string, string>, event: string) =>
       metric(text, 'listing_assistant_approvals_total', { ...labels, tool: 'createListing', event });
     expect(['requested', 'approved', 'rejected', 'expired'].map((e) => approvals(v1, e))).toEqual([3, 3, 0, 0]);
-    expect(['requested', 'approved', 'rejected', 'expired'].map((e) => approvals(v2, e))).toEqual([3, 2, 1, 0]);
+    expect(['requested', 'approved', 'rejected', 'expired'].map((e) => approvals(v3, e))).toEqual([3, 2, 1, 0]);
 
     expect(
       metric(text, 'listing_assistant_policy_denials_total', { ...v1, tool: 'updatePrice', rule: 'own-listing' }),
     ).toBe(1);
-    expect(metric(text, 'listing_assistant_policy_denials_total', v2)).toBe(0);
+    expect(metric(text, 'listing_assistant_policy_denials_total', v3)).toBe(0);
     expect(metric(text, 'listing_assistant_tool_errors_total')).toBe(0);
     expect(metric(text, 'listing_assistant_feedback_total', { ...v1, value: 'up' })).toBe(1);
-    expect(metric(text, 'listing_assistant_feedback_total', { ...v2, value: 'down' })).toBe(1);
-    expect(metric(text, 'listing_assistant_feedback_total', { ...v2, value: 'up' })).toBe(0);
+    expect(metric(text, 'listing_assistant_feedback_total', { ...v3, value: 'down' })).toBe(1);
+    expect(metric(text, 'listing_assistant_feedback_total', { ...v3, value: 'up' })).toBe(0);
 
     // Every model call is a step: counted in the latency histogram, with the tokens the offline model estimates.
     const allRuns = await h.store.runs.all();
@@ -136,14 +136,14 @@ describe('GET /metrics', () => {
     expect(metric(text, 'listing_assistant_model_call_duration_seconds_count', { ...v1, model: 'offline' })).toBe(
       steps(v1),
     );
-    expect(metric(text, 'listing_assistant_model_call_duration_seconds_count', { ...v2, model: 'offline' })).toBe(
-      steps(v2),
+    expect(metric(text, 'listing_assistant_model_call_duration_seconds_count', { ...v3, model: 'offline' })).toBe(
+      steps(v3),
     );
     expect(metric(text, 'listing_assistant_model_tokens_total', { ...v1, kind: 'input' })).toBeGreaterThan(0);
-    expect(metric(text, 'listing_assistant_model_tokens_total', { ...v2, kind: 'output' })).toBeGreaterThan(0);
+    expect(metric(text, 'listing_assistant_model_tokens_total', { ...v3, kind: 'output' })).toBeGreaterThan(0);
     expect(text).toMatch(/^listing_assistant_model_cost_usd_total\{prompt_version="v1",model="offline"\} 0$/m);
     expect(metric(text, 'listing_assistant_run_duration_seconds_count', v1)).toBe(7);
-    expect(metric(text, 'listing_assistant_run_duration_seconds_count', v2)).toBe(5);
+    expect(metric(text, 'listing_assistant_run_duration_seconds_count', v3)).toBe(5);
     expect(metric(text, 'listing_assistant_replies_failed_total')).toBe(0);
 
     // Process health on the same scrape.
