@@ -110,11 +110,13 @@ class WalCheckpointer {
     if (this.worker) return this.worker;
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, intervalMs: this.intervalMs } });
-    worker.unref();
     worker.on('message', (id: number) => {
       this.waiting.get(id)?.(true);
       this.waiting.delete(id);
     });
+    // After the listener: adding a 'message' listener refs the worker's port again, and a thread that
+    // only checkpoints must never keep a process (a CLI, a test) from exiting.
+    worker.unref();
     // A failed thread leaves checkpoints to SQLite (the backstop); nothing waits on it any more.
     const stop = () => {
       if (this.worker !== worker) return;
