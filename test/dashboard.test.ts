@@ -10,8 +10,9 @@ afterEach(() => h?.close());
 function sellersOn(version: string, count: number): string[] {
   const rollout = loadPromptRollout();
   const found: string[] = [];
-  for (let i = 0; found.length < count; i++)
+  for (let i = 0; found.length < count && i < 10_000; i++)
     if (versionFor(rollout, `seller-${i}`) === version) found.push(`seller-${i}`);
+  if (found.length < count) throw new Error(`the shipped rollout gives no seller ${version}`);
   return found;
 }
 
@@ -28,7 +29,7 @@ describe('support dashboard', () => {
       env: { PROMPT_VERSION: '', AGENT_MAX_STEPS: '1', ALERT_FAILURE_RATE: '0.5', ALERT_MIN_RUNS: '3' },
     });
     const onV1 = sellersOn('v1', 4);
-    const onV2 = sellersOn('v2', 3);
+    const onV3 = sellersOn('v3', 3);
     const runIds: string[] = [];
     const wallMs: number[] = [];
     for (const seller of onV1) {
@@ -39,7 +40,7 @@ describe('support dashboard', () => {
       expect(result.status).toBe('completed');
       runIds.push(result.runId);
     }
-    for (const seller of onV2) {
+    for (const seller of onV3) {
       const { id } = await h.assistant.createConversation(seller);
       const result = await h.assistant.sendMessage(id, seller, {
         text: 'I want to sell my Trek Marlin 7 mountain bike, good condition',
@@ -49,7 +50,7 @@ describe('support dashboard', () => {
     await h.store.feedback.add({ runId: runIds[0], sellerId: onV1[0], value: -1, comment: null });
 
     const d = await dashboard();
-    expect(d.versions).toEqual(['v1', 'v2']);
+    expect(d.versions).toEqual(['v1', 'v3']);
     expect(d.totals.v1).toMatchObject({
       runs: 4,
       completed: 4,
@@ -58,7 +59,7 @@ describe('support dashboard', () => {
       failureRate: 0,
       feedback: { up: 0, down: 1 },
     });
-    expect(d.totals.v2).toMatchObject({
+    expect(d.totals.v3).toMatchObject({
       runs: 3,
       stopped: 3,
       failed: 3,
@@ -83,14 +84,14 @@ describe('support dashboard', () => {
     expect(d.totals.v1.latencyMs.p95).toBeGreaterThan(0); // the slowest of four real runs took measurable time
     expect(d.totals.v1.costUsd).toBe(0); // the offline model is free; its tokens are still counted
     expect(d.alerts).toEqual([
-      expect.objectContaining({ promptVersion: 'v2', kind: 'failure_rate', value: 1, threshold: 0.5 }),
+      expect.objectContaining({ promptVersion: 'v3', kind: 'failure_rate', value: 1, threshold: 0.5 }),
     ]);
 
     // Buckets add up to the totals, five minutes each over the hour.
     expect(d.bucketMinutes).toBe(5);
     expect(d.buckets).toHaveLength(12);
     const bucketRuns = (v: string) => d.buckets.reduce((sum: number, b: any) => sum + b.byVersion[v].runs, 0);
-    expect([bucketRuns('v1'), bucketRuns('v2')]).toEqual([4, 3]);
+    expect([bucketRuns('v1'), bucketRuns('v3')]).toEqual([4, 3]);
     expect((await dashboard('day')).buckets).toHaveLength(24);
   });
 
