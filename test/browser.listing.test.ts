@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { startServer, type ServerProcess } from './support/serverProcess.js';
-import { launchChromium, screenshotDir } from './support/browser.js';
+import { launchChromium, shoot, watchErrors } from './support/browser.js';
 
 // A drawn chair (160x120): a real image the browser decodes, so "it loads" can be checked.
 const CHAIR = readFileSync(join(process.cwd(), 'evals', 'images', 'chair.png'));
@@ -26,19 +26,6 @@ afterAll(async () => {
   await server?.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function shoot(page: Page, name: string) {
-  const target = screenshotDir();
-  if (target) await page.screenshot({ path: join(target, `${name}.png`), fullPage: false });
-}
-
-/** The browser's own errors fail the test: a page that throws is broken even if the DOM looks right. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return errors;
-}
 
 /** The image has arrived and decoded: a broken or refused photo has no natural width. */
 async function loaded(img: Locator): Promise<number> {

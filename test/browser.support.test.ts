@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startServer, type ServerProcess } from './support/serverProcess.js';
-import { launchChromium, screenshotDir } from './support/browser.js';
+import { launchChromium, screenshotDir, watchErrors } from './support/browser.js';
 
 // A real PNG (4x4) as a data URL: the photo the seller attaches, stored inline in the recorded spans.
 const PHOTO =
@@ -66,14 +66,6 @@ afterAll(async () => {
   await server?.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** The browser's own errors fail the test. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return errors;
-}
 
 async function supportPage(screen: (typeof SCREENS)[number], path = '/support') {
   const page = await browser.newPage();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startServer, type ServerProcess } from './support/serverProcess.js';
-import { launchChromium, screenshotDir } from './support/browser.js';
+import { launchChromium, shoot, watchErrors } from './support/browser.js';
 
 // A 2x2 PNG: the photo a seller attaches.
 const PHOTO = Buffer.from(
@@ -33,23 +33,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function shoot(page: Page, name: string) {
-  const target = screenshotDir();
-  if (target) await page.screenshot({ path: join(target, `${name}.png`), fullPage: false });
-}
-
-/** The browser's own errors fail the test: a page that throws is broken even if the DOM looks right. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && !/status of 403/.test(m.text()) && errors.push(m.text()));
-  return errors;
-}
-
 /** A fresh tab on `path`, signed in with one of the demo tokens the page offers; the page's errors are collected. */
 async function signedIn(path: string, token: string, url = server.url): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
-  const errors = watchErrors(page);
+  const errors = watchErrors(page, /status of 403/);
   await page.goto(`${url}${path}`);
   await page.getByRole('button', { name: token, exact: true }).click();
   return { page, errors };
