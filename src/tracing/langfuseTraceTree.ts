@@ -3,6 +3,7 @@ import type { TraceSpanRecord } from '../store/traceRepository.js';
 import { costDetails } from '../shared/modelPricing.js';
 import { TRACED_MODEL_MARKER } from './tracedModel.js';
 import { promptLink } from './langfusePrompts.js';
+import { parseJsonOrText } from '../shared/jsonText.js';
 
 export type ObservationType = 'agent' | 'generation' | 'tool' | 'guardrail' | 'event';
 
@@ -256,8 +257,8 @@ function tool(span: TraceSpanRecord): TreeObservation {
     name: typeof span.data.name === 'string' ? span.data.name : (span.name ?? 'tool'),
     startAt: span.startedAt ?? span.endedAt ?? '',
     endAt: span.endedAt ?? span.startedAt ?? '',
-    input: parseMaybeJson(span.data.input),
-    output: parseMaybeJson(span.data.output),
+    input: parseJsonOrText(span.data.input),
+    output: parseJsonOrText(span.data.output),
     ...(span.error ? { level: 'ERROR' as const, statusMessage: span.error.message } : {}),
     children: [],
   };
@@ -347,13 +348,4 @@ function earlier(a: string | undefined, b: string): string {
 
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-function parseMaybeJson(text: unknown): unknown {
-  if (typeof text !== 'string') return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

@@ -1,5 +1,6 @@
 import type { GenerationSpanData } from '@openai/agents';
 import type { CorrectionRecord, Store, RunRecord } from '../store/index.js';
+import { parseJsonOrText } from '../shared/jsonText.js';
 
 export type TimelineEvent =
   | { type: 'agent'; at: string; endedAt: string | null; durationMs: number | null; name: string; segment: number }
@@ -87,15 +88,6 @@ export interface TraceView {
 
 const ms = (a: string | null, b: string | null) => (a && b ? Date.parse(b) - Date.parse(a) : null);
 
-function parseMaybeJson(text: unknown): unknown {
-  if (typeof text !== 'string') return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
 /** The ordered story of one run: model calls, tool calls, policy decisions, approvals, corrections, feedback, with timings and usage. */
 export async function buildTraceView(store: Store, run: RunRecord): Promise<TraceView> {
   // Asked for together, so the reads go to the store back to back (no write of ours between them).
@@ -143,8 +135,8 @@ export async function buildTraceView(store: Store, run: RunRecord): Promise<Trac
         type: 'tool_call',
         ...base,
         tool: String(data.name),
-        arguments: parseMaybeJson(data.input),
-        result: parseMaybeJson(data.output),
+        arguments: parseJsonOrText(data.input),
+        result: parseJsonOrText(data.output),
         ...(span.error ? { error: span.error.message } : {}),
       });
     }
