@@ -67,6 +67,29 @@ describe.each(ENGINES)('store transactions on %s', (engine) => {
     expect(await store.listings.count()).toBe(0);
   });
 
+  it("keeps a store's transaction its own while another store's transaction runs inside it", async () => {
+    t = await engineStore(engine);
+    const outer = t.store;
+    const other = await engineStore(engine);
+    try {
+      await expect(
+        outer.transaction(async () => {
+          await other.store.transaction(async (tx) => {
+            await tx.listings.insert(listing('seller-b', 'other'));
+            await tick();
+            // Still inside the outer transaction: this joins it instead of waiting for it to end.
+            await outer.listings.insert(listing('seller-a', 'outer'));
+          });
+          throw new Error('roll back the outer one');
+        }),
+      ).rejects.toThrow('roll back the outer one');
+      expect(await outer.listings.count()).toBe(0);
+      expect(await other.store.listings.count()).toBe(1);
+    } finally {
+      await other.dispose();
+    }
+  });
+
   it('commits a write and its ledger row together, or neither, and replays a recorded call', async () => {
     t = await engineStore(engine);
     const { store } = t;

@@ -9,6 +9,20 @@ export type Async<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 };
 
+/** The transactions the current asynchronous context runs inside, innermost first (one per connection). */
+interface OpenTransactions {
+  holder: symbol;
+  outer: OpenTransactions | undefined;
+}
+
+/**
+ * One storage for every connection of the process, not one each: Node's promise hook copies each
+ * enabled storage into every new promise, so each storage costs every promise of the process (the
+ * SDK's runs included) for good. A transaction's symbol is unique; a transaction on one connection
+ * inside another's work keeps the outer one in its chain.
+ */
+const transactionContext = new AsyncLocalStorage<OpenTransactions>();
+
 /**
  * The one better-sqlite3 connection of a store, shared by its repositories. Statements from outside a
  * transaction wait while one is open (see TransactionQueue); statements made by the open transaction's
@@ -17,7 +31,6 @@ export type Async<T> = {
  */
 export class Connection {
   private readonly queue: TransactionQueue;
-  private readonly context = new AsyncLocalStorage<symbol>();
   /** The transaction holding the connection, if any. */
   private holder: symbol | null = null;
   private readonly file: FileWatch;
@@ -29,7 +42,10 @@ export class Connection {
 
   /** True in the asynchronous context of the transaction that holds the connection. */
   private get inside(): boolean {
-    return this.holder !== null && this.context.getStore() === this.holder;
+    if (this.holder === null) return false;
+    for (let open = transactionContext.getStore(); open; open = open.outer)
+      if (open.holder === this.holder) return true;
+    return false;
   }
 
   /**
@@ -64,7 +80,7 @@ export class Connection {
         const holder = Symbol('transaction');
         this.holder = holder;
         try {
-          return await this.context.run(holder, work);
+          return await transactionContext.run({ holder, outer: transactionContext.getStore() }, work);
         } finally {
           this.holder = null;
         }
