@@ -43,13 +43,13 @@ class DatabaseFileMovedError extends Error {
  * A write transaction checks the file first (one stat); plain statements read a flag a timer keeps.
  */
 export class FileWatch {
-  private readonly identity: string | undefined;
+  private readonly identity: FileIdentity | undefined;
   private moved: DatabaseFileMovedError | undefined;
   private readonly timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly path: string) {
     const identity = this.current();
-    if (identity === undefined || identity === 'missing') return;
+    if (identity === undefined || identity === MISSING) return;
     this.identity = identity;
     this.timer = setInterval(() => this.check(), 1000);
     this.timer.unref();
@@ -67,17 +67,30 @@ export class FileWatch {
 
   private check(): void {
     if (this.identity === undefined || this.moved) return;
-    if (this.current() !== this.identity) this.moved = new DatabaseFileMovedError(this.path);
+    const now = this.current();
+    if (now === MISSING || now?.dev !== this.identity.dev || now.ino !== this.identity.ino)
+      this.moved = new DatabaseFileMovedError(this.path);
   }
 
-  /** Device and inode of the file; undefined for an in-memory database or a missing file. */
-  private current(): string | undefined {
+  /**
+   * Device and inode of the file; undefined for an in-memory database. A look costs one stat and no
+   * exception for a missing file (write transactions look each time).
+   */
+  private current(): FileIdentity | typeof MISSING | undefined {
     if (this.path === ':memory:' || this.path === '') return undefined;
     try {
-      const s = statSync(this.path);
-      return `${s.dev}:${s.ino}`;
+      const s = statSync(this.path, { throwIfNoEntry: false });
+      return s ? { dev: s.dev, ino: s.ino } : MISSING;
     } catch {
-      return 'missing';
+      // Not a missing entry (a folder made unreadable, say): the file cannot be reached either.
+      return MISSING;
     }
   }
 }
+
+interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
+const MISSING = 'missing';
