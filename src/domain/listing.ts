@@ -35,5 +35,8 @@ export type NewListing = Pick<Listing, 'sellerId' | 'title' | 'description' | 'c
 export const toCents = (eur: number): number => Math.round(eur * 100);
 export const fromCents = (cents: number): number => cents / 100;
 
-export const formatEur = (eur: number): string =>
-  `€${eur.toLocaleString('en-IE', { minimumFractionDigits: eur % 1 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;
+// Built once: toLocaleString builds a formatter per call, which showed in the run's profile (summaries, replies).
+const WHOLE_EUR = new Intl.NumberFormat('en-IE', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const CENTS_EUR = new Intl.NumberFormat('en-IE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export const formatEur = (eur: number): string => `€${(eur % 1 === 0 ? WHOLE_EUR : CENTS_EUR).format(eur)}`;
