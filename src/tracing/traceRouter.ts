@@ -1,4 +1,5 @@
 import {
+  setSensitiveDataLoggingEnabled,
   setTraceProcessors,
   setTracingDisabled,
   type Span,
@@ -52,24 +53,30 @@ class TraceRouter implements TracingProcessor {
     };
   }
 
-  async onTraceStart(): Promise<void> {}
+  onTraceStart(): Promise<void> {
+    return DONE;
+  }
 
   // Every sink hears of the span before anything is awaited, so sinks see spans in the order they ended.
-  async onTraceEnd(trace: Trace): Promise<void> {
-    const registered = this.sinks.get(trace.traceId) ?? [];
-    await Promise.all(registered.map(({ sink, onError }) => safely(() => sink.onTraceEnd?.(trace), onError)));
+  onTraceEnd(trace: Trace): Promise<void> {
+    return each(this.sinks.get(trace.traceId), (sink) => sink.onTraceEnd?.(trace));
   }
 
-  async onSpanStart(): Promise<void> {}
-
-  async onSpanEnd(span: Span<SpanData>): Promise<void> {
-    const registered = this.sinks.get(span.traceId) ?? [];
-    await Promise.all(registered.map(({ sink, onError }) => safely(() => sink.onSpanEnd(span), onError)));
+  onSpanStart(): Promise<void> {
+    return DONE;
   }
 
-  async shutdown(): Promise<void> {}
+  onSpanEnd(span: Span<SpanData>): Promise<void> {
+    return each(this.sinks.get(span.traceId), (sink) => sink.onSpanEnd(span));
+  }
 
-  async forceFlush(): Promise<void> {}
+  shutdown(): Promise<void> {
+    return DONE;
+  }
+
+  forceFlush(): Promise<void> {
+    return DONE;
+  }
 }
 
 interface Registration {
@@ -77,13 +84,26 @@ interface Registration {
   onError: (error: unknown) => void;
 }
 
-/** Recording must never break a run: a failing sink is reported, not raised (nor rejected). */
-async function safely(fn: () => void | Promise<void>, onError: (error: unknown) => void): Promise<void> {
-  try {
-    await fn();
-  } catch (error) {
-    onError(error);
+/** What the SDK awaits when no sink has work left: one settled promise, not a new one per span. */
+const DONE: Promise<void> = Promise.resolve();
+
+/**
+ * Calls `hook` on every sink, synchronously and in order. Recording must never break a run: a sink
+ * that throws (or rejects) is reported, not raised. Most hooks finish synchronously (the SDK calls
+ * these for every span of every run): only sinks that answered a promise are awaited.
+ */
+function each(registered: Registration[] | undefined, hook: (sink: TraceSink) => void | Promise<void>): Promise<void> {
+  if (!registered) return DONE;
+  let pending: Promise<void>[] | undefined;
+  for (const { sink, onError } of registered) {
+    try {
+      const answer = hook(sink);
+      if (answer) (pending ??= []).push(answer.catch(onError));
+    } catch (error) {
+      onError(error);
+    }
   }
+  return pending ? Promise.all(pending).then(() => undefined) : DONE;
 }
 
 function reportToProcessLog(error: unknown): void {
@@ -92,12 +112,18 @@ function reportToProcessLog(error: unknown): void {
 
 let router: TraceRouter | undefined;
 
-/** Installs the router as the only trace processor (idempotent) and enables tracing, also under NODE_ENV=test. */
+/**
+ * Installs the router as the only trace processor (idempotent) and enables tracing, also under NODE_ENV=test;
+ * keeps model and tool data out of the SDK's debug logs.
+ */
 export function traceRouter(): TraceRouter {
   if (!router) {
     router = new TraceRouter();
     setTraceProcessors([router]);
     setTracingDisabled(false);
+    // The SDK's own debug lines never carry model or tool data (its default, now fixed): decided once
+    // here, the SDK no longer reads two environment variables for every span it creates.
+    setSensitiveDataLoggingEnabled(false);
   }
   return router;
 }
