@@ -49,8 +49,10 @@ export class MetricsRecorder implements TraceSink {
       typeof meta?.promptVersion === 'string' && typeof meta.model === 'string'
         ? { prompt_version: meta.promptVersion, model: meta.model }
         : undefined;
+    // Counters add up in any order: only a lookup of the labels needs the queue.
+    if (known) return void this.countCall(fact, known);
     return this.work.push(async () => {
-      const labels = known ?? (await this.labelsFor(span.traceId));
+      const labels = await this.labelsFor(span.traceId);
       if (labels) this.countCall(fact, labels);
     });
   }

@@ -10,6 +10,8 @@ export function runLogger(
   logger: Logger,
   run: Pick<RunRecord, 'id' | 'traceId' | 'sellerId' | 'promptVersion' | 'model'>,
 ): Logger {
+  // A logger that writes nothing needs no fields (a child costs a serialisation of them, once per run).
+  if (logger.level === 'silent') return logger;
   return logger.child({
     runId: run.id,
     traceId: run.traceId,
@@ -68,8 +70,11 @@ export class RunLog implements TraceSink {
       steps: run.steps,
       tags: run.tags.length ? run.tags : undefined,
     };
+    const warn = run.status === 'stopped' && run.stopReason !== 'cancelled';
+    // A line below the logger's level is not written: no child logger is built for it.
+    if (!this.logger.isLevelEnabled(warn ? 'warn' : 'info')) return;
     const log = runLogger(this.logger, run);
-    if (run.status === 'stopped' && run.stopReason !== 'cancelled') log.warn(fields, 'run stopped');
+    if (warn) log.warn(fields, 'run stopped');
     else log.info(fields, `run ${run.status}`);
   }
 }

@@ -25,7 +25,19 @@ export type SpanFact =
 export type ToolOutcome =
   'ok' | 'rejected' | 'invalid_arguments' | 'policy_denied' | 'not_found' | 'not_confirmed' | 'failed' | 'exception';
 
+/** Facts of ended spans: several sinks ask about each span (metrics, the run log). */
+const facts = new WeakMap<Span<SpanData>, SpanFact | undefined>();
+
 export function spanFact(span: Span<SpanData>): SpanFact | undefined {
+  // Only an ended span's facts are final (its output, error and end time are set by then).
+  if (!span.endedAt) return factOf(span);
+  if (facts.has(span)) return facts.get(span);
+  const fact = factOf(span);
+  facts.set(span, fact);
+  return fact;
+}
+
+function factOf(span: Span<SpanData>): SpanFact | undefined {
   const data = span.spanData;
   const durationMs = span.startedAt && span.endedAt ? Date.parse(span.endedAt) - Date.parse(span.startedAt) : null;
   const error = span.error?.message;
@@ -74,6 +86,8 @@ const CODES = new Set<ToolOutcome>(['invalid_arguments', 'policy_denied', 'not_f
 
 function outcomeOf(output: unknown): ToolOutcome {
   if (typeof output !== 'string') return 'ok';
+  // Tool results are JSON with `ok` first (toolResult.ts): a success needs no parse of the whole result.
+  if (output.startsWith('{"ok":true')) return 'ok';
   try {
     const result = JSON.parse(output) as { ok?: boolean; error?: string };
     if (result?.ok !== false) return 'ok';
