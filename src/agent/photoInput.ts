@@ -24,11 +24,13 @@ export class PhotoInputModel implements Model {
   ) {}
 
   async getResponse(request: ModelRequest): Promise<ModelResponse> {
+    if (!hasPhotos(request.input)) return this.inner.getResponse(request);
     return this.inner.getResponse({ ...request, input: await this.resolve(request.input) });
   }
 
   async *getStreamedResponse(request: ModelRequest): AsyncIterable<StreamEvent> {
-    yield* this.inner.getStreamedResponse({ ...request, input: await this.resolve(request.input) });
+    const input = hasPhotos(request.input) ? await this.resolve(request.input) : undefined;
+    yield* this.inner.getStreamedResponse(input ? { ...request, input } : request);
   }
 
   getRetryAdvice(...args: Parameters<NonNullable<Model['getRetryAdvice']>>) {
@@ -81,6 +83,15 @@ export class PhotoInputModel implements Model {
     }
     return this.loaded.get(id);
   }
+}
+
+/** Whether any seller message of the input has a photo part (most have none: then nothing changes). */
+function hasPhotos(input: ModelRequest['input']): boolean {
+  if (typeof input === 'string') return false;
+  for (const item of input)
+    if (item.type === 'message' && item.role === 'user' && typeof item.content !== 'string')
+      if ((item.content as Part[]).some((p) => p.type === 'input_image')) return true;
+  return false;
 }
 
 /** Photo ids named by the notes PhotoInputModel adds: what a model can attach to a listing. */
