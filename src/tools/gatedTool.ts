@@ -1,4 +1,4 @@
-import { tool, type FunctionTool } from '@openai/agents';
+import { tool, type FunctionTool, type RunContext } from '@openai/agents';
 import type { z } from 'zod';
 import type { PolicyGate, PolicyVerdict } from '../policy/index.js';
 import { RunWrites, type Store } from '../store/index.js';
@@ -8,6 +8,7 @@ import type { CallVetting } from './callVetting.js';
 import { toStrictJsonSchema } from './jsonSchema.js';
 import type { ToolResult } from './toolResult.js';
 import type { ToolSpec } from './toolSpec.js';
+import { withinTime } from './toolTimeout.js';
 
 export interface ToolDeps {
   store: Store;
@@ -41,14 +42,6 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
     // Plain JSON schema: the SDK only parses the JSON; validation (and its words) is ours.
     parameters: toStrictJsonSchema(def.parameters),
     strict: true,
-    timeoutMs: deps.toolTimeoutMs,
-    timeoutBehavior: 'error_as_result',
-    timeoutErrorFunction: () =>
-      asJson({
-        ok: false,
-        error: 'failed',
-        message: `${def.name} took too long and was stopped. Try again or tell the seller.`,
-      }),
     needsApproval: async (runContext, input, callId) => {
       const ctx = runContext.context as AssistantContext;
       const call = { runId: ctx.runId, callId: callId ?? '', sellerId: ctx.sellerId, tool: def.name, input };
@@ -61,112 +54,127 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
         error: 'failed',
         message: `${def.name} failed unexpectedly; tell the seller to try again later.`,
       }),
-    execute: async (input, runContext, details) => {
-      const ctx = runContext?.context;
-      const callId = details?.toolCall?.callId;
-      if (!ctx?.runId || !callId)
-        return asJson({ ok: false, error: 'failed', message: 'The tool was called outside a run.' });
-      const vetted = await vetting.vet({ runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, input });
-      if (!vetted.args) {
-        const issues = vetted.issues ?? [vetted.verdict.reason];
-        const denial = {
-          runId: ctx.runId,
-          callId,
-          tool: def.name,
-          phase: 'execution' as const,
-          decision: 'deny' as const,
-          rule: 'valid-arguments',
-          reason: issues.join('; '),
-          arguments: input,
-        };
-        await runWrites.hold(store, ctx.runId, { write: (tx) => tx.decisions.record(denial) });
-        return asJson({
-          ok: false,
-          error: 'invalid_arguments',
-          issues,
-          message: `Fix these arguments and call ${def.name} again: ${issues.join('; ')}`,
-        });
-      }
-      const args = vetted.args;
-      const typed = args as z.infer<S>;
-      const record = (on: Store, decision: PolicyVerdict) =>
-        on.decisions.record({
-          runId: ctx.runId,
-          callId,
-          tool: def.name,
-          phase: 'execution',
-          ...decision,
-          arguments: args,
-        });
-      const denied = (verdict: PolicyVerdict): ToolResult => ({
+    // Our own time limit (toolTimeout.ts), not the SDK's: the same answer to the model, less work per call.
+    execute: (input, runContext, details) => withinTime(deps.toolTimeoutMs, execute(input, runContext, details), late),
+  }) as unknown as FunctionTool<AssistantContext>;
+
+  function late(): string {
+    return asJson({
+      ok: false,
+      error: 'failed',
+      message: `${def.name} took too long and was stopped. Try again or tell the seller.`,
+    });
+  }
+
+  async function execute(
+    input: unknown,
+    runContext: RunContext<AssistantContext> | undefined,
+    details: { toolCall?: { callId?: string }; signal?: AbortSignal } | undefined,
+  ): Promise<string> {
+    const ctx = runContext?.context;
+    const callId = details?.toolCall?.callId;
+    if (!ctx?.runId || !callId)
+      return asJson({ ok: false, error: 'failed', message: 'The tool was called outside a run.' });
+    const vetted = await vetting.vet({ runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, input });
+    if (!vetted.args) {
+      const issues = vetted.issues ?? [vetted.verdict.reason];
+      const denial = {
+        runId: ctx.runId,
+        callId,
+        tool: def.name,
+        phase: 'execution' as const,
+        decision: 'deny' as const,
+        rule: 'valid-arguments',
+        reason: issues.join('; '),
+        arguments: input,
+      };
+      await runWrites.hold(store, ctx.runId, { write: (tx) => tx.decisions.record(denial) });
+      return asJson({
         ok: false,
-        error: 'policy_denied',
-        rule: verdict.rule,
-        message: verdict.reason,
+        error: 'invalid_arguments',
+        issues,
+        message: `Fix these arguments and call ${def.name} again: ${issues.join('; ')}`,
       });
+    }
+    const args = vetted.args;
+    const typed = args as z.infer<S>;
+    const record = (on: Store, decision: PolicyVerdict) =>
+      on.decisions.record({
+        runId: ctx.runId,
+        callId,
+        tool: def.name,
+        phase: 'execution',
+        ...decision,
+        arguments: args,
+      });
+    const denied = (verdict: PolicyVerdict): ToolResult => ({
+      ok: false,
+      error: 'policy_denied',
+      rule: verdict.rule,
+      message: verdict.reason,
+    });
 
-      // Nothing was written: the decision commits with the run's next transaction.
-      const held = (verdict: PolicyVerdict) => runWrites.hold(store, ctx.runId, { write: (tx) => record(tx, verdict) });
-      if (vetted.verdict.decision === 'deny') {
-        await held(vetted.verdict);
-        return asJson(denied(vetted.verdict));
-      }
-      if (def.effect === 'read') {
-        await held(vetted.verdict);
-        return asJson(await def.run(typed, { store, context: ctx, signal: details?.signal }));
-      }
+    // Nothing was written: the decision commits with the run's next transaction.
+    const held = (verdict: PolicyVerdict) => runWrites.hold(store, ctx.runId, { write: (tx) => record(tx, verdict) });
+    if (vetted.verdict.decision === 'deny') {
+      await held(vetted.verdict);
+      return asJson(denied(vetted.verdict));
+    }
+    if (def.effect === 'read') {
+      await held(vetted.verdict);
+      return asJson(await def.run(typed, { store, context: ctx, signal: details?.signal }));
+    }
 
-      // The re-check, the confirmation check, the decision, the ledger row and the write run in one
-      // transaction: nothing can sell the listing or count a write in between, and all commit together
-      // (with what the run held until now: its session items and earlier decisions).
-      const result = await runWrites.transaction(store, ctx.runId, async (tx): Promise<ToolResult> => {
-        // One write of this seller at a time, across instances: the re-check sees every earlier write.
-        await tx.executions.serialiseWrites(ctx.sellerId);
-        const verdict = (await policy.recheck({ tool: def.name, args, sellerId: ctx.sellerId })) ?? vetted.verdict;
-        if (verdict.decision === 'deny') {
-          await record(tx, verdict);
-          return denied(verdict);
-        }
-        let approvalId: string | null = null;
-        let sellerEdit: string | undefined;
-        let allowed = verdict;
-        if (verdict.decision === 'needs_confirmation') {
-          const confirmed = await isConfirmed(tx, {
-            runId: ctx.runId,
-            callId,
-            sellerId: ctx.sellerId,
-            tool: def.name,
-            args,
-          });
-          if (!confirmed) {
-            await record(tx, {
-              decision: 'deny',
-              rule: 'seller-confirmed',
-              reason: 'No approval from the seller for this exact action.',
-            });
-            return {
-              ok: false,
-              error: 'not_confirmed',
-              message: 'The seller has not confirmed this exact action, so nothing was changed.',
-            };
-          }
-          approvalId = confirmed.approvalId;
-          sellerEdit = confirmed.sellerEdit;
-          allowed = {
-            decision: 'allow',
+    // The re-check, the confirmation check, the decision, the ledger row and the write run in one
+    // transaction: nothing can sell the listing or count a write in between, and all commit together
+    // (with what the run held until now: its session items and earlier decisions).
+    const result = await runWrites.transaction(store, ctx.runId, async (tx): Promise<ToolResult> => {
+      // One write of this seller at a time, across instances: the re-check sees every earlier write.
+      await tx.executions.serialiseWrites(ctx.sellerId);
+      const verdict = (await policy.recheck({ tool: def.name, args, sellerId: ctx.sellerId })) ?? vetted.verdict;
+      if (verdict.decision === 'deny') {
+        await record(tx, verdict);
+        return denied(verdict);
+      }
+      let approvalId: string | null = null;
+      let sellerEdit: string | undefined;
+      let allowed = verdict;
+      if (verdict.decision === 'needs_confirmation') {
+        const confirmed = await isConfirmed(tx, {
+          runId: ctx.runId,
+          callId,
+          sellerId: ctx.sellerId,
+          tool: def.name,
+          args,
+        });
+        if (!confirmed) {
+          await record(tx, {
+            decision: 'deny',
             rule: 'seller-confirmed',
-            reason: `Confirmed by ${confirmed.by} at ${confirmed.at}.`,
+            reason: 'No approval from the seller for this exact action.',
+          });
+          return {
+            ok: false,
+            error: 'not_confirmed',
+            message: 'The seller has not confirmed this exact action, so nothing was changed.',
           };
         }
-        await record(tx, allowed);
-        const ledgered = await tx.executions.once(
-          { runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, arguments: args, approvalId },
-          () => def.run(typed, { store: tx, context: ctx }),
-        );
-        // The model learns what the seller changed, so its reply (and later turns) follow the seller's version.
-        return sellerEdit ? ({ ...ledgered.result, sellerEdit } as ToolResult) : ledgered.result;
-      });
-      return asJson(result);
-    },
-  }) as unknown as FunctionTool<AssistantContext>;
+        approvalId = confirmed.approvalId;
+        sellerEdit = confirmed.sellerEdit;
+        allowed = {
+          decision: 'allow',
+          rule: 'seller-confirmed',
+          reason: `Confirmed by ${confirmed.by} at ${confirmed.at}.`,
+        };
+      }
+      await record(tx, allowed);
+      const ledgered = await tx.executions.once(
+        { runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, arguments: args, approvalId },
+        () => def.run(typed, { store: tx, context: ctx }),
+      );
+      // The model learns what the seller changed, so its reply (and later turns) follow the seller's version.
+      return sellerEdit ? ({ ...ledgered.result, sellerEdit } as ToolResult) : ledgered.result;
+    });
+    return asJson(result);
+  }
 }
