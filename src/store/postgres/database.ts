@@ -60,11 +60,6 @@ async function guarded<T>(statement: () => Promise<T>): Promise<T> {
   }
 }
 
-/** What a statement needs: a pooled client inside a transaction, else the pool. */
-interface Queryable {
-  query(statement: pg.QueryConfig): Promise<pg.QueryResult>;
-}
-
 /** How many distinct statement texts get a name; any beyond (none expected) are sent unnamed. */
 const MAX_NAMED_STATEMENTS = 2000;
 const statementNames = new Map<string, string>();
@@ -106,7 +101,23 @@ interface OpenTransaction {
   open: boolean;
   readOnly: boolean;
   savepoints: number;
+  /** The BEGIN sent ahead of the first statement, until that statement has gone out behind it. */
+  begun?: Promise<unknown>;
+  /** Statements of this transaction sent and not yet answered (a COPY needs none in flight). */
+  inFlight: number;
 }
+
+/** A pooled client's socket, corked so that BEGIN and the first statement leave in one write. */
+const socketOf = (client: pg.PoolClient): { cork(): void; uncork(): void } | undefined =>
+  (client as unknown as { connection?: { stream?: { cork(): void; uncork(): void } } }).connection?.stream;
+
+/**
+ * node-postgres' pipeline switch (typed read-only, but a plain field read at each statement): a
+ * pipelined client sends a statement without waiting for the answers of those before it. COPY
+ * streams (and cursors) are refused in that mode, so a COPY runs with it off, on a client with
+ * nothing in flight.
+ */
+const pipelining = (client: pg.PoolClient): { pipeline: boolean } => client;
 
 export interface PgOptions {
   /** Pool size per store (default 10). */
@@ -146,6 +157,8 @@ export class PgDatabase {
       options: '-c timezone=UTC',
       // A server that vanished without closing the socket is noticed instead of waited on for ever.
       keepAlive: true,
+      // BEGIN goes out with a transaction's first statement, not one round trip ahead of it.
+      pipeline: true,
     });
     // An idle client that loses its connection (server restart) must not crash the process.
     this.pool.on('error', () => undefined);
@@ -156,22 +169,51 @@ export class PgDatabase {
     return tx?.open ? tx : undefined;
   }
 
-  private get target(): Queryable {
-    return this.current?.client ?? this.pool;
-  }
-
   /** Statements without parameters (DDL, fixed counts) are sent unnamed: few are hot, some are one-offs. */
   private async send(sql: string, params: unknown[], options: StatementOptions): Promise<pg.QueryResult> {
     const prepared = (options.prepared ?? true) && params.length > 0;
-    const target = this.target;
+    const tx = this.current;
+    const target = tx?.client ?? this.pool;
     try {
-      return await guarded(() => target.query(statement(sql, params, prepared)));
+      const config = statement(sql, params, prepared);
+      return await guarded(() => (tx ? this.inTransaction(tx, config) : target.query(config)));
     } catch (error) {
       // Outside a transaction the statement did nothing and the pool dropped its client: sent
       // again unnamed, it is planned afresh. Inside one the transaction is lost (its client too).
       if (!prepared || target !== this.pool || !stalePlan(error)) throw error;
       return guarded(() => this.pool.query(statement(sql, params, false)));
     }
+  }
+
+  /**
+   * A statement on the transaction's client. The first one leaves in the same write as the BEGIN
+   * queued ahead of it, and its answer counts only once BEGIN's has come: BEGIN fails only with its
+   * connection, which fails the statement behind it too, so nothing runs outside the transaction.
+   */
+  private async inTransaction(tx: OpenTransaction, config: pg.QueryConfig): Promise<pg.QueryResult> {
+    const answer = tx.client.query(config);
+    const begun = tx.begun;
+    if (begun) {
+      tx.begun = undefined;
+      socketOf(tx.client)?.uncork();
+    }
+    tx.inFlight++;
+    try {
+      await begun;
+      return await answer;
+    } finally {
+      answer.catch(() => undefined);
+      tx.inFlight--;
+    }
+  }
+
+  /** Sends a BEGIN queued ahead of a first statement that never came (before COMMIT, ROLLBACK, a savepoint). */
+  private async flushBegin(tx: OpenTransaction): Promise<void> {
+    const begun = tx.begun;
+    if (!begun) return;
+    tx.begun = undefined;
+    socketOf(tx.client)?.uncork();
+    await begun;
   }
 
   async query<R extends Row = Row>(sql: string, params: unknown[] = [], options: StatementOptions = {}): Promise<R[]> {
@@ -197,12 +239,17 @@ export class PgDatabase {
    */
   async copyIn(sql: string, lines: Iterable<string>): Promise<number> {
     const tx = this.current;
-    const client = tx?.client ?? (await this.pool.connect());
+    if (tx) await this.flushBegin(tx);
+    if (tx && tx.inFlight > 0) throw new Error('COPY while statements of its transaction are in flight');
+    const client = tx?.client ?? (await guarded(() => this.pool.connect()));
+    const mode = pipelining(client);
+    mode.pipeline = false;
     try {
       const stream = client.query(copyFrom(sql));
       await pipeline(Readable.from(lines), stream);
       return stream.rowCount;
     } finally {
+      mode.pipeline = true;
       if (!tx) client.release();
     }
   }
@@ -211,11 +258,15 @@ export class PgDatabase {
   async transaction<T>(work: () => Promise<T>, { readOnly = false }: { readOnly?: boolean } = {}): Promise<T> {
     if (this.current) return work();
     const client = await guarded(() => this.pool.connect());
-    const tx: OpenTransaction = { client, open: true, readOnly, savepoints: 0 };
+    const tx: OpenTransaction = { client, open: true, readOnly, savepoints: 0, inFlight: 0 };
     let broken: Error | undefined;
     try {
-      await guarded(() => client.query(readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN'));
+      // Not awaited: the corked socket keeps BEGIN until the first statement joins it (inTransaction).
+      socketOf(client)?.cork();
+      tx.begun = guarded(() => client.query(readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN'));
+      tx.begun.catch(() => undefined);
       const result = await this.context.run(tx, work);
+      await this.flushBegin(tx);
       tx.open = false;
       await guarded(() => client.query('COMMIT'));
       return result;
@@ -224,6 +275,7 @@ export class PgDatabase {
       // one whose prepared statements went stale (another instance migrated the schema): a new
       // connection prepares them again. (pool.query drops a client on any error by itself.)
       if (error instanceof StoreUnavailableError || stalePlan(error)) broken = error as Error;
+      await this.flushBegin(tx).catch(() => undefined);
       if (tx.open) {
         tx.open = false;
         await client.query('ROLLBACK').catch((e: unknown) => {
@@ -249,6 +301,7 @@ export class PgDatabase {
     const tx = this.current;
     if (!tx) throw new Error('savepoint outside a transaction');
     const name = `sp_${++tx.savepoints}`;
+    await this.flushBegin(tx);
     await guarded(() => tx.client.query(`SAVEPOINT ${name}`));
     try {
       const result = await work();

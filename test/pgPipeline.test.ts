@@ -1,0 +1,116 @@
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { afterEach, expect, it } from 'vitest';
+import { PgDatabase } from '../src/store/postgres/database.js';
+import { freshDatabase } from './support/postgres.js';
+
+// The store's pool is pipelined: a transaction's BEGIN leaves in the same write as its first
+// statement. Seen from a loopback relay between the pool and PostgreSQL that counts the client's
+// writes: each is one wait on the server, since a client that waits for an answer writes nothing
+// meanwhile.
+interface Relay {
+  url: string;
+  writes: () => number;
+  close: () => Promise<void>;
+}
+
+async function relay(target: string): Promise<Relay> {
+  const to = new URL(target);
+  let writes = 0;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(Number(to.port), to.hostname);
+    sockets.add(client).add(upstream);
+    client.on('data', (chunk) => {
+      writes++;
+      upstream.write(chunk);
+    });
+    upstream.pipe(client);
+    const end = () => [client, upstream].forEach((s) => s.destroy());
+    client.on('close', end).on('error', end);
+    upstream.on('close', end).on('error', end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = new URL(target);
+  url.port = String((server.address() as { port: number }).port);
+  return {
+    url: url.toString(),
+    writes: () => writes,
+    close: () => {
+      sockets.forEach((s) => s.destroy());
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+let db: PgDatabase | undefined;
+let proxy: Relay | undefined;
+afterEach(async () => {
+  await db?.close();
+  await proxy?.close();
+  db = proxy = undefined;
+});
+
+async function open(): Promise<PgDatabase> {
+  proxy = await relay(await freshDatabase());
+  db = new PgDatabase(proxy.url, { max: 1 });
+  await db.query('CREATE TABLE notes (id int PRIMARY KEY, body text NOT NULL)');
+  return db;
+}
+
+/** True when the pooled connection is outside any transaction: autocommit gives each statement its own. */
+const autocommits = async (db: PgDatabase) =>
+  (await db.one<{ fresh: boolean }>('SELECT now() = statement_timestamp() AS fresh'))!.fresh;
+
+it('sends BEGIN with the first statement: a transaction costs no wait for its BEGIN', async () => {
+  const db = await open();
+  const before = proxy!.writes();
+  const body = await db.transaction(async () => {
+    await db.run('INSERT INTO notes (id, body) VALUES ($1, $2)', [1, 'first']);
+    return (await db.one<{ body: string }>('SELECT body FROM notes WHERE id = $1', [1]))!.body;
+  });
+  expect(body).toBe('first');
+  // BEGIN + INSERT, SELECT, COMMIT.
+  expect(proxy!.writes() - before).toBe(3);
+  // Read-only transactions too, and a transaction without statements still opens and commits.
+  const mark = proxy!.writes();
+  await db.transaction(() => db.one('SELECT count(*) AS n FROM notes', []), { readOnly: true });
+  await db.transaction(() => Promise.resolve());
+  expect(proxy!.writes() - mark).toBe(4);
+});
+
+it('rolls back a transaction whose first statement fails, and the connection is clean after it', async () => {
+  const db = await open();
+  await db.run('INSERT INTO notes (id, body) VALUES ($1, $2)', [1, 'kept']);
+  const failing = db.transaction(async () => {
+    await db.run('INSERT INTO notes (id, body) VALUES ($1, $2)', [1, 'duplicate']);
+  });
+  await expect(failing).rejects.toMatchObject({ code: '23505' });
+  // A later statement fails the whole transaction: the rows before it are gone.
+  await expect(
+    db.transaction(async () => {
+      await db.run('INSERT INTO notes (id, body) VALUES ($1, $2)', [2, 'rolled back']);
+      await db.run('INSERT INTO notes (id, body) VALUES ($1, $2)', [3, null]);
+    }),
+  ).rejects.toMatchObject({ code: '23502' });
+  // Work that fails before sending anything leaves no transaction open either.
+  await expect(db.transaction(() => Promise.reject(new Error('no statement')))).rejects.toThrow('no statement');
+  expect(await autocommits(db)).toBe(true);
+  expect(await db.query('SELECT id, body FROM notes ORDER BY id')).toEqual([{ id: 1, body: 'kept' }]);
+});
+
+it('runs COPY inside a pipelined transaction, after and before other statements', async () => {
+  const db = await open();
+  const copied = await db.transaction(async () => {
+    await db.run('INSERT INTO notes (id, body) VALUES ($1, $2)', [1, 'before']);
+    const n = await db.copyIn('COPY notes (id, body) FROM STDIN', ['2\tcopied\n3\talso copied\n']);
+    await db.run('UPDATE notes SET body = body || $1', ['!']);
+    return n;
+  });
+  expect(copied).toBe(2);
+  expect((await db.query('SELECT body FROM notes ORDER BY id')).map((r) => r.body)).toEqual([
+    'before!',
+    'copied!',
+    'also copied!',
+  ]);
+  expect(await autocommits(db)).toBe(true);
+});
