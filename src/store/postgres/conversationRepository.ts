@@ -1,8 +1,9 @@
 import type { Conversation, ConversationRepository } from '../conversationRepository.js';
-import type { RunRecord, RunRepository, RunUpdate } from '../runRepository.js';
+import type { RunRecord, RunRepository, RunUpdate, RunWithApprovals } from '../runRepository.js';
 import type { Clock } from '../store.js';
 import { newId } from '../ids.js';
 import { json, type PgDatabase, type Row } from './database.js';
+import { approvalFromJson } from './approvalRepository.js';
 
 const toConversation = (r: Row): Conversation => ({
   id: r.id as string,
@@ -136,6 +137,19 @@ export class PgRunRepository implements RunRepository {
   async get(id: string): Promise<RunRecord | undefined> {
     const row = await this.db.one('SELECT * FROM runs WHERE id = $1', [id]);
     return row && toRun(row);
+  }
+
+  /** One statement, hence one snapshot and one round trip: the approvals ride along as a JSON array. */
+  async withApprovals(id: string): Promise<RunWithApprovals | undefined> {
+    const row = await this.db.one(
+      `SELECT r.*, coalesce((SELECT json_agg(a ORDER BY a.created_at, a.seq) FROM approvals a WHERE a.run_id = r.id),
+         '[]') AS run_approvals
+       FROM runs r WHERE r.id = $1`,
+      [id],
+    );
+    if (!row) return undefined;
+    const { run_approvals: approvals, ...run } = row;
+    return { run: toRun(run), approvals: (approvals as Row[]).map(approvalFromJson) };
   }
 
   async latestForConversation(conversationId: string): Promise<RunRecord | undefined> {
