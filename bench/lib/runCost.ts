@@ -16,6 +16,7 @@ import { postgresCpu } from './postgresCpu.js';
  * turns, RUN_COST_ROUNDS rounds of RUN_COST_RUNS runs each after a warm-up; per run: this process's
  * CPU, PostgreSQL's processes' CPU, and round trips (waits on the database) and statements.
  * `npx tsx bench/lib/runCost.ts` prints one JSON line; run it on two trees, alternately, to compare.
+ * PostgreSQL's CPU is its cluster's (every database on it), so nothing else should use the cluster.
  */
 const ROUNDS = Number(process.env.RUN_COST_ROUNDS ?? 5);
 const RUNS = Number(process.env.RUN_COST_RUNS ?? 40);
@@ -33,10 +34,14 @@ const env = {
   LOG_LEVEL: 'silent',
 };
 const model = { model: new DelayedModel(0), name: 'delayed' };
+// RUN_COST_ENGINES=postgres measures one engine alone (a CPU profile of it, say).
+const only = process.env.RUN_COST_ENGINES?.split(',');
 const engines = {
   sqlite: await createService(loadConfig({ ...env, DATABASE_PATH: join(dir, 'cost.db') }), { model }),
   postgres: await createService(loadConfig({ ...env, DATABASE_URL: url }), { model }),
 };
+for (const engine of Object.keys(engines) as (keyof typeof engines)[])
+  if (only && !only.includes(engine)) delete (engines as Partial<typeof engines>)[engine];
 const databaseCpu = await postgresCpu(server.url);
 
 async function run(app: (typeof engines)['sqlite']['app']): Promise<void> {
