@@ -71,11 +71,11 @@ it('sends BEGIN with the first statement: a transaction costs no wait for its BE
   expect(body).toBe('first');
   // BEGIN + INSERT, SELECT, COMMIT.
   expect(proxy!.writes() - before).toBe(3);
-  // Read-only transactions too, and a transaction without statements still opens and commits.
+  // Read-only transactions too; a transaction without statements sends BEGIN and COMMIT together.
   const mark = proxy!.writes();
   await db.transaction(() => db.one('SELECT count(*) AS n FROM notes', []), { readOnly: true });
   await db.transaction(() => Promise.resolve());
-  expect(proxy!.writes() - mark).toBe(4);
+  expect(proxy!.writes() - mark).toBe(3);
 });
 
 it('rolls back a transaction whose first statement fails, and the connection is clean after it', async () => {
@@ -112,5 +112,36 @@ it('runs COPY inside a pipelined transaction, after and before other statements'
     'copied!',
     'also copied!',
   ]);
+  expect(await autocommits(db)).toBe(true);
+});
+
+it('sends SAVEPOINT and RELEASE with the statements after them, and still rolls back to a savepoint', async () => {
+  const db = await open();
+  const insert = (id: number, body: string) => db.run('INSERT INTO notes (id, body) VALUES ($1, $2)', [id, body]);
+  const mark = proxy!.writes();
+  const kept = await db.transaction(() =>
+    db.savepoint(
+      () => insert(1, 'inside').then(() => 'done'),
+      () => false,
+      () => Promise.resolve('fallback'),
+    ),
+  );
+  expect(kept).toBe('done');
+  // BEGIN + SAVEPOINT + INSERT, RELEASE + COMMIT.
+  expect(proxy!.writes() - mark).toBe(2);
+  const undone = await db.transaction(async () => {
+    await insert(2, 'before');
+    return db.savepoint(
+      async () => {
+        await insert(3, 'undone');
+        await insert(1, 'duplicate');
+        return 'done';
+      },
+      (error) => (error as { code?: string }).code === '23505',
+      () => Promise.resolve('fallback'),
+    );
+  });
+  expect(undone).toBe('fallback');
+  expect((await db.query('SELECT id FROM notes ORDER BY id')).map((r) => r.id)).toEqual([1, 2]);
   expect(await autocommits(db)).toBe(true);
 });

@@ -101,13 +101,16 @@ interface OpenTransaction {
   open: boolean;
   readOnly: boolean;
   savepoints: number;
-  /** The BEGIN sent ahead of the first statement, until that statement has gone out behind it. */
-  begun?: Promise<unknown>;
+  /**
+   * Statements queued ahead of the next one and not awaited (BEGIN, SAVEPOINT, RELEASE SAVEPOINT),
+   * held on the corked socket until that statement joins them; its answer waits for theirs.
+   */
+  ahead?: Promise<unknown>;
   /** Statements of this transaction sent and not yet answered (a COPY needs none in flight). */
   inFlight: number;
 }
 
-/** A pooled client's socket, corked so that BEGIN and the first statement leave in one write. */
+/** A pooled client's socket, corked so that BEGIN (or a savepoint) and the next statement leave in one write. */
 const socketOf = (client: pg.PoolClient): { cork(): void; uncork(): void } | undefined =>
   (client as unknown as { connection?: { stream?: { cork(): void; uncork(): void } } }).connection?.stream;
 
@@ -192,14 +195,10 @@ export class PgDatabase {
    */
   private async inTransaction(tx: OpenTransaction, config: pg.QueryConfig): Promise<pg.QueryResult> {
     const answer = tx.client.query(config);
-    const begun = tx.begun;
-    if (begun) {
-      tx.begun = undefined;
-      socketOf(tx.client)?.uncork();
-    }
+    const ahead = this.letOut(tx);
     tx.inFlight++;
     try {
-      await begun;
+      await ahead;
       return await answer;
     } finally {
       answer.catch(() => undefined);
@@ -207,13 +206,30 @@ export class PgDatabase {
     }
   }
 
-  /** Sends a BEGIN queued ahead of a first statement that never came (before COMMIT, ROLLBACK, a savepoint). */
-  private async flushBegin(tx: OpenTransaction): Promise<void> {
-    const begun = tx.begun;
-    if (!begun) return;
-    tx.begun = undefined;
+  /**
+   * Queues `sql` (BEGIN, SAVEPOINT, RELEASE SAVEPOINT: statements that fail only when the
+   * transaction or its connection already has) without waiting for it: the next statement or
+   * COMMIT goes out in the same write and waits for its answer.
+   */
+  private sendAhead(tx: OpenTransaction, sql: string): void {
+    if (!tx.ahead) socketOf(tx.client)?.cork();
+    const sent = guarded(() => tx.client.query(sql));
+    sent.catch(() => undefined);
+    tx.ahead = tx.ahead ? Promise.all([tx.ahead, sent]) : sent;
+  }
+
+  /** Lets out what was queued ahead (uncorks the socket); answers its outcome, to be awaited. */
+  private letOut(tx: OpenTransaction): Promise<unknown> | undefined {
+    const ahead = tx.ahead;
+    if (!ahead) return undefined;
+    tx.ahead = undefined;
     socketOf(tx.client)?.uncork();
-    await begun;
+    return ahead;
+  }
+
+  /** Sends and awaits what was queued ahead of a statement that never came (before ROLLBACK, COPY). */
+  private async flushAhead(tx: OpenTransaction): Promise<void> {
+    await this.letOut(tx);
   }
 
   async query<R extends Row = Row>(sql: string, params: unknown[] = [], options: StatementOptions = {}): Promise<R[]> {
@@ -239,7 +255,7 @@ export class PgDatabase {
    */
   async copyIn(sql: string, lines: Iterable<string>): Promise<number> {
     const tx = this.current;
-    if (tx) await this.flushBegin(tx);
+    if (tx) await this.flushAhead(tx);
     if (tx && tx.inFlight > 0) throw new Error('COPY while statements of its transaction are in flight');
     const client = tx?.client ?? (await guarded(() => this.pool.connect()));
     const mode = pipelining(client);
@@ -262,20 +278,22 @@ export class PgDatabase {
     let broken: Error | undefined;
     try {
       // Not awaited: the corked socket keeps BEGIN until the first statement joins it (inTransaction).
-      socketOf(client)?.cork();
-      tx.begun = guarded(() => client.query(readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN'));
-      tx.begun.catch(() => undefined);
+      this.sendAhead(tx, readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
       const result = await this.context.run(tx, work);
-      await this.flushBegin(tx);
       tx.open = false;
-      await guarded(() => client.query('COMMIT'));
+      // COMMIT leaves with what is still queued ahead (a RELEASE SAVEPOINT, the BEGIN of a transaction
+      // without statements). Had that failed, COMMIT ends the aborted transaction as a ROLLBACK.
+      const committed = guarded(() => client.query('COMMIT'));
+      const [ahead, commit] = await Promise.allSettled([this.letOut(tx), committed]);
+      if (ahead.status === 'rejected') throw ahead.reason;
+      if (commit.status === 'rejected') throw commit.reason;
       return result;
     } catch (error) {
       // A dead connection is dropped from the pool rather than handed to the next caller, and so is
       // one whose prepared statements went stale (another instance migrated the schema): a new
       // connection prepares them again. (pool.query drops a client on any error by itself.)
       if (error instanceof StoreUnavailableError || stalePlan(error)) broken = error as Error;
-      await this.flushBegin(tx).catch(() => undefined);
+      await this.flushAhead(tx).catch(() => undefined);
       if (tx.open) {
         tx.open = false;
         await client.query('ROLLBACK').catch((e: unknown) => {
@@ -301,14 +319,15 @@ export class PgDatabase {
     const tx = this.current;
     if (!tx) throw new Error('savepoint outside a transaction');
     const name = `sp_${++tx.savepoints}`;
-    await this.flushBegin(tx);
-    await guarded(() => tx.client.query(`SAVEPOINT ${name}`));
+    // SAVEPOINT and RELEASE go out with the statements after them: no wait of their own.
+    this.sendAhead(tx, `SAVEPOINT ${name}`);
     try {
       const result = await work();
-      await guarded(() => tx.client.query(`RELEASE SAVEPOINT ${name}`));
+      this.sendAhead(tx, `RELEASE SAVEPOINT ${name}`);
       return result;
     } catch (error) {
       if (!undo(error)) throw error;
+      await this.flushAhead(tx);
       await guarded(() => tx.client.query(`ROLLBACK TO SAVEPOINT ${name}`));
       return fallback();
     }
