@@ -145,3 +145,51 @@ it('sends SAVEPOINT and RELEASE with the statements after them, and still rolls 
   expect((await db.query('SELECT id FROM notes ORDER BY id')).map((r) => r.id)).toEqual([1, 2]);
   expect(await autocommits(db)).toBe(true);
 });
+
+it('queues writes nobody awaits inside a transaction, and a failed one still fails the transaction', async () => {
+  const db = await open();
+  const write = (id: number, body: string | null) =>
+    db.write('INSERT INTO notes (id, body) VALUES ($1, $2)', [id, body]);
+  const mark = proxy!.writes();
+  const read = await db.transaction(async () => {
+    const before = await db.one<{ n: number }>('SELECT count(*) AS n FROM notes WHERE id > $1', [0]);
+    await write(1, 'one');
+    await write(2, 'two');
+    await db.write('UPDATE notes SET body = body || $1 WHERE id = $2', ['!', 1]);
+    return before!.n;
+  });
+  expect(read).toBe(0);
+  // BEGIN + SELECT, then the three writes with COMMIT.
+  expect(proxy!.writes() - mark).toBe(2);
+  expect((await db.query('SELECT body FROM notes ORDER BY id')).map((r) => r.body)).toEqual(['one!', 'two']);
+
+  // A failed write is the error of the statement after it, or of COMMIT; nothing of the transaction stays.
+  await expect(
+    db.transaction(async () => {
+      await write(3, 'three');
+      await write(4, null);
+      return 'done';
+    }),
+  ).rejects.toMatchObject({ code: '23502' });
+  await expect(
+    db.transaction(async () => {
+      await write(5, null);
+      await db.one('SELECT 1 AS one', []);
+    }),
+  ).rejects.toMatchObject({ code: '23502' });
+  // Before a savepoint it is settled first: its unique violation does not pass for the savepoint's own.
+  await expect(
+    db.transaction(async () => {
+      await write(1, 'duplicate');
+      return db.savepoint(
+        () => write(6, 'six').then(() => 'kept'),
+        (error) => (error as { code?: string }).code === '23505',
+        () => Promise.resolve('fallback'),
+      );
+    }),
+  ).rejects.toMatchObject({ code: '23505' });
+  // Outside a transaction a write is awaited like any statement.
+  await expect(write(7, null)).rejects.toMatchObject({ code: '23502' });
+  expect((await db.query('SELECT id FROM notes ORDER BY id')).map((r) => r.id)).toEqual([1, 2]);
+  expect(await autocommits(db)).toBe(true);
+});

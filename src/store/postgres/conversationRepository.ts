@@ -55,10 +55,10 @@ export class PgConversationRepository implements ConversationRepository {
   async addItems(conversationId: string, items: unknown[]): Promise<void> {
     const at = this.now().toISOString();
     if (items.length === 0) {
-      await this.db.run('UPDATE conversations SET updated_at = $1 WHERE id = $2', [at, conversationId]);
+      await this.db.write('UPDATE conversations SET updated_at = $1 WHERE id = $2', [at, conversationId]);
       return;
     }
-    await this.db.run(
+    await this.db.write(
       `WITH added AS (
          INSERT INTO conversation_items (conversation_id, item, created_at)
          SELECT $1, item, $3 FROM unnest($2::json[]) WITH ORDINALITY AS t (item, n) ORDER BY n
@@ -176,7 +176,7 @@ export class PgRunRepository implements RunRepository {
         sets.push(`${column} = $${params.length}`);
       }
     }
-    await this.db.run(`UPDATE runs SET ${sets.join(', ')} WHERE id = $1`, params);
+    await this.db.write(`UPDATE runs SET ${sets.join(', ')} WHERE id = $1`, params);
   }
 
   async forConversation(conversationId: string): Promise<RunRecord[]> {

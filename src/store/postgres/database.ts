@@ -108,6 +108,10 @@ interface OpenTransaction {
   ahead?: Promise<unknown>;
   /** Statements of this transaction sent and not yet answered (a COPY needs none in flight). */
   inFlight: number;
+  /** Writes queued ahead whose answers nobody awaited yet (see `write`). */
+  deferred: number;
+  /** Savepoints open now: inside one, writes are awaited (its undo must see its own statements' errors). */
+  openSavepoints: number;
 }
 
 /** A pooled client's socket, corked so that BEGIN (or a savepoint) and the next statement leave in one write. */
@@ -223,6 +227,7 @@ export class PgDatabase {
     const ahead = tx.ahead;
     if (!ahead) return undefined;
     tx.ahead = undefined;
+    tx.deferred = 0;
     socketOf(tx.client)?.uncork();
     return ahead;
   }
@@ -242,6 +247,24 @@ export class PgDatabase {
     options: StatementOptions = {},
   ): Promise<R | undefined> {
     return (await this.query<R>(sql, params, options))[0];
+  }
+
+  /**
+   * A write whose caller needs no answer (no rows, no count). Inside a transaction it is queued
+   * ahead, not awaited: it leaves with the next statement or COMMIT, and a failure of it is that
+   * statement's (or COMMIT's) error. On PostgreSQL a failed statement dooms its transaction anyway,
+   * so only where the error is seen changes, never what commits. Outside a transaction, and
+   * inside a savepoint, it is awaited like any statement.
+   */
+  write(sql: string, params: unknown[]): Promise<void> {
+    const tx = this.current;
+    if (!tx || tx.openSavepoints > 0) return this.run(sql, params).then(() => undefined);
+    if (!tx.ahead) socketOf(tx.client)?.cork();
+    const sent = guarded(() => tx.client.query(statement(sql, params, params.length > 0)));
+    sent.catch(() => undefined);
+    tx.ahead = tx.ahead ? Promise.all([tx.ahead, sent]) : sent;
+    tx.deferred++;
+    return Promise.resolve();
   }
 
   /** Rows a statement changed. */
@@ -274,7 +297,15 @@ export class PgDatabase {
   async transaction<T>(work: () => Promise<T>, { readOnly = false }: { readOnly?: boolean } = {}): Promise<T> {
     if (this.current) return work();
     const client = await guarded(() => this.pool.connect());
-    const tx: OpenTransaction = { client, open: true, readOnly, savepoints: 0, inFlight: 0 };
+    const tx: OpenTransaction = {
+      client,
+      open: true,
+      readOnly,
+      savepoints: 0,
+      inFlight: 0,
+      deferred: 0,
+      openSavepoints: 0,
+    };
     let broken: Error | undefined;
     try {
       // Not awaited: the corked socket keeps BEGIN until the first statement joins it (inTransaction).
@@ -319,18 +350,24 @@ export class PgDatabase {
     const tx = this.current;
     if (!tx) throw new Error('savepoint outside a transaction');
     const name = `sp_${++tx.savepoints}`;
+    // A deferred write's failure must not pass for the error `undo` judges: settled first.
+    if (tx.deferred > 0) await this.flushAhead(tx);
     // SAVEPOINT and RELEASE go out with the statements after them: no wait of their own.
     this.sendAhead(tx, `SAVEPOINT ${name}`);
+    tx.openSavepoints++;
+    let result: T;
     try {
-      const result = await work();
-      this.sendAhead(tx, `RELEASE SAVEPOINT ${name}`);
-      return result;
+      result = await work();
     } catch (error) {
+      tx.openSavepoints--;
       if (!undo(error)) throw error;
       await this.flushAhead(tx);
       await guarded(() => tx.client.query(`ROLLBACK TO SAVEPOINT ${name}`));
       return fallback();
     }
+    tx.openSavepoints--;
+    this.sendAhead(tx, `RELEASE SAVEPOINT ${name}`);
+    return result;
   }
 
   private closing: Promise<void> | undefined;

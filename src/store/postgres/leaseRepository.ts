@@ -57,7 +57,7 @@ export class PgLeaseRepository implements LeaseRepository {
   }
 
   async release(key: string, owner: string): Promise<void> {
-    await this.db.run('DELETE FROM leases WHERE key = $1 AND owner = $2', [key, owner]);
+    await this.db.write('DELETE FROM leases WHERE key = $1 AND owner = $2', [key, owner]);
   }
 }
 
