@@ -184,6 +184,8 @@ async function measure(v: Variant, concurrency: number) {
       ? undefined
       : {
           roundTripsPerRun: perRun(tripDeltas.reduce((a, t) => a + t.roundTrips, 0))!,
+          // More than the round trips: a pipelined connection sends some behind others in flight.
+          statementsPerRun: perRun(tripDeltas.reduce((a, t) => a + t.statements, 0))!,
           beginsPerRun: perRun(tripDeltas.reduce((a, t) => a + t.transactions, 0))!,
           autocommitsPerRun: perRun(tripDeltas.reduce((a, t) => a + t.autocommits, 0))!,
           byStatement: Object.fromEntries(
@@ -252,7 +254,10 @@ const fmt = (r: Row) => {
     r.databaseCpuMsPerRun === undefined ? '' : `+ PostgreSQL ${r.databaseCpuMsPerRun} ms/run`,
     r.statementsPerRun === undefined ? '' : `${r.statementsPerRun} statements/run`,
     r.transactionsPerRun === undefined ? '' : `${r.transactionsPerRun} transactions/run`,
-    r.client ? `client: ${r.client.roundTripsPerRun} round trips, ${r.client.beginsPerRun} BEGINs/run` : '',
+    r.client
+      ? `client: ${r.client.roundTripsPerRun} round trips (${r.client.statementsPerRun} statements), ` +
+        `${r.client.beginsPerRun} BEGINs/run`
+      : '',
     r.completed === r.sent
       ? ''
       : `COMPLETED ${r.completed} of ${r.sent} (${r.failed} unanswered: ${r.firstError}; by kind ${JSON.stringify(r.errors)})`,

@@ -59,3 +59,41 @@ describe.each(ENGINES)('the sliding rate window on %s', (engine) => {
     }
   });
 });
+
+describe.each(ENGINES)('a request’s budgets at once on %s', (engine) => {
+  it('takeAll: the gate must allow, then each take in order as successive takes would', async () => {
+    e = await engineStore(engine);
+    const counters = e.store.rateCounters;
+    const now = at(WINDOW + 15_000);
+    const count = async (key: string, limit: number) => {
+      let n = 0;
+      while ((await counters.peek(key, limit, WINDOW, now)).allowed) {
+        await counters.take(key, limit, WINDOW, now);
+        n++;
+      }
+      return n;
+    };
+    const all = { key: 'all:u1', limit: 3 };
+    const runs = { key: 'runs:u1', limit: 1 };
+    const gate = { key: 'signin-fail:a', limit: 2 };
+    // Both taken: the run budget is used up, the general one has two left.
+    expect(await counters.takeAll([all, runs], WINDOW, now, gate)).toEqual({ allowed: true, retryAfterMs: 0 });
+    // The second take refuses: the first one was counted (as with two take calls), the second not.
+    const refused = await counters.takeAll([all, runs], WINDOW, now, gate);
+    expect(refused).toMatchObject({ allowed: false, refusedBy: 'runs:u1' });
+    expect(refused.retryAfterMs).toBe(slidingWait(0, 1, 1, WINDOW, 15_000));
+    expect(await count('all:u1', 3)).toBe(1);
+    // The gate was only peeked; closed, it refuses before any take is counted.
+    await counters.take(gate.key, 100, WINDOW, at(WINDOW));
+    await counters.take(gate.key, 100, WINDOW, at(WINDOW));
+    const fresh = { key: 'all:u2', limit: 5 };
+    const closed = await counters.takeAll([fresh], WINDOW, now, gate);
+    expect(closed).toMatchObject({ allowed: false, refusedBy: gate.key });
+    expect(closed.retryAfterMs).toBe(slidingWait(0, 2, 2, WINDOW, 15_000));
+    expect(await count('all:u2', 5)).toBe(5);
+    // The gate alone, and nothing at all.
+    expect((await counters.takeAll([], WINDOW, now, gate)).allowed).toBe(false);
+    expect((await counters.takeAll([], WINDOW, now, { ...gate, limit: 3 })).allowed).toBe(true);
+    expect(await counters.takeAll([], WINDOW, now)).toEqual({ allowed: true, retryAfterMs: 0 });
+  });
+});

@@ -148,6 +148,41 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
     expect((await store.runs.listInterrupted()).map((r) => r.id)).toEqual(['run_b']);
   });
 
+  it('runs: withApprovals answers the run and its approvals as get and forRun do', async () => {
+    const { store } = await fresh(engine);
+    await createRun(store, 'run_a');
+    await createRun(store, 'run_b');
+    expect(await store.runs.withApprovals('run_a')).toEqual({ run: await store.runs.get('run_a'), approvals: [] });
+    expect(await store.runs.withApprovals('run_missing')).toBeUndefined();
+    const request = (id: string, runId: string, callId: string) =>
+      store.approvals.request({
+        id,
+        runId,
+        callId,
+        sellerId: 'seller-1',
+        tool: 'createListing',
+        arguments: { title: `Bike ${callId}`, price: 120.5, tags: ['a', 'é'] },
+        summary: `post ${callId}`,
+        expiresAt: '2026-01-02T00:00:00.000Z',
+      });
+    await request('apr_1', 'run_a', 'c1');
+    at('2026-01-01T00:00:01.234Z');
+    await request('apr_2', 'run_a', 'c2');
+    await request('apr_3', 'run_b', 'c3');
+    at('2026-01-01T00:00:02.500Z');
+    await store.approvals.decide('apr_2', 'approved', 'seller-1', 'ok', {
+      arguments: { title: 'Edited', price: 99 },
+      summary: 'post edited',
+    });
+    await store.runs.update('run_a', { status: 'completed', reply: 'done', steps: 2 });
+    const read = (await store.runs.withApprovals('run_a'))!;
+    expect(read).toEqual({ run: await store.runs.get('run_a'), approvals: await store.approvals.forRun('run_a') });
+    expect(read.approvals.map((a) => [a.id, a.status, a.decidedAt, a.proposedArguments])).toEqual([
+      ['apr_1', 'pending', null, null],
+      ['apr_2', 'approved', '2026-01-01T00:00:02.500Z', { title: 'Bike c2', price: 120.5, tags: ['a', 'é'] }],
+    ]);
+  });
+
   it('refusals, policy decisions and feedback: once per call, replaced per phase, in order', async () => {
     const { store } = await fresh(engine);
     const conversationId = await createRun(store, 'run_a');

@@ -6,8 +6,9 @@ import pg from 'pg';
  * Method: every statement node-postgres sends, through a pool or a client, goes through
  * `Client#query` (pool.query checks a client out and calls it; COPY streams too). The method is
  * wrapped once on the prototype, so the store is observed without being changed. One call is one
- * round trip: a parameterised query is sent as Parse/Bind/Execute/Sync in one write and awaited,
- * a text with several `;`-separated statements is one simple-protocol message. A *transaction* is
+ * statement: a parameterised query is sent as Parse/Bind/Execute/Sync in one write, a text with
+ * several `;`-separated statements is one simple-protocol message. It is a round trip unless a
+ * pipelined client sends it while another of its statements is still in flight (no new wait). A *transaction* is
  * a BEGIN; a statement outside one autocommits on its own, counted as `autocommits`.
  *
  * Imported with `--import` into a server process (bench/api.ts does so for its PostgreSQL
@@ -15,7 +16,10 @@ import pg from 'pg';
  * module, `pgRoundTrips()` reads them.
  */
 export interface PgRoundTrips {
+  /** Waits on the server: statements sent while their client had nothing else in flight. */
   roundTrips: number;
+  /** Statements sent; more than the round trips when a pipelined client sends some back to back. */
+  statements: number;
   transactions: number;
   /** Statements sent outside BEGIN … COMMIT (each its own transaction). */
   autocommits: number;
@@ -23,7 +27,7 @@ export interface PgRoundTrips {
   byStatement: Record<string, number>;
 }
 
-const counts: PgRoundTrips = { roundTrips: 0, transactions: 0, autocommits: 0, byStatement: {} };
+const counts: PgRoundTrips = { roundTrips: 0, statements: 0, transactions: 0, autocommits: 0, byStatement: {} };
 const inTransaction = new WeakSet<object>();
 
 /** A statement's key: its text squeezed to one line, its first 70 characters (named statements by name). */
@@ -47,7 +51,10 @@ function install(): void {
   const original = proto.query;
   proto.query = function (this: object, ...args: unknown[]) {
     const key = keyOf(args[0]);
-    counts.roundTrips++;
+    // A pipelined client (pipeline: true) sends a statement behind those still in flight: no new wait.
+    const client = this as { pipeline?: boolean; _activeQuery?: unknown; _sentQueryQueue?: unknown[] };
+    if (!client.pipeline || (!client._activeQuery && !client._sentQueryQueue?.length)) counts.roundTrips++;
+    counts.statements++;
     counts.byStatement[key] = (counts.byStatement[key] ?? 0) + 1;
     const word = key.split(' ')[0].toUpperCase();
     if (word === 'BEGIN') {
@@ -77,6 +84,7 @@ export function roundTripsBetween(before: PgRoundTrips, after: PgRoundTrips): Pg
   }
   return {
     roundTrips: after.roundTrips - before.roundTrips,
+    statements: after.statements - before.statements,
     transactions: after.transactions - before.transactions,
     autocommits: after.autocommits - before.autocommits,
     byStatement,

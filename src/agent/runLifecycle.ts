@@ -554,11 +554,8 @@ export class RunLifecycle {
   }
 
   /** The run and its approvals, read on one snapshot. */
-  private read(runId: string): Promise<SettledRun> {
-    return this.store.read(async (tx) => ({
-      run: (await tx.runs.get(runId))!,
-      approvals: await tx.approvals.forRun(runId),
-    }));
+  private async read(runId: string): Promise<SettledRun> {
+    return (await this.store.runs.withApprovals(runId))!;
   }
 }
 

@@ -6,7 +6,7 @@ import type { RunRecord, Store } from '../store/index.js';
 import { PayloadTooLargeError, ServiceUnavailableError } from '../errors.js';
 import { authenticate, identify, type AuthEnv, type Authenticator } from './auth.js';
 import { demoOnLoopback } from './signIn.js';
-import { rateLimit, type RateLimits, failedSignInLimit } from './rateLimit.js';
+import { rateLimit, type RateLimits, failedSignInLimit, requestBudgets } from './rateLimit.js';
 import { errorHandler, notFound } from './errorHandler.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { runRoutes } from './routes/runs.js';
@@ -137,9 +137,11 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
       },
     }),
   );
-  if (deps.signInFailuresPerMinute) api.use('*', failedSignInLimit(deps.signInFailuresPerMinute, deps.store));
+  // Failed sign-ins and the user's budgets: one store call per request, after the token check.
+  const budgets = requestBudgets(deps.store, deps);
+  api.use('*', budgets.beforeSignIn);
   api.use('*', authenticate(deps.authenticator));
-  if (deps.rateLimits) api.use('*', rateLimit(deps.rateLimits, deps.store));
+  api.use('*', budgets.afterSignIn);
   api.route('/session', sessionRoutes());
   api.route('/conversations', conversationRoutes(deps.assistant));
   api.route('/runs', runRoutes(deps.assistant, deps.store, deps.onFeedback));

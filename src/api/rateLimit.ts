@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { RateLimitedError } from '../errors.js';
-import type { Store } from '../store/index.js';
+import type { RateBudget, Store } from '../store/index.js';
 import type { AuthEnv } from './auth.js';
 
 export interface RateLimits {
@@ -16,28 +16,67 @@ const MINUTE = 60_000;
 /**
  * Per-user (or, signed out on a public route, per-address) sliding-window limits, counted in the store so that every instance on the database shares
  * one budget. Routes that run the model have their own, lower budget. Answers 429 with Retry-After.
+ * Both budgets of a request are taken in one store call (one statement on PostgreSQL).
  */
 export function rateLimit(
   limits: RateLimits,
   store: Store,
   now: () => Date = () => new Date(),
 ): MiddlewareHandler<AuthEnv> {
-  const take = async (key: string, max: number): Promise<number | undefined> => {
-    const answer = await store.rateCounters.take(key, max, MINUTE, now());
-    return answer.allowed ? undefined : Math.max(1, Math.ceil(answer.retryAfterMs / 1000));
+  return requestBudgets(store, { rateLimits: limits }, now).afterSignIn;
+}
+
+/** A request's budget keys and the message each refusal answers with. */
+const MESSAGES = {
+  all: 'Too many requests',
+  runs: 'Too many messages',
+  signIn: 'Too many failed sign-ins from this address',
+};
+
+const refusal = (message: string, retryAfterMs: number): RateLimitedError => {
+  const wait = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new RateLimitedError(`${message}; try again in ${wait} s.`, wait);
+};
+
+/**
+ * The authenticated API's budgets, one store call per request: `beforeSignIn` goes ahead of the
+ * token check and `afterSignIn` after it. The failed sign-ins of the client's address are checked
+ * in the same call as the user's budgets (a blocked address is refused before anything is counted
+ * or served, valid token or not); a request whose token fails counts one failure instead, capped:
+ * an address already past its budget gets the same 429 as before, never a 401 that tells a guess
+ * apart. So guessing tokens still costs a minute per handful of guesses.
+ */
+export function requestBudgets(
+  store: Store,
+  { rateLimits, signInFailuresPerMinute }: { rateLimits?: RateLimits; signInFailuresPerMinute?: number },
+  now: () => Date = () => new Date(),
+): { beforeSignIn: MiddlewareHandler<AuthEnv>; afterSignIn: MiddlewareHandler<AuthEnv> } {
+  const signInKey = (c: Context) => `signin-fail:${clientAddress(c)}`;
+  const beforeSignIn: MiddlewareHandler<AuthEnv> = async (c, next) => {
+    await next();
+    if (!signInFailuresPerMinute || c.res.status !== 401) return;
+    const key = signInKey(c);
+    const failure = await store.rateCounters.takeAll([{ key, limit: signInFailuresPerMinute }], MINUTE, now());
+    if (!failure.allowed) throw refusal(MESSAGES.signIn, failure.retryAfterMs);
   };
-  return async (c, next) => {
-    // A public route's anonymous caller is counted by address.
-    const user = c.get('principal')?.userId ?? `address:${clientAddress(c)}`;
-    const wait = await take(`all:${user}`, limits.perMinute);
-    if (wait) throw new RateLimitedError(`Too many requests; try again in ${wait} s.`, wait);
-    const runsModel = c.req.method === 'POST' && /\/(messages|decisions)$/.test(c.req.path);
-    if (runsModel) {
-      const runWait = await take(`runs:${user}`, limits.runsPerMinute);
-      if (runWait) throw new RateLimitedError(`Too many messages; try again in ${runWait} s.`, runWait);
+  const afterSignIn: MiddlewareHandler<AuthEnv> = async (c, next) => {
+    const gate = signInFailuresPerMinute ? { key: signInKey(c), limit: signInFailuresPerMinute } : undefined;
+    const takes: RateBudget[] = [];
+    if (rateLimits) {
+      // A public route's anonymous caller is counted by address.
+      const user = c.get('principal')?.userId ?? `address:${clientAddress(c)}`;
+      takes.push({ key: `all:${user}`, limit: rateLimits.perMinute });
+      if (c.req.method === 'POST' && /\/(messages|decisions)$/.test(c.req.path))
+        takes.push({ key: `runs:${user}`, limit: rateLimits.runsPerMinute });
+    }
+    const answer = await store.rateCounters.takeAll(takes, MINUTE, now(), gate);
+    if (!answer.allowed) {
+      const kind = answer.refusedBy === gate?.key ? 'signIn' : answer.refusedBy?.startsWith('runs:') ? 'runs' : 'all';
+      throw refusal(MESSAGES[kind], answer.retryAfterMs);
     }
     await next();
   };
+  return { beforeSignIn, afterSignIn };
 }
 
 /** The peer address of a request (no proxy header is trusted); `unknown` without a socket (tests). */
@@ -62,10 +101,7 @@ export function failedSignInLimit(
   return async (c, next) => {
     const key = `signin-fail:${clientAddress(c)}`;
     const budget = await store.rateCounters.peek(key, perMinute, MINUTE, now());
-    if (!budget.allowed) {
-      const wait = Math.max(1, Math.ceil(budget.retryAfterMs / 1000));
-      throw new RateLimitedError(`Too many failed sign-ins from this address; try again in ${wait} s.`, wait);
-    }
+    if (!budget.allowed) throw refusal(MESSAGES.signIn, budget.retryAfterMs);
     await next();
     // Counted without a cap: the budget is judged by the peek above, before the next request's token.
     if (c.res.status === 401) await store.rateCounters.take(key, Number.MAX_SAFE_INTEGER, MINUTE, now());

@@ -83,5 +83,5 @@ export type { ReviewItemRecord, ReviewReason, ReviewStatus, ReviewLabel, ReviewF
 export { REVIEW_REASONS, REVIEW_STATUSES, REVIEW_LABELS } from './reviewRepository.js';
 export { RunWrites, SegmentFencedError, type HeldWrite, type SegmentFence } from './runWrites.js';
 export type { Lease, LeaseRepository } from './leaseRepository.js';
-export type { RateTake, RateCounterRepository } from './rateCounterRepository.js';
+export type { RateBudget, RateTake, RateCounterRepository, RequestBudgetAnswer } from './rateCounterRepository.js';
 export { ImageQuotaError, type ImageQuota, type ImageRecord, type NewImage } from './imageRepository.js';

@@ -5,6 +5,18 @@ export interface RateTake {
   retryAfterMs: number;
 }
 
+/** One budget of a request: counted under `key`, at most `limit` per sliding window. */
+export interface RateBudget {
+  key: string;
+  limit: number;
+}
+
+/** The answer for all of a request's budgets: allowed, or the first budget that refused it and the wait. */
+export interface RequestBudgetAnswer extends RateTake {
+  /** The key of the budget that refused the request (the gate's, or a take's); absent when allowed. */
+  refusedBy?: string;
+}
+
 /**
  * Request budgets counted in the store, so every instance on the database shares them. The window
  * slides: counts are kept per fixed window of `windowMs`, and a request is allowed while the current
@@ -20,6 +32,13 @@ export interface RateCounterRepository {
   take(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake>;
   /** What `take` would answer, without counting anything (a budget checked before the request is judged). */
   peek(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake>;
+  /**
+   * A request's budgets in one step (one statement where the engine allows): `gate` is peeked, never
+   * counted, and must allow; then each of `takes` (distinct keys) is taken in order, each only when
+   * the ones before it were, exactly as successive `take` calls would (a refused one and those after
+   * it are not counted; those before it are).
+   */
+  takeAll(takes: RateBudget[], windowMs: number, now: Date, gate?: RateBudget): Promise<RequestBudgetAnswer>;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { ApprovalRecord } from './approvalRepository.js';
+
 export const RUN_STATUSES = ['completed', 'awaiting_approval', 'stopped', 'running'] as const;
 export const STOP_REASONS = [
   'max_steps',
@@ -30,6 +32,11 @@ export interface RunRecord {
   createdAt: string;
   updatedAt: string;
 }
+/** A run with its approvals (oldest first), as read on one snapshot. */
+export interface RunWithApprovals {
+  run: RunRecord;
+  approvals: ApprovalRecord[];
+}
 export type RunUpdate = Partial<Pick<RunRecord, 'status' | 'stopReason' | 'reply' | 'steps' | 'state'>>;
 export interface RunRepository {
   create(
@@ -41,6 +48,8 @@ export interface RunRepository {
     },
   ): Promise<RunRecord>;
   get(id: string): Promise<RunRecord | undefined>;
+  /** The run and its approvals on one snapshot (a settled segment's answer): one statement where it can be. */
+  withApprovals(id: string): Promise<RunWithApprovals | undefined>;
   latestForConversation(conversationId: string): Promise<RunRecord | undefined>;
   update(id: string, update: RunUpdate): Promise<void>;
   /** A conversation's runs, oldest first: one per seller message. */

@@ -21,6 +21,17 @@ const toApproval = (r: Row): ApprovalRecord => ({
   createdAt: r.created_at as string,
 });
 
+const iso = (value: unknown): string => new Date(value as string).toISOString();
+
+/** An approval from `to_json` of its row: timestamps there keep PostgreSQL's text, made ISO as pg's parser does. */
+export const approvalFromJson = (r: Row): ApprovalRecord =>
+  toApproval({
+    ...r,
+    decided_at: r.decided_at === null ? null : iso(r.decided_at),
+    expires_at: iso(r.expires_at),
+    created_at: iso(r.created_at),
+  });
+
 /**
  * Approvals. The compare-and-set updates hold across instances: PostgreSQL re-checks a waiting
  * UPDATE's WHERE against the row the other transaction committed, so of two decisions one changes it.

@@ -1,8 +1,9 @@
 import type { Conversation, ConversationRepository } from '../conversationRepository.js';
-import type { RunRecord, RunRepository, RunUpdate } from '../runRepository.js';
+import type { RunRecord, RunRepository, RunUpdate, RunWithApprovals } from '../runRepository.js';
 import type { Clock } from '../store.js';
 import { newId } from '../ids.js';
 import { json, type PgDatabase, type Row } from './database.js';
+import { approvalFromJson } from './approvalRepository.js';
 
 const toConversation = (r: Row): Conversation => ({
   id: r.id as string,
@@ -54,10 +55,10 @@ export class PgConversationRepository implements ConversationRepository {
   async addItems(conversationId: string, items: unknown[]): Promise<void> {
     const at = this.now().toISOString();
     if (items.length === 0) {
-      await this.db.run('UPDATE conversations SET updated_at = $1 WHERE id = $2', [at, conversationId]);
+      await this.db.write('UPDATE conversations SET updated_at = $1 WHERE id = $2', [at, conversationId]);
       return;
     }
-    await this.db.run(
+    await this.db.write(
       `WITH added AS (
          INSERT INTO conversation_items (conversation_id, item, created_at)
          SELECT $1, item, $3 FROM unnest($2::json[]) WITH ORDINALITY AS t (item, n) ORDER BY n
@@ -138,6 +139,19 @@ export class PgRunRepository implements RunRepository {
     return row && toRun(row);
   }
 
+  /** One statement, hence one snapshot and one round trip: the approvals ride along as a JSON array. */
+  async withApprovals(id: string): Promise<RunWithApprovals | undefined> {
+    const row = await this.db.one(
+      `SELECT r.*, coalesce((SELECT json_agg(a ORDER BY a.created_at, a.seq) FROM approvals a WHERE a.run_id = r.id),
+         '[]') AS run_approvals
+       FROM runs r WHERE r.id = $1`,
+      [id],
+    );
+    if (!row) return undefined;
+    const { run_approvals: approvals, ...run } = row;
+    return { run: toRun(run), approvals: (approvals as Row[]).map(approvalFromJson) };
+  }
+
   async latestForConversation(conversationId: string): Promise<RunRecord | undefined> {
     const row = await this.db.one(
       'SELECT * FROM runs WHERE conversation_id = $1 ORDER BY created_at DESC, seq DESC LIMIT 1',
@@ -162,7 +176,7 @@ export class PgRunRepository implements RunRepository {
         sets.push(`${column} = $${params.length}`);
       }
     }
-    await this.db.run(`UPDATE runs SET ${sets.join(', ')} WHERE id = $1`, params);
+    await this.db.write(`UPDATE runs SET ${sets.join(', ')} WHERE id = $1`, params);
   }
 
   async forConversation(conversationId: string): Promise<RunRecord[]> {

@@ -60,11 +60,6 @@ async function guarded<T>(statement: () => Promise<T>): Promise<T> {
   }
 }
 
-/** What a statement needs: a pooled client inside a transaction, else the pool. */
-interface Queryable {
-  query(statement: pg.QueryConfig): Promise<pg.QueryResult>;
-}
-
 /** How many distinct statement texts get a name; any beyond (none expected) are sent unnamed. */
 const MAX_NAMED_STATEMENTS = 2000;
 const statementNames = new Map<string, string>();
@@ -106,7 +101,30 @@ interface OpenTransaction {
   open: boolean;
   readOnly: boolean;
   savepoints: number;
+  /**
+   * Statements queued ahead of the next one and not awaited (BEGIN, SAVEPOINT, RELEASE SAVEPOINT),
+   * held on the corked socket until that statement joins them; its answer waits for theirs.
+   */
+  ahead?: Promise<unknown>;
+  /** Statements of this transaction sent and not yet answered (a COPY needs none in flight). */
+  inFlight: number;
+  /** Writes queued ahead whose answers nobody awaited yet (see `write`). */
+  deferred: number;
+  /** Savepoints open now: inside one, writes are awaited (its undo must see its own statements' errors). */
+  openSavepoints: number;
 }
+
+/** A pooled client's socket, corked so that BEGIN (or a savepoint) and the next statement leave in one write. */
+const socketOf = (client: pg.PoolClient): { cork(): void; uncork(): void } | undefined =>
+  (client as unknown as { connection?: { stream?: { cork(): void; uncork(): void } } }).connection?.stream;
+
+/**
+ * node-postgres' pipeline switch (typed read-only, but a plain field read at each statement): a
+ * pipelined client sends a statement without waiting for the answers of those before it. COPY
+ * streams (and cursors) are refused in that mode, so a COPY runs with it off, on a client with
+ * nothing in flight.
+ */
+const pipelining = (client: pg.PoolClient): { pipeline: boolean } => client;
 
 export interface PgOptions {
   /** Pool size per store (default 10). */
@@ -146,6 +164,8 @@ export class PgDatabase {
       options: '-c timezone=UTC',
       // A server that vanished without closing the socket is noticed instead of waited on for ever.
       keepAlive: true,
+      // BEGIN goes out with a transaction's first statement, not one round trip ahead of it.
+      pipeline: true,
     });
     // An idle client that loses its connection (server restart) must not crash the process.
     this.pool.on('error', () => undefined);
@@ -156,22 +176,65 @@ export class PgDatabase {
     return tx?.open ? tx : undefined;
   }
 
-  private get target(): Queryable {
-    return this.current?.client ?? this.pool;
-  }
-
   /** Statements without parameters (DDL, fixed counts) are sent unnamed: few are hot, some are one-offs. */
   private async send(sql: string, params: unknown[], options: StatementOptions): Promise<pg.QueryResult> {
     const prepared = (options.prepared ?? true) && params.length > 0;
-    const target = this.target;
+    const tx = this.current;
+    const target = tx?.client ?? this.pool;
     try {
-      return await guarded(() => target.query(statement(sql, params, prepared)));
+      const config = statement(sql, params, prepared);
+      return await guarded(() => (tx ? this.inTransaction(tx, config) : target.query(config)));
     } catch (error) {
       // Outside a transaction the statement did nothing and the pool dropped its client: sent
       // again unnamed, it is planned afresh. Inside one the transaction is lost (its client too).
       if (!prepared || target !== this.pool || !stalePlan(error)) throw error;
       return guarded(() => this.pool.query(statement(sql, params, false)));
     }
+  }
+
+  /**
+   * A statement on the transaction's client. The first one leaves in the same write as the BEGIN
+   * queued ahead of it, and its answer counts only once BEGIN's has come: BEGIN fails only with its
+   * connection, which fails the statement behind it too, so nothing runs outside the transaction.
+   */
+  private async inTransaction(tx: OpenTransaction, config: pg.QueryConfig): Promise<pg.QueryResult> {
+    const answer = tx.client.query(config);
+    const ahead = this.letOut(tx);
+    tx.inFlight++;
+    try {
+      await ahead;
+      return await answer;
+    } finally {
+      answer.catch(() => undefined);
+      tx.inFlight--;
+    }
+  }
+
+  /**
+   * Queues `sql` (BEGIN, SAVEPOINT, RELEASE SAVEPOINT: statements that fail only when the
+   * transaction or its connection already has) without waiting for it: the next statement or
+   * COMMIT goes out in the same write and waits for its answer.
+   */
+  private sendAhead(tx: OpenTransaction, sql: string): void {
+    if (!tx.ahead) socketOf(tx.client)?.cork();
+    const sent = guarded(() => tx.client.query(sql));
+    sent.catch(() => undefined);
+    tx.ahead = tx.ahead ? Promise.all([tx.ahead, sent]) : sent;
+  }
+
+  /** Lets out what was queued ahead (uncorks the socket); answers its outcome, to be awaited. */
+  private letOut(tx: OpenTransaction): Promise<unknown> | undefined {
+    const ahead = tx.ahead;
+    if (!ahead) return undefined;
+    tx.ahead = undefined;
+    tx.deferred = 0;
+    socketOf(tx.client)?.uncork();
+    return ahead;
+  }
+
+  /** Sends and awaits what was queued ahead of a statement that never came (before ROLLBACK, COPY). */
+  private async flushAhead(tx: OpenTransaction): Promise<void> {
+    await this.letOut(tx);
   }
 
   async query<R extends Row = Row>(sql: string, params: unknown[] = [], options: StatementOptions = {}): Promise<R[]> {
@@ -186,6 +249,24 @@ export class PgDatabase {
     return (await this.query<R>(sql, params, options))[0];
   }
 
+  /**
+   * A write whose caller needs no answer (no rows, no count). Inside a transaction it is queued
+   * ahead, not awaited: it leaves with the next statement or COMMIT, and a failure of it is that
+   * statement's (or COMMIT's) error. On PostgreSQL a failed statement dooms its transaction anyway,
+   * so only where the error is seen changes, never what commits. Outside a transaction, and
+   * inside a savepoint, it is awaited like any statement.
+   */
+  write(sql: string, params: unknown[]): Promise<void> {
+    const tx = this.current;
+    if (!tx || tx.openSavepoints > 0) return this.run(sql, params).then(() => undefined);
+    if (!tx.ahead) socketOf(tx.client)?.cork();
+    const sent = guarded(() => tx.client.query(statement(sql, params, params.length > 0)));
+    sent.catch(() => undefined);
+    tx.ahead = tx.ahead ? Promise.all([tx.ahead, sent]) : sent;
+    tx.deferred++;
+    return Promise.resolve();
+  }
+
   /** Rows a statement changed. */
   async run(sql: string, params: unknown[] = [], options: StatementOptions = {}): Promise<number> {
     return (await this.send(sql, params, options)).rowCount ?? 0;
@@ -197,12 +278,17 @@ export class PgDatabase {
    */
   async copyIn(sql: string, lines: Iterable<string>): Promise<number> {
     const tx = this.current;
-    const client = tx?.client ?? (await this.pool.connect());
+    if (tx) await this.flushAhead(tx);
+    if (tx && tx.inFlight > 0) throw new Error('COPY while statements of its transaction are in flight');
+    const client = tx?.client ?? (await guarded(() => this.pool.connect()));
+    const mode = pipelining(client);
+    mode.pipeline = false;
     try {
       const stream = client.query(copyFrom(sql));
       await pipeline(Readable.from(lines), stream);
       return stream.rowCount;
     } finally {
+      mode.pipeline = true;
       if (!tx) client.release();
     }
   }
@@ -211,19 +297,34 @@ export class PgDatabase {
   async transaction<T>(work: () => Promise<T>, { readOnly = false }: { readOnly?: boolean } = {}): Promise<T> {
     if (this.current) return work();
     const client = await guarded(() => this.pool.connect());
-    const tx: OpenTransaction = { client, open: true, readOnly, savepoints: 0 };
+    const tx: OpenTransaction = {
+      client,
+      open: true,
+      readOnly,
+      savepoints: 0,
+      inFlight: 0,
+      deferred: 0,
+      openSavepoints: 0,
+    };
     let broken: Error | undefined;
     try {
-      await guarded(() => client.query(readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN'));
+      // Not awaited: the corked socket keeps BEGIN until the first statement joins it (inTransaction).
+      this.sendAhead(tx, readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
       const result = await this.context.run(tx, work);
       tx.open = false;
-      await guarded(() => client.query('COMMIT'));
+      // COMMIT leaves with what is still queued ahead (a RELEASE SAVEPOINT, the BEGIN of a transaction
+      // without statements). Had that failed, COMMIT ends the aborted transaction as a ROLLBACK.
+      const committed = guarded(() => client.query('COMMIT'));
+      const [ahead, commit] = await Promise.allSettled([this.letOut(tx), committed]);
+      if (ahead.status === 'rejected') throw ahead.reason;
+      if (commit.status === 'rejected') throw commit.reason;
       return result;
     } catch (error) {
       // A dead connection is dropped from the pool rather than handed to the next caller, and so is
       // one whose prepared statements went stale (another instance migrated the schema): a new
       // connection prepares them again. (pool.query drops a client on any error by itself.)
       if (error instanceof StoreUnavailableError || stalePlan(error)) broken = error as Error;
+      await this.flushAhead(tx).catch(() => undefined);
       if (tx.open) {
         tx.open = false;
         await client.query('ROLLBACK').catch((e: unknown) => {
@@ -249,16 +350,24 @@ export class PgDatabase {
     const tx = this.current;
     if (!tx) throw new Error('savepoint outside a transaction');
     const name = `sp_${++tx.savepoints}`;
-    await guarded(() => tx.client.query(`SAVEPOINT ${name}`));
+    // A deferred write's failure must not pass for the error `undo` judges: settled first.
+    if (tx.deferred > 0) await this.flushAhead(tx);
+    // SAVEPOINT and RELEASE go out with the statements after them: no wait of their own.
+    this.sendAhead(tx, `SAVEPOINT ${name}`);
+    tx.openSavepoints++;
+    let result: T;
     try {
-      const result = await work();
-      await guarded(() => tx.client.query(`RELEASE SAVEPOINT ${name}`));
-      return result;
+      result = await work();
     } catch (error) {
+      tx.openSavepoints--;
       if (!undo(error)) throw error;
+      await this.flushAhead(tx);
       await guarded(() => tx.client.query(`ROLLBACK TO SAVEPOINT ${name}`));
       return fallback();
     }
+    tx.openSavepoints--;
+    this.sendAhead(tx, `RELEASE SAVEPOINT ${name}`);
+    return result;
   }
 
   private closing: Promise<void> | undefined;

@@ -1,5 +1,11 @@
 import type { Lease, LeaseRepository } from '../leaseRepository.js';
-import { slidingWait, type RateCounterRepository, type RateTake } from '../rateCounterRepository.js';
+import {
+  slidingWait,
+  type RateBudget,
+  type RateCounterRepository,
+  type RateTake,
+  type RequestBudgetAnswer,
+} from '../rateCounterRepository.js';
 import type { PgDatabase } from './database.js';
 
 /** Leases in one table (see the SQLite twin); one upsert is the compare-and-set. */
@@ -51,39 +57,80 @@ export class PgLeaseRepository implements LeaseRepository {
   }
 
   async release(key: string, owner: string): Promise<void> {
-    await this.db.run('DELETE FROM leases WHERE key = $1 AND owner = $2', [key, owner]);
+    await this.db.write('DELETE FROM leases WHERE key = $1 AND owner = $2', [key, owner]);
   }
 }
 
 /**
- * One request counted if the budget allows it, in one statement: the previous window's count is
- * read, and the current window's row is inserted or incremented only while the sliding estimate
- * stays within the limit. The ON CONFLICT condition is evaluated on the row's latest version under
- * its row lock, so concurrent takes on a key (any instance) queue on that row and each judges the
- * count the one before left: the check and the increment are one step without a transaction.
- * Windows older than the previous one are deleted on the way. The arithmetic is `slidingWait`'s,
- * in float8 and in the same order, so both engines agree on every edge.
+ * A request's budgets in one statement. The gate's counts are read (never written) and must leave
+ * room for one more. Each take then reads its previous window's count and inserts or increments the
+ * current window's row only while the sliding estimate stays within its limit; its ON CONFLICT
+ * condition is evaluated on the row's latest version under its row lock, so concurrent takes on a
+ * key (any instance) queue on that row and each judges the count the one before left: the check
+ * and the increment are one step without a transaction. A take selects from the one before it
+ * (from the gate for the first), so it happens only when that one did: the order of successive
+ * `take` calls. Windows older than the previous one are deleted on the way. The arithmetic is
+ * `slidingWait`'s, in float8 and in the same order, so both engines agree on every edge.
+ * Parameters: $1 the current window's start, $2 the previous one's, $3 the previous one's weight,
+ * then key and limit of the gate (when there is one) and of each take.
  */
-const TAKE = `
-  WITH previous AS (
-    SELECT coalesce(sum(count), 0)::float8 AS n FROM rate_counters WHERE key = $1 AND window_start = $3
-  ), taken AS (
-    INSERT INTO rate_counters AS c (key, window_start, count)
-    SELECT $1, $2, 1 FROM previous WHERE previous.n * $4::float8 + 1 <= $5::float8
-    ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
-    WHERE (SELECT n FROM previous) * $4::float8 + c.count + 1 <= $5::float8
-    RETURNING c.count
-  ), swept AS (
-    DELETE FROM rate_counters WHERE key = $1 AND window_start < $3
-  )
-  SELECT EXISTS (SELECT 1 FROM taken) AS allowed`;
+function budgetsStatement(takes: number, gate: boolean): string {
+  const parts: string[] = [];
+  let p = 4;
+  let before = '';
+  if (gate) {
+    parts.push(`gate AS (
+      SELECT coalesce(sum(count) FILTER (WHERE window_start = $2), 0)::float8 AS previous,
+             coalesce(sum(count) FILTER (WHERE window_start = $1), 0)::float8 AS current
+      FROM rate_counters WHERE key = $${p} AND window_start >= $2
+    ), opened AS (
+      SELECT 1 FROM gate WHERE gate.previous * $3::float8 + gate.current + 1 <= $${p + 1}::float8
+    )`);
+    before = ', opened';
+    p += 2;
+  }
+  const results = gate
+    ? [
+        'EXISTS (SELECT 1 FROM opened) AS gate_open',
+        '(SELECT previous FROM gate) AS gate_previous',
+        '(SELECT current FROM gate) AS gate_current',
+      ]
+    : [];
+
+  for (let i = 0; i < takes; i++, p += 2) {
+    const [key, limit] = [`$${p}`, `$${p + 1}::float8`];
+    parts.push(`counts${i} AS (
+      SELECT coalesce(sum(count) FILTER (WHERE window_start = $2), 0)::float8 AS previous,
+             coalesce(sum(count) FILTER (WHERE window_start = $1), 0)::float8 AS current
+      FROM rate_counters WHERE key = ${key} AND window_start >= $2
+    ), taken${i} AS (
+      INSERT INTO rate_counters AS c (key, window_start, count)
+      SELECT ${key}, $1, 1 FROM counts${i}${before} WHERE counts${i}.previous * $3::float8 + 1 <= ${limit}
+      ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
+      WHERE (SELECT previous FROM counts${i}) * $3::float8 + c.count + 1 <= ${limit}
+      RETURNING 1
+    ), swept${i} AS (
+      DELETE FROM rate_counters WHERE key = ${key} AND window_start < $2
+    )`);
+    before = `, taken${i}`;
+    results.push(
+      `EXISTS (SELECT 1 FROM taken${i}) AS taken${i}`,
+      `(SELECT previous FROM counts${i}) AS previous${i}`,
+      `(SELECT current FROM counts${i}) AS current${i}`,
+    );
+  }
+  return `WITH ${parts.join(', ')} SELECT ${results.join(', ')}`;
+}
+
+/** Statement texts by shape (number of takes, gate or not): a request has one to three budgets. */
+const statements = new Map<string, string>();
 
 /** Per-window request counts, shared by every instance on the database. */
 export class PgRateCounterRepository implements RateCounterRepository {
   constructor(private readonly db: PgDatabase) {}
 
-  /** The budget as `take` would judge it at `now`, and the window `now` counts in. */
-  private async budget(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake & { start: number }> {
+  /** The budget as `take` would judge it at `now`. */
+  async peek(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake> {
     const t = now.getTime();
     const start = t - (t % windowMs);
     const rows = await this.db.query<{ window_start: string; count: number }>(
@@ -98,24 +145,45 @@ export class PgRateCounterRepository implements RateCounterRepository {
       windowMs,
       t - start,
     );
-    return { allowed: retryAfterMs === 0, retryAfterMs, start };
+    return { allowed: retryAfterMs === 0, retryAfterMs };
   }
 
-  async peek(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake> {
-    const { allowed, retryAfterMs } = await this.budget(key, limit, windowMs, now);
+  async take(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake> {
+    const { allowed, retryAfterMs } = await this.takeAll([{ key, limit }], windowMs, now);
     return { allowed, retryAfterMs };
   }
 
-  /** One round trip when allowed; a refusal reads the counts again for its wait (a second one). */
-  async take(key: string, limit: number, windowMs: number, now: Date): Promise<RateTake> {
+  /**
+   * One round trip, refused or not: the wait of a refusal comes from the counts the statement read
+   * (its snapshot; takes that committed since may make it short, and the retry is refused again).
+   */
+  async takeAll(takes: RateBudget[], windowMs: number, now: Date, gate?: RateBudget): Promise<RequestBudgetAnswer> {
+    // One statement cannot change a row twice: a key counted twice would be counted once.
+    if (new Set(takes.map((b) => b.key)).size !== takes.length) throw new Error('takeAll: the same key twice');
+    if (takes.length === 0 && !gate) return { allowed: true, retryAfterMs: 0 };
     const t = now.getTime();
     const start = t - (t % windowMs);
+    const into = t - start;
+    const shape = `${takes.length}:${gate !== undefined}`;
+    let sql = statements.get(shape);
+    if (sql === undefined) statements.set(shape, (sql = budgetsStatement(takes.length, gate !== undefined)));
+    const budgets = gate ? [gate, ...takes] : takes;
     // The previous window's weight, as slidingWait computes it: 1 - into / windowMs.
-    const weight = 1 - (t - start) / windowMs;
-    const row = await this.db.one<{ allowed: boolean }>(TAKE, [key, start, start - windowMs, weight, limit]);
-    if (row?.allowed) return { allowed: true, retryAfterMs: 0 };
-    // Refused: the wait from the counts as they are now (a window that slid meanwhile: try again at once).
-    const { retryAfterMs } = await this.budget(key, limit, windowMs, now);
-    return { allowed: false, retryAfterMs: Math.max(1, retryAfterMs) };
+    const params: unknown[] = [start, start - windowMs, 1 - into / windowMs];
+    for (const b of budgets) params.push(b.key, b.limit);
+    const row = (await this.db.one<Record<string, number | boolean>>(sql, params))!;
+    const wait = (previous: unknown, current: unknown, limit: number) =>
+      Math.max(1, slidingWait(Number(previous), Number(current), limit, windowMs, into));
+    if (gate && row.gate_open !== true)
+      return {
+        allowed: false,
+        retryAfterMs: wait(row.gate_previous, row.gate_current, gate.limit),
+        refusedBy: gate.key,
+      };
+    for (const [i, { key, limit }] of takes.entries()) {
+      if (row[`taken${i}`] !== true)
+        return { allowed: false, retryAfterMs: wait(row[`previous${i}`], row[`current${i}`], limit), refusedBy: key };
+    }
+    return { allowed: true, retryAfterMs: 0 };
   }
 }

@@ -43,7 +43,7 @@ export class PgTraceRepository implements TraceRepository {
   constructor(private readonly db: PgDatabase) {}
 
   async upsertSpan(s: TraceSpanRecord): Promise<void> {
-    await this.db.run(UPSERT_SPAN, [
+    await this.db.write(UPSERT_SPAN, [
       s.spanId,
       s.traceId,
       s.parentId,
@@ -70,7 +70,7 @@ export class PgTraceRepository implements TraceRepository {
     const rows = [...merged.values()];
     if (rows.length === 0) return;
     if (rows.length === 1) return this.upsertSpan(rows[0]);
-    await this.db.run(UPSERT_SPANS, [
+    await this.db.write(UPSERT_SPANS, [
       rows.map((s) => s.spanId),
       rows.map((s) => s.traceId),
       rows.map((s) => s.parentId),

@@ -1,4 +1,4 @@
-import { slidingWait, type RateTake } from '../rateCounterRepository.js';
+import { slidingWait, type RateBudget, type RateTake, type RequestBudgetAnswer } from '../rateCounterRepository.js';
 import type { Db } from './database.js';
 
 /** Per-window request counts; the check and the increment share one IMMEDIATE transaction. */
@@ -32,19 +32,37 @@ export class SqliteRateCounterRepository {
   }
 
   take(key: string, limit: number, windowMs: number, now: Date): RateTake {
+    return this.db.transaction((): RateTake => this.counted(key, limit, windowMs, now)).immediate();
+  }
+
+  /** The gate, then the takes in order, in one IMMEDIATE transaction (nothing else writes meanwhile). */
+  takeAll(takes: RateBudget[], windowMs: number, now: Date, gate?: RateBudget): RequestBudgetAnswer {
     return this.db
-      .transaction((): RateTake => {
-        const { allowed, retryAfterMs, start } = this.budget(key, limit, windowMs, now);
-        if (!allowed) return { allowed, retryAfterMs };
-        this.db
-          .prepare(
-            `INSERT INTO rate_counters (key, window_start, count) VALUES (?, ?, 1)
-           ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1`,
-          )
-          .run(key, start);
-        this.db.prepare('DELETE FROM rate_counters WHERE key = ? AND window_start < ?').run(key, start - windowMs);
+      .transaction((): RequestBudgetAnswer => {
+        if (gate) {
+          const { allowed, retryAfterMs } = this.budget(gate.key, gate.limit, windowMs, now);
+          if (!allowed) return { allowed, retryAfterMs, refusedBy: gate.key };
+        }
+        for (const { key, limit } of takes) {
+          const { allowed, retryAfterMs } = this.counted(key, limit, windowMs, now);
+          if (!allowed) return { allowed, retryAfterMs, refusedBy: key };
+        }
         return { allowed: true, retryAfterMs: 0 };
       })
       .immediate();
+  }
+
+  /** One take, inside the caller's transaction. */
+  private counted(key: string, limit: number, windowMs: number, now: Date): RateTake {
+    const { allowed, retryAfterMs, start } = this.budget(key, limit, windowMs, now);
+    if (!allowed) return { allowed, retryAfterMs };
+    this.db
+      .prepare(
+        `INSERT INTO rate_counters (key, window_start, count) VALUES (?, ?, 1)
+         ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1`,
+      )
+      .run(key, start);
+    this.db.prepare('DELETE FROM rate_counters WHERE key = ? AND window_start < ?').run(key, start - windowMs);
+    return { allowed: true, retryAfterMs: 0 };
   }
 }

@@ -1,4 +1,5 @@
-import type { RunStatus, StopReason, RunRecord, RunUpdate } from '../runRepository.js';
+import type { RunStatus, StopReason, RunRecord, RunUpdate, RunWithApprovals } from '../runRepository.js';
+import type { ApprovalRecord } from '../approvalRepository.js';
 import type { Db } from './database.js';
 
 interface RunRow {
@@ -43,6 +44,8 @@ export class SqliteRunRepository {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
+    /** The approvals' reader, for `withApprovals` (the approvals repository's own `forRun`). */
+    private readonly approvalsFor: (runId: string) => ApprovalRecord[] = () => [],
   ) {}
 
   create(
@@ -91,6 +94,14 @@ export class SqliteRunRepository {
       created_at: at,
       updated_at: at,
     });
+  }
+
+  /** Both reads in one transaction: one snapshot, even with another process writing the file. */
+  withApprovals(id: string): RunWithApprovals | undefined {
+    return this.db.transaction(() => {
+      const run = this.get(id);
+      return run && { run, approvals: this.approvalsFor(id) };
+    })();
   }
 
   get(id: string): RunRecord | undefined {

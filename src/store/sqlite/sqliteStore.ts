@@ -62,9 +62,10 @@ export class SqliteStore implements Store {
     const over = connection.over.bind(connection);
     this.listings = over(new SqliteListingRepository(db, now));
     this.conversations = over(new SqliteConversationRepository(db, now));
-    this.runs = over(new SqliteRunRepository(db, now));
+    const approvals = new SqliteApprovalRepository(db, now);
+    this.runs = over(new SqliteRunRepository(db, now, (runId) => approvals.forRun(runId)));
     this.runFigures = over(new SqliteRunFiguresRepository(db));
-    this.approvals = over(new SqliteApprovalRepository(db, now));
+    this.approvals = over(approvals);
     this.refusals = over(new SqliteRefusalRepository(db, now));
     this.decisions = over(new SqlitePolicyDecisionRepository(db, now));
     this.feedback = over(new SqliteFeedbackRepository(db, now));

@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { createService } from '../../src/service.js';
+import { benchPostgres, databaseOn } from './benchPostgres.js';
+import { DelayedModel } from './delayedModel.js';
+import { pgRoundTrips, roundTripsBetween } from './pgRoundTrips.js';
+import { postgresCpu } from './postgresCpu.js';
+
+/**
+ * What one run costs per engine, one run at a time: the service in this process on a SQLite file
+ * and on PostgreSQL (BENCH_DATABASE_URL, else a throwaway cluster), driven through `app.request`
+ * (the HTTP stack without sockets: middleware, rate limits and sign-in throttle included) with the
+ * bench's run: a conversation opened, one message, one model answer (no delay). The engines take
+ * turns, RUN_COST_ROUNDS rounds of RUN_COST_RUNS runs each after a warm-up; per run: this process's
+ * CPU, PostgreSQL's processes' CPU, and round trips (waits on the database) and statements.
+ * `npx tsx bench/lib/runCost.ts` prints one JSON line; run it on two trees, alternately, to compare.
+ * PostgreSQL's CPU is its cluster's (every database on it), so nothing else should use the cluster.
+ */
+const ROUNDS = Number(process.env.RUN_COST_ROUNDS ?? 5);
+const RUNS = Number(process.env.RUN_COST_RUNS ?? 40);
+const WARMUP = Number(process.env.RUN_COST_WARMUP ?? 30);
+const TOKEN = 'run-cost-seller-token';
+
+const server = await benchPostgres();
+const url = await databaseOn(server.url, `run_cost_${process.pid}_${Date.now()}`);
+const dir = mkdtempSync(join(tmpdir(), 'run-cost-'));
+const env = {
+  SEED_COUNT: '2000',
+  AUTH_TOKENS: `${TOKEN}:seller-1:seller`,
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  RATE_LIMIT_RUNS_PER_MINUTE: '100000000',
+  LOG_LEVEL: 'silent',
+};
+const model = { model: new DelayedModel(0), name: 'delayed' };
+// RUN_COST_ENGINES=postgres measures one engine alone (a CPU profile of it, say).
+const only = process.env.RUN_COST_ENGINES?.split(',');
+const engines = {
+  sqlite: await createService(loadConfig({ ...env, DATABASE_PATH: join(dir, 'cost.db') }), { model }),
+  postgres: await createService(loadConfig({ ...env, DATABASE_URL: url }), { model }),
+};
+for (const engine of Object.keys(engines) as (keyof typeof engines)[])
+  if (only && !only.includes(engine)) delete (engines as Partial<typeof engines>)[engine];
+const databaseCpu = await postgresCpu(server.url);
+
+async function run(app: (typeof engines)['sqlite']['app']): Promise<void> {
+  const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+  const opened = await app.request('/api/conversations', { method: 'POST', headers });
+  const { id } = (await opened.json()) as { id: string };
+  const sent = await app.request(`/api/conversations/${id}/messages`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ text: 'what is my bike worth?' }),
+  });
+  const body = (await sent.json()) as { status?: string };
+  if (body.status !== 'completed') throw new Error(`run-cost: unexpected answer ${JSON.stringify(body)}`);
+}
+
+type Engine = keyof typeof engines;
+const totals = Object.fromEntries(
+  Object.keys(engines).map((e) => [e, { cpuMs: 0, databaseCpuMs: 0, roundTrips: 0, statements: 0, begins: 0 }]),
+) as Record<Engine, { cpuMs: number; databaseCpuMs: number; roundTrips: number; statements: number; begins: number }>;
+const byStatement: Record<string, number> = {};
+
+for (const engine of Object.keys(engines) as Engine[]) for (let i = 0; i < WARMUP; i++) await run(engines[engine].app);
+const load = [loadavg()[0]];
+for (let round = 0; round < ROUNDS; round++) {
+  for (const engine of Object.keys(engines) as Engine[]) {
+    const trips = pgRoundTrips();
+    const db = databaseCpu() ?? 0;
+    const cpu = process.cpuUsage();
+    for (let i = 0; i < RUNS; i++) await run(engines[engine].app);
+    const used = process.cpuUsage(cpu);
+    const t = totals[engine];
+    t.cpuMs += (used.user + used.system) / 1000;
+    t.databaseCpuMs += (databaseCpu() ?? 0) - db;
+    const delta = roundTripsBetween(trips, pgRoundTrips());
+    t.roundTrips += delta.roundTrips;
+    t.statements += delta.statements;
+    t.begins += delta.transactions;
+    if (engine === 'postgres')
+      for (const [k, n] of Object.entries(delta.byStatement)) byStatement[k] = (byStatement[k] ?? 0) + n;
+  }
+}
+load.push(loadavg()[0]);
+const runs = ROUNDS * RUNS;
+const per = (x: number) => Math.round((x / runs) * 100) / 100;
+const result = Object.fromEntries(
+  Object.entries(totals).map(([e, t]) => [
+    e,
+    {
+      cpuMsPerRun: per(t.cpuMs),
+      databaseCpuMsPerRun: per(t.databaseCpuMs),
+      roundTripsPerRun: per(t.roundTrips),
+      statementsPerRun: per(t.statements),
+      beginsPerRun: per(t.begins),
+    },
+  ]),
+);
+const statements = Object.entries(byStatement)
+  .sort((a, b) => b[1] - a[1])
+  .map(([k, n]) => `${per(n)}  ${k}`);
+console.log(JSON.stringify({ runs, load, ...result, statements }));
+for (const service of Object.values(engines)) await service.store.close();
+await server.stop();
+rmSync(dir, { recursive: true, force: true });
+process.exit(0);
