@@ -280,6 +280,43 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
     expect(await store.meta.get('flag')).toBe(false);
   });
 
+  it("approvals: the conversation's previous run's, in order, whatever the clock says", async () => {
+    const { store } = await fresh(engine);
+    await createRun(store, 'run_other');
+    const conversation = await store.conversations.create('seller-1');
+    const run = (id: string, conversationId = conversation.id) =>
+      store.runs.create({ id, conversationId, sellerId: 'seller-1', traceId: `t_${id}`, input: {}, ...version });
+    const version = { appVersion: '1', promptVersion: 'v1', model: 'm' };
+    // Same timestamp for all three: the insertion order decides which run comes before which.
+    for (const id of ['run_1', 'run_2', 'run_3']) await run(id);
+    const request = (id: string, runId: string) =>
+      store.approvals.request({
+        id,
+        runId,
+        callId: id,
+        sellerId: 'seller-1',
+        tool: 'updatePrice',
+        arguments: { id },
+        summary: 's',
+        expiresAt: '2026-01-02T00:00:00.000Z',
+      });
+    for (const [id, runId] of [
+      ['apr_o', 'run_other'],
+      ['apr_1a', 'run_1'],
+      ['apr_1b', 'run_1'],
+      ['apr_2', 'run_2'],
+    ])
+      await request(id, runId);
+    expect(await store.approvals.forPreviousRun('run_1')).toEqual([]);
+    expect((await store.approvals.forPreviousRun('run_2')).map((a) => a.id)).toEqual(['apr_1a', 'apr_1b']);
+    expect(await store.approvals.forPreviousRun('run_2')).toEqual(await store.approvals.forRun('run_1'));
+    expect((await store.approvals.forPreviousRun('run_3')).map((a) => a.id)).toEqual(['apr_2']);
+    at('2026-01-01T01:00:00.000Z');
+    await run('run_4');
+    expect(await store.approvals.forPreviousRun('run_4')).toEqual([]); // run_3 proposed nothing
+    expect(await store.approvals.forPreviousRun('run_missing')).toEqual([]);
+  });
+
   it('corrections: recorded once, revised once, found by run, revising run and conversation', async () => {
     const { store } = await fresh(engine);
     const conversationId = await createRun(store, 'run_a');

@@ -81,6 +81,20 @@ export class SqliteApprovalRepository {
     ).map(toRecord);
   }
 
+  forPreviousRun(runId: string): ApprovalRecord[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT * FROM approvals WHERE run_id = (
+             SELECT p.id FROM runs r JOIN runs p ON p.conversation_id = r.conversation_id
+             WHERE r.id = ? AND (p.created_at < r.created_at OR (p.created_at = r.created_at AND p.rowid < r.rowid))
+             ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1)
+           ORDER BY created_at, rowid`,
+        )
+        .all(runId) as ApprovalRow[]
+    ).map(toRecord);
+  }
+
   /**
    * Compare-and-set from `pending`: of two concurrent decisions on one approval
    * exactly one wins, and an expired approval cannot be decided.
