@@ -49,7 +49,7 @@ import {
 } from '../approvals/index.js';
 import { withSellerEdits } from './sellerEdits.js';
 import { ApprovalDesk, callIdOf, explainGateRejections } from './approvalDesk.js';
-import { runLeaseKey, type LeaseKeeper } from './leases.js';
+import { runLeaseKey, type LeaseGrant, type LeaseKeeper } from './leases.js';
 import type { ConversationHold } from './conversationHold.js';
 
 export interface AssistantLimits {
@@ -175,11 +175,13 @@ export class RunLifecycle {
     hold?: ConversationHold,
   ): Promise<RunResult> {
     // Superseding a paused run, creating the new one and taking its lease commit together: no instance
-    // ever sees the run running without an owner. The conversation's lease, if not yet taken, too.
-    const { run, superseded } = await this.firstTransaction(hold, async (tx) => {
+    // ever sees the run running without an owner. The conversation's lease, if not yet taken, too, in
+    // the same statement as the run's.
+    const runId = newId('run');
+    const { run, superseded } = await this.firstTransaction(hold, [runLeaseKey(runId)], async (tx) => {
       const superseded = await this.supersedePausedRun(tx, conversationId);
       const run = await tx.runs.create({
-        id: newId('run'),
+        id: runId,
         conversationId,
         sellerId,
         traceId: newTraceId(),
@@ -191,16 +193,43 @@ export class RunLifecycle {
         model: this.options.modelName,
         tags: options.tags,
       });
-      await this.leases.acquire(runLeaseKey(run.id), { store: tx });
       return { run, superseded };
     });
     if (superseded) await this.settled(superseded.id);
     return this.execute(run, [userInputItem(message)], options, undefined, hold);
   }
 
-  /** The work's first transaction: it takes the conversation's lease with it, when the caller left that to it. */
-  private firstTransaction<T>(hold: ConversationHold | undefined, work: (tx: Store) => Promise<T>): Promise<T> {
-    return hold ? hold.firstTransaction(this.store, work) : this.store.transaction(work);
+  /**
+   * The work's first transaction: it takes `keys` (the run's lease) first, with the conversation's lease
+   * when the caller left that to it, in one statement.
+   */
+  private async firstTransaction<T>(
+    hold: ConversationHold | undefined,
+    keys: string[],
+    work: (tx: Store) => Promise<T>,
+  ): Promise<T> {
+    if (hold) return hold.firstTransaction(this.store, work, keys);
+    let grant: LeaseGrant | undefined;
+    try {
+      return await this.store.transaction(async (tx) => {
+        grant = await this.leases.acquireIn(tx, keys);
+        return work(tx);
+      });
+    } catch (error) {
+      grant?.rolledBack();
+      throw error;
+    }
+  }
+
+  /** Writes the release of the run's lease inside `tx`, with the conversation's when the work holds it. */
+  private releaseIn(tx: Store, runId: string, hold: ConversationHold | undefined): Promise<void> {
+    return hold ? hold.releaseIn(tx, runLeaseKey(runId)) : this.leases.releaseIn(tx, runLeaseKey(runId));
+  }
+
+  /** The transaction carrying `releaseIn` committed. */
+  private releasedIn(runId: string, hold: ConversationHold | undefined): void {
+    this.leases.released(runLeaseKey(runId));
+    hold?.committed();
   }
 
   /** Records the seller's decision; once nothing waits for the seller any more, the run resumes. */
@@ -216,24 +245,24 @@ export class RunLifecycle {
       const edit = await vetSellerEdit(this.store, { runId, sellerId, ...decision }, this.vetEdit);
       // The last decision and the run leaving `awaiting_approval` commit together: a lookup that
       // settles expired approvals in between would otherwise stop a run that is about to resume.
-      resumable = await this.firstTransaction(hold, async (tx) => {
+      // Running again and this instance's lease on it commit together too (taken first, with the
+      // conversation's, in one statement).
+      resumable = await this.firstTransaction(hold, [runLeaseKey(runId)], async (tx) => {
         await decideApproval(tx, { runId, sellerId, ...decision }, edit);
         const approvals = await tx.approvals.forRun(runId);
         if (approvals.some((a) => a.status === 'pending')) {
-          // More to decide: nothing runs, and the conversation is free again with this commit.
-          await hold?.releaseIn(tx);
+          // More to decide: nothing runs, and the run and the conversation are free again with this commit.
+          await this.releaseIn(tx, runId, hold);
           return undefined;
         }
-        // Running again, and this instance's lease on it, commit together.
         await tx.runs.update(runId, { status: 'running' });
-        await this.leases.acquire(runLeaseKey(runId), { store: tx });
         return { run: (await tx.runs.get(runId))!, approvals };
       });
     } catch (error) {
       if (error instanceof ApprovalNotPendingError) await this.settleExpired((await this.store.runs.get(runId))!);
       throw error;
     }
-    hold?.committed();
+    if (!resumable) this.releasedIn(runId, hold);
     faultPoint('after-approval');
     if (!resumable) return this.result(runId);
     return this.resume(resumable.run, options, resumable.approvals, hold);
@@ -303,14 +332,8 @@ export class RunLifecycle {
     const leaseKey = runLeaseKey(run.id);
     // The segment's last transaction (its end or its pause) also ends the run's lease and the
     // conversation's: no commits of their own. A rollback leaves them to the `finally` below.
-    const releaseLeasesIn = async (tx: Store) => {
-      await this.leases.releaseIn(tx, leaseKey);
-      await hold?.releaseIn(tx);
-    };
-    const leasesReleased = () => {
-      this.leases.released(leaseKey);
-      hold?.committed();
-    };
+    const releaseLeasesIn = (tx: Store) => this.releaseIn(tx, run.id, hold);
+    const leasesReleased = () => this.releasedIn(run.id, hold);
     // Held since the run was created, decided or claimed; the heartbeat tells when it is lost.
     if (!(await this.leases.acquire(leaseKey, { onLost: () => controller.abort(new LeaseLostError()) }))) {
       clearTimeout(timer);
