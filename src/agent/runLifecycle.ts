@@ -38,10 +38,10 @@ import { toRunEvent, type RunEvent } from './runEvents.js';
 import { STOP_REPLIES, NOT_RUN_OUTPUT } from './replies.js';
 import {
   ApprovalNotPendingError,
-  callStatus,
   decideApproval,
   expireApprovals,
   notApprovedMessage,
+  notApprovedText,
   refusalsByCall,
   supersedeApprovals,
   vetSellerEdit,
@@ -248,8 +248,7 @@ export class RunLifecycle {
       // Running again and this instance's lease on it commit together too (taken first, with the
       // conversation's, in one statement).
       resumable = await this.firstTransaction(hold, [runLeaseKey(runId)], async (tx) => {
-        await decideApproval(tx, { runId, sellerId, ...decision }, edit);
-        const approvals = await tx.approvals.forRun(runId);
+        const { approvals } = await decideApproval(tx, { runId, sellerId, ...decision }, edit);
         if (approvals.some((a) => a.status === 'pending')) {
           // More to decide: nothing runs, and the run and the conversation are free again with this commit.
           await this.releaseIn(tx, runId, hold);
@@ -288,7 +287,10 @@ export class RunLifecycle {
     );
     for (const item of state.getInterruptions()) {
       const callId = callIdOf(item);
-      if (approvals.find((a) => a.callId === callId)?.status === 'approved') state.approve(item);
+      // A call with an approval has no refusal (a call is vetted once): the approval words the answer.
+      const approval = approvals.find((a) => a.callId === callId);
+      if (approval?.status === 'approved') state.approve(item);
+      else if (approval) state.reject(item, { message: notApprovedText({ status: approval.status, approval }) });
       else state.reject(item, { message: await notApprovedMessage(this.store, run.id, callId) });
     }
     return this.execute(run, state, options, { agent, counter }, hold);
@@ -420,12 +422,11 @@ export class RunLifecycle {
         // seller can see (or decide) any approval: a pause is on disk whole or not at all. The
         // segment's held session items and decisions, and its spans, commit with it.
         const needSeller = await this.runWrites.transaction(this.store, run.id, async (tx) => {
-          const waits = await this.approvalDesk.request(run, interruptions);
+          const { needSeller: waits, calls } = await this.approvalDesk.request(run, interruptions);
           for (const item of interruptions) {
-            const callId = callIdOf(item);
-            const status = await callStatus(tx, run.id, callId);
-            if (status === 'refused' || status === 'rejected')
-              state.reject(item, { message: await notApprovedMessage(tx, run.id, callId) });
+            const call = calls.get(callIdOf(item));
+            if (call?.status === 'refused' || call?.status === 'rejected')
+              state.reject(item, { message: notApprovedText(call) });
           }
           if (waits) {
             await tx.runs.update(run.id, {
