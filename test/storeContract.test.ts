@@ -140,6 +140,17 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
     });
     await store.runs.update('run_b', { state: null });
     expect((await store.runs.get('run_b'))!.state).toBeNull();
+    at('2026-01-01T00:02:00.000Z');
+    const updated = await store.runs.updateReturning('run_b', { status: 'running', steps: 2 });
+    expect(updated).toEqual(await store.runs.get('run_b'));
+    expect(updated).toMatchObject({
+      status: 'running',
+      steps: 2,
+      tags: ['eval:x'],
+      updatedAt: '2026-01-01T00:02:00.000Z',
+    });
+    expect(await store.runs.updateReturning('run_missing', { status: 'running' })).toBeUndefined();
+    await store.runs.update('run_b', { status: 'awaiting_approval' });
     expect((await store.runs.latestForConversation(c.id))!.id).toBe('run_b');
     expect((await store.runs.forConversation(c.id)).map((r) => r.id)).toEqual(['run_a', 'run_b']);
     expect((await store.runs.all()).map((r) => r.id)).toEqual(['run_a', 'run_b']);

@@ -254,8 +254,7 @@ export class RunLifecycle {
           await this.releaseIn(tx, runId, hold);
           return undefined;
         }
-        await tx.runs.update(runId, { status: 'running' });
-        return { run: (await tx.runs.get(runId))!, approvals };
+        return { run: (await tx.runs.updateReturning(runId, { status: 'running' }))!, approvals };
       });
     } catch (error) {
       if (error instanceof ApprovalNotPendingError) await this.settleExpired((await this.store.runs.get(runId))!);
