@@ -59,9 +59,20 @@ describe.each(ENGINES)('shared state on %s', (engine) => {
     await b.releaseMany(['run:2', 'run:old', 'conversation:1'], 'inst-b'); // only conversation:1 is b's
     expect(await a.get('conversation:1')).toBeUndefined();
     expect((await a.get('run:2'))?.owner).toBe('inst-a');
-    await a.releaseMany(['run:2', 'run:old'], 'inst-a');
+    // A fenced release answers whether the fence's lease went with its token: any other answer is a loss.
+    expect(await a.releaseFenced(['run:2', 'run:old'], 'inst-a', { key: 'run:2', token: 'again' })).toBe(true);
     expect(await b.get('run:2')).toBeUndefined();
     expect(await b.get('run:old')).toBeUndefined();
+    await a.acquireMany([{ key: 'run:4', token: 'new' }], 'inst-a', at(50_000), at(20_000));
+    expect(await a.releaseFenced(['run:4'], 'inst-a', { key: 'run:4', token: 'older' })).toBe(false);
+    const [winner, loser] = raced[0].length ? [a, b] : [b, a];
+    const [won, lost] = raced[0].length ? ['inst-a', 'inst-b'] : ['inst-b', 'inst-a'];
+    expect(await loser.releaseFenced(['run:3'], lost, { key: 'run:3', token: lost === 'inst-a' ? 'x' : 'y' })).toBe(
+      false,
+    );
+    expect(await winner.releaseFenced(['run:3'], won, { key: 'run:3', token: won === 'inst-a' ? 'x' : 'y' })).toBe(
+      true,
+    );
   });
 
   it('a rate budget is shared by every store on the database and slides', async () => {

@@ -1,4 +1,4 @@
-import type { Store } from '../store/index.js';
+import type { SegmentFence, Store } from '../store/index.js';
 import { ConversationBusyError } from '../errors.js';
 import { conversationLeaseKey, type LeaseGrant, type LeaseKeeper } from './leases.js';
 
@@ -68,12 +68,13 @@ export class ConversationHold {
   }
 
   /**
-   * Writes the lease's release inside `tx`, the work's last transaction, with `alsoKeys` (one statement);
-   * `committed` once it has committed (the caller tells the keeper of `alsoKeys` itself).
+   * Writes the lease's release inside `tx`, the work's last transaction, with `alsoKeys` (one statement,
+   * which checks `fence` too: see LeaseKeeper.releaseIn); `committed` once it has committed (the caller
+   * tells the keeper of `alsoKeys` itself).
    */
-  async releaseIn(tx: Store, ...alsoKeys: string[]): Promise<void> {
+  releaseIn(tx: Store, alsoKeys: string[] = [], fence?: SegmentFence): Promise<boolean | undefined> {
     if (this.taken) this.releasing = true;
-    await this.leases.releaseIn(tx, ...(this.taken ? [this.key] : []), ...alsoKeys);
+    return this.leases.releaseIn(tx, [...(this.taken ? [this.key] : []), ...alsoKeys], fence);
   }
 
   /** The transaction carrying `releaseIn` committed. */

@@ -199,14 +199,18 @@ export class LeaseKeeper {
   /**
    * Writes the release of `keys` inside `tx` (one statement), so that it commits with the work it ends
    * instead of in a commit of its own. The leases stay held here until `released` is told the
-   * transaction committed; if it rolled back, `release` still drops them from the store.
+   * transaction committed; if it rolled back, `release` still drops them from the store. With `fence`
+   * (a segment's, on one of `keys`), the same statement checks it: answers whether it held.
    */
-  async releaseIn(tx: Store, ...keys: string[]): Promise<void> {
+  async releaseIn(tx: Store, keys: string[], fence?: SegmentFence): Promise<boolean | undefined> {
     const mine = keys.filter((key) => this.held.has(key));
-    if (mine.length === 0) return;
+    if (mine.length === 0) return undefined;
     for (const key of mine) this.ending.add(key);
+    if (fence?.owner === this.owner && mine.includes(fence.key))
+      return tx.leases.releaseFenced(mine, this.owner, fence);
     if (mine.length === 1) await tx.leases.release(mine[0], this.owner);
     else await tx.leases.releaseMany(mine, this.owner);
+    return undefined;
   }
 
   /** The transaction that released `keys` (releaseIn) has committed: the leases are gone from the store. */

@@ -11,6 +11,7 @@ import {
 import {
   RunWrites,
   SegmentFencedError,
+  type SegmentFence,
   storeFailure,
   type ApprovalRecord,
   type ImageQuota,
@@ -221,9 +222,18 @@ export class RunLifecycle {
     }
   }
 
-  /** Writes the release of the run's lease inside `tx`, with the conversation's when the work holds it. */
-  private releaseIn(tx: Store, runId: string, hold: ConversationHold | undefined): Promise<void> {
-    return hold ? hold.releaseIn(tx, runLeaseKey(runId)) : this.leases.releaseIn(tx, runLeaseKey(runId));
+  /**
+   * Writes the release of the run's lease inside `tx`, with the conversation's when the work holds it, in
+   * one statement that checks the segment's `fence` too (answers whether it held; see RunWrites).
+   */
+  private releaseIn(
+    tx: Store,
+    runId: string,
+    hold: ConversationHold | undefined,
+    fence?: SegmentFence,
+  ): Promise<boolean | undefined> {
+    const keys = [runLeaseKey(runId)];
+    return hold ? hold.releaseIn(tx, keys, fence) : this.leases.releaseIn(tx, keys, fence);
   }
 
   /** The transaction carrying `releaseIn` committed. */
@@ -332,8 +342,9 @@ export class RunLifecycle {
     const timer = setTimeout(() => controller.abort(new RunTimeoutError()), this.options.limits.runTimeoutMs);
     const leaseKey = runLeaseKey(run.id);
     // The segment's last transaction (its end or its pause) also ends the run's lease and the
-    // conversation's: no commits of their own. A rollback leaves them to the `finally` below.
-    const releaseLeasesIn = (tx: Store) => this.releaseIn(tx, run.id, hold);
+    // conversation's: no commits of their own, and the statement checks the fence (RunWrites).
+    // A rollback leaves them to the `finally` below.
+    const releaseLeasesIn = (tx: Store, fence: SegmentFence | undefined) => this.releaseIn(tx, run.id, hold, fence);
     const leasesReleased = () => this.releasedIn(run.id, hold);
     // Held since the run was created, decided or claimed; the heartbeat tells when it is lost.
     if (!(await this.leases.acquire(leaseKey, { onLost: () => controller.abort(new LeaseLostError()) }))) {
@@ -403,16 +414,20 @@ export class RunLifecycle {
         const interruptions = result.interruptions;
         if (interruptions.length === 0) {
           // The run's end, its last session items and the segment's spans: one commit.
-          await this.runWrites.transaction(this.store, run.id, async (tx) => {
-            await tx.runs.update(run.id, {
-              status: 'completed',
-              reply: finalText(result.finalOutput) ?? assistantText(result.newItems) ?? '',
-              steps: steps(),
-              state: null,
-            });
-            await this.recorder.writeHeld(tx, run.traceId);
-            await releaseLeasesIn(tx);
-          });
+          await this.runWrites.transaction(
+            this.store,
+            run.id,
+            async (tx) => {
+              await tx.runs.update(run.id, {
+                status: 'completed',
+                reply: finalText(result.finalOutput) ?? assistantText(result.newItems) ?? '',
+                steps: steps(),
+                state: null,
+              });
+              await this.recorder.writeHeld(tx, run.traceId);
+            },
+            releaseLeasesIn,
+          );
           leasesReleased();
           return await finish();
         }
@@ -420,25 +435,32 @@ export class RunLifecycle {
         // The approvals, the gate's decisions and the paused state commit together, before the
         // seller can see (or decide) any approval: a pause is on disk whole or not at all. The
         // segment's held session items and decisions, and its spans, commit with it.
-        const needSeller = await this.runWrites.transaction(this.store, run.id, async (tx) => {
-          const { needSeller: waits, calls } = await this.approvalDesk.request(run, interruptions);
-          for (const item of interruptions) {
-            const call = calls.get(callIdOf(item));
-            if (call?.status === 'refused' || call?.status === 'rejected')
-              state.reject(item, { message: notApprovedText(call) });
-          }
-          if (waits) {
-            await tx.runs.update(run.id, {
-              status: 'awaiting_approval',
-              reply: assistantText(result.newItems) ?? 'Please confirm the action below.',
-              steps: steps(),
-              state: state.toString(),
-            });
-            await this.recorder.writeHeld(tx, run.traceId);
-            await releaseLeasesIn(tx);
-          }
-          return waits;
-        });
+        let pausing = false;
+        const needSeller = await this.runWrites.transaction(
+          this.store,
+          run.id,
+          async (tx) => {
+            const { needSeller: waits, calls } = await this.approvalDesk.request(run, interruptions);
+            for (const item of interruptions) {
+              const call = calls.get(callIdOf(item));
+              if (call?.status === 'refused' || call?.status === 'rejected')
+                state.reject(item, { message: notApprovedText(call) });
+            }
+            if (waits) {
+              await tx.runs.update(run.id, {
+                status: 'awaiting_approval',
+                reply: assistantText(result.newItems) ?? 'Please confirm the action below.',
+                steps: steps(),
+                state: state.toString(),
+              });
+              await this.recorder.writeHeld(tx, run.traceId);
+              pausing = true;
+            }
+            return waits;
+          },
+          // Paused: the leases end here, the release checking the fence; else the fence is checked alone.
+          (tx, fence) => (pausing ? releaseLeasesIn(tx, fence) : Promise.resolve(undefined)),
+        );
         if (!needSeller) {
           input = state;
           continue;

@@ -37,4 +37,9 @@ export interface LeaseRepository {
   release(key: string, owner: string): Promise<void>;
   /** `release` for several keys in one statement. */
   releaseMany(keys: string[], owner: string): Promise<void>;
+  /**
+   * `releaseMany`, answering whether `fence.key` was released with `fence.token` (as `holds` would
+   * have answered): the check and the release in one statement. On false the caller rolls back.
+   */
+  releaseFenced(keys: string[], owner: string, fence: { key: string; token: string }): Promise<boolean>;
 }

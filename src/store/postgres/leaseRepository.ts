@@ -76,6 +76,16 @@ export class PgLeaseRepository implements LeaseRepository {
     if (keys.length === 0) return;
     await this.db.run('DELETE FROM leases WHERE owner = $1 AND key = ANY ($2::text[])', [owner, keys]);
   }
+
+  async releaseFenced(keys: string[], owner: string, fence: { key: string; token: string }): Promise<boolean> {
+    // The delete locks the rows as `holds` does: a takeover that committed first leaves its row undeleted
+    // here (the WHERE is checked again on the latest version), a later one waits for this transaction.
+    const released = await this.db.query<{ key: string; token: string }>(
+      'DELETE FROM leases WHERE owner = $1 AND key = ANY ($2::text[]) RETURNING key, token',
+      [owner, keys],
+    );
+    return released.some((r) => r.key === fence.key && r.token === fence.token);
+  }
 }
 
 /**

@@ -66,4 +66,13 @@ export class SqliteLeaseRepository {
     const list = keys.map(() => '?').join(', ');
     this.db.prepare(`DELETE FROM leases WHERE owner = ? AND key IN (${list})`).run(owner, ...keys);
   }
+
+  releaseFenced(keys: string[], owner: string, fence: { key: string; token: string }): boolean {
+    // Inside BEGIN IMMEDIATE, as `holds`: nobody takes the lease between this and the commit.
+    const list = keys.map(() => '?').join(', ');
+    const released = this.db
+      .prepare(`DELETE FROM leases WHERE owner = ? AND key IN (${list}) RETURNING key, token`)
+      .all(owner, ...keys) as { key: string; token: string }[];
+    return released.some((r) => r.key === fence.key && r.token === fence.token);
+  }
 }
