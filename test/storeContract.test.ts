@@ -164,7 +164,8 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
     const conversationId = await createRun(store, 'run_a');
     const refusal = { runId: 'run_a', callId: 'c1', tool: 't', arguments: 'raw {', rule: 'r', reason: 'no' };
     expect(await store.refusals.record(refusal)).toMatchObject({ ...refusal, createdAt: now.toISOString() });
-    await store.refusals.record({ ...refusal, reason: 'again' });
+    const first = await store.refusals.forCall('run_a', 'c1');
+    expect(await store.refusals.record({ ...refusal, reason: 'again' })).toEqual(first);
     expect((await store.refusals.forCall('run_a', 'c1'))!.reason).toBe('no');
     expect(await store.refusals.forRun('run_a')).toHaveLength(1);
     expect([...(await store.refusals.forConversation(conversationId)).keys()]).toEqual(['c1']);
@@ -317,7 +318,15 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
       ['apr_1b', 'run_1'],
       ['apr_2', 'run_2'],
     ])
-      await request(id, runId);
+      expect(await request(id, runId)).toEqual(await store.approvals.forCall(runId, id));
+    // Asked again for the same call: the approval as first recorded, as `forCall` reads it.
+    const again = await store.approvals.request({
+      ...(await store.approvals.get('apr_2'))!,
+      id: 'apr_9',
+      summary: 'x',
+    });
+    expect(again).toEqual(await store.approvals.forCall('run_2', 'apr_2'));
+    expect(again).toMatchObject({ id: 'apr_2', summary: 's' });
     expect(await store.approvals.forPreviousRun('run_1')).toEqual([]);
     expect((await store.approvals.forPreviousRun('run_2')).map((a) => a.id)).toEqual(['apr_1a', 'apr_1b']);
     expect(await store.approvals.forPreviousRun('run_2')).toEqual(await store.approvals.forRun('run_1'));

@@ -45,12 +45,13 @@ export class SqliteApprovalRepository {
   request(
     a: Pick<ApprovalRecord, 'id' | 'runId' | 'callId' | 'sellerId' | 'tool' | 'arguments' | 'summary' | 'expiresAt'>,
   ): ApprovalRecord {
-    this.db
+    // The row as inserted, or (a call asked again) the one already there: one statement when new.
+    const inserted = this.db
       .prepare(
         `INSERT INTO approvals (id, run_id, call_id, seller_id, tool, arguments, summary, status, expires_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (run_id, call_id) DO NOTHING`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (run_id, call_id) DO NOTHING RETURNING *`,
       )
-      .run(
+      .get(
         a.id,
         a.runId,
         a.callId,
@@ -60,8 +61,8 @@ export class SqliteApprovalRepository {
         a.summary,
         a.expiresAt,
         this.now().toISOString(),
-      );
-    return this.forCall(a.runId, a.callId)!;
+      ) as ApprovalRow | undefined;
+    return inserted ? toRecord(inserted) : this.forCall(a.runId, a.callId)!;
   }
 
   get(id: string): ApprovalRecord | undefined {
