@@ -107,6 +107,12 @@ describe('run leases', () => {
     expect(counts!.breakdown().statementsByTable.leases).toBe(2);
     // The pause committed the leases' release: nothing is left for another instance to wait out.
     expect(leaseKeys()).toEqual([]);
+    // Shown again while it waits within its expiry, the paused run is only read: no write, no commit.
+    counts!.reset();
+    const seller = { userId: 'seller-1', role: 'seller' as const };
+    expect(await h.assistant.getRun(paused.runId, seller)).toMatchObject({ status: 'awaiting_approval' });
+    expect((await h.assistant.getConversation(id, seller)).latestRun).toMatchObject({ status: 'awaiting_approval' });
+    expect(counts!.read()).toMatchObject({ commits: 0, writeStatements: 0 });
 
     // Another instance holds the conversation: the decision's first transaction rolls back and waits,
     // then answers busy with nothing decided.

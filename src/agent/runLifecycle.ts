@@ -525,6 +525,11 @@ export class RunLifecycle {
   /** Lapses expired approvals; a paused run left with nothing to decide and nothing approved stops. */
   async settleExpired(run: RunRecord): Promise<void> {
     if (run.status !== 'awaiting_approval') return;
+    // Looked at first without the write lock: a paused run shown again and again (a seller's screen,
+    // support pages) mostly waits within its expiry, and then there is nothing to write.
+    const now = this.store.now().getTime();
+    const pending = (await this.store.approvals.forRun(run.id)).filter((a) => a.status === 'pending');
+    if (pending.length > 0 && pending.every((a) => Date.parse(a.expiresAt) > now)) return;
     // Re-read in one transaction: since `run` was read it may have been decided, resumed or superseded.
     const stopped = await this.store.transaction(async (tx) => {
       const current = await tx.runs.get(run.id);
