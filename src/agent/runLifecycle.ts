@@ -46,6 +46,7 @@ import {
   refusalsByCall,
   supersedeApprovals,
   vetSellerEdit,
+  type CallRecord,
   type EditVetting,
 } from '../approvals/index.js';
 import { withSellerEdits } from './sellerEdits.js';
@@ -375,12 +376,13 @@ export class RunLifecycle {
       ),
     );
     try {
+      // The conversation's refusals, read once per segment and only once a tool result is in the input:
+      // they are recorded only at a pause, by this instance while it holds the conversation, and a pass
+      // that continues without the seller adds its own to them (below).
+      let refusals: ReturnType<typeof refusalsByCall> | undefined;
       // Each pass is one segment of the run; a pass that only needed automatic
       // rejections (malformed or refused calls) continues without the seller.
       for (;;) {
-        // The conversation's refusals, read once per pass and only once a tool result is in the input:
-        // they are recorded only between passes (at a pause), and this instance holds the conversation.
-        let refusals: ReturnType<typeof refusalsByCall> | undefined;
         const runOptions = {
           ...(input instanceof RunState ? {} : { context }),
           session,
@@ -436,11 +438,13 @@ export class RunLifecycle {
         // seller can see (or decide) any approval: a pause is on disk whole or not at all. The
         // segment's held session items and decisions, and its spans, commit with it.
         let pausing = false;
+        let vetted: Map<string, CallRecord> | undefined;
         const needSeller = await this.runWrites.transaction(
           this.store,
           run.id,
           async (tx) => {
             const { needSeller: waits, calls } = await this.approvalDesk.request(run, interruptions);
+            vetted = calls;
             for (const item of interruptions) {
               const call = calls.get(callIdOf(item));
               if (call?.status === 'refused' || call?.status === 'rejected')
@@ -462,6 +466,10 @@ export class RunLifecycle {
           (tx, fence) => (pausing ? releaseLeasesIn(tx, fence) : Promise.resolve(undefined)),
         );
         if (!needSeller) {
+          if (refusals) {
+            const known = await refusals;
+            for (const call of vetted?.values() ?? []) if (call.refusal) known.set(call.refusal.callId, call.refusal);
+          }
           input = state;
           continue;
         }
