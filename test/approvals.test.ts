@@ -76,7 +76,7 @@ describe.each(ENGINES)('approvals on %s', (engine) => {
       for (const [i, on] of [store, other, store].entries()) {
         outcomes.push(
           await decideApproval(on, decision(approval.id, i === 1 ? 'reject' : 'approve')).then(
-            (decided) => decided.status,
+            (decided) => decided.approval.status,
             (error: unknown) => error,
           ),
         );

@@ -211,6 +211,24 @@ describe('the gate holds whatever the model asks', () => {
     ]);
   });
 
+  it('words a refusal for the model also when the segment had read its refusals before the call', async () => {
+    // The search's result makes the segment read the conversation's refusals (none yet); the malformed
+    // call is refused at the pause that follows, and the next model call must still carry its reason.
+    const model = new ScriptedModel([
+      callTool('searchSimilar', { query: 'Trek bike', category: null, limit: null }, 's1'),
+      callTool('createListing', '{"title": "Trek', 'c1'),
+      modelResponder((call) => {
+        expect(toolOutputFor(call.request.input, 'c1')).toMatch(/^Refused without asking the seller: .*not valid JSON/);
+        return say('Let me try that again.');
+      }),
+    ]);
+    h = await createHarness({ model });
+    const { id } = await h.assistant.createConversation(SELLER);
+    const result = await h.assistant.sendMessage(id, SELLER, { text: 'sell' });
+    expect(result).toMatchObject({ status: 'completed', reply: 'Let me try that again.' });
+    model.assertComplete();
+  });
+
   it('returns an unknown tool to the model instead of failing the run', async () => {
     const model = new ScriptedModel([
       callTool('deleteListing', { listingId: 'lst_0000001' }, 'c1'),

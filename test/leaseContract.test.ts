@@ -35,6 +35,46 @@ describe.each(ENGINES)('shared state on %s', (engine) => {
     expect(await a.get('run:1')).toBeUndefined();
   });
 
+  it('several leases are taken and released in one statement, each judged on its own', async () => {
+    e = await engineStore(engine);
+    const other = await e.open();
+    const [a, b] = [e.store.leases, other.leases];
+    expect(await b.acquire('conversation:1', 'inst-b', at(30_000), at(0))).toBe(true);
+    expect(await b.acquire('run:old', 'inst-b', at(5_000), at(0))).toBe(true);
+    const asked = ['conversation:1', 'run:2', 'run:old'].map((key) => ({ key, token: `t-${key}` }));
+    // conversation:1 is alive and b's; run:2 is free; run:old has expired at 10 s.
+    expect((await a.acquireMany(asked, 'inst-a', at(40_000), at(10_000))).sort()).toEqual(['run:2', 'run:old']);
+    expect((await a.get('conversation:1'))?.owner).toBe('inst-b');
+    expect(await b.holds('run:2', 'inst-a', 't-run:2')).toBe(true);
+    expect(await b.holds('run:old', 'inst-b', '')).toBe(false);
+    // Renewed by their owner in the same way; a concurrent pair on one key: exactly one holder.
+    expect(await a.acquireMany([{ key: 'run:2', token: 'again' }], 'inst-a', at(50_000), at(20_000))).toEqual([
+      'run:2',
+    ]);
+    const raced = await Promise.all([
+      a.acquireMany([{ key: 'run:3', token: 'x' }], 'inst-a', at(50_000), at(20_000)),
+      b.acquireMany([{ key: 'run:3', token: 'y' }], 'inst-b', at(50_000), at(20_000)),
+    ]);
+    expect(raced.flat()).toEqual(['run:3']);
+    await b.releaseMany(['run:2', 'run:old', 'conversation:1'], 'inst-b'); // only conversation:1 is b's
+    expect(await a.get('conversation:1')).toBeUndefined();
+    expect((await a.get('run:2'))?.owner).toBe('inst-a');
+    // A fenced release answers whether the fence's lease went with its token: any other answer is a loss.
+    expect(await a.releaseFenced(['run:2', 'run:old'], 'inst-a', { key: 'run:2', token: 'again' })).toBe(true);
+    expect(await b.get('run:2')).toBeUndefined();
+    expect(await b.get('run:old')).toBeUndefined();
+    await a.acquireMany([{ key: 'run:4', token: 'new' }], 'inst-a', at(50_000), at(20_000));
+    expect(await a.releaseFenced(['run:4'], 'inst-a', { key: 'run:4', token: 'older' })).toBe(false);
+    const [winner, loser] = raced[0].length ? [a, b] : [b, a];
+    const [won, lost] = raced[0].length ? ['inst-a', 'inst-b'] : ['inst-b', 'inst-a'];
+    expect(await loser.releaseFenced(['run:3'], lost, { key: 'run:3', token: lost === 'inst-a' ? 'x' : 'y' })).toBe(
+      false,
+    );
+    expect(await winner.releaseFenced(['run:3'], won, { key: 'run:3', token: won === 'inst-a' ? 'x' : 'y' })).toBe(
+      true,
+    );
+  });
+
   it('a rate budget is shared by every store on the database and slides', async () => {
     e = await engineStore(engine);
     const other = await e.open();

@@ -5,6 +5,8 @@ import { withRawDb } from './support/rawDb.js';
 import { bikeDraft, callTool, say } from './support/scripts.js';
 import { ConversationBusyError } from '../src/errors.js';
 import { observe } from '../bench/lib/sqliteWrites.js';
+import { ApprovalNotPendingError } from '../src/approvals/index.js';
+import { dataUrl, pngPhoto } from './support/photos.js';
 
 /**
  * Leases in one process, with owners the liveness check cannot see (another machine's): a run
@@ -99,10 +101,18 @@ describe('run leases', () => {
     counts!.reset();
     const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell my bike' });
     expect(paused.status).toBe('awaiting_approval');
-    // The run's creation (with both leases taken) and the pause (with both released): two commits.
+    // The run's creation (with both leases taken) and the pause (with both released): two commits,
+    // and one lease statement in each.
     expect(counts!.read().commits).toBe(2);
+    expect(counts!.breakdown().statementsByTable.leases).toBe(2);
     // The pause committed the leases' release: nothing is left for another instance to wait out.
     expect(leaseKeys()).toEqual([]);
+    // Shown again while it waits within its expiry, the paused run is only read: no write, no commit.
+    counts!.reset();
+    const seller = { userId: 'seller-1', role: 'seller' as const };
+    expect(await h.assistant.getRun(paused.runId, seller)).toMatchObject({ status: 'awaiting_approval' });
+    expect((await h.assistant.getConversation(id, seller)).latestRun).toMatchObject({ status: 'awaiting_approval' });
+    expect(counts!.read()).toMatchObject({ commits: 0, writeStatements: 0 });
 
     // Another instance holds the conversation: the decision's first transaction rolls back and waits,
     // then answers busy with nothing decided.
@@ -121,6 +131,29 @@ describe('run leases', () => {
     expect((await decide()).status).toBe('completed');
     // The decision, the write with its ledger row, and the run's end: one commit each, leases included.
     expect(counts!.read().commits).toBe(3);
+    expect(counts!.breakdown().statementsByTable.leases).toBe(2);
     expect(leaseKeys()).toEqual([]);
+  });
+
+  it('keeps no lease of a first transaction that rolled back: the conversation is taken again, not assumed', async () => {
+    const model = new ScriptedModel([callTool('createListing', bikeDraft, 'c1', 'Draft ready.'), say('Posted!')]);
+    const h = await createHarness({ model, env: { CONVERSATION_WAIT_MS: '300' } });
+    harnesses.push(h);
+    const { id } = await h.assistant.createConversation('seller-1');
+    const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell my bike' });
+    const choice = { approvalId: paused.pendingApprovals[0].approvalId, decision: 'reject' as const };
+    expect((await h.assistant.decide(paused.runId, 'seller-1', choice)).status).toBe('completed');
+    // Decided already: the decision's transaction took both leases, then rolled back.
+    await expect(h.assistant.decide(paused.runId, 'seller-1', choice)).rejects.toBeInstanceOf(ApprovalNotPendingError);
+    expect(await h.store.leases.get(`conversation:${id}`)).toBeUndefined();
+
+    // Another instance takes the conversation. A message with a photo takes the lease up front: it must
+    // ask the store, and wait, instead of trusting a lease it never got.
+    const now = h.store.now();
+    await h.store.leases.acquire(`conversation:${id}`, REMOTE, new Date(now.getTime() + 60_000), now);
+    const photo = { text: 'and this one', images: [dataUrl(pngPhoto(2000))] };
+    await expect(h.assistant.sendMessage(id, 'seller-1', photo)).rejects.toBeInstanceOf(ConversationBusyError);
+    expect((await h.store.images.usage('seller-1', id)).sellerBytes).toBe(0); // nothing stored while busy
+    expect((await h.store.leases.get(`conversation:${id}`))?.owner).toBe(REMOTE);
   });
 });

@@ -77,4 +77,43 @@ describe.each(ENGINES)('a segment that stalled past its lease on %s', { timeout:
     expect(said.length).toBeGreaterThan(1);
     expect(new Set(said.map((m) => m.text)).size).toBe(said.length);
   });
+
+  it('has its pause refused by the statement that releases its leases; the run stays as the other left it', async () => {
+    const location: Record<string, string> = engine === 'postgres' ? { DATABASE_URL: await freshDatabase() } : {};
+    const settings = { RUN_LEASE_MS: String(LEASE_MS), PROMPT_VERSION: 'v1', REVIEW_SAMPLE_RATE: '0' };
+    h = await createHarness({ env: { ...location, ...settings } });
+    // A freezes before its segment's first run transaction: here the pause, which ends both leases.
+    a = await startServer({
+      ...(engine === 'postgres' ? location : { DATABASE_PATH: h.dbPath }),
+      ...settings,
+      SEED_COUNT: '0',
+      LISTING_ASSISTANT_STALL: `before-run-transaction:${STALL_MS}`,
+    });
+    const { id } = (await (await h.call('POST', '/api/conversations')).json()) as { id: string };
+    const onA = fetch(`${a.url}/api/conversations/${id}/messages`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo-seller', 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Sell my Trek mountain bike, 21 gears, good condition, for 350 euros' }),
+    });
+    const deadline = Date.now() + STALL_MS + 20_000;
+    let taken = 0;
+    while (taken === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      taken = await h.assistant.recoverInterruptedRuns();
+    }
+    expect(taken).toBe(1);
+    const [run] = await h.store.runs.forConversation(id);
+    expect(run).toMatchObject({ status: 'stopped', stopReason: 'interrupted' });
+
+    const answer = await onA;
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ runId: run.id, status: 'stopped', pendingApprovals: [] });
+    // Refused by the fence (when A's heartbeat noticed the loss first, the segment says it left the run).
+    expect(a.output()).toMatch(/the write was refused|SegmentFencedError[^\n]*run left to the instance/);
+    // Nothing of A's pause landed: no approval, the run as B stopped it, and no lease left behind.
+    expect(await h.store.approvals.forRun(run.id)).toEqual([]);
+    expect(await h.store.runs.get(run.id)).toEqual(run);
+    expect(await h.store.leases.get(`run:${run.id}`)).toBeUndefined();
+    expect(await h.store.leases.get(`conversation:${id}`)).toBeUndefined();
+  });
 });

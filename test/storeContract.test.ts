@@ -140,6 +140,17 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
     });
     await store.runs.update('run_b', { state: null });
     expect((await store.runs.get('run_b'))!.state).toBeNull();
+    at('2026-01-01T00:02:00.000Z');
+    const updated = await store.runs.updateReturning('run_b', { status: 'running', steps: 2 });
+    expect(updated).toEqual(await store.runs.get('run_b'));
+    expect(updated).toMatchObject({
+      status: 'running',
+      steps: 2,
+      tags: ['eval:x'],
+      updatedAt: '2026-01-01T00:02:00.000Z',
+    });
+    expect(await store.runs.updateReturning('run_missing', { status: 'running' })).toBeUndefined();
+    await store.runs.update('run_b', { status: 'awaiting_approval' });
     expect((await store.runs.latestForConversation(c.id))!.id).toBe('run_b');
     expect((await store.runs.forConversation(c.id)).map((r) => r.id)).toEqual(['run_a', 'run_b']);
     expect((await store.runs.all()).map((r) => r.id)).toEqual(['run_a', 'run_b']);
@@ -188,7 +199,8 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
     const conversationId = await createRun(store, 'run_a');
     const refusal = { runId: 'run_a', callId: 'c1', tool: 't', arguments: 'raw {', rule: 'r', reason: 'no' };
     expect(await store.refusals.record(refusal)).toMatchObject({ ...refusal, createdAt: now.toISOString() });
-    await store.refusals.record({ ...refusal, reason: 'again' });
+    const first = await store.refusals.forCall('run_a', 'c1');
+    expect(await store.refusals.record({ ...refusal, reason: 'again' })).toEqual(first);
     expect((await store.refusals.forCall('run_a', 'c1'))!.reason).toBe('no');
     expect(await store.refusals.forRun('run_a')).toHaveLength(1);
     expect([...(await store.refusals.forConversation(conversationId)).keys()]).toEqual(['c1']);
@@ -313,6 +325,51 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
     await store.meta.set('flag', false);
     expect(await store.meta.get('catalogue')).toEqual({ seed: 2, count: 400 });
     expect(await store.meta.get('flag')).toBe(false);
+  });
+
+  it("approvals: the conversation's previous run's, in order, whatever the clock says", async () => {
+    const { store } = await fresh(engine);
+    await createRun(store, 'run_other');
+    const conversation = await store.conversations.create('seller-1');
+    const run = (id: string, conversationId = conversation.id) =>
+      store.runs.create({ id, conversationId, sellerId: 'seller-1', traceId: `t_${id}`, input: {}, ...version });
+    const version = { appVersion: '1', promptVersion: 'v1', model: 'm' };
+    // Same timestamp for all three: the insertion order decides which run comes before which.
+    for (const id of ['run_1', 'run_2', 'run_3']) await run(id);
+    const request = (id: string, runId: string) =>
+      store.approvals.request({
+        id,
+        runId,
+        callId: id,
+        sellerId: 'seller-1',
+        tool: 'updatePrice',
+        arguments: { id },
+        summary: 's',
+        expiresAt: '2026-01-02T00:00:00.000Z',
+      });
+    for (const [id, runId] of [
+      ['apr_o', 'run_other'],
+      ['apr_1a', 'run_1'],
+      ['apr_1b', 'run_1'],
+      ['apr_2', 'run_2'],
+    ])
+      expect(await request(id, runId)).toEqual(await store.approvals.forCall(runId, id));
+    // Asked again for the same call: the approval as first recorded, as `forCall` reads it.
+    const again = await store.approvals.request({
+      ...(await store.approvals.get('apr_2'))!,
+      id: 'apr_9',
+      summary: 'x',
+    });
+    expect(again).toEqual(await store.approvals.forCall('run_2', 'apr_2'));
+    expect(again).toMatchObject({ id: 'apr_2', summary: 's' });
+    expect(await store.approvals.forPreviousRun('run_1')).toEqual([]);
+    expect((await store.approvals.forPreviousRun('run_2')).map((a) => a.id)).toEqual(['apr_1a', 'apr_1b']);
+    expect(await store.approvals.forPreviousRun('run_2')).toEqual(await store.approvals.forRun('run_1'));
+    expect((await store.approvals.forPreviousRun('run_3')).map((a) => a.id)).toEqual(['apr_2']);
+    at('2026-01-01T01:00:00.000Z');
+    await run('run_4');
+    expect(await store.approvals.forPreviousRun('run_4')).toEqual([]); // run_3 proposed nothing
+    expect(await store.approvals.forPreviousRun('run_missing')).toEqual([]);
   });
 
   it('corrections: recorded once, revised once, found by run, revising run and conversation', async () => {

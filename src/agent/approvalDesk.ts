@@ -1,6 +1,6 @@
 import type { AgentInputItem, RunToolApprovalItem } from '@openai/agents';
 import type { RefusalRecord, RunRecord, Store } from '../store/index.js';
-import { callStatus, refusalMessage, refuseCall, requestApproval } from '../approvals/index.js';
+import { callRecord, refusalMessage, refuseCall, requestApproval, type CallRecord } from '../approvals/index.js';
 import { summarizeAction, type CallVetting } from '../tools/index.js';
 
 /**
@@ -19,15 +19,21 @@ export class ApprovalDesk {
    * only shown if it is well-formed and the policy would let it run once
    * confirmed; anything else is refused at once (a refusal, not an approval)
    * with a reason the model can act on. Returns whether any approval now
-   * waits for the seller. Callers run it in the transaction that stores the pause.
+   * waits for the seller, and where each call stands (so the caller need not
+   * read it again). Callers run it in the transaction that stores the pause.
    */
-  async request(run: RunRecord, interruptions: RunToolApprovalItem[]): Promise<boolean> {
+  async request(
+    run: RunRecord,
+    interruptions: RunToolApprovalItem[],
+  ): Promise<{ needSeller: boolean; calls: Map<string, CallRecord> }> {
     let needSeller = false;
+    const calls = new Map<string, CallRecord>();
     for (const item of interruptions) {
       const callId = callIdOf(item);
-      const known = await callStatus(this.store, run.id, callId);
+      const known = await callRecord(this.store, run.id, callId);
       if (known) {
-        needSeller ||= known === 'pending';
+        calls.set(callId, known);
+        needSeller ||= known.status === 'pending';
         continue;
       }
       const tool = item.name ?? 'unknown';
@@ -40,7 +46,7 @@ export class ApprovalDesk {
         input: raw,
       });
       if (verdict.decision === 'needs_confirmation' && args) {
-        await requestApproval(this.store, {
+        const approval = await requestApproval(this.store, {
           runId: run.id,
           callId,
           sellerId: run.sellerId,
@@ -49,9 +55,10 @@ export class ApprovalDesk {
           summary: await summarizeAction(tool, args, this.store),
           ttlMs: this.approvalTtlMs,
         });
+        calls.set(callId, { status: approval.status, approval });
         needSeller = true;
       } else {
-        await refuseCall(this.store, {
+        const refusal = await refuseCall(this.store, {
           runId: run.id,
           callId,
           tool,
@@ -59,6 +66,7 @@ export class ApprovalDesk {
           rule: verdict.rule,
           reason: verdict.reason,
         });
+        calls.set(callId, { status: 'refused', refusal });
       }
       await this.store.decisions.record({
         runId: run.id,
@@ -71,7 +79,7 @@ export class ApprovalDesk {
         arguments: args ?? raw.slice(0, 2000),
       });
     }
-    return needSeller;
+    return { needSeller, calls };
   }
 }
 

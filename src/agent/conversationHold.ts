@@ -1,6 +1,6 @@
-import type { Store } from '../store/index.js';
+import type { SegmentFence, Store } from '../store/index.js';
 import { ConversationBusyError } from '../errors.js';
-import { conversationLeaseKey, type LeaseKeeper } from './leases.js';
+import { conversationLeaseKey, type LeaseGrant, type LeaseKeeper } from './leases.js';
 
 /** Another instance holds the conversation: the transaction that tried to take it rolls back and waits. */
 class ConversationTakenError extends Error {
@@ -36,20 +36,29 @@ export class ConversationHold {
   }
 
   /**
-   * Runs `work` as one transaction that first takes the lease (unless it is held already); while another
-   * instance holds it, the transaction rolls back and is tried again until the deadline.
+   * Runs `work` as one transaction that first takes the lease (unless it is held already) together with
+   * `alsoKeys` (a run's lease), in one statement; while another instance holds the conversation, the
+   * transaction rolls back and is tried again until the deadline. `work` learns which keys were taken.
    */
-  async firstTransaction<T>(store: Store, work: (tx: Store) => Promise<T>): Promise<T> {
+  async firstTransaction<T>(
+    store: Store,
+    work: (tx: Store, taken: Set<string>) => Promise<T>,
+    alsoKeys: string[] = [],
+  ): Promise<T> {
     for (let pause = 25; ; pause = Math.min(pause * 2, 250)) {
+      let grant: LeaseGrant | undefined;
       try {
         const wasTaken = this.taken;
+        const keys = wasTaken ? alsoKeys : [this.key, ...alsoKeys];
         const result = await store.transaction(async (tx) => {
-          if (!wasTaken && !(await this.leases.acquire(this.key, { store: tx }))) throw new ConversationTakenError();
-          return work(tx);
+          grant = keys.length ? await this.leases.acquireIn(tx, keys) : undefined;
+          if (!wasTaken && !grant?.taken.has(this.key)) throw new ConversationTakenError();
+          return work(tx, grant?.taken ?? new Set());
         });
         this.taken = true;
         return result;
       } catch (error) {
+        grant?.rolledBack();
         if (!(error instanceof ConversationTakenError)) throw error;
         const left = this.deadline - Date.now();
         if (left <= 0) throw new ConversationBusyError();
@@ -58,11 +67,14 @@ export class ConversationHold {
     }
   }
 
-  /** Writes the lease's release inside `tx`, the work's last transaction; `committed` once it has committed. */
-  async releaseIn(tx: Store): Promise<void> {
-    if (!this.taken) return;
-    this.releasing = true;
-    await this.leases.releaseIn(tx, this.key);
+  /**
+   * Writes the lease's release inside `tx`, the work's last transaction, with `alsoKeys` (one statement,
+   * which checks `fence` too: see LeaseKeeper.releaseIn); `committed` once it has committed (the caller
+   * tells the keeper of `alsoKeys` itself).
+   */
+  releaseIn(tx: Store, alsoKeys: string[] = [], fence?: SegmentFence): Promise<boolean | undefined> {
+    if (this.taken) this.releasing = true;
+    return this.leases.releaseIn(tx, [...(this.taken ? [this.key] : []), ...alsoKeys], fence);
   }
 
   /** The transaction carrying `releaseIn` committed. */

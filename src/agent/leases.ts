@@ -51,6 +51,13 @@ export function ownerDiedHere(owner: string, self: string): boolean {
   }
 }
 
+/** Leases taken inside a transaction (LeaseKeeper.acquireIn). */
+export interface LeaseGrant {
+  taken: Set<string>;
+  /** The transaction did not commit: the keys are not held after all. */
+  rolledBack(): void;
+}
+
 /**
  * This instance's leases: taken by compare-and-set in the store, renewed together by one heartbeat
  * while any is held (every `leaseMs / 3`), released when the work ends. A lease the heartbeat finds
@@ -105,6 +112,43 @@ export class LeaseKeeper {
   }
 
   /**
+   * Takes every key of `keys` it can inside `tx`, in one statement (a key held by a dead process of this
+   * machine is then taken over one by one). The keys count as held from here on; `rolledBack` undoes
+   * that when `tx` does not commit. Answers the keys taken.
+   */
+  async acquireIn(tx: Store, keys: string[]): Promise<LeaseGrant> {
+    const now = this.store.now();
+    const until = new Date(now.getTime() + this.leaseMs);
+    const tokens = new Map([...new Set(keys)].map((key) => [key, newId('lease', 10)]));
+    const asked = [...tokens].map(([key, token]) => ({ key, token }));
+    const taken = new Set(await tx.leases.acquireMany(asked, this.owner, until, now));
+    for (const { key, token } of asked) {
+      if (taken.has(key)) continue;
+      const current = await tx.leases.get(key);
+      if (current && ownerDiedHere(current.owner, this.owner)) {
+        if (await tx.leases.acquire(key, this.owner, until, now, current.owner, token)) taken.add(key);
+      }
+    }
+    const before = new Map([...taken].map((key) => [key, this.held.get(key)]));
+    for (const key of taken) {
+      const onLost = before.get(key)?.onLost ?? (() => undefined);
+      this.held.set(key, { generation: ++this.generation, token: tokens.get(key)!, onLost });
+    }
+    if (taken.size > 0) this.startHeartbeat();
+    return {
+      taken,
+      rolledBack: () => {
+        for (const [key, held] of before) {
+          this.ending.delete(key);
+          if (held) this.held.set(key, held);
+          else this.held.delete(key);
+        }
+        if (this.held.size === 0) this.stopHeartbeat();
+      },
+    };
+  }
+
+  /**
    * What a segment's writes check (see RunWrites): this instance's current lease on `key`. A write it
    * refuses tells the lease's listener, as the heartbeat does when it finds the lease gone.
    */
@@ -153,19 +197,27 @@ export class LeaseKeeper {
   }
 
   /**
-   * Writes the release of `key` inside `tx`, so that it commits with the work it ends instead of in
-   * a commit of its own. The lease stays held here until `released` is told the transaction committed;
-   * if it rolled back, `release` still drops it from the store.
+   * Writes the release of `keys` inside `tx` (one statement), so that it commits with the work it ends
+   * instead of in a commit of its own. The leases stay held here until `released` is told the
+   * transaction committed; if it rolled back, `release` still drops them from the store. With `fence`
+   * (a segment's, on one of `keys`), the same statement checks it: answers whether it held.
    */
-  async releaseIn(tx: Store, key: string): Promise<void> {
-    if (!this.held.has(key)) return;
-    this.ending.add(key);
-    await tx.leases.release(key, this.owner);
+  async releaseIn(tx: Store, keys: string[], fence?: SegmentFence): Promise<boolean | undefined> {
+    const mine = keys.filter((key) => this.held.has(key));
+    if (mine.length === 0) return undefined;
+    for (const key of mine) this.ending.add(key);
+    if (fence?.owner === this.owner && mine.includes(fence.key))
+      return tx.leases.releaseFenced(mine, this.owner, fence);
+    if (mine.length === 1) await tx.leases.release(mine[0], this.owner);
+    else await tx.leases.releaseMany(mine, this.owner);
+    return undefined;
   }
 
-  /** The transaction that released `key` (releaseIn) has committed: the lease is gone from the store. */
-  released(key: string): void {
-    if (!this.ending.delete(key) || !this.held.delete(key)) return;
+  /** The transaction that released `keys` (releaseIn) has committed: the leases are gone from the store. */
+  released(...keys: string[]): void {
+    for (const key of keys) {
+      if (this.ending.delete(key)) this.held.delete(key);
+    }
     if (this.held.size === 0) this.stopHeartbeat();
   }
 

@@ -11,6 +11,7 @@ import {
 import {
   RunWrites,
   SegmentFencedError,
+  type SegmentFence,
   storeFailure,
   type ApprovalRecord,
   type ImageQuota,
@@ -38,18 +39,19 @@ import { toRunEvent, type RunEvent } from './runEvents.js';
 import { STOP_REPLIES, NOT_RUN_OUTPUT } from './replies.js';
 import {
   ApprovalNotPendingError,
-  callStatus,
   decideApproval,
   expireApprovals,
   notApprovedMessage,
+  notApprovedText,
   refusalsByCall,
   supersedeApprovals,
   vetSellerEdit,
+  type CallRecord,
   type EditVetting,
 } from '../approvals/index.js';
 import { withSellerEdits } from './sellerEdits.js';
 import { ApprovalDesk, callIdOf, explainGateRejections } from './approvalDesk.js';
-import { runLeaseKey, type LeaseKeeper } from './leases.js';
+import { runLeaseKey, type LeaseGrant, type LeaseKeeper } from './leases.js';
 import type { ConversationHold } from './conversationHold.js';
 
 export interface AssistantLimits {
@@ -175,11 +177,13 @@ export class RunLifecycle {
     hold?: ConversationHold,
   ): Promise<RunResult> {
     // Superseding a paused run, creating the new one and taking its lease commit together: no instance
-    // ever sees the run running without an owner. The conversation's lease, if not yet taken, too.
-    const { run, superseded } = await this.firstTransaction(hold, async (tx) => {
+    // ever sees the run running without an owner. The conversation's lease, if not yet taken, too, in
+    // the same statement as the run's.
+    const runId = newId('run');
+    const { run, superseded } = await this.firstTransaction(hold, [runLeaseKey(runId)], async (tx) => {
       const superseded = await this.supersedePausedRun(tx, conversationId);
       const run = await tx.runs.create({
-        id: newId('run'),
+        id: runId,
         conversationId,
         sellerId,
         traceId: newTraceId(),
@@ -191,16 +195,52 @@ export class RunLifecycle {
         model: this.options.modelName,
         tags: options.tags,
       });
-      await this.leases.acquire(runLeaseKey(run.id), { store: tx });
       return { run, superseded };
     });
     if (superseded) await this.settled(superseded.id);
     return this.execute(run, [userInputItem(message)], options, undefined, hold);
   }
 
-  /** The work's first transaction: it takes the conversation's lease with it, when the caller left that to it. */
-  private firstTransaction<T>(hold: ConversationHold | undefined, work: (tx: Store) => Promise<T>): Promise<T> {
-    return hold ? hold.firstTransaction(this.store, work) : this.store.transaction(work);
+  /**
+   * The work's first transaction: it takes `keys` (the run's lease) first, with the conversation's lease
+   * when the caller left that to it, in one statement.
+   */
+  private async firstTransaction<T>(
+    hold: ConversationHold | undefined,
+    keys: string[],
+    work: (tx: Store) => Promise<T>,
+  ): Promise<T> {
+    if (hold) return hold.firstTransaction(this.store, work, keys);
+    let grant: LeaseGrant | undefined;
+    try {
+      return await this.store.transaction(async (tx) => {
+        grant = await this.leases.acquireIn(tx, keys);
+        return work(tx);
+      });
+    } catch (error) {
+      grant?.rolledBack();
+      throw error;
+    }
+  }
+
+  /**
+   * Writes the release of the run's lease inside `tx`, with the conversation's when the work holds it, in
+   * one statement that checks the segment's `fence` too (answers whether it held; see RunWrites).
+   */
+  private releaseIn(
+    tx: Store,
+    runId: string,
+    hold: ConversationHold | undefined,
+    fence?: SegmentFence,
+  ): Promise<boolean | undefined> {
+    const keys = [runLeaseKey(runId)];
+    return hold ? hold.releaseIn(tx, keys, fence) : this.leases.releaseIn(tx, keys, fence);
+  }
+
+  /** The transaction carrying `releaseIn` committed. */
+  private releasedIn(runId: string, hold: ConversationHold | undefined): void {
+    this.leases.released(runLeaseKey(runId));
+    hold?.committed();
   }
 
   /** Records the seller's decision; once nothing waits for the seller any more, the run resumes. */
@@ -216,24 +256,22 @@ export class RunLifecycle {
       const edit = await vetSellerEdit(this.store, { runId, sellerId, ...decision }, this.vetEdit);
       // The last decision and the run leaving `awaiting_approval` commit together: a lookup that
       // settles expired approvals in between would otherwise stop a run that is about to resume.
-      resumable = await this.firstTransaction(hold, async (tx) => {
-        await decideApproval(tx, { runId, sellerId, ...decision }, edit);
-        const approvals = await tx.approvals.forRun(runId);
+      // Running again and this instance's lease on it commit together too (taken first, with the
+      // conversation's, in one statement).
+      resumable = await this.firstTransaction(hold, [runLeaseKey(runId)], async (tx) => {
+        const { approvals } = await decideApproval(tx, { runId, sellerId, ...decision }, edit);
         if (approvals.some((a) => a.status === 'pending')) {
-          // More to decide: nothing runs, and the conversation is free again with this commit.
-          await hold?.releaseIn(tx);
+          // More to decide: nothing runs, and the run and the conversation are free again with this commit.
+          await this.releaseIn(tx, runId, hold);
           return undefined;
         }
-        // Running again, and this instance's lease on it, commit together.
-        await tx.runs.update(runId, { status: 'running' });
-        await this.leases.acquire(runLeaseKey(runId), { store: tx });
-        return { run: (await tx.runs.get(runId))!, approvals };
+        return { run: (await tx.runs.updateReturning(runId, { status: 'running' }))!, approvals };
       });
     } catch (error) {
       if (error instanceof ApprovalNotPendingError) await this.settleExpired((await this.store.runs.get(runId))!);
       throw error;
     }
-    hold?.committed();
+    if (!resumable) this.releasedIn(runId, hold);
     faultPoint('after-approval');
     if (!resumable) return this.result(runId);
     return this.resume(resumable.run, options, resumable.approvals, hold);
@@ -259,7 +297,10 @@ export class RunLifecycle {
     );
     for (const item of state.getInterruptions()) {
       const callId = callIdOf(item);
-      if (approvals.find((a) => a.callId === callId)?.status === 'approved') state.approve(item);
+      // A call with an approval has no refusal (a call is vetted once): the approval words the answer.
+      const approval = approvals.find((a) => a.callId === callId);
+      if (approval?.status === 'approved') state.approve(item);
+      else if (approval) state.reject(item, { message: notApprovedText({ status: approval.status, approval }) });
       else state.reject(item, { message: await notApprovedMessage(this.store, run.id, callId) });
     }
     return this.execute(run, state, options, { agent, counter }, hold);
@@ -302,15 +343,10 @@ export class RunLifecycle {
     const timer = setTimeout(() => controller.abort(new RunTimeoutError()), this.options.limits.runTimeoutMs);
     const leaseKey = runLeaseKey(run.id);
     // The segment's last transaction (its end or its pause) also ends the run's lease and the
-    // conversation's: no commits of their own. A rollback leaves them to the `finally` below.
-    const releaseLeasesIn = async (tx: Store) => {
-      await this.leases.releaseIn(tx, leaseKey);
-      await hold?.releaseIn(tx);
-    };
-    const leasesReleased = () => {
-      this.leases.released(leaseKey);
-      hold?.committed();
-    };
+    // conversation's: no commits of their own, and the statement checks the fence (RunWrites).
+    // A rollback leaves them to the `finally` below.
+    const releaseLeasesIn = (tx: Store, fence: SegmentFence | undefined) => this.releaseIn(tx, run.id, hold, fence);
+    const leasesReleased = () => this.releasedIn(run.id, hold);
     // Held since the run was created, decided or claimed; the heartbeat tells when it is lost.
     if (!(await this.leases.acquire(leaseKey, { onLost: () => controller.abort(new LeaseLostError()) }))) {
       clearTimeout(timer);
@@ -340,12 +376,13 @@ export class RunLifecycle {
       ),
     );
     try {
+      // The conversation's refusals, read once per segment and only once a tool result is in the input:
+      // they are recorded only at a pause, by this instance while it holds the conversation, and a pass
+      // that continues without the seller adds its own to them (below).
+      let refusals: ReturnType<typeof refusalsByCall> | undefined;
       // Each pass is one segment of the run; a pass that only needed automatic
       // rejections (malformed or refused calls) continues without the seller.
       for (;;) {
-        // The conversation's refusals, read once per pass and only once a tool result is in the input:
-        // they are recorded only between passes (at a pause), and this instance holds the conversation.
-        let refusals: ReturnType<typeof refusalsByCall> | undefined;
         const runOptions = {
           ...(input instanceof RunState ? {} : { context }),
           session,
@@ -379,16 +416,20 @@ export class RunLifecycle {
         const interruptions = result.interruptions;
         if (interruptions.length === 0) {
           // The run's end, its last session items and the segment's spans: one commit.
-          await this.runWrites.transaction(this.store, run.id, async (tx) => {
-            await tx.runs.update(run.id, {
-              status: 'completed',
-              reply: finalText(result.finalOutput) ?? assistantText(result.newItems) ?? '',
-              steps: steps(),
-              state: null,
-            });
-            await this.recorder.writeHeld(tx, run.traceId);
-            await releaseLeasesIn(tx);
-          });
+          await this.runWrites.transaction(
+            this.store,
+            run.id,
+            async (tx) => {
+              await tx.runs.update(run.id, {
+                status: 'completed',
+                reply: finalText(result.finalOutput) ?? assistantText(result.newItems) ?? '',
+                steps: steps(),
+                state: null,
+              });
+              await this.recorder.writeHeld(tx, run.traceId);
+            },
+            releaseLeasesIn,
+          );
           leasesReleased();
           return await finish();
         }
@@ -396,27 +437,39 @@ export class RunLifecycle {
         // The approvals, the gate's decisions and the paused state commit together, before the
         // seller can see (or decide) any approval: a pause is on disk whole or not at all. The
         // segment's held session items and decisions, and its spans, commit with it.
-        const needSeller = await this.runWrites.transaction(this.store, run.id, async (tx) => {
-          const waits = await this.approvalDesk.request(run, interruptions);
-          for (const item of interruptions) {
-            const callId = callIdOf(item);
-            const status = await callStatus(tx, run.id, callId);
-            if (status === 'refused' || status === 'rejected')
-              state.reject(item, { message: await notApprovedMessage(tx, run.id, callId) });
-          }
-          if (waits) {
-            await tx.runs.update(run.id, {
-              status: 'awaiting_approval',
-              reply: assistantText(result.newItems) ?? 'Please confirm the action below.',
-              steps: steps(),
-              state: state.toString(),
-            });
-            await this.recorder.writeHeld(tx, run.traceId);
-            await releaseLeasesIn(tx);
-          }
-          return waits;
-        });
+        let pausing = false;
+        let vetted: Map<string, CallRecord> | undefined;
+        const needSeller = await this.runWrites.transaction(
+          this.store,
+          run.id,
+          async (tx) => {
+            const { needSeller: waits, calls } = await this.approvalDesk.request(run, interruptions);
+            vetted = calls;
+            for (const item of interruptions) {
+              const call = calls.get(callIdOf(item));
+              if (call?.status === 'refused' || call?.status === 'rejected')
+                state.reject(item, { message: notApprovedText(call) });
+            }
+            if (waits) {
+              await tx.runs.update(run.id, {
+                status: 'awaiting_approval',
+                reply: assistantText(result.newItems) ?? 'Please confirm the action below.',
+                steps: steps(),
+                state: state.toString(),
+              });
+              await this.recorder.writeHeld(tx, run.traceId);
+              pausing = true;
+            }
+            return waits;
+          },
+          // Paused: the leases end here, the release checking the fence; else the fence is checked alone.
+          (tx, fence) => (pausing ? releaseLeasesIn(tx, fence) : Promise.resolve(undefined)),
+        );
         if (!needSeller) {
+          if (refusals) {
+            const known = await refusals;
+            for (const call of vetted?.values() ?? []) if (call.refusal) known.set(call.refusal.callId, call.refusal);
+          }
           input = state;
           continue;
         }
@@ -480,6 +533,11 @@ export class RunLifecycle {
   /** Lapses expired approvals; a paused run left with nothing to decide and nothing approved stops. */
   async settleExpired(run: RunRecord): Promise<void> {
     if (run.status !== 'awaiting_approval') return;
+    // Looked at first without the write lock: a paused run shown again and again (a seller's screen,
+    // support pages) mostly waits within its expiry, and then there is nothing to write.
+    const now = this.store.now().getTime();
+    const pending = (await this.store.approvals.forRun(run.id)).filter((a) => a.status === 'pending');
+    if (pending.length > 0 && pending.every((a) => Date.parse(a.expiresAt) > now)) return;
     // Re-read in one transaction: since `run` was read it may have been decided, resumed or superseded.
     const stopped = await this.store.transaction(async (tx) => {
       const current = await tx.runs.get(run.id);

@@ -11,6 +11,11 @@ import type { RunWrites, Store } from '../store/index.js';
 export class StoreSession implements Session {
   /** Added but not yet committed, oldest first. */
   private pending: AgentInputItem[] = [];
+  /**
+   * The items of the held write not yet started: items added meanwhile join it, so that a transaction
+   * writes the segment's items in one batch (one statement on PostgreSQL, one `updated_at`).
+   */
+  private unwritten: AgentInputItem[] | undefined;
 
   constructor(
     private readonly store: Store,
@@ -59,10 +64,19 @@ export class StoreSession implements Session {
       await this.store.conversations.addItems(this.conversationId, items);
       return;
     }
+    this.pending.push(...items);
+    if (this.unwritten) {
+      this.unwritten.push(...items);
+      return;
+    }
     const batch = [...items];
-    this.pending.push(...batch);
+    this.unwritten = batch;
     await this.held.writes.hold(this.store, this.held.runId, {
-      write: (tx) => tx.conversations.addItems(this.conversationId, batch),
+      write: (tx) => {
+        // From here on the batch is fixed (a rollback writes it again, whole); later items start another.
+        if (this.unwritten === batch) this.unwritten = undefined;
+        return tx.conversations.addItems(this.conversationId, batch);
+      },
       committed: () => {
         const at = this.pending.indexOf(batch[0]);
         if (at >= 0) this.pending.splice(at, batch.length);

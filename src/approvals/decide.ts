@@ -31,21 +31,27 @@ export type EditVetting = (edit: {
  * decisions exactly one wins, and an approval past its expiry is expired
  * first, so it cannot be approved. The loser gets ApprovalNotPendingError.
  * One transaction, so the status reported (and returned) is the one the decision left;
- * the loser's error comes after it commits, so an expiry it found stays recorded.
+ * the loser's error comes after it commits, so an expiry it found stays recorded. Returns the
+ * decided approval and the run's approvals as the decision left them (one read).
  *
  * `edit` (from vetSellerEdit) replaces the approval's arguments as it is approved: the
  * confirmation binds to them, and the proposal is kept beside them.
  */
-export async function decideApproval(store: Store, d: SellerDecision, edit?: SellerEdit): Promise<ApprovalRecord> {
-  const { won, approval } = await store.transaction(async (tx) => {
+export async function decideApproval(
+  store: Store,
+  d: SellerDecision,
+  edit?: SellerEdit,
+): Promise<{ approval: ApprovalRecord; approvals: ApprovalRecord[] }> {
+  const { won, approval, approvals } = await store.transaction(async (tx) => {
     const found = await owned(tx, d);
     await tx.approvals.expireDue(d.runId);
     const status = d.decision === 'approve' ? 'approved' : 'rejected';
     const decided = await tx.approvals.decide(found.id, status, d.sellerId, d.message?.trim() || null, edit);
-    return { won: decided, approval: (await tx.approvals.get(found.id))! };
+    const approvals = await tx.approvals.forRun(d.runId);
+    return { won: decided, approval: approvals.find((a) => a.id === found.id)!, approvals };
   });
   if (!won) throw new ApprovalNotPendingError(approval.status);
-  return approval;
+  return { approval, approvals };
 }
 
 async function owned(store: Store, d: SellerDecision): Promise<ApprovalRecord> {

@@ -9,6 +9,6 @@ export { decideApproval, vetSellerEdit, type EditVetting, type SellerDecision } 
 export { expireApprovals, supersedeApprovals } from './lapse.js';
 export { isConfirmed, type Confirmation, type WriteCall } from './confirmation.js';
 export { refuseCall, refusalsByCall, type Refusal } from './refusal.js';
-export { callStatus, type CallStatus } from './status.js';
-export { notApprovedMessage, refusalMessage, rejectionMessage, sellerEditMessage } from './wording.js';
+export { callRecord, callStatus, type CallRecord, type CallStatus } from './status.js';
+export { notApprovedMessage, notApprovedText, refusalMessage, rejectionMessage, sellerEditMessage } from './wording.js';
 export { ApprovalNotPendingError, EditRefusedError } from './errors.js';

@@ -1,5 +1,6 @@
 import { canonicalJson } from '../shared/canonicalJson.js';
 import type { ApprovalRecord, RefusalRecord, Store } from '../store/index.js';
+import { callRecord, type CallRecord } from './status.js';
 
 /** The tool result the model sees for a call the gate refused: its reason, so the model can correct itself. */
 export function refusalMessage(refusal: RefusalRecord): string {
@@ -22,8 +23,12 @@ export function rejectionMessage(approval: ApprovalRecord | undefined): string {
 
 /** What the model reads for a call that did not go ahead: the gate's refusal, or how the seller decided. */
 export async function notApprovedMessage(store: Store, runId: string, callId: string): Promise<string> {
-  const refusal = await store.refusals.forCall(runId, callId);
-  return refusal ? refusalMessage(refusal) : rejectionMessage(await store.approvals.forCall(runId, callId));
+  return notApprovedText(await callRecord(store, runId, callId));
+}
+
+/** `notApprovedMessage` for a call whose record the caller has at hand. */
+export function notApprovedText(call: CallRecord | undefined): string {
+  return call?.refusal ? refusalMessage(call.refusal) : rejectionMessage(call?.approval);
 }
 
 /**

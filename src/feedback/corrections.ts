@@ -108,6 +108,24 @@ export async function reconcileCorrections(store: Store, runId: string): Promise
   });
 }
 
+/**
+ * Whether `reconcileCorrections` could record or revise anything for a run whose approvals are
+ * `approvals`, so that a run with nothing to reconcile costs no transaction. Every correction starts
+ * from an approval turned down (rejected or superseded) or edited, in this run or the one before,
+ * and touches this run only through its own approvals: a run without approvals has nothing to do
+ * (a rejection in the run before was reconciled when that run settled), one with only plain
+ * proposals or approvals needs the run before's approvals (one read) to tell.
+ */
+export async function mayReconcile(store: Store, runId: string, approvals: ApprovalRecord[]): Promise<boolean> {
+  if (approvals.length === 0) return false;
+  if (approvals.some((a) => turnedDownOrEdited(a))) return true;
+  return (await store.approvals.forPreviousRun(runId)).some((a) => turnedDownOrEdited(a));
+}
+
+function turnedDownOrEdited(a: ApprovalRecord): boolean {
+  return a.status === 'rejected' || a.status === 'superseded' || (a.status === 'approved' && !!a.proposedArguments);
+}
+
 /** Whether the seller turned this approval down, how, and in which words. */
 function turnedDownBy(
   approval: ApprovalRecord,

@@ -1,6 +1,6 @@
 import type { Store } from '../store/index.js';
 import type { SettledRun, TraceSink } from '../tracing/traceRouter.js';
-import { reconcileCorrections } from './corrections.js';
+import { mayReconcile, reconcileCorrections } from './corrections.js';
 import { isSampled } from './reviewSampling.js';
 
 export interface FeedbackLoopOptions {
@@ -26,8 +26,17 @@ export class FeedbackLoop implements TraceSink {
     // Spans are the recorder's business; the loop only needs settled outcomes.
   }
 
-  /** One transaction, so a correction is never recorded without its review item (recording is once only). */
+  /**
+   * One transaction, so a correction is never recorded without its review item (recording is once only).
+   * With the settled outcome at hand, a segment with nothing to record (most of them) costs no
+   * transaction and at most one read.
+   */
   async onSegmentSettled(runId: string, settled?: SettledRun): Promise<void> {
+    if (settled) {
+      const { run, approvals } = settled;
+      const sampled = run.status === 'completed' && isSampled(run.id, this.options.sampleRate);
+      if (!sampled && !(await mayReconcile(this.store, run.id, approvals))) return;
+    }
     await this.store.transaction(async (tx) => {
       for (const correction of await reconcileCorrections(tx, runId)) {
         await tx.reviews.enqueue({ runId: correction.runId, traceId: correction.traceId, reason: 'correction' });

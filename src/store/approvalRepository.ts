@@ -31,6 +31,11 @@ export interface ApprovalRepository {
   forCall(runId: string, callId: string): Promise<ApprovalRecord | undefined>;
   forRun(runId: string): Promise<ApprovalRecord[]>;
   /**
+   * The approvals of the run before `runId` in its conversation (oldest first), in one statement:
+   * empty when it is the conversation's first run.
+   */
+  forPreviousRun(runId: string): Promise<ApprovalRecord[]>;
+  /**
    * Compare-and-set from `pending`: of two concurrent decisions on one approval
    * exactly one wins, and an expired approval cannot be decided.
    */

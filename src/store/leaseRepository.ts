@@ -19,6 +19,11 @@ export interface LeaseRepository {
    */
   acquire(key: string, owner: string, until: Date, now: Date, takeOverFrom?: string, token?: string): Promise<boolean>;
   /**
+   * `acquire` (without a takeover) for several distinct keys in one statement, each with its own token;
+   * answers the keys `owner` holds afterwards.
+   */
+  acquireMany(leases: { key: string; token: string }[], owner: string, until: Date, now: Date): Promise<string[]>;
+  /**
    * Inside a write transaction: whether `owner` still holds `key` with `token` (expired or not: nobody
    * took it). The lease cannot change hands before the transaction ends (SQLite's write lock; a row
    * lock on PostgreSQL), so writes made after a true answer commit only while the lease is the caller's.
@@ -30,4 +35,11 @@ export interface LeaseRepository {
   renew(owner: string, until: Date): Promise<string[]>;
   /** Drops `key` if `owner` holds it (a lease taken over by another instance stays theirs). */
   release(key: string, owner: string): Promise<void>;
+  /** `release` for several keys in one statement. */
+  releaseMany(keys: string[], owner: string): Promise<void>;
+  /**
+   * `releaseMany`, answering whether `fence.key` was released with `fence.token` (as `holds` would
+   * have answered): the check and the release in one statement. On false the caller rolls back.
+   */
+  releaseFenced(keys: string[], owner: string, fence: { key: string; token: string }): Promise<boolean>;
 }

@@ -52,6 +52,8 @@ export interface RunRepository {
   withApprovals(id: string): Promise<RunWithApprovals | undefined>;
   latestForConversation(conversationId: string): Promise<RunRecord | undefined>;
   update(id: string, update: RunUpdate): Promise<void>;
+  /** `update`, answering the run as it now stands (one statement); undefined when there is no such run. */
+  updateReturning(id: string, update: RunUpdate): Promise<RunRecord | undefined>;
   /** A conversation's runs, oldest first: one per seller message. */
   forConversation(conversationId: string): Promise<RunRecord[]>;
   /** Every run, oldest first (a trial's database holds only that trial's runs). */

@@ -69,19 +69,35 @@ export class RunWrites {
   /**
    * One transaction of the run: the held writes first (in order), then `work`. Held writes leave
    * the queue only once the transaction has committed, so a rolled-back one keeps them for the next.
+   *
+   * The fence is checked first, or, with `last`, at the end: `last` runs after `work`, is handed the
+   * fence, and answers whether it checked it itself (true: held, false: lost), or leaves the check
+   * here (undefined). A segment's last transaction checks it so in the statement that releases its
+   * lease. Either way nothing commits once the lease has changed hands (see LeaseRepository.holds).
    */
-  async transaction<T>(store: Store, runId: string, work: (tx: Store) => Promise<T>): Promise<T> {
+  async transaction<T>(
+    store: Store,
+    runId: string,
+    work: (tx: Store) => Promise<T>,
+    last?: (tx: Store, fence: SegmentFence | undefined) => Promise<boolean | undefined>,
+  ): Promise<T> {
     const list = this.held.get(runId);
     const writes = list ? [...list] : [];
     const fence = this.fences.get(runId);
     stallPoint('before-run-transaction');
     const result = await store.transaction(async (tx) => {
-      if (fence && !(await tx.leases.holds(fence.key, fence.owner, fence.token))) {
-        fence.onFenced();
-        throw new SegmentFencedError(runId);
-      }
+      const refused = () => {
+        fence!.onFenced();
+        return new SegmentFencedError(runId);
+      };
+      if (fence && !last && !(await tx.leases.holds(fence.key, fence.owner, fence.token))) throw refused();
       for (const w of writes) await w.write(tx);
-      return work(tx);
+      const result = await work(tx);
+      if (last) {
+        const checked = await last(tx, fence);
+        if (fence && !(checked ?? (await tx.leases.holds(fence.key, fence.owner, fence.token)))) throw refused();
+      }
+      return result;
     });
     if (list && writes.length > 0) {
       list.splice(0, writes.length);

@@ -86,6 +86,18 @@ export class PgApprovalRepository implements ApprovalRepository {
     );
   }
 
+  async forPreviousRun(runId: string): Promise<ApprovalRecord[]> {
+    const rows = await this.db.query(
+      `SELECT * FROM approvals WHERE run_id = (
+         SELECT p.id FROM runs r JOIN runs p ON p.conversation_id = r.conversation_id
+         WHERE r.id = $1 AND (p.created_at, p.seq) < (r.created_at, r.seq)
+         ORDER BY p.created_at DESC, p.seq DESC LIMIT 1)
+       ORDER BY created_at, seq`,
+      [runId],
+    );
+    return rows.map(toApproval);
+  }
+
   async decide(
     id: string,
     decision: 'approved' | 'rejected',

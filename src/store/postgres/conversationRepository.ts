@@ -161,6 +161,17 @@ export class PgRunRepository implements RunRepository {
   }
 
   async update(id: string, update: RunUpdate): Promise<void> {
+    const { sql, params } = this.updateStatement(id, update);
+    await this.db.write(sql, params);
+  }
+
+  async updateReturning(id: string, update: RunUpdate): Promise<RunRecord | undefined> {
+    const { sql, params } = this.updateStatement(id, update);
+    const row = await this.db.one(`${sql} RETURNING *`, params);
+    return row && toRun(row);
+  }
+
+  private updateStatement(id: string, update: RunUpdate): { sql: string; params: unknown[] } {
     const params: unknown[] = [id, this.now().toISOString()];
     const sets = ['updated_at = $2'];
     const columns: Record<keyof RunUpdate, string> = {
@@ -176,7 +187,7 @@ export class PgRunRepository implements RunRepository {
         sets.push(`${column} = $${params.length}`);
       }
     }
-    await this.db.write(`UPDATE runs SET ${sets.join(', ')} WHERE id = $1`, params);
+    return { sql: `UPDATE runs SET ${sets.join(', ')} WHERE id = $1`, params };
   }
 
   async forConversation(conversationId: string): Promise<RunRecord[]> {

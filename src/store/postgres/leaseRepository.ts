@@ -30,6 +30,24 @@ export class PgLeaseRepository implements LeaseRepository {
     return changed === 1;
   }
 
+  async acquireMany(
+    leases: { key: string; token: string }[],
+    owner: string,
+    until: Date,
+    now: Date,
+  ): Promise<string[]> {
+    if (leases.length === 0) return [];
+    const rows = await this.db.query<{ key: string }>(
+      `INSERT INTO leases (key, owner, expires_at, token)
+       SELECT k, $3::text, $4::bigint, t FROM unnest($1::text[], $2::text[]) AS l (k, t)
+       ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at, token = excluded.token
+       WHERE leases.owner = excluded.owner OR leases.expires_at <= $5::bigint
+       RETURNING key`,
+      [leases.map((l) => l.key), leases.map((l) => l.token), owner, until.getTime(), now.getTime()],
+    );
+    return rows.map((r) => r.key);
+  }
+
   async holds(key: string, owner: string, token: string): Promise<boolean> {
     // The row lock holds off a takeover (its upsert waits, then re-checks) until this transaction ends.
     const row = await this.db.one('SELECT 1 FROM leases WHERE key = $1 AND owner = $2 AND token = $3 FOR UPDATE', [
@@ -58,6 +76,21 @@ export class PgLeaseRepository implements LeaseRepository {
 
   async release(key: string, owner: string): Promise<void> {
     await this.db.write('DELETE FROM leases WHERE key = $1 AND owner = $2', [key, owner]);
+  }
+
+  async releaseMany(keys: string[], owner: string): Promise<void> {
+    if (keys.length === 0) return;
+    await this.db.run('DELETE FROM leases WHERE owner = $1 AND key = ANY ($2::text[])', [owner, keys]);
+  }
+
+  async releaseFenced(keys: string[], owner: string, fence: { key: string; token: string }): Promise<boolean> {
+    // The delete locks the rows as `holds` does: a takeover that committed first leaves its row undeleted
+    // here (the WHERE is checked again on the latest version), a later one waits for this transaction.
+    const released = await this.db.query<{ key: string; token: string }>(
+      'DELETE FROM leases WHERE owner = $1 AND key = ANY ($2::text[]) RETURNING key, token',
+      [owner, keys],
+    );
+    return released.some((r) => r.key === fence.key && r.token === fence.token);
   }
 }
 

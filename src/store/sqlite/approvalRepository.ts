@@ -45,12 +45,13 @@ export class SqliteApprovalRepository {
   request(
     a: Pick<ApprovalRecord, 'id' | 'runId' | 'callId' | 'sellerId' | 'tool' | 'arguments' | 'summary' | 'expiresAt'>,
   ): ApprovalRecord {
-    this.db
+    // The row as inserted, or (a call asked again) the one already there: one statement when new.
+    const inserted = this.db
       .prepare(
         `INSERT INTO approvals (id, run_id, call_id, seller_id, tool, arguments, summary, status, expires_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (run_id, call_id) DO NOTHING`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (run_id, call_id) DO NOTHING RETURNING *`,
       )
-      .run(
+      .get(
         a.id,
         a.runId,
         a.callId,
@@ -60,8 +61,8 @@ export class SqliteApprovalRepository {
         a.summary,
         a.expiresAt,
         this.now().toISOString(),
-      );
-    return this.forCall(a.runId, a.callId)!;
+      ) as ApprovalRow | undefined;
+    return inserted ? toRecord(inserted) : this.forCall(a.runId, a.callId)!;
   }
 
   get(id: string): ApprovalRecord | undefined {
@@ -78,6 +79,20 @@ export class SqliteApprovalRepository {
   forRun(runId: string): ApprovalRecord[] {
     return (
       this.db.prepare('SELECT * FROM approvals WHERE run_id = ? ORDER BY created_at, rowid').all(runId) as ApprovalRow[]
+    ).map(toRecord);
+  }
+
+  forPreviousRun(runId: string): ApprovalRecord[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT * FROM approvals WHERE run_id = (
+             SELECT p.id FROM runs r JOIN runs p ON p.conversation_id = r.conversation_id
+             WHERE r.id = ? AND (p.created_at < r.created_at OR (p.created_at = r.created_at AND p.rowid < r.rowid))
+             ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1)
+           ORDER BY created_at, rowid`,
+        )
+        .all(runId) as ApprovalRow[]
     ).map(toRecord);
   }
 

@@ -20,6 +20,22 @@ export class SqliteLeaseRepository {
     );
   }
 
+  acquireMany(leases: { key: string; token: string }[], owner: string, until: Date, now: Date): string[] {
+    if (leases.length === 0) return [];
+    // One upsert of several rows; RETURNING names the rows it inserted or updated (those the WHERE let through).
+    const rows = leases.map(() => '(?, ?, ?, ?)').join(', ');
+    return this.db
+      .prepare(
+        `INSERT INTO leases (key, owner, expires_at, token) VALUES ${rows}
+         ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at,
+           token = excluded.token
+         WHERE leases.owner = excluded.owner OR leases.expires_at <= ?
+         RETURNING key`,
+      )
+      .pluck()
+      .all(...leases.flatMap((l) => [l.key, owner, until.getTime(), l.token]), now.getTime()) as string[];
+  }
+
   holds(key: string, owner: string, token: string): boolean {
     // Asked inside BEGIN IMMEDIATE: no other connection can take the lease before this one commits.
     return (
@@ -43,5 +59,20 @@ export class SqliteLeaseRepository {
 
   release(key: string, owner: string): void {
     this.db.prepare('DELETE FROM leases WHERE key = ? AND owner = ?').run(key, owner);
+  }
+
+  releaseMany(keys: string[], owner: string): void {
+    if (keys.length === 0) return;
+    const list = keys.map(() => '?').join(', ');
+    this.db.prepare(`DELETE FROM leases WHERE owner = ? AND key IN (${list})`).run(owner, ...keys);
+  }
+
+  releaseFenced(keys: string[], owner: string, fence: { key: string; token: string }): boolean {
+    // Inside BEGIN IMMEDIATE, as `holds`: nobody takes the lease between this and the commit.
+    const list = keys.map(() => '?').join(', ');
+    const released = this.db
+      .prepare(`DELETE FROM leases WHERE owner = ? AND key IN (${list}) RETURNING key, token`)
+      .all(owner, ...keys) as { key: string; token: string }[];
+    return released.some((r) => r.key === fence.key && r.token === fence.token);
   }
 }

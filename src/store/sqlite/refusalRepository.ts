@@ -29,13 +29,22 @@ export class SqliteRefusalRepository {
 
   /** Idempotent per (run, call): a call surfaced again keeps its first refusal. */
   record(r: Omit<RefusalRecord, 'createdAt'>): RefusalRecord {
-    this.db
+    // As `approvals.request`: the row as inserted, or the first refusal already there.
+    const inserted = this.db
       .prepare(
         `INSERT INTO call_refusals (run_id, call_id, tool, arguments, rule, reason, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, call_id) DO NOTHING`,
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, call_id) DO NOTHING RETURNING *`,
       )
-      .run(r.runId, r.callId, r.tool, JSON.stringify(r.arguments ?? null), r.rule, r.reason, this.now().toISOString());
-    return this.forCall(r.runId, r.callId)!;
+      .get(
+        r.runId,
+        r.callId,
+        r.tool,
+        JSON.stringify(r.arguments ?? null),
+        r.rule,
+        r.reason,
+        this.now().toISOString(),
+      ) as RefusalRow | undefined;
+    return inserted ? toRecord(inserted) : this.forCall(r.runId, r.callId)!;
   }
 
   forCall(runId: string, callId: string): RefusalRecord | undefined {

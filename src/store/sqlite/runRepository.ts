@@ -117,6 +117,17 @@ export class SqliteRunRepository {
   }
 
   update(id: string, update: RunUpdate): void {
+    const { sql, params } = this.updateStatement(id, update);
+    this.db.prepare(sql).run(params);
+  }
+
+  updateReturning(id: string, update: RunUpdate): RunRecord | undefined {
+    const { sql, params } = this.updateStatement(id, update);
+    const row = this.db.prepare(`${sql} RETURNING *`).get(params) as RunRow | undefined;
+    return row && toRecord(row);
+  }
+
+  private updateStatement(id: string, update: RunUpdate): { sql: string; params: Record<string, unknown> } {
     const sets: string[] = ['updated_at = @updatedAt'];
     const params: Record<string, unknown> = { id, updatedAt: this.now().toISOString() };
     const columns: Record<keyof RunUpdate, string> = {
@@ -132,7 +143,7 @@ export class SqliteRunRepository {
         params[key] = update[key] ?? null;
       }
     }
-    this.db.prepare(`UPDATE runs SET ${sets.join(', ')} WHERE id = @id`).run(params);
+    return { sql: `UPDATE runs SET ${sets.join(', ')} WHERE id = @id`, params };
   }
 
   /** A conversation's runs, oldest first: one per seller message. */
