@@ -1,5 +1,6 @@
 import {
   Agent,
+  getGlobalTraceProvider,
   MaxTurnsExceededError,
   Runner,
   RunState,
@@ -52,6 +53,7 @@ import {
 import { withSellerEdits } from './sellerEdits.js';
 import { ApprovalDesk, callIdOf, explainGateRejections } from './approvalDesk.js';
 import { runLeaseKey, type LeaseGrant, type LeaseKeeper } from './leases.js';
+import { PausedRuns } from './pausedRuns.js';
 import type { ConversationHold } from './conversationHold.js';
 
 export interface AssistantLimits {
@@ -130,6 +132,8 @@ export class RunLifecycle {
   private readonly tools: FunctionTool<AssistantContext>[];
   /** Writes a segment holds back for its next transaction (session items, decisions on reads). */
   private readonly runWrites = new RunWrites((runId) => this.leases.fence(runLeaseKey(runId)));
+  /** Paused states this process stored, resumed without parsing them again when still current. */
+  private readonly pausedRuns = new PausedRuns();
   /** The store sink, which also writes a segment's spans inside the segment's last transaction. */
   private readonly recorder: StoreRecorder;
 
@@ -289,12 +293,21 @@ export class RunLifecycle {
   ): Promise<RunResult> {
     // A decision marks the run running in its own transaction; recovery resumes runs in either state.
     if (run.status !== 'running') await this.store.runs.update(run.id, { status: 'running' });
-    const { agent, counter } = this.buildAgent(run);
     const approvals = known ?? (await this.store.approvals.forRun(run.id));
-    const state = await RunState.fromString<AssistantContext, typeof agent>(
-      agent,
-      withSellerEdits(run.state!, approvals),
-    );
+    const text = withSellerEdits(run.state!, approvals);
+    const kept = this.pausedRuns.take(run.id, text);
+    let agent: Agent<AssistantContext>;
+    let state: RunState<AssistantContext, Agent<AssistantContext>>;
+    const counter = this.modelFor(run);
+    if (kept) {
+      // The live state this process stored; its agent gets a fresh model (calls and spans count per segment).
+      ({ agent, state } = kept);
+      agent.model = counter;
+      reopenTrace(state);
+    } else {
+      agent = this.agentWith(run, counter);
+      state = await RunState.fromString<AssistantContext, typeof agent>(agent, text);
+    }
     for (const item of state.getInterruptions()) {
       const callId = callIdOf(item);
       // A call with an approval has no refusal (a call is vetted once): the approval words the answer.
@@ -307,18 +320,26 @@ export class RunLifecycle {
   }
 
   private buildAgent(run: RunRecord): { agent: Agent<AssistantContext>; counter: TracedModel } {
+    const counter = this.modelFor(run);
+    return { agent: this.agentWith(run, counter), counter };
+  }
+
+  /** A segment's model: counts its calls and traces them, guards against loops, adds the photos' bytes. */
+  private modelFor(run: RunRecord): TracedModel {
     // Spans see the input as stored (photos by reference); the provider gets the photos' bytes.
     const photoTurns = this.options.history?.photoTurns ?? Infinity;
     const withPhotos = new PhotoInputModel(this.options.model, this.store, run.sellerId, photoTurns);
-    const counter = new TracedModel(new LoopGuardModel(withPhotos), this.options.modelName);
-    const agent = new Agent<AssistantContext>({
+    return new TracedModel(new LoopGuardModel(withPhotos), this.options.modelName);
+  }
+
+  private agentWith(run: RunRecord, model: TracedModel): Agent<AssistantContext> {
+    return new Agent<AssistantContext>({
       name: 'listing-assistant',
       // Read when the model is called: a version fetched from Langfuse may have to be fetched again.
       instructions: async () => (await this.options.prompts.version(run.promptVersion)).text,
-      model: counter,
+      model,
       tools: this.tools,
     });
-    return { agent, counter };
   }
 
   private async execute(
@@ -439,6 +460,7 @@ export class RunLifecycle {
         // segment's held session items and decisions, and its spans, commit with it.
         let pausing = false;
         let vetted: Map<string, CallRecord> | undefined;
+        let pausedText: string | undefined;
         const needSeller = await this.runWrites.transaction(
           this.store,
           run.id,
@@ -451,11 +473,12 @@ export class RunLifecycle {
                 state.reject(item, { message: notApprovedText(call) });
             }
             if (waits) {
+              pausedText = state.toString();
               await tx.runs.update(run.id, {
                 status: 'awaiting_approval',
                 reply: assistantText(result.newItems) ?? 'Please confirm the action below.',
                 steps: steps(),
-                state: state.toString(),
+                state: pausedText,
               });
               await this.recorder.writeHeld(tx, run.traceId);
               pausing = true;
@@ -474,6 +497,8 @@ export class RunLifecycle {
           continue;
         }
         leasesReleased();
+        // Committed: a decision taken on this instance resumes this very state (PausedRuns).
+        this.pausedRuns.keep(run.id, { agent, state, text: pausedText! });
         const paused = await finish();
         if (options.onEvent) {
           for (const approval of paused.pendingApprovals) options.onEvent({ type: 'approval_requested', approval });
@@ -625,4 +650,35 @@ function unlessFenced(error: unknown): void {
 function finalText(output: unknown): string | undefined {
   if (typeof output === 'string' && output.trim()) return output;
   return undefined;
+}
+
+/**
+ * What parsing a stored state does to its trace: a new trace object with the paused one's id and the
+ * agent span rebuilt on it as stored, so the resumed segment's spans sit where they would.
+ */
+function reopenTrace(state: RunState<AssistantContext, Agent<AssistantContext>>): void {
+  const trace = state._trace;
+  const span = state._currentAgentSpan;
+  if (!trace || !span) return;
+  const provider = getGlobalTraceProvider();
+  const reopened = provider.createTrace({
+    traceId: trace.traceId,
+    name: trace.name,
+    groupId: trace.groupId ?? undefined,
+    metadata: trace.metadata,
+  });
+  // As stored: the span alone, without the spans that were current before it in the paused segment.
+  const reopenedSpan = provider.createSpan(
+    {
+      spanId: span.spanId,
+      traceId: span.traceId,
+      parentId: span.parentId ?? undefined,
+      startedAt: span.startedAt ?? undefined,
+      endedAt: span.endedAt ?? undefined,
+      data: span.spanData,
+    },
+    reopened,
+  );
+  state._trace = reopened;
+  state.setCurrentAgentSpan(reopenedSpan);
 }
