@@ -203,6 +203,25 @@ describe('recorded traces', () => {
     expect((await h.call('GET', `/api/traces/trace_${'0'.repeat(32)}`, { token: TOKENS.support })).status).toBe(404);
   });
 
+  it('puts a model call that started in its segment’s millisecond inside the segment', async () => {
+    h = await createHarness({ model: new ScriptedModel([say('hello')]) });
+    const { id } = await h.assistant.createConversation('seller-1');
+    const { traceId } = await h.assistant.sendMessage(id, 'seller-1', { text: 'hi' });
+    const spans = await h.store.traces.spans(traceId);
+    const model = spans.find((s) => s.kind === 'generation')!;
+    const agent = spans.find((s) => s.kind === 'agent')!;
+    // A segment just before, stored as spans are (as they end: its model call first), both begun in one millisecond.
+    const at = new Date(Date.parse(agent.startedAt!) - 1000).toISOString();
+    await h.store.traces.upsertSpans([
+      { ...model, spanId: `${model.spanId}x`, parentId: `${agent.spanId}x`, startedAt: at, endedAt: at },
+      { ...agent, spanId: `${agent.spanId}x`, startedAt: at, endedAt: at },
+    ]);
+    const view = await (await h.call('GET', `/api/traces/${traceId}`, { token: TOKENS.support })).json();
+    const tree = view.tree as Array<{ kind: string; children: Array<{ kind: string }> }>;
+    expect(tree.map((n) => n.kind)).toEqual(['segment', 'segment']);
+    expect(tree.map((n) => n.children.map((c) => c.kind))).toEqual([['model'], ['model']]);
+  });
+
   it('never lets a failing recorder break a run', async () => {
     h = await createHarness({ model: new ScriptedModel([say('hello')]) });
     const logs = captureLogs('error');

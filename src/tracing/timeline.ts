@@ -177,10 +177,13 @@ export async function buildTraceView(store: Store, run: RunRecord): Promise<Trac
     events.push({ type: 'correction', at, correctionId: id, ...fields });
   }
 
-  // Stable order: by time, and for equal times in the order they were produced above.
+  // Stable order: by time, and for equal times a segment (agent span) before what happened in it,
+  // else in the order they were produced above. Spans are stored as they end, so a model call that
+  // started in the same millisecond as its segment is stored first.
+  const segmentFirst = (e: TimelineEvent) => (e.type === 'agent' ? 0 : 1);
   const ordered = events
     .map((e, i) => ({ e, i }))
-    .sort((x, y) => Date.parse(x.e.at) - Date.parse(y.e.at) || x.i - y.i)
+    .sort((x, y) => Date.parse(x.e.at) - Date.parse(y.e.at) || segmentFirst(x.e) - segmentFirst(y.e) || x.i - y.i)
     .map(({ e }) => e);
   return {
     traceId: run.traceId,
