@@ -23,18 +23,35 @@ afterEach(async () => {
 const LEASE_MS = 1500;
 const STALL_MS = 6000;
 
+/** B, a harness in this process, and A, a real server on the same database that freezes at its next run transaction. */
+async function instances(engine: (typeof ENGINES)[number]): Promise<{ h: Harness; a: ServerProcess }> {
+  const location: Record<string, string> = engine === 'postgres' ? { DATABASE_URL: await freshDatabase() } : {};
+  const settings = { RUN_LEASE_MS: String(LEASE_MS), PROMPT_VERSION: 'v1', REVIEW_SAMPLE_RATE: '0' };
+  const b = await createHarness({ env: { ...location, ...settings } });
+  const frozen = await startServer({
+    ...(engine === 'postgres' ? location : { DATABASE_PATH: b.dbPath }),
+    ...settings,
+    SEED_COUNT: '0',
+    LISTING_ASSISTANT_STALL: `before-run-transaction:${STALL_MS}`,
+  });
+  return { h: b, a: frozen };
+}
+
+/** B's sweep, as its timer would run it, until it takes a run over (A's lease ran out) or time is up. */
+async function sweepUntilTaken(b: Harness): Promise<number> {
+  const deadline = Date.now() + STALL_MS + 20_000;
+  let taken = 0;
+  while (taken === 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    taken = await b.assistant.recoverInterruptedRuns();
+  }
+  return taken;
+}
+
 describe.each(ENGINES)('a segment that stalled past its lease on %s', { timeout: 120_000 }, (engine) => {
   it('has its write refused; the instance that took over settles the run, once', async () => {
-    const location: Record<string, string> = engine === 'postgres' ? { DATABASE_URL: await freshDatabase() } : {};
-    const settings = { RUN_LEASE_MS: String(LEASE_MS), PROMPT_VERSION: 'v1', REVIEW_SAMPLE_RATE: '0' };
     // B: in this process (its sweep is called below); A: a real server process that will freeze.
-    h = await createHarness({ env: { ...location, ...settings } });
-    a = await startServer({
-      ...(engine === 'postgres' ? location : { DATABASE_PATH: h.dbPath }),
-      ...settings,
-      SEED_COUNT: '0',
-      LISTING_ASSISTANT_STALL: `before-run-transaction:${STALL_MS}`,
-    });
+    ({ h, a } = await instances(engine));
 
     const { id } = (await (await h.call('POST', '/api/conversations')).json()) as { id: string };
     const paused = await (
@@ -52,14 +69,7 @@ describe.each(ENGINES)('a segment that stalled past its lease on %s', { timeout:
       headers: { authorization: 'Bearer demo-seller', 'content-type': 'application/json' },
       body: JSON.stringify({ approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' }),
     });
-    // B's sweep, as its timer would run it: it takes the run once A's lease has run out.
-    const deadline = Date.now() + STALL_MS + 20_000;
-    let taken = 0;
-    while (taken === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      taken = await h.assistant.recoverInterruptedRuns();
-    }
-    expect(taken).toBe(1);
+    expect(await sweepUntilTaken(h)).toBe(1);
     const settled = (await h.store.runs.get(paused.runId))!;
     expect(settled.status).toBe('completed');
 
@@ -79,29 +89,15 @@ describe.each(ENGINES)('a segment that stalled past its lease on %s', { timeout:
   });
 
   it('has its pause refused by the statement that releases its leases; the run stays as the other left it', async () => {
-    const location: Record<string, string> = engine === 'postgres' ? { DATABASE_URL: await freshDatabase() } : {};
-    const settings = { RUN_LEASE_MS: String(LEASE_MS), PROMPT_VERSION: 'v1', REVIEW_SAMPLE_RATE: '0' };
-    h = await createHarness({ env: { ...location, ...settings } });
     // A freezes before its segment's first run transaction: here the pause, which ends both leases.
-    a = await startServer({
-      ...(engine === 'postgres' ? location : { DATABASE_PATH: h.dbPath }),
-      ...settings,
-      SEED_COUNT: '0',
-      LISTING_ASSISTANT_STALL: `before-run-transaction:${STALL_MS}`,
-    });
+    ({ h, a } = await instances(engine));
     const { id } = (await (await h.call('POST', '/api/conversations')).json()) as { id: string };
     const onA = fetch(`${a.url}/api/conversations/${id}/messages`, {
       method: 'POST',
       headers: { authorization: 'Bearer demo-seller', 'content-type': 'application/json' },
       body: JSON.stringify({ text: 'Sell my Trek mountain bike, 21 gears, good condition, for 350 euros' }),
     });
-    const deadline = Date.now() + STALL_MS + 20_000;
-    let taken = 0;
-    while (taken === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      taken = await h.assistant.recoverInterruptedRuns();
-    }
-    expect(taken).toBe(1);
+    expect(await sweepUntilTaken(h)).toBe(1);
     const [run] = await h.store.runs.forConversation(id);
     expect(run).toMatchObject({ status: 'stopped', stopReason: 'interrupted' });
 
