@@ -208,8 +208,7 @@ export class LeaseKeeper {
     for (const key of mine) this.ending.add(key);
     if (fence?.owner === this.owner && mine.includes(fence.key))
       return tx.leases.releaseFenced(mine, this.owner, fence);
-    if (mine.length === 1) await tx.leases.release(mine[0], this.owner);
-    else await tx.leases.releaseMany(mine, this.owner);
+    await tx.leases.releaseMany(mine, this.owner);
     return undefined;
   }
 

@@ -80,7 +80,8 @@ export class PgLeaseRepository implements LeaseRepository {
 
   async releaseMany(keys: string[], owner: string): Promise<void> {
     if (keys.length === 0) return;
-    await this.db.run('DELETE FROM leases WHERE owner = $1 AND key = ANY ($2::text[])', [owner, keys]);
+    // Like `release`: nobody waits for the answer, so it leaves with the next statement or COMMIT.
+    await this.db.write('DELETE FROM leases WHERE owner = $1 AND key = ANY ($2::text[])', [owner, keys]);
   }
 
   async releaseFenced(keys: string[], owner: string, fence: { key: string; token: string }): Promise<boolean> {
