@@ -77,6 +77,22 @@ describe('the masker', () => {
     });
   }
 
+  it('keeps ids: a UUID is never taken for a phone number, whatever its digits', () => {
+    const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`));
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+    // Groups of digits only, as random ids sometimes are (one id in a few hundred starts with 8).
+    const group = (n: number) => fc.oneof(hex(n), digits(n));
+    const uuid = fc.tuple(group(8), group(4), group(4), group(4), group(12)).map((parts) => parts.join('-'));
+    fc.assert(
+      fc.property(uuid, fc.constantFrom('', 'run ', 'requestId='), (id, before) => {
+        expect(maskText(`${before}${id}`)).toBe(`${before}${id}`);
+        // A phone number beside an id is still a phone number.
+        expect(maskText(`${id} call 0151 2345678`)).toBe(`${id} call [phone]`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('leaves listing text alone: 5,000 generated catalogue listings come out unchanged', () => {
     const changed = [];
     for (const listing of generateListings({ count: 5000, seed: 42, startIndex: 1 }))

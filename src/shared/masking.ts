@@ -8,7 +8,8 @@ const GERMAN_STREET = '(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm
 const AT = String.raw`\s*(?:\(at\)|\[at\]|\{at\}|\s+at\s+)\s*`;
 const DOT = String.raw`\s*(?:\(dot\)|\[dot\]|\{dot\}|\s+dot\s+)\s*`;
 
-type Replacement = string | ((match: string, ...groups: string[]) => string);
+// never[]: each rule's function declares the groups, offset and text it reads.
+type Replacement = string | ((match: string, ...rest: never[]) => string);
 
 const RULES: Array<[RegExp, Replacement]> = [
   // Provider keys with a known shape: Stripe, GitHub, AWS, Google, Slack, OpenAI-style.
@@ -24,7 +25,8 @@ const RULES: Array<[RegExp, Replacement]> = [
   [/\bBearer\s+(?!\[secret\])[A-Za-z0-9._~+/=:-]+/gi, 'Bearer [secret]'],
   [
     /\b((?:proxy-)?authorization|x-api-key|api-key)(["']?\s*[:=]\s*["']?)(?:(Basic|Token)\s+)?(?!Bearer\b)(?!\[secret\])[^\s"',;]+/gi,
-    (_match, name, separator, scheme) => `${name}${separator}${scheme ? `${scheme} ` : ''}[secret]`,
+    (_match, name: string, separator: string, scheme?: string) =>
+      `${name}${separator}${scheme ? `${scheme} ` : ''}[secret]`,
   ],
   [
     /\b(password|passwd|pwd|secret|token|api[_-]?key|client[_-]?secret)\s*[:=]\s*(?!["']?\[secret\])\S+/gi,
@@ -42,12 +44,22 @@ const RULES: Array<[RegExp, Replacement]> = [
   // A postcode and town only right after a street (alone, "21318 Tree House" is a LEGO set).
   [/(\[address\],?\s+)\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,}\b/g, '$1[address]'],
   [/\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b/g, '[address]'],
-  // A phone number has nine digits or more; "(2022) 128 GB" is a model year and a size.
+  // A phone number has nine digits or more; "(2022) 128 GB" is a model year and a size. Digits inside
+  // a UUID (request, run and trace ids) are an identifier's, not a number's.
   [
     /(?<![\w€$£(])\(?\+?\d[\d ()./-]{7,}\d(?![\w%])/g,
-    (match) => (match.replace(/\D/g, '').length >= 9 ? '[phone]' : match),
+    (match, offset: number, text: string) =>
+      match.replace(/\D/g, '').length >= 9 && !insideUuid(text, offset, offset + match.length) ? '[phone]' : match,
   ],
 ];
+
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+
+/** Whether [start, end) overlaps a UUID in `text`. */
+function insideUuid(text: string, start: number, end: number): boolean {
+  for (const m of text.matchAll(UUID)) if (m.index < end && start < m.index + m[0].length) return true;
+  return false;
+}
 
 export function maskText(text: string): string {
   let out = text;
