@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { slidingWait, type RateTake } from '../src/store/rateCounterRepository.js';
+import pg from 'pg';
+import { openStore, type Store } from '../src/store/index.js';
 import { ENGINES, engineStore, type EngineStore } from './support/engines.js';
+import { freshDatabase } from './support/postgres.js';
 
 // The sliding estimate as each engine applies it: PostgreSQL judges a take inside one SQL statement,
 // SQLite with slidingWait in the process; both must allow exactly the requests slidingWait allows.
@@ -95,5 +98,42 @@ describe.each(ENGINES)('a request’s budgets at once on %s', (engine) => {
     expect((await counters.takeAll([], WINDOW, now, gate)).allowed).toBe(false);
     expect((await counters.takeAll([], WINDOW, now, { ...gate, limit: 3 })).allowed).toBe(true);
     expect(await counters.takeAll([], WINDOW, now)).toEqual({ allowed: true, retryAfterMs: 0 });
+  });
+});
+
+describe('a take that queued behind another on PostgreSQL', () => {
+  let store: Store | undefined;
+  let client: pg.Client | undefined;
+  afterEach(async () => {
+    await client?.end();
+    await store?.close();
+    client = store = undefined;
+  });
+
+  it('is told the wait of the count it lost to, not of the count it read', async () => {
+    const url = await freshDatabase();
+    store = await openStore({ DATABASE_URL: url, DATABASE_PATH: '' });
+    const now = at(WINDOW + 1_000);
+    for (let n = 0; n < 4; n++) expect((await store.rateCounters.take('all:q', 5, WINDOW, now)).allowed).toBe(true);
+    // Another instance's take holds the row: the next take reads 4 (room for one) and waits on the lock.
+    client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('BEGIN');
+    await client.query("UPDATE rate_counters SET count = count + 1 WHERE key = 'all:q'");
+    const queued = store.rateCounters.take('all:q', 5, WINDOW, now);
+    const waiting = async () =>
+      (
+        await client!.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
+        )
+      ).rows[0].n;
+    while ((await waiting()) === 0) await new Promise((r) => setTimeout(r, 10));
+    await client.query('COMMIT');
+    const take = await queued;
+    expect(take.allowed).toBe(false);
+    expect(take.retryAfterMs).toBe(slidingWait(0, 5, 5, WINDOW, 1_000));
+    expect((await store.rateCounters.take('all:q', 5, WINDOW, at(WINDOW + 1_000 + take.retryAfterMs))).allowed).toBe(
+      true,
+    );
   });
 });

@@ -188,8 +188,9 @@ export class PgRateCounterRepository implements RateCounterRepository {
   }
 
   /**
-   * One round trip, refused or not: the wait of a refusal comes from the counts the statement read
-   * (its snapshot; takes that committed since may make it short, and the retry is refused again).
+   * One round trip when allowed. The wait of a refusal comes from the counts the statement read; a
+   * take that queued on the row lock behind others was refused on counts its snapshot predates, so
+   * when those counts would have allowed it the wait is read again (a second round trip, only then).
    */
   async takeAll(takes: RateBudget[], windowMs: number, now: Date, gate?: RateBudget): Promise<RequestBudgetAnswer> {
     // One statement cannot change a row twice: a key counted twice would be counted once.
@@ -206,17 +207,22 @@ export class PgRateCounterRepository implements RateCounterRepository {
     const params: unknown[] = [start, start - windowMs, 1 - into / windowMs];
     for (const b of budgets) params.push(b.key, b.limit);
     const row = (await this.db.one<Record<string, number | boolean>>(sql, params))!;
-    const wait = (previous: unknown, current: unknown, limit: number) =>
-      Math.max(1, slidingWait(Number(previous), Number(current), limit, windowMs, into));
+    const wait = async (key: string, previous: unknown, current: unknown, limit: number) => {
+      const read = slidingWait(Number(previous), Number(current), limit, windowMs, into);
+      if (read > 0) return read;
+      return Math.max(1, (await this.peek(key, limit, windowMs, now)).retryAfterMs);
+    };
     if (gate && row.gate_open !== true)
       return {
         allowed: false,
-        retryAfterMs: wait(row.gate_previous, row.gate_current, gate.limit),
+        retryAfterMs: await wait(gate.key, row.gate_previous, row.gate_current, gate.limit),
         refusedBy: gate.key,
       };
     for (const [i, { key, limit }] of takes.entries()) {
-      if (row[`taken${i}`] !== true)
-        return { allowed: false, retryAfterMs: wait(row[`previous${i}`], row[`current${i}`], limit), refusedBy: key };
+      if (row[`taken${i}`] !== true) {
+        const retryAfterMs = await wait(key, row[`previous${i}`], row[`current${i}`], limit);
+        return { allowed: false, retryAfterMs, refusedBy: key };
+      }
     }
     return { allowed: true, retryAfterMs: 0 };
   }
