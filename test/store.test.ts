@@ -324,6 +324,39 @@ describe('searchSimilar query plan (listings_search, migration 6)', () => {
     }
   });
 
+  it('keeps leases and spans of a database upgraded to one index per lookup (migration 14)', async () => {
+    t = tempStore();
+    const path = t.path.replace('test.db', 'v13.db');
+    const old = new Database(path);
+    for (const sql of MIGRATIONS.slice(0, 13)) old.exec(sql);
+    old.pragma('user_version = 13');
+    old
+      .prepare('INSERT INTO leases (key, owner, expires_at, token) VALUES (?, ?, ?, ?)')
+      .run('run:r1', 'inst-a', Date.UTC(2030, 0, 1), 'tok');
+    const span = old.prepare(
+      `INSERT INTO trace_spans (span_id, trace_id, parent_id, kind, name, started_at, ended_at, data)
+       VALUES (?, 't1', ?, 'function', ?, '2026-01-01T00:00:00.000Z', NULL, '{}')`,
+    );
+    // Equal start times: the order they were recorded in breaks the tie, before and after.
+    span.run('s2', null, 'second');
+    span.run('s1', 's2', 'first');
+    old.close();
+    const upgraded = Store.open(path);
+    try {
+      expect(await upgraded.leases.holds('run:r1', 'inst-a', 'tok')).toBe(true);
+      expect((await upgraded.traces.spans('t1')).map((s) => s.spanId)).toEqual(['s2', 's1']);
+      // The upsert still replaces a span re-sent with its end.
+      const ended = { ...(await upgraded.traces.spans('t1'))[1], endedAt: '2026-01-01T00:00:01.000Z' };
+      await upgraded.traces.upsertSpans([ended]);
+      expect((await upgraded.traces.spans('t1')).map((s) => [s.spanId, s.endedAt])).toEqual([
+        ['s2', null],
+        ['s1', '2026-01-01T00:00:01.000Z'],
+      ]);
+    } finally {
+      await upgraded.close();
+    }
+  });
+
   /** The category number inside the listings_search key of the listings matching `text`. */
   const keyCategories = (path: string, text: string) =>
     withRawDb(path, (db) =>

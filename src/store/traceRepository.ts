@@ -12,7 +12,7 @@ export interface TraceSpanRecord {
     data?: Record<string, unknown>;
   } | null;
 }
-/** Spans of recorded runs. Upserts by span id: a span re-sent after a resume replaces itself. */
+/** Spans of recorded runs. Upserts by trace and span id: a span re-sent after a resume replaces itself. */
 export interface TraceRepository {
   upsertSpan(span: TraceSpanRecord): Promise<void>;
   /** Several spans in one transaction (one commit). */

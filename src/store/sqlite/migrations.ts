@@ -374,6 +374,41 @@ export const MIGRATIONS: readonly string[] = [
   // A lease's token: new at every acquisition, so a segment's writes can tell its own lease from a
   // later one of the same instance (fencing a segment that stalled past its lease).
   `ALTER TABLE leases ADD COLUMN token TEXT NOT NULL DEFAULT ''`,
+  // 14: fewer pages per commit (each B-tree a commit touches is a page written to the WAL). Leases
+  // are found by key only: one B-tree without a rowid, and no owner index (renewal scans the live
+  // leases, a few per run in flight). A trace's spans are unique within it: one index, the trace's
+  // spans side by side, serves both the upsert and the lookup by trace (was two, one by random span id).
+  // A run's decisions and approvals are found through their unique (run_id, ...) indexes: the
+  // indexes on run_id alone only repeated them.
+  `
+  DROP INDEX policy_decisions_by_run;
+  DROP INDEX approvals_by_run;
+  CREATE TABLE leases_v14 (
+    key TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    token TEXT NOT NULL DEFAULT ''
+  ) WITHOUT ROWID;
+  INSERT INTO leases_v14 (key, owner, expires_at, token) SELECT key, owner, expires_at, token FROM leases;
+  DROP TABLE leases;
+  ALTER TABLE leases_v14 RENAME TO leases;
+  CREATE TABLE trace_spans_v14 (
+    span_id TEXT NOT NULL,
+    trace_id TEXT NOT NULL,
+    parent_id TEXT,
+    kind TEXT NOT NULL,
+    name TEXT,
+    started_at TEXT,
+    ended_at TEXT,
+    data TEXT NOT NULL,
+    error TEXT,
+    UNIQUE (trace_id, span_id)
+  );
+  INSERT INTO trace_spans_v14 (rowid, span_id, trace_id, parent_id, kind, name, started_at, ended_at, data, error)
+    SELECT rowid, span_id, trace_id, parent_id, kind, name, started_at, ended_at, data, error FROM trace_spans;
+  DROP TABLE trace_spans;
+  ALTER TABLE trace_spans_v14 RENAME TO trace_spans;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

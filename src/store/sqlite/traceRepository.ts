@@ -7,7 +7,7 @@ import {
 } from '../traceRepository.js';
 import type { Db } from './database.js';
 
-/** Spans of recorded runs. Upserts by span id: a span re-sent after a resume replaces itself. */
+/** Spans of recorded runs. Upserts by trace and span id: a span re-sent after a resume replaces itself. */
 export class SqliteTraceRepository {
   private readonly upsertStmt;
 
@@ -15,7 +15,7 @@ export class SqliteTraceRepository {
     this.upsertStmt = db.prepare(
       `INSERT INTO trace_spans (span_id, trace_id, parent_id, kind, name, started_at, ended_at, data, error)
        VALUES (@spanId, @traceId, @parentId, @kind, @name, @startedAt, @endedAt, @data, @error)
-       ON CONFLICT (span_id) DO UPDATE SET ended_at = excluded.ended_at, data = excluded.data, error = excluded.error`,
+       ON CONFLICT (trace_id, span_id) DO UPDATE SET ended_at = excluded.ended_at, data = excluded.data, error = excluded.error`,
     );
   }
 
