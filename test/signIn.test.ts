@@ -5,6 +5,7 @@ import { ScriptedModel } from '@openai/agents/testing';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { loadConfig } from '../src/config.js';
 import { createService } from '../src/service.js';
+import { listen } from '../src/api/httpServer.js';
 import { createHarness, type Harness } from './support/harness.js';
 
 // Real signed tokens, verified against keys served by a local JWKS endpoint, as an identity provider does.
@@ -133,6 +134,26 @@ describe('failed sign-ins per client address', () => {
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
     // Counted in the store, so every instance on the database refuses the address too.
     expect((await h.store.rateCounters.peek('signin-fail:unknown', 5, 60_000, new Date())).allowed).toBe(false);
+  });
+
+  it('over a real socket the address counted is the peer’s', async () => {
+    h = await createHarness({ model: new ScriptedModel([]), env: { SIGN_IN_FAILURES_PER_MINUTE: '2' } });
+    const server = await new Promise<Server>((resolve) => {
+      const s = listen(h!.app.fetch, 0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/session`;
+      const statuses = [];
+      for (let i = 0; i < 3; i++)
+        statuses.push((await fetch(url, { headers: { authorization: `Bearer guess-${i}` } })).status);
+      expect(statuses).toEqual([401, 401, 429]);
+      const peek = (address: string) => h!.store.rateCounters.peek(`signin-fail:${address}`, 2, 60_000, new Date());
+      expect((await peek('127.0.0.1')).allowed).toBe(false);
+      expect((await peek('unknown')).allowed).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 

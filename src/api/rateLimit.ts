@@ -81,6 +81,9 @@ export function requestBudgets(
 
 /** The peer address of a request (no proxy header is trusted); `unknown` without a socket (tests). */
 function clientAddress(c: Context): string {
+  // Asked first, not caught: an exception per request (app.request has no socket) cost 3% of a run's CPU.
+  const env = c.env as { incoming?: unknown; server?: unknown } | undefined;
+  if (!env?.incoming && !env?.server) return 'unknown';
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
