@@ -1,8 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { benchPostgres, databaseOn } from './lib/benchPostgres.js';
 import { postgresCpu } from './lib/postgresCpu.js';
@@ -24,12 +25,20 @@ import { report, summarize, ratio } from './lib/measure.js';
  * process) and transactions (pg_stat_database), and on PostgreSQL the instances' own count of
  * round trips and BEGINs per run, per statement (bench/lib/pgRoundTrips.ts, preloaded into each
  * instance). The load average is recorded with each figure.
+ *
+ * Then the writes: for each number in BENCH_WRITES_SWEEP, every engine variant again with runs that
+ * draft a listing, the approval sent to yet another instance, and the listing posted (two model
+ * answers per run). Afterwards the database is counted: every approved call posted exactly once
+ * (no lost write, no duplicate), whatever the load.
  */
 const SWEEP = (process.env.BENCH_SWEEP ?? '50,100,250,500,1000').split(',').map(Number);
 const INSTANCES = (process.env.BENCH_INSTANCES ?? '1,2,4').split(',').map(Number);
 const DELAY_MS = Number(process.env.BENCH_MODEL_DELAY_MS ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WRITES_SWEEP = (process.env.BENCH_WRITES_SWEEP ?? '500,1000').split(',').filter(Boolean).map(Number);
 const TEXT = 'what is my bike worth?';
+/** Titles of the listings the writes rounds post: `Bench write <conversation id>`. */
+const WRITE_TITLE = 'Bench write';
 const TOKENS = Array.from({ length: 50 }, (_, i) => `bench-seller-token-${i}`);
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -40,6 +49,8 @@ interface Variant {
   instances: ChildProcess[];
   urls: string[];
   database?: string;
+  /** The SQLite variant's file. */
+  file?: string;
 }
 
 const client: ChildProcess = fork(here('./lib/loadClient.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
@@ -72,8 +83,15 @@ async function startInstance(env: Record<string, string>): Promise<{ child: Chil
   return { child, url };
 }
 
+// The policy as shipped, but for the hourly write cap: 50 sellers post thousands of listings here.
+const policyDir = mkdtempSync(join(tmpdir(), 'bench-api-policy-'));
+const policyPath = join(policyDir, 'listing-policy.json');
+const shipped = JSON.parse(readFileSync(here('../policies/listing-policy.json'), 'utf8')) as Record<string, unknown>;
+writeFileSync(policyPath, JSON.stringify({ ...shipped, rateLimit: { writesPerSellerPerHour: 1_000_000 } }));
+
 const serviceEnv = {
   BENCH_SERVER: 'service',
+  POLICY_PATH: policyPath,
   SEED_COUNT: '2000',
   AUTH_TOKENS: TOKENS.map((t, i) => `${t}:seller-${i + 1}:seller`).join(','),
   RATE_LIMIT_PER_MINUTE: '100000000',
@@ -122,8 +140,9 @@ async function variant(engine: Engine, instances: number): Promise<Variant> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
     dirs.push(dir);
-    const { child, url } = await startInstance({ ...serviceEnv, DATABASE_PATH: join(dir, 'api.db'), DATABASE_URL: '' });
-    return { name: 'SQLite, 1 instance', engine, instances: [child], urls: [url] };
+    const file = join(dir, 'api.db');
+    const { child, url } = await startInstance({ ...serviceEnv, DATABASE_PATH: file, DATABASE_URL: '' });
+    return { name: 'SQLite, 1 instance', engine, instances: [child], urls: [url], file };
   }
   const database = `bench_api_${instances}_${Date.now()}`;
   const url = await databaseOn(server.url, database);
@@ -138,10 +157,39 @@ async function variant(engine: Engine, instances: number): Promise<Variant> {
   };
 }
 
-async function measure(v: Variant, concurrency: number) {
-  const request = { urls: v.urls, tokens: v.engine === 'bare' ? ['t'] : TOKENS, concurrency, text: TEXT };
+const modelWaitMs = (draft: boolean) => (draft ? 2 : 1) * DELAY_MS;
+
+/** What the writes rounds left in a variant's database: listings posted, distinct titles, approvals approved. */
+async function writesIn(v: Variant): Promise<{ listings: number; titles: number; approved: number }> {
+  // Read-only counts, straight from the database the instances wrote: the bench checks the service.
+  const sql = `SELECT (SELECT count(*) FROM listings WHERE title LIKE '${WRITE_TITLE} %') AS listings,
+    (SELECT count(DISTINCT title) FROM listings WHERE title LIKE '${WRITE_TITLE} %') AS titles,
+    (SELECT count(*) FROM approvals WHERE status = 'approved') AS approved`;
+  let row: Record<string, unknown>;
+  if (v.file) {
+    const db = new Database(v.file, { readonly: true });
+    row = db.prepare(sql).get() as Record<string, unknown>;
+    db.close();
+  } else {
+    const c = new pg.Client({ connectionString: await databaseOn(server.url, v.database!) });
+    await c.connect();
+    row = (await c.query(sql)).rows[0] as Record<string, unknown>;
+    await c.end();
+  }
+  return { listings: Number(row.listings), titles: Number(row.titles), approved: Number(row.approved) };
+}
+
+async function measure(v: Variant, concurrency: number, draft = false) {
+  const request = {
+    urls: v.urls,
+    tokens: v.engine === 'bare' ? ['t'] : TOKENS,
+    concurrency,
+    text: draft ? WRITE_TITLE : TEXT,
+    draft,
+  };
+  const writesBefore = draft ? await writesIn(v) : undefined;
   // One unmeasured round first: cold statements, JIT, pool connections.
-  await load(request);
+  const warm = await load(request);
   const usage = () => Promise.all(v.instances.map((c) => ask<ServerUsage>(c, 'usage')));
   const trips = async (): Promise<PgRoundTrips[]> =>
     v.engine === 'postgres'
@@ -170,6 +218,7 @@ async function measure(v: Variant, concurrency: number) {
     wall += result.wallMs;
   }
   const after = await usage();
+  const writesAfter = draft ? await writesIn(v) : undefined;
   const tripsAfter = await trips();
   const dbAfter = v.database ? await databaseCounts(v.database) : undefined;
   const dbCpuAfter = v.database ? databaseCpuMs() : undefined;
@@ -199,19 +248,32 @@ async function measure(v: Variant, concurrency: number) {
               .map(([k, n]) => [k, perRun(n)!]),
           ),
         };
+  // Posted = completed runs (warm-up included); lost: an approved call without its listing.
+  const writes =
+    writesBefore && writesAfter
+      ? {
+          posted: completed + warm.completed,
+          listings: writesAfter.listings - writesBefore.listings,
+          approved: writesAfter.approved - writesBefore.approved,
+          duplicates: writesAfter.listings - writesAfter.titles - (writesBefore.listings - writesBefore.titles),
+          lost: Math.max(0, writesAfter.approved - writesBefore.approved - (writesAfter.titles - writesBefore.titles)),
+        }
+      : undefined;
   return {
-    variant: v.name,
+    variant: draft ? `${v.name}, writes` : v.name,
     engine: v.engine,
     instances: v.instances.length,
     concurrency,
+    writes,
     sent: runs,
     completed,
     failed,
     firstError,
     errors,
     runsPerSecond: Math.round(runsPerSecond),
-    ofIdeal: Math.round((runsPerSecond / (concurrency / (DELAY_MS / 1000))) * 1000) / 10,
-    addedLatencyMs: summarize(latencies.map((l) => l - DELAY_MS)),
+    // A run that drafts waits for two model answers (the draft, then the reply to the posted listing).
+    ofIdeal: Math.round((runsPerSecond / (concurrency / (modelWaitMs(draft) / 1000))) * 1000) / 10,
+    addedLatencyMs: summarize(latencies.map((l) => l - modelWaitMs(draft))),
     serverCpuMsPerRun: perRun(sum(after, 'cpuMs') - sum(before, 'cpuMs'))!,
     databaseCpuMsPerRun:
       dbCpuAfter === undefined || dbCpuBefore === undefined ? undefined : perRun(dbCpuAfter - dbCpuBefore),
@@ -238,18 +300,33 @@ for (const concurrency of SWEEP) {
     console.log(`${row.variant.padEnd(24)} ${String(concurrency).padStart(5)} in flight: ${row.runsPerSecond}/s`);
   }
 }
+for (const concurrency of WRITES_SWEEP) {
+  for (const v of variants.filter((x) => x.engine !== 'bare')) {
+    const row = await measure(v, concurrency, true);
+    rows.push(row);
+    const w = row.writes!;
+    console.log(
+      `${row.variant.padEnd(32)} ${String(concurrency).padStart(5)} in flight: ${row.runsPerSecond}/s, ` +
+        `${w.listings} posted for ${w.approved} approvals (${w.lost} lost, ${w.duplicates} duplicate)`,
+    );
+  }
+}
 for (const v of variants) for (const c of v.instances) c.send('stop');
 client.kill();
 await admin.end();
 await server.stop();
-for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+for (const dir of [...dirs, policyDir]) rmSync(dir, { recursive: true, force: true });
 
 const at = (name: string, concurrency: number) =>
   rows.find((r) => r.variant === name && r.concurrency === concurrency)!;
 const fmt = (r: Row) => {
-  const bare = at('bare SDK loop', r.concurrency);
+  const bare = r.writes ? undefined : at('bare SDK loop', r.concurrency);
   const extra = [
-    r.engine === 'bare' ? '' : `bare/this ${ratio(bare.runsPerSecond, r.runsPerSecond)}x`,
+    !bare || r.engine === 'bare' ? '' : `bare/this ${ratio(bare.runsPerSecond, r.runsPerSecond)}x`,
+    r.writes
+      ? `posted ${r.writes.listings} for ${r.writes.approved} approvals: ${r.writes.lost} lost, ` +
+        `${r.writes.duplicates} duplicate`
+      : '',
     `CPU ${r.serverCpuMsPerRun} ms/run`,
     r.databaseCpuMsPerRun === undefined ? '' : `+ PostgreSQL ${r.databaseCpuMsPerRun} ms/run`,
     r.statementsPerRun === undefined ? '' : `${r.statementsPerRun} statements/run`,
@@ -278,12 +355,31 @@ const comparisons = SWEEP.map((c) => {
     twoOverOneInstance: pg2 ? ratio(pg2.runsPerSecond, pg1.runsPerSecond) : undefined,
   };
 });
-report('api', { modelDelayMs: DELAY_MS, rounds: ROUNDS, statementsCounted: counting, rows, comparisons }, [
+const writeRows = rows.filter((r) => r.writes);
+const writeComparisons = WRITES_SWEEP.map((c) => {
+  const of = (engine: Engine, instances: number) =>
+    writeRows.find((r) => r.engine === engine && r.instances === instances && r.concurrency === c);
+  const [sqlite, pg1, pg2] = [of('sqlite', 1), of('postgres', 1), of('postgres', 2)];
+  return {
+    concurrency: c,
+    pgOverSqliteThroughput: sqlite && pg1 ? ratio(pg1.runsPerSecond, sqlite.runsPerSecond) : undefined,
+    twoOverOneInstance: pg1 && pg2 ? ratio(pg2.runsPerSecond, pg1.runsPerSecond) : undefined,
+    lost: writeRows.filter((r) => r.concurrency === c).reduce((a, r) => a + r.writes!.lost, 0),
+    duplicates: writeRows.filter((r) => r.concurrency === c).reduce((a, r) => a + r.writes!.duplicates, 0),
+  };
+});
+const summary = { modelDelayMs: DELAY_MS, rounds: ROUNDS, statementsCounted: counting, rows, comparisons };
+report('api', { ...summary, writeComparisons }, [
   `model answers after ${DELAY_MS} ms; one run per conversation in flight; ${ROUNDS} rounds each after a warm-up round; every server and the load client in its own process; load = 1-min load average before→after`,
   'variant                  in flight  runs/s (of ideal)  added latency  bare/this  server CPU  PostgreSQL CPU  statements  transactions',
   ...rows.map(fmt),
   ...comparisons.map(
     (c) =>
       `${String(c.concurrency).padStart(5)} in flight: PostgreSQL/SQLite runs/s ${c.pgOverSqliteThroughput} (target ≥ 0.9), CPU per run ${c.pgOverSqliteCpu}x with PostgreSQL's own (${c.pgInstanceOnlyOverSqliteCpu}x the instance alone; target ≤ 1.2x)${c.twoOverOneInstance === undefined ? '' : `, 2 instances / 1: ${c.twoOverOneInstance}x`}`,
+  ),
+  ...writeComparisons.map(
+    (c) =>
+      `${String(c.concurrency).padStart(5)} in flight, writes: PostgreSQL/SQLite runs/s ${c.pgOverSqliteThroughput ?? '—'}, ` +
+      `2 instances / 1: ${c.twoOverOneInstance ?? '—'}x; ${c.lost} lost and ${c.duplicates} duplicate writes (target 0)`,
   ),
 ]);

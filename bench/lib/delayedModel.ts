@@ -1,26 +1,66 @@
+import { randomUUID } from 'node:crypto';
 import { Usage, type Model, type ModelRequest, type ModelResponse } from '@openai/agents';
 
-/** The benches' model: answers a short text after a fixed delay, like a remote model would, at no CPU cost. */
+/** A seller message starting with this asks the bench's model to draft a listing titled with the rest. */
+export const DRAFT_PREFIX = 'sell:';
+
+/**
+ * The benches' model: answers after a fixed delay, like a remote model would, at no CPU cost. It
+ * answers a short text, except to a seller message starting with DRAFT_PREFIX: that one gets a
+ * createListing call (paused for the seller's approval), and the call's result gets "Posted.".
+ */
 export class DelayedModel implements Model {
   constructor(private readonly delayMs: number) {}
 
-  async getResponse(_request: ModelRequest): Promise<ModelResponse> {
+  async getResponse(request: ModelRequest): Promise<ModelResponse> {
     await new Promise((r) => setTimeout(r, this.delayMs));
-    return {
-      usage: new Usage({ requests: 1, inputTokens: 100, outputTokens: 20, totalTokens: 120 }),
-      output: [
-        {
-          type: 'message',
-          role: 'assistant',
-          status: 'completed',
-          content: [{ type: 'output_text', text: 'Here is what I found.' }],
-        },
-      ],
-    };
+    const title = draftTitle(request.input);
+    const output: ModelResponse['output'] =
+      title === undefined
+        ? [text(lastIsToolResult(request.input) ? 'Posted.' : 'Here is what I found.')]
+        : [
+            {
+              type: 'function_call',
+              callId: `call_${randomUUID()}`,
+              name: 'createListing',
+              status: 'completed',
+              arguments: JSON.stringify({
+                title,
+                description: 'Used, works well, collection only.',
+                category: 'Sports',
+                price: 120,
+                condition: 'good',
+              }),
+            },
+          ];
+    return { usage: new Usage({ requests: 1, inputTokens: 100, outputTokens: 20, totalTokens: 120 }), output };
   }
 
   // eslint-disable-next-line require-yield
   async *getStreamedResponse(): AsyncIterable<never> {
     throw new Error('not used');
   }
+}
+
+const text = (t: string): ModelResponse['output'][number] => ({
+  type: 'message',
+  role: 'assistant',
+  status: 'completed',
+  content: [{ type: 'output_text', text: t }],
+});
+
+/** The title asked for when the newest input is a seller message starting with DRAFT_PREFIX. */
+function draftTitle(input: ModelRequest['input']): string | undefined {
+  const last = typeof input === 'string' ? { role: 'user', content: input } : input.at(-1);
+  if (!last || !('role' in last) || last.role !== 'user') return undefined;
+  const content = last.content;
+  const said =
+    typeof content === 'string'
+      ? content
+      : content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
+  return said.startsWith(DRAFT_PREFIX) ? said.slice(DRAFT_PREFIX.length).trim() : undefined;
+}
+
+function lastIsToolResult(input: ModelRequest['input']): boolean {
+  return typeof input !== 'string' && input.at(-1)?.type === 'function_call_result';
 }

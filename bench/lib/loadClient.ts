@@ -1,4 +1,5 @@
 import { Agent as HttpAgent, setGlobalDispatcher } from 'undici';
+import { DRAFT_PREFIX } from './delayedModel.js';
 
 /**
  * The load generator of `bench/api.ts`, in its own process so the server's
@@ -11,6 +12,11 @@ export interface LoadRequest {
   tokens: string[];
   concurrency: number;
   text: string;
+  /**
+   * Each conversation drafts a listing (titled `<text> <conversation id>`), and its approval is sent
+   * to yet another instance: a run is the message and the decision, completed when posted.
+   */
+  draft?: boolean;
 }
 
 export interface LoadResult {
@@ -46,7 +52,13 @@ const post = (url: string, token: string, body?: unknown) =>
     body: body ? JSON.stringify(body) : undefined,
   });
 
-async function round({ urls, tokens, concurrency, text }: LoadRequest): Promise<LoadResult> {
+interface RunAnswer {
+  runId?: string;
+  status?: string;
+  pendingApprovals?: { approvalId: string }[];
+}
+
+async function round({ urls, tokens, concurrency, text, draft }: LoadRequest): Promise<LoadResult> {
   // Conversations are opened first and not measured: the figure is one run per conversation in flight.
   // Round robin without stickiness: with several instances, a conversation's message goes to
   // another instance than the one that opened it, as behind a plain load balancer.
@@ -72,7 +84,7 @@ async function round({ urls, tokens, concurrency, text }: LoadRequest): Promise<
         const res = await post(`${opened}/api/conversations`, token);
         answered(res);
         const { id } = (await res.json()) as { id: string };
-        return { id, token, url: urls[(i + 1) % urls.length] };
+        return { id, token, url: urls[(i + 1) % urls.length], decideAt: urls[(i + 2) % urls.length] };
       } catch (error) {
         failure(error);
         return undefined;
@@ -87,9 +99,19 @@ async function round({ urls, tokens, concurrency, text }: LoadRequest): Promise<
       if (!c) return;
       const t = performance.now();
       try {
-        const res = await post(`${c.url}/api/conversations/${c.id}/messages`, c.token, { text });
+        const message = draft ? `${DRAFT_PREFIX} ${text} ${c.id}` : text;
+        const res = await post(`${c.url}/api/conversations/${c.id}/messages`, c.token, { text: message });
         answered(res);
-        const body = (await res.json()) as { status?: string };
+        let body = (await res.json()) as RunAnswer;
+        const approvalId = body.pendingApprovals?.[0]?.approvalId;
+        if (draft && body.status === 'awaiting_approval' && approvalId) {
+          const decided = await post(`${c.decideAt}/api/runs/${body.runId}/decisions`, c.token, {
+            approvalId,
+            decision: 'approve',
+          });
+          answered(decided);
+          body = (await decided.json()) as RunAnswer;
+        }
         if (body.status === 'completed') completed++;
         latencies.push(performance.now() - t);
       } catch (error) {
