@@ -127,7 +127,7 @@ const observers = variants.map((v) => v.connections.map(observe));
 for (let i = 0; i < 50; i++) for (const v of variants) await v.run(i);
 for (const o of observers.flat()) o.reset();
 
-const zero: WriteCounts = { commits: 0, writeStatements: 0, rowsChanged: 0 };
+const zero: WriteCounts = { commits: 0, writeStatements: 0, rowsChanged: 0, sqliteMs: 0 };
 const countsOf = (k: number) => observers[k].reduce((sum, o) => addCounts(sum, o.read()), zero);
 const samples = variants.map(() => [] as number[]);
 /** Per conversation, so that a count that varied between conversations would show (min ≠ max). */
@@ -155,7 +155,12 @@ function writeSummary(counts: WriteCounts[]) {
       max: Math.max(...values),
     };
   };
-  return { commits: of('commits'), writeStatements: of('writeStatements'), rowsChanged: of('rowsChanged') };
+  return {
+    commits: of('commits'),
+    writeStatements: of('writeStatements'),
+    rowsChanged: of('rowsChanged'),
+    sqliteMs: of('sqliteMs'),
+  };
 }
 const writes = perConversation.map(writeSummary);
 /** Per conversation: write statements by table, and commits by the set of tables they wrote. */
@@ -188,6 +193,11 @@ const ratios = {
   fullOverLangGraphSqlite: { p50: ratio(f.p50, lgs.p50), p95: ratio(f.p95, lgs.p95) },
   fullOverLangGraphMemory: { p50: ratio(f.p50, lgm.p50), p95: ratio(f.p95, lgm.p95) },
 };
+const floor = {
+  budgetMs: Math.round(conversations[0].p50 * 0.5 * 100) / 100,
+  sqliteMs: writes[1].sqliteMs.mean,
+  sqliteOverBudget: ratio(writes[1].sqliteMs.mean, conversations[0].p50 * 0.5),
+};
 const fmt = (x: number) => x.toFixed(3).padStart(8);
 const row = (label: string, s: Summary) => `${label.padEnd(17)}${fmt(s.p50)} ${fmt(s.p95)} ${fmt(s.p99)}`;
 interface Spread {
@@ -213,6 +223,7 @@ report(
     perConversation: Object.fromEntries(variants.map((v, k) => [v.key, conversations[k]])),
     perStep: Object.fromEntries(variants.map((v, k) => [v.key, steps[k]])),
     ratios,
+    floor,
     writesPerConversation: Object.fromEntries(variants.map((v, k) => [v.key, { ...writes[k], ...breakdowns[k] }])),
   },
   [
@@ -234,6 +245,13 @@ report(
           `${v.label}: write statements by table: ${list(breakdowns[k].statementsByTable)}`,
         ];
       }),
+    `per conversation inside SQLite (ms, mean; statements, their triggers and commits): ${variants
+      .filter((_, k) => writes[k].commits.mean > 0)
+      .map((v) => `${v.label} ${writes[variants.indexOf(v)].sqliteMs.mean}`)
+      .join(', ')}`,
+    // The bare loop touches no database: at 1.5x, all the full stack adds must fit in half of it.
+    `the 1.5x target leaves ${floor.budgetMs} ms per conversation (half the bare loop's p50) for all the full ` +
+      `stack adds; inside SQLite alone it spends ${floor.sqliteMs} ms (${floor.sqliteOverBudget}x that budget)`,
     `full / bare SDK          p50 ${ratios.fullOverBare.p50}x  p95 ${ratios.fullOverBare.p95}x  (target ≤ 1.5x)`,
     `full / LangGraph SQLite  p50 ${ratios.fullOverLangGraphSqlite.p50}x  p95 ${ratios.fullOverLangGraphSqlite.p95}x  (target ≤ 0.9x)`,
     `full / LangGraph memory  p50 ${ratios.fullOverLangGraphMemory.p50}x  p95 ${ratios.fullOverLangGraphMemory.p95}x`,

@@ -23,11 +23,14 @@ import Database from 'better-sqlite3';
  *   ROLLBACK. Read-only transactions are not counted: in WAL mode their COMMIT appends
  *   nothing to the log. Each counted commit is one append of frames to the WAL (with
  *   synchronous=NORMAL, no fsync per commit; the WAL is synced at checkpoints).
+ * - *SQLite time* is the wall time spent inside those calls (statements, their triggers, commits):
+ *   the database's share of a conversation, whatever code asked for it.
  */
 export interface WriteCounts {
   commits: number;
   writeStatements: number;
   rowsChanged: number;
+  sqliteMs: number;
 }
 
 /** Where the writes went: statements per table, and commits per set of tables they wrote. */
@@ -39,6 +42,7 @@ export interface WriteBreakdown {
 interface Counter {
   commits: number;
   writeStatements: number;
+  sqliteMs: number;
   /** Tables written by the open transaction (empty: it has written nothing yet). */
   tables: Set<string>;
   breakdown: WriteBreakdown;
@@ -74,7 +78,9 @@ function observed<T>(db: Database.Database, sql: string, work: () => T): T {
   const counter = counters.get(db);
   if (!counter) return work();
   const before = db.inTransaction;
+  const started = performance.now();
   const result = work();
+  counter.sqliteMs += performance.now() - started;
   const after = db.inTransaction;
   const tables = writesIn(sql);
   for (const table of tables) bump(counter.breakdown.statementsByTable, table);
@@ -120,7 +126,13 @@ export function observe(db: Database.Database): {
 } {
   install(db);
   const emptyBreakdown = (): WriteBreakdown => ({ statementsByTable: {}, commitsByTables: {} });
-  const counter: Counter = { commits: 0, writeStatements: 0, tables: new Set(), breakdown: emptyBreakdown() };
+  const counter: Counter = {
+    commits: 0,
+    writeStatements: 0,
+    sqliteMs: 0,
+    tables: new Set(),
+    breakdown: emptyBreakdown(),
+  };
   counters.set(db, counter);
   const changes = db.prepare('SELECT total_changes() AS n');
   const totalChanges = () => (changes.get() as { n: number }).n;
@@ -130,11 +142,13 @@ export function observe(db: Database.Database): {
       commits: counter.commits,
       writeStatements: counter.writeStatements,
       rowsChanged: totalChanges() - baseChanges,
+      sqliteMs: counter.sqliteMs,
     }),
     breakdown: () => counter.breakdown,
     reset: () => {
       counter.commits = 0;
       counter.writeStatements = 0;
+      counter.sqliteMs = 0;
       counter.breakdown = emptyBreakdown();
       baseChanges = totalChanges();
     },
@@ -145,10 +159,12 @@ export const addCounts = (a: WriteCounts, b: WriteCounts): WriteCounts => ({
   commits: a.commits + b.commits,
   writeStatements: a.writeStatements + b.writeStatements,
   rowsChanged: a.rowsChanged + b.rowsChanged,
+  sqliteMs: a.sqliteMs + b.sqliteMs,
 });
 
 export const subtractCounts = (a: WriteCounts, b: WriteCounts): WriteCounts => ({
   commits: a.commits - b.commits,
   writeStatements: a.writeStatements - b.writeStatements,
   rowsChanged: a.rowsChanged - b.rowsChanged,
+  sqliteMs: a.sqliteMs - b.sqliteMs,
 });
