@@ -153,6 +153,8 @@ describe('the seller chat shows the current conversation', () => {
     expect(await page.getByTestId('approval-card').count()).toBe(0);
     expect(await page.getByTestId('assistant-message').count()).toBe(1);
     await page.reload();
+    // The empty panel is drawn before the conversation is fetched; the greeting comes with what was fetched.
+    await page.getByTestId('assistant-message').first().waitFor();
     await page.getByTestId('panel-empty').waitFor();
     expect(await page.getByTestId('assistant-message').count()).toBe(1);
   }, 30_000);
