@@ -342,10 +342,13 @@ const fmt = (r: Row) => {
   ].filter(Boolean);
   return `${r.variant.padEnd(24)} ${String(r.concurrency).padStart(5)} ${String(r.runsPerSecond).padStart(6)}/s (${String(r.ofIdeal).padStart(5)}%)  added p50 ${r.addedLatencyMs.p50.toFixed(0)} / p99 ${r.addedLatencyMs.p99.toFixed(0)} ms  ${extra.join('  ')}`;
 };
-const comparisons = SWEEP.map((c) => {
+// Against one PostgreSQL instance: only when BENCH_INSTANCES has one.
+const comparisons = SWEEP.filter((c) =>
+  rows.some((r) => r.variant === 'PostgreSQL, 1 instance' && r.concurrency === c),
+).map((c) => {
   const sqlite = at('SQLite, 1 instance', c);
   const pg1 = at('PostgreSQL, 1 instance', c);
-  const pg2 = rows.find((r) => r.engine === 'postgres' && r.instances === 2 && r.concurrency === c);
+  const pg2 = rows.find((r) => !r.writes && r.engine === 'postgres' && r.instances === 2 && r.concurrency === c);
   const cpuPg = pg1.serverCpuMsPerRun + (pg1.databaseCpuMsPerRun ?? 0);
   return {
     concurrency: c,
