@@ -159,12 +159,22 @@ async function variant(engine: Engine, instances: number): Promise<Variant> {
 
 const modelWaitMs = (draft: boolean) => (draft ? 2 : 1) * DELAY_MS;
 
-/** What the writes rounds left in a variant's database: listings posted, distinct titles, approvals approved. */
-async function writesIn(v: Variant): Promise<{ listings: number; titles: number; approved: number }> {
+/**
+ * What the writes rounds left in a variant's database: listings posted, distinct titles, approvals
+ * approved, and of those, the ones with no write although their run completed (lost: the seller was
+ * told it was done) or whose run stopped before the write (unwritten: the seller was told it stopped).
+ */
+async function writesIn(
+  v: Variant,
+): Promise<{ listings: number; titles: number; approved: number; lost: number; unwritten: number }> {
   // Read-only counts, straight from the database the instances wrote: the bench checks the service.
+  const unwritten = (status: string) => `(SELECT count(*) FROM approvals a JOIN runs r ON r.id = a.run_id
+    WHERE a.status = 'approved' AND r.status = '${status}'
+    AND NOT EXISTS (SELECT 1 FROM tool_executions e WHERE e.run_id = a.run_id AND e.call_id = a.call_id))`;
   const sql = `SELECT (SELECT count(*) FROM listings WHERE title LIKE '${WRITE_TITLE} %') AS listings,
     (SELECT count(DISTINCT title) FROM listings WHERE title LIKE '${WRITE_TITLE} %') AS titles,
-    (SELECT count(*) FROM approvals WHERE status = 'approved') AS approved`;
+    (SELECT count(*) FROM approvals WHERE status = 'approved') AS approved,
+    ${unwritten('completed')} AS lost, ${unwritten('stopped')} AS unwritten`;
   let row: Record<string, unknown>;
   if (v.file) {
     const db = new Database(v.file, { readonly: true });
@@ -176,7 +186,14 @@ async function writesIn(v: Variant): Promise<{ listings: number; titles: number;
     row = (await c.query(sql)).rows[0] as Record<string, unknown>;
     await c.end();
   }
-  return { listings: Number(row.listings), titles: Number(row.titles), approved: Number(row.approved) };
+  const n = (k: string) => Number(row[k]);
+  return {
+    listings: n('listings'),
+    titles: n('titles'),
+    approved: n('approved'),
+    lost: n('lost'),
+    unwritten: n('unwritten'),
+  };
 }
 
 async function measure(v: Variant, concurrency: number, draft = false) {
@@ -248,7 +265,7 @@ async function measure(v: Variant, concurrency: number, draft = false) {
               .map(([k, n]) => [k, perRun(n)!]),
           ),
         };
-  // Posted = completed runs (warm-up included); lost: an approved call without its listing.
+  // Posted = completed runs (warm-up included).
   const writes =
     writesBefore && writesAfter
       ? {
@@ -256,7 +273,8 @@ async function measure(v: Variant, concurrency: number, draft = false) {
           listings: writesAfter.listings - writesBefore.listings,
           approved: writesAfter.approved - writesBefore.approved,
           duplicates: writesAfter.listings - writesAfter.titles - (writesBefore.listings - writesBefore.titles),
-          lost: Math.max(0, writesAfter.approved - writesBefore.approved - (writesAfter.titles - writesBefore.titles)),
+          lost: writesAfter.lost - writesBefore.lost,
+          unwritten: writesAfter.unwritten - writesBefore.unwritten,
         }
       : undefined;
   return {
@@ -307,7 +325,8 @@ for (const concurrency of WRITES_SWEEP) {
     const w = row.writes!;
     console.log(
       `${row.variant.padEnd(32)} ${String(concurrency).padStart(5)} in flight: ${row.runsPerSecond}/s, ` +
-        `${w.listings} posted for ${w.approved} approvals (${w.lost} lost, ${w.duplicates} duplicate)`,
+        `${w.listings} posted for ${w.approved} approvals (${w.lost} lost, ${w.duplicates} duplicate, ` +
+        `${w.unwritten} not written: run stopped)`,
     );
   }
 }
@@ -325,7 +344,7 @@ const fmt = (r: Row) => {
     !bare || r.engine === 'bare' ? '' : `bare/this ${ratio(bare.runsPerSecond, r.runsPerSecond)}x`,
     r.writes
       ? `posted ${r.writes.listings} for ${r.writes.approved} approvals: ${r.writes.lost} lost, ` +
-        `${r.writes.duplicates} duplicate`
+        `${r.writes.duplicates} duplicate, ${r.writes.unwritten} not written (run stopped)`
       : '',
     `CPU ${r.serverCpuMsPerRun} ms/run`,
     r.databaseCpuMsPerRun === undefined ? '' : `+ PostgreSQL ${r.databaseCpuMsPerRun} ms/run`,

@@ -28,7 +28,8 @@ export interface LoadResult {
   firstError?: string;
   /**
    * Failures by kind: the socket error's code (ECONNRESET, ECONNREFUSED, UND_ERR_SOCKET, …) for a
-   * request that got no answer, `http_<status>` for an answer that was not a 2xx.
+   * request that got no answer, `http_<status>` for an answer that was not a 2xx, the run's status
+   * and stop reason (`stopped:timeout`) for a run answered but not completed.
    */
   errors: Record<string, number>;
 }
@@ -55,6 +56,7 @@ const post = (url: string, token: string, body?: unknown) =>
 interface RunAnswer {
   runId?: string;
   status?: string;
+  stopReason?: string;
   pendingApprovals?: { approvalId: string }[];
 }
 
@@ -113,6 +115,11 @@ async function round({ urls, tokens, concurrency, text, draft }: LoadRequest): P
           body = (await decided.json()) as RunAnswer;
         }
         if (body.status === 'completed') completed++;
+        else if (res.ok) {
+          // Answered, but not done: counted by how the run ended (`stopped:timeout`, `awaiting_approval`).
+          const kind = [body.status, body.stopReason].filter(Boolean).join(':') || 'unknown';
+          errors[kind] = (errors[kind] ?? 0) + 1;
+        }
         latencies.push(performance.now() - t);
       } catch (error) {
         failure(error);
