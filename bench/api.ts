@@ -11,6 +11,7 @@ import type { ServerUsage } from './lib/benchServer.js';
 import { roundTripsBetween, type PgRoundTrips } from './lib/pgRoundTrips.js';
 import type { LoadRequest, LoadResult } from './lib/loadClient.js';
 import { report, summarize, ratio } from './lib/measure.js';
+import { POSTED } from './lib/delayedModel.js';
 
 /**
  * `npm run bench:api`: the HTTP API on loopback, the model a fake that answers after 300 ms, driven
@@ -161,20 +162,22 @@ const modelWaitMs = (draft: boolean) => (draft ? 2 : 1) * DELAY_MS;
 
 /**
  * What the writes rounds left in a variant's database: listings posted, distinct titles, approvals
- * approved, and of those, the ones with no write although their run completed (lost: the seller was
- * told it was done) or whose run stopped before the write (unwritten: the seller was told it stopped).
+ * approved, and of those the ones without a write: lost when the seller was told it was posted (the
+ * run completed with the model's POSTED, which it says only on the tool's success), unwritten when
+ * the seller was told otherwise (the run stopped, or the tool answered a failure such as its time limit).
  */
 async function writesIn(
   v: Variant,
 ): Promise<{ listings: number; titles: number; approved: number; lost: number; unwritten: number }> {
   // Read-only counts, straight from the database the instances wrote: the bench checks the service.
-  const unwritten = (status: string) => `(SELECT count(*) FROM approvals a JOIN runs r ON r.id = a.run_id
-    WHERE a.status = 'approved' AND r.status = '${status}'
+  const unwritten = (told: string) => `(SELECT count(*) FROM approvals a JOIN runs r ON r.id = a.run_id
+    WHERE a.status = 'approved' AND ${told}
     AND NOT EXISTS (SELECT 1 FROM tool_executions e WHERE e.run_id = a.run_id AND e.call_id = a.call_id))`;
+  const posted = `r.status = 'completed' AND r.reply = '${POSTED}'`;
   const sql = `SELECT (SELECT count(*) FROM listings WHERE title LIKE '${WRITE_TITLE} %') AS listings,
     (SELECT count(DISTINCT title) FROM listings WHERE title LIKE '${WRITE_TITLE} %') AS titles,
     (SELECT count(*) FROM approvals WHERE status = 'approved') AS approved,
-    ${unwritten('completed')} AS lost, ${unwritten('stopped')} AS unwritten`;
+    ${unwritten(posted)} AS lost, ${unwritten(`NOT (${posted})`)} AS unwritten`;
   let row: Record<string, unknown>;
   if (v.file) {
     const db = new Database(v.file, { readonly: true });
@@ -326,7 +329,7 @@ for (const concurrency of WRITES_SWEEP) {
     console.log(
       `${row.variant.padEnd(32)} ${String(concurrency).padStart(5)} in flight: ${row.runsPerSecond}/s, ` +
         `${w.listings} posted for ${w.approved} approvals (${w.lost} lost, ${w.duplicates} duplicate, ` +
-        `${w.unwritten} not written: run stopped)`,
+        `${w.unwritten} not written, the seller told so)`,
     );
   }
 }
@@ -344,7 +347,7 @@ const fmt = (r: Row) => {
     !bare || r.engine === 'bare' ? '' : `bare/this ${ratio(bare.runsPerSecond, r.runsPerSecond)}x`,
     r.writes
       ? `posted ${r.writes.listings} for ${r.writes.approved} approvals: ${r.writes.lost} lost, ` +
-        `${r.writes.duplicates} duplicate, ${r.writes.unwritten} not written (run stopped)`
+        `${r.writes.duplicates} duplicate, ${r.writes.unwritten} not written (the seller told so)`
       : '',
     `CPU ${r.serverCpuMsPerRun} ms/run`,
     r.databaseCpuMsPerRun === undefined ? '' : `+ PostgreSQL ${r.databaseCpuMsPerRun} ms/run`,

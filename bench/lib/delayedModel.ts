@@ -3,11 +3,14 @@ import { Usage, type Model, type ModelRequest, type ModelResponse } from '@opena
 
 /** A seller message starting with this asks the bench's model to draft a listing titled with the rest. */
 export const DRAFT_PREFIX = 'sell:';
+/** The reply after a successful write; any other reply after a tool's result says it failed. */
+export const POSTED = 'Posted.';
 
 /**
  * The benches' model: answers after a fixed delay, like a remote model would, at no CPU cost. It
  * answers a short text, except to a seller message starting with DRAFT_PREFIX: that one gets a
- * createListing call (paused for the seller's approval), and the call's result gets "Posted.".
+ * createListing call (paused for the seller's approval), and the call's result gets POSTED when the
+ * write succeeded.
  */
 export class DelayedModel implements Model {
   constructor(private readonly delayMs: number) {}
@@ -17,7 +20,7 @@ export class DelayedModel implements Model {
     const title = draftTitle(request.input);
     const output: ModelResponse['output'] =
       title === undefined
-        ? [text(lastIsToolResult(request.input) ? 'Posted.' : 'Here is what I found.')]
+        ? [text(toolAnswer(request.input) ?? 'Here is what I found.')]
         : [
             {
               type: 'function_call',
@@ -61,6 +64,9 @@ function draftTitle(input: ModelRequest['input']): string | undefined {
   return said.startsWith(DRAFT_PREFIX) ? said.slice(DRAFT_PREFIX.length).trim() : undefined;
 }
 
-function lastIsToolResult(input: ModelRequest['input']): boolean {
-  return typeof input !== 'string' && input.at(-1)?.type === 'function_call_result';
+/** After a tool's result, what a model would tell the seller: posted, or not (a refusal, a time-out). */
+function toolAnswer(input: ModelRequest['input']): string | undefined {
+  const last = typeof input === 'string' ? undefined : input.at(-1);
+  if (last?.type !== 'function_call_result') return undefined;
+  return /"ok":\s*true/.test(JSON.stringify(last.output)) ? POSTED : 'It was not posted.';
 }
