@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
@@ -17,6 +18,8 @@ import { postgresCpu } from './postgresCpu.js';
  * CPU, PostgreSQL's processes' CPU, and round trips (waits on the database) and statements.
  * `npx tsx bench/lib/runCost.ts` prints one JSON line; run it on two trees, alternately, to compare.
  * PostgreSQL's CPU is its cluster's (every database on it), so nothing else should use the cluster.
+ * BENCH_PROFILE=out writes a CPU profile of each engine's measured runs instead (out-<engine>.cpuprofile,
+ * the engines one after the other; the figures printed then include the profiler's cost).
  */
 const ROUNDS = Number(process.env.RUN_COST_ROUNDS ?? 5);
 const RUNS = Number(process.env.RUN_COST_RUNS ?? 40);
@@ -59,12 +62,32 @@ async function run(app: (typeof engines)['sqlite']['app']): Promise<void> {
 
 type Engine = keyof typeof engines;
 const totals = Object.fromEntries(
-  Object.keys(engines).map((e) => [e, { cpuMs: 0, databaseCpuMs: 0, roundTrips: 0, statements: 0, begins: 0 }]),
-) as Record<Engine, { cpuMs: number; databaseCpuMs: number; roundTrips: number; statements: number; begins: number }>;
+  Object.keys(engines).map((e) => [
+    e,
+    { cpuMs: 0, systemMs: 0, databaseCpuMs: 0, roundTrips: 0, statements: 0, begins: 0 },
+  ]),
+) as Record<
+  Engine,
+  { cpuMs: number; systemMs: number; databaseCpuMs: number; roundTrips: number; statements: number; begins: number }
+>;
 const byStatement: Record<string, number> = {};
 
 for (const engine of Object.keys(engines) as Engine[]) for (let i = 0; i < WARMUP; i++) await run(engines[engine].app);
 const load = [loadavg()[0]];
+const profilePath = process.env.BENCH_PROFILE;
+if (profilePath) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  for (const engine of Object.keys(engines) as Engine[]) {
+    await session.post('Profiler.start');
+    for (let i = 0; i < ROUNDS * RUNS; i++) await run(engines[engine].app);
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(`${profilePath}-${engine}.cpuprofile`, JSON.stringify(profile));
+  }
+  session.disconnect();
+}
 for (let round = 0; round < ROUNDS; round++) {
   for (const engine of Object.keys(engines) as Engine[]) {
     const trips = pgRoundTrips();
@@ -74,6 +97,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const used = process.cpuUsage(cpu);
     const t = totals[engine];
     t.cpuMs += (used.user + used.system) / 1000;
+    t.systemMs += used.system / 1000;
     t.databaseCpuMs += (databaseCpu() ?? 0) - db;
     const delta = roundTripsBetween(trips, pgRoundTrips());
     t.roundTrips += delta.roundTrips;
@@ -91,6 +115,7 @@ const result = Object.fromEntries(
     e,
     {
       cpuMsPerRun: per(t.cpuMs),
+      systemCpuMsPerRun: per(t.systemMs),
       databaseCpuMsPerRun: per(t.databaseCpuMs),
       roundTripsPerRun: per(t.roundTrips),
       statementsPerRun: per(t.statements),
