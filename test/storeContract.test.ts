@@ -159,11 +159,15 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
     expect((await store.runs.listInterrupted()).map((r) => r.id)).toEqual(['run_b']);
   });
 
-  it('runs: withApprovals answers the run and its approvals as get and forRun do', async () => {
+  it('runs: withApprovals answers the run, its approvals and decisions as get and forRun do', async () => {
     const { store } = await fresh(engine);
     await createRun(store, 'run_a');
     await createRun(store, 'run_b');
-    expect(await store.runs.withApprovals('run_a')).toEqual({ run: await store.runs.get('run_a'), approvals: [] });
+    expect(await store.runs.withApprovals('run_a')).toEqual({
+      run: await store.runs.get('run_a'),
+      approvals: [],
+      decisions: [],
+    });
     expect(await store.runs.withApprovals('run_missing')).toBeUndefined();
     const request = (id: string, runId: string, callId: string) =>
       store.approvals.request({
@@ -185,9 +189,32 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
       arguments: { title: 'Edited', price: 99 },
       summary: 'post edited',
     });
+    const decision = (runId: string, callId: string, phase: 'proposal' | 'execution') =>
+      store.decisions.record({
+        runId,
+        callId,
+        tool: 'createListing',
+        phase,
+        decision: phase === 'proposal' ? 'needs_confirmation' : 'deny',
+        rule: `rule-${callId}`,
+        reason: 'because',
+        arguments: phase === 'proposal' ? { title: 'Bike', price: 120.5 } : null,
+      });
+    await decision('run_a', 'c2', 'execution');
+    at('2026-01-01T00:00:03.001Z');
+    await decision('run_a', 'c1', 'proposal');
+    await decision('run_b', 'c3', 'proposal');
     await store.runs.update('run_a', { status: 'completed', reply: 'done', steps: 2 });
     const read = (await store.runs.withApprovals('run_a'))!;
-    expect(read).toEqual({ run: await store.runs.get('run_a'), approvals: await store.approvals.forRun('run_a') });
+    expect(read).toEqual({
+      run: await store.runs.get('run_a'),
+      approvals: await store.approvals.forRun('run_a'),
+      decisions: await store.decisions.forRun('run_a'),
+    });
+    expect(read.decisions.map((d) => [d.callId, d.phase, d.createdAt, d.arguments])).toEqual([
+      ['c2', 'execution', '2026-01-01T00:00:02.500Z', null],
+      ['c1', 'proposal', '2026-01-01T00:00:03.001Z', { title: 'Bike', price: 120.5 }],
+    ]);
     expect(read.approvals.map((a) => [a.id, a.status, a.decidedAt, a.proposedArguments])).toEqual([
       ['apr_1', 'pending', null, null],
       ['apr_2', 'approved', '2026-01-01T00:00:02.500Z', { title: 'Bike c2', price: 120.5, tags: ['a', 'é'] }],

@@ -1,4 +1,5 @@
 import type { ApprovalRecord } from './approvalRepository.js';
+import type { PolicyDecisionRecord } from './policyDecisionRepository.js';
 
 export const RUN_STATUSES = ['completed', 'awaiting_approval', 'stopped', 'running'] as const;
 export const STOP_REASONS = [
@@ -32,10 +33,11 @@ export interface RunRecord {
   createdAt: string;
   updatedAt: string;
 }
-/** A run with its approvals (oldest first), as read on one snapshot. */
+/** A run with its approvals (oldest first) and its policy decisions (in order), as read on one snapshot. */
 export interface RunWithApprovals {
   run: RunRecord;
   approvals: ApprovalRecord[];
+  decisions: PolicyDecisionRecord[];
 }
 export type RunUpdate = Partial<Pick<RunRecord, 'status' | 'stopReason' | 'reply' | 'steps' | 'state'>>;
 export interface RunRepository {
@@ -48,7 +50,10 @@ export interface RunRepository {
     },
   ): Promise<RunRecord>;
   get(id: string): Promise<RunRecord | undefined>;
-  /** The run and its approvals on one snapshot (a settled segment's answer): one statement where it can be. */
+  /**
+   * The run, its approvals and its policy decisions on one snapshot (a settled segment's answer, and what
+   * the sinks count): one statement where it can be.
+   */
   withApprovals(id: string): Promise<RunWithApprovals | undefined>;
   latestForConversation(conversationId: string): Promise<RunRecord | undefined>;
   update(id: string, update: RunUpdate): Promise<void>;
