@@ -159,6 +159,45 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
     expect((await store.runs.listInterrupted()).map((r) => r.id)).toEqual(['run_b']);
   });
 
+  it('runs: createNext creates the run and answers the latest before it', async () => {
+    const { store } = await fresh(engine);
+    const c = await store.conversations.create('seller-1');
+    const other = await store.conversations.create('seller-1');
+    const next = (id: string, conversationId = c.id) =>
+      store.runs.createNext({
+        id,
+        conversationId,
+        sellerId: 'seller-1',
+        traceId: `trace_${id}`,
+        input: { text: `hi ${id}` },
+        appVersion: '1',
+        promptVersion: 'v1',
+        model: 'm',
+      });
+    const first = await next('run_a');
+    expect(first.previous).toBeUndefined();
+    expect(first.run).toEqual(await store.runs.get('run_a'));
+    await store.runs.update('run_a', { status: 'awaiting_approval', reply: 'confirm?', steps: 1, state: 'S' });
+    // The same instant: the later-created run is the latest.
+    const second = await next('run_b');
+    expect(second.previous).toEqual(await store.runs.get('run_a'));
+    expect(second.previous).toMatchObject({ status: 'awaiting_approval', state: 'S', input: { text: 'hi run_a' } });
+    expect(second.run).toEqual(await store.runs.get('run_b'));
+    expect(second.run).toMatchObject({ status: 'running', steps: 0, tags: [], input: { text: 'hi run_b' } });
+    at('2026-01-01T00:03:00.000Z');
+    expect((await next('run_c')).previous!.id).toBe('run_b');
+    expect((await next('run_d', other.id)).previous).toBeUndefined();
+    expect((await store.runs.latestForConversation(c.id))!.id).toBe('run_c');
+    // Inside a transaction that rolls back, nothing was created.
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.runs.createNext({ ...second.run, id: 'run_e' });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await store.runs.get('run_e')).toBeUndefined();
+  });
+
   it('runs: withApprovals answers the run, its approvals and decisions as get and forRun do', async () => {
     const { store } = await fresh(engine);
     await createRun(store, 'run_a');

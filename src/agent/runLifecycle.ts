@@ -185,8 +185,8 @@ export class RunLifecycle {
     // the same statement as the run's.
     const runId = newId('run');
     const { run, superseded } = await this.firstTransaction(hold, [runLeaseKey(runId)], async (tx) => {
-      const superseded = await this.supersedePausedRun(tx, conversationId);
-      const run = await tx.runs.create({
+      // Created with the read of the run it follows (one statement), which is superseded if paused.
+      const { run, previous } = await tx.runs.createNext({
         id: runId,
         conversationId,
         sellerId,
@@ -199,7 +199,7 @@ export class RunLifecycle {
         model: this.options.modelName,
         tags: options.tags,
       });
-      return { run, superseded };
+      return { run, superseded: await this.supersedePausedRun(tx, previous) };
     });
     if (superseded) await this.settled(superseded.id);
     return this.execute(run, [userInputItem(message)], options, undefined, hold);
@@ -543,12 +543,11 @@ export class RunLifecycle {
   }
 
   /**
-   * A new message while a run waits for approval: that run's pending actions lapse unexecuted.
-   * Runs in the caller's transaction (a lookup settling the same run's expired approvals cannot
+   * A new message while a run waits for approval (`latest`, the conversation's latest run before the
+   * message's): that run's pending actions lapse unexecuted. Runs in the caller's transaction (a lookup settling the same run's expired approvals cannot
    * stop it in between); returns the superseded run, which the caller settles after the commit.
    */
-  private async supersedePausedRun(tx: Store, conversationId: string): Promise<RunRecord | undefined> {
-    const latest = await tx.runs.latestForConversation(conversationId);
+  private async supersedePausedRun(tx: Store, latest: RunRecord | undefined): Promise<RunRecord | undefined> {
     if (!latest || latest.status !== 'awaiting_approval') return undefined;
     await supersedeApprovals(tx, latest.id);
     await this.stop(latest, 'cancelled', latest.reply ?? STOP_REPLIES.cancelled, latest.steps);

@@ -39,6 +39,11 @@ export interface RunWithApprovals {
   approvals: ApprovalRecord[];
   decisions: PolicyDecisionRecord[];
 }
+/** What a new run is created from; the rest starts as a running run's. */
+export type NewRun = Pick<
+  RunRecord,
+  'id' | 'conversationId' | 'sellerId' | 'traceId' | 'input' | 'appVersion' | 'promptVersion' | 'model'
+> & { tags?: string[] };
 export type RunUpdate = Partial<Pick<RunRecord, 'status' | 'stopReason' | 'reply' | 'steps' | 'state'>>;
 export interface RunRepository {
   create(
@@ -49,6 +54,11 @@ export interface RunRepository {
       tags?: string[];
     },
   ): Promise<RunRecord>;
+  /**
+   * `create`, answering also the run that was its conversation's latest just before (as
+   * `latestForConversation` would have): one statement where it can be.
+   */
+  createNext(run: NewRun): Promise<{ run: RunRecord; previous: RunRecord | undefined }>;
   get(id: string): Promise<RunRecord | undefined>;
   /**
    * The run, its approvals and its policy decisions on one snapshot (a settled segment's answer, and what

@@ -1,5 +1,5 @@
 import type { Conversation, ConversationRepository } from '../conversationRepository.js';
-import type { RunRecord, RunRepository, RunUpdate, RunWithApprovals } from '../runRepository.js';
+import type { NewRun, RunRecord, RunRepository, RunUpdate, RunWithApprovals } from '../runRepository.js';
 import type { Clock } from '../store.js';
 import { newId } from '../ids.js';
 import { json, type PgDatabase, type Row } from './database.js';
@@ -117,30 +117,50 @@ export class PgRunRepository implements RunRepository {
     private readonly now: Clock,
   ) {}
 
-  async create(
-    run: Pick<
-      RunRecord,
-      'id' | 'conversationId' | 'sellerId' | 'traceId' | 'input' | 'appVersion' | 'promptVersion' | 'model'
-    > & { tags?: string[] },
-  ): Promise<RunRecord> {
-    const at = this.now().toISOString();
+  async create(run: NewRun): Promise<RunRecord> {
     const row = await this.db.one(
       `INSERT INTO runs (id, conversation_id, seller_id, trace_id, status, input, app_version, prompt_version, model, tags, created_at, updated_at)
        VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8, $9, $10, $10) RETURNING ${RUN_COLUMNS}`,
-      [
-        run.id,
-        run.conversationId,
-        run.sellerId,
-        run.traceId,
-        json(run.input),
-        run.appVersion,
-        run.promptVersion,
-        run.model,
-        json(run.tags ?? []),
-        at,
-      ],
+      this.insertParams(run, this.now().toISOString()),
     );
     return toRun(row!);
+  }
+
+  /**
+   * One statement: the previous latest is read on the statement's snapshot, which the insert beside it
+   * does not change (a data-modifying CTE's rows are seen only through its RETURNING).
+   */
+  async createNext(run: NewRun): Promise<{ run: RunRecord; previous: RunRecord | undefined }> {
+    const at = this.now().toISOString();
+    const rows = await this.db.query(
+      `WITH previous AS (
+         SELECT ${RUN_COLUMNS} FROM runs WHERE conversation_id = $2 ORDER BY created_at DESC, seq DESC LIMIT 1
+       ), created AS (
+         INSERT INTO runs (id, conversation_id, seller_id, trace_id, status, input, app_version, prompt_version, model,
+           tags, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8, $9, $10, $10) RETURNING ${RUN_COLUMNS}
+       )
+       SELECT true AS created, * FROM created UNION ALL SELECT false, * FROM previous`,
+      this.insertParams(run, at),
+    );
+    const created = rows.find((r) => r.created === true)!;
+    const previous = rows.find((r) => r.created === false);
+    return { run: toRun(created), previous: previous && toRun(previous) };
+  }
+
+  private insertParams(run: NewRun, at: string): unknown[] {
+    return [
+      run.id,
+      run.conversationId,
+      run.sellerId,
+      run.traceId,
+      json(run.input),
+      run.appVersion,
+      run.promptVersion,
+      run.model,
+      json(run.tags ?? []),
+      at,
+    ];
   }
 
   async get(id: string): Promise<RunRecord | undefined> {

@@ -1,4 +1,4 @@
-import type { RunStatus, StopReason, RunRecord, RunUpdate, RunWithApprovals } from '../runRepository.js';
+import type { NewRun, RunStatus, StopReason, RunRecord, RunUpdate, RunWithApprovals } from '../runRepository.js';
 import type { ApprovalRecord } from '../approvalRepository.js';
 import type { PolicyDecisionRecord } from '../policyDecisionRepository.js';
 import type { Db } from './database.js';
@@ -97,6 +97,13 @@ export class SqliteRunRepository {
       created_at: at,
       updated_at: at,
     });
+  }
+
+  createNext(run: NewRun): { run: RunRecord; previous: RunRecord | undefined } {
+    return this.db.transaction(() => {
+      const previous = this.latestForConversation(run.conversationId);
+      return { run: this.create(run), previous };
+    })();
   }
 
   /** The reads in one transaction: one snapshot, even with another process writing the file. */
