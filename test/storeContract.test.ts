@@ -243,8 +243,11 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
     at('2026-01-01T00:00:03.001Z');
     await decision('run_a', 'c1', 'proposal');
     await decision('run_b', 'c3', 'proposal');
-    await store.runs.update('run_a', { status: 'completed', reply: 'done', steps: 2 });
+    const ended = await store.runs.updateSettled('run_a', { status: 'completed', reply: 'done', steps: 2 });
     const read = (await store.runs.withApprovals('run_a'))!;
+    expect(ended).toEqual(read);
+    expect(read.run).toMatchObject({ status: 'completed', reply: 'done', steps: 2 });
+    expect(await store.runs.updateSettled('run_missing', { steps: 1 })).toBeUndefined();
     expect(read).toEqual({
       run: await store.runs.get('run_a'),
       approvals: await store.approvals.forRun('run_a'),
@@ -253,6 +256,18 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
     expect(read.decisions.map((d) => [d.callId, d.phase, d.createdAt, d.arguments])).toEqual([
       ['c2', 'execution', '2026-01-01T00:00:02.500Z', null],
       ['c1', 'proposal', '2026-01-01T00:00:03.001Z', { title: 'Bike', price: 120.5 }],
+    ]);
+    // Inside a transaction, the answer includes what the transaction wrote before it.
+    const settled = await store.transaction(async (tx) => {
+      await tx.decisions.record({ ...read.decisions[1], runId: 'run_b', callId: 'c9', rule: 'late' });
+      return tx.runs.updateSettled('run_b', { status: 'stopped', stopReason: 'cancelled', state: null });
+    });
+    expect(settled).toEqual(await store.runs.withApprovals('run_b'));
+    expect(settled!.run).toMatchObject({ id: 'run_b', status: 'stopped', stopReason: 'cancelled' });
+    expect(settled!.approvals.map((a) => a.id)).toEqual(['apr_3']);
+    expect(settled!.decisions.map((d) => [d.runId, d.callId])).toEqual([
+      ['run_b', 'c3'],
+      ['run_b', 'c9'],
     ]);
     expect(read.approvals.map((a) => [a.id, a.status, a.decidedAt, a.proposedArguments])).toEqual([
       ['apr_1', 'pending', null, null],

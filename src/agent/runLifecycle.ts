@@ -386,8 +386,8 @@ export class RunLifecycle {
     const log = runLogger(this.logger, run);
     /** The segment's outcome as last read for the caller, handed to the sinks so that they need not read it again. */
     let outcome: SettledRun | undefined;
-    const finish = async () => {
-      const read = await this.read(run.id);
+    const finish = async (known?: SettledRun) => {
+      const read = known ?? (await this.read(run.id));
       outcome = read;
       return toRunResult(read.run, read.approvals);
     };
@@ -436,23 +436,27 @@ export class RunLifecycle {
         }
         const interruptions = result.interruptions;
         if (interruptions.length === 0) {
-          // The run's end, its last session items and the segment's spans: one commit.
-          await this.runWrites.transaction(
+          // The run's end, its last session items and the segment's spans: one commit. The end's
+          // statement answers the outcome too (not awaited before the commit: no wait of its own).
+          const { ended } = await this.runWrites.transaction(
             this.store,
             run.id,
             async (tx) => {
-              await tx.runs.update(run.id, {
+              const ended = tx.runs.updateSettled(run.id, {
                 status: 'completed',
                 reply: finalText(result.finalOutput) ?? assistantText(result.newItems) ?? '',
                 steps: steps(),
                 state: null,
               });
+              // Its failure is the transaction's (a failed statement fails the commit).
+              ended.catch(() => undefined);
               await this.recorder.writeHeld(tx, run.traceId);
+              return { ended };
             },
             releaseLeasesIn,
           );
           leasesReleased();
-          return await finish();
+          return await finish(await ended);
         }
         const { state } = result;
         // The approvals, the gate's decisions and the paused state commit together, before the

@@ -69,6 +69,11 @@ export interface RunRepository {
   update(id: string, update: RunUpdate): Promise<void>;
   /** `update`, answering the run as it now stands (one statement); undefined when there is no such run. */
   updateReturning(id: string, update: RunUpdate): Promise<RunRecord | undefined>;
+  /**
+   * `update`, answering what `withApprovals` would right after it (one statement where it can be): a
+   * segment's last write, whose answer is the segment's outcome once its transaction commits.
+   */
+  updateSettled(id: string, update: RunUpdate): Promise<RunWithApprovals | undefined>;
   /** A conversation's runs, oldest first: one per seller message. */
   forConversation(conversationId: string): Promise<RunRecord[]>;
   /** Every run, oldest first (a trial's database holds only that trial's runs). */

@@ -92,6 +92,22 @@ const RUN_COLUMNS = `id, conversation_id, seller_id, trace_id, status, stop_reas
 /** RUN_COLUMNS of the row aliased `r`. */
 const R_COLUMNS = RUN_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1r.$2');
 
+/** A run of the row aliased `r`, with its approvals and policy decisions as JSON arrays (see withApprovalsOf). */
+const SETTLED_COLUMNS = `${R_COLUMNS},
+  coalesce((SELECT json_agg(a ORDER BY a.created_at, a.seq) FROM approvals a WHERE a.run_id = r.id), '[]')
+    AS run_approvals,
+  coalesce((SELECT json_agg(d ORDER BY d.seq) FROM policy_decisions d WHERE d.run_id = r.id), '[]') AS run_decisions`;
+
+const withApprovalsOf = (row: Row | undefined): RunWithApprovals | undefined => {
+  if (!row) return undefined;
+  const { run_approvals: approvals, run_decisions: decisions, ...run } = row;
+  return {
+    run: toRun(run),
+    approvals: (approvals as Row[]).map(approvalFromJson),
+    decisions: (decisions as Row[]).map(decisionFromJson),
+  };
+};
+
 export const toRun = (r: Row): RunRecord => ({
   id: r.id as string,
   conversationId: r.conversation_id as string,
@@ -170,22 +186,7 @@ export class PgRunRepository implements RunRepository {
 
   /** One statement, hence one snapshot and one round trip: approvals and decisions ride along as JSON arrays. */
   async withApprovals(id: string): Promise<RunWithApprovals | undefined> {
-    const row = await this.db.one(
-      `SELECT ${R_COLUMNS},
-         coalesce((SELECT json_agg(a ORDER BY a.created_at, a.seq) FROM approvals a WHERE a.run_id = r.id), '[]')
-           AS run_approvals,
-         coalesce((SELECT json_agg(d ORDER BY d.seq) FROM policy_decisions d WHERE d.run_id = r.id), '[]')
-           AS run_decisions
-       FROM runs r WHERE r.id = $1`,
-      [id],
-    );
-    if (!row) return undefined;
-    const { run_approvals: approvals, run_decisions: decisions, ...run } = row;
-    return {
-      run: toRun(run),
-      approvals: (approvals as Row[]).map(approvalFromJson),
-      decisions: (decisions as Row[]).map(decisionFromJson),
-    };
+    return withApprovalsOf(await this.db.one(`SELECT ${SETTLED_COLUMNS} FROM runs r WHERE r.id = $1`, [id]));
   }
 
   async latestForConversation(conversationId: string): Promise<RunRecord | undefined> {
@@ -207,6 +208,12 @@ export class PgRunRepository implements RunRepository {
     return row && toRun(row);
   }
 
+  /** The approvals' and decisions' subqueries see the statement's snapshot: the transaction's writes before it. */
+  async updateSettled(id: string, update: RunUpdate): Promise<RunWithApprovals | undefined> {
+    const { sql, params } = this.updateStatement(id, update);
+    return withApprovalsOf(await this.db.one(`${sql} RETURNING ${SETTLED_COLUMNS}`, params));
+  }
+
   private updateStatement(id: string, update: RunUpdate): { sql: string; params: unknown[] } {
     const params: unknown[] = [id, this.now().toISOString()];
     const sets = ['updated_at = $2'];
@@ -223,7 +230,7 @@ export class PgRunRepository implements RunRepository {
         sets.push(`${column} = $${params.length}`);
       }
     }
-    return { sql: `UPDATE runs SET ${sets.join(', ')} WHERE id = $1`, params };
+    return { sql: `UPDATE runs AS r SET ${sets.join(', ')} WHERE r.id = $1`, params };
   }
 
   async forConversation(conversationId: string): Promise<RunRecord[]> {

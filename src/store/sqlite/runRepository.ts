@@ -137,6 +137,13 @@ export class SqliteRunRepository {
     return row && toRecord(row);
   }
 
+  updateSettled(id: string, update: RunUpdate): RunWithApprovals | undefined {
+    return this.db.transaction(() => {
+      const run = this.updateReturning(id, update);
+      return run && { run, approvals: this.approvalsFor(id), decisions: this.decisionsFor(id) };
+    })();
+  }
+
   private updateStatement(id: string, update: RunUpdate): { sql: string; params: Record<string, unknown> } {
     const sets: string[] = ['updated_at = @updatedAt'];
     const params: Record<string, unknown> = { id, updatedAt: this.now().toISOString() };
