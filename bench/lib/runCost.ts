@@ -8,6 +8,7 @@ import { benchPostgres, databaseOn } from './benchPostgres.js';
 import { DelayedModel } from './delayedModel.js';
 import { pgRoundTrips, roundTripsBetween } from './pgRoundTrips.js';
 import { postgresCpu } from './postgresCpu.js';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 
 /**
@@ -73,17 +74,42 @@ const totals = Object.fromEntries(
 >;
 const byStatement: Record<string, number> = {};
 
-for (const engine of Object.keys(engines) as Engine[]) for (let i = 0; i < WARMUP; i++) await run(engines[engine].app);
-// The warm-up filled tables that were empty when the pool's connections planned their prepared statements:
-// those plans (sequential scans of "tiny" tables, FK checks included) would stay until autovacuum happened
-// to analyze, while every run makes the tables bigger. ANALYZE, as a database in service has statistics,
-// re-plans them. RUN_COST_ANALYZE=0 measures the young database as it is.
-if ('postgres' in engines && process.env.RUN_COST_ANALYZE !== '0') {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query('ANALYZE');
-  await admin.end();
+// A database in service holds the conversations of earlier days, and its statistics say so. A new one's
+// connections plan their prepared statements on empty tables: sequential scans (FK checks included) that
+// stay until autovacuum happens to analyze, while every run makes the tables bigger, so that the cost of
+// a run grew with the length of the bench. Both engines get HISTORY earlier conversations (20,000 by
+// default), each with its run and two items, then PostgreSQL's statistics are taken (ANALYZE re-plans).
+// RUN_COST_HISTORY=0 measures a new database.
+const HISTORY = Number(process.env.RUN_COST_HISTORY ?? 20_000);
+if (HISTORY > 0) {
+  const at = `'2026-01-01T00:00:00.000Z'`;
+  const history = [
+    `INSERT INTO conversations (id, seller_id, created_at, updated_at)
+     SELECT 'conv_history_' || i, 'seller-' || (i % 500), ${at}, ${at} FROM s`,
+    `INSERT INTO runs (id, conversation_id, seller_id, trace_id, status, reply, steps, input, app_version,
+       prompt_version, model, created_at, updated_at)
+     SELECT 'run_history_' || i, 'conv_history_' || i, 'seller-' || (i % 500), 'trace_history_' || i, 'completed',
+       'an earlier answer', 1, '{"text":"an earlier question"}', 'history', 'v1', 'history', ${at}, ${at} FROM s`,
+    `INSERT INTO conversation_items (conversation_id, item, created_at)
+     SELECT 'conv_history_' || i, '{"role":"user","content":"an earlier question"}', ${at} FROM s`,
+    `INSERT INTO conversation_items (conversation_id, item, created_at)
+     SELECT 'conv_history_' || i, '{"role":"assistant","content":"an earlier answer"}', ${at} FROM s`,
+  ];
+  if ('postgres' in engines) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    for (const sql of history) await admin.query(`WITH s (i) AS (SELECT generate_series(1, ${HISTORY})) ${sql}`);
+    await admin.query('ANALYZE');
+    await admin.end();
+  }
+  if ('sqlite' in engines) {
+    const db = new Database(join(dir, 'cost.db'));
+    const series = `WITH RECURSIVE s (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${HISTORY})`;
+    db.transaction(() => history.forEach((sql) => db.prepare(`${series} ${sql}`).run()))();
+    db.close();
+  }
 }
+for (const engine of Object.keys(engines) as Engine[]) for (let i = 0; i < WARMUP; i++) await run(engines[engine].app);
 const load = [loadavg()[0]];
 const profilePath = process.env.BENCH_PROFILE;
 if (profilePath) {
