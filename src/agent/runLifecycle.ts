@@ -548,8 +548,9 @@ export class RunLifecycle {
 
   /**
    * A new message while a run waits for approval (`latest`, the conversation's latest run before the
-   * message's): that run's pending actions lapse unexecuted. Runs in the caller's transaction (a lookup settling the same run's expired approvals cannot
-   * stop it in between); returns the superseded run, which the caller settles after the commit.
+   * message's): that run's pending actions lapse unexecuted. Runs in the caller's transaction (a
+   * lookup settling the same run's expired approvals cannot stop it in between); returns the
+   * superseded run, which the caller settles after the commit.
    */
   private async supersedePausedRun(tx: Store, latest: RunRecord | undefined): Promise<RunRecord | undefined> {
     if (!latest || latest.status !== 'awaiting_approval') return undefined;
