@@ -159,11 +159,54 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
     expect((await store.runs.listInterrupted()).map((r) => r.id)).toEqual(['run_b']);
   });
 
-  it('runs: withApprovals answers the run and its approvals as get and forRun do', async () => {
+  it('runs: createNext creates the run and answers the latest before it', async () => {
+    const { store } = await fresh(engine);
+    const c = await store.conversations.create('seller-1');
+    const other = await store.conversations.create('seller-1');
+    const next = (id: string, conversationId = c.id) =>
+      store.runs.createNext({
+        id,
+        conversationId,
+        sellerId: 'seller-1',
+        traceId: `trace_${id}`,
+        input: { text: `hi ${id}` },
+        appVersion: '1',
+        promptVersion: 'v1',
+        model: 'm',
+      });
+    const first = await next('run_a');
+    expect(first.previous).toBeUndefined();
+    expect(first.run).toEqual(await store.runs.get('run_a'));
+    await store.runs.update('run_a', { status: 'awaiting_approval', reply: 'confirm?', steps: 1, state: 'S' });
+    // The same instant: the later-created run is the latest.
+    const second = await next('run_b');
+    expect(second.previous).toEqual(await store.runs.get('run_a'));
+    expect(second.previous).toMatchObject({ status: 'awaiting_approval', state: 'S', input: { text: 'hi run_a' } });
+    expect(second.run).toEqual(await store.runs.get('run_b'));
+    expect(second.run).toMatchObject({ status: 'running', steps: 0, tags: [], input: { text: 'hi run_b' } });
+    at('2026-01-01T00:03:00.000Z');
+    expect((await next('run_c')).previous!.id).toBe('run_b');
+    expect((await next('run_d', other.id)).previous).toBeUndefined();
+    expect((await store.runs.latestForConversation(c.id))!.id).toBe('run_c');
+    // Inside a transaction that rolls back, nothing was created.
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.runs.createNext({ ...second.run, id: 'run_e' });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await store.runs.get('run_e')).toBeUndefined();
+  });
+
+  it('runs: withApprovals answers the run, its approvals and decisions as get and forRun do', async () => {
     const { store } = await fresh(engine);
     await createRun(store, 'run_a');
     await createRun(store, 'run_b');
-    expect(await store.runs.withApprovals('run_a')).toEqual({ run: await store.runs.get('run_a'), approvals: [] });
+    expect(await store.runs.withApprovals('run_a')).toEqual({
+      run: await store.runs.get('run_a'),
+      approvals: [],
+      decisions: [],
+    });
     expect(await store.runs.withApprovals('run_missing')).toBeUndefined();
     const request = (id: string, runId: string, callId: string) =>
       store.approvals.request({
@@ -185,9 +228,47 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
       arguments: { title: 'Edited', price: 99 },
       summary: 'post edited',
     });
-    await store.runs.update('run_a', { status: 'completed', reply: 'done', steps: 2 });
+    const decision = (runId: string, callId: string, phase: 'proposal' | 'execution') =>
+      store.decisions.record({
+        runId,
+        callId,
+        tool: 'createListing',
+        phase,
+        decision: phase === 'proposal' ? 'needs_confirmation' : 'deny',
+        rule: `rule-${callId}`,
+        reason: 'because',
+        arguments: phase === 'proposal' ? { title: 'Bike', price: 120.5 } : null,
+      });
+    await decision('run_a', 'c2', 'execution');
+    at('2026-01-01T00:00:03.001Z');
+    await decision('run_a', 'c1', 'proposal');
+    await decision('run_b', 'c3', 'proposal');
+    const ended = await store.runs.updateSettled('run_a', { status: 'completed', reply: 'done', steps: 2 });
     const read = (await store.runs.withApprovals('run_a'))!;
-    expect(read).toEqual({ run: await store.runs.get('run_a'), approvals: await store.approvals.forRun('run_a') });
+    expect(ended).toEqual(read);
+    expect(read.run).toMatchObject({ status: 'completed', reply: 'done', steps: 2 });
+    expect(await store.runs.updateSettled('run_missing', { steps: 1 })).toBeUndefined();
+    expect(read).toEqual({
+      run: await store.runs.get('run_a'),
+      approvals: await store.approvals.forRun('run_a'),
+      decisions: await store.decisions.forRun('run_a'),
+    });
+    expect(read.decisions.map((d) => [d.callId, d.phase, d.createdAt, d.arguments])).toEqual([
+      ['c2', 'execution', '2026-01-01T00:00:02.500Z', null],
+      ['c1', 'proposal', '2026-01-01T00:00:03.001Z', { title: 'Bike', price: 120.5 }],
+    ]);
+    // Inside a transaction, the answer includes what the transaction wrote before it.
+    const settled = await store.transaction(async (tx) => {
+      await tx.decisions.record({ ...read.decisions[1], runId: 'run_b', callId: 'c9', rule: 'late' });
+      return tx.runs.updateSettled('run_b', { status: 'stopped', stopReason: 'cancelled', state: null });
+    });
+    expect(settled).toEqual(await store.runs.withApprovals('run_b'));
+    expect(settled!.run).toMatchObject({ id: 'run_b', status: 'stopped', stopReason: 'cancelled' });
+    expect(settled!.approvals.map((a) => a.id)).toEqual(['apr_3']);
+    expect(settled!.decisions.map((d) => [d.runId, d.callId])).toEqual([
+      ['run_b', 'c3'],
+      ['run_b', 'c9'],
+    ]);
     expect(read.approvals.map((a) => [a.id, a.status, a.decidedAt, a.proposedArguments])).toEqual([
       ['apr_1', 'pending', null, null],
       ['apr_2', 'approved', '2026-01-01T00:00:02.500Z', { title: 'Bike c2', price: 120.5, tags: ['a', 'é'] }],

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
@@ -7,6 +8,8 @@ import { benchPostgres, databaseOn } from './benchPostgres.js';
 import { DelayedModel } from './delayedModel.js';
 import { pgRoundTrips, roundTripsBetween } from './pgRoundTrips.js';
 import { postgresCpu } from './postgresCpu.js';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 
 /**
  * What one run costs per engine, one run at a time: the service in this process on a SQLite file
@@ -17,6 +20,8 @@ import { postgresCpu } from './postgresCpu.js';
  * CPU, PostgreSQL's processes' CPU, and round trips (waits on the database) and statements.
  * `npx tsx bench/lib/runCost.ts` prints one JSON line; run it on two trees, alternately, to compare.
  * PostgreSQL's CPU is its cluster's (every database on it), so nothing else should use the cluster.
+ * BENCH_PROFILE=out writes a CPU profile of each engine's measured runs instead (out-<engine>.cpuprofile,
+ * the engines one after the other; the figures printed then include the profiler's cost).
  */
 const ROUNDS = Number(process.env.RUN_COST_ROUNDS ?? 5);
 const RUNS = Number(process.env.RUN_COST_RUNS ?? 40);
@@ -59,12 +64,69 @@ async function run(app: (typeof engines)['sqlite']['app']): Promise<void> {
 
 type Engine = keyof typeof engines;
 const totals = Object.fromEntries(
-  Object.keys(engines).map((e) => [e, { cpuMs: 0, databaseCpuMs: 0, roundTrips: 0, statements: 0, begins: 0 }]),
-) as Record<Engine, { cpuMs: number; databaseCpuMs: number; roundTrips: number; statements: number; begins: number }>;
+  Object.keys(engines).map((e) => [
+    e,
+    { cpuMs: 0, systemMs: 0, databaseCpuMs: 0, roundTrips: 0, statements: 0, begins: 0 },
+  ]),
+) as Record<
+  Engine,
+  { cpuMs: number; systemMs: number; databaseCpuMs: number; roundTrips: number; statements: number; begins: number }
+>;
 const byStatement: Record<string, number> = {};
 
+// A database in service holds the conversations of earlier days, and its statistics say so. A new one's
+// connections plan their prepared statements on empty tables: sequential scans (FK checks included) that
+// stay until autovacuum happens to analyze, while every run makes the tables bigger, so that the cost of
+// a run grew with the length of the bench. Both engines get HISTORY earlier conversations (20,000 by
+// default), each with its run and two items, then PostgreSQL's statistics are taken (ANALYZE re-plans)
+// and the tables vacuumed, SQLite's WAL checkpointed: neither engine's housekeeping of the history is
+// left to fall inside the measured runs. RUN_COST_HISTORY=0 measures a new database.
+const HISTORY = Number(process.env.RUN_COST_HISTORY ?? 20_000);
+if (HISTORY > 0) {
+  const at = `'2026-01-01T00:00:00.000Z'`;
+  const history = [
+    `INSERT INTO conversations (id, seller_id, created_at, updated_at)
+     SELECT 'conv_history_' || i, 'seller-' || (i % 500), ${at}, ${at} FROM s`,
+    `INSERT INTO runs (id, conversation_id, seller_id, trace_id, status, reply, steps, input, app_version,
+       prompt_version, model, created_at, updated_at)
+     SELECT 'run_history_' || i, 'conv_history_' || i, 'seller-' || (i % 500), 'trace_history_' || i, 'completed',
+       'an earlier answer', 1, '{"text":"an earlier question"}', 'history', 'v1', 'history', ${at}, ${at} FROM s`,
+    `INSERT INTO conversation_items (conversation_id, item, created_at)
+     SELECT 'conv_history_' || i, '{"role":"user","content":"an earlier question"}', ${at} FROM s`,
+    `INSERT INTO conversation_items (conversation_id, item, created_at)
+     SELECT 'conv_history_' || i, '{"role":"assistant","content":"an earlier answer"}', ${at} FROM s`,
+  ];
+  if ('postgres' in engines) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    for (const sql of history) await admin.query(`WITH s (i) AS (SELECT generate_series(1, ${HISTORY})) ${sql}`);
+    await admin.query('VACUUM ANALYZE');
+    await admin.end();
+  }
+  if ('sqlite' in engines) {
+    const db = new Database(join(dir, 'cost.db'));
+    const series = `WITH RECURSIVE s (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${HISTORY})`;
+    db.transaction(() => history.forEach((sql) => db.prepare(`${series} ${sql}`).run()))();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+  }
+}
 for (const engine of Object.keys(engines) as Engine[]) for (let i = 0; i < WARMUP; i++) await run(engines[engine].app);
 const load = [loadavg()[0]];
+const profilePath = process.env.BENCH_PROFILE;
+if (profilePath) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  for (const engine of Object.keys(engines) as Engine[]) {
+    await session.post('Profiler.start');
+    for (let i = 0; i < ROUNDS * RUNS; i++) await run(engines[engine].app);
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(`${profilePath}-${engine}.cpuprofile`, JSON.stringify(profile));
+  }
+  session.disconnect();
+}
 for (let round = 0; round < ROUNDS; round++) {
   for (const engine of Object.keys(engines) as Engine[]) {
     const trips = pgRoundTrips();
@@ -74,6 +136,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const used = process.cpuUsage(cpu);
     const t = totals[engine];
     t.cpuMs += (used.user + used.system) / 1000;
+    t.systemMs += used.system / 1000;
     t.databaseCpuMs += (databaseCpu() ?? 0) - db;
     const delta = roundTripsBetween(trips, pgRoundTrips());
     t.roundTrips += delta.roundTrips;
@@ -91,6 +154,7 @@ const result = Object.fromEntries(
     e,
     {
       cpuMsPerRun: per(t.cpuMs),
+      systemCpuMsPerRun: per(t.systemMs),
       databaseCpuMsPerRun: per(t.databaseCpuMs),
       roundTripsPerRun: per(t.roundTrips),
       statementsPerRun: per(t.statements),

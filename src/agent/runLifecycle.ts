@@ -185,8 +185,8 @@ export class RunLifecycle {
     // the same statement as the run's.
     const runId = newId('run');
     const { run, superseded } = await this.firstTransaction(hold, [runLeaseKey(runId)], async (tx) => {
-      const superseded = await this.supersedePausedRun(tx, conversationId);
-      const run = await tx.runs.create({
+      // Created with the read of the run it follows (one statement), which is superseded if paused.
+      const { run, previous } = await tx.runs.createNext({
         id: runId,
         conversationId,
         sellerId,
@@ -199,7 +199,7 @@ export class RunLifecycle {
         model: this.options.modelName,
         tags: options.tags,
       });
-      return { run, superseded };
+      return { run, superseded: await this.supersedePausedRun(tx, previous) };
     });
     if (superseded) await this.settled(superseded.id);
     return this.execute(run, [userInputItem(message)], options, undefined, hold);
@@ -386,8 +386,8 @@ export class RunLifecycle {
     const log = runLogger(this.logger, run);
     /** The segment's outcome as last read for the caller, handed to the sinks so that they need not read it again. */
     let outcome: SettledRun | undefined;
-    const finish = async () => {
-      const read = await this.read(run.id);
+    const finish = async (known?: SettledRun) => {
+      const read = known ?? (await this.read(run.id));
       outcome = read;
       return toRunResult(read.run, read.approvals);
     };
@@ -436,23 +436,27 @@ export class RunLifecycle {
         }
         const interruptions = result.interruptions;
         if (interruptions.length === 0) {
-          // The run's end, its last session items and the segment's spans: one commit.
-          await this.runWrites.transaction(
+          // The run's end, its last session items and the segment's spans: one commit. The end's
+          // statement answers the outcome too (not awaited before the commit: no wait of its own).
+          const { ended } = await this.runWrites.transaction(
             this.store,
             run.id,
             async (tx) => {
-              await tx.runs.update(run.id, {
+              const ended = tx.runs.updateSettled(run.id, {
                 status: 'completed',
                 reply: finalText(result.finalOutput) ?? assistantText(result.newItems) ?? '',
                 steps: steps(),
                 state: null,
               });
+              // Its failure is the transaction's (a failed statement fails the commit).
+              ended.catch(() => undefined);
               await this.recorder.writeHeld(tx, run.traceId);
+              return { ended };
             },
             releaseLeasesIn,
           );
           leasesReleased();
-          return await finish();
+          return await finish(await ended);
         }
         const { state } = result;
         // The approvals, the gate's decisions and the paused state commit together, before the
@@ -543,12 +547,12 @@ export class RunLifecycle {
   }
 
   /**
-   * A new message while a run waits for approval: that run's pending actions lapse unexecuted.
-   * Runs in the caller's transaction (a lookup settling the same run's expired approvals cannot
-   * stop it in between); returns the superseded run, which the caller settles after the commit.
+   * A new message while a run waits for approval (`latest`, the conversation's latest run before the
+   * message's): that run's pending actions lapse unexecuted. Runs in the caller's transaction (a
+   * lookup settling the same run's expired approvals cannot stop it in between); returns the
+   * superseded run, which the caller settles after the commit.
    */
-  private async supersedePausedRun(tx: Store, conversationId: string): Promise<RunRecord | undefined> {
-    const latest = await tx.runs.latestForConversation(conversationId);
+  private async supersedePausedRun(tx: Store, latest: RunRecord | undefined): Promise<RunRecord | undefined> {
     if (!latest || latest.status !== 'awaiting_approval') return undefined;
     await supersedeApprovals(tx, latest.id);
     await this.stop(latest, 'cancelled', latest.reply ?? STOP_REPLIES.cancelled, latest.steps);

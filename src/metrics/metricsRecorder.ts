@@ -1,5 +1,5 @@
 import type { Span, SpanData } from '@openai/agents';
-import type { ApprovalRecord, RunRecord, Store } from '../store/index.js';
+import type { ApprovalRecord, PolicyDecisionRecord, RunRecord, Store } from '../store/index.js';
 import type { SettledRun, TraceSink } from '../tracing/traceRouter.js';
 import { spanFact, type SpanFact } from '../tracing/spanFacts.js';
 import { SerialQueue } from '../tracing/serialQueue.js';
@@ -90,7 +90,7 @@ export class MetricsRecorder implements TraceSink {
     if (worked !== undefined) metrics.runDuration.observe({ ...labels, status: run.status }, worked / 1000);
     this.workMs.delete(run.traceId);
     this.labelsByTrace.delete(run.traceId);
-    await this.countStoreEvents(run, settled?.approvals);
+    await this.countStoreEvents(run, settled?.approvals, settled?.decisions);
   }
 
   /** Thumbs up or down on a run (called by the feedback route's hook). */
@@ -98,7 +98,11 @@ export class MetricsRecorder implements TraceSink {
     this.metrics.feedback.inc({ prompt_version: run.promptVersion, value: value === 1 ? 'up' : 'down' });
   }
 
-  private async countStoreEvents(run: RunRecord, known?: ApprovalRecord[]): Promise<void> {
+  private async countStoreEvents(
+    run: RunRecord,
+    known?: ApprovalRecord[],
+    knownDecisions?: PolicyDecisionRecord[],
+  ): Promise<void> {
     const seen = this.counted.get(run.id) ?? new Set<string>();
     const once = (key: string, at: string, count: () => void) => {
       if (seen.has(key) || Date.parse(at) < this.since) return;
@@ -107,7 +111,7 @@ export class MetricsRecorder implements TraceSink {
     };
     const version = run.promptVersion;
     const [decisions, approvals] = await Promise.all([
-      this.store.decisions.forRun(run.id),
+      knownDecisions ?? this.store.decisions.forRun(run.id),
       known ?? this.store.approvals.forRun(run.id),
     ]);
     for (const d of decisions) {

@@ -1,4 +1,5 @@
 import type { ApprovalRecord } from './approvalRepository.js';
+import type { PolicyDecisionRecord } from './policyDecisionRepository.js';
 
 export const RUN_STATUSES = ['completed', 'awaiting_approval', 'stopped', 'running'] as const;
 export const STOP_REASONS = [
@@ -32,11 +33,17 @@ export interface RunRecord {
   createdAt: string;
   updatedAt: string;
 }
-/** A run with its approvals (oldest first), as read on one snapshot. */
+/** A run with its approvals (oldest first) and its policy decisions (in order), as read on one snapshot. */
 export interface RunWithApprovals {
   run: RunRecord;
   approvals: ApprovalRecord[];
+  decisions: PolicyDecisionRecord[];
 }
+/** What a new run is created from; the rest starts as a running run's. */
+export type NewRun = Pick<
+  RunRecord,
+  'id' | 'conversationId' | 'sellerId' | 'traceId' | 'input' | 'appVersion' | 'promptVersion' | 'model'
+> & { tags?: string[] };
 export type RunUpdate = Partial<Pick<RunRecord, 'status' | 'stopReason' | 'reply' | 'steps' | 'state'>>;
 export interface RunRepository {
   create(
@@ -47,13 +54,26 @@ export interface RunRepository {
       tags?: string[];
     },
   ): Promise<RunRecord>;
+  /**
+   * `create`, answering also the run that was its conversation's latest just before (as
+   * `latestForConversation` would have): one statement where it can be.
+   */
+  createNext(run: NewRun): Promise<{ run: RunRecord; previous: RunRecord | undefined }>;
   get(id: string): Promise<RunRecord | undefined>;
-  /** The run and its approvals on one snapshot (a settled segment's answer): one statement where it can be. */
+  /**
+   * The run, its approvals and its policy decisions on one snapshot (a settled segment's answer, and what
+   * the sinks count): one statement where it can be.
+   */
   withApprovals(id: string): Promise<RunWithApprovals | undefined>;
   latestForConversation(conversationId: string): Promise<RunRecord | undefined>;
   update(id: string, update: RunUpdate): Promise<void>;
   /** `update`, answering the run as it now stands (one statement); undefined when there is no such run. */
   updateReturning(id: string, update: RunUpdate): Promise<RunRecord | undefined>;
+  /**
+   * `update`, answering what `withApprovals` would right after it (one statement where it can be): a
+   * segment's last write, whose answer is the segment's outcome once its transaction commits.
+   */
+  updateSettled(id: string, update: RunUpdate): Promise<RunWithApprovals | undefined>;
   /** A conversation's runs, oldest first: one per seller message. */
   forConversation(conversationId: string): Promise<RunRecord[]>;
   /** Every run, oldest first (a trial's database holds only that trial's runs). */

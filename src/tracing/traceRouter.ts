@@ -8,12 +8,13 @@ import {
   type TracingProcessor,
 } from '@openai/agents';
 import { describeError, processLogger } from '../logging/logger.js';
-import type { ApprovalRecord, RunRecord } from '../store/index.js';
+import type { ApprovalRecord, PolicyDecisionRecord, RunRecord } from '../store/index.js';
 
-/** A settled segment's run and approvals as the lifecycle has just read them (one snapshot). */
+/** A settled segment's run, approvals and policy decisions as the lifecycle has just read them (one snapshot). */
 export interface SettledRun {
   run: RunRecord;
   approvals: ApprovalRecord[];
+  decisions?: PolicyDecisionRecord[];
 }
 
 /**

@@ -23,6 +23,21 @@ const toApproval = (r: Row): ApprovalRecord => ({
 
 const iso = (value: unknown): string => new Date(value as string).toISOString();
 
+const toDecision = (r: Row): PolicyDecisionRecord => ({
+  runId: r.run_id as string,
+  callId: r.call_id as string,
+  tool: r.tool as string,
+  phase: r.phase as PolicyDecisionRecord['phase'],
+  decision: r.decision as Decision,
+  rule: r.rule as string,
+  reason: r.reason as string,
+  arguments: r.arguments,
+  createdAt: r.created_at as string,
+});
+
+/** A policy decision from `to_json` of its row (see approvalFromJson). */
+export const decisionFromJson = (r: Row): PolicyDecisionRecord => toDecision({ ...r, created_at: iso(r.created_at) });
+
 /** An approval from `to_json` of its row: timestamps there keep PostgreSQL's text, made ISO as pg's parser does. */
 export const approvalFromJson = (r: Row): ApprovalRecord =>
   toApproval({
@@ -223,16 +238,8 @@ export class PgPolicyDecisionRepository implements PolicyDecisionRepository {
   }
 
   async forRun(runId: string): Promise<PolicyDecisionRecord[]> {
-    return (await this.db.query('SELECT * FROM policy_decisions WHERE run_id = $1 ORDER BY seq', [runId])).map((r) => ({
-      runId: r.run_id as string,
-      callId: r.call_id as string,
-      tool: r.tool as string,
-      phase: r.phase as PolicyDecisionRecord['phase'],
-      decision: r.decision as Decision,
-      rule: r.rule as string,
-      reason: r.reason as string,
-      arguments: r.arguments,
-      createdAt: r.created_at as string,
-    }));
+    return (await this.db.query('SELECT * FROM policy_decisions WHERE run_id = $1 ORDER BY seq', [runId])).map(
+      toDecision,
+    );
   }
 }

@@ -1,9 +1,9 @@
 import type { Conversation, ConversationRepository } from '../conversationRepository.js';
-import type { RunRecord, RunRepository, RunUpdate, RunWithApprovals } from '../runRepository.js';
+import type { NewRun, RunRecord, RunRepository, RunUpdate, RunWithApprovals } from '../runRepository.js';
 import type { Clock } from '../store.js';
 import { newId } from '../ids.js';
 import { json, type PgDatabase, type Row } from './database.js';
-import { approvalFromJson } from './approvalRepository.js';
+import { approvalFromJson, decisionFromJson } from './approvalRepository.js';
 
 const toConversation = (r: Row): Conversation => ({
   id: r.id as string,
@@ -83,6 +83,31 @@ export class PgConversationRepository implements ConversationRepository {
   }
 }
 
+/**
+ * The columns a RunRecord is read from. Never `*`: that would bring `search` too, a tsvector the server
+ * renders as text on every read and the client parses, for nothing (only support's search looks at it).
+ */
+const RUN_COLUMNS = `id, conversation_id, seller_id, trace_id, status, stop_reason, reply, steps, input, state,
+  app_version, prompt_version, model, tags, created_at, updated_at`;
+/** RUN_COLUMNS of the row aliased `r`. */
+const R_COLUMNS = RUN_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1r.$2');
+
+/** A run of the row aliased `r`, with its approvals and policy decisions as JSON arrays (see withApprovalsOf). */
+const SETTLED_COLUMNS = `${R_COLUMNS},
+  coalesce((SELECT json_agg(a ORDER BY a.created_at, a.seq) FROM approvals a WHERE a.run_id = r.id), '[]')
+    AS run_approvals,
+  coalesce((SELECT json_agg(d ORDER BY d.seq) FROM policy_decisions d WHERE d.run_id = r.id), '[]') AS run_decisions`;
+
+const withApprovalsOf = (row: Row | undefined): RunWithApprovals | undefined => {
+  if (!row) return undefined;
+  const { run_approvals: approvals, run_decisions: decisions, ...run } = row;
+  return {
+    run: toRun(run),
+    approvals: (approvals as Row[]).map(approvalFromJson),
+    decisions: (decisions as Row[]).map(decisionFromJson),
+  };
+};
+
 export const toRun = (r: Row): RunRecord => ({
   id: r.id as string,
   conversationId: r.conversation_id as string,
@@ -108,53 +133,65 @@ export class PgRunRepository implements RunRepository {
     private readonly now: Clock,
   ) {}
 
-  async create(
-    run: Pick<
-      RunRecord,
-      'id' | 'conversationId' | 'sellerId' | 'traceId' | 'input' | 'appVersion' | 'promptVersion' | 'model'
-    > & { tags?: string[] },
-  ): Promise<RunRecord> {
-    const at = this.now().toISOString();
+  async create(run: NewRun): Promise<RunRecord> {
     const row = await this.db.one(
       `INSERT INTO runs (id, conversation_id, seller_id, trace_id, status, input, app_version, prompt_version, model, tags, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8, $9, $10, $10) RETURNING *`,
-      [
-        run.id,
-        run.conversationId,
-        run.sellerId,
-        run.traceId,
-        json(run.input),
-        run.appVersion,
-        run.promptVersion,
-        run.model,
-        json(run.tags ?? []),
-        at,
-      ],
+       VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8, $9, $10, $10) RETURNING ${RUN_COLUMNS}`,
+      this.insertParams(run, this.now().toISOString()),
     );
     return toRun(row!);
   }
 
+  /**
+   * One statement: the previous latest is read on the statement's snapshot, which the insert beside it
+   * does not change (a data-modifying CTE's rows are seen only through its RETURNING).
+   */
+  async createNext(run: NewRun): Promise<{ run: RunRecord; previous: RunRecord | undefined }> {
+    const at = this.now().toISOString();
+    const rows = await this.db.query(
+      `WITH previous AS (
+         SELECT ${RUN_COLUMNS} FROM runs WHERE conversation_id = $2 ORDER BY created_at DESC, seq DESC LIMIT 1
+       ), created AS (
+         INSERT INTO runs (id, conversation_id, seller_id, trace_id, status, input, app_version, prompt_version, model,
+           tags, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8, $9, $10, $10) RETURNING ${RUN_COLUMNS}
+       )
+       SELECT true AS created, * FROM created UNION ALL SELECT false, * FROM previous`,
+      this.insertParams(run, at),
+    );
+    const created = rows.find((r) => r.created === true)!;
+    const previous = rows.find((r) => r.created === false);
+    return { run: toRun(created), previous: previous && toRun(previous) };
+  }
+
+  private insertParams(run: NewRun, at: string): unknown[] {
+    return [
+      run.id,
+      run.conversationId,
+      run.sellerId,
+      run.traceId,
+      json(run.input),
+      run.appVersion,
+      run.promptVersion,
+      run.model,
+      json(run.tags ?? []),
+      at,
+    ];
+  }
+
   async get(id: string): Promise<RunRecord | undefined> {
-    const row = await this.db.one('SELECT * FROM runs WHERE id = $1', [id]);
+    const row = await this.db.one(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = $1`, [id]);
     return row && toRun(row);
   }
 
-  /** One statement, hence one snapshot and one round trip: the approvals ride along as a JSON array. */
+  /** One statement, hence one snapshot and one round trip: approvals and decisions ride along as JSON arrays. */
   async withApprovals(id: string): Promise<RunWithApprovals | undefined> {
-    const row = await this.db.one(
-      `SELECT r.*, coalesce((SELECT json_agg(a ORDER BY a.created_at, a.seq) FROM approvals a WHERE a.run_id = r.id),
-         '[]') AS run_approvals
-       FROM runs r WHERE r.id = $1`,
-      [id],
-    );
-    if (!row) return undefined;
-    const { run_approvals: approvals, ...run } = row;
-    return { run: toRun(run), approvals: (approvals as Row[]).map(approvalFromJson) };
+    return withApprovalsOf(await this.db.one(`SELECT ${SETTLED_COLUMNS} FROM runs r WHERE r.id = $1`, [id]));
   }
 
   async latestForConversation(conversationId: string): Promise<RunRecord | undefined> {
     const row = await this.db.one(
-      'SELECT * FROM runs WHERE conversation_id = $1 ORDER BY created_at DESC, seq DESC LIMIT 1',
+      `SELECT ${RUN_COLUMNS} FROM runs WHERE conversation_id = $1 ORDER BY created_at DESC, seq DESC LIMIT 1`,
       [conversationId],
     );
     return row && toRun(row);
@@ -167,8 +204,14 @@ export class PgRunRepository implements RunRepository {
 
   async updateReturning(id: string, update: RunUpdate): Promise<RunRecord | undefined> {
     const { sql, params } = this.updateStatement(id, update);
-    const row = await this.db.one(`${sql} RETURNING *`, params);
+    const row = await this.db.one(`${sql} RETURNING ${RUN_COLUMNS}`, params);
     return row && toRun(row);
+  }
+
+  /** The approvals' and decisions' subqueries see the statement's snapshot: the transaction's writes before it. */
+  async updateSettled(id: string, update: RunUpdate): Promise<RunWithApprovals | undefined> {
+    const { sql, params } = this.updateStatement(id, update);
+    return withApprovalsOf(await this.db.one(`${sql} RETURNING ${SETTLED_COLUMNS}`, params));
   }
 
   private updateStatement(id: string, update: RunUpdate): { sql: string; params: unknown[] } {
@@ -187,27 +230,33 @@ export class PgRunRepository implements RunRepository {
         sets.push(`${column} = $${params.length}`);
       }
     }
-    return { sql: `UPDATE runs SET ${sets.join(', ')} WHERE id = $1`, params };
+    return { sql: `UPDATE runs AS r SET ${sets.join(', ')} WHERE r.id = $1`, params };
   }
 
   async forConversation(conversationId: string): Promise<RunRecord[]> {
     return (
-      await this.db.query('SELECT * FROM runs WHERE conversation_id = $1 ORDER BY created_at, seq', [conversationId])
+      await this.db.query(`SELECT ${RUN_COLUMNS} FROM runs WHERE conversation_id = $1 ORDER BY created_at, seq`, [
+        conversationId,
+      ])
     ).map(toRun);
   }
 
   async all(): Promise<RunRecord[]> {
-    return (await this.db.query('SELECT * FROM runs ORDER BY created_at, seq')).map(toRun);
+    return (await this.db.query(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY created_at, seq`)).map(toRun);
   }
 
   async byTraceId(traceId: string): Promise<RunRecord | undefined> {
-    const row = await this.db.one('SELECT * FROM runs WHERE trace_id = $1 ORDER BY seq LIMIT 1', [traceId]);
+    const row = await this.db.one(`SELECT ${RUN_COLUMNS} FROM runs WHERE trace_id = $1 ORDER BY seq LIMIT 1`, [
+      traceId,
+    ]);
     return row && toRun(row);
   }
 
   async listInterrupted(): Promise<RunRecord[]> {
     return (
-      await this.db.query(`SELECT * FROM runs WHERE status IN ('running', 'awaiting_approval') ORDER BY seq`)
+      await this.db.query(
+        `SELECT ${RUN_COLUMNS} FROM runs WHERE status IN ('running', 'awaiting_approval') ORDER BY seq`,
+      )
     ).map(toRun);
   }
 }

@@ -1,5 +1,6 @@
-import type { RunStatus, StopReason, RunRecord, RunUpdate, RunWithApprovals } from '../runRepository.js';
+import type { NewRun, RunStatus, StopReason, RunRecord, RunUpdate, RunWithApprovals } from '../runRepository.js';
 import type { ApprovalRecord } from '../approvalRepository.js';
+import type { PolicyDecisionRecord } from '../policyDecisionRepository.js';
 import type { Db } from './database.js';
 
 interface RunRow {
@@ -46,6 +47,8 @@ export class SqliteRunRepository {
     private readonly now: () => Date,
     /** The approvals' reader, for `withApprovals` (the approvals repository's own `forRun`). */
     private readonly approvalsFor: (runId: string) => ApprovalRecord[] = () => [],
+    /** The policy decisions' reader, for `withApprovals` (that repository's own `forRun`). */
+    private readonly decisionsFor: (runId: string) => PolicyDecisionRecord[] = () => [],
   ) {}
 
   create(
@@ -96,11 +99,18 @@ export class SqliteRunRepository {
     });
   }
 
-  /** Both reads in one transaction: one snapshot, even with another process writing the file. */
+  createNext(run: NewRun): { run: RunRecord; previous: RunRecord | undefined } {
+    return this.db.transaction(() => {
+      const previous = this.latestForConversation(run.conversationId);
+      return { run: this.create(run), previous };
+    })();
+  }
+
+  /** The reads in one transaction: one snapshot, even with another process writing the file. */
   withApprovals(id: string): RunWithApprovals | undefined {
     return this.db.transaction(() => {
       const run = this.get(id);
-      return run && { run, approvals: this.approvalsFor(id) };
+      return run && { run, approvals: this.approvalsFor(id), decisions: this.decisionsFor(id) };
     })();
   }
 
@@ -125,6 +135,13 @@ export class SqliteRunRepository {
     const { sql, params } = this.updateStatement(id, update);
     const row = this.db.prepare(`${sql} RETURNING *`).get(params) as RunRow | undefined;
     return row && toRecord(row);
+  }
+
+  updateSettled(id: string, update: RunUpdate): RunWithApprovals | undefined {
+    return this.db.transaction(() => {
+      const run = this.updateReturning(id, update);
+      return run && { run, approvals: this.approvalsFor(id), decisions: this.decisionsFor(id) };
+    })();
   }
 
   private updateStatement(id: string, update: RunUpdate): { sql: string; params: Record<string, unknown> } {

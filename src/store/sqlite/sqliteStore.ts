@@ -63,11 +63,19 @@ export class SqliteStore implements Store {
     this.listings = over(new SqliteListingRepository(db, now));
     this.conversations = over(new SqliteConversationRepository(db, now));
     const approvals = new SqliteApprovalRepository(db, now);
-    this.runs = over(new SqliteRunRepository(db, now, (runId) => approvals.forRun(runId)));
+    const decisions = new SqlitePolicyDecisionRepository(db, now);
+    this.runs = over(
+      new SqliteRunRepository(
+        db,
+        now,
+        (runId) => approvals.forRun(runId),
+        (runId) => decisions.forRun(runId),
+      ),
+    );
     this.runFigures = over(new SqliteRunFiguresRepository(db));
     this.approvals = over(approvals);
     this.refusals = over(new SqliteRefusalRepository(db, now));
-    this.decisions = over(new SqlitePolicyDecisionRepository(db, now));
+    this.decisions = over(decisions);
     this.feedback = over(new SqliteFeedbackRepository(db, now));
     this.traces = over(new SqliteTraceRepository(db));
     const meta = new SqliteMetaRepository(db);
