@@ -4,7 +4,7 @@ import pg from 'pg';
 
 /**
  * CPU time of one PostgreSQL server's processes (its postmaster and every child: backends, writer,
- * autovacuum), read from /proc: what the database costs, whatever else shares the machine. Other
+ * autovacuum, those that exited too), read from /proc: what the database costs, whatever else shares the machine. Other
  * clusters on the machine have other postmasters and are not counted. Undefined when the server is
  * not a local process (another machine, another container).
  */
@@ -26,10 +26,13 @@ export async function postgresCpu(url: string): Promise<() => number | undefined
     let ticks = 0;
     for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
       try {
-        // Fields after the command name: state, ppid, …, utime (12th), stime (13th).
+        // Fields after the command name: state, ppid, …, utime (12th), stime (13th), and the
+        // postmaster's cutime and cstime (14th, 15th): its children that exited (a closed pool's
+        // backends), which would otherwise leave the sum and make it go down.
         const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        if (Number(pid) === postmaster || Number(fields[1]) === postmaster)
-          ticks += Number(fields[11]) + Number(fields[12]);
+        if (Number(pid) === postmaster)
+          ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+        else if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
       } catch {
         // the process exited meanwhile
       }
