@@ -156,7 +156,7 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
     expect((await store.runs.all()).map((r) => r.id)).toEqual(['run_a', 'run_b']);
     expect((await store.runs.byTraceId('trace_run_b'))!.tags).toEqual(['eval:x']);
     expect(await store.runs.byTraceId('nope')).toBeUndefined();
-    expect((await store.runs.listInterrupted()).map((r) => r.id)).toEqual(['run_b']);
+    expect((await store.runs.listInterrupted('run:')).map((r) => r.run.id)).toEqual(['run_b']);
   });
 
   it('runs: createNext creates the run and answers the latest before it', async () => {
@@ -196,6 +196,40 @@ describe.each(ENGINES)('store contract on %s', (engine) => {
       }),
     ).rejects.toThrow('rolled back');
     expect(await store.runs.get('run_e')).toBeUndefined();
+  });
+
+  it('runs: listInterrupted answers each run with its lease, a paused one once nothing is pending', async () => {
+    const { store } = await fresh(engine);
+    for (const id of ['run_live', 'run_orphan', 'run_waiting', 'run_decided', 'run_done']) await createRun(store, id);
+    const until = new Date('2026-01-01T00:10:00.000Z');
+    const now = new Date('2026-01-01T00:00:00.000Z');
+    expect(await store.leases.acquire('run:run_live', 'inst-a', until, now, undefined, 't1')).toBe(true);
+    // Another kind of key with the same run id is not the run's lease.
+    expect(await store.leases.acquire('conversation:run_orphan', 'inst-a', until, now, undefined, 't2')).toBe(true);
+    const approval = (id: string, runId: string) =>
+      store.approvals.request({
+        id,
+        runId,
+        callId: `call_${id}`,
+        sellerId: 'seller-1',
+        tool: 'createListing',
+        arguments: { title: 'Bike' },
+        summary: 'post',
+        expiresAt: '2026-01-02T00:00:00.000Z',
+      });
+    await approval('apr_w', 'run_waiting');
+    await approval('apr_d', 'run_decided');
+    await store.approvals.decide('apr_d', 'approved', 'seller-1', null);
+    for (const id of ['run_waiting', 'run_decided']) await store.runs.update(id, { status: 'awaiting_approval' });
+    await store.runs.update('run_done', { status: 'completed' });
+    const listed = await store.runs.listInterrupted('run:');
+    expect(listed.map((r) => [r.run.id, r.lease?.owner ?? null])).toEqual([
+      ['run_live', 'inst-a'],
+      ['run_orphan', null],
+      ['run_decided', null],
+    ]);
+    expect(listed[0].lease).toEqual({ key: 'run:run_live', owner: 'inst-a', expiresAt: until });
+    expect(listed[0].run).toEqual(await store.runs.get('run_live'));
   });
 
   it('runs: withApprovals answers the run, its approvals and decisions as get and forRun do', async () => {

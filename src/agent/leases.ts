@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { SegmentFence, Store } from '../store/index.js';
+import type { Lease, SegmentFence, Store } from '../store/index.js';
 import { newId } from '../store/ids.js';
 import { ConversationBusyError } from '../errors.js';
 import { describeError, type Logger } from '../logging/logger.js';
 
-export const runLeaseKey = (runId: string) => `run:${runId}`;
+/** What a run's lease key starts with: the run id follows. */
+export const RUN_LEASE_PREFIX = 'run:';
+export const runLeaseKey = (runId: string) => `${RUN_LEASE_PREFIX}${runId}`;
 export const conversationLeaseKey = (conversationId: string) => `conversation:${conversationId}`;
 
 /**
@@ -180,12 +182,11 @@ export class LeaseKeeper {
     }
   }
 
-  /** Whether another instance may not take `key` now: held by a live owner (this one included). */
-  async heldElsewhereOrHere(key: string): Promise<boolean> {
-    const lease = await this.store.leases.get(key);
+  /** Whether a lease as the store holds it may not be taken now: held by a live owner (this one included). */
+  heldElsewhereOrHere(lease: Lease | undefined): boolean {
     if (!lease) return false;
     // Ours in the store but no longer here: its release failed (the database was away); it is free.
-    if (lease.owner === this.owner) return this.held.has(key);
+    if (lease.owner === this.owner) return this.held.has(lease.key);
     return lease.expiresAt.getTime() > this.store.now().getTime() && !ownerDiedHere(lease.owner, this.owner);
   }
 

@@ -1,7 +1,7 @@
 import type { RunRecord, Store } from '../store/index.js';
 import { ConversationBusyError } from '../errors.js';
 import type { RunLifecycle } from './runLifecycle.js';
-import { runLeaseKey, type LeaseKeeper } from './leases.js';
+import { RUN_LEASE_PREFIX, runLeaseKey, type LeaseKeeper } from './leases.js';
 import { STOP_REPLIES } from './replies.js';
 
 /** Runs `work` holding the conversation (this process's lock and the store's lease), waiting at most `waitMs`. */
@@ -23,10 +23,13 @@ export async function recoverInterruptedRuns(
   lifecycle: RunLifecycle,
 ): Promise<number> {
   let recovered = 0;
-  for (const run of await store.runs.listInterrupted()) {
+  // Each run with its lease from one snapshot: a run that ended since is not listed, so a sweep takes
+  // no lease of a run that is merely finishing, and asks nothing more of the store for a live one.
+  for (const { run, lease } of await store.runs.listInterrupted(RUN_LEASE_PREFIX)) {
     const key = runLeaseKey(run.id);
-    if (await leases.heldElsewhereOrHere(key)) continue;
-    // A paused run is only for the taking once its decisions are in; most are still waiting.
+    if (leases.heldElsewhereOrHere(lease)) continue;
+    // A paused run is only for the taking once its decisions are in (the list leaves out those with
+    // one pending) and one of them approves.
     if (run.status === 'awaiting_approval' && (await nextStep(store, run)) !== 'resume') continue;
     if (!(await leases.acquire(key))) continue;
     try {

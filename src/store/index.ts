@@ -68,7 +68,7 @@ export type { OpenOptions } from './sqlite/database.js';
 export type { PostgresOptions } from './postgres/postgresStore.js';
 export type { Conversation, ConversationRepository } from './conversationRepository.js';
 export type { BulkProgress, ListingQuery, ListingRepository, SimilarListings } from './listingRepository.js';
-export type { RunRecord, RunStatus, StopReason, RunUpdate, RunRepository } from './runRepository.js';
+export type { InterruptedRun, RunRecord, RunStatus, StopReason, RunUpdate, RunRepository } from './runRepository.js';
 export { RUN_STATUSES, STOP_REASONS } from './runRepository.js';
 export type { RunFigures } from './runFiguresRepository.js';
 export type { ApprovalRecord, ApprovalStatus, SellerEdit } from './approvalRepository.js';

@@ -1,4 +1,5 @@
 import type { ApprovalRecord } from './approvalRepository.js';
+import type { Lease } from './leaseRepository.js';
 import type { PolicyDecisionRecord } from './policyDecisionRepository.js';
 
 export const RUN_STATUSES = ['completed', 'awaiting_approval', 'stopped', 'running'] as const;
@@ -79,6 +80,16 @@ export interface RunRepository {
   /** Every run, oldest first (a trial's database holds only that trial's runs). */
   all(): Promise<RunRecord[]>;
   byTraceId(traceId: string): Promise<RunRecord | undefined>;
-  /** Runs a crash may have interrupted: executing, or paused with a decision not yet acted on. */
-  listInterrupted(): Promise<RunRecord[]>;
+  /**
+   * Runs a crash may have interrupted: executing, or paused with no approval left pending (a decision
+   * not yet acted on), each with its lease (key `leaseKeyPrefix` + run id) as the same snapshot saw
+   * it: a run that ends meanwhile is not listed with its lease gone.
+   */
+  listInterrupted(leaseKeyPrefix: string): Promise<InterruptedRun[]>;
+}
+
+/** A run a crash may have interrupted, and the lease on it (none: nobody runs it). */
+export interface InterruptedRun {
+  run: RunRecord;
+  lease?: Lease;
 }

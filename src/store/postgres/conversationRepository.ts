@@ -1,5 +1,12 @@
 import type { Conversation, ConversationRepository } from '../conversationRepository.js';
-import type { NewRun, RunRecord, RunRepository, RunUpdate, RunWithApprovals } from '../runRepository.js';
+import type {
+  InterruptedRun,
+  NewRun,
+  RunRecord,
+  RunRepository,
+  RunUpdate,
+  RunWithApprovals,
+} from '../runRepository.js';
 import type { Clock } from '../store.js';
 import { newId } from '../ids.js';
 import { json, type PgDatabase, type Row } from './database.js';
@@ -252,11 +259,27 @@ export class PgRunRepository implements RunRepository {
     return row && toRun(row);
   }
 
-  async listInterrupted(): Promise<RunRecord[]> {
-    return (
-      await this.db.query(
-        `SELECT ${RUN_COLUMNS} FROM runs WHERE status IN ('running', 'awaiting_approval') ORDER BY seq`,
-      )
-    ).map(toRun);
+  /** Runs a crash may have interrupted, with their leases, in one statement (one snapshot). */
+  async listInterrupted(leaseKeyPrefix: string): Promise<InterruptedRun[]> {
+    const rows = await this.db.query(
+      `SELECT ${R_COLUMNS}, l.key AS lease_key, l.owner AS lease_owner, l.expires_at AS lease_expires_at
+       FROM runs r LEFT JOIN leases l ON l.key = $1 || r.id
+       WHERE r.status = 'running' OR (r.status = 'awaiting_approval'
+         AND NOT EXISTS (SELECT 1 FROM approvals a WHERE a.run_id = r.id AND a.status = 'pending'))
+       ORDER BY r.seq`,
+      [leaseKeyPrefix],
+    );
+    return rows.map((row) => ({
+      run: toRun(row),
+      ...(row.lease_key === null
+        ? {}
+        : {
+            lease: {
+              key: row.lease_key as string,
+              owner: row.lease_owner as string,
+              expiresAt: new Date(Number(row.lease_expires_at)),
+            },
+          }),
+    }));
   }
 }

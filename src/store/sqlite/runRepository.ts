@@ -1,4 +1,12 @@
-import type { NewRun, RunStatus, StopReason, RunRecord, RunUpdate, RunWithApprovals } from '../runRepository.js';
+import type {
+  InterruptedRun,
+  NewRun,
+  RunStatus,
+  StopReason,
+  RunRecord,
+  RunUpdate,
+  RunWithApprovals,
+} from '../runRepository.js';
 import type { ApprovalRecord } from '../approvalRepository.js';
 import type { PolicyDecisionRecord } from '../policyDecisionRepository.js';
 import type { Db } from './database.js';
@@ -182,10 +190,22 @@ export class SqliteRunRepository {
     return row && toRecord(row);
   }
 
-  /** Runs a crash may have interrupted: executing, or paused with a decision not yet acted on. */
-  listInterrupted(): RunRecord[] {
-    return (
-      this.db.prepare(`SELECT * FROM runs WHERE status IN ('running', 'awaiting_approval')`).all() as RunRow[]
-    ).map(toRecord);
+  /** Runs a crash may have interrupted, with their leases, in one statement (one snapshot). */
+  listInterrupted(leaseKeyPrefix: string): InterruptedRun[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.*, l.key AS lease_key, l.owner AS lease_owner, l.expires_at AS lease_expires_at
+         FROM runs r LEFT JOIN leases l ON l.key = ? || r.id
+         WHERE r.status = 'running' OR (r.status = 'awaiting_approval'
+           AND NOT EXISTS (SELECT 1 FROM approvals a WHERE a.run_id = r.id AND a.status = 'pending'))
+         ORDER BY r.rowid`,
+      )
+      .all(leaseKeyPrefix) as (RunRow & { lease_key: string | null; lease_owner: string; lease_expires_at: number })[];
+    return rows.map(({ lease_key, lease_owner, lease_expires_at, ...run }) => ({
+      run: toRecord(run),
+      ...(lease_key === null
+        ? {}
+        : { lease: { key: lease_key, owner: lease_owner, expiresAt: new Date(lease_expires_at) } }),
+    }));
   }
 }
