@@ -378,11 +378,11 @@ export const MIGRATIONS: readonly string[] = [
   // are found by key only: one B-tree without a rowid, and no owner index (renewal scans the live
   // leases, a few per run in flight). A trace's spans are unique within it: one index, the trace's
   // spans side by side, serves both the upsert and the lookup by trace (was two, one by random span id).
-  // A run's decisions and approvals are found through their unique (run_id, ...) indexes: the
-  // indexes on run_id alone only repeated them.
+  // A run's decisions are found through their unique (run_id, ...) index: the one on run_id alone
+  // only repeated it. (Approvals keep theirs: without it, "this run's pending approvals" is planned
+  // over every pending approval.)
   `
   DROP INDEX policy_decisions_by_run;
-  DROP INDEX approvals_by_run;
   CREATE TABLE leases_v14 (
     key TEXT PRIMARY KEY,
     owner TEXT NOT NULL,
