@@ -136,6 +136,24 @@ describe('failed sign-ins per client address', () => {
     expect((await h.store.rateCounters.peek('signin-fail:unknown', 5, 60_000, new Date())).allowed).toBe(false);
   });
 
+  it('routes that check their own token (metrics, photos) count into the same budget', async () => {
+    const token = 'tok-seller-0123456789';
+    h = await createHarness({
+      model: new ScriptedModel([]),
+      env: { SIGN_IN_FAILURES_PER_MINUTE: '3', AUTH_TOKENS: `${token}:seller-1:seller` },
+    });
+    const photo = `/api/images/img_${'0'.repeat(32)}`;
+    const statuses = [
+      (await h.call('GET', '/metrics', { token: 'guess-1' })).status,
+      (await h.call('GET', photo, { token: 'guess-2' })).status,
+      (await h.call('GET', '/api/session', { token: 'guess-3' })).status,
+      // Past the budget: refused before any token is looked at, a right one included.
+      (await h.call('GET', '/metrics', { token: 'guess-4' })).status,
+      (await h.call('GET', photo, { token })).status,
+    ];
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+  });
+
   it('over a real socket the address counted is the peer’s', async () => {
     h = await createHarness({ model: new ScriptedModel([]), env: { SIGN_IN_FAILURES_PER_MINUTE: '2' } });
     const server = await new Promise<Server>((resolve) => {

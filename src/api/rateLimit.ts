@@ -92,21 +92,18 @@ function clientAddress(c: Context): string {
 }
 
 /**
- * Failed sign-ins per client address, shared by every instance through the store: past the budget,
- * requests from that address are refused before their token is even checked, so guessing tokens
- * costs a minute per handful of guesses. Only answers of 401 count.
+ * Failed sign-ins per client address on a route that checks its token itself (metrics, photos): the
+ * same budget and answers as the authenticated API's (`requestBudgets`), asked before the route and
+ * counted after its 401.
  */
 export function failedSignInLimit(
   perMinute: number,
   store: Store,
   now: () => Date = () => new Date(),
-): MiddlewareHandler {
-  return async (c, next) => {
-    const key = `signin-fail:${clientAddress(c)}`;
-    const budget = await store.rateCounters.peek(key, perMinute, MINUTE, now());
-    if (!budget.allowed) throw refusal(MESSAGES.signIn, budget.retryAfterMs);
-    await next();
-    // Counted without a cap: the budget is judged by the peek above, before the next request's token.
-    if (c.res.status === 401) await store.rateCounters.take(key, Number.MAX_SAFE_INTEGER, MINUTE, now());
-  };
+): MiddlewareHandler<AuthEnv> {
+  const { beforeSignIn, afterSignIn } = requestBudgets(store, { signInFailuresPerMinute: perMinute }, now);
+  return (c, next) =>
+    afterSignIn(c, async () => {
+      await beforeSignIn(c, next);
+    });
 }
