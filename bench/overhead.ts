@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, Runner, RunState, tool } from '@openai/agents';
-import { ScriptedModel } from '@openai/agents/testing';
 import { MemorySaver } from '@langchain/langgraph';
 import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
 import { Store } from '../src/store/index.js';
@@ -12,6 +11,7 @@ import { CreateListingParams, SearchSimilarParams } from '../src/tools/index.js'
 import { percentile, report, summarize, ratio, type Summary } from './lib/measure.js';
 import { createLangGraphConversation } from './lib/langgraph.js';
 import { fullStack, STEPS, turns } from './lib/fullStack.js';
+import { TurnsModel } from './lib/turnsModel.js';
 import { addCounts, observe, subtractCounts, type WriteCounts } from './lib/sqliteWrites.js';
 
 /**
@@ -29,7 +29,7 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 400);
 const SEED_COUNT = 2000;
 
 async function bare(n: number): Promise<number> {
-  const model = new ScriptedModel(turns(n));
+  const model = new TurnsModel(turns(n));
   const agent = new Agent({
     name: 'bare',
     instructions: 'x',
@@ -257,6 +257,11 @@ report(
     `full / LangGraph memory  p50 ${ratios.fullOverLangGraphMemory.p50}x  p95 ${ratios.fullOverLangGraphMemory.p95}x`,
   ],
 );
+// BENCH_SQL_TIMES=1: where our full stack's time inside SQLite goes, per SQL text.
+for (const { sql, ms, calls } of observers[1].flatMap((o) => o.costliest())) {
+  const each = (n: number) => (n / ITERATIONS).toFixed(3).padStart(7);
+  console.log(`${each(ms)} ms ${each(calls)} calls  ${sql.replace(/\s+/g, ' ').slice(0, 140)}`);
+}
 await service.store.close();
 await lgSqliteStore.close();
 await lgMemoryStore.close();

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { assistantMessage, functionCall, ScriptedModel } from '@openai/agents/testing';
+import { assistantMessage, functionCall } from '@openai/agents/testing';
 import { loadConfig } from '../../src/config.js';
 import { createService } from '../../src/service.js';
 import { Store } from '../../src/store/index.js';
 import type { OpenOptions } from '../../src/store/sqlite/database.js';
 import { loadPolicyRules } from '../../src/policy/index.js';
 import { DRAFT } from './langgraph.js';
+import { TurnsModel } from './turnsModel.js';
 
 /** The overhead bench's conversation, as the model's scripted turns: search, draft (paused for approval), post. */
 export const turns = (n: number) => [
@@ -29,10 +30,10 @@ export async function fullStack(
   instrument?: (db: Database.Database) => void,
   open: Omit<OpenOptions, 'instrument'> = {},
 ): Promise<{ service: Awaited<ReturnType<typeof createService>>; conversation: (n: number) => Promise<void> }> {
-  let current = new ScriptedModel([]);
+  let current = new TurnsModel([]);
   const proxy = {
-    getResponse: (r: never) => current.getResponse(r),
-    getStreamedResponse: (r: never) => current.getStreamedResponse(r),
+    getResponse: () => current.getResponse(),
+    getStreamedResponse: () => current.getStreamedResponse(),
   };
   // The shipped rules, hourly write cap included: conversations take turns among SELLERS sellers, so
   // each posts a few listings an hour as sellers do (one seller posting hundreds would both hit the
@@ -47,7 +48,7 @@ export async function fullStack(
     },
   );
   const conversation = async (n: number) => {
-    current = new ScriptedModel(turns(n));
+    current = new TurnsModel(turns(n));
     const seller = `seller-${n % SELLERS}`;
     const { id } = await service.assistant.createConversation(seller);
     const paused = await service.assistant.sendMessage(id, seller, { text: 'sell my bike' });

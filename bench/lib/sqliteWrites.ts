@@ -46,6 +46,14 @@ interface Counter {
   /** Tables written by the open transaction (empty: it has written nothing yet). */
   tables: Set<string>;
   breakdown: WriteBreakdown;
+  /** With BENCH_SQL_TIMES set: the time spent per SQL text, to find which statements cost most. */
+  sqlTimes?: Map<string, StatementTime>;
+}
+
+export interface StatementTime {
+  sql: string;
+  ms: number;
+  calls: number;
 }
 
 const counters = new WeakMap<Database.Database, Counter>();
@@ -80,7 +88,14 @@ function observed<T>(db: Database.Database, sql: string, work: () => T): T {
   const before = db.inTransaction;
   const started = performance.now();
   const result = work();
-  counter.sqliteMs += performance.now() - started;
+  const spent = performance.now() - started;
+  counter.sqliteMs += spent;
+  if (counter.sqlTimes) {
+    const entry = counter.sqlTimes.get(sql) ?? { sql, ms: 0, calls: 0 };
+    entry.ms += spent;
+    entry.calls++;
+    counter.sqlTimes.set(sql, entry);
+  }
   const after = db.inTransaction;
   const tables = writesIn(sql);
   for (const table of tables) bump(counter.breakdown.statementsByTable, table);
@@ -122,6 +137,8 @@ function install(sample: Database.Database): void {
 export function observe(db: Database.Database): {
   read(): WriteCounts;
   breakdown(): WriteBreakdown;
+  /** The SQL texts that took most time since the last reset (none unless BENCH_SQL_TIMES is set). */
+  costliest(limit?: number): StatementTime[];
   reset(): void;
 } {
   install(db);
@@ -132,6 +149,7 @@ export function observe(db: Database.Database): {
     sqliteMs: 0,
     tables: new Set(),
     breakdown: emptyBreakdown(),
+    sqlTimes: process.env.BENCH_SQL_TIMES ? new Map() : undefined,
   };
   counters.set(db, counter);
   const changes = db.prepare('SELECT total_changes() AS n');
@@ -145,7 +163,9 @@ export function observe(db: Database.Database): {
       sqliteMs: counter.sqliteMs,
     }),
     breakdown: () => counter.breakdown,
+    costliest: (limit = 25) => [...(counter.sqlTimes?.values() ?? [])].sort((a, b) => b.ms - a.ms).slice(0, limit),
     reset: () => {
+      counter.sqlTimes?.clear();
       counter.commits = 0;
       counter.writeStatements = 0;
       counter.sqliteMs = 0;
