@@ -7,6 +7,7 @@ import { TOOL_NAMES, TOOL_PARAMETERS } from '../src/tools/index.js';
 import { toStrictJsonSchema } from '../src/tools/jsonSchema.js';
 import type { RunEvent } from '../src/agent/runEvents.js';
 import { captureLogs } from './support/logCapture.js';
+import type { Logger } from '../src/logging/logger.js';
 
 /**
  * The real `openai` client and the Agents SDK's wire models talking HTTP to a
@@ -27,9 +28,10 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function start(env: Record<string, string> = {}): Promise<{ h: Harness; fake: FakeOpenAI }> {
+async function start(env: Record<string, string> = {}, logger?: Logger): Promise<{ h: Harness; fake: FakeOpenAI }> {
   fake = await FakeOpenAI.start();
   h = await createHarness({
+    logger,
     env: {
       OPENAI_BASE_URL: fake.baseURL,
       OPENAI_API: 'chat_completions',
@@ -39,13 +41,6 @@ async function start(env: Record<string, string> = {}): Promise<{ h: Harness; fa
     },
   });
   return { h, fake };
-}
-
-/** Captures the assistant's error log lines (JSON) instead of printing them. */
-function captureLog(harness: Harness): () => Array<Record<string, unknown>> {
-  const capture = captureLogs('error');
-  (harness.assistant['lifecycle'] as unknown as { logger: unknown }).logger = capture.logger;
-  return capture.lines;
 }
 
 type ChatMessage = {
@@ -200,9 +195,10 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
   ])(
     'stops with model_error after a bounded number of attempts on a persistent 500 (AGENT_MODEL_RETRIES=%s → %i requests)',
     async (retries, attempts) => {
-      const { h, fake } = await start({ AGENT_MODEL_RETRIES: retries });
+      // The service's error log lines (JSON), captured instead of printed.
+      const logs = captureLogs('error');
+      const { h, fake } = await start({ AGENT_MODEL_RETRIES: retries }, logs.logger);
       fake.whenEmpty = { status: 500, message: 'upstream exploded' };
-      const logs = captureLog(h);
       const { id } = await h.assistant.createConversation(SELLER);
 
       const result = await h.assistant.sendMessage(id, SELLER, { text: 'hello' });
@@ -214,10 +210,10 @@ describe('Chat Completions against an OpenAI-compatible server', () => {
         Array.from({ length: attempts }, (_, i) => String(i)),
       );
       // The failure is logged for operators, without the API key.
-      expect(logs()).toHaveLength(1);
-      expect(logs()[0]).toMatchObject({ msg: 'run failed', runId: result.runId, promptVersion: 'v1' });
-      expect(String(logs()[0].error)).toMatch(/500/);
-      expect(JSON.stringify(logs())).not.toContain(KEY);
+      expect(logs.lines()).toHaveLength(1);
+      expect(logs.lines()[0]).toMatchObject({ msg: 'run failed', runId: result.runId, promptVersion: 'v1' });
+      expect(String(logs.lines()[0].error)).toMatch(/500/);
+      expect(JSON.stringify(logs.lines())).not.toContain(KEY);
     },
   );
 

@@ -223,9 +223,8 @@ describe('recorded traces', () => {
   });
 
   it('never lets a failing recorder break a run', async () => {
-    h = await createHarness({ model: new ScriptedModel([say('hello')]) });
     const logs = captureLogs('error');
-    (h.assistant['lifecycle'] as unknown as { logger: unknown }).logger = logs.logger;
+    h = await createHarness({ model: new ScriptedModel([say('hello')]), logger: logs.logger });
     // Every way of writing spans fails (the recorder writes its batches with upsertSpans).
     const diskFull = async () => {
       throw new Error('disk full');
