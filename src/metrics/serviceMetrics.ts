@@ -60,7 +60,8 @@ export class ServiceMetrics {
   ]);
   readonly toolErrors = this.counter(
     'tool_errors_total',
-    'Tool calls that did not succeed for a reason other than a policy denial, by error code.',
+    'Tool calls that did not succeed for a reason other than a policy denial, by error code ' +
+      '(outcome_unknown: a write whose outcome was not known by its time limit).',
     ['prompt_version', 'tool', 'error'],
   );
   readonly feedback = this.counter('feedback_total', 'Seller feedback on runs, value="up" or "down".', [

@@ -9,6 +9,7 @@ import { toStrictJsonSchema } from './jsonSchema.js';
 import type { ToolResult } from './toolResult.js';
 import type { ToolSpec } from './toolSpec.js';
 import { withinTime } from './toolTimeout.js';
+import { writeWithinTime, type WriteProgress } from './writeTimeLimit.js';
 
 export interface ToolDeps {
   store: Store;
@@ -16,6 +17,11 @@ export interface ToolDeps {
   /** Shared with the approval desk, so a call is parsed and judged once. */
   vetting: CallVetting;
   toolTimeoutMs: number;
+  /**
+   * How much longer a write already past its point of no return is waited on before its outcome is
+   * answered as unknown (default: one more `toolTimeoutMs`; see docs/decisions.md).
+   */
+  writeGraceMs?: number;
   /**
    * The runs' held writes: a decision that is not part of a write commits with the run's next
    * transaction, and a write's transaction carries what the run held until then.
@@ -35,6 +41,7 @@ const asJson = (result: ToolResult): string => JSON.stringify(result);
 export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S>): FunctionTool<AssistantContext> {
   const { store, policy, vetting } = deps;
   const runWrites = deps.runWrites ?? new RunWrites();
+  const writeGraceMs = deps.writeGraceMs ?? deps.toolTimeoutMs;
 
   return tool<ReturnType<typeof toStrictJsonSchema>, AssistantContext>({
     name: def.name,
@@ -55,21 +62,43 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
         message: `${def.name} failed unexpectedly; tell the seller to try again later.`,
       }),
     // Our own time limit (toolTimeout.ts), not the SDK's: the same answer to the model, less work per call.
-    execute: (input, runContext, details) => withinTime(deps.toolTimeoutMs, execute(input, runContext, details), late),
+    // A write's late answer must not invite a retry while it may still commit (writeTimeLimit.ts).
+    execute: (input, runContext, details) =>
+      def.effect === 'write'
+        ? writeWithinTime(
+            deps.toolTimeoutMs,
+            writeGraceMs,
+            (progress) => execute(input, runContext, details, progress),
+            { stopped: () => asJson(stopped()), unknown: () => asJson(outcomeUnknown()) },
+          )
+        : withinTime(deps.toolTimeoutMs, execute(input, runContext, details), () => asJson(stopped())),
   }) as unknown as FunctionTool<AssistantContext>;
 
-  function late(): string {
-    return asJson({
+  function stopped(): ToolResult {
+    const nothing = def.effect === 'write' ? ' before it changed anything' : '';
+    return {
       ok: false,
       error: 'failed',
-      message: `${def.name} took too long and was stopped. Try again or tell the seller.`,
-    });
+      message: `${def.name} took too long and was stopped${nothing}. Try again or tell the seller.`,
+    };
+  }
+
+  function outcomeUnknown(): ToolResult {
+    return {
+      ok: false,
+      error: 'outcome_unknown',
+      message:
+        `${def.name} took too long to answer, so whether it went through is not known yet: it may still ` +
+        `complete (at most once). Do not call ${def.name} again; tell the seller to check their listings ` +
+        'before trying again.',
+    };
   }
 
   async function execute(
     input: unknown,
     runContext: RunContext<AssistantContext> | undefined,
     details: { toolCall?: { callId?: string }; signal?: AbortSignal } | undefined,
+    progress?: WriteProgress,
   ): Promise<string> {
     const ctx = runContext?.context;
     const callId = details?.toolCall?.callId;
@@ -167,6 +196,9 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
           reason: `Confirmed by ${confirmed.by} at ${confirmed.at}.`,
         };
       }
+      // The point of no return: a write its time limit already answered as stopped must not write.
+      // No decision is recorded for it either: the model was told, and the call never ran.
+      if (progress && !progress.proceed()) return stopped();
       await record(tx, allowed);
       const ledgered = await tx.executions.once(
         { runId: ctx.runId, callId, sellerId: ctx.sellerId, tool: def.name, arguments: args, approvalId },

@@ -23,4 +23,6 @@ export type ToolResult =
   | { ok: true; updated: ListingSummary; previousPrice: number; sellerEdit?: string }
   | { ok: false; error: 'invalid_arguments'; issues: string[]; message: string }
   | { ok: false; error: 'policy_denied'; rule: string; message: string }
-  | { ok: false; error: 'not_found' | 'not_confirmed' | 'failed'; message: string };
+  | { ok: false; error: 'not_found' | 'not_confirmed' | 'failed'; message: string }
+  /** A write answered past its time limit: it may still commit (at most once for its call id), so no retry. */
+  | { ok: false; error: 'outcome_unknown'; message: string };

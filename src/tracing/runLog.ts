@@ -2,7 +2,7 @@ import type { Span, SpanData } from '@openai/agents';
 import type { Logger } from 'pino';
 import type { RunRecord, Store } from '../store/index.js';
 import type { SettledRun, TraceSink } from './traceRouter.js';
-import { spanFact } from './spanFacts.js';
+import { spanFact, type ToolOutcome } from './spanFacts.js';
 import { SerialQueue } from './serialQueue.js';
 
 /** The fields every log line about a run carries, so one run's lines can be found and split by prompt version. */
@@ -20,6 +20,8 @@ export function runLogger(
     model: run.model,
   });
 }
+
+const OWN_FAILURES = new Set<ToolOutcome>(['failed', 'outcome_unknown', 'exception']);
 
 /**
  * Logs what happens in runs from their traces, so the assistant stays free
@@ -39,10 +41,11 @@ export class RunLog implements TraceSink {
   onSpanEnd(span: Span<SpanData>): Promise<void> | undefined {
     const fact = spanFact(span);
     // Our own failures only: a denied or malformed call is the gate doing its job, and is in the trace.
+    // A write answered as outcome_unknown is one too: too slow, and the seller was asked to check.
     const failed =
       fact?.kind === 'model_call'
         ? fact.error !== undefined
-        : fact?.kind === 'tool_call' && (fact.outcome === 'failed' || fact.outcome === 'exception');
+        : fact?.kind === 'tool_call' && OWN_FAILURES.has(fact.outcome);
     if (!fact || !failed) return undefined;
     return this.lines.push(async () => {
       const run = await this.store.runs.byTraceId(span.traceId);
@@ -52,7 +55,7 @@ export class RunLog implements TraceSink {
       else if (fact.kind === 'tool_call')
         log.warn(
           { tool: fact.tool, durationMs: fact.durationMs, outcome: fact.outcome, error: fact.error },
-          'tool call failed',
+          fact.outcome === 'outcome_unknown' ? 'tool call outcome unknown' : 'tool call failed',
         );
     });
   }

@@ -20,10 +20,20 @@ export type SpanFact =
  * error but is no failure; one of the tools' own error codes
  * (`invalid_arguments`, also for arguments that were not JSON,
  * `policy_denied`, `not_found`, `not_confirmed`, `failed`, which includes
- * timeouts); or `exception` for any other error the span recorded.
+ * reads and unstarted writes stopped at their time limit, `outcome_unknown`
+ * for a write still under way at its limit); or `exception` for any other
+ * error the span recorded.
  */
 export type ToolOutcome =
-  'ok' | 'rejected' | 'invalid_arguments' | 'policy_denied' | 'not_found' | 'not_confirmed' | 'failed' | 'exception';
+  | 'ok'
+  | 'rejected'
+  | 'invalid_arguments'
+  | 'policy_denied'
+  | 'not_found'
+  | 'not_confirmed'
+  | 'failed'
+  | 'outcome_unknown'
+  | 'exception';
 
 /** Facts of ended spans: several sinks ask about each span (metrics, the run log). */
 const facts = new WeakMap<Span<SpanData>, SpanFact | undefined>();
@@ -82,7 +92,14 @@ function spanErrorOutcome(error: { message: string; data?: Record<string, unknow
 
 const TOOL_APPROVAL_REJECTION_MESSAGE = 'Tool execution was not approved.';
 
-const CODES = new Set<ToolOutcome>(['invalid_arguments', 'policy_denied', 'not_found', 'not_confirmed', 'failed']);
+const CODES = new Set<ToolOutcome>([
+  'invalid_arguments',
+  'policy_denied',
+  'not_found',
+  'not_confirmed',
+  'failed',
+  'outcome_unknown',
+]);
 
 function outcomeOf(output: unknown): ToolOutcome {
   if (typeof output !== 'string') return 'ok';

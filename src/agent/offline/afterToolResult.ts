@@ -56,6 +56,9 @@ export function afterToolResult(items: Item[], result: ToolResultItem): Turn {
       return say(replies.notConfirmed());
     case 'failed':
       return say(replies.failed(outcome.message));
+    case 'outcome_unknown':
+      // No retry and no "nothing changed": the write may still commit.
+      return say(replies.outcomeUnknown(tool));
     case 'not_run':
       return say(replies.notRun());
     case 'unreadable':

@@ -252,6 +252,14 @@ export const notConfirmed = (): string => "Nothing was changed, because that exa
 export const failed = (message: string): string =>
   `Something went wrong: ${sentenceEnd(plain(message, 200))} Nothing was posted or changed; please try again.`;
 
+/**
+ * A write that answered too late may still go through: the seller checks before anything is tried
+ * again, since a second attempt is a new action and could post or re-price twice.
+ */
+export const outcomeUnknown = (tool: string): string =>
+  "The marketplace took too long to answer, so I can't tell yet whether it worked: your request to " +
+  `${action(tool).doing} may or may not have gone through. Please check your listings before asking me again.`;
+
 export const notRun = (): string => "That action didn't run, so nothing was changed. What would you like to do next?";
 
 export const unreadableResult = (): string =>

@@ -15,6 +15,8 @@ export type ToolOutcome =
   | { kind: 'invalid_arguments'; issues: string[]; message: string }
   | { kind: 'policy_denied'; message: string }
   | { kind: 'not_found' | 'not_confirmed' | 'failed'; message: string }
+  /** A write that answered past its time limit: it may still have gone through. */
+  | { kind: 'outcome_unknown'; message: string }
   | { kind: 'rejected'; sellerMessage?: string; expired: boolean }
   | { kind: 'not_run' }
   | { kind: 'unreadable'; text: string };
@@ -64,6 +66,7 @@ function fromJson(json: Record<string, unknown>): ToolOutcome | undefined {
     case 'not_found':
     case 'not_confirmed':
     case 'failed':
+    case 'outcome_unknown':
       return { kind: json.error, message };
     default:
       return { kind: 'failed', message };
