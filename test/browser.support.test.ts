@@ -196,7 +196,8 @@ describe.each(SCREENS)('support view on a $name screen ($width x $height)', (scr
 
   it('shows the review queue with replies as the seller saw them, and the dashboard, within the window', async () => {
     const review = await supportPage(screen, '/support/review');
-    const item = review.page.getByTestId('review-item').first();
+    // The look-up the seller disliked; sampling may have queued other runs too (a share of all, by run id).
+    const item = review.page.locator(`[data-testid="review-item"][data-run-id="${lookupRun.runId}"]`);
     await item.waitFor();
     const reply = item.getByTestId('review-reply');
     expect(await reply.locator('strong').count()).toBeGreaterThan(0);
