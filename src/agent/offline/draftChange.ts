@@ -10,6 +10,8 @@ export interface DraftChange {
   /** "lower it by 20", "10% off": applied to the current price, never read as a price of 20 or 10. */
   relativePrice?: RelativePrice;
   title?: string;
+  /** "put 'with cover' in the title": words added to the current title, which is otherwise kept. */
+  titleAddition?: string;
   condition?: Condition;
   category?: Category;
   description?: string;
@@ -28,6 +30,36 @@ const ADDITION = /\b(?:add (?:that|to the description(?: that)?:?)|mention (?:th
 
 const CATEGORY_CONTEXT =
   /\bcategor(?:y|ies)\b|\bput it (?:in|under)\b|\bmove it to\b|\bshould be (?:in|under)\b|\blist it (?:in|under)\b|\bbelongs (?:in|to|under)\b/i;
+
+/** A phrase the seller wants in the title: quoted, or a few words. */
+const TITLE_WORDS = String.raw`(?:["“'‘]([^"”'’]{2,60})["”'’]|((?:[\p{L}\p{N}&+'-]+\s+){0,5}?[\p{L}\p{N}&+'-]+))`;
+
+/** The same, running to the end of the clause. */
+const TITLE_TAIL = String.raw`(?:["“'‘]([^"”'’]{2,60})["”'’]|([^.,;:!?\n"“”]{2,60}))`;
+
+/** "put 'with cover' in the title", "add 2021 to the title", "the title should mention the charger". */
+const TITLE_ADDITIONS: RegExp[] = [
+  new RegExp(
+    String.raw`\b(?:put|add|include|mention|have|get|write)\s+${TITLE_WORDS}\s+(?:in|into|to|on)\s+(?:the|its|my|your)\s+(?:title|heading|headline)\b`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`\b(?:title|heading|headline)\s+should\s+(?:also\s+)?(?:say|mention|include|contain|have|show)\s+${TITLE_TAIL}`,
+    'iu',
+  ),
+  new RegExp(String.raw`\badd\s+to\s+(?:the|its)\s+title\s*:?\s*${TITLE_TAIL}`, 'iu'),
+];
+
+function takeTitleAddition(text: string): { phrase: string; rest: string } | undefined {
+  for (const shape of TITLE_ADDITIONS) {
+    const m = shape.exec(text);
+    // Quoted words are kept as written; unquoted ones lose a leading article ("the charger" → "charger").
+    const phrase = m?.[1]?.trim() ?? m?.[2]?.trim().replace(/^(?:the|a|an)\s+/i, '');
+    if (!m || !phrase) continue;
+    return { phrase, rest: text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length) };
+  }
+  return undefined;
+}
 
 /** Cuts a quoted or trailing phrase after a trigger; returns the phrase and the text without it. */
 function takePhrase(text: string, trigger: RegExp): { phrase: string; rest: string } | undefined {
@@ -60,7 +92,12 @@ function takePhrase(text: string, trigger: RegExp): { phrase: string; rest: stri
 export function readDraftChange(text: string): DraftChange | undefined {
   const change: DraftChange = {};
   let rest = text;
-  const title = takePhrase(rest, TITLE);
+  const addition = takeTitleAddition(rest);
+  if (addition) {
+    change.titleAddition = addition.phrase;
+    rest = addition.rest;
+  }
+  const title = addition ? undefined : takePhrase(rest, TITLE);
   if (title) {
     change.title = title.phrase;
     rest = title.rest;

@@ -139,6 +139,39 @@ export function statedPrice(text: string): number | undefined {
   return statedPriceSpans(text)[0]?.amount;
 }
 
+/**
+ * Words that may follow a new price named with a change verb ("lower it to 350 before posting",
+ * "drop it to 90 so it sells"). Units still are not allowed: "set it to 2 years" names no price.
+ */
+const AFTER_CHANGE_OK = new Set([
+  ...AFTER_PRICE_OK,
+  'before',
+  'after',
+  'so',
+  'since',
+  'because',
+  'as',
+  'when',
+  'once',
+  'until',
+  'while',
+  'though',
+  'thanks',
+  'thank',
+  'sorry',
+  'i',
+  'we',
+  'it',
+  'that',
+  'is',
+  'tops',
+  'flat',
+  'rather',
+]);
+
+/** A bare verb-less "to": "fits 2 to 4 kids" names no price, so only the strict list may follow it. */
+const BARE_TO = /^to\s/i;
+
 /** Verbs that turn "to 80" or "it 80" into a new price. */
 const CHANGE_TO = new RegExp(
   String.raw`\b(?:make\s+(?:it|that|the\s+price)|(?:change|set|update|adjust|put|lower|reduce|drop|raise|increase|bump|cut|mark)(?:\s+(?:it|that|the\s+price|price))?(?:\s+(?:up|down))?(?:\s+(?:to|at|for))?|go\s+(?:with|for)|how\s+about|what\s+about|try|list\s+(?:it\s+)?(?:at|for)|instead|price\s+(?:it\s+)?(?:at|to)|to)\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`,
@@ -157,8 +190,30 @@ export function requestedPrice(text: string): number | undefined {
   const only = JUST_A_PRICE.exec(text);
   if (only) return parseAmount(only[1], only[2] ?? '');
   for (const m of text.matchAll(CHANGE_TO)) {
-    if (!AFTER_PRICE_OK.has(nextWord(text, m.index + m[0].length))) continue;
+    const follows = BARE_TO.test(m[0]) ? AFTER_PRICE_OK : AFTER_CHANGE_OK;
+    if (!follows.has(nextWord(text, m.index + m[0].length))) continue;
     const amount = parseAmount(m[1], m[2] ?? '');
+    if (amount !== undefined) return amount;
+  }
+  return preferredPrice(text);
+}
+
+/** How sellers judge an amount they now prefer: "50 is fairer", "60 would be more realistic". */
+const JUDGED = String.raw`(?:is|would\s+be|'d\s+be|seems|sounds|feels)\s+(?:a\s+)?(?:(?:more|much|a\s+bit|a\s+lot|far)\s+)?(?:fairer|fair|better|right|about\s+right|more\s+like\s+it|realistic|reasonable|fine|ok|okay)\b`;
+
+/** An amount the seller now prefers, judged ("50 is fairer") or introduced ("actually 50", "let's say 60"). */
+const PREFERRED = new RegExp(
+  String.raw`(?<![\w.,])(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?\b)?\s+${JUDGED}|\b(?:actually|rather|let'?s\s+say|say|more\s+like|i'?d\s+(?:say|prefer|rather\s+have))\s*,?\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`,
+  'gi',
+);
+
+function preferredPrice(text: string): number | undefined {
+  for (const m of text.matchAll(PREFERRED)) {
+    const [raw, thousands] = m[1] !== undefined ? [m[1], m[2]] : [m[3], m[4]];
+    // A year ("2019 is better") is not a price.
+    if (/^(?:19|20)\d\d$/.test(raw)) continue;
+    if (m[1] === undefined && !AFTER_CHANGE_OK.has(nextWord(text, m.index + m[0].length))) continue;
+    const amount = parseAmount(raw, thousands ?? '');
     if (amount !== undefined) return amount;
   }
   return undefined;

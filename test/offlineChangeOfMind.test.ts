@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { readDraftChange } from '../src/agent/offline/draftChange.js';
+import { requestedPrice } from '../src/agent/offline/price.js';
+import { ask, assistant, call, callsOf, rejectedWith, result, textOf, user } from './support/offlineConversation.js';
+
+/** A seller changing their mind about a proposed draft: a new price said in passing, words for the title. */
+
+describe('a new price said with a change verb and more words after it', () => {
+  it.each([
+    ['drop it to 90 so it sells', 90],
+    ["bump the price to 130 since it's barely used", 130],
+    ['hang on, set it to 45 before you post it', 45],
+    ['reduce it to 1,200 because of the scratch', 1200],
+  ])('%s', (text, price) => {
+    expect(requestedPrice(text)).toBe(price);
+  });
+
+  it.each(['set it to 2 years of warranty', 'fits 3 to 5 kids before bedtime', 'it seats 4 to 6 people'])(
+    'reads no price in %s',
+    (text) => {
+      expect(requestedPrice(text)).toBeUndefined();
+    },
+  );
+});
+
+describe('an amount the seller now prefers', () => {
+  it.each([
+    ['hmm, 65 sounds more realistic', 65],
+    ["I'd say 120, it's in mint shape", 120],
+    ["let's say 30 then", 30],
+    ['€75 would be a bit fairer to be honest', 75],
+  ])('%s', (text, price) => {
+    expect(requestedPrice(text)).toBe(price);
+  });
+
+  it.each(['actually it has 3 drawers', 'the 2018 is better than the 2016', 'say 2 more photos'])(
+    'reads no price in %s',
+    (text) => {
+      expect(requestedPrice(text)).toBeUndefined();
+    },
+  );
+});
+
+describe('words the seller wants in the title', () => {
+  it.each([
+    ["could you add 'vintage' to the title", 'vintage'],
+    ['the title should mention the original box', 'original box'],
+    ['put Bluetooth in the title please', 'Bluetooth'],
+    ['Add to the title: 2 batteries', '2 batteries'],
+  ])('%s', (text, words) => {
+    expect(readDraftChange(text)?.titleAddition).toBe(words);
+  });
+
+  it.each(['put it in the furniture category', 'the title is fine, post it', 'mention that it comes with a remote'])(
+    'adds nothing to the title for %s',
+    (text) => {
+      expect(readDraftChange(text)?.titleAddition).toBeUndefined();
+    },
+  );
+});
+
+describe('OfflineModel: revising a proposed draft', () => {
+  const lamp = {
+    title: 'Brass desk lamp',
+    description: 'Brass desk lamp, works fine. Condition: good.',
+    category: 'Home & Garden',
+    price: 40,
+    condition: 'good',
+  };
+  const proposed = [
+    user('selling my brass desk lamp, works fine, 40 euros'),
+    call('searchSimilar', { query: 'brass desk lamp', category: 'Home & Garden', limit: 5 }, 'c1'),
+    result('searchSimilar', 'c1', { ok: true, matches: [], stats: null, note: 'Seller-written data.' }),
+    assistant('Check the draft below.'),
+    call('createListing', lamp, 'c2'),
+  ];
+
+  it('adds the words to the title after a rejection and keeps the rest', async () => {
+    const response = await ask([
+      ...proposed,
+      result('createListing', 'c2', rejectedWith('add "with shade" to the title')),
+    ]);
+    expect(callsOf(response)).toEqual([
+      { name: 'createListing', args: { ...lamp, title: 'Brass desk lamp with shade' } },
+    ]);
+    expect(textOf(response)).toContain('Brass desk lamp with shade');
+  });
+
+  it('takes a preferred price from a rejection that explains itself', async () => {
+    const response = await ask([
+      ...proposed,
+      result('createListing', 'c2', rejectedWith('Hmm, 55 seems more reasonable, the bulb is new.')),
+    ]);
+    expect(callsOf(response)).toEqual([{ name: 'createListing', args: { ...lamp, price: 55 } }]);
+  });
+
+  it('revises the draft when the seller writes instead of deciding', async () => {
+    const response = await ask([
+      ...proposed,
+      result('createListing', 'c2', 'This action did not run and nothing was changed: the seller moved on.'),
+      user('hold on, drop it to 35 before it goes up'),
+    ]);
+    expect(callsOf(response)).toEqual([{ name: 'createListing', args: { ...lamp, price: 35 } }]);
+  });
+
+  it('asks what to change when the rejection names nothing it can apply', async () => {
+    const response = await ask([...proposed, result('createListing', 'c2', rejectedWith('not today, sorry'))]);
+    expect(callsOf(response)).toEqual([]);
+    expect(textOf(response)).toMatch(/what to change/i);
+  });
+});
