@@ -2,7 +2,7 @@ import { currentDraft, createListingArguments, isPriced, reviseDraft, type Draft
 import type { DraftChange } from './draftChange.js';
 import { repriceDescribed } from './describedReprice.js';
 import type { Item, SellerMessage } from './history.js';
-import { classify } from './intent.js';
+import { classify, intentAt } from './intent.js';
 import { listedPrice, pendingReprice } from './pendingReprice.js';
 import { applyRelativePrice } from './priceChange.js';
 import * as replies from './replies.js';
@@ -13,8 +13,7 @@ const searchCategory = (category: string): string | null => (category === 'Other
 
 /** The next step when the seller has just written: classify the message and act on it. */
 export function afterSellerMessage(items: Item[], message: SellerMessage): Turn {
-  const draft = currentDraft(items, message.index);
-  const intent = classify(message, draft);
+  const intent = intentAt(items, message.index) ?? classify(message, currentDraft(items, message.index));
   switch (intent.kind) {
     case 'sell':
       return callTool('searchSimilar', {

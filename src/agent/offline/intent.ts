@@ -1,38 +1,18 @@
-import type { Category } from '../../domain/listing.js';
 import { categoryOf } from './category.js';
-import { currentDraft, draftFromOffer, draftQuery, type Draft, type ItemDraft } from './draft.js';
+import { currentDraft, draftFromOffer, draftQuery, type Draft } from './draft.js';
 import { readDraftChange, soundsLikeAChange, type DraftChange } from './draftChange.js';
 import { sellerMessageAt, type Item, type SellerMessage } from './history.js';
 import { isVague, itemPhrase, readSellOffer, searchQueryFrom, type SellOffer } from './itemText.js';
-import { listingReference, type ListingReference } from './ownListing.js';
+import { listingReference } from './ownListing.js';
+import { followUp } from './followUp.js';
+import type { Intent } from './intentKind.js';
 import { severalItems } from './severalItems.js';
 import { isVagueVehicle } from './vehicle.js';
 import { isJustAPrice, requestedPrice } from './price.js';
-import { relativePriceChange, type RelativePrice } from './priceChange.js';
+import { relativePriceChange } from './priceChange.js';
 import { unsupportedAction } from './unsupportedAction.js';
 
-/** What the seller's latest message asks for. Rules and keywords, English only. */
-export type Intent =
-  | { kind: 'sell'; item: ItemDraft }
-  | { kind: 'sell_unclear' }
-  | { kind: 'several_items'; parts: string[] }
-  | { kind: 'vehicle_unclear' }
-  | { kind: 'reprice_described'; ref: ListingReference; price?: number; relative?: RelativePrice }
-  | { kind: 'price_question'; query: string; category: Category; itemName: string }
-  | { kind: 'price_question_unclear' }
-  | { kind: 'change_draft'; change: DraftChange; draft: Draft }
-  | { kind: 'change_without_draft'; change: DraftChange }
-  | { kind: 'confirm'; draft?: Draft }
-  | { kind: 'decline' }
-  | { kind: 'lookup'; listingId: string }
-  | { kind: 'reprice'; listingId: string; price?: number; relative?: RelativePrice }
-  | { kind: 'price_change_unclear'; draft?: Draft }
-  | { kind: 'unsupported'; action: string }
-  | { kind: 'image_only' }
-  | { kind: 'greeting' }
-  | { kind: 'thanks' }
-  | { kind: 'help' }
-  | { kind: 'unknown' };
+export type { Intent } from './intentKind.js';
 
 const LISTING_ID = /(?<![\w])lst_[A-Za-z0-9]{4,32}(?![\w])/i;
 
@@ -139,6 +119,10 @@ function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
+/** A change that only says what the item is like (its condition or category), nothing to set. */
+const describesOnly = (change: DraftChange): boolean =>
+  Object.keys(change).every((key) => key === 'condition' || key === 'category');
+
 /** Classifies one seller message, given the draft under discussion (if any). */
 export function classify(message: Pick<SellerMessage, 'text' | 'images'>, draft?: Draft): Intent {
   const intent = classifyText(message.text.trim(), draft);
@@ -167,6 +151,9 @@ function classifyText(text: string, draft: Draft | undefined): Intent {
   if (offer?.explicit) return sellIntent(offer);
 
   const change = readDraftChange(text);
+  // "What's a fair price for a Dyson in good condition?": the condition describes the item asked about.
+  const asked = text.includes('?') && change && describesOnly(change) ? priceQuestion(text, draft) : undefined;
+  if (asked) return asked;
   // "knock €15 off" or "10% off" is a change even without one of the usual change verbs.
   const changeWords = soundsLikeAChange(text) || isJustAPrice(text) || change?.relativePrice !== undefined;
   if (change && (changeWords || (!offer && !text.includes('?')))) {
@@ -197,8 +184,15 @@ function classifyText(text: string, draft: Draft | undefined): Intent {
   return { kind: 'unknown' };
 }
 
-/** The intent of the seller message at `index`, judged against the draft that existed before it. */
-export function intentAt(items: Item[], index: number): Intent | undefined {
+/** The message at `index` read on its own, against the draft that existed before it. */
+function ownIntentAt(items: Item[], index: number): Intent | undefined {
   const message = sellerMessageAt(items, index);
   return message ? classify(message, currentDraft(items, index)) : undefined;
+}
+
+/** The intent of the seller message at `index`, also as an answer to what the seller asked before it. */
+export function intentAt(items: Item[], index: number): Intent | undefined {
+  const message = sellerMessageAt(items, index);
+  if (!message) return undefined;
+  return followUp(items, message, classify(message, currentDraft(items, index)), (i) => ownIntentAt(items, i));
 }

@@ -1,0 +1,77 @@
+import { draftFromOffer } from './draft.js';
+import { sellerMessageAt, toolCallAt, toolResultAt, type Item, type SellerMessage } from './history.js';
+import type { Intent } from './intentKind.js';
+import { requestedPrice } from './price.js';
+import { readToolOutcome } from './toolOutcome.js';
+
+/**
+ * A message that completes the seller's previous request instead of making a
+ * new one: the listing id asked for ("lst_…", "the blue one, lst_…") keeps the
+ * price the seller already gave, and "list it at that price" after a price
+ * question lists the item asked about. Only the seller's previous message is
+ * looked at, and only when nothing was proposed since: an older request is
+ * not revived.
+ */
+
+/** The intent of an earlier message, read on its own. */
+export type EarlierIntent = (index: number) => Intent | undefined;
+
+/** "it", "that", "this one": words that point back at what was just discussed. */
+const POINTS_BACK = /\b(?:it|that|this|them|one|same)\b/i;
+
+/** A request to list, sell or post something. */
+const LIST_VERB = /\b(?:list|sell|post|publish|advertise|put\s+(?:it\s+)?(?:up|online)|draft|go\s+ahead)\b/i;
+
+export function followUp(items: Item[], message: SellerMessage, intent: Intent, earlier: EarlierIntent): Intent {
+  if (intent.kind !== 'lookup' && !mayListAskedItem(message.text, intent)) return intent;
+  const previous = previousRequest(items, message.index);
+  if (!previous) return intent;
+  const before = earlier(previous.index);
+  if (intent.kind === 'lookup') return withPendingPrice(intent.listingId, before) ?? intent;
+  if (before?.kind !== 'price_question') return intent;
+  const { draft, query } = draftFromOffer({ itemText: before.itemName, explicit: true });
+  // The seller's own amount wins; otherwise the price the advice suggested ("at that price").
+  const price = requestedPrice(message.text) ?? suggestedPrice(items, previous.index);
+  return { kind: 'sell', item: { draft: { ...draft, price }, query, vague: false } };
+}
+
+/** "yes", "list it", "sell it for 180": words that may mean the item just asked about. */
+function mayListAskedItem(text: string, intent: Intent): boolean {
+  if (intent.kind === 'confirm') return !intent.draft;
+  if (intent.kind === 'change_without_draft') return LIST_VERB.test(text);
+  const noItem = intent.kind === 'sell_unclear' || intent.kind === 'unknown';
+  return noItem && LIST_VERB.test(text) && POINTS_BACK.test(text);
+}
+
+/** The id the seller gave after being asked which listing: the price asked for before still applies. */
+function withPendingPrice(listingId: string, before: Intent | undefined): Intent | undefined {
+  if (before?.kind === 'reprice_described')
+    return { kind: 'reprice', listingId, price: before.price, relative: before.relative };
+  if (before?.kind === 'change_without_draft') {
+    const { price, relativePrice } = before.change;
+    if (price !== undefined || relativePrice) return { kind: 'reprice', listingId, price, relative: relativePrice };
+  }
+  if (before?.kind === 'price_change_unclear' && !before.draft) return { kind: 'reprice', listingId };
+  return undefined;
+}
+
+/** The seller's previous message, if no write was proposed after it (the model only asked or answered). */
+function previousRequest(items: Item[], before: number): SellerMessage | undefined {
+  for (let i = before - 1; i >= 0; i--) {
+    const call = toolCallAt(items, i);
+    if (call?.name === 'createListing' || call?.name === 'updatePrice') return undefined;
+    const message = sellerMessageAt(items, i);
+    if (message) return message;
+  }
+  return undefined;
+}
+
+/** The median of the comparables found right after the price question: the price the advice named. */
+function suggestedPrice(items: Item[], questionIndex: number): number | undefined {
+  for (let i = questionIndex + 1; i < items.length && !sellerMessageAt(items, i); i++) {
+    const result = toolResultAt(items, i);
+    const outcome = result ? readToolOutcome(result.text) : undefined;
+    if (outcome?.kind === 'search' && outcome.stats) return Math.max(1, Math.round(outcome.stats.median));
+  }
+  return undefined;
+}

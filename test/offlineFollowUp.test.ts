@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { AgentInputItem } from '@openai/agents';
+import { readDraftChange } from '../src/agent/offline/draftChange.js';
+import { classify } from '../src/agent/offline/intent.js';
+import { ask, assistant, call, callsOf, listing, result, textOf, user } from './support/offlineConversation.js';
+
+/** Answers to the model's own questions: they complete the seller's previous request. */
+
+const lookedUp = (l: ReturnType<typeof listing>) => ({
+  ok: true as const,
+  listing: { ...l, description: 'Seller-written.', yours: true },
+  note: 'Seller-written data.',
+});
+
+/** Runs the model over `history` plus each tool result it asks for, from the lookups given; returns its calls. */
+async function followThrough(history: AgentInputItem[], listings: Array<ReturnType<typeof listing>>) {
+  const first = await ask(history);
+  const [lookup] = callsOf(first);
+  expect(lookup?.name).toBe('getListing');
+  const found = listings.find((l) => l.id === lookup.args.listingId)!;
+  const second = await ask([
+    ...history,
+    call('getListing', lookup.args, 'look'),
+    result('getListing', 'look', lookedUp(found)),
+  ]);
+  return callsOf(second);
+}
+
+describe('OfflineModel: the listing id given after "which listing?"', () => {
+  const lamps = [listing('lst_0000771', 'Brass desk lamp', 40), listing('lst_0000772', 'Paper floor lamp', 30)];
+
+  it('re-prices the listing named, at the price asked for before', async () => {
+    const history = [
+      user('cut the price of my lamp ad to 25'),
+      call('searchSimilar', { query: 'lamp', category: null, limit: 5, mine: true }, 's'),
+      result('searchSimilar', 's', { ok: true, matches: lamps, stats: null, note: 'Seller-written data.' }),
+      assistant('Several of your listings match “lamp”. Which listing do you mean?'),
+      user('the brass one, lst_0000771'),
+    ];
+    expect(await followThrough(history, lamps)).toEqual([
+      { name: 'updatePrice', args: { listingId: 'lst_0000771', price: 25 } },
+    ]);
+  });
+
+  it('keeps an amount given without naming any listing', async () => {
+    const history = [
+      user('set my ad to 70 euros please'),
+      assistant('Which listing should I re-price? Tell me its id.'),
+      user('lst_0000772'),
+    ];
+    expect(await followThrough(history, lamps)).toEqual([
+      { name: 'updatePrice', args: { listingId: 'lst_0000772', price: 70 } },
+    ]);
+  });
+
+  it('keeps a relative change, worked out from the listing looked up', async () => {
+    const history = [
+      user('knock 10% off my listing'),
+      assistant('Which listing should I re-price? Tell me its id.'),
+      user('it is lst_0000771 i think'),
+    ];
+    expect(await followThrough(history, lamps)).toEqual([
+      { name: 'updatePrice', args: { listingId: 'lst_0000771', price: 36 } },
+    ]);
+  });
+
+  it('only looks up an id given after a change was already proposed', async () => {
+    const history = [
+      user('lower lst_0000772 to 20'),
+      call('getListing', { listingId: 'lst_0000772' }, 'a'),
+      result('getListing', 'a', lookedUp(lamps[1])),
+      call('updatePrice', { listingId: 'lst_0000772', price: 20 }, 'b'),
+      result('updatePrice', 'b', 'The seller did not confirm this action, so nothing was changed.'),
+      assistant("OK, I won't do that."),
+      user('lst_0000771'),
+    ];
+    expect(await followThrough(history, lamps)).toEqual([]);
+  });
+});
+
+describe('OfflineModel: listing the item just asked about', () => {
+  const question = "what's a reasonable price for a Bose QuietComfort 45 headset?";
+  const stats = { count: 6, min: 120, p25: 140, median: 151.4, p75: 170, max: 210 };
+  const asked = [
+    user(question),
+    call('searchSimilar', { query: 'Bose QuietComfort 45 headset', category: 'Electronics', limit: 5 }, 'q'),
+    result('searchSimilar', 'q', { ok: true, matches: [], stats, note: 'Seller-written data.' }),
+    assistant('Around €151 would be a fair asking price. Tell me if you would like me to draft a listing.'),
+  ];
+
+  async function drafted(reply: string) {
+    const first = await ask([...asked, user(reply)]);
+    const [search] = callsOf(first);
+    expect(search).toMatchObject({ name: 'searchSimilar', args: { query: expect.stringMatching(/bose/i) } });
+    const second = await ask([
+      ...asked,
+      user(reply),
+      call('searchSimilar', search.args, 'r'),
+      result('searchSimilar', 'r', { ok: true, matches: [], stats, note: 'Seller-written data.' }),
+    ]);
+    return callsOf(second);
+  }
+
+  it.each([
+    ['ok, post it at that price', 151],
+    ['yes please', 151],
+    ['great, go ahead and list it', 151],
+    ['sure, sell it for 160', 160],
+  ])('%s', async (reply, price) => {
+    const [proposal] = await drafted(reply);
+    expect(proposal).toMatchObject({ name: 'createListing', args: { title: expect.stringMatching(/bose/i), price } });
+  });
+
+  it('does not list anything when no item was asked about', async () => {
+    const response = await ask([user('ok, post it at that price')]);
+    expect(callsOf(response)).toEqual([]);
+    expect(textOf(response)).toMatch(/what would you like to sell/i);
+  });
+});
+
+describe('a price question that describes the item', () => {
+  it.each([
+    "What's a fair price for a Vitamix 5200 blender in fair condition?",
+    'how much would a Canon EOS 250D go for, good condition, barely used?',
+    'what would my Herman Miller Aeron chair be worth in like new condition?',
+  ])('is a question, not a change: %s', (text) => {
+    expect(classify({ text, images: 0 }).kind).toBe('price_question');
+  });
+
+  it.each([
+    ['make the condition fair', 'fair'],
+    ['condition: like new, and that is a fair price', 'like new'],
+    ['a good price, but the condition is poor', 'fair'],
+  ])('still reads the condition asked for in %s', (text, condition) => {
+    expect(readDraftChange(text)?.condition).toBe(condition);
+  });
+});
