@@ -2,25 +2,25 @@ import { currentDraft, createListingArguments, isPriced, reviseDraft, type Draft
 import type { DraftChange } from './draftChange.js';
 import { repriceDescribed } from './describedReprice.js';
 import type { Item, SellerMessage } from './history.js';
-import { classify, intentAt } from './intent.js';
+import { classify, intentAt, type Intent } from './intent.js';
+import { searchCategory, startStep, withPlan } from './requestSteps.js';
 import { listedPrice, pendingReprice } from './pendingReprice.js';
 import { applyRelativePrice } from './priceChange.js';
 import * as replies from './replies.js';
 import { callTool, say, type Turn } from './turn.js';
 
-/** 'Other' would narrow the search to uncategorised listings; an unknown item is better searched everywhere. */
-const searchCategory = (category: string): string | null => (category === 'Other' ? null : category);
-
 /** The next step when the seller has just written: classify the message and act on it. */
 export function afterSellerMessage(items: Item[], message: SellerMessage): Turn {
   const intent = intentAt(items, message.index) ?? classify(message, currentDraft(items, message.index));
+  const turn = act(items, message, intent);
+  return withPlan(items, message.index, turn);
+}
+
+function act(items: Item[], message: SellerMessage, intent: Intent): Turn {
   switch (intent.kind) {
     case 'sell':
-      return callTool('searchSimilar', {
-        query: intent.item.query,
-        category: searchCategory(intent.item.draft.category),
-        limit: 5,
-      });
+    case 'several':
+      return startStep(intent.kind === 'sell' ? intent : intent.steps[0]);
     case 'sell_unclear':
       return say(replies.askForItem());
     case 'several_items':
@@ -55,8 +55,9 @@ export function afterSellerMessage(items: Item[], message: SellerMessage): Turn 
         : say(replies.draftNeedsPrice(intent.draft));
     case 'decline':
       return say(replies.declined());
-    case 'lookup':
     case 'reprice':
+      return startStep(intent);
+    case 'lookup':
       // Re-pricing starts with a look-up too: the seller sees the current price before confirming a new one.
       return callTool('getListing', { listingId: intent.listingId });
     case 'image_only':

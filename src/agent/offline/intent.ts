@@ -6,7 +6,10 @@ import { isVague, itemPhrase, readSellOffer, searchQueryFrom, type SellOffer } f
 import { listingReference } from './ownListing.js';
 import { followUp } from './followUp.js';
 import type { Intent } from './intentKind.js';
+import { pricedItems } from './pricedItems.js';
 import { severalItems } from './severalItems.js';
+import { severalReprices } from './severalReprices.js';
+import { currentStep } from './stepProgress.js';
 import { isVagueVehicle } from './vehicle.js';
 import { isJustAPrice, requestedPrice } from './price.js';
 import { relativePriceChange } from './priceChange.js';
@@ -78,6 +81,8 @@ function priceQuestion(text: string, draft: Draft | undefined): Intent | undefin
 function listingRequest(text: string): Intent | undefined {
   const id = LISTING_ID.exec(text)?.[0];
   if (!id) return undefined;
+  const several = severalReprices(text);
+  if (several) return { kind: 'several', steps: several };
   const listingId = `lst_${id.slice(4)}`;
   const rest = text.replace(LISTING_ID, ' ');
   // Before absolute prices: "raise it by 20 euros" names 20 euros but does not mean a price of 20.
@@ -91,6 +96,8 @@ function listingRequest(text: string): Intent | undefined {
 
 /** An offer to sell, or the one question that has to come first: which item, or which vehicle exactly. */
 function sellIntent(offer: SellOffer): Intent {
+  const priced = pricedItems(offer.itemText);
+  if (priced) return { kind: 'several', steps: priced.map((item) => ({ kind: 'sell', item })) };
   const parts = severalItems(offer.itemText);
   if (parts && parts.length >= 2) return { kind: 'several_items', parts };
   const item = draftFromOffer(offer);
@@ -175,6 +182,8 @@ function classifyText(text: string, draft: Draft | undefined): Intent {
   }
 
   // "two things: a Dyson Airwrap and a Philips Hue kit": items without an offer's usual words.
+  const priced = draft ? undefined : pricedItems(text);
+  if (priced) return { kind: 'several', steps: priced.map((item) => ({ kind: 'sell', item })) };
   const parts = draft ? undefined : severalItems(text);
   if (parts && parts.length >= 2) return { kind: 'several_items', parts };
 
@@ -194,5 +203,7 @@ function ownIntentAt(items: Item[], index: number): Intent | undefined {
 export function intentAt(items: Item[], index: number): Intent | undefined {
   const message = sellerMessageAt(items, index);
   if (!message) return undefined;
-  return followUp(items, message, classify(message, currentDraft(items, index)), (i) => ownIntentAt(items, i));
+  const intent = followUp(items, message, classify(message, currentDraft(items, index)), (i) => ownIntentAt(items, i));
+  // Several writes in one message: the one under way is what the message asks for now.
+  return intent.kind === 'several' ? intent.steps[currentStep(items, index, intent.steps)] : intent;
 }

@@ -4,9 +4,25 @@ import type { DraftChange } from './draftChange.js';
 import type { ListingReference } from './ownListing.js';
 import type { RelativePrice } from './priceChange.js';
 
+export interface SellIntent {
+  kind: 'sell';
+  item: ItemDraft;
+}
+
+export interface RepriceIntent {
+  kind: 'reprice';
+  listingId: string;
+  price?: number;
+  relative?: RelativePrice;
+}
+
+/** One write among several asked for in one message, each proposed and confirmed in turn. */
+export type Step = SellIntent | RepriceIntent;
+
 /** What the seller's latest message asks for. Rules and keywords, English only. */
 export type Intent =
-  | { kind: 'sell'; item: ItemDraft }
+  | SellIntent
+  | { kind: 'several'; steps: Step[] }
   | { kind: 'sell_unclear' }
   | { kind: 'several_items'; parts: string[] }
   | { kind: 'vehicle_unclear' }
@@ -18,7 +34,7 @@ export type Intent =
   | { kind: 'confirm'; draft?: Draft }
   | { kind: 'decline' }
   | { kind: 'lookup'; listingId: string }
-  | { kind: 'reprice'; listingId: string; price?: number; relative?: RelativePrice }
+  | RepriceIntent
   | { kind: 'price_change_unclear'; draft?: Draft }
   | { kind: 'unsupported'; action: string }
   | { kind: 'image_only' }

@@ -63,7 +63,8 @@ function nextWord(text: string, from: number): string {
 /** Money-marked patterns; group 1 is the number, group 2 an optional "k". */
 const MARKED: RegExp[] = [
   new RegExp(String.raw`(?:€|\beur\b|\beuros?\b)\s?${NUMBER}`, 'gi'),
-  new RegExp(String.raw`(?<![\w.,])${NUMBER}\s?(?:€|eur(?:os?)?\b)`, 'gi'),
+  // "iPhone 13 €400": a euro sign followed by a number marks that number, not the one before it.
+  new RegExp(String.raw`(?<![\w.,])${NUMBER}\s?(?:€(?!\s?\d)|eur(?:os?)?\b)`, 'gi'),
 ];
 
 /** A number after words that make it a price: "for 120", "asking 120", "price: 120". */
