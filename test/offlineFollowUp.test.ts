@@ -135,3 +135,43 @@ describe('a price question that describes the item', () => {
     expect(readDraftChange(text)?.condition).toBe(condition);
   });
 });
+
+describe('OfflineModel: the listing described after "which listing?"', () => {
+  const bikes = [
+    listing('lst_0000881', 'Giant Talon 3 mountain bike, 29er', 390),
+    listing('lst_0000882', "Puky children's bike, 16 inch, red", 85),
+  ];
+  const asked = [
+    user('reduce my bike listing to 70'),
+    call('searchSimilar', { query: 'bike', category: null, limit: 5, mine: true }, 's'),
+    result('searchSimilar', 's', { ok: true, matches: bikes, stats: null, note: 'Seller-written data.' }),
+    assistant('Several of your listings match “bike”. Which listing do you mean?'),
+  ];
+
+  it.each([
+    ['the Puky', 'lst_0000882'],
+    ["oh the red children's one", 'lst_0000882'],
+    ['The Giant mountain bike', 'lst_0000881'],
+    ['the second one', 'lst_0000882'],
+  ])('%s', async (answer, listingId) => {
+    expect(await followThrough([...asked, user(answer)], bikes)).toEqual([
+      { name: 'updatePrice', args: { listingId, price: 70 } },
+    ]);
+  });
+
+  it('searches own listings again when the words pick no candidate, never drafting an item', async () => {
+    const response = await ask([...asked, user('the bike')]);
+    expect(callsOf(response)).toEqual([
+      { name: 'searchSimilar', args: { query: 'bike', category: null, limit: 5, mine: true } },
+    ]);
+  });
+
+  it('treats an item offered with its own price as a new request', async () => {
+    const response = await ask([...asked, user('a Brompton folding bike, 900 euros')]);
+    expect(callsOf(response)[0]).toMatchObject({
+      name: 'searchSimilar',
+      args: { query: expect.stringMatching(/brompton/i) },
+    });
+    expect(callsOf(response)[0].args.mine).toBeUndefined();
+  });
+});

@@ -1,6 +1,9 @@
+import type { ListingSummary } from '../../tools/index.js';
 import { draftFromOffer } from './draft.js';
 import { sellerMessageAt, toolCallAt, toolResultAt, type Item, type SellerMessage } from './history.js';
 import type { Intent } from './intentKind.js';
+import { readSellOffer } from './itemText.js';
+import { describingWords, pickByWords } from './ownListing.js';
 import { requestedPrice } from './price.js';
 import { readToolOutcome } from './toolOutcome.js';
 
@@ -23,16 +26,61 @@ const POINTS_BACK = /\b(?:it|that|this|them|one|same)\b/i;
 const LIST_VERB = /\b(?:list|sell|post|publish|advertise|put\s+(?:it\s+)?(?:up|online)|draft|go\s+ahead)\b/i;
 
 export function followUp(items: Item[], message: SellerMessage, intent: Intent, earlier: EarlierIntent): Intent {
-  if (intent.kind !== 'lookup' && !mayListAskedItem(message.text, intent)) return intent;
+  const answer = mayNameListing(message.text, intent);
+  if (intent.kind !== 'lookup' && !answer && !mayListAskedItem(message.text, intent)) return intent;
   const previous = previousRequest(items, message.index);
   if (!previous) return intent;
   const before = earlier(previous.index);
   if (intent.kind === 'lookup') return withPendingPrice(intent.listingId, before) ?? intent;
+  const described = answer ? listingDescribed(items, previous.index, message, before) : undefined;
+  if (described) return described;
   if (before?.kind !== 'price_question') return intent;
   const { draft, query } = draftFromOffer({ itemText: before.itemName, explicit: true });
   // The seller's own amount wins; otherwise the price the advice suggested ("at that price").
   const price = requestedPrice(message.text) ?? suggestedPrice(items, previous.index);
   return { kind: 'sell', item: { draft: { ...draft, price }, query, vague: false } };
+}
+
+/** "the Giant road bike", "the kids one": an answer naming no action may be describing a listing. */
+function mayNameListing(text: string, intent: Intent): boolean {
+  // An item offered with a price, or in so many words ("I want to sell…"), is a new request.
+  if (intent.kind === 'sell') return !readSellOffer(text)?.explicit && intent.item.draft.price === undefined;
+  return intent.kind === 'unknown' || intent.kind === 'sell_unclear' || intent.kind === 'several_items';
+}
+
+/**
+ * The answer to "which listing?" after a re-price asked for by description or without a listing:
+ * the one candidate shown that the answer's words pick, or else a search of the seller's own
+ * listings for those words, still at the price asked for. Never a new item to sell.
+ */
+function listingDescribed(
+  items: Item[],
+  previousIndex: number,
+  message: SellerMessage,
+  before: Intent | undefined,
+): Intent | undefined {
+  const wanted =
+    before?.kind === 'reprice_described'
+      ? { price: before.price, relative: before.relative }
+      : before?.kind === 'change_without_draft' && (before.change.price !== undefined || before.change.relativePrice)
+        ? { price: before.change.price, relative: before.change.relativePrice }
+        : undefined;
+  if (!wanted) return undefined;
+  const picked = pickByWords(candidatesShown(items, previousIndex, message.index), message.text);
+  if (picked) return { kind: 'reprice', listingId: picked.id, ...wanted };
+  const description = describingWords(message.text);
+  if (!description) return undefined;
+  return { kind: 'reprice_described', ref: { description, latest: false }, ...wanted };
+}
+
+/** The seller's own listings found between the request and the answer (the ones offered to choose from). */
+function candidatesShown(items: Item[], from: number, to: number): ListingSummary[] {
+  for (let i = to - 1; i > from; i--) {
+    const result = toolResultAt(items, i);
+    const outcome = result?.name === 'searchSimilar' ? readToolOutcome(result.text) : undefined;
+    if (outcome?.kind === 'search') return outcome.matches;
+  }
+  return [];
 }
 
 /** "yes", "list it", "sell it for 180": words that may mean the item just asked about. */

@@ -71,3 +71,40 @@ export function resolveInConversation(items: Item[], ref: ListingReference): Lis
   const fitting = listings.filter((l) => titleMatches(l.title, ref.description));
   return fitting.length === 1 ? fitting[0] : undefined;
 }
+
+/** Words of an answer that do not tell listings apart. */
+const NOT_DISTINCTIVE = new Set(
+  ['the', 'one', 'my', 'our', 'please', 'it', 'that', 'this', 'mean', 'meant', 'listing', 'ad', 'advert', 'post']
+    .concat(['yes', 'no', 'ok', 'okay', 'oh', 'sorry', 'with', 'and', 'of', 'for', 'thank', 'thanks', 'sure'])
+    .concat(['ye', 'yeah', 'yep', 'i', 'a', 'an', 'is', 'am', 'which', 'was', 'talking', 'about', 'other']),
+);
+
+const ORDINALS: Record<string, (n: number) => number> = {
+  first: () => 0,
+  second: () => 1,
+  third: () => 2,
+  last: (n) => n - 1,
+};
+
+/**
+ * The listing an answer to "which one?" points to among the candidates shown: "the Giant road bike",
+ * "the kids one", "the second one". A word found in exactly one candidate's title picks it; a word
+ * shared by all, or words naming two of them, pick nothing.
+ */
+export function pickByWords<T extends ListingSummary>(candidates: T[], answer: string): T | undefined {
+  const said = words(answer).filter((w) => !NOT_DISTINCTIVE.has(w));
+  const ordinal = said.find((w) => w in ORDINALS);
+  if (ordinal && said.length === 1) return candidates[ORDINALS[ordinal](candidates.length)];
+  const named = candidates.filter((c) => {
+    const inTitle = new Set(words(c.title));
+    return said.some((w) => inTitle.has(w) && candidates.filter((o) => words(o.title).includes(w)).length === 1);
+  });
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/** The words of an answer that may describe a listing, for a search of the seller's own listings. */
+export const describingWords = (answer: string): string =>
+  answer
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter((w) => w.length > 1 && !NOT_DISTINCTIVE.has(w.toLowerCase()))
+    .join(' ');
