@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgentInputItem } from '@openai/agents';
 import { pricedItems } from '../src/agent/offline/pricedItems.js';
 import { statedPrice } from '../src/agent/offline/price.js';
+import { classify } from '../src/agent/offline/intent.js';
 import { severalReprices } from '../src/agent/offline/severalReprices.js';
 import { ask, call, callsOf, listing, rejectedWith, result, textOf, user } from './support/offlineConversation.js';
 
@@ -13,13 +14,17 @@ describe('several items in one message, each with its own price', () => {
     ['bread maker 25€, stand mixer 60€, waffle iron 15€', [25, 60, 15]],
     ['Lego Millennium Falcon €650\nLego Hogwarts Castle €320', [650, 320]],
     ['a road helmet, 30 euros plus cycling shoes, 45 euros', [30, 45]],
+    ['two things: a leaf blower for 55 and a garden hose for 12', [55, 12]],
+    ['Sonos One (120€) and a Sonos Sub Mini (300€)', [120, 300]],
+    ['Rice cooker - 20\nBlender - 35\nToaster - 10', [20, 35, 10]],
   ])('%s', (text, prices) => {
     const items = pricedItems(text);
     expect(items?.map((i) => i.draft.price)).toEqual(prices);
     // Each title is the item's own words: no price, and not the other items.
     for (const [i, item] of (items ?? []).entries()) {
       expect(item.draft.title).not.toMatch(new RegExp(`${prices[i]}|€|euro`, 'i'));
-      expect(item.draft.title).not.toMatch(/,| and | plus /i);
+      expect(item.draft.title).not.toMatch(/,| and | plus |things|[()-]/i);
+      expect(item.draft.description).not.toMatch(/\(|\)/);
     }
   });
 
@@ -29,8 +34,24 @@ describe('several items in one message, each with its own price', () => {
     'Samsung S22 for €300 (paid €800 new)',
     'my guitar for 200',
     'a desk for 60 and a matching chair',
+    'Canon 18-55 lens - 80',
   ])('is not a list of priced items: %s', (text) => {
     expect(pricedItems(text)).toBeUndefined();
+  });
+});
+
+describe('the words around an amount', () => {
+  it.each([
+    ['selling 2 bar stools at 15 euros apiece', 'bar stools'],
+    ['for sale: 4 wine glasses @ €3 each, never used', 'wine glasses'],
+    ['selling a kitchen scale - 12', 'kitchen scale'],
+  ])('are not part of the item: %s', (text, query) => {
+    const intent = classify({ text, images: 0 });
+    expect(intent.kind === 'sell' && intent.item.query).toMatch(new RegExp(`^(?:\\d+ )?${query}$`, 'i'));
+  });
+
+  it('leaves a dash inside a model name alone', () => {
+    expect(statedPrice('Canon 18-55 lens')).toBeUndefined();
   });
 });
 

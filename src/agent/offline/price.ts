@@ -95,6 +95,23 @@ const LEADING_FOR = new RegExp(
   'gi',
 );
 
+/** "Nespresso Vertuo - 40" ending a line of a list: an amount set apart from the item by a dash. */
+const LINE_END = new RegExp(
+  String.raw`(?<=\S)[ \t]+[-–][ \t]*(?:€\s?)?${NUMBER}[ \t]*(?:€|eur(?:os?)?\b)?(?=[ \t]*(?:\n|$|[,;]))`,
+  'gim',
+);
+
+/** The words around an amount that belong to it: "at 15 euros apiece", "(40€)". */
+const BEFORE_AMOUNT = /(?:\bat|@|\()\s*$/i;
+const AFTER_AMOUNT = /^\s*(?:each|apiece|a piece|per (?:piece|item|unit)|ea\b\.?|\))/i;
+
+function widen(text: string, span: PriceMention): void {
+  const before = BEFORE_AMOUNT.exec(text.slice(Math.max(0, span.start - 6), span.start));
+  if (before) span.start -= before[0].length;
+  const after = AFTER_AMOUNT.exec(text.slice(span.end));
+  if (after) span.end += after[0].length;
+}
+
 /** Every price the seller stated, marked as money, in order; overlapping mentions ("for 500€") are merged. */
 export function statedPriceSpans(text: string): PriceMention[] {
   const found: PriceMention[] = [];
@@ -126,6 +143,11 @@ export function statedPriceSpans(text: string): PriceMention[] {
     const amount = parseAmount(m[1], m[2] ?? '');
     if (amount !== undefined) found.push({ amount, start: m.index, end: m.index + m[0].length });
   }
+  for (const m of text.matchAll(LINE_END)) {
+    const amount = parseAmount(m[1], m[2] ?? '');
+    if (amount !== undefined) found.push({ amount, start: m.index, end: m.index + m[0].length });
+  }
+  for (const span of found) widen(text, span);
   found.sort((a, b) => a.start - b.start);
   const merged: PriceMention[] = [];
   for (const span of found) {

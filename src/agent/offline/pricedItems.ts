@@ -19,8 +19,12 @@ const NOT_AN_ITEM = new RegExp(
   'i',
 );
 
+/** "two things: …", "a few items -": the count is not an item. */
+const COUNTED_LEAD = /^\s*(?:\w+\s+){0,3}?(?:things|items|bits|pieces)\s*[:-]\s*/i;
+
 /** The items and their own prices, when the text lists at least two; undefined otherwise. */
-export function pricedItems(itemText: string): ItemDraft[] | undefined {
+export function pricedItems(text: string): ItemDraft[] | undefined {
+  const itemText = text.replace(COUNTED_LEAD, '');
   const spans = statedPriceSpans(itemText);
   if (spans.length < 2) return undefined;
   const parts: string[] = [];
