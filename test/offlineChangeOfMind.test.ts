@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDraftChange } from '../src/agent/offline/draftChange.js';
 import { requestedPrice } from '../src/agent/offline/price.js';
+import { classify } from '../src/agent/offline/intent.js';
 import { ask, assistant, call, callsOf, rejectedWith, result, textOf, user } from './support/offlineConversation.js';
 
 /** A seller changing their mind about a proposed draft: a new price said in passing, words for the title. */
@@ -107,5 +108,52 @@ describe('OfflineModel: revising a proposed draft', () => {
     const response = await ask([...proposed, result('createListing', 'c2', rejectedWith('not today, sorry'))]);
     expect(callsOf(response)).toEqual([]);
     expect(textOf(response)).toMatch(/what to change/i);
+  });
+});
+
+describe('more ways to name the new price', () => {
+  it.each([
+    ['could we do 85?', 85],
+    ["I'd rather ask 140 for it", 140],
+    ['the price should be 95', 95],
+    ['needs to be 1,100 really', 1100],
+    ['120 not 110', 120],
+    ['→ 75', 75],
+  ])('%s', (text, price) => {
+    expect(requestedPrice(text)).toBe(price);
+  });
+
+  it.each(['do 2 more photos', 'it has to be picked up', 'must be collected by Friday', 'I need to ask 2 friends'])(
+    'reads no price in %s',
+    (text) => {
+      expect(requestedPrice(text)).toBeUndefined();
+    },
+  );
+});
+
+describe('how a text should change is not what it should say', () => {
+  it.each(['make the title shorter', 'call it something else', 'make the title a bit catchier'])(
+    'sets no title for %s',
+    (text) => {
+      expect(readDraftChange(text)?.title).toBeUndefined();
+    },
+  );
+
+  it('keeps the words to add, not where they go', () => {
+    expect(readDraftChange('mention the spare key in the ad')?.descriptionAddition).toBe('the spare key');
+  });
+});
+
+describe('a listing of the seller’s named by description', () => {
+  it.each([
+    ['my Kindle ad should be 60 now', 'Kindle', 60],
+    ["my desk isn't moving, drop it to 70", 'desk', 70],
+    ['the rowing machine needs to cost 300', 'rowing machine', 300],
+  ])('%s', (text, description, price) => {
+    expect(classify({ text, images: 0 })).toMatchObject({ kind: 'reprice_described', ref: { description }, price });
+  });
+
+  it.each(['my bike should be collected from Berlin', 'the sofa has to be picked up'])('is no re-price: %s', (text) => {
+    expect(classify({ text, images: 0 }).kind).not.toBe('reprice_described');
   });
 });

@@ -61,6 +61,13 @@ function takeTitleAddition(text: string): { phrase: string; rest: string } | und
   return undefined;
 }
 
+/** Words that say how a title should change, not what it should be. */
+const HOW_NOT_WHAT =
+  /^(?:(?:a\s+bit|much|way)\s+)?(?:shorter|longer|better|clearer|simpler|nicer|catchier|snappier|different|more\b.*|less\b.*|something\s+else)$/i;
+
+/** "mention the box in the description": where the words go is not part of them. */
+const WHERE_ADDED = /\s+(?:in|to|into|on)\s+(?:the|its|my)\s+(?:description|ad|listing|text)$/i;
+
 /** Cuts a quoted or trailing phrase after a trigger; returns the phrase and the text without it. */
 function takePhrase(text: string, trigger: RegExp): { phrase: string; rest: string } | undefined {
   const m = trigger.exec(text);
@@ -98,7 +105,9 @@ export function readDraftChange(text: string): DraftChange | undefined {
     rest = addition.rest;
   }
   const title = addition ? undefined : takePhrase(rest, TITLE);
-  if (title) {
+  // "make the title shorter" asks for a different title without saying which: not a title of "shorter".
+  if (title && HOW_NOT_WHAT.test(title.phrase)) rest = title.rest;
+  else if (title) {
     change.title = title.phrase;
     rest = title.rest;
   }
@@ -109,7 +118,7 @@ export function readDraftChange(text: string): DraftChange | undefined {
   } else {
     const addition = takePhrase(rest, ADDITION);
     if (addition) {
-      change.descriptionAddition = addition.phrase;
+      change.descriptionAddition = addition.phrase.replace(WHERE_ADDED, '');
       rest = addition.rest;
     }
   }

@@ -20,7 +20,7 @@ export type { Intent } from './intentKind.js';
 const LISTING_ID = /(?<![\w])lst_[A-Za-z0-9]{4,32}(?![\w])/i;
 
 const REPRICE_VERB =
-  /\b(?:change|set|update|reduce|lower|drop|raise|increase|bump|cut|adjust|re-?price|mark(?:\s+it)?\s+(?:down|up)|discount|cheaper)\b/i;
+  /\b(?:change|set|update|reduce|lower|drop|raise|increase|bump|cut|adjust|re-?price|mark(?:\s+it)?\s+(?:down|up)|discount|cheaper|(?:should|needs?\s+to|has\s+to)\s+(?:be|cost))\b/i;
 
 /** A price change with no amount and no listing id ("make it cheaper"): the model has to ask. */
 const VAGUE_PRICE_CHANGE =

@@ -190,14 +190,23 @@ const AFTER_CHANGE_OK = new Set([
   'tops',
   'flat',
   'rather',
+  'really',
+  'honestly',
+  'tbh',
 ]);
 
 /** A bare verb-less "to": "fits 2 to 4 kids" names no price, so only the strict list may follow it. */
 const BARE_TO = /^to\s/i;
 
+/** "should be 95", "needs to be 120", "has to go for 80": the price as it ought to be. */
+const SHOULD_BE = String.raw`(?:should|needs?\s+to|has\s+to|must|ought\s+to)\s+(?:be|cost|go\s+for|sell\s+for)`;
+
+/** "lst_0000001 -> 230", "→ 230": an arrow to the new amount. */
+const ARROW = new RegExp(String.raw`(?:->|→|=>)\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`, 'i');
+
 /** Verbs that turn "to 80" or "it 80" into a new price. */
 const CHANGE_TO = new RegExp(
-  String.raw`\b(?:make\s+(?:it|that|the\s+price)|(?:change|set|update|adjust|put|lower|reduce|drop|raise|increase|bump|cut|mark)(?:\s+(?:it|that|the\s+price|price))?(?:\s+(?:up|down))?(?:\s+(?:to|at|for))?|go\s+(?:with|for)|how\s+about|what\s+about|try|list\s+(?:it\s+)?(?:at|for)|instead|price\s+(?:it\s+)?(?:at|to)|to)\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`,
+  String.raw`\b(?:${SHOULD_BE}|(?:can\s+(?:we|you)\s+)?do|(?:rather\s+)?ask(?:ing)?(?:\s+for)?|make\s+(?:it|that|the\s+price)|(?:change|set|update|adjust|put|lower|reduce|drop|raise|increase|bump|cut|mark)(?:\s+(?:it|that|the\s+price|price))?(?:\s+(?:up|down))?(?:\s+(?:to|at|for))?|go\s+(?:with|for)|how\s+about|what\s+about|try|list\s+(?:it\s+)?(?:at|for)|instead|price\s+(?:it\s+)?(?:at|to)|to)\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`,
   'gi',
 );
 
@@ -218,15 +227,20 @@ export function requestedPrice(text: string): number | undefined {
     const amount = parseAmount(m[1], m[2] ?? '');
     if (amount !== undefined) return amount;
   }
+  const arrow = ARROW.exec(text);
+  if (arrow) return parseAmount(arrow[1], arrow[2] ?? '');
   return preferredPrice(text);
 }
 
 /** How sellers judge an amount they now prefer: "50 is fairer", "60 would be more realistic". */
 const JUDGED = String.raw`(?:is|would\s+be|'d\s+be|seems|sounds|feels)\s+(?:a\s+)?(?:(?:more|much|a\s+bit|a\s+lot|far)\s+)?(?:fairer|fair|better|right|about\s+right|more\s+like\s+it|realistic|reasonable|fine|ok|okay)\b`;
 
+/** "95 not 90", "60 instead of 50": the amount wanted, set against the one proposed. */
+const NOT_THAT = String.raw`(?:not|instead\s+of|rather\s+than)\s+(?:€\s?)?\d`;
+
 /** An amount the seller now prefers, judged ("50 is fairer") or introduced ("actually 50", "let's say 60"). */
 const PREFERRED = new RegExp(
-  String.raw`(?<![\w.,])(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?\b)?\s+${JUDGED}|\b(?:actually|rather|let'?s\s+say|say|more\s+like|i'?d\s+(?:say|prefer|rather\s+have))\s*,?\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`,
+  String.raw`(?<![\w.,])(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?\b)?\s+(?:${JUDGED}|${NOT_THAT})|\b(?:actually|rather|let'?s\s+say|say|more\s+like|i'?d\s+(?:say|prefer|rather\s+have))\s*,?\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`,
   'gi',
 );
 
