@@ -88,7 +88,9 @@ function listingRequest(text: string): Intent | undefined {
   // Before absolute prices: "raise it by 20 euros" names 20 euros but does not mean a price of 20.
   const relative = relativePriceChange(rest);
   if (relative) return { kind: 'reprice', listingId, relative };
-  const price = requestedPrice(rest);
+  // The amount after the id is its new price: in "sell my bike for 200 and lower lst_… to 150", 150.
+  const after = text.slice((LISTING_ID.exec(text)?.index ?? 0) + id.length);
+  const price = requestedPrice(after) ?? requestedPrice(rest);
   if (price !== undefined) return { kind: 'reprice', listingId, price };
   if (REPRICE_VERB.test(text)) return { kind: 'reprice', listingId };
   return { kind: 'lookup', listingId };
@@ -118,6 +120,10 @@ function describedReprice(text: string, draft: Draft | undefined): Intent | unde
   if (!relative && price === undefined) return undefined;
   return { kind: 'reprice_described', ref, price, relative };
 }
+
+/** What is left of "put it up", "list this one now": the item is the one already discussed. */
+const REFERS_BACK_ANYWHERE =
+  /^(?:(?:it|this|that|this one|that one|the draft|the listing|the ad)\b[\s,.!]*(?:now|then|please|today)?[\s,.!]*)$/i;
 
 /** "It's a Herman Miller chair, 450 euros": more about something already discussed, not a new item. */
 const REFERS_BACK = /^(?:it|it's|its|it is|this|that|that's|the same)\b/i;
@@ -155,7 +161,11 @@ function classifyText(text: string, draft: Draft | undefined): Intent {
   if (described) return described;
 
   const offer = readSellOffer(text);
-  if (offer?.explicit) return sellIntent(offer);
+  if (offer?.explicit) {
+    // "yes, put it up for sale" with a draft on the table: that draft, not a new item.
+    if (draft && REFERS_BACK_ANYWHERE.test(offer.itemText)) return { kind: 'confirm', draft };
+    return sellIntent(offer);
+  }
 
   const change = readDraftChange(text);
   // "What's a fair price for a Dyson in good condition?": the condition describes the item asked about.
