@@ -41,7 +41,7 @@ describe('casual offers to sell', () => {
 
 describe('a listing id in a message that also mentions another amount', () => {
   it.each([
-    ['list my drone for 300 and drop lst_abcd12 to 80', 80],
+    ['it cost me 300 new, so drop lst_abcd12 to 80', 80],
     ['I paid 400 for it, but set lst_abcd12 to 150', 150],
   ])('%s', (text, price) => {
     expect(classify({ text, images: 0 })).toMatchObject({ kind: 'reprice', listingId: 'lst_abcd12', price });

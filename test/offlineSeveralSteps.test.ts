@@ -158,3 +158,50 @@ describe('OfflineModel: several writes from one message', () => {
     expect(transcript.filter((item) => item.type === 'function_call' && item.name === 'createListing')).toHaveLength(1);
   });
 });
+
+describe('a message mixing a new item and a re-price', () => {
+  it.each([
+    ['post my kettle for 15 and lower lst_abcd12 to 40', ['sell', 'reprice']],
+    ['drop lst_abcd12 by 10%; also sell a Dyson V8 for 120', ['reprice', 'sell']],
+    ['sell my salt and pepper mill for 20 and lower lst_abcd12 to 50', ['sell', 'reprice']],
+  ])('%s', (text, kinds) => {
+    const intent = classify({ text, images: 0 });
+    expect(intent.kind === 'several' && intent.steps.map((s) => s.kind)).toEqual(kinds);
+  });
+
+  it('never takes the item’s price for the listing', () => {
+    expect(classify({ text: 'what is lst_abcd12? and sell my desk for 50', images: 0 })).toEqual({
+      kind: 'lookup',
+      listingId: 'lst_abcd12',
+    });
+  });
+
+  it('re-prices alone when the other clause is no complete request', () => {
+    expect(classify({ text: 'lower lst_abcd12 to 50 and sell my lamp', images: 0 })).toMatchObject({
+      kind: 'reprice',
+      price: 50,
+    });
+  });
+
+  it('drafts the item, then re-prices the listing, each confirmed', async () => {
+    const { transcript, texts } = await play(
+      [user('post my kettle for 15 and lower lst_mine02 to 40')],
+      (name, args) => {
+        if (name === 'searchSimilar') return noStats;
+        if (name === 'createListing') return { ok: true, created: listing('lst_new001', String(args.title), 15) };
+        if (name === 'getListing')
+          return {
+            ok: true,
+            listing: { ...listing('lst_mine02', 'Desk lamp', 55), description: 'x', yours: true },
+            note: 'x',
+          };
+        return { ok: true, updated: listing('lst_mine02', 'Desk lamp', 40), previousPrice: 55 };
+      },
+    );
+    const writes = transcript.flatMap((item) =>
+      item.type === 'function_call' && item.name !== 'searchSimilar' && item.name !== 'getListing' ? [item.name] : [],
+    );
+    expect(writes).toEqual(['createListing', 'updatePrice']);
+    expect(texts.at(-1)).toMatch(/So far: \*\*Kettle\*\* is live at €15[\s\S]*€40/);
+  });
+});

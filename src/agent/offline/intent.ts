@@ -6,6 +6,7 @@ import { isVague, itemPhrase, readSellOffer, searchQueryFrom, type SellOffer } f
 import { listingReference } from './ownListing.js';
 import { followUp } from './followUp.js';
 import type { Intent } from './intentKind.js';
+import { mixedRequests, withoutSellClauses } from './mixedRequests.js';
 import { pricedItems } from './pricedItems.js';
 import { severalItems } from './severalItems.js';
 import { severalReprices } from './severalReprices.js';
@@ -78,7 +79,9 @@ function priceQuestion(text: string, draft: Draft | undefined): Intent | undefin
   return undefined;
 }
 
-function listingRequest(text: string): Intent | undefined {
+function listingRequest(message: string): Intent | undefined {
+  if (!LISTING_ID.test(message)) return undefined;
+  const text = withoutSellClauses(message);
   const id = LISTING_ID.exec(text)?.[0];
   if (!id) return undefined;
   const several = severalReprices(text);
@@ -145,12 +148,16 @@ export function classify(message: Pick<SellerMessage, 'text' | 'images'>, draft?
   return intent;
 }
 
-function classifyText(text: string, draft: Draft | undefined): Intent {
+/** `wholeMessage` is false for one clause of a message, which is not split again. */
+function classifyText(text: string, draft: Draft | undefined, wholeMessage = true): Intent {
   if (!text) return { kind: 'unknown' };
 
   // First: "mark lst_… as sold for 150" must neither look up nor re-price anything.
   const action = unsupportedAction(text);
   if (action) return { kind: 'unsupported', action };
+
+  const mixed = wholeMessage ? mixedRequests(text, (clause) => classifyText(clause, undefined, false)) : undefined;
+  if (mixed) return { kind: 'several', steps: mixed };
 
   const listing = listingRequest(text);
   if (listing) return listing;
