@@ -47,3 +47,18 @@ describe('a listing id in a message that also mentions another amount', () => {
     expect(classify({ text, images: 0 })).toMatchObject({ kind: 'reprice', listingId: 'lst_abcd12', price });
   });
 });
+
+describe('book words', () => {
+  it.each([
+    'selling an old road atlas, 15 euros',
+    'Oxford English dictionary for sale, 20 euros',
+    'sell my Hunger Games trilogy for 12',
+    'a biography of Marie Curie for sale, 8 euros',
+  ])('put %s in Books', (text) => {
+    expect(sold(classify({ text, images: 0 }))?.draft.category).toBe('Books');
+  });
+
+  it('leave a bookshelf in Furniture', () => {
+    expect(sold(classify({ text: 'selling my bookshelf, 30 euros', images: 0 }))?.draft.category).toBe('Furniture');
+  });
+});
