@@ -42,8 +42,8 @@ describe('several items in one message, each with its own price', () => {
 
 describe('the words around an amount', () => {
   it.each([
-    ['selling 2 bar stools at 15 euros apiece', 'bar stools'],
-    ['for sale: 4 wine glasses @ €3 each, never used', 'wine glasses'],
+    ['selling bar stools at 15 euros apiece', 'bar stools'],
+    ['for sale: wine glasses @ €3 each, never used', 'wine glasses'],
     ['selling a kitchen scale - 12', 'kitchen scale'],
   ])('are not part of the item: %s', (text, query) => {
     const intent = classify({ text, images: 0 });

@@ -23,6 +23,8 @@ function act(items: Item[], message: SellerMessage, intent: Intent): Turn {
       return startStep(intent.kind === 'sell' ? intent : intent.steps[0]);
     case 'sell_unclear':
       return say(replies.askForItem());
+    case 'quantity_unclear':
+      return say(replies.askOneListingOrEach(intent.item.draft.title, intent.quantity, intent.each, intent.tooMany));
     case 'several_items':
       return say(replies.askWhichItemFirst(intent.parts));
     case 'vehicle_unclear':

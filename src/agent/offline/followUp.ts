@@ -5,6 +5,7 @@ import type { Intent } from './intentKind.js';
 import { readSellOffer } from './itemText.js';
 import { describingWords, pickByWords } from './ownListing.js';
 import { requestedPrice } from './price.js';
+import { MAX_SEPARATE_LISTINGS, SEPARATELY, TOGETHER, withoutCount } from './quantity.js';
 import { readToolOutcome } from './toolOutcome.js';
 
 /**
@@ -27,10 +28,12 @@ const LIST_VERB = /\b(?:list|sell|post|publish|advertise|put\s+(?:it\s+)?(?:up|o
 
 export function followUp(items: Item[], message: SellerMessage, intent: Intent, earlier: EarlierIntent): Intent {
   const answer = mayNameListing(message.text, intent);
-  if (intent.kind !== 'lookup' && !answer && !mayListAskedItem(message.text, intent)) return intent;
+  const lot = TOGETHER.test(message.text) || SEPARATELY.test(message.text);
+  if (intent.kind !== 'lookup' && !answer && !lot && !mayListAskedItem(message.text, intent)) return intent;
   const previous = previousRequest(items, message.index);
   if (!previous) return intent;
   const before = earlier(previous.index);
+  if (before?.kind === 'quantity_unclear' && lot) return asLotOrPieces(message.text, before);
   if (intent.kind === 'lookup') return withPendingPrice(intent.listingId, before) ?? intent;
   const described = answer ? listingDescribed(items, previous.index, message, before) : undefined;
   if (described) return described;
@@ -39,6 +42,21 @@ export function followUp(items: Item[], message: SellerMessage, intent: Intent, 
   // The seller's own amount wins; otherwise the price the advice suggested ("at that price").
   const price = requestedPrice(message.text) ?? suggestedPrice(items, previous.index);
   return { kind: 'sell', item: { draft: { ...draft, price }, query, vague: false } };
+}
+
+type PerPiece = Extract<Intent, { kind: 'quantity_unclear' }>;
+
+/** "all together" lists the pieces as one lot (at the total, or the amount now named); "separately", one each. */
+function asLotOrPieces(text: string, asked: PerPiece): Intent {
+  if (!SEPARATELY.test(text)) {
+    const price = requestedPrice(text) ?? Math.round(asked.quantity * asked.each * 100) / 100;
+    return { kind: 'sell', item: { ...asked.item, draft: { ...asked.item.draft, price } } };
+  }
+  // More separate listings than this would flood the seller's listings: the question stands.
+  if (asked.quantity > MAX_SEPARATE_LISTINGS) return { ...asked, tooMany: true };
+  const piece = draftFromOffer({ itemText: withoutCount(asked.itemText), explicit: true });
+  const step = { kind: 'sell' as const, item: { ...piece, draft: { ...piece.draft, price: asked.each } } };
+  return { kind: 'several', steps: Array.from({ length: asked.quantity }, () => step) };
 }
 
 /** "the Giant road bike", "the kids one": an answer naming no action may be describing a listing. */

@@ -8,6 +8,7 @@ import { followUp } from './followUp.js';
 import type { Intent } from './intentKind.js';
 import { mixedRequests, withoutSellClauses } from './mixedRequests.js';
 import { pricedItems } from './pricedItems.js';
+import { pricedPerPiece } from './quantity.js';
 import { severalItems } from './severalItems.js';
 import { severalReprices } from './severalReprices.js';
 import { currentStep } from './stepProgress.js';
@@ -107,6 +108,8 @@ function sellIntent(offer: SellOffer): Intent {
   if (parts && parts.length >= 2) return { kind: 'several_items', parts };
   const item = draftFromOffer(offer);
   if (item.vague) return { kind: 'sell_unclear' };
+  const perPiece = pricedPerPiece(offer.itemText);
+  if (perPiece) return { kind: 'quantity_unclear', item, itemText: offer.itemText, ...perPiece };
   if (item.draft.category === 'Vehicles' && isVagueVehicle(itemPhrase(offer.itemText), offer.itemText))
     return { kind: 'vehicle_unclear' };
   return { kind: 'sell', item };
@@ -216,11 +219,17 @@ function ownIntentAt(items: Item[], index: number): Intent | undefined {
   return message ? classify(message, currentDraft(items, index)) : undefined;
 }
 
-/** The intent of the seller message at `index`, also as an answer to what the seller asked before it. */
-export function intentAt(items: Item[], index: number): Intent | undefined {
+/** What the seller message at `index` asks for, also as an answer to what the seller asked before it. */
+export function requestAt(items: Item[], index: number): Intent | undefined {
   const message = sellerMessageAt(items, index);
   if (!message) return undefined;
-  const intent = followUp(items, message, classify(message, currentDraft(items, index)), (i) => ownIntentAt(items, i));
+  return followUp(items, message, classify(message, currentDraft(items, index)), (i) => ownIntentAt(items, i));
+}
+
+/** The intent of the seller message at `index` now: for a message with several steps, the step under way. */
+export function intentAt(items: Item[], index: number): Intent | undefined {
+  const intent = requestAt(items, index);
+  if (!intent) return undefined;
   // Several writes in one message: the one under way is what the message asks for now.
   return intent.kind === 'several' ? intent.steps[currentStep(items, index, intent.steps)] : intent;
 }

@@ -24,6 +24,7 @@ export type Intent =
   | SellIntent
   | { kind: 'several'; steps: Step[] }
   | { kind: 'sell_unclear' }
+  | { kind: 'quantity_unclear'; item: ItemDraft; itemText: string; quantity: number; each: number; tooMany?: boolean }
   | { kind: 'several_items'; parts: string[] }
   | { kind: 'vehicle_unclear' }
   | { kind: 'reprice_described'; ref: ListingReference; price?: number; relative?: RelativePrice }

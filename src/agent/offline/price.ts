@@ -196,6 +196,7 @@ const AFTER_CHANGE_OK = new Set([
   'really',
   'honestly',
   'tbh',
+  'in',
 ]);
 
 /** A bare verb-less "to": "fits 2 to 4 kids" names no price, so only the strict list may follow it. */

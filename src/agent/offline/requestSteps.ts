@@ -1,8 +1,7 @@
 import { formatEur } from '../../domain/listing.js';
-import { lastSellerMessage, sellerMessageAt, type Item, type ToolResultItem } from './history.js';
-import { classify } from './intent.js';
+import { lastSellerMessage, type Item, type ToolResultItem } from './history.js';
+import { requestAt } from './intent.js';
 import type { Step } from './intentKind.js';
-import { currentDraft } from './draft.js';
 import { describeRelativePrice } from './priceChange.js';
 import { endsStep, stepProgress } from './stepProgress.js';
 import { readToolOutcome, type ToolOutcome } from './toolOutcome.js';
@@ -31,8 +30,7 @@ export function startStep(step: Step): Turn {
 
 /** The steps the seller message at `index` asks for, when it asks for several. */
 function stepsOf(items: Item[], index: number): Step[] | undefined {
-  const message = sellerMessageAt(items, index);
-  const intent = message ? classify(message, currentDraft(items, index)) : undefined;
+  const intent = requestAt(items, index);
   return intent?.kind === 'several' ? intent.steps : undefined;
 }
 
