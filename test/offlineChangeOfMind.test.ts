@@ -157,3 +157,54 @@ describe('a listing of the seller’s named by description', () => {
     expect(classify({ text, images: 0 }).kind).not.toBe('reprice_described');
   });
 });
+
+describe('facts about the item said after the draft', () => {
+  it.each([
+    ['btw it has a small dent on the side', 'it has a small dent on the side', 'fair'],
+    ['forgot to mention it comes with the charger', 'it comes with the charger', undefined],
+    ['also, there are a few scuffs on the back', 'there are a few scuffs on the back', 'fair'],
+    ['It still has the warranty card', 'It still has the warranty card', undefined],
+  ])('%s', (text, addition, condition) => {
+    const change = readDraftChange(text);
+    expect(change?.descriptionAddition).toBe(addition);
+    expect(change?.condition).toBe(condition);
+  });
+
+  it.each(['it has to be collected', 'it needs to be picked up by Friday', 'does it have a warranty?'])(
+    'adds nothing for %s',
+    (text) => {
+      expect(readDraftChange(text)?.descriptionAddition).toBeUndefined();
+    },
+  );
+
+  it('keeps a price change said in the same message', () => {
+    expect(readDraftChange('It has a scratch. make it 35')).toMatchObject({ price: 35, condition: 'fair' });
+  });
+});
+
+describe('a judged price with an amount offered', () => {
+  it.each([
+    ['hmm too steep, 45?', 45],
+    ['that is too much - maybe 30', 30],
+    ['too cheap, how about 90', 90],
+  ])('%s', (text, price) => {
+    expect(requestedPrice(text)).toBe(price);
+  });
+
+  it('asks for the amount when only the judgement is given', async () => {
+    const draft = {
+      title: 'Lamp',
+      description: 'Lamp. Condition: good.',
+      category: 'Home & Garden',
+      condition: 'good',
+    };
+    const response = await ask([
+      user('sell my lamp for 40'),
+      call('createListing', { ...draft, price: 40 }, 'c'),
+      result('createListing', 'c', 'This action did not run and nothing was changed: the seller moved on.'),
+      user('too expensive'),
+    ]);
+    expect(callsOf(response)).toEqual([]);
+    expect(textOf(response)).toMatch(/price/i);
+  });
+});

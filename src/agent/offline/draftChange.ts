@@ -1,6 +1,6 @@
 import type { Category, Condition } from '../../domain/listing.js';
 import { namedCategory } from './category.js';
-import { requestedCondition } from './condition.js';
+import { conditionFrom, requestedCondition } from './condition.js';
 import { requestedPrice } from './price.js';
 import { relativePriceChange, type RelativePrice } from './priceChange.js';
 
@@ -60,6 +60,13 @@ function takeTitleAddition(text: string): { phrase: string; rest: string } | und
   }
   return undefined;
 }
+
+/**
+ * "oh and it has a small scratch", "forgot to say it comes with the box": a fact about the item
+ * said after the draft, which belongs in its description (and may say what condition it is in).
+ */
+const ITEM_FACT =
+  /^(?:(?:oh|also|btw|ps|and|plus|oh and|(?:i\s+)?forgot to (?:say|mention)(?: that)?)[\s,:]+)*(it (?:has|comes with|includes|needs|still has|also has|works|doesn'?t|does not|won'?t)\b(?!\s+(?:to|be)\b)[^.!?]*|there (?:is|are|'s)\b[^.!?]*)/i;
 
 /** Words that say how a title should change, not what it should be. */
 const HOW_NOT_WHAT =
@@ -122,6 +129,14 @@ export function readDraftChange(text: string): DraftChange | undefined {
       rest = addition.rest;
     }
   }
+  const fact = change.description || change.descriptionAddition ? undefined : ITEM_FACT.exec(rest);
+  if (fact) {
+    change.descriptionAddition = fact[1];
+    rest = rest.slice(0, fact.index) + ' ' + rest.slice(fact.index + fact[0].length);
+    // Only a flaw changes the condition: "it works perfectly" does not make a like-new item merely good.
+    const condition = conditionFrom(fact[1]);
+    if (condition === 'fair' || condition === 'for parts') change.condition = condition;
+  }
   const relative = relativePriceChange(rest);
   const price = relative ? undefined : requestedPrice(rest);
   if (relative) change.relativePrice = relative;
@@ -137,7 +152,7 @@ export function readDraftChange(text: string): DraftChange | undefined {
 
 /** Words that mark a message as a change request rather than a new item description. */
 export function soundsLikeAChange(text: string): boolean {
-  return /\b(?:make|change|set|lower|reduce|drop|raise|increase|bump|update|cut|put|call|rename|name|title|instead|actually|adjust|go with|try|how about|what about|cheaper|description|category|condition)\b/i.test(
+  return /\b(?:make|change|set|lower|reduce|drop|raise|increase|bump|update|cut|put|call|rename|name|title|instead|actually|adjust|go with|try|how about|what about|cheaper|description|category|condition|too (?:high|low|much|cheap|expensive|steep))\b/i.test(
     text,
   );
 }

@@ -26,7 +26,7 @@ const REPRICE_VERB =
 
 /** A price change with no amount and no listing id ("make it cheaper"): the model has to ask. */
 const VAGUE_PRICE_CHANGE =
-  /\b(?:cheaper|less expensive|more expensive|(?:lower|reduce|drop|cut|raise|increase|bump)\s+(?:it|that|(?:the|its|my)\s+price)|(?:change|adjust|update)\s+(?:the|its|my)\s+price|(?:mark|bring|put)\s+it\s+(?:down|up)|(?:lower|higher)\s+price)\b/i;
+  /\b(?:cheaper|less expensive|more expensive|too (?:high|expensive|much|steep|cheap|low)|(?:lower|reduce|drop|cut|raise|increase|bump)\s+(?:it|that|(?:the|its|my)\s+price)|(?:change|adjust|update)\s+(?:the|its|my)\s+price|(?:mark|bring|put)\s+it\s+(?:down|up)|(?:lower|higher)\s+price)\b/i;
 
 const CONFIRM =
   /^(?:(?:yes|yeah|yep|yup|ya|sure|ok|okay|alright|all right|correct|confirm(?:ed)?|perfect|great|good|fine|lgtm|cool|nice|awesome|please)\b[\s,!.]*)*(?:(?:please\s+)?(?:do it|go ahead|go for it|post it|publish(?: it)?|list it|sell it|put it (?:up|online)|create it|looks (?:good|great|fine|perfect|right|ok|okay)|sounds (?:good|great)|that'?s (?:fine|good|great|perfect|right)|all good|ship it)(?:\s+(?:please|now))?(?:[\s,!.]*(?:thanks|thank you))?[\s!.]*)?$/i;

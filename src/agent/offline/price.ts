@@ -205,6 +205,11 @@ const BARE_TO = /^to\s/i;
 /** "should be 95", "needs to be 120", "has to go for 80": the price as it ought to be. */
 const SHOULD_BE = String.raw`(?:should|needs?\s+to|has\s+to|must|ought\s+to)\s+(?:be|cost|go\s+for|sell\s+for)`;
 
+const OFFERED = new RegExp(
+  String.raw`\btoo\s+(?:high|low|much|cheap|expensive|steep)\b[^?]*?[,;:-]\s*(?:maybe\s+|how about\s+)?(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?\b)?\s*\??\s*$`,
+  'i',
+);
+
 /** "lst_0000001 -> 230", "→ 230": an arrow to the new amount. */
 const ARROW = new RegExp(String.raw`(?:->|→|=>)\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`, 'i');
 
@@ -215,7 +220,7 @@ const CHANGE_TO = new RegExp(
 );
 
 const JUST_A_PRICE = new RegExp(
-  String.raw`^\s*(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?)?\s*(?:please|instead|then)?\s*[.!]?\s*$`,
+  String.raw`^\s*(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?)?\s*(?:please|pls|plz|instead|then|thanks|thx)?\s*[.!]?\s*$`,
   'i',
 );
 
@@ -231,6 +236,9 @@ export function requestedPrice(text: string): number | undefined {
     const amount = parseAmount(m[1], m[2] ?? '');
     if (amount !== undefined) return amount;
   }
+  // "too high, 50?": an amount offered as the last words, after a judgement of the price.
+  const offered = OFFERED.exec(text);
+  if (offered) return parseAmount(offered[1], offered[2] ?? '');
   const arrow = ARROW.exec(text);
   if (arrow) return parseAmount(arrow[1], arrow[2] ?? '');
   return preferredPrice(text);
