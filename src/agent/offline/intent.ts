@@ -22,11 +22,11 @@ export type { Intent } from './intentKind.js';
 const LISTING_ID = /(?<![\w])lst_[A-Za-z0-9]{4,32}(?![\w])/i;
 
 const REPRICE_VERB =
-  /\b(?:change|set|update|reduce|lower|drop|raise|increase|bump|cut|adjust|re-?price|mark(?:\s+it)?\s+(?:down|up)|discount|cheaper|(?:should|needs?\s+to|has\s+to)\s+(?:be|cost))\b/i;
+  /\b(?:change|set|update|reduce|lower|drop|raise|increase|bump|cut|adjust|re-?price|mark(?:\s+it)?\s+(?:down|up)|discount|cheaper|(?:should|needs?\s+to|has\s+to)\s+(?:be|cost)|mark\b(?:\s+[\p{L}'-]+){0,3}?\s+(?:down|up)|take\b[^.?!]*\boff|put\b[^.?!]*\bup\s+to)\b/iu;
 
 /** A price change with no amount and no listing id ("make it cheaper"): the model has to ask. */
 const VAGUE_PRICE_CHANGE =
-  /\b(?:cheaper|less expensive|more expensive|too (?:high|expensive|much|steep|cheap|low)|(?:lower|reduce|drop|cut|raise|increase|bump)\s+(?:it|that|(?:the|its|my)\s+price)|(?:change|adjust|update)\s+(?:the|its|my)\s+price|(?:mark|bring|put)\s+it\s+(?:down|up)|(?:lower|higher)\s+price)\b/i;
+  /\b(?:cheaper|less expensive|more expensive|too (?:high|expensive|much|steep|cheap|low)(?![^?]*\?)|(?:lower|reduce|drop|cut|raise|increase|bump)\s+(?:it|that|(?:the|its|my)\s+price)|(?:change|adjust|update)\s+(?:the|its|my)\s+price|(?:mark|bring|put)\s+it\s+(?:down|up)|(?:lower|higher)\s+price)\b/i;
 
 const CONFIRM =
   /^(?:(?:yes|yeah|yep|yup|ya|sure|ok|okay|alright|all right|correct|confirm(?:ed)?|perfect|great|good|fine|lgtm|cool|nice|awesome|please)\b[\s,!.]*)*(?:(?:please\s+)?(?:do it|go ahead|go for it|post it|publish(?: it)?|list it|sell it|put it (?:up|online)|create it|looks (?:good|great|fine|perfect|right|ok|okay)|sounds (?:good|great)|that'?s (?:fine|good|great|perfect|right)|all good|ship it)(?:\s+(?:please|now))?(?:[\s,!.]*(?:thanks|thank you))?[\s!.]*)?$/i;
@@ -43,6 +43,11 @@ const HELP =
 
 /** Question shapes that ask what an item is worth; group 1 is the item. */
 const PRICE_QUESTIONS: RegExp[] = [
+  /\b(?:is|would|will)\s+(?:€\s?)?\d[\d.,]*\s*(?:€|euros?)?\s+(?:be\s+)?(?:a\s+)?(?:good|fair|reasonable|ok|okay|too much|too high|too low|too cheap|enough|right)(?:\s+price)?\s+(?:for|on)\s+(.*)$/i,
+  /\bhow much (?:to|would you|do you think i should|should i) (?:ask|charge|sell|list|price|get|want)(?: (?:it|them))?(?: (?:for|on|at))?\s*(.*)$/i,
+  /\b(?:should|could|can|would)\s+(?:i|we)\s+(?:ask|charge|get|want|expect)(?:\s+for)?\s+(.*)$/i,
+  /\b(?:what|how much)\b.*?\b(?:i|we)\s+(?:should|could|can|would)\s+(?:ask|charge|get|want|expect)(?:\s+for)?\s+(.*)$/i,
+  /\bwhat (?:are|is) (.*?) (?:going|selling) for\b/i,
   /\bhow much (?:should|can|could|would|do|might|shall|must) (?:i|we) (?:ask|charge|get|list|sell|price|want|put|expect)(?: (?:it|them))?(?: (?:for|on|at))?\s*(.*)$/i,
   /\bhow much (?:is|are|was|were|does|do|would|could|will|might) (.*?)(?:\s+(?:be\s+)?(?:worth|go for|sell for|sell|fetch|cost|get|go))?\s*[?.!]*$/i,
   /\bwhat(?:'s| is| are| would be| should be| could be)? (?:the |a |an |my )?(?:fair|good|reasonable|right|decent|realistic|typical|market|going|usual|average|best|suggested|recommended)?\s*(?:price|value|asking price)(?: (?:for|of|on))?\s*(.*)$/i,

@@ -35,7 +35,7 @@ const SELL_LEAD = new RegExp(
 
 /** "put my Billy bookcase up for 30": the item sits between "put" and "up". */
 const PUT_UP =
-  /^(?:(?:please|pls|plz|can you|could you)\s+)?put\s+((?:my|our|the|this|these|a|an)\s+(?!price\b).+?|it|this|that)\s+up\b(.*)$/i;
+  /^(?:(?:please|pls|plz|can you|could you)\s+)?put\s+((?:my|our|the|this|these|a|an)\s+(?!price\b).+?|it|this|that)\s+up\b(?!\s+to\s+(?:€\s?)?\d)(.*)$/i;
 
 /** "sell my lamp too": another item, and "too" is not part of it. */
 const ALSO_END = /\s+(?:too|as well|also)[\s!.]*$/i;
@@ -54,7 +54,7 @@ const QUESTION_START =
 
 /** Messages that start like this talk about something, they do not describe an item to sell. */
 const NOT_A_DESCRIPTION =
-  /^(?:i|i'm|im|i've|my|we|you|your|it|it's|its|this|that|there|they|he|she|please|thanks|thank|yes|no|ok|okay|show|find|search|look|tell|give|change|make|set|lower|reduce|raise|update|call|rename|delete|remove|cancel|help|why|the price)\b/i;
+  /^(?:i|i'm|im|i've|my|we|you|your|it|it's|its|this|that|there|they|he|she|please|thanks|thank|yes|no|ok|okay|show|find|search|look|tell|give|change|make|set|lower|reduce|raise|update|call|rename|delete|remove|cancel|help|why|the price|mark|discount|drop|cut|bump|knock|take|increase|decrease)\b/i;
 
 /** Recognises an offer to sell and returns the words about the item. */
 export function readSellOffer(message: string): SellOffer | undefined {
