@@ -208,3 +208,38 @@ describe('a judged price with an amount offered', () => {
     expect(textOf(response)).toMatch(/price/i);
   });
 });
+
+describe('deciding on a draft in words', () => {
+  const draft = {
+    title: 'Oak desk',
+    description: 'Oak desk. Condition: good.',
+    category: 'Furniture',
+    condition: 'good' as const,
+    price: 60,
+  };
+  const read = (text: string) => classify({ text, images: 0 }, draft).kind;
+
+  it.each([
+    "actually, don't list it",
+    'scrap it',
+    'hmm, hold off for now',
+    'not yet',
+    "I've changed my mind, I'll keep it",
+  ])('declines: %s', (text) => {
+    expect(read(text)).toBe('decline');
+  });
+
+  it.each(['yes publish it now please thanks', 'looks good to me, post it', 'sounds perfect'])(
+    'confirms: %s',
+    (text) => {
+      expect(read(text)).toBe('confirm');
+    },
+  );
+
+  it.each([
+    ['changed my mind, make it 45', 'change_draft'],
+    ["don't forget to say it has a drawer", 'unknown'],
+  ])('neither declines nor confirms: %s', (text, kind) => {
+    expect(read(text)).toBe(kind);
+  });
+});

@@ -29,9 +29,14 @@ const VAGUE_PRICE_CHANGE =
   /\b(?:cheaper|less expensive|more expensive|too (?:high|expensive|much|steep|cheap|low)(?![^?]*\?)|(?:lower|reduce|drop|cut|raise|increase|bump)\s+(?:it|that|(?:the|its|my)\s+price)|(?:change|adjust|update)\s+(?:the|its|my)\s+price|(?:mark|bring|put)\s+it\s+(?:down|up)|(?:lower|higher)\s+price)\b/i;
 
 const CONFIRM =
-  /^(?:(?:yes|yeah|yep|yup|ya|sure|ok|okay|alright|all right|correct|confirm(?:ed)?|perfect|great|good|fine|lgtm|cool|nice|awesome|please)\b[\s,!.]*)*(?:(?:please\s+)?(?:do it|go ahead|go for it|post it|publish(?: it)?|list it|sell it|put it (?:up|online)|create it|looks (?:good|great|fine|perfect|right|ok|okay)|sounds (?:good|great)|that'?s (?:fine|good|great|perfect|right)|all good|ship it)(?:\s+(?:please|now))?(?:[\s,!.]*(?:thanks|thank you))?[\s!.]*)?$/i;
+  /^(?:(?:yes|yeah|yep|yup|ya|sure|ok|okay|alright|all right|correct|confirm(?:ed)?|perfect|great|good|fine|lgtm|cool|nice|awesome|please)\b[\s,!.]*)*(?:(?:please\s+)?(?:do it|go ahead|go for it|post it|publish(?: it)?|list it|sell it|put it (?:up|online)|create it|looks (?:good|great|fine|perfect|right|ok|okay)(?: to me)?|sounds (?:good|great|fine|perfect)(?: to me)?|that'?s (?:fine|good|great|perfect|right)|all good|ship it)(?:\s+(?:please|now))*(?:[\s,!.]*(?:thanks|thank you))?[\s,!.]*)*$/i;
 
-const DECLINE = /^(?:no|nope|nah|cancel|stop|never ?mind|forget (?:it|about it)|don'?t|do not|not now|leave it)\b/i;
+const DECLINE = new RegExp(
+  String.raw`^(?:(?:actually|wait|hmm+|oh|sorry|ok(?:ay)?|no)[\s,.!]+)*` +
+    String.raw`(?:no|nope|nah|cancel|stop|never ?mind|forget (?:it|about it|that|the \S+)|don'?t(?! forget)|do not(?! forget)|not (?:now|yet)|` +
+    String.raw`leave it|scrap (?:it|that)|hold off|(?:i(?:'ve)? )?changed my mind|keep it|i'?ll keep it)\b`,
+  'i',
+);
 
 const GREETING =
   /^(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening)|hallo)(?:\s+there)?[\s!.,]*$/i;
@@ -199,7 +204,7 @@ function classifyText(text: string, draft: Draft | undefined, wholeMessage = tru
 
   if (VAGUE_PRICE_CHANGE.test(text)) return { kind: 'price_change_unclear', draft };
 
-  if (DECLINE.test(text) && words(text) <= 6) return { kind: 'decline' };
+  if (DECLINE.test(text) && words(text) <= 8) return { kind: 'decline' };
 
   if (offer) {
     const intent = sellIntent(offer);

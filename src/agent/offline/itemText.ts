@@ -41,7 +41,7 @@ const PUT_UP =
 const ALSO_END = /\s+(?:too|as well|also)[\s!.]*$/i;
 
 /** "…for 300 pls": a polite word ending the message is not part of the item. */
-const POLITE_END = /[\s,]*\b(?:please|pls|plz|thanks|thank you|thx|ty|cheers)\b[\s!.]*$/i;
+const POLITE_END = /(?:[\s,]*\b(?:please|pls|plz|thanks|thank you|thx|ty|cheers)\b[\s!.]*)+$/i;
 
 const HAVE_FOR_SALE =
   /^(?:i(?:'ve| have)? got|i have|i own|got|have)\s+(.+?)\s+(?:for sale|to sell|(?:that |which )?i (?:want|would like|'d like|need|wanna) to (?:sell|get rid of))\b(.*)$/i;
