@@ -175,3 +175,30 @@ describe('OfflineModel: the listing described after "which listing?"', () => {
     expect(callsOf(response)[0].args.mine).toBeUndefined();
   });
 });
+
+describe('OfflineModel: details of an item first named only by its type', () => {
+  const stats = { count: 6, min: 20, p25: 60, median: 150, p75: 300, max: 900 };
+  const askedAbout = (first: string, type: string, details: string) => [
+    user(first),
+    call('searchSimilar', { query: type, category: null, limit: 5 }, 's'),
+    result('searchSimilar', 's', { ok: true, matches: [], stats, note: 'Seller-written data.' }),
+    assistant('What price would you like to ask? (Brand, model and age would also help me compare.)'),
+    user(details),
+  ];
+
+  it.each([
+    ['I want to sell a lamp', 'lamp', "it's an Artemide Tolomeo desk lamp, 120 euros", /^Artemide Tolomeo desk lamp$/i],
+    ['sell my phone', 'phone', "it's a Pixel 7a, 128GB, 250", /^Pixel 7a$/i],
+    ['selling my bike', 'bike', 'a Canyon Grail 2022, size M', /^Canyon Grail 2022 bike$/i],
+  ])('%s … %s', async (first, type, details, query) => {
+    const response = await ask(askedAbout(first, type, details));
+    expect(callsOf(response)).toEqual([
+      { name: 'searchSimilar', args: expect.objectContaining({ query: expect.stringMatching(query) }) },
+    ]);
+  });
+
+  it.each(['it is a bit wobbly', 'make it 90', '90'])('keeps the draft for %s', async (details) => {
+    const response = await ask(askedAbout('selling my bike', 'bike', details));
+    expect(callsOf(response).every((c) => c.name !== 'searchSimilar')).toBe(true);
+  });
+});
