@@ -202,3 +202,37 @@ describe('OfflineModel: details of an item first named only by its type', () => 
     expect(callsOf(response).every((c) => c.name !== 'searchSimilar')).toBe(true);
   });
 });
+
+describe('OfflineModel: the item chosen after "which one first?"', () => {
+  const noStats = { ok: true as const, matches: [], stats: null, note: 'Seller-written data.' };
+
+  /** The search the model starts, and the draft it proposes once nothing comparable is found. */
+  async function chosen(offer: string, answer: string) {
+    const first = await ask([user(offer)]);
+    const history = [user(offer), assistant(textOf(first)), user(answer)];
+    const [search] = callsOf(await ask(history));
+    if (search?.name !== 'searchSimilar') return { search, draft: undefined };
+    const next = await ask([
+      ...history,
+      call('searchSimilar', search.args, 's'),
+      result('searchSimilar', 's', noStats),
+    ]);
+    return { search, draft: callsOf(next)[0]?.args };
+  }
+
+  it.each([
+    ['I want to sell my kettle and my toaster', 'the toaster first, 20 euros', /^toaster$/i, 20],
+    ['selling a desk 80 and a chair 30', 'chair', /^chair$/i, 30],
+    ['two things: a rake and a wheelbarrow', 'the first one for 10', /^rake$/i, 10],
+    ['two things: a rake and a wheelbarrow', 'a Fiskars rake, 15 euros', /^fiskars rake$/i, 15],
+  ])('%s … %s', async (offer, answer, query, price) => {
+    const { search, draft } = await chosen(offer, answer);
+    expect(search?.args.query).toMatch(query);
+    expect(draft).toMatchObject({ price });
+  });
+
+  it('drafts neither when the answer names both', async () => {
+    const { search } = await chosen('two things: a rake and a wheelbarrow', 'both');
+    expect(search).toBeUndefined();
+  });
+});

@@ -3,7 +3,7 @@ import { currentDraft, draftFromOffer } from './draft.js';
 import { sellerMessageAt, toolCallAt, toolResultAt, type Item, type SellerMessage } from './history.js';
 import type { Intent } from './intentKind.js';
 import { readSellOffer } from './itemText.js';
-import { describingWords, pickByWords } from './ownListing.js';
+import { describingWords, pickByWords, titleMatches } from './ownListing.js';
 import { requestedPrice } from './price.js';
 import { MAX_SEPARATE_LISTINGS, SEPARATELY, TOGETHER, withoutCount } from './quantity.js';
 import { readToolOutcome } from './toolOutcome.js';
@@ -31,11 +31,13 @@ export function followUp(items: Item[], message: SellerMessage, intent: Intent, 
   if (detailed) return detailed;
   const answer = mayNameListing(message.text, intent);
   const lot = TOGETHER.test(message.text) || SEPARATELY.test(message.text);
-  if (intent.kind !== 'lookup' && !answer && !lot && !mayListAskedItem(message.text, intent)) return intent;
+  const choice = mayChooseItem(message.text, intent);
+  if (intent.kind !== 'lookup' && !answer && !lot && !choice && !mayListAskedItem(message.text, intent)) return intent;
   const previous = previousRequest(items, message.index);
   if (!previous) return intent;
   const before = earlier(previous.index);
   if (before?.kind === 'quantity_unclear' && lot) return asLotOrPieces(message.text, before);
+  if (before?.kind === 'several_items' && choice) return partChosen(message.text, before.parts) ?? intent;
   if (intent.kind === 'lookup') return withPendingPrice(intent.listingId, before) ?? intent;
   const described = answer ? listingDescribed(items, previous.index, message, before) : undefined;
   if (described) return described;
@@ -59,6 +61,39 @@ function asLotOrPieces(text: string, asked: PerPiece): Intent {
   const piece = draftFromOffer({ itemText: withoutCount(asked.itemText), explicit: true });
   const step = { kind: 'sell' as const, item: { ...piece, draft: { ...piece.draft, price: asked.each } } };
   return { kind: 'several', steps: Array.from({ length: asked.quantity }, () => step) };
+}
+
+/**
+ * The answer to "which one should I list first, and at what price?": the item named among the parts
+ * offered (by a word only it has, or "the first one"), with the price given now if any.
+ */
+function partChosen(text: string, parts: string[]): Intent | undefined {
+  const answer = text.replace(ORDER_WORDS, ' ').trim();
+  const chosen = pickByWords(
+    parts.map((title, i) => ({ title, id: String(i) })),
+    answer,
+  );
+  if (!chosen) return undefined;
+  // In a list of items, a number ending an item's words is its price ("a sofa 300 and an armchair 120").
+  const [, words, listed] = /^(.*?\p{L}.*?)\s+(\d{2,6})$/u.exec(parts[Number(chosen.id)]) ?? [];
+  const part = draftFromOffer({ itemText: words ?? parts[Number(chosen.id)], explicit: true });
+  // "a Bosch drill, 60 euros": the answer says more about the item than the list did.
+  const own = draftFromOffer({ itemText: answer, explicit: true });
+  const richer =
+    !own.vague && titleMatches(own.draft.title, part.draft.title) && own.draft.title.length > part.draft.title.length;
+  const item = richer ? own : part;
+  const price = requestedPrice(text) ?? item.draft.price ?? (listed ? Number(listed) : undefined);
+  return { kind: 'sell', item: { ...item, draft: { ...item.draft, price } } };
+}
+
+/** "first", "start with": the order the seller wants, not words of the item. */
+const ORDER_WORDS = /\b(?:first|start with|begin with|then|next)\b(?!\s+one)/gi;
+
+/** An answer naming an item among those offered: no new request of its own. */
+function mayChooseItem(text: string, intent: Intent): boolean {
+  if (intent.kind === 'sell') return !readSellOffer(text)?.explicit;
+  const kinds: Array<Intent['kind']> = ['unknown', 'sell_unclear', 'change_without_draft', 'several_items'];
+  return kinds.includes(intent.kind);
 }
 
 /** "the Giant road bike", "the kids one": an answer naming no action may be describing a listing. */

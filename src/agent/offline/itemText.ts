@@ -38,7 +38,7 @@ const PUT_UP =
   /^(?:(?:please|pls|plz|can you|could you)\s+)?put\s+((?:my|our|the|this|these|a|an)\s+(?!price\b).+?|it|this|that)\s+up\b(?!\s+to\s+(?:€\s?)?\d)(.*)$/i;
 
 /** "sell my lamp too": another item, and "too" is not part of it. */
-const ALSO_END = /\s+(?:too|as well|also)[\s!.]*$/i;
+const ALSO_END = /\s+(?:too|as well|also|instead)[\s!.]*$/i;
 
 /** "…for 300 pls": a polite word ending the message is not part of the item. */
 const POLITE_END = /(?:[\s,]*\b(?:please|pls|plz|thanks|thank you|thx|ty|cheers)\b[\s!.]*)+$/i;

@@ -91,10 +91,11 @@ const ORDINALS: Record<string, (n: number) => number> = {
  * "the kids one", "the second one". A word found in exactly one candidate's title picks it; a word
  * shared by all, or words naming two of them, pick nothing.
  */
-export function pickByWords<T extends ListingSummary>(candidates: T[], answer: string): T | undefined {
+export function pickByWords<T extends { title: string }>(candidates: T[], answer: string): T | undefined {
   const said = words(answer).filter((w) => !NOT_DISTINCTIVE.has(w));
   const ordinal = said.find((w) => w in ORDINALS);
-  if (ordinal && said.length === 1) return candidates[ORDINALS[ordinal](candidates.length)];
+  const naming = said.filter((w) => !/^\d/.test(w));
+  if (ordinal && naming.length === 1) return candidates[ORDINALS[ordinal](candidates.length)];
   const named = candidates.filter((c) => {
     const inTitle = new Set(words(c.title));
     return said.some((w) => inTitle.has(w) && candidates.filter((o) => words(o.title).includes(w)).length === 1);
