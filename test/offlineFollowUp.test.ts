@@ -236,3 +236,45 @@ describe('OfflineModel: the item chosen after "which one first?"', () => {
     expect(search).toBeUndefined();
   });
 });
+
+describe('OfflineModel: the other item of a list, once one is live', () => {
+  const kettle = { title: 'Kettle', description: 'Kettle. Condition: good.', category: 'Home & Garden', price: 15 };
+  const posted = (title: string, id: string, price: number): AgentInputItem[] => [
+    call('createListing', { ...kettle, title, price }, `c_${id}`),
+    result('createListing', `c_${id}`, { ok: true, created: listing(id, title, price) }),
+    assistant(`Your listing is live: ${title}.`),
+  ];
+  const history = [
+    user('I want to sell my kettle and my toaster'),
+    assistant('That sounds like two items. Which one should I list first, and at what price?'),
+    user('the kettle, 15'),
+    ...posted('Kettle', 'lst_0000901', 15),
+  ];
+
+  it.each([
+    ['now the other one for 20', 20],
+    ['next one please, 22 euros', 22],
+    ['ok and the remaining item', undefined],
+  ])('%s', async (text, price) => {
+    const [search] = callsOf(await ask([...history, user(text)]));
+    expect(search).toMatchObject({ name: 'searchSimilar', args: { query: expect.stringMatching(/^toaster$/i) } });
+    const next = await ask([
+      ...history,
+      user(text),
+      call('searchSimilar', search.args, 's'),
+      result('searchSimilar', 's', { ok: true, matches: [], stats: null, note: 'x' }),
+    ]);
+    if (price === undefined) expect(callsOf(next)).toEqual([]);
+    else expect(callsOf(next)[0]?.args).toMatchObject({ title: expect.stringMatching(/toaster/i), price });
+  });
+
+  it('finds nothing left once both are live', async () => {
+    const response = await ask([
+      ...history,
+      user('toaster, 20'),
+      ...posted('Toaster', 'lst_0000902', 20),
+      user('the other one'),
+    ]);
+    expect(callsOf(response)).toEqual([]);
+  });
+});

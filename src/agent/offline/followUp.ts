@@ -1,6 +1,13 @@
 import type { ListingSummary } from '../../tools/index.js';
 import { currentDraft, draftFromOffer } from './draft.js';
-import { sellerMessageAt, toolCallAt, toolResultAt, type Item, type SellerMessage } from './history.js';
+import {
+  parseJsonObject,
+  sellerMessageAt,
+  toolCallAt,
+  toolResultAt,
+  type Item,
+  type SellerMessage,
+} from './history.js';
 import type { Intent } from './intentKind.js';
 import { readSellOffer } from './itemText.js';
 import { describingWords, pickByWords, titleMatches } from './ownListing.js';
@@ -33,6 +40,10 @@ export function followUp(items: Item[], message: SellerMessage, intent: Intent, 
   const lot = TOGETHER.test(message.text) || SEPARATELY.test(message.text);
   const choice = mayChooseItem(message.text, intent);
   if (intent.kind !== 'lookup' && !answer && !lot && !choice && !mayListAskedItem(message.text, intent)) return intent;
+  if (choice && NEXT_ITEM.test(message.text)) {
+    const remaining = remainingPart(items, message, earlier);
+    if (remaining) return remaining;
+  }
   const previous = previousRequest(items, message.index);
   if (!previous) return intent;
   const before = earlier(previous.index);
@@ -84,6 +95,42 @@ function partChosen(text: string, parts: string[]): Intent | undefined {
   const item = richer ? own : part;
   const price = requestedPrice(text) ?? item.draft.price ?? (listed ? Number(listed) : undefined);
   return { kind: 'sell', item: { ...item, draft: { ...item.draft, price } } };
+}
+
+/** "now the other one", "next item", "the rest": the item still to list from an earlier list. */
+const NEXT_ITEM = /\b(?:other|next|remaining|second|rest|another)\b/i;
+
+/**
+ * After one item of "a drill and a ladder" went live, "now the other one" means the item of that
+ * list not drafted yet, when exactly one is left; the price may come with it.
+ */
+function remainingPart(items: Item[], message: SellerMessage, earlier: EarlierIntent): Intent | undefined {
+  for (let i = message.index - 1; i >= 0; i--) {
+    if (!sellerMessageAt(items, i)) continue;
+    const listed = earlier(i);
+    if (listed?.kind !== 'several_items') continue;
+    const drafted = draftedTitles(items, i);
+    const left = listed.parts.filter((part) => {
+      const title = draftFromOffer({ itemText: part, explicit: true }).draft.title;
+      return !drafted.some((d) => titleMatches(d, title));
+    });
+    if (left.length !== 1) return undefined;
+    const item = draftFromOffer({ itemText: left[0], explicit: true });
+    const price = requestedPrice(message.text) ?? item.draft.price;
+    return { kind: 'sell', item: { ...item, draft: { ...item.draft, price } } };
+  }
+  return undefined;
+}
+
+/** Titles of the drafts proposed after position `from`. */
+function draftedTitles(items: Item[], from: number): string[] {
+  const titles: string[] = [];
+  for (let i = from + 1; i < items.length; i++) {
+    const call = toolCallAt(items, i);
+    const title = call?.name === 'createListing' ? parseJsonObject(call.arguments)?.title : undefined;
+    if (typeof title === 'string') titles.push(title);
+  }
+  return titles;
 }
 
 /** "first", "start with": the order the seller wants, not words of the item. */
