@@ -40,6 +40,23 @@ describe('several items in one message, each with its own price', () => {
   });
 });
 
+describe('words after a list that describe every item', () => {
+  it.each([
+    ['a crib for 70 and a changing table for 40, both like new', 'like new'],
+    ['toaster 15€, kettle 12€, all in fair condition', 'fair'],
+    ['a desk lamp for 20 and a rug for 40. They are both brand new', 'new'],
+  ])('%s', (text, condition) => {
+    const items = pricedItems(text);
+    expect(items?.length).toBeGreaterThan(1);
+    expect(items?.every((item) => item.draft.condition === condition)).toBe(true);
+  });
+
+  it('leave the items alone when nothing is said of all of them', () => {
+    const items = pricedItems('a crib for 70, barely used, and a changing table for 40');
+    expect(items?.map((item) => item.draft.condition)).toEqual(['like new', 'good']);
+  });
+});
+
 describe('the words around an amount', () => {
   it.each([
     ['selling bar stools at 15 euros apiece', 'bar stools'],

@@ -22,6 +22,10 @@ const NOT_AN_ITEM = new RegExp(
 /** "two things: …", "a few items -": the count is not an item. */
 const COUNTED_LEAD = /^\s*(?:\w+\s+){0,3}?(?:things|items|bits|pieces)\s*[:-]\s*/i;
 
+/** Words after the last price that describe all the items at once; group 1 is what is said of each. */
+const SHARED =
+  /[,;.]\s*(?:both|all(?: of them)?|they(?:'re| are)(?: all| both)?|each)\s+((?:are\s+|is\s+)?[^,;.]+?)[\s.!]*$/i;
+
 /** The items and their own prices, when the text lists at least two; undefined otherwise. */
 export function pricedItems(text: string): ItemDraft[] | undefined {
   const itemText = text.replace(COUNTED_LEAD, '');
@@ -41,7 +45,11 @@ export function pricedItems(text: string): ItemDraft[] | undefined {
     parts.push(itemText.slice(start, spans[i].end + cut.index));
     start = spans[i].end + cut.index + cut[0].length;
   }
-  parts.push(itemText.slice(start));
+  // "…, both like new", "…, all in good condition": said once after the list, true of every item.
+  const last = itemText.slice(start);
+  const shared = SHARED.exec(last);
+  parts.push(shared ? last.slice(0, shared.index) : last);
+  if (shared) for (let i = 0; i < parts.length; i++) parts[i] = `${parts[i].replace(/[\s,;]+$/, '')}, ${shared[1]}`;
   const items: ItemDraft[] = [];
   for (const part of parts) {
     const text = part.replace(/^[\s,;:+&-]+|[\s,;:+&.-]+$/g, '');
