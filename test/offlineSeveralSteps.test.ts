@@ -88,6 +88,8 @@ describe('several listings re-priced in one message', () => {
     ['raise lst_aaaa1 to 55 and lst_bbbb2 to 75', [55, 75]],
     ['lst_aaaa1: 20, lst_bbbb2: 35', [20, 35]],
     ['drop lst_aaaa1 and lst_bbbb2 to 80', [80, 80]],
+    ['set lst_aaaa1 to 45 and lst_bbbb2 to the same', [45, 45]],
+    ['lst_aaaa1 → 30, lst_bbbb2 too', [30, 30]],
   ])('%s', (text, prices) => {
     expect(severalReprices(text)?.map((s) => s.price)).toEqual(prices);
   });
@@ -99,12 +101,13 @@ describe('several listings re-priced in one message', () => {
     ]);
   });
 
-  it.each(['compare lst_aaaa1 with lst_bbbb2', 'lower lst_aaaa1 to 50, what about lst_bbbb2?', 'lst_aaaa1 to 50'])(
-    'is not a list of re-prices: %s',
-    (text) => {
-      expect(severalReprices(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    'compare lst_aaaa1 with lst_bbbb2',
+    'lower lst_aaaa1 to 50, what about lst_bbbb2?',
+    'lst_aaaa1 to 50; is lst_bbbb2 the same model?',
+  ])('is not a list of re-prices: %s', (text) => {
+    expect(severalReprices(text)).toBeUndefined();
+  });
 });
 
 const noStats = { ok: true as const, matches: [], stats: null, note: 'Seller-written data.' };

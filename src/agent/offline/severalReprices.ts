@@ -19,6 +19,9 @@ const ONLY_AMOUNT = new RegExp(
   'i',
 );
 
+/** "to the same", "the same price", "too": this listing gets the change asked for the one before. */
+const SAME = /\b(?:the same|same (?:price|amount)|too|as well|likewise)\b/i;
+
 /** Only joining words: this listing shares the price named after the next one. */
 const ONLY_JOINER = /^\s*(?:,|&|\+|\band\b|\bplus\b|\bas well as\b)?\s*$/i;
 
@@ -27,8 +30,9 @@ export function severalReprices(text: string): RepriceIntent[] | undefined {
   const ids = new Set(found.map((m) => m[0].toLowerCase()));
   if (found.length < 2 || ids.size !== found.length) return undefined;
   const lead = text.slice(0, found[0].index);
+  const segments = found.map((m, i) => text.slice(m.index + m[0].length, found[i + 1]?.index ?? text.length));
   const steps = found.map((m, i): RepriceIntent & { joiner: boolean } => {
-    const segment = text.slice(m.index + m[0].length, found[i + 1]?.index ?? text.length);
+    const segment = segments[i];
     const listingId = `lst_${m[0].slice(4)}`;
     // The verb before the first id says which way "by 10" goes for every listing.
     const relative = relativePriceChange(`${lead} ${segment}`);
@@ -37,6 +41,14 @@ export function severalReprices(text: string): RepriceIntent[] | undefined {
     const price = requestedPrice(segment) ?? (only ? parseAmount(only[1]) : undefined);
     return { kind: 'reprice', listingId, price, joiner: ONLY_JOINER.test(segment) };
   });
+  // "…and lst_b to the same": the change asked for the listing before.
+  for (let i = 1; i < steps.length; i++) {
+    const step = steps[i];
+    if (step.price === undefined && !step.relative && SAME.test(segments[i]) && !segments[i].includes('?')) {
+      step.price = steps[i - 1].price;
+      step.relative = steps[i - 1].relative;
+    }
+  }
   for (let i = steps.length - 2; i >= 0; i--) {
     const [step, next] = [steps[i], steps[i + 1]];
     if (step.joiner && step.price === undefined && !step.relative) {
