@@ -278,3 +278,30 @@ describe('OfflineModel: the other item of a list, once one is live', () => {
     expect(callsOf(response)).toEqual([]);
   });
 });
+
+describe('OfflineModel: a new price for "my listing" without saying which', () => {
+  it.each(["Set my ad's price to 75", 'change the price of my listing to 120 please', 'my post should be 30 now'])(
+    'asks which listing, keeping the price: %s',
+    async (text) => {
+      const response = await ask([user(text)]);
+      expect(callsOf(response)).toEqual([]);
+      expect(textOf(response)).toMatch(/Which listing should I re-price to €\d+\?/);
+    },
+  );
+
+  it('still says there is no draft when no listing is named', async () => {
+    const response = await ask([user('make it 75')]);
+    expect(textOf(response)).not.toMatch(/re-price to €75/);
+  });
+
+  it('re-prices the listing then described by its title words', async () => {
+    const response = await ask([
+      user("Set my ad's price to 75"),
+      assistant('Which listing should I re-price to €75?'),
+      user('the walnut side table'),
+    ]);
+    expect(callsOf(response)).toEqual([
+      { name: 'searchSimilar', args: { query: 'walnut side table', category: null, limit: 5, mine: true } },
+    ]);
+  });
+});

@@ -9,6 +9,9 @@ import { applyRelativePrice } from './priceChange.js';
 import * as replies from './replies.js';
 import { callTool, say, type Turn } from './turn.js';
 
+/** Words for a posted listing rather than a draft. */
+const NAMES_A_LISTING = /\b(?:listings?|ads?|adverts?|advertisement|posts?)\b/i;
+
 /** The next step when the seller has just written: classify the message and act on it. */
 export function afterSellerMessage(items: Item[], message: SellerMessage): Turn {
   const intent = intentAt(items, message.index) ?? classify(message, currentDraft(items, message.index));
@@ -41,7 +44,14 @@ function act(items: Item[], message: SellerMessage, intent: Intent): Turn {
       return (
         repriceInstead(items, message, intent.change) ??
         // "lower it by 20" with nothing to start from: which listing is meant is the question, not a draft.
-        say(intent.change.relativePrice ? replies.askWhichListing() : replies.changeWithoutDraft())
+        say(
+          intent.change.relativePrice
+            ? replies.askWhichListing()
+            : // "change my listing's price to 100": the price is known, the listing is the question.
+              intent.change.price !== undefined && NAMES_A_LISTING.test(message.text)
+              ? replies.askWhichListingAt(intent.change.price)
+              : replies.changeWithoutDraft(),
+        )
       );
     case 'price_change_unclear': {
       const pending = pendingReprice(items, message.index);

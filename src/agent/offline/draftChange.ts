@@ -152,7 +152,7 @@ export function readDraftChange(text: string): DraftChange | undefined {
 
 /** Words that mark a message as a change request rather than a new item description. */
 export function soundsLikeAChange(text: string): boolean {
-  return /\b(?:make|change|set|lower|reduce|drop|raise|increase|bump|update|cut|put|call|rename|name|title|instead|actually|adjust|go with|try|how about|what about|cheaper|description|category|condition|too (?:high|low|much|cheap|expensive|steep))\b/i.test(
+  return /\b(?:make|change|set|lower|reduce|drop|raise|increase|bump|update|cut|put|call|rename|name|title|instead|actually|adjust|go with|try|how about|what about|cheaper|description|category|condition|too (?:high|low|much|cheap|expensive|steep)|(?:should|needs? to|has to) (?:be|cost))\b/i.test(
     text,
   );
 }

@@ -24,7 +24,7 @@ const DESCRIBED =
   /\b(?:my|our|the)\s+((?:[\p{L}\p{N}'-]+\s+){0,4}?[\p{L}\p{N}'-]+?)(?=\s+(?:to|at|down|up|by|from|listing|ad|is|isn'?t|has|hasn'?t|was|won'?t|doesn'?t|didn'?t|still|should|needs?|has)\b|\s+(?:€\s?)?\d[\d.,]*\s*(?:%|percent|euros?|€)|\s*[,.!?]|\s*$)/iu;
 
 const NOT_A_LISTING =
-  /^(?:price|prices|listing|listings|ad|ads|advert|one|item|draft|it|amount|cost|set|lot|pair|bundle|both|rest|same)$/i;
+  /^(?:price|prices|listing|listings|ad|ads|advert|adverts|advertisement|post|posts|one|item|draft|it|amount|cost|set|lot|pair|bundle|both|rest|same)$/i;
 
 /** The listing a re-price request describes, if it describes one. */
 export function listingReference(text: string): ListingReference | undefined {

@@ -202,6 +202,9 @@ export const relativeLeavesNoPrice = (
 export const askWhichListing = (): string =>
   'Which listing should I re-price? Tell me its id (it looks like lst_…) and the new price, e.g. "lower lst_0000001 to 350" or "lower lst_0000001 by 10%".';
 
+export const askWhichListingAt = (price: number): string =>
+  `Which listing should I re-price to ${formatEur(price)}? Tell me its id (it looks like lst_…) or words from its title.`;
+
 export const askNewPriceOf = (listingId: string): string =>
   `What should the new price of ${listingId} be? Tell me an amount in euros, e.g. "make it 120".`;
 
