@@ -305,3 +305,39 @@ describe('OfflineModel: a new price for "my listing" without saying which', () =
     ]);
   });
 });
+
+describe('OfflineModel: a new price right after a listing went live', () => {
+  const live = [
+    user('selling my walnut side table for 90'),
+    call(
+      'createListing',
+      { title: 'Walnut side table', description: 'x', category: 'Furniture', price: 90, condition: 'good' },
+      'c',
+    ),
+    result('createListing', 'c', { ok: true, created: listing('lst_0000777', 'Walnut side table', 90) }),
+    assistant('Your listing is live: Walnut side table at €90 (id lst_0000777).'),
+  ];
+
+  it.each([
+    ['actually make it 80', { price: 80 }],
+    ['hmm, lower it by 10%', { relative: { direction: -1, unit: 'percent', amount: 10 } }],
+    ['should be 85 really', { price: 85 }],
+  ])('re-prices that listing after a look-up: %s', async (text, change) => {
+    const response = await ask([...live, user(text)]);
+    expect(callsOf(response)).toEqual([{ name: 'getListing', args: { listingId: 'lst_0000777' } }]);
+    const lookedUp = { ...listing('lst_0000777', 'Walnut side table', 90), description: 'x', yours: true };
+    const next = await ask([
+      ...live,
+      user(text),
+      call('getListing', { listingId: 'lst_0000777' }, 'g'),
+      result('getListing', 'g', { ok: true, listing: lookedUp, note: 'x' }),
+    ]);
+    const price = 'price' in change ? change.price : 81;
+    expect(callsOf(next)).toEqual([{ name: 'updatePrice', args: { listingId: 'lst_0000777', price } }]);
+  });
+
+  it('does not re-price a listing posted before the seller moved on', async () => {
+    const response = await ask([...live, user('thanks!'), assistant("You're welcome!"), user('make it 80')]);
+    expect(callsOf(response)).toEqual([]);
+  });
+});

@@ -36,6 +36,8 @@ const LIST_VERB = /\b(?:list|sell|post|publish|advertise|put\s+(?:it\s+)?(?:up|o
 export function followUp(items: Item[], message: SellerMessage, intent: Intent, earlier: EarlierIntent): Intent {
   const detailed = moreDetailedItem(items, message, intent);
   if (detailed) return detailed;
+  const justPosted = repriceJustPosted(items, message, intent);
+  if (justPosted) return justPosted;
   const answer = mayNameListing(message.text, intent);
   const lot = TOGETHER.test(message.text) || SEPARATELY.test(message.text);
   const choice = mayChooseItem(message.text, intent);
@@ -220,6 +222,25 @@ function moreDetailedItem(items: Item[], message: SellerMessage, intent: Intent)
 
 /** "a bit rusty", "a few scratches": words about the item's state, not another item. */
 const NOT_AN_ITEM = /^(?:a|an)\s+(?:bit|little|few|lot|couple|tad)\b/i;
+
+/**
+ * "make it 50", "lower it by 10" right after a listing went live: that listing, re-priced (looked up
+ * first and confirmed like any re-price), instead of "there is no draft to change".
+ */
+function repriceJustPosted(items: Item[], message: SellerMessage, intent: Intent): Intent | undefined {
+  if (intent.kind !== 'change_without_draft') return undefined;
+  const { price, relativePrice, ...rest } = intent.change;
+  if ((price === undefined && !relativePrice) || Object.keys(rest).length) return undefined;
+  for (let i = message.index - 1; i >= 0 && !sellerMessageAt(items, i); i--) {
+    const result = toolResultAt(items, i);
+    if (!result) continue;
+    const outcome = readToolOutcome(result.text);
+    return outcome.kind === 'created'
+      ? { kind: 'reprice', listingId: outcome.listing.id, price, relative: relativePrice }
+      : undefined;
+  }
+  return undefined;
+}
 
 /** "yes", "list it", "sell it for 180": words that may mean the item just asked about. */
 function mayListAskedItem(text: string, intent: Intent): boolean {
