@@ -275,7 +275,7 @@ describe('OfflineModel: changing a draft', () => {
     expect(callsOf(response)[0]).toMatchObject({ name: 'createListing', args: bikeDraft });
   });
 
-  it('has no draft to post once the listing is live', async () => {
+  it('has no draft to post once the listing is live: a new price re-prices that listing', async () => {
     const response = await ask([
       ...proposed,
       result('createListing', 'call_off_3_0', {
@@ -293,7 +293,9 @@ describe('OfflineModel: changing a draft', () => {
       assistant('Your listing is live…'),
       user('make it 400'),
     ]);
-    expect(callsOf(response)).toEqual([]);
+    expect(callsOf(response)).toEqual([
+      { name: 'getListing', args: { listingId: 'lst_0000042' }, callId: expect.any(String) },
+    ]);
   });
 
   it('reports a live listing with its id', async () => {

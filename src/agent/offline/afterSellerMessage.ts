@@ -2,28 +2,32 @@ import { currentDraft, createListingArguments, isPriced, reviseDraft, type Draft
 import type { DraftChange } from './draftChange.js';
 import { repriceDescribed } from './describedReprice.js';
 import type { Item, SellerMessage } from './history.js';
-import { classify } from './intent.js';
+import { classify, intentAt, type Intent } from './intent.js';
+import { searchCategory, startStep, withPlan } from './requestSteps.js';
 import { listedPrice, pendingReprice } from './pendingReprice.js';
 import { applyRelativePrice } from './priceChange.js';
 import * as replies from './replies.js';
 import { callTool, say, type Turn } from './turn.js';
 
-/** 'Other' would narrow the search to uncategorised listings; an unknown item is better searched everywhere. */
-const searchCategory = (category: string): string | null => (category === 'Other' ? null : category);
+/** Words for a posted listing rather than a draft. */
+const NAMES_A_LISTING = /\b(?:listings?|ads?|adverts?|advertisement|posts?)\b/i;
 
 /** The next step when the seller has just written: classify the message and act on it. */
 export function afterSellerMessage(items: Item[], message: SellerMessage): Turn {
-  const draft = currentDraft(items, message.index);
-  const intent = classify(message, draft);
+  const intent = intentAt(items, message.index) ?? classify(message, currentDraft(items, message.index));
+  const turn = act(items, message, intent);
+  return withPlan(items, message.index, turn);
+}
+
+function act(items: Item[], message: SellerMessage, intent: Intent): Turn {
   switch (intent.kind) {
     case 'sell':
-      return callTool('searchSimilar', {
-        query: intent.item.query,
-        category: searchCategory(intent.item.draft.category),
-        limit: 5,
-      });
+    case 'several':
+      return startStep(intent.kind === 'sell' ? intent : intent.steps[0]);
     case 'sell_unclear':
       return say(replies.askForItem());
+    case 'quantity_unclear':
+      return say(replies.askOneListingOrEach(intent.item.draft.title, intent.quantity, intent.each, intent.tooMany));
     case 'several_items':
       return say(replies.askWhichItemFirst(intent.parts));
     case 'vehicle_unclear':
@@ -40,7 +44,14 @@ export function afterSellerMessage(items: Item[], message: SellerMessage): Turn 
       return (
         repriceInstead(items, message, intent.change) ??
         // "lower it by 20" with nothing to start from: which listing is meant is the question, not a draft.
-        say(intent.change.relativePrice ? replies.askWhichListing() : replies.changeWithoutDraft())
+        say(
+          intent.change.relativePrice
+            ? replies.askWhichListing()
+            : // "change my listing's price to 100": the price is known, the listing is the question.
+              intent.change.price !== undefined && NAMES_A_LISTING.test(message.text)
+              ? replies.askWhichListingAt(intent.change.price)
+              : replies.changeWithoutDraft(),
+        )
       );
     case 'price_change_unclear': {
       const pending = pendingReprice(items, message.index);
@@ -56,8 +67,9 @@ export function afterSellerMessage(items: Item[], message: SellerMessage): Turn 
         : say(replies.draftNeedsPrice(intent.draft));
     case 'decline':
       return say(replies.declined());
-    case 'lookup':
     case 'reprice':
+      return startStep(intent);
+    case 'lookup':
       // Re-pricing starts with a look-up too: the seller sees the current price before confirming a new one.
       return callTool('getListing', { listingId: intent.listingId });
     case 'image_only':

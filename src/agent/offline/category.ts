@@ -268,6 +268,12 @@ const KEYWORDS: Partial<Record<Exclude<Category, 'Other'>, string[]>> = {
     'hardcover',
     'hardback',
     'audiobook',
+    'atlas',
+    'dictionary',
+    'trilogy',
+    'anthology',
+    'biography',
+    'memoir',
   ],
   'Home & Garden': [
     'drill',

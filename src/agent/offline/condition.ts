@@ -50,9 +50,11 @@ export const DEFAULT_CONDITION: Condition = 'good';
  */
 export function requestedCondition(text: string): Condition | undefined {
   if (/\bcondition\b/i.test(text)) {
-    const named = /\b(like new|as new|for parts|brand new|new|good|fair|poor|excellent|mint)\b/i
-      .exec(text)?.[1]
-      .toLowerCase();
+    // "a fair price", "a good deal": those words judge the price, not the item.
+    const named =
+      /\b(like new|as new|for parts|brand new|new|good|fair|poor|excellent|mint)\b(?!\s+(?:price|deal|offer|value|amount))/i
+        .exec(text)?.[1]
+        .toLowerCase();
     const map: Record<string, Condition> = {
       'like new': 'like new',
       'as new': 'like new',

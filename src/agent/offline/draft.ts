@@ -134,6 +134,9 @@ export function reviseDraft(draft: Draft, change: DraftChange): Revision {
   if (change.title && change.title !== draft.title) {
     next.title = change.title.slice(0, 120).trim();
     changes.push(`the title to “${next.title}”`);
+  } else if (change.titleAddition && !titleHas(draft.title, change.titleAddition)) {
+    next.title = `${draft.title} ${change.titleAddition}`.slice(0, 120).trim();
+    changes.push(`the title to “${next.title}”`);
   }
   // A relative change needs a price to start from; an unpriced draft keeps asking for one.
   const price =
@@ -169,6 +172,8 @@ export function reviseDraft(draft: Draft, change: DraftChange): Revision {
   }
   return { draft: next, changes };
 }
+
+const titleHas = (title: string, words: string): boolean => title.toLowerCase().includes(words.toLowerCase());
 
 function sentence(text: string): string {
   const s = text.trim().replace(/\s+/g, ' ');

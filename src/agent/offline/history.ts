@@ -1,5 +1,6 @@
 import type { AgentInputItem } from '@openai/agents';
 import { numberWordsToDigits } from './numberWords.js';
+import { expandShorthand } from './shorthand.js';
 import { correctTypos } from './spelling.js';
 
 /**
@@ -50,8 +51,8 @@ export function sellerMessageAt(items: Item[], index: number): SellerMessage | u
   return { text: readable(text), images, index };
 }
 
-/** The seller's words as the rules read them: amounts in digits, misspelt item words corrected. */
-const readable = (text: string): string => correctTypos(numberWordsToDigits(text));
+/** The seller's words as the rules read them: shorthand spelled out, amounts in digits, typos corrected. */
+const readable = (text: string): string => correctTypos(numberWordsToDigits(expandShorthand(text)));
 
 /** The seller's latest message at or before `before` (exclusive end). */
 export function lastSellerMessage(items: Item[], before = items.length): SellerMessage | undefined {

@@ -1,52 +1,42 @@
-import type { Category } from '../../domain/listing.js';
 import { categoryOf } from './category.js';
-import { currentDraft, draftFromOffer, draftQuery, type Draft, type ItemDraft } from './draft.js';
+import { currentDraft, draftFromOffer, draftQuery, type Draft } from './draft.js';
 import { readDraftChange, soundsLikeAChange, type DraftChange } from './draftChange.js';
 import { sellerMessageAt, type Item, type SellerMessage } from './history.js';
 import { isVague, itemPhrase, readSellOffer, searchQueryFrom, type SellOffer } from './itemText.js';
-import { listingReference, type ListingReference } from './ownListing.js';
+import { listingReference } from './ownListing.js';
+import { followUp } from './followUp.js';
+import type { Intent } from './intentKind.js';
+import { mixedRequests, withoutSellClauses } from './mixedRequests.js';
+import { pricedItems } from './pricedItems.js';
+import { pricedPerPiece } from './quantity.js';
 import { severalItems } from './severalItems.js';
+import { severalReprices } from './severalReprices.js';
+import { currentStep } from './stepProgress.js';
 import { isVagueVehicle } from './vehicle.js';
 import { isJustAPrice, requestedPrice } from './price.js';
-import { relativePriceChange, type RelativePrice } from './priceChange.js';
+import { relativePriceChange } from './priceChange.js';
 import { unsupportedAction } from './unsupportedAction.js';
 
-/** What the seller's latest message asks for. Rules and keywords, English only. */
-export type Intent =
-  | { kind: 'sell'; item: ItemDraft }
-  | { kind: 'sell_unclear' }
-  | { kind: 'several_items'; parts: string[] }
-  | { kind: 'vehicle_unclear' }
-  | { kind: 'reprice_described'; ref: ListingReference; price?: number; relative?: RelativePrice }
-  | { kind: 'price_question'; query: string; category: Category; itemName: string }
-  | { kind: 'price_question_unclear' }
-  | { kind: 'change_draft'; change: DraftChange; draft: Draft }
-  | { kind: 'change_without_draft'; change: DraftChange }
-  | { kind: 'confirm'; draft?: Draft }
-  | { kind: 'decline' }
-  | { kind: 'lookup'; listingId: string }
-  | { kind: 'reprice'; listingId: string; price?: number; relative?: RelativePrice }
-  | { kind: 'price_change_unclear'; draft?: Draft }
-  | { kind: 'unsupported'; action: string }
-  | { kind: 'image_only' }
-  | { kind: 'greeting' }
-  | { kind: 'thanks' }
-  | { kind: 'help' }
-  | { kind: 'unknown' };
+export type { Intent } from './intentKind.js';
 
 const LISTING_ID = /(?<![\w])lst_[A-Za-z0-9]{4,32}(?![\w])/i;
 
 const REPRICE_VERB =
-  /\b(?:change|set|update|reduce|lower|drop|raise|increase|bump|cut|adjust|re-?price|mark(?:\s+it)?\s+(?:down|up)|discount|cheaper)\b/i;
+  /\b(?:change|set|update|reduce|lower|drop|raise|increase|bump|cut|adjust|re-?price|mark(?:\s+it)?\s+(?:down|up)|discount|cheaper|(?:should|needs?\s+to|has\s+to)\s+(?:be|cost)|mark\b(?:\s+[\p{L}'-]+){0,3}?\s+(?:down|up)|take\b[^.?!]*\boff|put\b[^.?!]*\bup\s+to)\b/iu;
 
 /** A price change with no amount and no listing id ("make it cheaper"): the model has to ask. */
 const VAGUE_PRICE_CHANGE =
-  /\b(?:cheaper|less expensive|more expensive|(?:lower|reduce|drop|cut|raise|increase|bump)\s+(?:it|that|(?:the|its|my)\s+price)|(?:change|adjust|update)\s+(?:the|its|my)\s+price|(?:mark|bring|put)\s+it\s+(?:down|up)|(?:lower|higher)\s+price)\b/i;
+  /\b(?:cheaper|less expensive|more expensive|too (?:high|expensive|much|steep|cheap|low)(?![^?]*\?)|(?:lower|reduce|drop|cut|raise|increase|bump)\s+(?:it|that|(?:the|its|my)\s+price)|(?:change|adjust|update)\s+(?:the|its|my)\s+price|(?:mark|bring|put)\s+it\s+(?:down|up)|(?:lower|higher)\s+price)\b/i;
 
 const CONFIRM =
-  /^(?:(?:yes|yeah|yep|yup|ya|sure|ok|okay|alright|all right|correct|confirm(?:ed)?|perfect|great|good|fine|lgtm|cool|nice|awesome|please)\b[\s,!.]*)*(?:(?:please\s+)?(?:do it|go ahead|go for it|post it|publish(?: it)?|list it|sell it|put it (?:up|online)|create it|looks (?:good|great|fine|perfect|right|ok|okay)|sounds (?:good|great)|that'?s (?:fine|good|great|perfect|right)|all good|ship it)(?:\s+(?:please|now))?(?:[\s,!.]*(?:thanks|thank you))?[\s!.]*)?$/i;
+  /^(?:(?:yes|yeah|yep|yup|ya|sure|ok|okay|alright|all right|correct|confirm(?:ed)?|perfect|great|good|fine|lgtm|cool|nice|awesome|please)\b[\s,!.]*)*(?:(?:please\s+)?(?:do it|go ahead|go for it|post it|publish(?: it)?|list it|sell it|put it (?:up|online)|create it|looks (?:good|great|fine|perfect|right|ok|okay)(?: to me)?|sounds (?:good|great|fine|perfect)(?: to me)?|that'?s (?:fine|good|great|perfect|right)|all good|ship it)(?:\s+(?:please|now))*(?:[\s,!.]*(?:thanks|thank you))?[\s,!.]*)*$/i;
 
-const DECLINE = /^(?:no|nope|nah|cancel|stop|never ?mind|forget (?:it|about it)|don'?t|do not|not now|leave it)\b/i;
+const DECLINE = new RegExp(
+  String.raw`^(?:(?:actually|wait|hmm+|oh|sorry|ok(?:ay)?|no)[\s,.!]+)*` +
+    String.raw`(?:no|nope|nah|cancel|stop|never ?mind|forget (?:it|about it|that|the \S+)|don'?t(?! forget)|do not(?! forget)|not (?:now|yet)|` +
+    String.raw`leave it|scrap (?:it|that)|hold off|(?:i(?:'ve)? )?changed my mind|keep it|i'?ll keep it)\b`,
+  'i',
+);
 
 const GREETING =
   /^(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening)|hallo)(?:\s+there)?[\s!.,]*$/i;
@@ -58,6 +48,11 @@ const HELP =
 
 /** Question shapes that ask what an item is worth; group 1 is the item. */
 const PRICE_QUESTIONS: RegExp[] = [
+  /\b(?:is|would|will)\s+(?:€\s?)?\d[\d.,]*\s*(?:€|euros?)?\s+(?:be\s+)?(?:a\s+)?(?:good|fair|reasonable|ok|okay|too much|too high|too low|too cheap|enough|right)(?:\s+price)?\s+(?:for|on)\s+(.*)$/i,
+  /\bhow much (?:to|would you|do you think i should|should i) (?:ask|charge|sell|list|price|get|want)(?: (?:it|them))?(?: (?:for|on|at))?\s*(.*)$/i,
+  /\b(?:should|could|can|would)\s+(?:i|we)\s+(?:ask|charge|get|want|expect)(?:\s+for)?\s+(.*)$/i,
+  /\b(?:what|how much)\b.*?\b(?:i|we)\s+(?:should|could|can|would)\s+(?:ask|charge|get|want|expect)(?:\s+for)?\s+(.*)$/i,
+  /\bwhat (?:are|is) (.*?) (?:going|selling) for\b/i,
   /\bhow much (?:should|can|could|would|do|might|shall|must) (?:i|we) (?:ask|charge|get|list|sell|price|want|put|expect)(?: (?:it|them))?(?: (?:for|on|at))?\s*(.*)$/i,
   /\bhow much (?:is|are|was|were|does|do|would|could|will|might) (.*?)(?:\s+(?:be\s+)?(?:worth|go for|sell for|sell|fetch|cost|get|go))?\s*[?.!]*$/i,
   /\bwhat(?:'s| is| are| would be| should be| could be)? (?:the |a |an |my )?(?:fair|good|reasonable|right|decent|realistic|typical|market|going|usual|average|best|suggested|recommended)?\s*(?:price|value|asking price)(?: (?:for|of|on))?\s*(.*)$/i,
@@ -95,15 +90,21 @@ function priceQuestion(text: string, draft: Draft | undefined): Intent | undefin
   return undefined;
 }
 
-function listingRequest(text: string): Intent | undefined {
+function listingRequest(message: string): Intent | undefined {
+  if (!LISTING_ID.test(message)) return undefined;
+  const text = withoutSellClauses(message);
   const id = LISTING_ID.exec(text)?.[0];
   if (!id) return undefined;
+  const several = severalReprices(text);
+  if (several) return { kind: 'several', steps: several };
   const listingId = `lst_${id.slice(4)}`;
   const rest = text.replace(LISTING_ID, ' ');
   // Before absolute prices: "raise it by 20 euros" names 20 euros but does not mean a price of 20.
   const relative = relativePriceChange(rest);
   if (relative) return { kind: 'reprice', listingId, relative };
-  const price = requestedPrice(rest);
+  // The amount after the id is its new price: in "sell my bike for 200 and lower lst_… to 150", 150.
+  const after = text.slice((LISTING_ID.exec(text)?.index ?? 0) + id.length);
+  const price = requestedPrice(after) ?? requestedPrice(rest);
   if (price !== undefined) return { kind: 'reprice', listingId, price };
   if (REPRICE_VERB.test(text)) return { kind: 'reprice', listingId };
   return { kind: 'lookup', listingId };
@@ -111,10 +112,14 @@ function listingRequest(text: string): Intent | undefined {
 
 /** An offer to sell, or the one question that has to come first: which item, or which vehicle exactly. */
 function sellIntent(offer: SellOffer): Intent {
+  const priced = pricedItems(offer.itemText);
+  if (priced) return { kind: 'several', steps: priced.map((item) => ({ kind: 'sell', item })) };
   const parts = severalItems(offer.itemText);
   if (parts && parts.length >= 2) return { kind: 'several_items', parts };
   const item = draftFromOffer(offer);
   if (item.vague) return { kind: 'sell_unclear' };
+  const perPiece = pricedPerPiece(offer.itemText);
+  if (perPiece) return { kind: 'quantity_unclear', item, itemText: offer.itemText, ...perPiece };
   if (item.draft.category === 'Vehicles' && isVagueVehicle(itemPhrase(offer.itemText), offer.itemText))
     return { kind: 'vehicle_unclear' };
   return { kind: 'sell', item };
@@ -132,12 +137,20 @@ function describedReprice(text: string, draft: Draft | undefined): Intent | unde
   return { kind: 'reprice_described', ref, price, relative };
 }
 
+/** What is left of "put it up", "list this one now": the item is the one already discussed. */
+const REFERS_BACK_ANYWHERE =
+  /^(?:(?:it|this|that|this one|that one|the draft|the listing|the ad)\b[\s,.!]*(?:now|then|please|today)?[\s,.!]*)$/i;
+
 /** "It's a Herman Miller chair, 450 euros": more about something already discussed, not a new item. */
 const REFERS_BACK = /^(?:it|it's|its|it is|this|that|that's|the same)\b/i;
 
 function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
+
+/** A change that only says what the item is like (its condition or category), nothing to set. */
+const describesOnly = (change: DraftChange): boolean =>
+  Object.keys(change).every((key) => key === 'condition' || key === 'category');
 
 /** Classifies one seller message, given the draft under discussion (if any). */
 export function classify(message: Pick<SellerMessage, 'text' | 'images'>, draft?: Draft): Intent {
@@ -148,12 +161,16 @@ export function classify(message: Pick<SellerMessage, 'text' | 'images'>, draft?
   return intent;
 }
 
-function classifyText(text: string, draft: Draft | undefined): Intent {
+/** `wholeMessage` is false for one clause of a message, which is not split again. */
+function classifyText(text: string, draft: Draft | undefined, wholeMessage = true): Intent {
   if (!text) return { kind: 'unknown' };
 
   // First: "mark lst_… as sold for 150" must neither look up nor re-price anything.
   const action = unsupportedAction(text);
   if (action) return { kind: 'unsupported', action };
+
+  const mixed = wholeMessage ? mixedRequests(text, (clause) => classifyText(clause, undefined, false)) : undefined;
+  if (mixed) return { kind: 'several', steps: mixed };
 
   const listing = listingRequest(text);
   if (listing) return listing;
@@ -164,9 +181,16 @@ function classifyText(text: string, draft: Draft | undefined): Intent {
   if (described) return described;
 
   const offer = readSellOffer(text);
-  if (offer?.explicit) return sellIntent(offer);
+  if (offer?.explicit) {
+    // "yes, put it up for sale" with a draft on the table: that draft, not a new item.
+    if (draft && REFERS_BACK_ANYWHERE.test(offer.itemText)) return { kind: 'confirm', draft };
+    return sellIntent(offer);
+  }
 
   const change = readDraftChange(text);
+  // "What's a fair price for a Dyson in good condition?": the condition describes the item asked about.
+  const asked = text.includes('?') && change && describesOnly(change) ? priceQuestion(text, draft) : undefined;
+  if (asked) return asked;
   // "knock €15 off" or "10% off" is a change even without one of the usual change verbs.
   const changeWords = soundsLikeAChange(text) || isJustAPrice(text) || change?.relativePrice !== undefined;
   if (change && (changeWords || (!offer && !text.includes('?')))) {
@@ -180,7 +204,7 @@ function classifyText(text: string, draft: Draft | undefined): Intent {
 
   if (VAGUE_PRICE_CHANGE.test(text)) return { kind: 'price_change_unclear', draft };
 
-  if (DECLINE.test(text) && words(text) <= 6) return { kind: 'decline' };
+  if (DECLINE.test(text) && words(text) <= 8) return { kind: 'decline' };
 
   if (offer) {
     const intent = sellIntent(offer);
@@ -188,6 +212,8 @@ function classifyText(text: string, draft: Draft | undefined): Intent {
   }
 
   // "two things: a Dyson Airwrap and a Philips Hue kit": items without an offer's usual words.
+  const priced = draft ? undefined : pricedItems(text);
+  if (priced) return { kind: 'several', steps: priced.map((item) => ({ kind: 'sell', item })) };
   const parts = draft ? undefined : severalItems(text);
   if (parts && parts.length >= 2) return { kind: 'several_items', parts };
 
@@ -197,8 +223,23 @@ function classifyText(text: string, draft: Draft | undefined): Intent {
   return { kind: 'unknown' };
 }
 
-/** The intent of the seller message at `index`, judged against the draft that existed before it. */
-export function intentAt(items: Item[], index: number): Intent | undefined {
+/** The message at `index` read on its own, against the draft that existed before it. */
+function ownIntentAt(items: Item[], index: number): Intent | undefined {
   const message = sellerMessageAt(items, index);
   return message ? classify(message, currentDraft(items, index)) : undefined;
+}
+
+/** What the seller message at `index` asks for, also as an answer to what the seller asked before it. */
+export function requestAt(items: Item[], index: number): Intent | undefined {
+  const message = sellerMessageAt(items, index);
+  if (!message) return undefined;
+  return followUp(items, message, classify(message, currentDraft(items, index)), (i) => ownIntentAt(items, i));
+}
+
+/** The intent of the seller message at `index` now: for a message with several steps, the step under way. */
+export function intentAt(items: Item[], index: number): Intent | undefined {
+  const intent = requestAt(items, index);
+  if (!intent) return undefined;
+  // Several writes in one message: the one under way is what the message asks for now.
+  return intent.kind === 'several' ? intent.steps[currentStep(items, index, intent.steps)] : intent;
 }

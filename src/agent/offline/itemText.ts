@@ -16,11 +16,11 @@ export interface SellOffer {
 }
 
 const OPENERS =
-  /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+|(?:ok(?:ay)?|so|well|also|and|now|next)[\s,]+|(?:let'?s\s+)?(?:start|begin|go) with\s+)+/i;
+  /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+|(?:ok(?:ay)?|so|well|also|and|now|next|yes|yeah|yep|yup|sure|right)[\s,]+|(?:let'?s\s+)?(?:start|begin|go) with\s+)+/i;
 
 const SELL_LEAD = new RegExp(
   '^(?:' +
-    '(?:can|could|would|will) you (?:please |pls )?(?:help me )?|please (?:help me )?|pls |' +
+    '(?:can|could|would|will) (?:you|u) (?:please |pls |plz )?(?:help me )?|please (?:help me )?|pls |plz |' +
     "i(?:'d| would) (?:like|love) to |i (?:want|wanna|need|plan|intend|hope|wish|would like|'d like)(?: to)? |" +
     "i(?:'m| am) (?:looking|trying|going|planning|hoping|about) to |i(?:'m| am) |(?:looking|trying|planning|want|need) to |" +
     "help me |let'?s |we (?:want|need|would like|'d like|are|'re)(?: to)? |je |ich " +
@@ -28,9 +28,20 @@ const SELL_LEAD = new RegExp(
     // The common "I sell" of a few neighbouring languages, so a German or Spanish seller is not met with silence.
     '(?:sell(?:ing)?|list(?:ing)?|post(?:ing)?|advertis(?:e|ing)|get(?:ting)? rid of|put(?:ting)? up|offload(?:ing)?|' +
     'verkaufe|verkaufen|vendo|vends|vendre|verkoop|sprzedam)\\b' +
-    '(?:\\s+(?:a|an|the|my)\\s+(?:listing|ad|advert|offer)\\s+(?:for|of))?(?:\\s+(?:for sale|up for sale))?[\\s:,-]*',
+    '(?:\\s+(?:a|an|the|my|new)\\s+(?:listing|ad|advert|offer)(?:\\s+(?:for|of)|(?=\\s*:)))?' +
+    '(?:\\s+(?:for sale|up for sale))?[\\s:,-]*',
   'i',
 );
+
+/** "put my Billy bookcase up for 30": the item sits between "put" and "up". */
+const PUT_UP =
+  /^(?:(?:please|pls|plz|can you|could you)\s+)?put\s+((?:my|our|the|this|these|a|an)\s+(?!price\b).+?|it|this|that)\s+up\b(?!\s+to\s+(?:€\s?)?\d)(.*)$/i;
+
+/** "sell my lamp too": another item, and "too" is not part of it. */
+const ALSO_END = /\s+(?:too|as well|also|instead)[\s!.]*$/i;
+
+/** "…for 300 pls": a polite word ending the message is not part of the item. */
+const POLITE_END = /(?:[\s,]*\b(?:please|pls|plz|thanks|thank you|thx|ty|cheers)\b[\s!.]*)+$/i;
 
 const HAVE_FOR_SALE =
   /^(?:i(?:'ve| have)? got|i have|i own|got|have)\s+(.+?)\s+(?:for sale|to sell|(?:that |which )?i (?:want|would like|'d like|need|wanna) to (?:sell|get rid of))\b(.*)$/i;
@@ -43,13 +54,13 @@ const QUESTION_START =
 
 /** Messages that start like this talk about something, they do not describe an item to sell. */
 const NOT_A_DESCRIPTION =
-  /^(?:i|i'm|im|i've|my|we|you|your|it|it's|its|this|that|there|they|he|she|please|thanks|thank|yes|no|ok|okay|show|find|search|look|tell|give|change|make|set|lower|reduce|raise|update|call|rename|delete|remove|cancel|help|why|the price)\b/i;
+  /^(?:i|i'm|im|i've|my|we|you|your|it|it's|its|this|that|there|they|he|she|please|thanks|thank|yes|no|ok|okay|show|find|search|look|tell|give|change|make|set|lower|reduce|raise|update|call|rename|delete|remove|cancel|help|why|the price|mark|discount|drop|cut|bump|knock|take|increase|decrease)\b/i;
 
 /** Recognises an offer to sell and returns the words about the item. */
 export function readSellOffer(message: string): SellOffer | undefined {
-  const text = message.trim().replace(OPENERS, '');
-  const have = HAVE_FOR_SALE.exec(text);
-  if (have) return { itemText: `${have[1]}${have[2]}`.trim(), explicit: true };
+  const text = message.trim().replace(OPENERS, '').replace(POLITE_END, '').replace(ALSO_END, '');
+  const have = HAVE_FOR_SALE.exec(text) ?? PUT_UP.exec(text);
+  if (have) return { itemText: `${have[1]}${have[2].replace(FOR_SALE, ' ')}`.trim(), explicit: true };
   const lead = SELL_LEAD.exec(text);
   if (lead) {
     let itemText = text.slice(lead[0].length).replace(FOR_SALE, ' ').trim();
@@ -130,6 +141,14 @@ const VAGUE = new Set([
   'my stuff',
   'some',
   'thing',
+  'something else',
+  'another thing',
+  'another item',
+  'another one',
+  'more stuff',
+  'more things',
+  'a few things',
+  'some more things',
 ]);
 
 function removeSpans(text: string, spans: Array<{ start: number; end: number }>): string {

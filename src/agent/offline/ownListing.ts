@@ -21,10 +21,10 @@ const LATEST =
   /\b(?:last|latest|previous|recent|newest|most recent)\s+(?:listing|ad|advert|item|post|one)\b|\b(?:listing|ad|advert|item|one)\s+(?:that\s+)?(?:i|we)\s+(?:just\s+)?(?:posted|listed|created|made|put up|added)\b|\bjust (?:posted|listed)\b/i;
 
 const DESCRIBED =
-  /\b(?:my|our|the)\s+((?:[\p{L}\p{N}'-]+\s+){0,4}?[\p{L}\p{N}'-]+?)(?=\s+(?:to|at|down|up|by|from|listing|ad)\b|\s*[,.!?]|\s*$)/iu;
+  /\b(?:my|our|the)\s+((?:[\p{L}\p{N}'-]+\s+){0,4}?[\p{L}\p{N}'-]+?)(?=\s+(?:to|at|down|up|by|from|listing|ad|is|isn'?t|has|hasn'?t|was|won'?t|doesn'?t|didn'?t|still|should|needs?|has)\b|\s+(?:€\s?)?\d[\d.,]*\s*(?:%|percent|euros?|€)|\s*[,.!?]|\s*$)/iu;
 
 const NOT_A_LISTING =
-  /^(?:price|prices|listing|listings|ad|ads|advert|one|item|draft|it|amount|cost|set|lot|pair|bundle|both|rest|same)$/i;
+  /^(?:price|prices|listing|listings|ad|ads|advert|adverts|advertisement|post|posts|one|item|draft|it|amount|cost|set|lot|pair|bundle|both|rest|same)$/i;
 
 /** The listing a re-price request describes, if it describes one. */
 export function listingReference(text: string): ListingReference | undefined {
@@ -71,3 +71,41 @@ export function resolveInConversation(items: Item[], ref: ListingReference): Lis
   const fitting = listings.filter((l) => titleMatches(l.title, ref.description));
   return fitting.length === 1 ? fitting[0] : undefined;
 }
+
+/** Words of an answer that do not tell listings apart. */
+const NOT_DISTINCTIVE = new Set(
+  ['the', 'one', 'my', 'our', 'please', 'it', 'that', 'this', 'mean', 'meant', 'listing', 'ad', 'advert', 'post']
+    .concat(['yes', 'no', 'ok', 'okay', 'oh', 'sorry', 'with', 'and', 'of', 'for', 'thank', 'thanks', 'sure'])
+    .concat(['ye', 'yeah', 'yep', 'i', 'a', 'an', 'is', 'am', 'which', 'was', 'talking', 'about', 'other']),
+);
+
+const ORDINALS: Record<string, (n: number) => number> = {
+  first: () => 0,
+  second: () => 1,
+  third: () => 2,
+  last: (n) => n - 1,
+};
+
+/**
+ * The listing an answer to "which one?" points to among the candidates shown: "the Giant road bike",
+ * "the kids one", "the second one". A word found in exactly one candidate's title picks it; a word
+ * shared by all, or words naming two of them, pick nothing.
+ */
+export function pickByWords<T extends { title: string }>(candidates: T[], answer: string): T | undefined {
+  const said = words(answer).filter((w) => !NOT_DISTINCTIVE.has(w));
+  const ordinal = said.find((w) => w in ORDINALS);
+  const naming = said.filter((w) => !/^\d/.test(w));
+  if (ordinal && naming.length === 1) return candidates[ORDINALS[ordinal](candidates.length)];
+  const named = candidates.filter((c) => {
+    const inTitle = new Set(words(c.title));
+    return said.some((w) => inTitle.has(w) && candidates.filter((o) => words(o.title).includes(w)).length === 1);
+  });
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/** The words of an answer that may describe a listing, for a search of the seller's own listings. */
+export const describingWords = (answer: string): string =>
+  answer
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter((w) => w.length > 1 && !NOT_DISTINCTIVE.has(w.toLowerCase()))
+    .join(' ');

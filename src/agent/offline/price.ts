@@ -22,6 +22,9 @@ const AFTER_PRICE_OK = new Set([
   'firm',
   'cash',
   'please',
+  'pls',
+  'plz',
+  'thx',
   'each',
   'and',
   'but',
@@ -63,7 +66,8 @@ function nextWord(text: string, from: number): string {
 /** Money-marked patterns; group 1 is the number, group 2 an optional "k". */
 const MARKED: RegExp[] = [
   new RegExp(String.raw`(?:€|\beur\b|\beuros?\b)\s?${NUMBER}`, 'gi'),
-  new RegExp(String.raw`(?<![\w.,])${NUMBER}\s?(?:€|eur(?:os?)?\b)`, 'gi'),
+  // "iPhone 13 €400": a euro sign followed by a number marks that number, not the one before it.
+  new RegExp(String.raw`(?<![\w.,])${NUMBER}\s?(?:€(?!\s?\d)|eur(?:os?)?\b)`, 'gi'),
 ];
 
 /** A number after words that make it a price: "for 120", "asking 120", "price: 120". */
@@ -93,6 +97,23 @@ const LEADING_FOR = new RegExp(
   String.raw`^\s*(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?\b)?\s+for\s+(?=(?:my|the|this|a|an|our|these|those)\b)`,
   'gi',
 );
+
+/** "Nespresso Vertuo - 40" ending a line of a list: an amount set apart from the item by a dash. */
+const LINE_END = new RegExp(
+  String.raw`(?<=\S)[ \t]+[-–][ \t]*(?:€\s?)?${NUMBER}[ \t]*(?:€|eur(?:os?)?\b)?(?=[ \t]*(?:\n|$|[,;]))`,
+  'gim',
+);
+
+/** The words around an amount that belong to it: "at 15 euros apiece", "(40€)". */
+const BEFORE_AMOUNT = /(?:\bat|@|\()\s*$/i;
+const AFTER_AMOUNT = /^\s*(?:each|apiece|a piece|per (?:piece|item|unit)|ea\b\.?|\))/i;
+
+function widen(text: string, span: PriceMention): void {
+  const before = BEFORE_AMOUNT.exec(text.slice(Math.max(0, span.start - 6), span.start));
+  if (before) span.start -= before[0].length;
+  const after = AFTER_AMOUNT.exec(text.slice(span.end));
+  if (after) span.end += after[0].length;
+}
 
 /** Every price the seller stated, marked as money, in order; overlapping mentions ("for 500€") are merged. */
 export function statedPriceSpans(text: string): PriceMention[] {
@@ -125,6 +146,11 @@ export function statedPriceSpans(text: string): PriceMention[] {
     const amount = parseAmount(m[1], m[2] ?? '');
     if (amount !== undefined) found.push({ amount, start: m.index, end: m.index + m[0].length });
   }
+  for (const m of text.matchAll(LINE_END)) {
+    const amount = parseAmount(m[1], m[2] ?? '');
+    if (amount !== undefined) found.push({ amount, start: m.index, end: m.index + m[0].length });
+  }
+  for (const span of found) widen(text, span);
   found.sort((a, b) => a.start - b.start);
   const merged: PriceMention[] = [];
   for (const span of found) {
@@ -139,14 +165,62 @@ export function statedPrice(text: string): number | undefined {
   return statedPriceSpans(text)[0]?.amount;
 }
 
+/**
+ * Words that may follow a new price named with a change verb ("lower it to 350 before posting",
+ * "drop it to 90 so it sells"). Units still are not allowed: "set it to 2 years" names no price.
+ */
+const AFTER_CHANGE_OK = new Set([
+  ...AFTER_PRICE_OK,
+  'before',
+  'after',
+  'so',
+  'since',
+  'because',
+  'as',
+  'when',
+  'once',
+  'until',
+  'while',
+  'though',
+  'thanks',
+  'thank',
+  'sorry',
+  'i',
+  'we',
+  'it',
+  'that',
+  'is',
+  'tops',
+  'flat',
+  'rather',
+  'really',
+  'honestly',
+  'tbh',
+  'in',
+]);
+
+/** A bare verb-less "to": "fits 2 to 4 kids" names no price, so only the strict list may follow it. */
+const BARE_TO = /^to\s/i;
+
+/** "should be 95", "needs to be 120", "has to go for 80": the price as it ought to be. */
+const SHOULD_BE = String.raw`(?:should|needs?\s+to|has\s+to|must|ought\s+to)\s+(?:be|cost|go\s+for|sell\s+for)`;
+
+const OFFERED = new RegExp(
+  String.raw`\btoo\s+(?:high|low|much|cheap|expensive|steep)\b[^?]*?[,;:-]\s*(?:maybe\s+|how about\s+)?(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?\b)?\s*\??\s*$`,
+  'i',
+);
+
+/** "lst_0000001 -> 230", "→ 230": an arrow to the new amount. */
+const ARROW = new RegExp(String.raw`(?:->|→|=>)\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`, 'i');
+
 /** Verbs that turn "to 80" or "it 80" into a new price. */
 const CHANGE_TO = new RegExp(
-  String.raw`\b(?:make\s+(?:it|that|the\s+price)|(?:change|set|update|adjust|put|lower|reduce|drop|raise|increase|bump|cut|mark)(?:\s+(?:it|that|the\s+price|price))?(?:\s+(?:up|down))?(?:\s+(?:to|at|for))?|go\s+(?:with|for)|how\s+about|what\s+about|try|list\s+(?:it\s+)?(?:at|for)|instead|price\s+(?:it\s+)?(?:at|to)|to)\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`,
+  String.raw`\b(?:${SHOULD_BE}|(?:can\s+(?:we|you)\s+)?do|(?:rather\s+)?ask(?:ing)?(?:\s+for)?|make\s+(?:it|that|the\s+price)|(?:change|set|update|adjust|put|lower|reduce|drop|raise|increase|bump|cut|mark)(?:\s+(?:it|that|the\s+price|price))?(?:\s+(?:up|down))?(?:\s+(?:to|at|for))?|go\s+(?:with|for)|how\s+about|what\s+about|try|list\s+(?:it\s+)?(?:at|for)|instead|price\s+(?:it\s+)?(?:at|to)|to)\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d|\s+(?:€\s?)?\d)`,
   'gi',
 );
 
 const JUST_A_PRICE = new RegExp(
-  String.raw`^\s*(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?)?\s*(?:please|instead|then)?\s*[.!]?\s*$`,
+  String.raw`^\s*(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?)?\s*(?:please|pls|plz|instead|then|thanks|thx)?\s*[.!]?\s*$`,
   'i',
 );
 
@@ -157,8 +231,38 @@ export function requestedPrice(text: string): number | undefined {
   const only = JUST_A_PRICE.exec(text);
   if (only) return parseAmount(only[1], only[2] ?? '');
   for (const m of text.matchAll(CHANGE_TO)) {
-    if (!AFTER_PRICE_OK.has(nextWord(text, m.index + m[0].length))) continue;
+    const follows = BARE_TO.test(m[0]) ? AFTER_PRICE_OK : AFTER_CHANGE_OK;
+    if (!follows.has(nextWord(text, m.index + m[0].length))) continue;
     const amount = parseAmount(m[1], m[2] ?? '');
+    if (amount !== undefined) return amount;
+  }
+  // "too high, 50?": an amount offered as the last words, after a judgement of the price.
+  const offered = OFFERED.exec(text);
+  if (offered) return parseAmount(offered[1], offered[2] ?? '');
+  const arrow = ARROW.exec(text);
+  if (arrow) return parseAmount(arrow[1], arrow[2] ?? '');
+  return preferredPrice(text);
+}
+
+/** How sellers judge an amount they now prefer: "50 is fairer", "60 would be more realistic". */
+const JUDGED = String.raw`(?:is|would\s+be|'d\s+be|seems|sounds|feels)\s+(?:a\s+)?(?:(?:more|much|a\s+bit|a\s+lot|far)\s+)?(?:fairer|fair|better|right|about\s+right|more\s+like\s+it|realistic|reasonable|fine|ok|okay)\b`;
+
+/** "95 not 90", "60 instead of 50": the amount wanted, set against the one proposed. */
+const NOT_THAT = String.raw`(?:not|instead\s+of|rather\s+than)\s+(?:€\s?)?\d`;
+
+/** An amount the seller now prefers, judged ("50 is fairer") or introduced ("actually 50", "let's say 60"). */
+const PREFERRED = new RegExp(
+  String.raw`(?<![\w.,])(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?\b)?\s+(?:${JUDGED}|${NOT_THAT})|\b(?:actually|rather|let'?s\s+say|say|more\s+like|i'?d\s+(?:say|prefer|rather\s+have))\s*,?\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`,
+  'gi',
+);
+
+function preferredPrice(text: string): number | undefined {
+  for (const m of text.matchAll(PREFERRED)) {
+    const [raw, thousands] = m[1] !== undefined ? [m[1], m[2]] : [m[3], m[4]];
+    // A year ("2019 is better") is not a price.
+    if (/^(?:19|20)\d\d$/.test(raw)) continue;
+    if (m[1] === undefined && !AFTER_CHANGE_OK.has(nextWord(text, m.index + m[0].length))) continue;
+    const amount = parseAmount(raw, thousands ?? '');
     if (amount !== undefined) return amount;
   }
   return undefined;

@@ -40,8 +40,9 @@ const WITH_DIRECTION_WORD = new RegExp(
 );
 /** "reduce it 15 percent", "raise the price 5%": a percentage right after a verb is never an absolute price. */
 const VERB_PERCENT = new RegExp(
-  String.raw`\b(${DOWN}|${UP})\b(?:\s+(?:it|that|the\s+price|its\s+price|the\s+listing|my\s+listing|the\s+ad|my\s+ad|price))?\s+${PERCENT}`,
-  'i',
+  // "discount my oak table 10 percent": a few words naming the listing may come between.
+  String.raw`\b(${DOWN}|${UP})\b(?:\s+[\p{L}'-]+){0,4}?\s+${PERCENT}`,
+  'iu',
 );
 
 const DOWN_WORD = new RegExp(String.raw`\b(?:${DOWN}|cheaper|less|lower|off)\b`, 'gi');

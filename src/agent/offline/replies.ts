@@ -2,6 +2,7 @@ import { formatEur } from '../../domain/listing.js';
 import type { ListingSummary, PriceStats } from '../../tools/index.js';
 import type { Draft, PricedDraft } from './draft.js';
 import { describeRelativePrice, type RelativePrice } from './priceChange.js';
+import { MAX_SEPARATE_LISTINGS } from './quantity.js';
 
 /**
  * Everything the offline model says. Honest about being rule-based, never
@@ -62,6 +63,11 @@ export const noOwnListingMatches = (description: string): string =>
 
 export const askForItem = (): string =>
   'What would you like to sell? Tell me the brand, model and type, its condition, and a price if you have one in mind.';
+
+export const askOneListingOrEach = (title: string, quantity: number, each: number, tooMany = false): string =>
+  (tooMany ? `I can prepare at most ${MAX_SEPARATE_LISTINGS} separate listings from one message. ` : '') +
+  `A listing has one price. Should I list all ${quantity} (**${plain(title, 60)}**) together for ` +
+  `${formatEur(quantity * each)}${tooMany ? '' : `, or one listing per piece at ${formatEur(each)} each`}?`;
 
 export const askWhichItemToPrice = (): string =>
   'Which item should I price? Tell me the brand, model and type, e.g. "How much should I ask for an iPhone 12?"';
@@ -195,6 +201,9 @@ export const relativeLeavesNoPrice = (
 /** A price change with nothing to say which listing: ask for the id rather than guess. */
 export const askWhichListing = (): string =>
   'Which listing should I re-price? Tell me its id (it looks like lst_…) and the new price, e.g. "lower lst_0000001 to 350" or "lower lst_0000001 by 10%".';
+
+export const askWhichListingAt = (price: number): string =>
+  `Which listing should I re-price to ${formatEur(price)}? Tell me its id (it looks like lst_…) or words from its title.`;
 
 export const askNewPriceOf = (listingId: string): string =>
   `What should the new price of ${listingId} be? Tell me an amount in euros, e.g. "make it 120".`;

@@ -2,6 +2,7 @@ import { afterSellerMessage } from './afterSellerMessage.js';
 import { afterToolResult } from './afterToolResult.js';
 import { sellerMessageAt, toolResultAt, type Item } from './history.js';
 import * as replies from './replies.js';
+import { continueSteps } from './requestSteps.js';
 import { say, type Turn } from './turn.js';
 
 /**
@@ -11,7 +12,7 @@ import { say, type Turn } from './turn.js';
 export function respond(items: Item[]): Turn {
   const last = items.length - 1;
   const result = toolResultAt(items, last);
-  if (result) return afterToolResult(items, result);
+  if (result) return continueSteps(items, result, afterToolResult(items, result));
   const message = sellerMessageAt(items, last);
   if (message) return afterSellerMessage(items, message);
   // Nothing new to act on (the Runner does not normally call a model in this state).

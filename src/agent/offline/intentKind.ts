@@ -1,0 +1,45 @@
+import type { Category } from '../../domain/listing.js';
+import type { Draft, ItemDraft } from './draft.js';
+import type { DraftChange } from './draftChange.js';
+import type { ListingReference } from './ownListing.js';
+import type { RelativePrice } from './priceChange.js';
+
+export interface SellIntent {
+  kind: 'sell';
+  item: ItemDraft;
+}
+
+export interface RepriceIntent {
+  kind: 'reprice';
+  listingId: string;
+  price?: number;
+  relative?: RelativePrice;
+}
+
+/** One write among several asked for in one message, each proposed and confirmed in turn. */
+export type Step = SellIntent | RepriceIntent;
+
+/** What the seller's latest message asks for. Rules and keywords, English only. */
+export type Intent =
+  | SellIntent
+  | { kind: 'several'; steps: Step[] }
+  | { kind: 'sell_unclear' }
+  | { kind: 'quantity_unclear'; item: ItemDraft; itemText: string; quantity: number; each: number; tooMany?: boolean }
+  | { kind: 'several_items'; parts: string[] }
+  | { kind: 'vehicle_unclear' }
+  | { kind: 'reprice_described'; ref: ListingReference; price?: number; relative?: RelativePrice }
+  | { kind: 'price_question'; query: string; category: Category; itemName: string }
+  | { kind: 'price_question_unclear' }
+  | { kind: 'change_draft'; change: DraftChange; draft: Draft }
+  | { kind: 'change_without_draft'; change: DraftChange }
+  | { kind: 'confirm'; draft?: Draft }
+  | { kind: 'decline' }
+  | { kind: 'lookup'; listingId: string }
+  | RepriceIntent
+  | { kind: 'price_change_unclear'; draft?: Draft }
+  | { kind: 'unsupported'; action: string }
+  | { kind: 'image_only' }
+  | { kind: 'greeting' }
+  | { kind: 'thanks' }
+  | { kind: 'help' }
+  | { kind: 'unknown' };
