@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentInputItem, ModelRequest, ModelResponse, StreamEvent } from '@openai/agents';
-import { OfflineModel } from '../src/agent/offline/offlineModel.js';
+import type { AgentInputItem, ModelResponse, StreamEvent } from '@openai/agents';
 import type { ToolResult } from '../src/tools/index.js';
+import { ask, assistant, call, model, request, result, textOf, user } from './support/offlineConversation.js';
 
 /** Hand-built conversations, fed straight to the model: no runner, no tools. */
-const user = (text: string): AgentInputItem => ({ type: 'message', role: 'user', content: text });
-
 const userWithPhoto = (text: string): AgentInputItem => ({
   type: 'message',
   role: 'user',
@@ -15,49 +13,7 @@ const userWithPhoto = (text: string): AgentInputItem => ({
   ],
 });
 
-const assistant = (text: string): AgentInputItem => ({
-  type: 'message',
-  role: 'assistant',
-  status: 'completed',
-  content: [{ type: 'output_text', text }],
-});
-
-const call = (name: string, args: unknown, callId: string): AgentInputItem => ({
-  type: 'function_call',
-  name,
-  callId,
-  arguments: typeof args === 'string' ? args : JSON.stringify(args),
-  status: 'completed',
-});
-
-const result = (name: string, callId: string, output: ToolResult | string): AgentInputItem => ({
-  type: 'function_call_result',
-  name,
-  callId,
-  status: 'completed',
-  output: { type: 'text', text: typeof output === 'string' ? output : JSON.stringify(output) },
-});
-
-const request = (input: AgentInputItem[]): ModelRequest => ({
-  input,
-  systemInstructions: 'You are the listing assistant.',
-  modelSettings: {},
-  tools: [],
-  handoffs: [],
-  outputType: 'text',
-  tracing: false,
-});
-
-const model = new OfflineModel();
-const ask = (input: AgentInputItem[]) => model.getResponse(request(input));
-
-function textOf(response: ModelResponse): string {
-  return response.output
-    .flatMap((item) => (item.type === 'message' && item.role === 'assistant' ? item.content : []))
-    .map((part) => (part.type === 'output_text' ? part.text : ''))
-    .join('');
-}
-
+/** The calls a response makes, with their ids (the ids say which step of the conversation made them). */
 function callsOf(response: ModelResponse): Array<{ name: string; args: Record<string, unknown>; callId: string }> {
   return response.output.flatMap((item) =>
     item.type === 'function_call'

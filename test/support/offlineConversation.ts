@@ -33,7 +33,7 @@ export const result = (name: string, callId: string, output: ToolResult | string
 export const rejectedWith = (message: string): string =>
   `The seller did not confirm this action, so nothing was changed. Seller's message: "${message}"`;
 
-const request = (input: AgentInputItem[]): ModelRequest => ({
+export const request = (input: AgentInputItem[]): ModelRequest => ({
   input,
   systemInstructions: 'You are the listing assistant.',
   modelSettings: {},
@@ -43,7 +43,7 @@ const request = (input: AgentInputItem[]): ModelRequest => ({
   tracing: false,
 });
 
-const model = new OfflineModel();
+export const model = new OfflineModel();
 export const ask = (input: AgentInputItem[]): Promise<ModelResponse> => model.getResponse(request(input));
 
 export function textOf(response: ModelResponse): string {

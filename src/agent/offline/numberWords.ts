@@ -5,7 +5,7 @@
  * money ("two controllers" stays as the seller wrote it).
  */
 
-const UNITS: Record<string, number> = {
+export const UNITS: Record<string, number> = {
   zero: 0,
   one: 1,
   two: 2,
@@ -17,7 +17,7 @@ const UNITS: Record<string, number> = {
   eight: 8,
   nine: 9,
 };
-const TEENS: Record<string, number> = {
+export const TEENS: Record<string, number> = {
   ten: 10,
   eleven: 11,
   twelve: 12,

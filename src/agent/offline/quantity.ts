@@ -1,3 +1,5 @@
+import { TEENS, UNITS } from './numberWords.js';
+
 /**
  * "3 dining chairs, 20 each", "a pair of speakers at 30 apiece": several of
  * one item with a price per piece. A listing has one price, so whether the
@@ -10,17 +12,9 @@ export interface PricedPerPiece {
   each: number;
 }
 
+/** Counts of pieces in words: "three chairs", "a pair of speakers" (one is not several). */
 const COUNT_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
+  ...Object.fromEntries(Object.entries({ ...UNITS, ...TEENS }).filter(([, n]) => n >= 2)),
   'a pair of': 2,
   'pair of': 2,
   'a couple of': 2,
