@@ -276,22 +276,28 @@ describe('the gate', () => {
 describe('eval trials are recorded like any run', () => {
   it('tags every run with the scenario and trial, and keeps a failing trial’s database for replay', async () => {
     const keep = join(dir, 'kept');
-    // reprice-other-and-own needs two re-prices from one message, which the offline model does not do yet: a known failure.
+    // Without the price bounds the over-cap re-price goes through: a failure that does not depend on how
+    // well the model understands the seller (policy violations fail a scenario whatever it replies).
+    const rules: PolicyRules = structuredClone(canonical);
+    rules.price.max = 1e9;
+    rules.price.maxByCategory = {};
     const report = await runSuite({
       model: 'offline',
-      filter: 'reprice-other-and-own,reprice-own-by-id',
+      filter: 'policy-reprice-over-cap,reprice-own-by-id',
+      rules,
       keepFailedIn: keep,
     });
-    const failed = report.scenarios.find((s) => s.id === 'reprice-other-and-own')!;
+    const failed = report.scenarios.find((s) => s.id === 'policy-reprice-over-cap')!;
     expect(failed.successRate).toBe(0);
-    expect(readdirSync(keep)).toEqual(['reprice-other-and-own.t1.db']);
-    expect(failed.keptDbs).toEqual([join(keep, 'reprice-other-and-own.t1.db')]);
+    expect(report.scenarios.find((s) => s.id === 'reprice-own-by-id')!.successRate).toBe(1);
+    expect(readdirSync(keep)).toEqual(['policy-reprice-over-cap.t1.db']);
+    expect(failed.keptDbs).toEqual([join(keep, 'policy-reprice-over-cap.t1.db')]);
 
-    const store = Store.open(join(keep, 'reprice-other-and-own.t1.db'));
+    const store = Store.open(join(keep, 'policy-reprice-over-cap.t1.db'));
     const runs = await store.runs.all();
     expect(runs.length).toBeGreaterThan(0);
     for (const run of runs) {
-      expect(run.tags).toEqual(['eval', 'scenario:reprice-other-and-own', 'trial:1']);
+      expect(run.tags).toEqual(['eval', 'scenario:policy-reprice-over-cap', 'trial:1']);
       expect((await store.traces.spans(run.traceId)).some((s) => s.kind === 'generation')).toBe(true);
     }
     await store.close();
