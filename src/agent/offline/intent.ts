@@ -52,7 +52,7 @@ const PRICE_QUESTIONS: RegExp[] = [
   /\bhow much (?:to|would you|do you think i should|should i) (?:ask|charge|sell|list|price|get|want)(?: (?:it|them))?(?: (?:for|on|at))?\s*(.*)$/i,
   /\b(?:should|could|can|would)\s+(?:i|we)\s+(?:ask|charge|get|want|expect)(?:\s+for)?\s+(.*)$/i,
   /\b(?:what|how much)\b.*?\b(?:i|we)\s+(?:should|could|can|would)\s+(?:ask|charge|get|want|expect)(?:\s+for)?\s+(.*)$/i,
-  /\bwhat (?:are|is) (.*?) (?:going|selling) for\b/i,
+  /\bwhat(?:'s|\s+are|\s+is) (.*?) (?:going|selling) for\b/i,
   /\bhow much (?:should|can|could|would|do|might|shall|must) (?:i|we) (?:ask|charge|get|list|sell|price|want|put|expect)(?: (?:it|them))?(?: (?:for|on|at))?\s*(.*)$/i,
   /\bhow much (?:is|are|was|were|does|do|would|could|will|might) (.*?)(?:\s+(?:be\s+)?(?:worth|go for|sell for|sell|fetch|cost|get|go))?\s*[?.!]*$/i,
   /\bwhat(?:'s| is| are| would be| should be| could be)? (?:the |a |an |my )?(?:fair|good|reasonable|right|decent|realistic|typical|market|going|usual|average|best|suggested|recommended)?\s*(?:price|value|asking price)(?: (?:for|of|on))?\s*(.*)$/i,
@@ -64,6 +64,8 @@ const PRICE_QUESTIONS: RegExp[] = [
   /\b(?:estimate|value|valuation|worth)\s+(?:of|for)\s+(.*)$/i,
   /\b(?:suggest|recommend) (?:a )?price(?: (?:for|of))?\s*(.*)$/i,
   /\bis (.*?) worth\b/i,
+  // "how much for a used Vespa": the item right after "for".
+  /\bhow much (?:could i get |would i get |can i get )?for\s+(.*)$/i,
   /^how much\b\s*(.*)$/i,
 ];
 
