@@ -25,6 +25,8 @@ const SELL_LEAD = new RegExp(
     "i(?:'m| am) (?:looking|trying|going|planning|hoping|about) to |i(?:'m| am) |(?:looking|trying|planning|want|need) to |" +
     "help me |let'?s |we (?:want|need|would like|'d like|are|'re)(?: to)? |je |ich " +
     ')?' +
+    // "can you also list my chair": a word between the request and the verb does not hide the offer.
+    '(?:(?:also|just|now|then|quickly|additionally) )?' +
     // The common "I sell" of a few neighbouring languages, so a German or Spanish seller is not met with silence.
     '(?:sell(?:ing)?|list(?:ing)?|post(?:ing)?|advertis(?:e|ing)|get(?:ting)? rid of|put(?:ting)? up|offload(?:ing)?|' +
     'verkaufe|verkaufen|vendo|vends|vendre|verkoop|sprzedam)\\b' +

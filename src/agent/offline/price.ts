@@ -267,7 +267,7 @@ const ARROW = new RegExp(String.raw`(?:->|→|=>)\s*(?:€\s?)?${NUMBER}(?![\w.,
 
 /** Verbs that turn "to 80" or "it 80" into a new price. */
 const CHANGE_TO = new RegExp(
-  String.raw`\b(?:${SHOULD_BE}|(?:can\s+(?:we|you)\s+)?do|(?:rather\s+)?ask(?:ing)?(?:\s+for)?|make\s+(?:it|that|the\s+price)|(?:change|set|update|adjust|put|lower|reduce|drop|raise|increase|bump|cut|mark)(?:\s+(?:it|that|the\s+price|price))?(?:\s+(?:up|down))?(?:\s+(?:to|at|for))?|go\s+(?:with|for)|how\s+about|what\s+about|try|list\s+(?:it\s+)?(?:at|for)|instead|price\s+(?:it\s+)?(?:at|to)|to)\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d|\s+(?:€\s?)?\d)`,
+  String.raw`\b(?:${SHOULD_BE}|(?:can\s+(?:we|you)\s+)?do|(?:rather\s+)?ask(?:ing)?(?:\s+for)?|make\s+(?:it|that|the\s+price)|(?:change|set|update|adjust|put|lower|reduce|drop|raise|increase|bump|cut|mark)(?:\s+(?:it|that|the\s+price|price))?(?:\s+(?:up|down))?(?:\s+(?:to|at|for))?|go\s+(?:with|for)|how\s+about|what\s+about|try|list\s+(?:it\s+)?(?:at|for)|instead|price\s+(?:it\s+)?(?:at|to)|to)\s*(?:(?:like|about|around|maybe|roughly)\s+)?(?:€\s?)?${NUMBER}(?![\w.,]*\d|\s+(?:€\s?)?\d)`,
   'gi',
 );
 
@@ -306,7 +306,7 @@ const NOT_THAT = String.raw`(?:not|instead\s+of|rather\s+than)\s+(?:€\s?)?\d`;
 
 /** An amount the seller now prefers, judged ("50 is fairer") or introduced ("actually 50", "let's say 60"). */
 const PREFERRED = new RegExp(
-  String.raw`(?<![\w.,])(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?\b)?\s+(?:${JUDGED}|${NOT_THAT})|\b(?:actually|rather|let'?s\s+say|say|more\s+like|i'?d\s+(?:say|prefer|rather\s+have))\s*,?\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`,
+  String.raw`(?<![\w.,])(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?\b)?\s+(?:${JUDGED}|${NOT_THAT})|\b(?:actually|rather|let'?s\s+say|say|more\s+like|it'?s|it\s+is|i'?d\s+(?:say|prefer|rather\s+have))\s*,?\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`,
   'gi',
 );
 
