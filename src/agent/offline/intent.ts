@@ -53,6 +53,8 @@ const PRICE_QUESTIONS: RegExp[] = [
   /\b(?:should|could|can|would)\s+(?:i|we)\s+(?:ask|charge|get|want|expect)(?:\s+for)?\s+(.*)$/i,
   /\b(?:what|how much)\b.*?\b(?:i|we)\s+(?:should|could|can|would)\s+(?:ask|charge|get|want|expect)(?:\s+for)?\s+(.*)$/i,
   /\bwhat(?:'s|\s+are|\s+is) (.*?) (?:going|selling) for\b/i,
+  // "how much are people asking for used AirPods": the item follows what other sellers do.
+  /\b(?:how much|what) (?:are|do|is|does) (?:people|others|sellers|folks|they|most people|someone)\s+(?:usually\s+|normally\s+)?(?:ask(?:ing)?|charg(?:e|ing)|sell(?:ing)?|get(?:ting)?|pay(?:ing)?|want(?:ing)?|list(?:ing)?)\s+(?:for\s+)?(.*)$/i,
   /\bhow much (?:should|can|could|would|do|might|shall|must) (?:i|we) (?:ask|charge|get|list|sell|price|want|put|expect)(?: (?:it|them))?(?: (?:for|on|at))?\s*(.*)$/i,
   /\bhow much (?:is|are|was|were|does|do|would|could|will|might) (.*?)(?:\s+(?:be\s+)?(?:worth|go for|sell for|sell|fetch|cost|get|go))?\s*[?.!]*$/i,
   /\bwhat(?:'s| is| are| would be| should be| could be)? (?:the |a |an |my )?(?:fair|good|reasonable|right|decent|realistic|typical|market|going|usual|average|best|suggested|recommended)?\s*(?:price|value|asking price)(?: (?:for|of|on))?\s*(.*)$/i,

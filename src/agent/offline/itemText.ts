@@ -1,6 +1,6 @@
 import { keywordHits, mentionsItem } from './category.js';
 import { conditionFrom } from './condition.js';
-import { priceRanges, statedPrice, statedPriceSpans } from './price.js';
+import { foreignAmounts, priceRanges, statedPrice, statedPriceSpans } from './price.js';
 
 /**
  * Reading an item out of a seller's words: is this an offer to sell, which
@@ -165,7 +165,9 @@ function removeSpans(text: string, spans: Array<{ start: number; end: number }>)
 
 /** The text without its prices, nor a price range ("40 to 50 euros") the seller gave instead of one. */
 function withoutPrices(text: string): string {
-  const spans = [...statedPriceSpans(text), ...priceRanges(text)].sort((a, b) => a.start - b.start);
+  const spans = [...statedPriceSpans(text), ...priceRanges(text), ...foreignAmounts(text)].sort(
+    (a, b) => a.start - b.start,
+  );
   return removeSpans(
     text,
     spans.filter((s, i) => i === 0 || s.start >= spans[i - 1].end),

@@ -82,6 +82,23 @@ const BARE_SEGMENT = new RegExp(
   'gi',
 );
 
+/** "45,-" or "45.-": the amount in whole euros, the way Dutch and German sellers write it. */
+const DASH_CENTS = new RegExp(String.raw`(?<![\w.,])${NUMBER}[.,]-(?![\w-])`, 'gi');
+
+/**
+ * An amount in another currency ("$200", "75 dollars", "50 quid", "300 kr"): listings are priced in
+ * euros, so it is no price; it is cut out of the item's words, and the seller is asked for the price.
+ */
+const FOREIGN = new RegExp(
+  String.raw`(?:(?:\$|£|us\$|usd\b|gbp\b)\s?${NUMBER}|(?<![\w.,])${NUMBER}\s?(?:\$|£|dollars?\b|bucks\b|usd\b|quid\b|gbp\b|kr\b|sek\b|nok\b|dkk\b|chf\b|zł|pln\b))`,
+  'gi',
+);
+
+/** Amounts the seller gave in another currency, with where they sit. */
+export function foreignAmounts(text: string): Array<{ start: number; end: number }> {
+  return [...text.matchAll(FOREIGN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 /**
  * A number in grouped thousands ending the message ("couch 1,200", "Rolex 2.500"): no model name is
  * written that way. Without this, "1,200" would read as the part "200" after a comma.
@@ -190,6 +207,10 @@ export function statedPriceSpans(text: string): PriceMention[] {
     const amount = parseAmount(m[1], m[2] ?? '');
     if (amount !== undefined) found.push({ amount, start: m.index, end: m.index + m[0].length });
   }
+  for (const m of text.matchAll(DASH_CENTS)) {
+    const amount = parseAmount(m[1], m[2] ?? '');
+    if (amount !== undefined) found.push({ amount, start: m.index, end: m.index + m[0].length });
+  }
   for (const m of text.matchAll(GROUPED_AT_END)) {
     const amount = parseAmount(m[1]);
     if (amount !== undefined) found.push({ amount, start: m.index, end: m.index + m[0].length });
@@ -200,7 +221,7 @@ export function statedPriceSpans(text: string): PriceMention[] {
   }
   for (const span of found) widen(text, span);
   // An amount inside a range is no price: the range stands in the text as one mention with no amount.
-  const ranges = priceRanges(text);
+  const ranges = [...priceRanges(text), ...foreignAmounts(text)];
   const inRange = (s: PriceMention) => ranges.some((r) => s.start < r.end && s.end > r.start);
   found.splice(0, found.length, ...found.filter((s) => !inRange(s)));
   found.sort((a, b) => a.start - b.start);
