@@ -16,7 +16,7 @@ export interface SellOffer {
 }
 
 const OPENERS =
-  /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+|(?:ok(?:ay)?|so|well|also|and|now|next|yes|yeah|yep|yup|sure|right)[\s,]+|(?:let'?s\s+)?(?:start|begin|go) with\s+)+/i;
+  /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+|(?:ok(?:ay)?|so|well|also|and|now|next|yes|yeah|yep|yup|sure|right)[\s,]+|(?:urgent(?:ly)?|asap|quick sale)[\s,:!.-]+|(?:let'?s\s+)?(?:start|begin|go) with\s+)+/i;
 
 const SELL_LEAD = new RegExp(
   '^(?:' +
@@ -109,7 +109,7 @@ const LEADING_FILLER =
   /^(?:i(?:'ve| have)?(?: had| got)?|i own|i bought|got|have|my|mein|meine|meinen|ma|mon|mes|mi|mis|un|une|a|an|the|our|this|that|these|those|some|his|her|their|old|used|new|brand new|like new|as new|barely used|hardly used|lightly used|rarely used|never used|almost new|nearly new|very|really|nice|beautiful|lovely|great|good|excellent|perfect|gorgeous|awesome|cool|pretty|still)\s+/i;
 
 const CONNECTOR =
-  /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|collection|delivery|located|available|condition|obo|ono|or best offer|negotiable)\b.*$/i;
+  /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|collection|delivery|located|available|condition|obo|ono|ovno|o\.b\.o|or (?:best|nearest|near|any) offers?|or offers?|negotiable|neg|asap|urgent|urgently|quick sale|firm(?=\s*(?:[,.;!]|$)))\b.*$/i;
 
 const SEGMENT_BREAK = /[,;:!?\n()]|\.(?=\s|$)|\s[-–—]\s/;
 
