@@ -13,7 +13,7 @@ import { severalItems } from './severalItems.js';
 import { severalReprices } from './severalReprices.js';
 import { currentStep } from './stepProgress.js';
 import { isVagueVehicle } from './vehicle.js';
-import { isJustAPrice, requestedPrice } from './price.js';
+import { isJustAPrice, parseAmount, requestedPrice } from './price.js';
 import { relativePriceChange } from './priceChange.js';
 import { unsupportedAction } from './unsupportedAction.js';
 
@@ -94,6 +94,15 @@ function priceQuestion(text: string, draft: Draft | undefined): Intent | undefin
   return undefined;
 }
 
+/** "I want lst_… at 85": the listing's id, then "at" and an amount ending the message. */
+const AT_PRICE_END =
+  /^\s*(?:at|@)\s*(?:€\s?)?(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?)\s*(?:€|eur(?:os?)?)?\s*(?:please|pls|now)?[.!]*\s*$/i;
+
+function priceAtEnd(afterId: string): number | undefined {
+  const m = AT_PRICE_END.exec(afterId);
+  return m ? parseAmount(m[1]) : undefined;
+}
+
 function listingRequest(message: string): Intent | undefined {
   if (!LISTING_ID.test(message)) return undefined;
   const text = withoutSellClauses(message);
@@ -108,7 +117,10 @@ function listingRequest(message: string): Intent | undefined {
   if (relative) return { kind: 'reprice', listingId, relative };
   // The amount after the id is its new price: in "sell my bike for 200 and lower lst_… to 150", 150.
   const after = text.slice((LISTING_ID.exec(text)?.index ?? 0) + id.length);
-  const price = requestedPrice(after) ?? requestedPrice(rest);
+  const price =
+    requestedPrice(after) ??
+    requestedPrice(rest) ??
+    (/^(?:is|was|are|were|what|why|how|does|did)\b/i.test(text) ? undefined : priceAtEnd(after));
   if (price !== undefined) return { kind: 'reprice', listingId, price };
   if (REPRICE_VERB.test(text)) return { kind: 'reprice', listingId };
   return { kind: 'lookup', listingId };
