@@ -18,7 +18,8 @@ import {
   type ToolCall,
   type ToolResultItem,
 } from './history.js';
-import { intentAt } from './intent.js';
+import { classify, intentAt } from './intent.js';
+import { readSellOffer } from './itemText.js';
 import { keywordHits } from './category.js';
 import { afterOwnSearch } from './describedReprice.js';
 import { applyRelativePrice } from './priceChange.js';
@@ -181,6 +182,25 @@ function afterLookup(items: Item[], { listing }: Outcome<'listing'>): Turn {
   return say(replies.describeListing(listing));
 }
 
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+
+/** A "no" before the words: "no, sell my chair instead" still offers the chair. */
+const REFUSAL_LEAD = /^(?:(?:no|nope|nah|actually|wait|hmm+|sorry)\b[\s,.!-]*)+/i;
+
+/**
+ * The title of another item the words offer for sale: its head noun, the query's last word, is not in
+ * the draft's title ("desk chair" is not the "Brass desk lamp", "brass lamp" is).
+ */
+function anotherItem(text: string, draft: Draft): string | undefined {
+  const words = text.replace(REFUSAL_LEAD, '');
+  // "list it as a brass desk light": the same item under new words.
+  if (/^(?:it|this|that)\b/i.test(readSellOffer(words)?.itemText ?? '')) return undefined;
+  const intent = classify({ text: words, images: 0 }, draft);
+  if (intent.kind !== 'sell') return undefined;
+  const head = wordsOf(intent.item.query).at(-1);
+  return !head || wordsOf(draft.title).includes(head) ? undefined : intent.item.draft.title;
+}
+
 /** The seller said no: follow a concrete change in their words, otherwise ask what to change. */
 function afterRejection(call: ToolCall | undefined, rejection: Outcome<'rejected'>): Turn {
   if (rejection.expired) return say(replies.expired());
@@ -188,6 +208,9 @@ function afterRejection(call: ToolCall | undefined, rejection: Outcome<'rejected
   if (call && change) {
     if (call.name === 'createListing') {
       const draft = draftFromArguments(call.arguments);
+      // "no, can you also list my desk chair for 25": the 25 is the chair's price, not the draft's.
+      const other = draft && rejection.sellerMessage ? anotherItem(rejection.sellerMessage, draft) : undefined;
+      if (draft && other) return say(replies.rejectedForAnotherItem(draft.title, other));
       if (draft) {
         const { draft: revised, changes } = reviseDraft(draft, change);
         if (isPriced(revised) && changes.length) {

@@ -13,7 +13,7 @@ import { severalItems } from './severalItems.js';
 import { severalReprices } from './severalReprices.js';
 import { currentStep } from './stepProgress.js';
 import { isVagueVehicle } from './vehicle.js';
-import { isJustAPrice, requestedPrice } from './price.js';
+import { isJustAPrice, parseAmount, requestedPrice } from './price.js';
 import { relativePriceChange } from './priceChange.js';
 import { unsupportedAction } from './unsupportedAction.js';
 
@@ -52,7 +52,9 @@ const PRICE_QUESTIONS: RegExp[] = [
   /\bhow much (?:to|would you|do you think i should|should i) (?:ask|charge|sell|list|price|get|want)(?: (?:it|them))?(?: (?:for|on|at))?\s*(.*)$/i,
   /\b(?:should|could|can|would)\s+(?:i|we)\s+(?:ask|charge|get|want|expect)(?:\s+for)?\s+(.*)$/i,
   /\b(?:what|how much)\b.*?\b(?:i|we)\s+(?:should|could|can|would)\s+(?:ask|charge|get|want|expect)(?:\s+for)?\s+(.*)$/i,
-  /\bwhat (?:are|is) (.*?) (?:going|selling) for\b/i,
+  /\bwhat(?:'s|\s+are|\s+is) (.*?) (?:going|selling) for\b/i,
+  // "how much are people asking for used AirPods": the item follows what other sellers do.
+  /\b(?:how much|what) (?:are|do|is|does) (?:people|others|sellers|folks|they|most people|someone)\s+(?:usually\s+|normally\s+)?(?:ask(?:ing)?|charg(?:e|ing)|sell(?:ing)?|get(?:ting)?|pay(?:ing)?|want(?:ing)?|list(?:ing)?)\s+(?:for\s+)?(.*)$/i,
   /\bhow much (?:should|can|could|would|do|might|shall|must) (?:i|we) (?:ask|charge|get|list|sell|price|want|put|expect)(?: (?:it|them))?(?: (?:for|on|at))?\s*(.*)$/i,
   /\bhow much (?:is|are|was|were|does|do|would|could|will|might) (.*?)(?:\s+(?:be\s+)?(?:worth|go for|sell for|sell|fetch|cost|get|go))?\s*[?.!]*$/i,
   /\bwhat(?:'s| is| are| would be| should be| could be)? (?:the |a |an |my )?(?:fair|good|reasonable|right|decent|realistic|typical|market|going|usual|average|best|suggested|recommended)?\s*(?:price|value|asking price)(?: (?:for|of|on))?\s*(.*)$/i,
@@ -64,6 +66,8 @@ const PRICE_QUESTIONS: RegExp[] = [
   /\b(?:estimate|value|valuation|worth)\s+(?:of|for)\s+(.*)$/i,
   /\b(?:suggest|recommend) (?:a )?price(?: (?:for|of))?\s*(.*)$/i,
   /\bis (.*?) worth\b/i,
+  // "how much for a used Vespa": the item right after "for".
+  /\bhow much (?:could i get |would i get |can i get )?for\s+(.*)$/i,
   /^how much\b\s*(.*)$/i,
 ];
 
@@ -90,6 +94,15 @@ function priceQuestion(text: string, draft: Draft | undefined): Intent | undefin
   return undefined;
 }
 
+/** "I want lst_… at 85": the listing's id, then "at" and an amount ending the message. */
+const AT_PRICE_END =
+  /^\s*(?:at|@)\s*(?:€\s?)?(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?)\s*(?:€|eur(?:os?)?)?\s*(?:please|pls|now)?[.!]*\s*$/i;
+
+function priceAtEnd(afterId: string): number | undefined {
+  const m = AT_PRICE_END.exec(afterId);
+  return m ? parseAmount(m[1]) : undefined;
+}
+
 function listingRequest(message: string): Intent | undefined {
   if (!LISTING_ID.test(message)) return undefined;
   const text = withoutSellClauses(message);
@@ -104,7 +117,10 @@ function listingRequest(message: string): Intent | undefined {
   if (relative) return { kind: 'reprice', listingId, relative };
   // The amount after the id is its new price: in "sell my bike for 200 and lower lst_… to 150", 150.
   const after = text.slice((LISTING_ID.exec(text)?.index ?? 0) + id.length);
-  const price = requestedPrice(after) ?? requestedPrice(rest);
+  const price =
+    requestedPrice(after) ??
+    requestedPrice(rest) ??
+    (/^(?:is|was|are|were|what|why|how|does|did)\b/i.test(text) ? undefined : priceAtEnd(after));
   if (price !== undefined) return { kind: 'reprice', listingId, price };
   if (REPRICE_VERB.test(text)) return { kind: 'reprice', listingId };
   return { kind: 'lookup', listingId };

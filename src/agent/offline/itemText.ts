@@ -1,6 +1,6 @@
 import { keywordHits, mentionsItem } from './category.js';
 import { conditionFrom } from './condition.js';
-import { statedPrice, statedPriceSpans } from './price.js';
+import { foreignAmounts, priceRanges, statedPrice, statedPriceSpans } from './price.js';
 
 /**
  * Reading an item out of a seller's words: is this an offer to sell, which
@@ -16,7 +16,7 @@ export interface SellOffer {
 }
 
 const OPENERS =
-  /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+|(?:ok(?:ay)?|so|well|also|and|now|next|yes|yeah|yep|yup|sure|right)[\s,]+|(?:let'?s\s+)?(?:start|begin|go) with\s+)+/i;
+  /^(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?:\s+there)?[\s,!.]+|(?:ok(?:ay)?|so|well|also|and|now|next|yes|yeah|yep|yup|sure|right)[\s,]+|(?:urgent(?:ly)?|asap|quick sale)[\s,:!.-]+|(?:let'?s\s+)?(?:start|begin|go) with\s+)+/i;
 
 const SELL_LEAD = new RegExp(
   '^(?:' +
@@ -25,6 +25,8 @@ const SELL_LEAD = new RegExp(
     "i(?:'m| am) (?:looking|trying|going|planning|hoping|about) to |i(?:'m| am) |(?:looking|trying|planning|want|need) to |" +
     "help me |let'?s |we (?:want|need|would like|'d like|are|'re)(?: to)? |je |ich " +
     ')?' +
+    // "can you also list my chair": a word between the request and the verb does not hide the offer.
+    '(?:(?:also|just|now|then|quickly|additionally) )?' +
     // The common "I sell" of a few neighbouring languages, so a German or Spanish seller is not met with silence.
     '(?:sell(?:ing)?|list(?:ing)?|post(?:ing)?|advertis(?:e|ing)|get(?:ting)? rid of|put(?:ting)? up|offload(?:ing)?|' +
     'verkaufe|verkaufen|vendo|vends|vendre|verkoop|sprzedam)\\b' +
@@ -107,7 +109,7 @@ const LEADING_FILLER =
   /^(?:i(?:'ve| have)?(?: had| got)?|i own|i bought|got|have|my|mein|meine|meinen|ma|mon|mes|mi|mis|un|une|a|an|the|our|this|that|these|those|some|his|her|their|old|used|new|brand new|like new|as new|barely used|hardly used|lightly used|rarely used|never used|almost new|nearly new|very|really|nice|beautiful|lovely|great|good|excellent|perfect|gorgeous|awesome|cool|pretty|still)\s+/i;
 
 const CONNECTOR =
-  /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|collection|delivery|located|available|condition|obo|ono|or best offer|negotiable)\b.*$/i;
+  /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|collection|delivery|located|available|condition|obo|ono|ovno|o\.b\.o|or (?:best|nearest|near|any) offers?|or offers?|negotiable|neg|asap|urgent|urgently|quick sale|firm(?=\s*(?:[,.;!]|$)))\b.*$/i;
 
 const SEGMENT_BREAK = /[,;:!?\n()]|\.(?=\s|$)|\s[-–—]\s/;
 
@@ -161,8 +163,15 @@ function removeSpans(text: string, spans: Array<{ start: number; end: number }>)
   return out + text.slice(at);
 }
 
+/** The text without its prices, nor a price range ("40 to 50 euros") the seller gave instead of one. */
 function withoutPrices(text: string): string {
-  return removeSpans(text, statedPriceSpans(text));
+  const spans = [...statedPriceSpans(text), ...priceRanges(text), ...foreignAmounts(text)].sort(
+    (a, b) => a.start - b.start,
+  );
+  return removeSpans(
+    text,
+    spans.filter((s, i) => i === 0 || s.start >= spans[i - 1].end),
+  );
 }
 
 function stripLeading(phrase: string): string {

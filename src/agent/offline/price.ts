@@ -77,7 +77,68 @@ const TRIGGERED = new RegExp(
 );
 
 /** A comma-separated part that is only a number ("Nintendo Switch, like new, 250"); years are not prices. */
-const BARE_SEGMENT = new RegExp(String.raw`(?<=^|[,;]\s?)\s*${NUMBER}(?![.,]\d)\s*(?=[,;]|\.?\s*$)`, 'gi');
+const BARE_SEGMENT = new RegExp(
+  String.raw`(?<=^|(?<!\d)[,;]\s?|\d[,;]\s)\s*${NUMBER}(?![.,]\d)\s*(?=[,;]|\.?\s*$)`,
+  'gi',
+);
+
+/** "45,-" or "45.-": the amount in whole euros, the way Dutch and German sellers write it. */
+const DASH_CENTS = new RegExp(String.raw`(?<![\w.,])${NUMBER}[.,]-(?![\w-])`, 'gi');
+
+/**
+ * An amount in another currency ("$200", "75 dollars", "50 quid", "300 kr"): listings are priced in
+ * euros, so it is no price; it is cut out of the item's words, and the seller is asked for the price.
+ */
+const FOREIGN = new RegExp(
+  String.raw`(?:(?:\$|£|us\$|usd\b|gbp\b)\s?${NUMBER}|(?<![\w.,])${NUMBER}\s?(?:\$|£|dollars?\b|bucks\b|usd\b|quid\b|gbp\b|kr\b|sek\b|nok\b|dkk\b|chf\b|zł|pln\b))`,
+  'gi',
+);
+
+/** Amounts the seller gave in another currency, with where they sit. */
+export function foreignAmounts(text: string): Array<{ start: number; end: number }> {
+  return [...text.matchAll(FOREIGN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/**
+ * A number in grouped thousands ending the message ("couch 1,200", "Rolex 2.500"): no model name is
+ * written that way. Without this, "1,200" would read as the part "200" after a comma.
+ */
+const GROUPED_AT_END = /(?<![\w.,])(\d{1,3}(?:[.,]\d{3})+)\s*[.!]?\s*$/g;
+
+/**
+ * "40 to 50 euros", "€550-600", "asking 40-50": a range, not one price. The seller has to pick one,
+ * so none of its amounts is read as the price.
+ */
+const RANGE = new RegExp(
+  String.raw`(?:(?:€|\beur\b|\beuros?\b|\b(?:for|asking|around|about|between|price|ask|to|at))\s*)?(?<![\w.,])${NUMBER}\s*(?:€|eur(?:os?)?\b)?\s*(?:-|–|to|and)\s*(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?\b|e\b)?`,
+  'gi',
+);
+
+/** A range marked as money: by a currency or price words around it, or as its own comma-separated part. */
+function isMoneyRange(text: string, m: RegExpMatchArray): boolean {
+  const whole = m[0];
+  const start = m.index ?? 0;
+  if (/\band\b/i.test(whole) && !/^between\b/i.test(whole)) return false;
+  if (!AFTER_PRICE_OK.has(nextWord(text, start + whole.length))) return false;
+  if (/^(?:€|eur|for|asking|around|about|between|price|ask|to|at)\b/i.test(whole)) return true;
+  if (/(?:€|eur(?:os?)?|\de)$/i.test(whole)) return true;
+  const before = text.slice(0, start);
+  const after = text.slice(start + whole.length);
+  return before.trim() !== '' && /[,;:]\s*$/.test(before) && /^\s*(?:[,;.!]|$)/.test(after);
+}
+
+/** The money ranges the seller gave instead of one price, as [low, high] with where they sit. */
+export function priceRanges(text: string): Array<{ low: number; high: number; start: number; end: number }> {
+  const out: Array<{ low: number; high: number; start: number; end: number }> = [];
+  for (const m of text.matchAll(RANGE)) {
+    if (!isMoneyRange(text, m)) continue;
+    const low = parseAmount(m[1], m[2] ?? '');
+    const high = parseAmount(m[3], m[4] ?? '');
+    if (low === undefined || high === undefined || !(low < high)) continue;
+    out.push({ low, high, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
 
 /** A number followed by the words sellers put after an asking price: "220 obo", "60 for the set". */
 const BEFORE_OFFER_WORDS = new RegExp(
@@ -146,11 +207,23 @@ export function statedPriceSpans(text: string): PriceMention[] {
     const amount = parseAmount(m[1], m[2] ?? '');
     if (amount !== undefined) found.push({ amount, start: m.index, end: m.index + m[0].length });
   }
+  for (const m of text.matchAll(DASH_CENTS)) {
+    const amount = parseAmount(m[1], m[2] ?? '');
+    if (amount !== undefined) found.push({ amount, start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(GROUPED_AT_END)) {
+    const amount = parseAmount(m[1]);
+    if (amount !== undefined) found.push({ amount, start: m.index, end: m.index + m[0].length });
+  }
   for (const m of text.matchAll(LINE_END)) {
     const amount = parseAmount(m[1], m[2] ?? '');
     if (amount !== undefined) found.push({ amount, start: m.index, end: m.index + m[0].length });
   }
   for (const span of found) widen(text, span);
+  // An amount inside a range is no price: the range stands in the text as one mention with no amount.
+  const ranges = [...priceRanges(text), ...foreignAmounts(text)];
+  const inRange = (s: PriceMention) => ranges.some((r) => s.start < r.end && s.end > r.start);
+  found.splice(0, found.length, ...found.filter((s) => !inRange(s)));
   found.sort((a, b) => a.start - b.start);
   const merged: PriceMention[] = [];
   for (const span of found) {
@@ -215,7 +288,7 @@ const ARROW = new RegExp(String.raw`(?:->|→|=>)\s*(?:€\s?)?${NUMBER}(?![\w.,
 
 /** Verbs that turn "to 80" or "it 80" into a new price. */
 const CHANGE_TO = new RegExp(
-  String.raw`\b(?:${SHOULD_BE}|(?:can\s+(?:we|you)\s+)?do|(?:rather\s+)?ask(?:ing)?(?:\s+for)?|make\s+(?:it|that|the\s+price)|(?:change|set|update|adjust|put|lower|reduce|drop|raise|increase|bump|cut|mark)(?:\s+(?:it|that|the\s+price|price))?(?:\s+(?:up|down))?(?:\s+(?:to|at|for))?|go\s+(?:with|for)|how\s+about|what\s+about|try|list\s+(?:it\s+)?(?:at|for)|instead|price\s+(?:it\s+)?(?:at|to)|to)\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d|\s+(?:€\s?)?\d)`,
+  String.raw`\b(?:${SHOULD_BE}|(?:can\s+(?:we|you)\s+)?do|(?:rather\s+)?ask(?:ing)?(?:\s+for)?|make\s+(?:it|that|the\s+price)|(?:change|set|update|adjust|put|lower|reduce|drop|raise|increase|bump|cut|mark)(?:\s+(?:it|that|the\s+price|price))?(?:\s+(?:up|down))?(?:\s+(?:to|at|for))?|go\s+(?:with|for)|how\s+about|what\s+about|try|list\s+(?:it\s+)?(?:at|for)|instead|price\s+(?:it\s+)?(?:at|to)|to)\s*(?:(?:like|about|around|maybe|roughly)\s+)?(?:€\s?)?${NUMBER}(?![\w.,]*\d|\s+(?:€\s?)?\d)`,
   'gi',
 );
 
@@ -226,6 +299,8 @@ const JUST_A_PRICE = new RegExp(
 
 /** A new price in a change request: "make it 80", "lower it to 80", "80 euros", "€80", "price 80", or just "80". */
 export function requestedPrice(text: string): number | undefined {
+  // "lower it to 40-50": two amounts, and the seller has not said which one.
+  if (priceRanges(text).length) return undefined;
   const stated = statedPrice(text);
   if (stated !== undefined) return stated;
   const only = JUST_A_PRICE.exec(text);
@@ -252,7 +327,7 @@ const NOT_THAT = String.raw`(?:not|instead\s+of|rather\s+than)\s+(?:€\s?)?\d`;
 
 /** An amount the seller now prefers, judged ("50 is fairer") or introduced ("actually 50", "let's say 60"). */
 const PREFERRED = new RegExp(
-  String.raw`(?<![\w.,])(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?\b)?\s+(?:${JUDGED}|${NOT_THAT})|\b(?:actually|rather|let'?s\s+say|say|more\s+like|i'?d\s+(?:say|prefer|rather\s+have))\s*,?\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`,
+  String.raw`(?<![\w.,])(?:€\s?)?${NUMBER}\s*(?:€|eur(?:os?)?\b)?\s+(?:${JUDGED}|${NOT_THAT})|\b(?:actually|rather|let'?s\s+say|say|more\s+like|it'?s|it\s+is|i'?d\s+(?:say|prefer|rather\s+have))\s*,?\s*(?:€\s?)?${NUMBER}(?![\w.,]*\d)`,
   'gi',
 );
 

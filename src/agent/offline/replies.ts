@@ -166,6 +166,11 @@ export const declined = (): string => 'OK, nothing was posted or changed. Tell m
 
 export const rejectedWithoutReason = (): string => "OK, I won't do that. Tell me what to change.";
 
+/** A rejection whose words offer another item: that item is not a change to the draft that was rejected. */
+export const rejectedForAnotherItem = (rejected: string, other: string): string =>
+  `OK, I didn't post **${rejected}**. To list **${other}**, send it to me as its own message, ` +
+  `with its price if you know it.`;
+
 export const expired = (): string =>
   'The confirmation expired, so nothing was posted or changed. Tell me if you want me to propose it again.';
 

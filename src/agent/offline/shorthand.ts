@@ -21,6 +21,9 @@ const WORDS: Record<string, string> = {
   sel: 'sell',
   selll: 'sell',
   'w/': 'with',
+  whats: "what's",
+  wats: "what's",
+  sellin: 'selling',
 };
 
 const WORD = new RegExp(
