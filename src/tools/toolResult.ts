@@ -26,3 +26,17 @@ export type ToolResult =
   | { ok: false; error: 'not_found' | 'not_confirmed' | 'failed'; message: string }
   /** A write answered past its time limit: it may still commit (at most once for its call id), so no retry. */
   | { ok: false; error: 'outcome_unknown'; message: string };
+
+/** The codes a failed tool result carries. */
+export type ToolErrorCode = Extract<ToolResult, { ok: false }>['error'];
+
+// A record, so that a code added to ToolResult cannot be left out of the list.
+const ERROR_CODES: Record<ToolErrorCode, true> = {
+  invalid_arguments: true,
+  policy_denied: true,
+  not_found: true,
+  not_confirmed: true,
+  failed: true,
+  outcome_unknown: true,
+};
+export const TOOL_ERROR_CODES = Object.keys(ERROR_CODES) as ToolErrorCode[];

@@ -1,5 +1,6 @@
 import type { Span, SpanData } from '@openai/agents';
 import { TRACED_MODEL_MARKER } from './tracedModel.js';
+import { TOOL_ERROR_CODES, type ToolErrorCode } from '../tools/index.js';
 
 /** What an observer needs from a finished SDK span, without knowing the SDK's span shapes. */
 export type SpanFact =
@@ -24,16 +25,7 @@ export type SpanFact =
  * for a write still under way at its limit); or `exception` for any other
  * error the span recorded.
  */
-export type ToolOutcome =
-  | 'ok'
-  | 'rejected'
-  | 'invalid_arguments'
-  | 'policy_denied'
-  | 'not_found'
-  | 'not_confirmed'
-  | 'failed'
-  | 'outcome_unknown'
-  | 'exception';
+export type ToolOutcome = 'ok' | 'rejected' | ToolErrorCode | 'exception';
 
 /** Facts of ended spans: several sinks ask about each span (metrics, the run log). */
 const facts = new WeakMap<Span<SpanData>, SpanFact | undefined>();
@@ -92,14 +84,7 @@ function spanErrorOutcome(error: { message: string; data?: Record<string, unknow
 
 const TOOL_APPROVAL_REJECTION_MESSAGE = 'Tool execution was not approved.';
 
-const CODES = new Set<ToolOutcome>([
-  'invalid_arguments',
-  'policy_denied',
-  'not_found',
-  'not_confirmed',
-  'failed',
-  'outcome_unknown',
-]);
+const CODES = new Set<ToolOutcome>(TOOL_ERROR_CODES);
 
 function outcomeOf(output: unknown): ToolOutcome {
   if (typeof output !== 'string') return 'ok';
