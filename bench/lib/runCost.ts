@@ -8,6 +8,7 @@ import { benchPostgres, databaseOn } from './benchPostgres.js';
 import { DelayedModel } from './delayedModel.js';
 import { pgRoundTrips, roundTripsBetween } from './pgRoundTrips.js';
 import { postgresCpu } from './postgresCpu.js';
+import { threadCpu } from './threadCpu.js';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 
@@ -22,6 +23,9 @@ import pg from 'pg';
  * PostgreSQL's CPU is its cluster's (every database on it), so nothing else should use the cluster.
  * BENCH_PROFILE=out writes a CPU profile of each engine's measured runs instead (out-<engine>.cpuprofile,
  * the engines one after the other; the figures printed then include the profiler's cost).
+ * RUN_COST_PROBE_READS=K adds a third turn, `postgresProbe`: the same PostgreSQL service, each run preceded by K
+ * reads of a conversation (one round trip each), so that what one more round trip costs is measured in the same
+ * process and minutes as the runs themselves (the `marginal` figures: the difference per read).
  */
 const ROUNDS = Number(process.env.RUN_COST_ROUNDS ?? 5);
 const RUNS = Number(process.env.RUN_COST_RUNS ?? 40);
@@ -41,12 +45,14 @@ const env = {
 const model = { model: new DelayedModel(0), name: 'delayed' };
 // RUN_COST_ENGINES=postgres measures one engine alone (a CPU profile of it, say).
 const only = process.env.RUN_COST_ENGINES?.split(',');
-const engines = {
+const postgres = await createService(loadConfig({ ...env, DATABASE_URL: url }), { model });
+const PROBE_READS = Number(process.env.RUN_COST_PROBE_READS ?? 0);
+const engines: Record<string, typeof postgres> = {
   sqlite: await createService(loadConfig({ ...env, DATABASE_PATH: join(dir, 'cost.db') }), { model }),
-  postgres: await createService(loadConfig({ ...env, DATABASE_URL: url }), { model }),
+  postgres,
+  ...(PROBE_READS > 0 ? { postgresProbe: postgres } : {}),
 };
-for (const engine of Object.keys(engines) as (keyof typeof engines)[])
-  if (only && !only.includes(engine)) delete (engines as Partial<typeof engines>)[engine];
+for (const engine of Object.keys(engines)) if (only && !only.includes(engine)) delete engines[engine];
 const databaseCpu = await postgresCpu(server.url);
 // PostgreSQL's own account of the time it spent planning and executing the run's statements (the rest of
 // its CPU is the protocol, its processes' wake-ups and the sockets): read from pg_stat_statements.
@@ -61,7 +67,8 @@ const executingMs = async (): Promise<number> => {
   return rows[0].ms ?? 0;
 };
 
-async function run(app: (typeof engines)['sqlite']['app']): Promise<void> {
+async function run(app: (typeof postgres)['app'], probeReads = 0): Promise<void> {
+  for (let i = 0; i < probeReads; i++) await postgres.store.conversations.get(`conv_probe_${i}`);
   const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
   const opened = await app.request('/api/conversations', { method: 'POST', headers });
   const { id } = (await opened.json()) as { id: string };
@@ -74,17 +81,29 @@ async function run(app: (typeof engines)['sqlite']['app']): Promise<void> {
   if (body.status !== 'completed') throw new Error(`run-cost: unexpected answer ${JSON.stringify(body)}`);
 }
 
-type Engine = keyof typeof engines;
+type Engine = string;
 const totals = Object.fromEntries(
   Object.keys(engines).map((e) => [
     e,
-    { cpuMs: 0, systemMs: 0, databaseCpuMs: 0, executingMs: 0, roundTrips: 0, statements: 0, begins: 0 },
+    {
+      cpuMs: 0,
+      systemMs: 0,
+      mainThreadMs: 0,
+      otherThreadsMs: 0,
+      databaseCpuMs: 0,
+      executingMs: 0,
+      roundTrips: 0,
+      statements: 0,
+      begins: 0,
+    },
   ]),
 ) as Record<
   Engine,
   {
     cpuMs: number;
     systemMs: number;
+    mainThreadMs: number;
+    otherThreadsMs: number;
     databaseCpuMs: number;
     executingMs: number;
     roundTrips: number;
@@ -131,7 +150,7 @@ if (HISTORY > 0) {
     db.close();
   }
 }
-for (const engine of Object.keys(engines) as Engine[]) for (let i = 0; i < WARMUP; i++) await run(engines[engine].app);
+for (const engine of Object.keys(engines)) for (let i = 0; i < WARMUP; i++) await run(engines[engine].app);
 const load = [loadavg()[0]];
 const profilePath = process.env.BENCH_PROFILE;
 if (profilePath) {
@@ -139,7 +158,7 @@ if (profilePath) {
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  for (const engine of Object.keys(engines) as Engine[]) {
+  for (const engine of Object.keys(engines)) {
     await session.post('Profiler.start');
     for (let i = 0; i < ROUNDS * RUNS; i++) await run(engines[engine].app);
     const { profile } = await session.post('Profiler.stop');
@@ -148,19 +167,27 @@ if (profilePath) {
   session.disconnect();
 }
 for (let round = 0; round < ROUNDS; round++) {
-  for (const engine of Object.keys(engines) as Engine[]) {
-    const executing = engine === 'postgres' ? await executingMs() : 0;
+  for (const engine of Object.keys(engines)) {
+    const onPostgres = engine !== 'sqlite';
+    const executing = onPostgres ? await executingMs() : 0;
     const trips = pgRoundTrips();
     const db = databaseCpu() ?? 0;
+    const threads = threadCpu();
     const cpu = process.cpuUsage();
-    for (let i = 0; i < RUNS; i++) await run(engines[engine].app);
+    const reads = engine === 'postgresProbe' ? PROBE_READS : 0;
+    for (let i = 0; i < RUNS; i++) await run(engines[engine].app, reads);
     const used = process.cpuUsage(cpu);
+    const threadsAfter = threadCpu();
     const t = totals[engine];
     t.cpuMs += (used.user + used.system) / 1000;
     t.systemMs += used.system / 1000;
+    if (threads && threadsAfter) {
+      t.mainThreadMs += threadsAfter.mainMs - threads.mainMs;
+      t.otherThreadsMs += threadsAfter.otherMs - threads.otherMs;
+    }
     t.databaseCpuMs += (databaseCpu() ?? 0) - db;
     const delta = roundTripsBetween(trips, pgRoundTrips());
-    if (engine === 'postgres') t.executingMs += (await executingMs()) - executing;
+    if (onPostgres) t.executingMs += (await executingMs()) - executing;
     t.roundTrips += delta.roundTrips;
     t.statements += delta.statements;
     t.begins += delta.transactions;
@@ -177,6 +204,9 @@ const result = Object.fromEntries(
     {
       cpuMsPerRun: per(t.cpuMs),
       systemCpuMsPerRun: per(t.systemMs),
+      // The instance's CPU by thread (from /proc, in 10 ms ticks: read over many runs).
+      mainThreadCpuMsPerRun: per(t.mainThreadMs),
+      otherThreadsCpuMsPerRun: per(t.otherThreadsMs),
       databaseCpuMsPerRun: per(t.databaseCpuMs),
       databaseExecutingMsPerRun: per(t.executingMs),
       roundTripsPerRun: per(t.roundTrips),
@@ -196,8 +226,22 @@ const { rows: slowest } = await statsClient.query<{ ms: number; calls: number; q
   [runs / 10],
 );
 const executing = slowest.map((r) => `${((r.ms / r.calls) * 1000).toFixed(0)} µs x ${r.calls}  ${r.query}`);
-console.log(JSON.stringify({ runs, load, ...result, statements, executing }));
-for (const service of Object.values(engines)) await service.store.close();
+// What one more round trip costs, from the probe's turns against the plain PostgreSQL turns of the same rounds.
+const marginal =
+  PROBE_READS > 0
+    ? (() => {
+        const [plain, probe] = [totals.postgres, totals.postgresProbe];
+        const perRead = (a: number, b: number) => Math.round(((b - a) / runs / PROBE_READS) * 1000) / 1000;
+        return {
+          reads: PROBE_READS,
+          cpuMsPerRoundTrip: perRead(plain.cpuMs, probe.cpuMs),
+          databaseCpuMsPerRoundTrip: perRead(plain.databaseCpuMs, probe.databaseCpuMs),
+          roundTripsAdded: per(probe.roundTrips - plain.roundTrips),
+        };
+      })()
+    : undefined;
+console.log(JSON.stringify({ runs, load, ...result, marginal, statements, executing }));
+for (const service of new Set(Object.values(engines))) await service.store.close();
 await statsClient.end();
 await server.stop();
 rmSync(dir, { recursive: true, force: true });
