@@ -20,6 +20,7 @@ let dir: string;
 let conversationId = '';
 let photoRun = { runId: '', traceId: '' };
 let lookupRun = { runId: '', traceId: '' };
+let replacedRun = { runId: '', traceId: '' };
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${server.url}${path}`, {
@@ -59,6 +60,13 @@ beforeAll(async () => {
   await call('POST', `/api/conversations/${(await call<{ id: string }>('POST', '/api/conversations')).id}/messages`, {
     text: 'what is my mountain bike worth?',
   });
+  // A draft the seller replaced with a new message before confirming: that run ends `cancelled`.
+  const other = (await call<{ id: string }>('POST', '/api/conversations')).id;
+  replacedRun = await call<RunResult>('POST', `/api/conversations/${other}/messages`, {
+    text: 'selling my red sea kayak, good condition, 300 euros',
+  });
+  expect(replacedRun.pendingApprovals).toHaveLength(1);
+  await call('POST', `/api/conversations/${other}/messages`, { text: 'never mind, I will keep the kayak' });
 }, 90_000);
 
 afterAll(async () => {
@@ -213,3 +221,26 @@ describe.each(SCREENS)('support view on a $name screen ($width x $height)', (scr
     await dashboard.page.close();
   }, 60_000);
 });
+
+it('tells support what a stop reason means, and a replaced draft is not shown as a failure', async () => {
+  const { page, errors } = await supportPage(SCREENS[1]);
+  // Before anything is opened, the detail pane says what it is for.
+  expect(await page.getByTestId('trace-detail').textContent()).toMatch(/open a run/i);
+  const row = page.locator(`[data-testid="trace-row"][data-trace-id="${replacedRun.traceId}"]`);
+  await row.waitFor();
+  const badge = row.locator('.badge.stopped');
+  expect(await badge.textContent()).toContain('cancelled');
+  expect(await badge.getAttribute('title')).toMatch(/replaced by the seller/i);
+  // Not the failure colour: the same badge without `cancelled` would be shown in another one.
+  const [shown, asFailure] = await badge.evaluate((el) => {
+    const failure = el.cloneNode(true) as HTMLElement;
+    failure.classList.remove('cancelled');
+    el.after(failure);
+    const colours = [getComputedStyle(el).backgroundColor, getComputedStyle(failure).backgroundColor];
+    failure.remove();
+    return colours;
+  });
+  expect(shown).not.toBe(asFailure);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60_000);

@@ -30,13 +30,36 @@ const conversationLink = (id: string) =>
 const cost = (usd: number | null) =>
   usd === null ? 'cost unknown' : usd === 0 ? '$0' : usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
 const ms = (value: number) => (value < 10_000 ? `${value} ms` : `${(value / 1000).toFixed(1)} s`);
+/** What each stop reason means for support: the badge says it on hover. */
+const STOP_REASONS: Record<string, string> = {
+  max_steps: 'Stopped at the step limit (AGENT_MAX_STEPS) before an answer.',
+  timeout: 'Stopped at the run time limit (AGENT_RUN_TIMEOUT_MS).',
+  model_error: 'The model failed or answered something unusable; the seller was asked to try again.',
+  loop_detected: 'The model repeated the same tool call, so the run was stopped.',
+  cancelled: "Replaced by the seller's next message, or its approval expired: nothing was written for it.",
+  interrupted: 'Its instance stopped mid-run (crash or restart) before every approval was decided.',
+  storage_error: 'The database failed during the run; the seller was asked to try again.',
+};
+// A run the seller replaced is normal flow, not a failure: it is not shown in the failure colour.
 const statusBadge = (status: string, stopReason: string | null) =>
-  h('span', { class: `badge ${status}` }, status.replace('_', ' '), stopReason ? ` · ${stopReason}` : '');
+  h(
+    'span',
+    {
+      class: `badge ${status}${stopReason === 'cancelled' ? ' cancelled' : ''}`,
+      ...(stopReason ? { title: STOP_REASONS[stopReason] ?? stopReason } : {}),
+    },
+    status.replace('_', ' '),
+    stopReason ? ` · ${stopReason}` : '',
+  );
 
 /** Support's trace viewer: find runs by the words used, read one as a tree, a conversation as its runs. */
 class SupportPage {
   private readonly results = h('div', { class: 'results', 'data-testid': 'trace-results' });
-  private readonly detail = h('section', { class: 'detail', 'data-testid': 'trace-detail' });
+  private readonly detail = h(
+    'section',
+    { class: 'detail', 'data-testid': 'trace-detail' },
+    h('p', { class: 'hint' }, 'Open a run or a conversation from the list to read it here.'),
+  );
   private readonly form = h(
     'form',
     { class: 'filters card', onsubmit: (e) => (e.preventDefault(), void this.search()) },
