@@ -62,10 +62,11 @@ beforeAll(async () => {
   });
   // A draft the seller replaced with a new message before confirming: that run ends `cancelled`.
   const other = (await call<{ id: string }>('POST', '/api/conversations')).id;
-  replacedRun = await call<RunResult>('POST', `/api/conversations/${other}/messages`, {
+  const drafted = await call<RunResult>('POST', `/api/conversations/${other}/messages`, {
     text: 'selling my red sea kayak, good condition, 300 euros',
   });
-  expect(replacedRun.pendingApprovals).toHaveLength(1);
+  expect(drafted.pendingApprovals).toHaveLength(1);
+  replacedRun = drafted;
   await call('POST', `/api/conversations/${other}/messages`, { text: 'never mind, I will keep the kayak' });
 }, 90_000);
 

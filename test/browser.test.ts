@@ -236,6 +236,15 @@ describe('support trace viewer in a real browser', () => {
     expect(await figures.textContent()).toMatch(/Failure rate/);
     expect(await page.getByTestId('chart').count()).toBe(4);
     expect(await page.getByTestId('chart').first().locator('rect').count()).toBeGreaterThan(0);
+    // Each chart's axis reads: no tick label repeated (a chart of zeros has one tick), none cut off at the left.
+    for (const chart of await page.getByTestId('chart').all()) {
+      const { labels, leftmost } = await chart.locator('svg.chart').evaluate((svg) => {
+        const ticks = [...svg.querySelectorAll('text.axis[text-anchor="end"]')] as SVGTextElement[];
+        return { labels: ticks.map((t) => t.textContent), leftmost: Math.min(...ticks.map((t) => t.getBBox().x)) };
+      });
+      expect(new Set(labels).size, labels.join(', ')).toBe(labels.length);
+      expect(leftmost).toBeGreaterThanOrEqual(0);
+    }
     await page.getByTestId('alerts').waitFor();
     await page.getByRole('button', { name: 'Last day' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Last day' }).getAttribute('aria-pressed')).toBe('true');

@@ -28,19 +28,23 @@ export function barChart(
 ): HTMLElement {
   const width = 560;
   const height = 180;
-  const pad = { left: 48, bottom: 22, top: 8 };
   const max = Math.max(0, ...series.flatMap((s) => s.values));
+  // Nothing to scale by (all zero): one tick, not three that all read 0.
+  const ticks = max > 0 ? [0, 0.5, 1] : [0];
+  const tickLabels = ticks.map((fraction) => format(max * fraction));
+  // Room for the longest tick label at the axis' 10px font (about 6px a character), so none is cut off.
+  const pad = { left: Math.max(36, 8 + 6 * Math.max(...tickLabels.map((l) => l.length))), bottom: 22, top: 8 };
   const plotH = height - pad.bottom - pad.top;
   const slot = (width - pad.left) / Math.max(1, labels.length);
   const bar = Math.max(1, (slot * 0.8) / Math.max(1, series.length));
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, class: 'chart' });
-  for (const fraction of [0, 0.5, 1]) {
+  ticks.forEach((fraction, i) => {
     const y = pad.top + plotH * (1 - fraction);
     chart.append(
       svg('line', { x1: pad.left, x2: width, y1: y, y2: y, class: 'grid' }),
-      svg('text', { x: pad.left - 4, y: y + 4, 'text-anchor': 'end', class: 'axis' }, format(max * fraction)),
+      svg('text', { x: pad.left - 4, y: y + 4, 'text-anchor': 'end', class: 'axis' }, tickLabels[i]),
     );
-  }
+  });
   series.forEach((s, si) =>
     s.values.forEach((v, i) => {
       if (!v || !max) return;
