@@ -235,6 +235,9 @@ const marginal =
         return {
           reads: PROBE_READS,
           cpuMsPerRoundTrip: perRead(plain.cpuMs, probe.cpuMs),
+          // The main thread's share alone: garbage collection on the other threads comes in lumps that one
+          // turn may catch and the other not.
+          mainThreadMsPerRoundTrip: perRead(plain.mainThreadMs, probe.mainThreadMs),
           databaseCpuMsPerRoundTrip: perRead(plain.databaseCpuMs, probe.databaseCpuMs),
           roundTripsAdded: per(probe.roundTrips - plain.roundTrips),
         };
