@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   /** Stored photo bytes per conversation (past it, 413) and per seller across conversations (past it, 429). */
   PHOTO_BYTES_PER_CONVERSATION: int(40 * 1024 * 1024),
   PHOTO_BYTES_PER_SELLER: int(200 * 1024 * 1024),
+  /** Seller messages one conversation may hold; past it, 413 and a new conversation. */
+  CONVERSATION_MAX_MESSAGES: int(200),
   /** A running segment's lease: renewed every third of it; a dead instance's runs are settled by another within about it. */
   RUN_LEASE_MS: int(30_000, 100),
   /** How long a message waits for its conversation's turn (another segment running) before 409 `conversation_busy`; unset: AGENT_RUN_TIMEOUT_MS. */

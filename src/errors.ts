@@ -59,7 +59,6 @@ export class RateLimitedError extends AppError {
   }
 }
 
-/** Another instance (or request) holds the conversation past the wait: try again after `retryAfterSeconds`. */
 /** The service cannot serve right now (its database is unreachable); try again later. */
 export class ServiceUnavailableError extends AppError {
   constructor(message: string, code = 'unavailable') {
@@ -67,6 +66,7 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/** Another instance (or request) holds the conversation past the wait: try again after `retryAfterSeconds`. */
 export class ConversationBusyError extends ConflictError {
   constructor(readonly retryAfterSeconds = 2) {
     super(

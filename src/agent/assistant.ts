@@ -3,6 +3,7 @@ import type { TraceSink } from '../tracing/traceRouter.js';
 import { ConversationLocks } from './conversationLock.js';
 import type { SellerMessage } from './messages.js';
 import type { RunResult } from './runResult.js';
+import { assertRoomForMessage } from './conversationLimit.js';
 import { ownConversation, ownRun, visibleConversation, visibleRun, type Viewer } from './access.js';
 import { conversationView, type ConversationView, type TranscriptPage } from './conversationView.js';
 import { RunLifecycle, type AssistantOptions, type RunOptions, type SellerChoice } from './runLifecycle.js';
@@ -33,6 +34,7 @@ export class ListingAssistant {
   private readonly leases: LeaseKeeper;
   private readonly waitMs: number;
   private readonly photoQuota: ImageQuota;
+  private readonly maxMessages: number;
   private sweeper: NodeJS.Timeout | undefined;
   private sweeping: Promise<unknown> | undefined;
 
@@ -42,6 +44,7 @@ export class ListingAssistant {
     this.lifecycle = new RunLifecycle(options, this.leases);
     this.waitMs = options.conversationWaitMs ?? options.limits.runTimeoutMs;
     this.photoQuota = options.photoQuota ?? { conversationBytes: Infinity, sellerBytes: Infinity };
+    this.maxMessages = options.maxConversationMessages ?? Infinity;
   }
 
   /** This process's id in the store's leases. */
@@ -91,7 +94,7 @@ export class ListingAssistant {
     message: SellerMessage,
     options: RunOptions = {},
   ): Promise<RunResult> {
-    await ownConversation(this.store, conversationId, sellerId);
+    assertRoomForMessage(await ownConversation(this.store, conversationId, sellerId), this.maxMessages);
     return this.hold(conversationId, async (hold) => {
       // Stored first (once per photo, within the caps) under the conversation's lease; the run sees only their ids.
       if (message.images?.length) await hold.takeNow();

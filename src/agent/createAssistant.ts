@@ -59,6 +59,7 @@ export function createAssistant(deps: AssistantDeps): AssistantParts {
       conversationBytes: config.PHOTO_BYTES_PER_CONVERSATION,
       sellerBytes: config.PHOTO_BYTES_PER_SELLER,
     },
+    maxConversationMessages: config.CONVERSATION_MAX_MESSAGES,
     runLeaseMs: config.RUN_LEASE_MS,
     conversationWaitMs: config.CONVERSATION_WAIT_MS,
     appVersion: APP_VERSION,

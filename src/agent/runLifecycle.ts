@@ -82,6 +82,8 @@ export interface AssistantOptions {
   history?: { turns: number; photoTurns: number };
   /** Stored photo bytes per conversation and per seller; unset: no cap. */
   photoQuota?: ImageQuota;
+  /** Seller messages one conversation may hold (CONVERSATION_MAX_MESSAGES); unset: no cap. */
+  maxConversationMessages?: number;
 }
 
 export interface RunOptions {

@@ -3,6 +3,8 @@ export interface Conversation {
   sellerId: string;
   createdAt: string;
   updatedAt: string;
+  /** Messages the seller has sent in it so far (one run each): what its cap counts. */
+  sellerMessages: number;
 }
 /** Conversations and their history: the SDK's session items, stored as JSON in order. */
 export interface ConversationRepository {

@@ -17,6 +17,7 @@ const toConversation = (r: Row): Conversation => ({
   sellerId: r.seller_id as string,
   createdAt: r.created_at as string,
   updatedAt: r.updated_at as string,
+  sellerMessages: Number(r.seller_messages ?? 0),
 });
 
 /** Conversations and their history: the SDK's session items, stored as JSON in order. */
@@ -28,7 +29,7 @@ export class PgConversationRepository implements ConversationRepository {
 
   async create(sellerId: string): Promise<Conversation> {
     const at = this.now().toISOString();
-    const conversation = { id: newId('conv'), sellerId, createdAt: at, updatedAt: at };
+    const conversation = { id: newId('conv'), sellerId, createdAt: at, updatedAt: at, sellerMessages: 0 };
     await this.db.run('INSERT INTO conversations (id, seller_id, created_at, updated_at) VALUES ($1, $2, $3, $3)', [
       conversation.id,
       sellerId,
@@ -38,9 +39,13 @@ export class PgConversationRepository implements ConversationRepository {
   }
 
   async get(id: string): Promise<Conversation | undefined> {
-    const row = await this.db.one('SELECT id, seller_id, created_at, updated_at FROM conversations WHERE id = $1', [
-      id,
-    ]);
+    // The count rides along (the runs' conversation index): the message's access check needs no second read.
+    const row = await this.db.one(
+      `SELECT id, seller_id, created_at, updated_at,
+         (SELECT count(*) FROM runs WHERE conversation_id = $1)::int AS seller_messages
+       FROM conversations WHERE id = $1`,
+      [id],
+    );
     return row && toConversation(row);
   }
 

@@ -11,7 +11,7 @@ export class SqliteConversationRepository {
 
   create(sellerId: string): Conversation {
     const at = this.now().toISOString();
-    const conversation = { id: newId('conv'), sellerId, createdAt: at, updatedAt: at };
+    const conversation = { id: newId('conv'), sellerId, createdAt: at, updatedAt: at, sellerMessages: 0 };
     this.db
       .prepare('INSERT INTO conversations (id, seller_id, created_at, updated_at) VALUES (?, ?, ?, ?)')
       .run(conversation.id, sellerId, at, at);
@@ -20,9 +20,23 @@ export class SqliteConversationRepository {
 
   get(id: string): Conversation | undefined {
     const row = this.db
-      .prepare('SELECT id, seller_id, created_at, updated_at FROM conversations WHERE id = ?')
-      .get(id) as { id: string; seller_id: string; created_at: string; updated_at: string } | undefined;
-    return row && { id: row.id, sellerId: row.seller_id, createdAt: row.created_at, updatedAt: row.updated_at };
+      .prepare(
+        `SELECT id, seller_id, created_at, updated_at,
+           (SELECT count(*) FROM runs WHERE conversation_id = conversations.id) AS seller_messages
+         FROM conversations WHERE id = ?`,
+      )
+      .get(id) as
+      | { id: string; seller_id: string; created_at: string; updated_at: string; seller_messages: number }
+      | undefined;
+    return (
+      row && {
+        id: row.id,
+        sellerId: row.seller_id,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        sellerMessages: row.seller_messages,
+      }
+    );
   }
 
   items(conversationId: string, limit?: number): unknown[] {
