@@ -45,6 +45,7 @@ interface ToolResultFields {
   ok?: unknown;
   stats?: PriceStatistics | null;
   matches?: ListingSummary[];
+  mine?: boolean;
   created?: ListingSummary;
   updated?: ListingSummary;
 }
@@ -60,7 +61,8 @@ export function toolResultEvent(tool: string, output: unknown): RunEvent {
   const ok = result?.ok === true;
   const event: RunEvent = { type: 'tool_result', tool, ok };
   if (!ok || !result) return event;
-  if (tool === 'searchSimilar' && Array.isArray(result.matches)) {
+  // A look-up of the seller's own listings is not comparables: the panel would call them "similar listings".
+  if (tool === 'searchSimilar' && Array.isArray(result.matches) && result.mine !== true) {
     event.comparables = {
       stats: result.stats ?? null,
       matches: result.matches

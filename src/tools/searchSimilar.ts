@@ -27,7 +27,7 @@ export const searchSimilar = defineTool({
         sellerId: context.sellerId,
         limit: limit ?? 5,
       });
-      return { ok: true, matches: own.map(summarizeListing), stats: null, note: UNTRUSTED_DATA_NOTE };
+      return { ok: true, matches: own.map(summarizeListing), stats: null, mine: true, note: UNTRUSTED_DATA_NOTE };
     }
     const { matches, stats } = await store.listings.searchSimilar(query, {
       category: category ?? undefined,

@@ -18,7 +18,8 @@ export interface ListingSummary {
 
 export type ToolResult =
   | { ok: true; listing: ListingSummary & { description: string; yours: boolean }; note: string }
-  | { ok: true; matches: ListingSummary[]; stats: PriceStats | null; note: string }
+  /** `mine`: the seller's own listings found by title words (no statistics): not comparables for a price. */
+  | { ok: true; matches: ListingSummary[]; stats: PriceStats | null; mine?: true; note: string }
   | { ok: true; created: ListingSummary; sellerEdit?: string }
   | { ok: true; updated: ListingSummary; previousPrice: number; sellerEdit?: string }
   | { ok: false; error: 'invalid_arguments'; issues: string[]; message: string }
