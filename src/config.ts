@@ -7,7 +7,10 @@ const EnvSchema = z.object({
   PORT: int(3000, 0),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_PATH: z.string().default('data/listing-assistant.db'),
-  /** `postgres://user:password@host:port/db`: the PostgreSQL store, shared by every instance; unset, the SQLite file at DATABASE_PATH. */
+  /**
+   * `postgres://user:password@host:port/db`: the PostgreSQL store, shared by every instance; unset, the SQLite file
+   * at DATABASE_PATH.
+   */
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
@@ -36,9 +39,15 @@ const EnvSchema = z.object({
   PHOTO_BYTES_PER_SELLER: int(200 * 1024 * 1024),
   /** Seller messages one conversation may hold; past it, 413 and a new conversation. */
   CONVERSATION_MAX_MESSAGES: int(200),
-  /** A running segment's lease: renewed every third of it; a dead instance's runs are settled by another within about it. */
+  /**
+   * A running segment's lease: renewed every third of it; a dead instance's runs are settled by another within about
+   * it.
+   */
   RUN_LEASE_MS: int(30_000, 100),
-  /** How long a message waits for its conversation's turn (another segment running) before 409 `conversation_busy`; unset: AGENT_RUN_TIMEOUT_MS. */
+  /**
+   * How long a message waits for its conversation's turn (another segment running) before 409 `conversation_busy`;
+   * unset: AGENT_RUN_TIMEOUT_MS.
+   */
   CONVERSATION_WAIT_MS: z.coerce.number().int().min(0).optional(),
   /** Forces one prompt version for every seller; unset, `PROMPT_ROLLOUT_PATH` splits sellers. */
   PROMPT_VERSION: z.string().optional(),

@@ -143,7 +143,8 @@ describe('seller chat in a real browser', () => {
   it('shows a clear error when the server refuses a message, and keeps working', async () => {
     const { page } = await signedIn('/', 'demo-seller-2');
     await page.getByTestId('who').waitFor();
-    // The route rejects text over 4000 characters with a 400; the composer caps input, so send through the page's own client path.
+    // The route rejects text over 4000 characters with a 400; the composer caps input, so send through the page's own
+    // client path.
     await page.getByLabel('Message').evaluate((el: HTMLTextAreaElement) => el.removeAttribute('maxlength'));
     await page.getByLabel('Message').fill('x'.repeat(4001));
     await page.getByRole('button', { name: 'Send' }).click();

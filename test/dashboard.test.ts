@@ -67,7 +67,8 @@ describe('support dashboard', () => {
       stopReasons: { max_steps: 3 },
     });
     expect(d.totals.v1.tokens.input).toBeGreaterThan(0);
-    // Latency is a run's agent time as its spans recorded it (ms timestamps, so at most 1 ms over the wall time the test measured around the run).
+    // Latency is a run's agent time as its spans recorded it (ms timestamps, so at most 1 ms over the wall time the
+    // test measured around the run).
     const agentMs: number[] = [];
     for (const runId of runIds) {
       const { traceId } = (await h.store.runs.get(runId))!;

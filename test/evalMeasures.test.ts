@@ -43,7 +43,8 @@ describe('the comparables set', () => {
       // A query's own listing is off the market while it runs: never its own comparable.
       expect(r.top5).not.toContain(r.listingId);
     }
-    // Measured on 2026-11-29: precision@5 48.7%, median price error 59.5%; a search change that halves precision fails here.
+    // Measured on 2026-11-29: precision@5 48.7%, median price error 59.5%; a search change that halves precision
+    // fails here.
     expect(report.meanPrecisionAt5).toBeGreaterThan(0.3);
     expect(report.medianRelativePriceError).not.toBeNull();
     const files = writeComparablesReport(report, dir, 'stamp');

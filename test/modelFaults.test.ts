@@ -66,7 +66,8 @@ describe('model faults', () => {
     );
     expect(result).toMatchObject({ status: 'stopped', stopReason: 'model_error' });
     expect(result.reply).toMatch(/unavailable/);
-    // The cut-off request is tried once and retried RETRIES times by the client (its retry-count header says so), nothing more.
+    // The cut-off request is tried once and retried RETRIES times by the client (its retry-count header says so),
+    // nothing more.
     expect(fake.requests).toHaveLength(1 + RETRIES);
     expect(fake.requests.map((r) => r.headers['x-stainless-retry-count'])).toEqual(
       Array.from({ length: 1 + RETRIES }, (_, i) => String(i)),

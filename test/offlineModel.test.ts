@@ -399,7 +399,8 @@ describe('OfflineModel: honesty and shape', () => {
       expect(callsOf(response)).toEqual([]);
       expect(textOf(response)).toMatch(/didn't understand/);
       expect(textOf(response)).toMatch(/rule-based, not an AI model/);
-      // The capability list quotes example requests ("show me lst_0000001"); outside those quotes the reply names no listing id.
+      // The capability list quotes example requests ("show me lst_0000001"); outside those quotes the reply names no
+      // listing id.
       expect(textOf(response).replace(/"[^"\n]*"/g, '""')).not.toMatch(/lst_\d+/);
     },
   );

@@ -260,7 +260,8 @@ describe('promotion to an eval scenario', () => {
   });
 
   it('a re-price labelled good starts from the listing as it was before the conversation, and keeps the look-up', async () => {
-    // An earlier conversation moved lst_0000001 from its generated €190 to €185: the promoted scenario must start there.
+    // An earlier conversation moved lst_0000001 from its generated €190 to €185: the promoted scenario must start
+    // there.
     const earlier = (await h.assistant.createConversation('seller-1')).id;
     const first = await h.assistant.sendMessage(earlier, 'seller-1', {
       text: 'Please lower the price of lst_0000001 to 185 euros.',

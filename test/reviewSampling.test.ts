@@ -22,7 +22,8 @@ describe('review sampling', () => {
   });
 
   it('is deterministic: a run id always lands on the same point, so tests and processes agree', () => {
-    // Worked out here from SHA-256 alone (hex digits, not the module's buffer read): nothing process-local such as a salt or a seed feeds in.
+    // Worked out here from SHA-256 alone (hex digits, not the module's buffer read): nothing process-local such as a
+    // salt or a seed feeds in.
     const expected = ids.map(
       (id) => parseInt(createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 8), 16) / 2 ** 32,
     );

@@ -16,7 +16,8 @@ describe('SQLite busy', () => {
     const paused = await h.assistant.sendMessage(id, 'seller-1', { text: 'sell' });
     const before = await h.store.listings.count();
 
-    // Another process holds the write lock for 400 ms (better-sqlite3 waits synchronously, so it must be another process).
+    // Another process holds the write lock for 400 ms (better-sqlite3 waits synchronously, so it must be another
+    // process).
     const holder = spawn(
       process.execPath,
       [

@@ -60,7 +60,8 @@ describe('recorded traces', () => {
     const tools = trace.timeline.filter((e: { type: string }) => e.type === 'tool_call');
     expect(tools.map((t: { tool: string }) => t.tool)).toEqual(['searchSimilar', 'updatePrice', 'createListing']);
     expect(tools[0].result.stats.count).toBeGreaterThan(0);
-    // Timings are the recorded span's: the search ran within the wall time measured around the run (ms timestamps: 1 ms slack).
+    // Timings are the recorded span's: the search ran within the wall time measured around the run (ms timestamps: 1
+    // ms slack).
     const searchSpan = (await h.store.traces.spans(paused.traceId)).find(
       (s) => s.kind === 'function' && s.data.name === 'searchSimilar',
     )!;

@@ -7,7 +7,10 @@ export interface Instructions {
 
 const DIR = new URL('./instructions/', import.meta.url);
 
-/** Versioned instructions live in `instructions/<version>.md`, so a prompt change is a reviewed file, and every run records which one it used. */
+/**
+ * Versioned instructions live in `instructions/<version>.md`, so a prompt change is a reviewed file, and every run
+ * records which one it used.
+ */
 export function loadInstructions(version: string): Instructions {
   if (!/^[\w.-]+$/.test(version)) throw new Error(`Invalid prompt version "${version}"`);
   const url = new URL(`${version}.md`, DIR);

@@ -130,7 +130,10 @@ export class RunLifecycle {
   private readonly approvalDesk: ApprovalDesk;
   private readonly vetEdit: EditVetting;
   private readonly logger: Logger;
-  /** Built once: the tools hold no per-run state (that travels in the run context), and building them per run showed in profiles. */
+  /**
+   * Built once: the tools hold no per-run state (that travels in the run context), and building them per run showed
+   * in profiles.
+   */
   private readonly tools: FunctionTool<AssistantContext>[];
   /** Writes a segment holds back for its next transaction (session items, decisions on reads). */
   private readonly runWrites = new RunWrites((runId) => this.leases.fence(runLeaseKey(runId)));

@@ -5,7 +5,10 @@ import { databaseName, openCliStore } from './openCliStore.js';
 import { buildTraceView, type TimelineEvent } from '../tracing/timeline.js';
 import { exportTrace } from '../replay/traceExport.js';
 
-/** `npm run trace -- <traceId> [--db PATH] [--export traces/NAME.json]`: a run's timeline in the terminal, or its export file. */
+/**
+ * `npm run trace -- <traceId> [--db PATH] [--export traces/NAME.json]`: a run's timeline in the terminal, or its
+ * export file.
+ */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {

@@ -5,7 +5,8 @@ import { describeSeller } from './simulator.js';
 import { parseCliArgs, runCli, trialOptions } from './cliArgs.js';
 
 /**
- * `npm run evals -- [--model NAME] [--trials K] [--filter TAG[,TAG…]] [--prompt VERSION] [--concurrency N] [--out DIR] [--keep-all]`
+ * `npm run evals -- [--model NAME] [--trials K] [--filter TAG[,TAG…]] [--prompt VERSION] [--concurrency N] [--out
+ * DIR] [--keep-all]`
  * Runs the scenario suite, writes `<out>/<stamp>.json|.md|.svg` (failing
  * trials' databases under `<out>/<stamp>/`, every trial's with `--keep-all`) and prints the Markdown summary.
  * The model comes from the environment as for the server (offline without a

@@ -6,7 +6,8 @@ import { DEFAULT_FLOOR_PATH, describeFloor, raiseFloor, readFloorIfAny, writeFlo
 import { parseCliArgs, trialOptions, UsageError } from './cliArgs.js';
 
 /**
- * `npm run evals:gate -- [--model NAME] [--trials K] [--filter TAG] [--concurrency N] [--report FILE] [--baseline FILE] [--floor FILE] [--margin POINTS] [--scenario-tolerance RATE] [--update-baseline] [--update-floor]`
+ * `npm run evals:gate -- [--model NAME] [--trials K] [--filter TAG] [--concurrency N] [--report FILE] [--baseline
+ * FILE] [--floor FILE] [--margin POINTS] [--scenario-tolerance RATE] [--update-baseline] [--update-floor]`
  * Without `--report`, runs the suite (the offline model, one trial: it is
  * deterministic; or `--model` with `--trials`, configured from the
  * environment like `npm run evals`) and writes its report like `npm run
@@ -111,7 +112,8 @@ export async function gateMain(args: string[] = process.argv.slice(2), io: GateI
 
   const offline = report.model === 'offline';
   const floor = readFloorIfAny(paths.floor);
-  // Null models are the same whatever is under test: their bound comes from the offline floor when the model's has none.
+  // Null models are the same whatever is under test: their bound comes from the offline floor when the model's has
+  // none.
   const maxNullSuccessRate = readFloorIfAny(DEFAULT_FLOOR_PATH)?.maxNullSuccessRate;
   const baseline = existsSync(paths.baseline) || values.baseline || offline ? readReport(paths.baseline) : undefined;
   const result = evaluateGate(baseline, report, { marginPoints, scenarioTolerance, floor, maxNullSuccessRate });

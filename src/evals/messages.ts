@@ -75,7 +75,9 @@ export const LabelledMessage = z.strictObject({
         .optional(),
       reprice: z
         .strictObject({
-          /** The listing to re-price, by id, or by words of its title (a listing posted earlier in the conversation). */
+          /**
+           * The listing to re-price, by id, or by words of its title (a listing posted earlier in the conversation).
+           */
           listingId: z.string().optional(),
           titleWords: z.array(z.string().min(1)).optional(),
           price: z.number().positive(),

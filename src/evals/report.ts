@@ -23,7 +23,9 @@ export interface SuiteReport {
   policyVersion: string;
   appVersion: string;
   trialsPerScenario: number;
-  /** Who played the seller: the scenarios' scripts, or a model (`SIMULATOR_MODEL`). Absent in older reports: scripted. */
+  /**
+   * Who played the seller: the scenarios' scripts, or a model (`SIMULATOR_MODEL`). Absent in older reports: scripted.
+   */
   seller?: SellerKind;
   filter: string | null;
   concurrency: number;

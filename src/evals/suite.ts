@@ -59,7 +59,8 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   if (!Number.isInteger(trials) || trials < 1) throw new Error('--trials must be a positive integer');
   const env = { ...(options.env ?? process.env) };
   if (options.model) env.AGENT_MODEL = options.model;
-  // A report is about one prompt version: --prompt, else PROMPT_VERSION, else the rollout's default (never a mix by seller).
+  // A report is about one prompt version: --prompt, else PROMPT_VERSION, else the rollout's default (never a mix by
+  // seller).
   const promptVersion =
     options.promptVersion || env.PROMPT_VERSION || loadPromptRollout(env.PROMPT_ROLLOUT_PATH || undefined).default;
   env.PROMPT_VERSION = promptVersion;

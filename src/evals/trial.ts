@@ -65,7 +65,10 @@ export interface TrialResult extends Verdict {
   keptDb?: string;
 }
 
-/** A seller may be shown this many approvals per turn before the trial moves on: a model re-proposing forever is bounded. */
+/**
+ * A seller may be shown this many approvals per turn before the trial moves on: a model re-proposing forever is
+ * bounded.
+ */
 const MAX_DECISIONS_PER_TURN = 6;
 
 /**

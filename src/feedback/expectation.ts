@@ -114,7 +114,10 @@ function createdMatcher(
   };
 }
 
-/** The fields the seller changed, as a tool call the model must make: exact values, text by the words the seller added. */
+/**
+ * The fields the seller changed, as a tool call the model must make: exact values, text by the words the seller
+ * added.
+ */
 function correctedFields(edit: CorrectionRecord, record: ConversationRecord): Record<string, Matcher> {
   const out: Record<string, Matcher> = {};
   for (const field of edit.changedFields) {

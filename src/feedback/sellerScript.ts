@@ -74,7 +74,9 @@ function recordedDecision(a: ApprovalRecord): Rule {
   return { decide: 'ignore' };
 }
 
-/** How the seller ended a turn's last approval: turned down (in these words, or none), or left for their next message. */
+/**
+ * How the seller ended a turn's last approval: turned down (in these words, or none), or left for their next message.
+ */
 function lastOutcome(own: ApprovalRecord[]): Rule | undefined {
   const last = own.at(-1);
   if (!last || approvedBySeller(last)) return undefined;

@@ -19,7 +19,8 @@ export interface ReplayReport {
 
 /**
  * Re-executes a recorded run against the current code, prompts and policy,
- * on a scratch database rebuilt from the data the run saw (the catalogue copied from a seeded template), with a model that
+ * on a scratch database rebuilt from the data the run saw (the catalogue copied from a seeded template), with a model
+ * that
  * answers every call with the recorded output. The seller's recorded
  * decisions are replayed in order. Reports the first divergence first.
  */

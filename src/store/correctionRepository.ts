@@ -48,7 +48,10 @@ export type NewCorrection = Pick<
 export interface CorrectionRepository {
   /** One correction per turned-down approval: recording it again is a no-op. Returns whether it was new. */
   record(c: NewCorrection): Promise<boolean>;
-  /** Corrections still waiting for a revised action: of this tool, turned down in one of these runs before `proposedAt`. */
+  /**
+   * Corrections still waiting for a revised action: of this tool, turned down in one of these runs before
+   * `proposedAt`.
+   */
   open(tool: string, runIds: string[], proposedBefore: string): Promise<CorrectionRecord[]>;
   /** Fills `after` once; a correction that was already revised keeps its first revision. */
   revise(

@@ -32,7 +32,9 @@ export interface ListingRepository {
     batchSize?: number,
     onProgress?: (progress: BulkProgress) => void,
   ): Promise<number>;
-  /** Inserts a listing with its given id, or puts an existing one (e.g. a generated one) back into exactly this state. */
+  /**
+   * Inserts a listing with its given id, or puts an existing one (e.g. a generated one) back into exactly this state.
+   */
   replace(
     listing: NewListing & {
       id: string;

@@ -70,7 +70,10 @@ function factOf(span: Span<SpanData>): SpanFact | undefined {
   }
 }
 
-/** The SDK's own words for a rejected approval and for arguments it could not parse (agents-core runner/toolExecution). */
+/**
+ * The SDK's own words for a rejected approval and for arguments it could not parse (agents-core
+ * runner/toolExecution).
+ */
 function spanErrorOutcome(error: { message: string; data?: Record<string, unknown> | null }): ToolOutcome {
   const detail = error.data?.error;
   if (

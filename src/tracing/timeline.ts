@@ -88,7 +88,10 @@ export interface TraceView {
 
 const ms = (a: string | null, b: string | null) => (a && b ? Date.parse(b) - Date.parse(a) : null);
 
-/** The ordered story of one run: model calls, tool calls, policy decisions, approvals, corrections, feedback, with timings and usage. */
+/**
+ * The ordered story of one run: model calls, tool calls, policy decisions, approvals, corrections, feedback, with
+ * timings and usage.
+ */
 export async function buildTraceView(store: Store, run: RunRecord): Promise<TraceView> {
   // Asked for together, so the reads go to the store back to back (no write of ours between them).
   const [spans, decisions, approvals, feedback, corrections] = await Promise.all([
@@ -169,7 +172,8 @@ export async function buildTraceView(store: Store, run: RunRecord): Promise<Trac
     }
   }
   for (const f of feedback) events.push({ type: 'feedback', at: f.createdAt, value: f.value, comment: f.comment });
-  // A correction sits where the seller turned the action down; in the run that revised it, where the revision was approved.
+  // A correction sits where the seller turned the action down; in the run that revised it, where the revision was
+  // approved.
   for (const c of corrections) {
     // The run's, trace's and seller's ids are the timeline's own; the rest of the record is the event.
     const { id, runId, createdAt, revisedAt, traceId: _t, conversationId: _c, sellerId: _s, ...fields } = c;

@@ -55,7 +55,9 @@ export class FakeOpenAI {
     message: 'fake OpenAI: no scripted turn left for this request',
   };
   private readonly queue: FakeTurn[] = [];
-  /** Turns for requests naming one model (`scriptFor`): two models on one fake, e.g. the agent and a simulated seller. */
+  /**
+   * Turns for requests naming one model (`scriptFor`): two models on one fake, e.g. the agent and a simulated seller.
+   */
   private readonly queues = new Map<string, FakeTurn[]>();
   private readonly server: Server;
   private seq = 0;
@@ -218,7 +220,10 @@ function chatCompletion(id: string, model: string, turn: ModelTurn): ChatComplet
   };
 }
 
-/** The chunks of a streamed chat completion: role, text deltas, tool-call deltas, finish reason, then usage (include_usage). */
+/**
+ * The chunks of a streamed chat completion: role, text deltas, tool-call deltas, finish reason, then usage
+ * (include_usage).
+ */
 function chatChunks(id: string, model: string, turn: ModelTurn): ChatCompletionChunk[] {
   const chunk = (delta: ChunkChoice['delta'], finish: ChunkChoice['finish_reason'] = null): ChatCompletionChunk => ({
     id,
@@ -302,7 +307,10 @@ function responsesResponse(id: string, model: string, turn: ModelTurn, itemId: (
   };
 }
 
-/** The events of a streamed Responses call: created, each item added / delta'd / done, then completed with the whole response. */
+/**
+ * The events of a streamed Responses call: created, each item added / delta'd / done, then completed with the whole
+ * response.
+ */
 function responsesEvents(response: ResponsesResponse): ResponseStreamEvent[] {
   let sequence_number = 0;
   const events: ResponseStreamEvent[] = [

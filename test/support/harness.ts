@@ -49,7 +49,8 @@ export async function createHarness(
   const dir = mkdtempSync(join(tmpdir(), 'listing-assistant-'));
   const dbPath = options.dbPath ?? join(dir, 'test.db');
   // Tests drive many requests per token; the rate-limit test sets its own limits.
-  // Prompts are pinned to v1 so the seller ids tests use do not depend on the A/B split; rollout tests pass PROMPT_VERSION: ''.
+  // Prompts are pinned to v1 so the seller ids tests use do not depend on the A/B split; rollout tests pass
+  // PROMPT_VERSION: ''.
   // Random run ids would otherwise land in the review sample 5% of the time; sampling tests set the rate themselves.
   const config = loadConfig({
     DATABASE_PATH: dbPath,

@@ -17,7 +17,8 @@ const toExecution = (r: Row): ToolExecution => ({
 /**
  * The ledger of executed writes, keyed by (run, tool call id). `once` runs the check, the write and
  * the ledger row in one transaction; `serialiseWrites` queues a seller's write transactions, since
- * READ COMMITTED would otherwise let two of them pass the same re-check before either commits. Across instances, a transaction-scoped advisory lock on the key
+ * READ COMMITTED would otherwise let two of them pass the same re-check before either commits. Across instances, a
+ * transaction-scoped advisory lock on the key
  * makes a second caller wait for the first to commit and then find its row; should two get past it
  * anyway, the primary key refuses the second row, whose write is rolled back (to a savepoint) and
  * which answers the recorded result as replayed.

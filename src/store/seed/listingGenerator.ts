@@ -22,7 +22,10 @@ export type GeneratedListing = Required<
 export interface GenerateOptions {
   count: number;
   seed?: number;
-  /** Fixed size of the seller pool. Default: it grows with the index, max(50, index / 20), so `count` listings from index 1 have max(50, count / 20) sellers. */
+  /**
+   * Fixed size of the seller pool. Default: it grows with the index, max(50, index / 20), so `count` listings from
+   * index 1 have max(50, count / 20) sellers.
+   */
   sellerCount?: number;
   /** Index of the first listing (ids are `lst_` + the zero-padded index). Default 1. */
   startIndex?: number;

@@ -88,7 +88,10 @@ export class SeededRandom {
     return this.next() < probability;
   }
 
-  /** Bell-shaped in [0, 1) around 0.5 (mean of three uniforms): cheap, bounded, good enough for "most values near the middle". */
+  /**
+   * Bell-shaped in [0, 1) around 0.5 (mean of three uniforms): cheap, bounded, good enough for "most values near the
+   * middle".
+   */
   bell(): number {
     return (this.next() + this.next() + this.next()) / 3;
   }

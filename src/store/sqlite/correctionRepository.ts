@@ -68,7 +68,10 @@ export class SqliteCorrectionRepository {
     );
   }
 
-  /** Corrections still waiting for a revised action: of this tool, turned down in one of these runs before `proposedAt`. */
+  /**
+   * Corrections still waiting for a revised action: of this tool, turned down in one of these runs before
+   * `proposedAt`.
+   */
   open(tool: string, runIds: string[], proposedBefore: string): CorrectionRecord[] {
     if (runIds.length === 0) return [];
     const rows = this.db

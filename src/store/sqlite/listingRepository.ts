@@ -84,7 +84,9 @@ export class SqliteListingRepository {
     return count;
   }
 
-  /** Inserts a listing with its given id, or puts an existing one (e.g. a generated one) back into exactly this state. */
+  /**
+   * Inserts a listing with its given id, or puts an existing one (e.g. a generated one) back into exactly this state.
+   */
   replace(listing: NewListing & { id: string }): Listing {
     const existing = this.get(listing.id);
     if (!existing) return this.insert(listing);

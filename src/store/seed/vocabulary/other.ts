@@ -1,6 +1,9 @@
 import { item, type CategoryVocabulary } from './types.js';
 
-/** Everything else people sell: instruments, baby gear, toys, games, records, collectables, pets, luggage and car accessories. */
+/**
+ * Everything else people sell: instruments, baby gear, toys, games, records, collectables, pets, luggage and car
+ * accessories.
+ */
 
 const GUITAR_DETAILS = [
   'Setup done recently: low action, no fret buzz.',

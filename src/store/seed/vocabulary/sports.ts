@@ -1,6 +1,8 @@
 import { item, type CategoryVocabulary, type ItemTemplate, type PriceRange } from './types.js';
 
-/** Bikes first (the most listed sports item in Europe), then fitness, winter, racket, golf, outdoor and water sports. */
+/**
+ * Bikes first (the most listed sports item in Europe), then fitness, winter, racket, golf, outdoor and water sports.
+ */
 
 const MTB_WHEELS = ['27.5"', '29"'];
 const HYBRID_WHEELS = ['28"', '700c'];

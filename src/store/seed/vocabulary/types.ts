@@ -41,7 +41,10 @@ export interface CategoryVocabulary {
   readonly openers: readonly string[];
   /** False where the shared openers read badly ("Offering my Persuasion by Jane Austen novel"). */
   readonly sharedOpeners?: boolean;
-  /** False where the shared wear phrases read badly (books have no dents); `conditionNotes` then covers every condition. */
+  /**
+   * False where the shared wear phrases read badly (books have no dents); `conditionNotes` then covers every
+   * condition.
+   */
   readonly sharedConditionPhrases?: boolean;
   /** Pickup and payment sentences, instead of the shared ones (cars are not posted with DHL). */
   readonly logistics?: readonly string[];
@@ -57,7 +60,8 @@ export interface CategoryVocabulary {
 /**
  * Slots the generator fills for every listing, whatever the item: its name
  * parts (`{item}` is how prose refers to it: the name for branded goods,
- * "walnut sideboard" for unbranded ones, whose name alone is only "walnut"), production or purchase year, the year after the listing was posted
+ * "walnut sideboard" for unbranded ones, whose name alone is only "walnut"), production or purchase year, the year
+ * after the listing was posted
  * (for "inspection valid until"), mileage for vehicles, and the condition as a
  * title would say it ("like new", "well used").
  */
