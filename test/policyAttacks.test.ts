@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PolicyGate, loadPolicyRules } from '../src/policy/index.js';
 import { CallVetting, TOOL_SPECS, toolSpec } from '../src/tools/index.js';
+import type { Listing, NewListing } from '../src/domain/listing.js';
 import { tempStore } from './support/tempStore.js';
 
 // Arguments a hostile or confused model (or a seller editing a proposal) sends to bend a rule,
@@ -8,10 +9,22 @@ import { tempStore } from './support/tempStore.js';
 const SELLER = 'seller-1';
 let t: ReturnType<typeof tempStore>;
 let vetting: CallVetting;
+let own: Listing;
+let theirs: Listing;
 let n = 0;
 
 beforeAll(async () => {
   t = tempStore();
+  const bike = (sellerId: string): NewListing => ({
+    sellerId,
+    title: 'Trek road bike',
+    description: 'A road bike in good shape.',
+    category: 'Sports',
+    price: 300,
+    condition: 'good',
+  });
+  own = await t.store.listings.insert(bike(SELLER));
+  theirs = await t.store.listings.insert(bike('seller-2'));
   vetting = new CallVetting(
     new PolicyGate(loadPolicyRules(), t.store, TOOL_SPECS),
     (tool) => toolSpec(tool)?.parameters,
@@ -63,5 +76,52 @@ describe('prohibited items, however spelt', () => {
   ])('still asks the seller about "%s"', async (title) => {
     const { verdict } = await vet('createListing', { ...draft, title });
     expect(verdict).toMatchObject({ decision: 'needs_confirmation' });
+  });
+});
+
+describe('re-pricing arguments a model bends', () => {
+  // Raw JSON text, as the model sends it: `$own` and `$theirs` stand for the listings' ids.
+  const cases: Array<[string, string, Record<string, unknown>]> = [
+    ['an exponent', '{"listingId":"$own","price":12.5e3}', { decision: 'needs_confirmation', price: 12500 }],
+    ['the price as a string', '{"listingId":"$own","price":"12.5e3"}', { rule: 'valid-arguments' }],
+    ['the price as a boolean', '{"listingId":"$own","price":true}', { rule: 'valid-arguments' }],
+    ['the price in an array', '{"listingId":"$own","price":[250]}', { rule: 'valid-arguments' }],
+    ['no price', '{"listingId":"$own","price":null}', { rule: 'valid-arguments' }],
+    ['negative zero', '{"listingId":"$own","price":-0}', { rule: 'price-bounds' }],
+    ['the largest double', '{"listingId":"$own","price":1e308}', { rule: 'valid-arguments' }],
+    ['an overflow to infinity', '{"listingId":"$own","price":1e400}', { rule: 'valid-arguments' }],
+    ['fractional cents', '{"listingId":"$own","price":12.345}', { rule: 'valid-arguments' }],
+    ['a float tail', '{"listingId":"$own","price":19.990000000001}', { decision: 'needs_confirmation', price: 19.99 }],
+    // Shown and stored as €300.00, the price it already has: not a change to confirm.
+    ['a float tail off the same price', '{"listingId":"$own","price":299.999999999}', { rule: 'price-changes' }],
+    ['a float tail past the cap', '{"listingId":"$own","price":50000.004}', { rule: 'valid-arguments' }],
+    ['a tenth of a cent', '{"listingId":"$own","price":0.001}', { rule: 'valid-arguments' }],
+    ['above the cap', '{"listingId":"$own","price":50000.01}', { rule: 'price-bounds' }],
+    ['spaces around the id', '{"listingId":"  $own \\n","price":250}', { decision: 'needs_confirmation' }],
+    ['an upper-cased prefix', '{"listingId":"LST_x$own","price":250}', { rule: 'valid-arguments' }],
+    ['a zero-width space in the id', '{"listingId":"$own\u200b","price":250}', { rule: 'valid-arguments' }],
+    ["another seller's listing", '{"listingId":"$theirs","price":250}', { rule: 'own-listing' }],
+    ['no such listing', '{"listingId":"lst_nosuch42","price":250}', { rule: 'listing-exists' }],
+    [
+      'a second id key after the own one',
+      '{"listingId":"$own","price":250,"listingId":"$theirs"}',
+      { rule: 'own-listing' },
+    ],
+    ['a seller id of its own', '{"listingId":"$theirs","price":250,"sellerId":"seller-2"}', { rule: 'own-listing' }],
+    ['arguments that are not an object', '[1,2]', { rule: 'valid-arguments' }],
+    ['arguments that are not JSON', '{"listingId":"$own",', { rule: 'valid-json' }],
+  ];
+
+  it.each(cases)('%s', async (_how, raw, expected) => {
+    const { price, decision = 'deny', ...verdict } = expected;
+    const input = raw.replaceAll('$own', own.id).replaceAll('$theirs', theirs.id);
+    const vetted = await vet('updatePrice', input);
+    expect(vetted.verdict).toMatchObject({ decision, ...verdict });
+    // What the seller would confirm is the parsed call: known fields only, the id as stored, whole cents.
+    if (decision === 'needs_confirmation') {
+      expect(Object.keys(vetted.args!).sort()).toEqual(['listingId', 'price']);
+      expect(vetted.args!.listingId).toBe(own.id);
+      if (price !== undefined) expect(vetted.args!.price).toBe(price);
+    }
   });
 });
