@@ -3,13 +3,15 @@ import { CATEGORIES, ConditionSchema, formatEur, type Category } from '../domain
 import { defineTool } from './toolSpec.js';
 import { PriceArgument } from './argumentSchemas.js';
 import { summarizeListing } from './listingView.js';
+import { cleanLine, cleanText } from './listingText.js';
 
 /** Photos one listing may show. */
 export const MAX_LISTING_PHOTOS = 8;
 
 export const CreateListingParams = z.object({
-  title: z.string().trim().min(3).max(120),
-  description: z.string().trim().min(10).max(4000),
+  // Cleaned before they are judged: the seller confirms, and the listing shows, what a reader sees.
+  title: z.string().overwrite(cleanLine).trim().min(3).max(120),
+  description: z.string().overwrite(cleanText).trim().min(10).max(4000),
   // Free text, not an enum: a category outside the list reaches the policy, whose refusal names the list.
   category: z
     .string()

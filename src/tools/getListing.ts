@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTool } from './toolSpec.js';
 import { ListingIdArgument } from './argumentSchemas.js';
 import { summarizeListing, UNTRUSTED_DATA_NOTE } from './listingView.js';
+import { cleanText } from './listingText.js';
 
 export const GetListingParams = z.object({
   listingId: ListingIdArgument,
@@ -22,7 +23,7 @@ export const getListing = defineTool({
       ok: true,
       listing: {
         ...summarizeListing(listing),
-        description: listing.description,
+        description: cleanText(listing.description),
         yours: listing.sellerId === context.sellerId,
       },
       note: UNTRUSTED_DATA_NOTE,
