@@ -5,6 +5,7 @@ import { createHarness, type Harness } from './support/harness.js';
 import { callTool, say, toolOutputFor } from './support/scripts.js';
 import type { Listing } from '../src/domain/listing.js';
 import type { RunResult } from '../src/agent/runResult.js';
+import { loadPolicyRules } from '../src/policy/index.js';
 
 // A hostile model in the SDK's real loop tries to get a write past the seller: a second call
 // riding on one approval, a call id used again, a rejected write resent with a tiny change, an
@@ -172,5 +173,35 @@ describe("a seller's edit of the action, sent to bend it", () => {
       status: 'active',
       price: listing.price + 9,
     });
+  });
+});
+
+describe('the hourly write limit across conversations', () => {
+  it('holds for writes proposed in parallel conversations before any of them ran', async () => {
+    const cap = 2;
+    const rules = { ...loadPolicyRules(), rateLimit: { writesPerSellerPerHour: cap } };
+    const seller: { listing?: Listing } = {};
+    // Each conversation's model proposes its own price, then, after the result, says what happened.
+    const steps = [1, 2, 3].map((n) => modelResponder(() => reprice((l) => l.price + n, `w${n}`)(seller.listing!)));
+    const replies = [1, 2, 3].map(() => modelResponder(() => say('Done.')));
+    h = await createHarness({ rules, model: new ScriptedModel([...steps, ...replies]) });
+    [seller.listing] = await h.store.listings.list({ sellerId: SELLER, limit: 1 });
+    const paused: RunResult[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { id } = await h.assistant.createConversation(SELLER);
+      paused.push(await h.assistant.sendMessage(id, SELLER, { text: 'reprice my listing' }));
+    }
+    // All three were asked before any write, so each passed the limit when proposed.
+    expect(paused.map((r) => r.status)).toEqual(['awaiting_approval', 'awaiting_approval', 'awaiting_approval']);
+    for (const run of paused)
+      await h.assistant.decide(run.runId, SELLER, {
+        approvalId: run.pendingApprovals[0].approvalId,
+        decision: 'approve',
+      });
+    const executions = (await Promise.all(paused.map((r) => h!.store.executions.forRun(r.runId)))).flat();
+    expect(executions.map((e) => e.callId)).toEqual(['w1', 'w2']);
+    const denied = await h.store.decisions.forRun(paused[2].runId);
+    expect(denied).toContainEqual(expect.objectContaining({ phase: 'execution', rule: 'write-rate-limit' }));
+    expect((await h.store.listings.get(seller.listing.id))!.price).toBe(seller.listing.price + 2);
   });
 });
