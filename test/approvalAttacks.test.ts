@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ScriptedModel, modelResponder } from '@openai/agents/testing';
 import type { AgentOutputItem } from '@openai/agents';
 import { createHarness, type Harness } from './support/harness.js';
-import { callTool, say, toolOutputFor } from './support/scripts.js';
+import { bikeDraft, callTool, say, toolOutputFor } from './support/scripts.js';
 import type { Listing } from '../src/domain/listing.js';
 import type { RunResult } from '../src/agent/runResult.js';
 import { loadPolicyRules } from '../src/policy/index.js';
+import { RECORDED_ARGUMENTS_MAX } from '../src/tools/index.js';
 
 // A hostile model in the SDK's real loop tries to get a write past the seller: a second call
 // riding on one approval, a call id used again, a rejected write resent with a tiny change, an
@@ -203,5 +204,34 @@ describe('the hourly write limit across conversations', () => {
     const denied = await h.store.decisions.forRun(paused[2].runId);
     expect(denied).toContainEqual(expect.objectContaining({ phase: 'execution', rule: 'write-rate-limit' }));
     expect((await h.store.listings.get(seller.listing.id))!.price).toBe(seller.listing.price + 2);
+  });
+});
+
+describe('arguments too large to keep', () => {
+  it('are refused, and what is kept of them on record is bounded', async () => {
+    const huge = { ...bikeDraft, title: 'T'.repeat(300_000) };
+    // One call the SDK hands to the tool, one it hands to the approval desk as malformed JSON.
+    const model = new ScriptedModel([
+      [
+        ...callTool('createListing', huge, 'h1'),
+        ...callTool('createListing', `{"title":"${'T'.repeat(300_000)}`, 'h2'),
+      ],
+      say('Too long.'),
+    ]);
+    h = await createHarness({ model });
+    const { id } = await h.assistant.createConversation(SELLER);
+    const run = await h.assistant.sendMessage(id, SELLER, { text: 'sell my bike' });
+    expect(run.status).toBe('completed');
+    const decisions = await h.store.decisions.forRun(run.runId);
+    const refusals = await h.store.refusals.forRun(run.runId);
+    expect(decisions.map((d) => [d.callId, d.decision])).toEqual(
+      expect.arrayContaining([
+        ['h1', 'deny'],
+        ['h2', 'deny'],
+      ]),
+    );
+    for (const record of [...decisions, ...refusals])
+      expect(JSON.stringify(record.arguments).length).toBeLessThan(RECORDED_ARGUMENTS_MAX + 100);
+    expect(await h.store.executions.forRun(run.runId)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { AgentInputItem, RunToolApprovalItem } from '@openai/agents';
 import type { RefusalRecord, RunRecord, Store } from '../store/index.js';
 import { callRecord, refusalMessage, refuseCall, requestApproval, type CallRecord } from '../approvals/index.js';
-import { summarizeAction, type CallVetting } from '../tools/index.js';
+import { recordedArguments, summarizeAction, type CallVetting } from '../tools/index.js';
 
 /**
  * Where a paused run's write requests become approvals for the seller, or
@@ -62,7 +62,7 @@ export class ApprovalDesk {
           runId: run.id,
           callId,
           tool,
-          args: args ?? raw.slice(0, 2000),
+          args: args ?? recordedArguments(raw),
           rule: verdict.rule,
           reason: verdict.reason,
         });
@@ -76,7 +76,7 @@ export class ApprovalDesk {
         decision: verdict.decision,
         rule: verdict.rule,
         reason: verdict.reason,
-        arguments: args ?? raw.slice(0, 2000),
+        arguments: args ?? recordedArguments(raw),
       });
     }
     return { needSeller, calls };
