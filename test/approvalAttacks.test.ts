@@ -235,3 +235,33 @@ describe('arguments too large to keep', () => {
     expect(await h.store.executions.forRun(run.runId)).toEqual([]);
   });
 });
+
+describe('a flood of proposals in one turn', () => {
+  it('asks the seller about no more than they could confirm within the hour; the rest are refused', async () => {
+    const cap = 3;
+    const rules = { ...loadPolicyRules(), rateLimit: { writesPerSellerPerHour: cap } };
+    const drafts = Array.from({ length: 40 }, (_, i) =>
+      callTool('createListing', { ...bikeDraft, price: 100 + i }, `f${i}`),
+    );
+    const model = new ScriptedModel([
+      drafts.flat(),
+      modelResponder((call) => {
+        expect(toolOutputFor(call.request.input, 'f39')).toMatch(
+          /^Refused without asking the seller: At most 3 actions/,
+        );
+        return say('Posted three; the rest after you decide.');
+      }),
+    ]);
+    h = await createHarness({ rules, model });
+    const { id } = await h.assistant.createConversation(SELLER);
+    let run = await h.assistant.sendMessage(id, SELLER, { text: 'list all my bikes' });
+    expect(run.pendingApprovals.map((a) => a.arguments.price)).toEqual([100, 101, 102]);
+    const refusals = await h.store.refusals.forRun(run.runId);
+    expect(refusals).toHaveLength(37);
+    expect(new Set(refusals.map((r) => r.rule))).toEqual(new Set(['pending-limit']));
+    for (const approval of run.pendingApprovals)
+      run = await h.assistant.decide(run.runId, SELLER, { approvalId: approval.approvalId, decision: 'approve' });
+    expect(run.status).toBe('completed');
+    expect(await h.store.executions.forRun(run.runId)).toHaveLength(cap);
+  });
+});
