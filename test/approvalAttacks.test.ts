@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScriptedModel, modelResponder } from '@openai/agents/testing';
 import type { AgentOutputItem } from '@openai/agents';
-import { createHarness, type Harness } from './support/harness.js';
+import { createHarness, TOKENS, type Harness } from './support/harness.js';
 import { bikeDraft, callTool, say, toolOutputFor } from './support/scripts.js';
 import type { Listing } from '../src/domain/listing.js';
 import type { RunResult } from '../src/agent/runResult.js';
@@ -263,5 +263,27 @@ describe('a flood of proposals in one turn', () => {
       run = await h.assistant.decide(run.runId, SELLER, { approvalId: approval.approvalId, decision: 'approve' });
     expect(run.status).toBe('completed');
     expect(await h.store.executions.forRun(run.runId)).toHaveLength(cap);
+  });
+});
+
+describe("another seller's contact details in the listing text the model reads", () => {
+  it('are masked in what the model, the trace and the support view get', async () => {
+    const contacts = ['0176 12345678', 'bob@example.com', 'b\u200Bob@example.com', '０１７６ ８７６５４３２１'];
+    const model = new ScriptedModel([callTool('getListing', { listingId: 'lst_contacts1' }, 'g1'), say('Seen.')]);
+    h = await createHarness({ model });
+    await h.store.listings.insert({
+      id: 'lst_contacts1',
+      sellerId: 'seller-2',
+      title: 'Oak dining table, call 0176 12345678',
+      description: `Solid oak. Call ${contacts.join(' or ')}.`,
+      category: 'Furniture',
+      price: 150,
+      condition: 'good',
+    });
+    const { id } = await h.assistant.createConversation(SELLER);
+    const run = await h.assistant.sendMessage(id, SELLER, { text: 'what about lst_contacts1?' });
+    const trace = await (await h.call('GET', `/api/traces/${run.traceId}`, { token: TOKENS.support })).text();
+    expect(trace).toContain('Solid oak. Call [phone] or [email]');
+    for (const contact of ['12345678', '87654321', '８７６５', 'example.com']) expect(trace).not.toContain(contact);
   });
 });
