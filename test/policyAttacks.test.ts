@@ -178,3 +178,22 @@ describe('listing text that reads otherwise than it is', () => {
     expect(read).toMatchObject({ listing: { description: 'Solid walnut.\nPick-up only.' } });
   });
 });
+
+describe('what a refusal tells about the listing of another seller', () => {
+  it('names the rule, not the listing: its title, price and seller stay out', async () => {
+    const { verdict } = await vet('updatePrice', { listingId: theirs.id, price: 250 });
+    expect(verdict.rule).toBe('own-listing');
+    for (const detail of [theirs.title, theirs.sellerId, String(theirs.price)])
+      expect(verdict.reason).not.toContain(detail);
+  });
+});
+
+describe('the confirmation card of a long draft', () => {
+  it('cuts the description between characters, never inside one', async () => {
+    const description = `${'a'.repeat(156)}😀😀😀 and more text after the cut`;
+    const { args } = await vet('createListing', { ...draft, description });
+    const summary = await summarizeAction('createListing', args!, t.store);
+    expect(summary).toContain(`${'a'.repeat(156)}😀…`);
+    expect(summary).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+});

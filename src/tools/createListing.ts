@@ -47,7 +47,9 @@ export const createListing = defineTool({
     ),
   }),
   summarize: ({ title, description, category, condition, price, photoIds }) => {
-    const excerpt = description.length > 160 ? `${description.slice(0, 157)}…` : description;
+    // By code point, so an emoji at the cut is not split into half a character.
+    const chars = [...description];
+    const excerpt = chars.length > 160 ? `${chars.slice(0, 157).join('')}…` : description;
     const n = new Set(photoIds ?? []).size;
     const photos = n ? ` with ${n} photo${n === 1 ? '' : 's'}` : '';
     return `Post a new listing "${title}"${photos} in ${category} (condition: ${condition}) for ${formatEur(price)}. Description: ${excerpt}`;
