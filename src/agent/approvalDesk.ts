@@ -1,7 +1,8 @@
 import type { AgentInputItem, RunToolApprovalItem } from '@openai/agents';
 import type { RefusalRecord, RunRecord, Store } from '../store/index.js';
+import type { PolicyVerdict } from '../policy/index.js';
 import { callRecord, refusalMessage, refuseCall, requestApproval, type CallRecord } from '../approvals/index.js';
-import { summarizeAction, type CallVetting } from '../tools/index.js';
+import { recordedArguments, summarizeAction, type CallVetting } from '../tools/index.js';
 
 /**
  * Where a paused run's write requests become approvals for the seller, or
@@ -28,24 +29,33 @@ export class ApprovalDesk {
   ): Promise<{ needSeller: boolean; calls: Map<string, CallRecord> }> {
     let needSeller = false;
     const calls = new Map<string, CallRecord>();
+    // No more cards at once than the seller could confirm within the hour: a model proposing
+    // hundreds of writes in one turn gets the rest refused, with a reason it can act on.
+    const cap = this.vetting.policy.rules.rateLimit.writesPerSellerPerHour;
+    let waiting = 0;
     for (const item of interruptions) {
       const callId = callIdOf(item);
       const known = await callRecord(this.store, run.id, callId);
       if (known) {
         calls.set(callId, known);
+        if (known.status === 'pending') waiting++;
         needSeller ||= known.status === 'pending';
         continue;
       }
       const tool = item.name ?? 'unknown';
       const raw = item.arguments ?? '';
-      const { args, verdict } = await this.vetting.vet({
+      const vetted = await this.vetting.vet({
         runId: run.id,
         callId,
         sellerId: run.sellerId,
         tool,
         input: raw,
       });
+      const { args } = vetted;
+      const verdict =
+        vetted.verdict.decision === 'needs_confirmation' && waiting >= cap ? tooMany(cap) : vetted.verdict;
       if (verdict.decision === 'needs_confirmation' && args) {
+        waiting++;
         const approval = await requestApproval(this.store, {
           runId: run.id,
           callId,
@@ -62,7 +72,7 @@ export class ApprovalDesk {
           runId: run.id,
           callId,
           tool,
-          args: args ?? raw.slice(0, 2000),
+          args: args ?? recordedArguments(raw),
           rule: verdict.rule,
           reason: verdict.reason,
         });
@@ -76,12 +86,20 @@ export class ApprovalDesk {
         decision: verdict.decision,
         rule: verdict.rule,
         reason: verdict.reason,
-        arguments: args ?? raw.slice(0, 2000),
+        arguments: args ?? recordedArguments(raw),
       });
     }
     return { needSeller, calls };
   }
 }
+
+const tooMany = (cap: number): PolicyVerdict => ({
+  decision: 'deny',
+  rule: 'pending-limit',
+  reason:
+    `At most ${cap} actions can wait for the seller's confirmation at once; ` +
+    'propose the others after the seller has decided these.',
+});
 
 /**
  * The SDK answers a call with malformed JSON arguments with a fixed "not

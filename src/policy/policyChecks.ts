@@ -1,6 +1,7 @@
 import { formatEur } from '../domain/listing.js';
 import type { PolicyCall, PolicyVerdict } from './policyCall.js';
 import type { PolicyRules } from './policyRules.js';
+import { findProhibitedTerm } from './prohibitedTerms.js';
 
 export interface CheckContext {
   rules: PolicyRules;
@@ -76,11 +77,8 @@ export const priceBounds: PolicyCheck = ({ facts: { price, category } }, { rules
 };
 
 export const prohibitedItem: PolicyCheck = ({ facts }, { rules }) => {
-  const text = (facts.text ?? '').toLowerCase();
-  // Whole words (so "Gundam" is fine), plurals included ("guns").
-  const term = rules.prohibitedTerms.find((t) =>
-    new RegExp(`\\b${escapeRegExp(t.toLowerCase())}(s|es)?\\b`).test(text),
-  );
+  // Whole words (so "Gundam" is fine), plurals included, however spelt to dodge the match.
+  const term = findProhibitedTerm(facts.text ?? '', rules.prohibitedTerms);
   return term
     ? deny('prohibited-item', `Listings for prohibited items ("${term}") are not allowed on this marketplace.`)
     : undefined;
@@ -135,7 +133,3 @@ export const STATE_CHECKS: readonly PolicyCheck[] = [
   priceChanges,
   writeRateLimit,
 ];
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -45,7 +45,8 @@ export class CallVetting {
   private readonly remembered = new Map<string, { tool: string; input: string; vetted: Promise<VettedCall> }>();
 
   constructor(
-    private readonly policy: PolicyGate,
+    /** The gate that judges the calls (its rules also bound how many may wait for the seller). */
+    readonly policy: PolicyGate,
     private readonly schemas: (tool: string) => z.ZodObject | undefined,
   ) {}
 

@@ -3,13 +3,15 @@ import { CATEGORIES, ConditionSchema, formatEur, type Category } from '../domain
 import { defineTool } from './toolSpec.js';
 import { PriceArgument } from './argumentSchemas.js';
 import { summarizeListing } from './listingView.js';
+import { cleanLine, cleanText } from './listingText.js';
 
 /** Photos one listing may show. */
 export const MAX_LISTING_PHOTOS = 8;
 
 export const CreateListingParams = z.object({
-  title: z.string().trim().min(3).max(120),
-  description: z.string().trim().min(10).max(4000),
+  // Cleaned before they are judged: the seller confirms, and the listing shows, what a reader sees.
+  title: z.string().overwrite(cleanLine).trim().min(3).max(120),
+  description: z.string().overwrite(cleanText).trim().min(10).max(4000),
   // Free text, not an enum: a category outside the list reaches the policy, whose refusal names the list.
   category: z
     .string()
@@ -45,7 +47,9 @@ export const createListing = defineTool({
     ),
   }),
   summarize: ({ title, description, category, condition, price, photoIds }) => {
-    const excerpt = description.length > 160 ? `${description.slice(0, 157)}…` : description;
+    // By code point, so an emoji at the cut is not split into half a character.
+    const chars = [...description];
+    const excerpt = chars.length > 160 ? `${chars.slice(0, 157).join('')}…` : description;
     const n = new Set(photoIds ?? []).size;
     const photos = n ? ` with ${n} photo${n === 1 ? '' : 's'}` : '';
     return `Post a new listing "${title}"${photos} in ${category} (condition: ${condition}) for ${formatEur(price)}. Description: ${excerpt}`;

@@ -6,6 +6,7 @@ import type { AssistantContext } from './toolContext.js';
 import { isConfirmed } from '../approvals/index.js';
 import type { CallVetting } from './callVetting.js';
 import { toStrictJsonSchema } from './jsonSchema.js';
+import { recordedArguments } from './recordedArguments.js';
 import type { ToolResult } from './toolResult.js';
 import type { ToolSpec } from './toolSpec.js';
 import { withinTime } from './toolTimeout.js';
@@ -115,7 +116,7 @@ export function gatedTool<S extends z.ZodObject>(deps: ToolDeps, def: ToolSpec<S
         decision: 'deny' as const,
         rule: 'valid-arguments',
         reason: issues.join('; '),
-        arguments: input,
+        arguments: recordedArguments(input),
       };
       await runWrites.hold(store, ctx.runId, { write: (tx) => tx.decisions.record(denial) });
       return asJson({

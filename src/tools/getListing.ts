@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from './toolSpec.js';
 import { ListingIdArgument } from './argumentSchemas.js';
-import { summarizeListing, UNTRUSTED_DATA_NOTE } from './listingView.js';
+import { descriptionForModel, summarizeListing, UNTRUSTED_DATA_NOTE } from './listingView.js';
 
 export const GetListingParams = z.object({
   listingId: ListingIdArgument,
@@ -22,7 +22,7 @@ export const getListing = defineTool({
       ok: true,
       listing: {
         ...summarizeListing(listing),
-        description: listing.description,
+        description: descriptionForModel(listing.description),
         yours: listing.sellerId === context.sellerId,
       },
       note: UNTRUSTED_DATA_NOTE,

@@ -14,6 +14,7 @@ export type { ToolSpec, ReadToolSpec, WriteToolSpec, ToolEnvironment } from './t
 export type { ToolDeps } from './gatedTool.js';
 export { CallVetting, parseArguments, type VettedCall } from './callVetting.js';
 export { summarizeAction } from './actionSummary.js';
+export { recordedArguments, RECORDED_ARGUMENTS_MAX } from './recordedArguments.js';
 export type { AssistantContext } from './toolContext.js';
 export type { ToolResult, ToolErrorCode, ListingSummary, PriceStats } from './toolResult.js';
 export { TOOL_ERROR_CODES } from './toolResult.js';

@@ -3,6 +3,7 @@ import { formatEur } from '../domain/listing.js';
 import { defineTool } from './toolSpec.js';
 import { ListingIdArgument, PriceArgument } from './argumentSchemas.js';
 import { summarizeListing } from './listingView.js';
+import { cleanLine } from './listingText.js';
 
 export const UpdatePriceParams = z.object({
   listingId: ListingIdArgument,
@@ -24,7 +25,7 @@ export const updatePrice = defineTool({
   summarize: async ({ listingId, price }, store) => {
     const listing = await store.listings.get(listingId);
     const from = listing ? ` from ${formatEur(listing.price)}` : '';
-    const name = listing ? `"${listing.title}" (${listing.id})` : listingId;
+    const name = listing ? `"${cleanLine(listing.title)}" (${listing.id})` : listingId;
     return `Change the price of ${name}${from} to ${formatEur(price)}.`;
   },
   run: async ({ listingId, price }, { store }) => {
