@@ -6,7 +6,9 @@ export const STOP_REPLIES: Record<StopReason, string> & { expired: string } = {
     'I could not finish this within my step limit, so I stopped. Nothing was posted or changed without your confirmation. Could you rephrase or break the request into smaller steps?',
   timeout:
     'This took too long, so I stopped. Nothing was posted or changed without your confirmation. Please try again.',
-  model_error: 'The assistant is unavailable right now. Nothing was posted or changed. Please try again in a minute.',
+  // A run can fail after a confirmed write ran: "nothing was posted" alone would then be false.
+  model_error:
+    'The assistant is unavailable right now. Nothing was posted or changed without your confirmation. Please try again in a minute.',
   cancelled: 'This request was cancelled before it finished. Nothing was posted or changed without your confirmation.',
   loop_detected:
     'I was repeating the same step without progress, so I stopped. Nothing was posted or changed without your confirmation.',
