@@ -3,16 +3,25 @@ import { describeRoute, resolver, validator as openApiValidator } from 'hono-ope
 import type { z } from 'zod';
 import { BadRequestError } from '../errors.js';
 import { ErrorBody } from './responses.js';
+import { unstorableTextAt } from '../shared/storableText.js';
 
 type Target = 'json' | 'query' | 'param';
 
 /**
  * Validates a request part with a zod schema and registers it in the OpenAPI
  * document: the spec and the check come from the same schema. Failures become
- * the contract's 400 with the issues in words.
+ * the contract's 400 with the issues in words. Before the schema, what no
+ * schema states: no string holds NUL or a lone surrogate (which the database
+ * cannot store), wherever it sits.
  */
 export function validate<S extends z.ZodType, T extends Target>(target: T, schema: S) {
   return openApiValidator(target, schema, (result) => {
+    const unstorable = unstorableTextAt(result.data);
+    if (unstorable !== undefined)
+      throw new BadRequestError(
+        `Invalid request: ${unstorable || target}: contains a NUL character or broken Unicode (a lone surrogate).`,
+        'invalid_text',
+      );
     if (!result.success) {
       const details = (
         result.error as ReadonlyArray<{ path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>; message: string }>

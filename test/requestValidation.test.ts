@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScriptedModel } from '@openai/agents/testing';
+import { createHarness, TOKENS, type Harness } from './support/harness.js';
+import { callTool, say } from './support/scripts.js';
+import { ENGINES } from './support/engines.js';
+import { storableJson, storableText, unstorableTextAt } from '../src/shared/storableText.js';
+
+/**
+ * Request parts no route's schema speaks of: strings the database cannot store (NUL, a lone
+ * surrogate), which PostgreSQL refused with a 500 halfway through a request. Each is a 400 with a
+ * message naming the part, and changes nothing.
+ */
+const SELL = 'I want to sell my Trek Marlin 7 bike, good condition, 420 euros';
+const NUL = 'Trek\u0000 bike';
+const HIGH = 'Trek \uD800 bike';
+const LOW = 'Trek \uDC00 bike';
+
+async function answer(res: Response) {
+  return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } };
+}
+
+describe.each(ENGINES)('text the database cannot store, on %s', (engine) => {
+  let h: Harness;
+  let conv: string;
+  let run: { runId: string; pendingApprovals: Array<{ approvalId: string }> };
+  let reviewId: string;
+
+  beforeAll(async () => {
+    h = await createHarness({ engine });
+    conv = (await (await h.call('POST', '/api/conversations')).json()).id;
+    // A run paused for approval (the offline model drafts the listing), with a thumbs-down under review.
+    run = await (await h.call('POST', `/api/conversations/${conv}/messages`, { body: { text: SELL } })).json();
+    expect(run.pendingApprovals).toHaveLength(1);
+    await h.call('POST', `/api/runs/${run.runId}/feedback`, { body: { value: -1 } });
+    const queue = await (await h.call('GET', '/api/review', { token: TOKENS.support })).json();
+    reviewId = queue.items[0].id;
+  });
+  afterAll(() => h?.close());
+
+  const requests = (bad: string) =>
+    [
+      ['a message', 'text', 'POST', () => `/api/conversations/${conv}/messages`, { text: bad }],
+      [
+        'a field no schema reads',
+        'note',
+        'POST',
+        () => `/api/conversations/${conv}/messages`,
+        { text: 'hi', note: bad },
+      ],
+      ['a key', 'x', 'POST', () => `/api/conversations/${conv}/messages`, { text: 'hi', [`x${bad}`]: 1 }],
+      [
+        'an edited title',
+        'arguments.title',
+        'POST',
+        () => `/api/runs/${run.runId}/decisions`,
+        decision({ title: bad }),
+      ],
+      ['a decision note', 'message', 'POST', () => `/api/runs/${run.runId}/decisions`, decision(undefined, bad)],
+      ['a feedback comment', 'comment', 'POST', () => `/api/runs/${run.runId}/feedback`, { value: 1, comment: bad }],
+      ['a review note', 'note', 'POST', () => `/api/review/${reviewId}/label`, { label: 'bad', note: bad }],
+      ['a listing search', 'q', 'GET', () => `/api/listings?q=${encodeURIComponent(bad)}`, undefined],
+      ['a trace search', 'q', 'GET', () => `/api/traces?q=${encodeURIComponent(bad)}`, undefined],
+      ['a trace filter', 'tag', 'GET', () => `/api/traces?tag=${encodeURIComponent(bad)}`, undefined],
+    ] as const;
+  const decision = (args?: Record<string, unknown>, message?: string) => ({
+    approvalId: run.pendingApprovals[0].approvalId,
+    decision: 'approve',
+    ...(args ? { arguments: args } : {}),
+    ...(message ? { message } : {}),
+  });
+
+  it.each([
+    ['NUL', NUL],
+    ['a lone high surrogate', HIGH],
+    ['a lone low surrogate', LOW],
+  ])('answers 400 naming the field for %s in every part of a request, and stores nothing', async (_what, bad) => {
+    const before = await h.store.conversations.items(conv);
+    const messagesBefore = (await (await h.call('GET', `/api/conversations/${conv}`)).json()).messagesTotal;
+    // A URL cannot carry a lone surrogate (it has no UTF-8 form), so the query rows go with NUL only.
+    for (const [what, field, method, path, body] of requests(bad).filter(([, , m]) => m === 'POST' || bad === NUL)) {
+      const target = path();
+      const token = /review|traces/.test(target) ? TOKENS.support : undefined;
+      const res = await answer(await h.call(method, target, { body, token }));
+      expect(res, what).toMatchObject({ status: 400, body: { error: { code: 'invalid_text' } } });
+      expect(res.body.error!.message, what).toContain(`Invalid request: ${field}`);
+    }
+    // Nothing changed: the approval is still pending, no message, feedback or label was stored.
+    expect(await h.store.conversations.items(conv)).toEqual(before);
+    expect((await (await h.call('GET', `/api/conversations/${conv}`)).json()).messagesTotal).toBe(messagesBefore);
+    expect((await h.call('GET', `/api/runs/${run.runId}`).then((r) => r.json())).status).toBe('awaiting_approval');
+    expect((await h.store.feedback.forRun(run.runId)).map((f) => f.comment)).toEqual([null]);
+    expect((await h.store.reviews.get(reviewId))?.label ?? null).toBeNull();
+  });
+});
+
+describe('text from the model the database cannot store', () => {
+  it('is kept with U+FFFD in its place on PostgreSQL: the run completes and the listing is posted', async () => {
+    const draft = {
+      title: 'Trek\u0000 bike \uD800',
+      description: 'A bike in good\u0000 condition, \uDC00 serviced.',
+      category: 'Sports',
+      price: 100,
+      condition: 'good',
+    };
+    const script = [say('Hello\u0000 there \uD800'), callTool('createListing', draft, 'c1'), say('Done.')];
+    const h = await createHarness({ engine: 'postgres', model: new ScriptedModel(script) });
+    try {
+      const conv = (await (await h.call('POST', '/api/conversations')).json()).id;
+      const send = (text: string) => h.call('POST', `/api/conversations/${conv}/messages`, { body: { text } });
+      const hello = await answer(await send('hello'));
+      expect(hello).toMatchObject({ status: 200, body: { status: 'completed', reply: 'Hello\uFFFD there \uFFFD' } });
+      const paused = (await (await send('post it')).json()) as {
+        runId: string;
+        status: string;
+        pendingApprovals: Array<{ approvalId: string; arguments: { title: string } }>;
+      };
+      expect(paused.status).toBe('awaiting_approval');
+      expect(paused.pendingApprovals[0].arguments.title).toBe('Trek\uFFFD bike \uFFFD');
+      const approved = await h.call('POST', `/api/runs/${paused.runId}/decisions`, {
+        body: { approvalId: paused.pendingApprovals[0].approvalId, decision: 'approve' },
+      });
+      expect(await answer(approved)).toMatchObject({ status: 200, body: { status: 'completed' } });
+      const mine = await h.store.listings.list({ sellerId: 'seller-1', limit: 100, offset: 0 });
+      const posted = mine.find((l) => l.title.startsWith('Trek\uFFFD'));
+      expect(posted).toMatchObject({ title: 'Trek\uFFFD bike \uFFFD', price: 100 });
+      expect(posted!.description).toBe('A bike in good\uFFFD condition, \uFFFD serviced.');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('storable text', () => {
+  it.each([
+    ['NUL', 'a\u0000b', 'a\uFFFDb'],
+    ['a lone high surrogate', 'a\uD83Db', 'a\uFFFDb'],
+    ['a lone low surrogate', 'a\uDE00b', 'a\uFFFDb'],
+    ['a pair (an emoji) kept', 'a😀b', 'a😀b'],
+    ['other control characters kept', 'a\u0001\tb', 'a\u0001\tb'],
+  ])('storableText: %s', (_what, input, stored) => {
+    expect(storableText(input)).toBe(stored);
+    // The JSON form says the same: the escapes JSON.stringify writes for NUL and lone surrogates go.
+    expect(JSON.parse(storableJson(JSON.stringify({ [input]: input })))).toEqual({ [stored]: stored });
+  });
+
+  it('storableJson leaves a literal backslash-u in text alone', () => {
+    const text = JSON.stringify({ s: '\\u0000 and \\\\u0000 and \\ud800' });
+    expect(storableJson(text)).toBe(text);
+  });
+
+  it('unstorableTextAt names the first bad place, keys included, and walks deeper than the stack', () => {
+    expect(unstorableTextAt({ a: [{ b: 'ok' }, { c: 'x\u0000' }] })).toBe('a.1.c');
+    expect(unstorableTextAt({ ['k\u0000']: 1 })).toBe('k\uFFFD');
+    expect(unstorableTextAt({ a: 'ok', b: ['😀', 1, null, true] })).toBeUndefined();
+    let deep: unknown = 'x\uD800';
+    for (let i = 0; i < 50_000; i++) deep = [deep];
+    expect(unstorableTextAt(deep)).toMatch(/^0(\.0)+$/);
+  });
+});
