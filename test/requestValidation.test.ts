@@ -6,9 +6,9 @@ import { ENGINES } from './support/engines.js';
 import { storableJson, storableText, unstorableTextAt } from '../src/shared/storableText.js';
 
 /**
- * Request parts no route's schema speaks of: strings the database cannot store (NUL, a lone
- * surrogate), which PostgreSQL refused with a 500 halfway through a request. Each is a 400 with a
- * message naming the part, and changes nothing.
+ * Request parts no route's schema speaks of: the body's content type, a query parameter given twice,
+ * and strings the database cannot store (NUL, a lone surrogate), which PostgreSQL refused with a 500
+ * halfway through a request. Each is a 400 with a message naming the part, and changes nothing.
  */
 const SELL = 'I want to sell my Trek Marlin 7 bike, good condition, 420 euros';
 const NUL = 'Trek\u0000 bike';
@@ -90,6 +90,67 @@ describe.each(ENGINES)('text the database cannot store, on %s', (engine) => {
     expect((await h.call('GET', `/api/runs/${run.runId}`).then((r) => r.json())).status).toBe('awaiting_approval');
     expect((await h.store.feedback.forRun(run.runId)).map((f) => f.comment)).toEqual([null]);
     expect((await h.store.reviews.get(reviewId))?.label ?? null).toBeNull();
+  });
+});
+
+describe('what no schema states', () => {
+  let h: Harness;
+  let conv: string;
+  let run: { runId: string; pendingApprovals: Array<{ approvalId: string }> };
+  beforeAll(async () => {
+    h = await createHarness();
+    conv = (await (await h.call('POST', '/api/conversations')).json()).id;
+    run = await (await h.call('POST', `/api/conversations/${conv}/messages`, { body: { text: SELL } })).json();
+  });
+  afterAll(() => h?.close());
+
+  const bodies = () =>
+    [
+      [`/api/conversations/${conv}/messages`, { text: 'hello' }],
+      [`/api/runs/${run.runId}/decisions`, { approvalId: run.pendingApprovals[0].approvalId, decision: 'reject' }],
+      [`/api/runs/${run.runId}/feedback`, { value: 1 }],
+    ] as const;
+
+  it.each([
+    ['no content type', undefined],
+    ['text/plain', 'text/plain'],
+    ['a form', 'application/x-www-form-urlencoded'],
+    ['multipart', 'multipart/form-data; boundary=x'],
+    ['JSON-looking text', 'text/json'],
+  ])('answers 400 naming the content type for a JSON body sent as %s, and changes nothing', async (_what, type) => {
+    const messagesBefore = await h.store.conversations.items(conv);
+    for (const [path, body] of bodies()) {
+      const headers = type ? { 'content-type': type } : undefined;
+      const res = await answer(await h.call('POST', path, { raw: JSON.stringify(body), headers }));
+      expect(res, path).toMatchObject({ status: 400, body: { error: { code: 'unsupported_content_type' } } });
+      expect(res.body.error!.message).toContain('Content-Type: application/json');
+    }
+    expect(await h.store.conversations.items(conv)).toEqual(messagesBefore);
+    expect((await h.call('GET', `/api/runs/${run.runId}`).then((r) => r.json())).status).toBe('awaiting_approval');
+    expect(await h.store.feedback.forRun(run.runId)).toEqual([]);
+  });
+
+  it.each(['application/json; charset=utf-8', 'application/vnd.listing+json', 'APPLICATION/JSON'])(
+    'reads a body sent as %s',
+    async (type) => {
+      const res = await h.call('POST', `/api/runs/${run.runId}/feedback`, {
+        raw: JSON.stringify({ value: 1 }),
+        headers: { 'content-type': type },
+      });
+      expect(res.status).toBe(201);
+    },
+  );
+
+  it.each([
+    ['/api/listings?limit=5&limit=500', 'limit', TOKENS.seller],
+    ['/api/listings?category=Books&category=Sports', 'category', TOKENS.seller],
+    ['/api/traces?status=completed&status=stopped', 'status', TOKENS.support],
+    ['/api/review?offset=0&offset=1', 'offset', TOKENS.support],
+    [`/api/conversations/{conv}?before=1&before=2`, 'before', TOKENS.seller],
+  ])('answers 400 for a query parameter given twice: %s', async (path, name, token) => {
+    const res = await answer(await h.call('GET', path.replace('{conv}', conv), { token }));
+    expect(res).toMatchObject({ status: 400, body: { error: { code: 'invalid_request' } } });
+    expect(res.body.error!.message).toBe(`Invalid request: ${name}: give this parameter once.`);
   });
 });
 

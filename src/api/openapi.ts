@@ -3,19 +3,42 @@ import { describeRoute, resolver, validator as openApiValidator } from 'hono-ope
 import type { z } from 'zod';
 import { BadRequestError } from '../errors.js';
 import { ErrorBody } from './responses.js';
-import { unstorableTextAt } from '../shared/storableText.js';
+import { storableText, unstorableTextAt } from '../shared/storableText.js';
 
 type Target = 'json' | 'query' | 'param';
+
+/** What Hono's JSON validator reads: `application/json` or a `+json` type, with any parameters. */
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
 /**
  * Validates a request part with a zod schema and registers it in the OpenAPI
  * document: the spec and the check come from the same schema. Failures become
  * the contract's 400 with the issues in words. Before the schema, what no
- * schema states: no string holds NUL or a lone surrogate (which the database
- * cannot store), wherever it sits.
+ * schema states: a body is JSON only with a JSON content type (otherwise the
+ * validator sees an empty object and would blame missing fields), a query
+ * parameter is given once, and no string holds NUL or a lone surrogate (which
+ * the database cannot store), wherever it sits.
  */
 export function validate<S extends z.ZodType, T extends Target>(target: T, schema: S) {
-  return openApiValidator(target, schema, (result) => {
+  return openApiValidator(target, schema, (result, c) => {
+    if (target === 'json') {
+      const mediaType = (c.req.header('content-type') ?? '').split(';')[0].trim();
+      if (!JSON_MEDIA_TYPE.test(mediaType))
+        throw new BadRequestError(
+          `The request body must be JSON sent with Content-Type: application/json (got ${
+            mediaType ? `"${mediaType.slice(0, 80)}"` : 'none'
+          }).`,
+          'unsupported_content_type',
+        );
+    }
+    if (target === 'query') {
+      const repeated = Object.entries(result.data as Record<string, unknown>).find(([, v]) => Array.isArray(v));
+      if (repeated)
+        throw new BadRequestError(
+          `Invalid request: ${storableText(repeated[0].slice(0, 40))}: give this parameter once.`,
+          'invalid_request',
+        );
+    }
     const unstorable = unstorableTextAt(result.data);
     if (unstorable !== undefined)
       throw new BadRequestError(
