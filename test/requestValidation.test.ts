@@ -1,8 +1,11 @@
+import { connect, type AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScriptedModel } from '@openai/agents/testing';
 import { createHarness, TOKENS, type Harness } from './support/harness.js';
 import { callTool, say } from './support/scripts.js';
 import { ENGINES } from './support/engines.js';
+import { listen } from '../src/api/httpServer.js';
 import { storableJson, storableText, unstorableTextAt } from '../src/shared/storableText.js';
 
 /**
@@ -151,6 +154,70 @@ describe('what no schema states', () => {
     const res = await answer(await h.call('GET', path.replace('{conv}', conv), { token }));
     expect(res).toMatchObject({ status: 400, body: { error: { code: 'invalid_request' } } });
     expect(res.body.error!.message).toBe(`Invalid request: ${name}: give this parameter once.`);
+  });
+});
+
+describe('requests Node cannot parse', () => {
+  let h: Harness;
+  let server: Server;
+  let port: number;
+  let conv: string;
+  beforeAll(async () => {
+    h = await createHarness({ model: new ScriptedModel([]) });
+    server = await new Promise<Server>((resolve) => {
+      const s = listen(h.app.fetch, 0, '127.0.0.1', () => resolve(s));
+    });
+    port = (server.address() as AddressInfo).port;
+    conv = (await (await h.call('POST', '/api/conversations')).json()).id;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await h?.close();
+  });
+
+  /** Sends `request` as raw bytes, half-closes, and answers all the server wrote before closing. */
+  const exchange = (request: string) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let answer = '';
+      socket.on('data', (d) => (answer += d.toString('latin1')));
+      socket.on('close', () => resolve(answer));
+      socket.on('error', reject);
+      socket.end(request);
+    });
+  const head = 'Host: 127.0.0.1\r\nAuthorization: Bearer demo-seller\r\n';
+
+  it.each([
+    ['not HTTP at all', () => 'HELLO\r\n\r\n', 400, 'malformed_request'],
+    [
+      'a 20 KB URL',
+      () => `GET /api/listings?q=${'a'.repeat(20_000)} HTTP/1.1\r\n${head}\r\n`,
+      431,
+      'headers_too_large',
+    ],
+    [
+      '3,000 headers',
+      () =>
+        `GET /api/session HTTP/1.1\r\n${head}${Array.from({ length: 3000 }, (_, i) => `X-N${i}: 1\r\n`).join('')}\r\n`,
+      431,
+      'headers_too_large',
+    ],
+    [
+      'a body shorter than its Content-Length',
+      () =>
+        `POST /api/conversations/${conv}/messages HTTP/1.1\r\n${head}Content-Type: application/json\r\n` +
+        'Content-Length: 100\r\n\r\n{"text": "hello"}',
+      400,
+      'malformed_request',
+    ],
+  ])('answers %s with the JSON error, and goes on serving', async (_what, request, status, code) => {
+    const answer = await exchange(request());
+    expect(answer).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+    expect(answer).toMatch(/\r\ncontent-type: application\/json\r\n/i);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code } });
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+    // The cut-off message was never run.
+    expect(await h.store.conversations.items(conv)).toEqual([]);
   });
 });
 
