@@ -6,7 +6,8 @@ import { createHarness, TOKENS, type Harness } from './support/harness.js';
 import { callTool, say } from './support/scripts.js';
 import { ENGINES } from './support/engines.js';
 import { listen } from '../src/api/httpServer.js';
-import { storableJson, storableText, unstorableTextAt } from '../src/shared/storableText.js';
+import { storableJson, storableText } from '../src/shared/storableText.js';
+import { MAX_REQUEST_DEPTH, requestShapeProblem } from '../src/api/requestShape.js';
 
 /**
  * Request parts no route's schema speaks of: the body's content type, a query parameter given twice,
@@ -131,6 +132,20 @@ describe('what no schema states', () => {
     expect(await h.store.conversations.items(conv)).toEqual(messagesBefore);
     expect((await h.call('GET', `/api/runs/${run.runId}`).then((r) => r.json())).status).toBe('awaiting_approval');
     expect(await h.store.feedback.forRun(run.runId)).toEqual([]);
+  });
+
+  it('answers 400 for an edited action nested past the limit (it overflowed the stack: 500), and decides nothing', async () => {
+    const deep = `{"title":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const raw = `{"approvalId":"${run.pendingApprovals[0].approvalId}","decision":"approve","arguments":${deep}}`;
+    const res = await answer(
+      await h.call('POST', `/api/runs/${run.runId}/decisions`, {
+        raw,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    expect(res).toMatchObject({ status: 400, body: { error: { code: 'too_deep' } } });
+    expect(res.body.error!.message).toContain('Invalid request: arguments.title.0');
+    expect((await h.call('GET', `/api/runs/${run.runId}`).then((r) => r.json())).status).toBe('awaiting_approval');
   });
 
   it.each(['application/json; charset=utf-8', 'application/vnd.listing+json', 'APPLICATION/JSON'])(
@@ -258,7 +273,14 @@ describe('text from the model the database cannot store', () => {
   });
 });
 
-describe('storable text', () => {
+/** `depth` arrays, one inside the other. */
+function nested(depth: number): unknown {
+  let value: unknown = [];
+  for (let i = 1; i < depth; i++) value = [value];
+  return value;
+}
+
+describe('storable text and request shapes', () => {
   it.each([
     ['NUL', 'a\u0000b', 'a\uFFFDb'],
     ['a lone high surrogate', 'a\uD83Db', 'a\uFFFDb'],
@@ -276,12 +298,20 @@ describe('storable text', () => {
     expect(storableJson(text)).toBe(text);
   });
 
-  it('unstorableTextAt names the first bad place, keys included, and walks deeper than the stack', () => {
-    expect(unstorableTextAt({ a: [{ b: 'ok' }, { c: 'x\u0000' }] })).toBe('a.1.c');
-    expect(unstorableTextAt({ ['k\u0000']: 1 })).toBe('k\uFFFD');
-    expect(unstorableTextAt({ a: 'ok', b: ['😀', 1, null, true] })).toBeUndefined();
-    let deep: unknown = 'x\uD800';
-    for (let i = 0; i < 50_000; i++) deep = [deep];
-    expect(unstorableTextAt(deep)).toMatch(/^0(\.0)+$/);
+  it.each([
+    ['a string deep inside', { a: [{ b: 'ok' }, { c: 'x\u0000' }] }, 'a.1.c', 'invalid_text'],
+    ['a key', { a: { ['k\u0000']: 1 } }, 'a.k\uFFFD', 'invalid_text'],
+    ['the value itself', 'x\uDC00', '', 'invalid_text'],
+    ['nesting past the limit', { a: nested(MAX_REQUEST_DEPTH) }, `a${'.0'.repeat(MAX_REQUEST_DEPTH - 1)}`, 'too_deep'],
+    ['nesting far past the stack', nested(200_000), '0'.repeat(MAX_REQUEST_DEPTH).split('').join('.'), 'too_deep'],
+  ])('requestShapeProblem finds %s', (_what, value, path, code) => {
+    expect(requestShapeProblem(value)).toMatchObject({ path, code });
+  });
+
+  it('requestShapeProblem passes what requests hold, as deep as the limit and as long as a body can be', () => {
+    expect(
+      requestShapeProblem({ a: 'ok', b: ['😀', 1, null, true], c: nested(MAX_REQUEST_DEPTH - 1) }),
+    ).toBeUndefined();
+    expect(requestShapeProblem(Array.from({ length: 300_000 }, (_, i) => (i % 2 ? 'x' : { i })))).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
  * Text a database can store. Two things a JavaScript string may hold have no UTF-8 form that
  * PostgreSQL accepts: NUL (U+0000, refused in text and in JSON read as text) and a UTF-16
  * surrogate without its pair (no character at all). Requests carrying them are refused at the API
- * (`unstorableTextAt`); text from elsewhere (the model's replies and tool arguments) is stored with
+ * (src/api/requestShape.ts); text from elsewhere (the model's replies and tool arguments) is stored with
  * U+FFFD in their place (`storableText`, `storableJson`) rather than failing the run.
  */
 // eslint-disable-next-line no-control-regex -- NUL is what this looks for
@@ -29,32 +29,3 @@ export function storableText(s: string): string {
 export function storableJson(text: string): string {
   return text.includes('\\u') ? text.replace(UNSTORABLE_ESCAPE, `$1${REPLACEMENT_CHARACTER}`) : text;
 }
-
-/**
- * Where in a parsed JSON value (keys included) the first string with NUL or a lone surrogate is, as
- * a dotted path (`""` for the value itself), or undefined when there is none. Walks without
- * recursion: a request body may nest deeper than the call stack.
- */
-export function unstorableTextAt(value: unknown): string | undefined {
-  const pending: Array<[unknown, string]> = [[value, '']];
-  while (pending.length > 0) {
-    const [item, path] = pending.pop()!;
-    if (typeof item === 'string') {
-      if (hasUnstorableText(item)) return path;
-    } else if (Array.isArray(item)) {
-      item.forEach((v, i) => pending.push([v, join(path, String(i))]));
-    } else if (item !== null && typeof item === 'object') {
-      for (const [key, v] of Object.entries(item)) {
-        if (hasUnstorableText(key)) return join(path, storableText(key));
-        pending.push([v, join(path, key)]);
-      }
-    }
-  }
-  return undefined;
-}
-
-/** Keys are the caller's own words, echoed in the error: at most 40 characters of each. */
-const join = (path: string, key: string) => {
-  const shown = key.length > 40 ? `${[...key].slice(0, 40).join('')}…` : key;
-  return path ? `${path}.${shown}` : shown;
-};
