@@ -134,7 +134,7 @@ describe('what no schema states', () => {
     expect(await h.store.feedback.forRun(run.runId)).toEqual([]);
   });
 
-  it('answers 400 for an edited action nested past the limit (it overflowed the stack: 500), and decides nothing', async () => {
+  it('answers 400 for an edited action nested too deep (it overflowed the stack: 500), deciding nothing', async () => {
     const deep = `{"title":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
     const raw = `{"approvalId":"${run.pendingApprovals[0].approvalId}","decision":"approve","arguments":${deep}}`;
     const res = await answer(
@@ -158,6 +158,28 @@ describe('what no schema states', () => {
       expect(res.status).toBe(201);
     },
   );
+
+  it.each([
+    ['PATCH', '/api/listings/lst_0000001', 'GET, HEAD'],
+    ['DELETE', '/api/conversations/{conv}', 'GET, HEAD'],
+    ['GET', '/api/conversations/{conv}/messages', 'POST'],
+    ['PUT', '/api/runs/{run}/decisions', 'POST'],
+    ['OPTIONS', '/api/listings', 'GET, HEAD'],
+    ['POST', '/api/health', 'GET, HEAD'],
+  ])('answers %s %s with 405 and the methods it allows', async (method, path, allow) => {
+    const res = await h.call(method, path.replace('{conv}', conv).replace('{run}', run.runId));
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe(allow);
+    expect((await res.json()).error).toMatchObject({
+      code: 'method_not_allowed',
+      message: expect.stringContaining(method),
+    });
+  });
+
+  it('still answers 404 for a path no method has', async () => {
+    const res = await answer(await h.call('GET', '/api/conversations/x/y/z'));
+    expect(res).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+  });
 
   it.each([
     ['/api/listings?limit=5&limit=500', 'limit', TOKENS.seller],
