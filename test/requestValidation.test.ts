@@ -97,6 +97,27 @@ describe.each(ENGINES)('text the database cannot store, on %s', (engine) => {
   });
 });
 
+describe.each(ENGINES)('time filters on %s', (engine) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ engine, model: new ScriptedModel([]) });
+  });
+  afterAll(() => h?.close());
+
+  it.each([
+    ['year 0000', 'from=0000-01-01T00:00:00Z', 400],
+    ['year 0000 as the end', 'to=0000-12-31T23:59:59Z', 400],
+    ['February 30th', 'from=2026-02-30T00:00:00Z', 400],
+    ['an offset instead of Z', 'from=2026-01-01T00:00:00%2B01:00', 400],
+    ['year 1', 'from=0001-01-01T00:00:00Z', 200],
+    ['year 9999', 'to=9999-12-31T23:59:59.999Z', 200],
+  ])('traces from/to with %s: %s answers %i', async (_what, query, status) => {
+    const res = await answer(await h.call('GET', `/api/traces?${query}`, { token: TOKENS.support }));
+    expect(res.status).toBe(status);
+    if (status === 400) expect(res.body.error).toMatchObject({ code: 'invalid_request' });
+  });
+});
+
 describe('what no schema states', () => {
   let h: Harness;
   let conv: string;
