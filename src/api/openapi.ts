@@ -71,11 +71,16 @@ async function unchecked(target: Target, c: Context): Promise<unknown> {
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: resolver(schema) } });
 
 const ERRORS = {
-  400: 'Bad input: malformed JSON, wrong types or values.',
+  400:
+    'Bad input: malformed JSON (`invalid_json`), a body without a JSON content type (`unsupported_content_type`), ' +
+    'wrong types or values or a repeated query parameter (`invalid_request`), text with NUL or a lone surrogate ' +
+    '(`invalid_text`), nesting past 32 levels (`too_deep`).',
   401: 'Missing or unknown bearer token.',
   403: 'The token’s role may not do this.',
   404: 'Not found (or not yours).',
-  409: 'Conflicts with the current state: the approval is no longer pending, or the review item is already promoted (see the error code).',
+  409:
+    'Conflicts with the current state: the approval is no longer pending, the review item is already promoted, ' +
+    'or the run has all the ratings it keeps (see the error code).',
   413: 'The body is too large.',
   429: 'Too many requests; see Retry-After.',
   503: 'The database cannot be reached: `storage_unavailable` (see Retry-After), or `not_ready` from the readiness check.',
