@@ -23,7 +23,7 @@ async function answer(res: Response) {
   return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } };
 }
 
-describe.each(ENGINES)('text the database cannot store, on %s', (engine) => {
+describe.each(ENGINES)('text and times the database cannot store, on %s', (engine) => {
   let h: Harness;
   let conv: string;
   let run: { runId: string; pendingApprovals: Array<{ approvalId: string }> };
@@ -95,14 +95,6 @@ describe.each(ENGINES)('text the database cannot store, on %s', (engine) => {
     expect((await h.store.feedback.forRun(run.runId)).map((f) => f.comment)).toEqual([null]);
     expect((await h.store.reviews.get(reviewId))?.label ?? null).toBeNull();
   });
-});
-
-describe.each(ENGINES)('time filters on %s', (engine) => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await createHarness({ engine, model: new ScriptedModel([]) });
-  });
-  afterAll(() => h?.close());
 
   it.each([
     ['year 0000', 'from=0000-01-01T00:00:00Z', 400],
