@@ -17,10 +17,13 @@ export interface ImageFacts {
 }
 
 const DATA_URL = /^data:image\/(png|jpeg|jpg|webp|gif);base64,([A-Za-z0-9+/]+={0,2})$/;
+/** An empty file, as a browser reads one (`data:` with or without its type). */
+const EMPTY_DATA_URL = /^data:([\w.+-]+\/[\w.+-]+)?(;base64)?,$/;
 
 /** The image's facts, or the reason it is refused (a sentence for a 400). */
 export function inspectImage(dataUrl: string): ImageFacts | { error: string } {
   const match = DATA_URL.exec(dataUrl);
+  if (!match && EMPTY_DATA_URL.test(dataUrl)) return { error: 'is empty: the file has no bytes' };
   if (!match) return { error: 'must be a base64 data URL of a PNG, JPEG, WebP or GIF image' };
   const declared = (match[1] === 'jpg' ? 'jpeg' : match[1]) as ImageType;
   if ((match[2].length * 3) / 4 > MAX_IMAGE_BYTES + 3) return { error: 'image is larger than 5 MB' };
