@@ -5,13 +5,14 @@ import { createHarness, type Harness } from './support/harness.js';
 import { say } from './support/scripts.js';
 import { pngPhoto } from './support/photos.js';
 
-// Image headers built here byte by byte, as encoders write them (only the header is checked).
+// Images framed here byte by byte, as encoders write them (only the header and the end are checked).
 const png = (width: number, height: number) => pngPhoto(0, width, height);
 function gif(width: number, height: number): Buffer {
-  const b = Buffer.alloc(13);
+  const b = Buffer.alloc(14);
   b.write('GIF89a', 0, 'latin1');
   b.writeUInt16LE(width, 6);
   b.writeUInt16LE(height, 8);
+  b[13] = 0x3b; // the trailer
   return b;
 }
 function jpeg(width: number, height: number): Buffer {
@@ -23,7 +24,7 @@ function jpeg(width: number, height: number): Buffer {
   sof[4] = 8;
   sof.writeUInt16BE(height, 5);
   sof.writeUInt16BE(width, 7);
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof]);
+  return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.from([0xff, 0xd9])]);
 }
 function webp(width: number, height: number): Buffer {
   const b = Buffer.alloc(30);
@@ -33,6 +34,23 @@ function webp(width: number, height: number): Buffer {
   b.writeUIntLE(width - 1, 24, 3);
   b.writeUIntLE(height - 1, 27, 3);
   return b;
+}
+/** A WebP whose RIFF header announces `size` bytes after it. */
+function riffSize(b: Buffer, size: number): Buffer {
+  const copy = Buffer.from(b);
+  copy.writeUInt32LE(size, 4);
+  return copy;
+}
+/** A JPEG with an EXIF segment holding a whole thumbnail (SOI … EOI), then the frame header, and no end. */
+function thumbnailOnly(width: number, height: number): Buffer {
+  const thumbnail = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
+  const app1 = Buffer.concat([
+    Buffer.from([0xff, 0xe1, 0x00, 2 + 6 + thumbnail.length]),
+    Buffer.from('Exif\0\0'),
+    thumbnail,
+  ]);
+  const whole = jpeg(width, height);
+  return Buffer.concat([whole.subarray(0, 2), app1, whole.subarray(2, -2)]);
 }
 const url = (type: string, bytes: Buffer) => `data:image/${type};base64,${bytes.toString('base64')}`;
 
@@ -57,6 +75,14 @@ describe('images are checked by their content', () => {
     ['zero width', url('png', png(0, 10)), /no readable dimensions/],
     ['a decompression bomb header', url('png', png(60_000, 60_000)), /60000x60000 pixels/],
     ['an SVG', `data:image/svg+xml;base64,${Buffer.from('<svg/>').toString('base64')}`, /base64 data URL/],
+    ['an empty file', 'data:image/png;base64,', /is empty/],
+    ['an empty file of no type', 'data:', /base64 data URL/],
+    ['an empty file as a browser reads it', 'data:application/octet-stream;base64,', /is empty/],
+    ['a PNG cut before its IEND', url('png', pngPhoto(4000).subarray(0, 3000)), /is cut short/],
+    ['a JPEG cut before its end marker', url('jpeg', jpeg(800, 600).subarray(0, -2)), /is cut short/],
+    ['a GIF cut before its trailer', url('gif', gif(8, 8).subarray(0, -1)), /is cut short/],
+    ['a WebP shorter than its RIFF header says', url('webp', riffSize(webp(8, 8), 4000)), /is cut short/],
+    ["a JPEG cut short whose only end marker is its thumbnail's", url('jpeg', thumbnailOnly(64, 48)), /is cut short/],
   ])('refuses %s', (_what, dataUrl, message) => {
     expect(inspectImage(dataUrl)).toEqual({ error: expect.stringMatching(message) });
   });

@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps): Hono<AuthEnv> {
   const log = deps.log ?? ((msg, fields) => processLogger().error(fields, msg));
   const app = new Hono<AuthEnv>();
   app.onError(errorHandler(log));
-  app.notFound(notFound);
+  app.notFound(notFound(() => app.routes));
   // First, so that every response (refusals and errors too) has an id and an access line.
   app.use('*', requestLog(deps.logger ?? processLogger()));
   if (deps.demo) app.use('*', demoOnLoopback());

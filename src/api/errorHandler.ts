@@ -44,6 +44,42 @@ export function errorHandler(log: (msg: string, fields: Record<string, unknown>)
   };
 }
 
-export function notFound(c: Context) {
-  return c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404);
+/** A registered route as the app lists it (`ALL` for middleware). */
+interface Route {
+  method: string;
+  path: string;
 }
+
+/**
+ * The answer when no route takes a request: 405 with `Allow` when the path has routes for other
+ * methods (a client that sent the wrong method learns the right one), else 404. The app's routes
+ * are read on first use, once every one is registered.
+ */
+export function notFound(routes: () => readonly Route[]) {
+  let byPath: Array<{ pattern: RegExp; method: string }> | undefined;
+  return (c: Context) => {
+    byPath ??= routes()
+      .filter((r) => r.method !== 'ALL')
+      .map((r) => ({ pattern: routePattern(r.path), method: r.method }));
+    const allowed = [...new Set(byPath.filter((r) => r.pattern.test(c.req.path)).map((r) => r.method))];
+    const { method, path } = c.req;
+    if (allowed.length === 0) return c.json(errorBody('not_found', `No route for ${method} ${path}.`), 404);
+    if (allowed.includes('GET')) allowed.push('HEAD');
+    c.header('Allow', allowed.join(', '));
+    return c.json(
+      errorBody('method_not_allowed', `${method} is not allowed on ${path}; use ${allowed.join(' or ')}.`),
+      405,
+    );
+  };
+}
+
+/** `/api/runs/:runId/feedback` as a pattern: a parameter is one path segment, `*` anything. */
+const routePattern = (path: string) =>
+  new RegExp(
+    `^${path
+      .split('/')
+      .map((part) =>
+        part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      )
+      .join('/')}$`,
+  );

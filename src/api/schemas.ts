@@ -67,6 +67,9 @@ export const ListingsQuery = z.object({
 
 export const TraceIdParam = z.object({ traceId: z.string().regex(/^trace_[0-9a-f]{32}$/, 'must be a trace_… id') });
 
+/** A UTC time (`…Z`) from year 1 on: ISO 8601 has a year 0000, PostgreSQL's timestamps do not. */
+const Instant = z.iso.datetime().refine((s) => !s.startsWith('0000'), 'must be in year 1 or later');
+
 export const TracesQuery = z.object({
   q: z
     .string()
@@ -89,8 +92,8 @@ export const TracesQuery = z.object({
     .optional(),
   deniedRule: z.string().max(60).optional(),
   tag: z.string().max(120).optional(),
-  from: z.iso.datetime().optional(),
-  to: z.iso.datetime().optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

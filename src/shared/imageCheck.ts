@@ -1,7 +1,8 @@
 /**
  * Uploaded images are untrusted bytes: an image is accepted only when its content is what its data
- * URL says (magic bytes), it decodes within the size cap, and its header gives sane dimensions.
- * Only the header is parsed; the pixels are the vision model's business.
+ * URL says (magic bytes), it decodes within the size cap, its header gives sane dimensions, and it
+ * ends as its format ends (a cut-off upload would break the listing's page and every later model
+ * call that shows it). Only the header and the end are read; the pixels are the vision model's business.
  */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const MAX_IMAGE_SIDE = 10_000;
@@ -16,10 +17,13 @@ export interface ImageFacts {
 }
 
 const DATA_URL = /^data:image\/(png|jpeg|jpg|webp|gif);base64,([A-Za-z0-9+/]+={0,2})$/;
+/** An empty file, as a browser reads one (`data:` with or without its type). */
+const EMPTY_DATA_URL = /^data:([\w.+-]+\/[\w.+-]+)?(;base64)?,$/;
 
 /** The image's facts, or the reason it is refused (a sentence for a 400). */
 export function inspectImage(dataUrl: string): ImageFacts | { error: string } {
   const match = DATA_URL.exec(dataUrl);
+  if (!match && EMPTY_DATA_URL.test(dataUrl)) return { error: 'is empty: the file has no bytes' };
   if (!match) return { error: 'must be a base64 data URL of a PNG, JPEG, WebP or GIF image' };
   const declared = (match[1] === 'jpg' ? 'jpeg' : match[1]) as ImageType;
   if ((match[2].length * 3) / 4 > MAX_IMAGE_BYTES + 3) return { error: 'image is larger than 5 MB' };
@@ -32,10 +36,40 @@ export function inspectImage(dataUrl: string): ImageFacts | { error: string } {
   if (!(width > 0 && height > 0)) return { error: 'has no readable dimensions (a truncated or damaged image)' };
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS)
     return { error: `is ${width}x${height} pixels; the limit is ${MAX_IMAGE_SIDE} per side` };
+  if (!complete(bytes, found)) return { error: 'is cut short: it does not end as a whole image does' };
   return { type: found.type, bytes: bytes.length, width, height };
 }
 
-function sniff(b: Buffer): { type: ImageType; width: number; height: number } | undefined {
+const PNG_END = Buffer.from('IEND', 'latin1');
+const JPEG_END = Buffer.from([0xff, 0xd9]);
+
+/**
+ * Whether the image reaches its format's end: PNG's IEND chunk, JPEG's end-of-image marker after
+ * the frame header (an EXIF thumbnail has its own, before it), GIF's trailer byte, as many bytes as
+ * WebP's RIFF header announces. Bytes after the end (some cameras append data) are allowed.
+ */
+function complete(b: Buffer, found: Sniffed): boolean {
+  switch (found.type) {
+    case 'png':
+      return b.lastIndexOf(PNG_END) > 32;
+    case 'jpeg':
+      return b.lastIndexOf(JPEG_END) > (found.frameAt ?? b.length);
+    case 'gif':
+      return b[b.length - 1] === 0x3b;
+    case 'webp':
+      return b.readUInt32LE(4) + 8 <= b.length;
+  }
+}
+
+interface Sniffed {
+  type: ImageType;
+  width: number;
+  height: number;
+  /** JPEG: where the frame header starts. */
+  frameAt?: number;
+}
+
+function sniff(b: Buffer): Sniffed | undefined {
   if (b.length >= 24 && b.readUInt32BE(0) === 0x89504e47 && b.readUInt32BE(4) === 0x0d0a1a0a) {
     // IHDR is the first chunk: width and height at bytes 16..23.
     if (b.toString('latin1', 12, 16) !== 'IHDR') return undefined;
@@ -61,7 +95,7 @@ function webp(b: Buffer): { type: 'webp'; width: number; height: number } | unde
 }
 
 /** Walks JPEG segments to the first start-of-frame marker, which holds the dimensions. */
-function jpeg(b: Buffer): { type: 'jpeg'; width: number; height: number } | undefined {
+function jpeg(b: Buffer): Sniffed | undefined {
   let at = 2;
   while (at + 9 < b.length) {
     if (b[at] !== 0xff) return undefined;
@@ -72,7 +106,8 @@ function jpeg(b: Buffer): { type: 'jpeg'; width: number; height: number } | unde
     }
     const length = b.readUInt16BE(at + 2);
     const startOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (startOfFrame) return { type: 'jpeg', height: b.readUInt16BE(at + 5), width: b.readUInt16BE(at + 7) };
+    if (startOfFrame)
+      return { type: 'jpeg', height: b.readUInt16BE(at + 5), width: b.readUInt16BE(at + 7), frameAt: at };
     if (length < 2) return undefined;
     at += 2 + length;
   }

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 
+/** PNG's last chunk: IEND, empty, with its CRC. */
+const IEND = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+
 /**
- * A PNG as an encoder starts one (signature, IHDR with the dimensions), followed by `size` random
- * bytes: only the header is checked, and the random tail makes every photo distinct.
+ * A PNG as an encoder frames one (signature, IHDR with the dimensions, IEND last) around random
+ * bytes, `size` in all: only the header and the end are checked, and the random middle makes every
+ * photo distinct.
  */
 export function pngPhoto(size: number, width = 640, height = 480): Buffer {
   const header = Buffer.alloc(33);
@@ -14,7 +18,7 @@ export function pngPhoto(size: number, width = 640, height = 480): Buffer {
   header.writeUInt32BE(height, 20);
   header[24] = 8;
   header[25] = 2;
-  return Buffer.concat([header, randomBytes(Math.max(0, size - header.length))]);
+  return Buffer.concat([header, randomBytes(Math.max(0, size - header.length - IEND.length)), IEND]);
 }
 
 export const dataUrl = (bytes: Buffer, mime = 'image/png') => `data:${mime};base64,${bytes.toString('base64')}`;

@@ -6,6 +6,10 @@ import { DecisionBody, FeedbackBody, RunIdParam } from '../schemas.js';
 import { FeedbackSaved, RunResultSchema } from '../responses.js';
 import { describe, validate } from '../openapi.js';
 import { streamRun, wantsEventStream } from '../sse.js';
+import { ConflictError } from '../../errors.js';
+
+/** Ratings one run keeps (every one is a row, with a comment of up to 2,000 characters). */
+export const MAX_FEEDBACK_PER_RUN = 20;
 
 export function runRoutes(
   assistant: ListingAssistant,
@@ -49,9 +53,11 @@ export function runRoutes(
     '/:runId/feedback',
     describe({
       summary: 'Thumbs up or down on a run, with an optional comment',
+      description: `A run keeps at most ${MAX_FEEDBACK_PER_RUN} ratings; past them \`409 feedback_limit\`.`,
       tag: 'runs',
       status: 201,
       response: FeedbackSaved,
+      errors: [400, 401, 403, 404, 409],
     }),
     requireRole('seller'),
     validate('param', RunIdParam),
@@ -64,6 +70,12 @@ export function runRoutes(
       const run = await assistant.visibleRun(runId, { userId: sellerId, role: 'seller' });
       // The feedback and its review item commit together.
       const saved = await store.transaction(async (tx) => {
+        // A seller may change their mind, not grow the table without end.
+        if ((await tx.feedback.forRun(runId)).length >= MAX_FEEDBACK_PER_RUN)
+          throw new ConflictError(
+            `This run already has ${MAX_FEEDBACK_PER_RUN} ratings; that is the most one run keeps.`,
+            'feedback_limit',
+          );
         const added = await tx.feedback.add({ runId, sellerId, value: body.value, comment: body.comment ?? null });
         // Every thumbs-down is reviewed by a person (once per run, however often the seller clicks).
         if (added.value === -1) await tx.reviews.enqueue({ runId, traceId: run.traceId, reason: 'thumbs_down' });

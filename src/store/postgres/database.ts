@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { StoreUnavailableError } from '../store.js';
 import { from as copyFrom } from 'pg-copy-streams';
+import { storableJson, storableText } from '../../shared/storableText.js';
 
 /** pg's type parsers, changed where records need other JavaScript values than pg's defaults. */
 const defaultTypes = pg.types;
@@ -60,6 +61,13 @@ async function guarded<T>(statement: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A parameter as PostgreSQL can take it: NUL and lone surrogates in text (the model's words, say)
+ * become U+FFFD, where they would fail the whole statement; SQLite keeps them as given.
+ */
+const storable = (value: unknown): unknown =>
+  typeof value === 'string' ? storableText(value) : Array.isArray(value) ? value.map(storable) : value;
+
 /** How many distinct statement texts get a name; any beyond (none expected) are sent unnamed. */
 const MAX_NAMED_STATEMENTS = 2000;
 const statementNames = new Map<string, string>();
@@ -69,7 +77,8 @@ const statementNames = new Map<string, string>();
  * and then only bound and executed; the server may keep a generic plan) unless `prepared` is false.
  * Names are per process and per text, so a name always means the same text on every connection.
  */
-function statement(sql: string, values: unknown[], prepared: boolean): pg.QueryConfig {
+function statement(sql: string, params: unknown[], prepared: boolean): pg.QueryConfig {
+  const values = params.map(storable);
   if (!prepared) return { text: sql, values };
   let name = statementNames.get(sql);
   if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
@@ -383,5 +392,11 @@ export class PgDatabase {
 export const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 
-/** A JSON column value: the text JSON.stringify gives (json columns keep it as written). */
-export const json = (value: unknown): string | undefined => JSON.stringify(value);
+/**
+ * A JSON column value: the text JSON.stringify gives (json columns keep it as written), with NUL and
+ * lone surrogates as U+FFFD: json takes their escapes, but reading such a value as text fails.
+ */
+export const json = (value: unknown): string | undefined => {
+  const text = JSON.stringify(value);
+  return text === undefined ? text : storableJson(text);
+};
