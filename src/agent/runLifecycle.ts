@@ -34,6 +34,7 @@ import { traceRouter, type SettledRun, type TraceSink } from '../tracing/traceRo
 import { StoreRecorder } from '../tracing/storeRecorder.js';
 import { StoreSession, closeDanglingCalls } from './storeSession.js';
 import { PhotoInputModel } from './photoInput.js';
+import { OutputLimitModel } from './outputLimit.js';
 import { assistantText, userInputItem, type SellerMessage } from './messages.js';
 import { toRunResult, type RunResult } from './runResult.js';
 import { toRunEvent, type RunEvent } from './runEvents.js';
@@ -334,7 +335,7 @@ export class RunLifecycle {
     // Spans see the input as stored (photos by reference); the provider gets the photos' bytes.
     const photoTurns = this.options.history?.photoTurns ?? Infinity;
     const withPhotos = new PhotoInputModel(this.options.model, this.store, run.sellerId, photoTurns);
-    return new TracedModel(new LoopGuardModel(withPhotos), this.options.modelName);
+    return new TracedModel(new LoopGuardModel(new OutputLimitModel(withPhotos)), this.options.modelName);
   }
 
   private agentWith(run: RunRecord, model: TracedModel): Agent<AssistantContext> {
