@@ -77,6 +77,23 @@ describe('the masker', () => {
     });
   }
 
+  it.each([
+    ['a zero-width space inside an email', 'write to bob\u200B@example.com', 'bob'],
+    ['full-width "＠" and "．"', 'mail: bob＠example．com', 'bob'],
+    ['full-width digits', 'call ０１７６ １２３４５６７８ after 6', '12345678'],
+    ['zero-width spaces between digits', 'call 0176\u200B1234\u200B5678', '5678'],
+    ['a soft hyphen inside an email', 'bob@exam\u00ADple.com', 'example'],
+  ])('masks personal data written to dodge it: %s', (_what, text, part) => {
+    const masked = maskText(text);
+    expect(masked).not.toContain(part);
+    expect(masked.normalize('NFKC').replace(/\p{Cf}/gu, '')).not.toContain(part);
+  });
+
+  it('leaves text with nothing to mask in its own characters', () => {
+    for (const text of ['Ｔｒｅｋ Marlin ７, good condition', 'caf\u00E9 table\u200D', 'ﬁne oak desk'])
+      expect(maskText(text)).toBe(text);
+  });
+
   it('keeps ids: a UUID is never taken for a phone number, whatever its digits', () => {
     const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`));
     const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));

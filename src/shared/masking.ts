@@ -61,10 +61,25 @@ function insideUuid(text: string, start: number, end: number): boolean {
   return false;
 }
 
-export function maskText(text: string): string {
+function applyRules(text: string): string {
   let out = text;
   for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement as string);
   return out;
+}
+
+// Format characters (zero-width spaces and joiners, soft hyphens, direction marks): invisible, so a reader
+// sees "bob@example.com" where the rules would see letters cut apart.
+const INVISIBLE = /\p{Cf}/gu;
+
+export function maskText(text: string): string {
+  const masked = applyRules(text);
+  // Personal data written to dodge the rules (full-width digits and "＠", zero-width characters inside an
+  // address) shows in the plain reading: when that reading has something to mask, it is what leaves, masked.
+  // Text without any keeps its own characters.
+  const plain = text.normalize('NFKC').replace(INVISIBLE, '');
+  if (plain === text) return masked;
+  const maskedPlain = applyRules(plain);
+  return maskedPlain !== plain ? maskedPlain : masked;
 }
 
 /** Masks every string inside a JSON-like value (keys too: a key can carry an email). */
