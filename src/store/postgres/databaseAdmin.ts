@@ -24,34 +24,35 @@ export function withoutPassword(url: string): string {
 }
 
 /**
- * Databases on one PostgreSQL server, created and dropped through an administrative connection
- * (the URL's own database, usually `postgres`): evals give every trial its own database, copied
- * from a seeded catalogue with `CREATE DATABASE … TEMPLATE`, a file copy on the server.
+ * Databases on one PostgreSQL server, created and dropped through administrative connections
+ * (to the URL's own database, usually `postgres`): evals give every trial its own database, copied
+ * from a seeded catalogue with `CREATE DATABASE … TEMPLATE`, a file copy on the server. Copies run
+ * side by side on a few connections: one at a time, creating databases was most of a trial's time.
  */
 export class DatabaseAdmin {
-  /** The statement under way: one connection runs one at a time (node-postgres no longer queues for us). */
-  private queue: Promise<unknown> = Promise.resolve();
-
   private constructor(
     private readonly server: string,
-    private readonly client: pg.Client,
+    private readonly pool: pg.Pool,
   ) {}
 
-  /** Connects to `url`; an unreachable server is a StoreUnavailableError whose message has no password. */
-  static async connect(url: string): Promise<DatabaseAdmin> {
-    const client = new pg.Client({ connectionString: url });
+  /**
+   * Connects to `url` with up to `connections` at once; an unreachable server is a StoreUnavailableError
+   * whose message has no password.
+   */
+  static async connect(url: string, connections = 4): Promise<DatabaseAdmin> {
+    const pool = new pg.Pool({ connectionString: url, max: connections });
+    // A server that goes away later fails the next statement; unheard, the event would end the process.
+    pool.on('error', () => undefined);
     try {
-      await client.connect();
+      await pool.query('SELECT 1');
     } catch (error) {
-      await client.end().catch(() => undefined);
+      await pool.end().catch(() => undefined);
       const reason = error instanceof Error ? error.message : String(error);
       throw new StoreUnavailableError(`Cannot reach PostgreSQL at ${withoutPassword(url)}: ${reason}`, {
         cause: error,
       });
     }
-    // A server that goes away later fails the next statement; unheard, the event would end the process.
-    client.on('error', () => undefined);
-    return new DatabaseAdmin(url, client);
+    return new DatabaseAdmin(url, pool);
   }
 
   /** The URL of database `name` on the same server, with the same credentials. */
@@ -62,43 +63,32 @@ export class DatabaseAdmin {
   }
 
   /** Creates an empty database, or a copy of `template` (which nobody may be connected to meanwhile). */
-  create(name: string, template?: string): Promise<void> {
+  async create(name: string, template?: string): Promise<void> {
     const copy = template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : '';
-    return this.run(`CREATE DATABASE ${pg.escapeIdentifier(name)}${copy}`);
+    await this.pool.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}${copy}`);
   }
 
   /** Drops the database if it exists, ending any session still connected to it. */
-  drop(name: string): Promise<void> {
-    return this.run(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+  async drop(name: string): Promise<void> {
+    await this.pool.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
   }
 
   async exists(name: string): Promise<boolean> {
-    const result = await this.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    const result = await this.pool.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     return (result.rowCount ?? 0) > 0;
   }
 
   /** The databases whose names start with `prefix`, sorted. */
   async named(prefix: string): Promise<string[]> {
     const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const result = await this.query<{ datname: string }>(
+    const result = await this.pool.query<{ datname: string }>(
       'SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname',
       [like],
     );
     return result.rows.map((r) => r.datname);
   }
 
-  async close(): Promise<void> {
-    await this.queue;
-    await this.client.end();
-  }
-
-  private async run(sql: string): Promise<void> {
-    await this.query(sql);
-  }
-
-  private query<R extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
-    const next = this.queue.then(() => this.client.query<R>(sql, values));
-    this.queue = next.catch(() => undefined);
-    return next;
+  close(): Promise<void> {
+    return this.pool.end();
   }
 }
