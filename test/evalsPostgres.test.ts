@@ -6,6 +6,7 @@ import { DatabaseAdmin, openStore, withoutPassword, type Store } from '../src/st
 import { Scenario } from '../src/evals/scenario.js';
 import { runSuite } from '../src/evals/suite.js';
 import { storageOptions, UsageError } from '../src/evals/cliArgs.js';
+import { gateMain } from '../src/evals/gateRun.js';
 import { allListings } from '../src/evals/trialData.js';
 import type { TrialResult } from '../src/evals/trial.js';
 import type { SuiteReport } from '../src/evals/report.js';
@@ -157,6 +158,19 @@ describe('evals on PostgreSQL, two instances per trial', () => {
     });
     await expect(failure).rejects.toThrow(/127\.0\.0\.1:1/);
     await expect(failure).rejects.not.toThrow(/s3cret/);
+  });
+
+  it('gates a PostgreSQL run against the same baseline as SQLite', async () => {
+    const lines: string[] = [];
+    const io = { log: (l: string) => lines.push(l), error: (l: string) => lines.push(l), env: { ...process.env } };
+    const args = ['--filter', 'reprice-own-by-id', '--out', dir];
+    const code = await gateMain([...args, '--database-url', server(), '--instances', '2'], io);
+    expect(lines.join('\n')).toMatch(/eval gate passed/);
+    expect(code).toBe(0);
+    const refused: string[] = [];
+    const usage = { log: () => undefined, error: (l: string) => refused.push(l), env: {} };
+    expect(await gateMain([...args, '--instances', '2'], usage)).toBe(2);
+    expect(refused.join('\n')).toMatch(/--instances above 1 needs PostgreSQL[^]*usage: npm run evals:gate/);
   });
 
   it('treats a wrong flag or value as a usage error', () => {
