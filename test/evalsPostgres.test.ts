@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseAdmin, openStore, withoutPassword, type Store } from '../src/store/index.js';
+import { DatabaseAdmin, databaseName, openStore, withoutPassword, type Store } from '../src/store/index.js';
 import { Scenario } from '../src/evals/scenario.js';
 import { runSuite } from '../src/evals/suite.js';
 import { storageOptions, UsageError } from '../src/evals/cliArgs.js';
@@ -171,6 +171,19 @@ describe('evals on PostgreSQL, two instances per trial', () => {
     const usage = { log: () => undefined, error: (l: string) => refused.push(l), env: {} };
     expect(await gateMain([...args, '--instances', '2'], usage)).toBe(2);
     expect(refused.join('\n')).toMatch(/--instances above 1 needs PostgreSQL[^]*usage: npm run evals:gate/);
+  });
+
+  it('names databases safely: no quote, no upper case, never past PostgreSQL’s 63 bytes', async () => {
+    const hostile = databaseName('evals', `x"; DROP DATABASE postgres; --`, 'Ünïcode-Scénario', 'y'.repeat(80));
+    expect(hostile).toMatch(/^[a-z0-9_]{1,63}$/);
+    expect(hostile.startsWith('evals_x_drop_database_postgres_n_code_sc_nario_')).toBe(true);
+    expect(() => databaseName('--', '')).toThrow();
+    // A name that needs quoting anyway (a dash) is created and dropped as it is spelled.
+    const odd = `evals-odd-${process.pid}`;
+    await admin.create(odd);
+    expect(await admin.exists(odd)).toBe(true);
+    await admin.drop(odd);
+    expect(await admin.exists(odd)).toBe(false);
   });
 
   it('treats a wrong flag or value as a usage error', () => {
