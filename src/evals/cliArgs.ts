@@ -31,6 +31,29 @@ export function trialOptions(values: { trials: string; concurrency?: string }): 
 }
 
 /**
+ * `--database-url` (else `EVAL_DATABASE_URL`, never the service's own `DATABASE_URL`, so an operator's evals
+ * cannot touch the live database by accident) and `--instances`: a PostgreSQL server on which every trial gets
+ * its own database, and how many assistants serve each trial (more than one needs PostgreSQL).
+ */
+export function storageOptions(
+  values: { 'database-url'?: string; instances?: string },
+  env: Record<string, string | undefined> = process.env,
+): { databaseUrl: string | undefined; instances: number } {
+  const databaseUrl = values['database-url'] || env.EVAL_DATABASE_URL || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/[^/]/.test(databaseUrl))
+    throw new UsageError('--database-url (or EVAL_DATABASE_URL) must be a postgres:// URL');
+  const instances = values.instances === undefined ? 1 : Number(values.instances);
+  if (!Number.isInteger(instances) || instances < 1 || instances > MAX_INSTANCES)
+    throw new UsageError(`--instances must be an integer from 1 to ${MAX_INSTANCES}`);
+  if (instances > 1 && !databaseUrl)
+    throw new UsageError('--instances above 1 needs PostgreSQL: give --database-url (or EVAL_DATABASE_URL)');
+  return { databaseUrl, instances };
+}
+
+/** Each instance holds its own connection pool on the trial's database: a bound on what one trial opens. */
+const MAX_INSTANCES = 8;
+
+/**
  * The environment a command runs its assistant with: the process's own, with `AGENT_MODEL`
  * set when `--model` names one. A remote model without a key or base URL is a usage error
  * rather than a silent fallback to the offline model.

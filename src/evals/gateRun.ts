@@ -3,11 +3,12 @@ import { dirname, join } from 'node:path';
 import { nullModelsConsole, readReport, reportStamp, writeReport, type SuiteReport } from './report.js';
 import { DEFAULT_GATE, evaluateGate, toBaseline } from './regressionGate.js';
 import { DEFAULT_FLOOR_PATH, describeFloor, raiseFloor, readFloorIfAny, writeFloor } from './floor.js';
-import { parseCliArgs, trialOptions, UsageError } from './cliArgs.js';
+import { parseCliArgs, storageOptions, trialOptions, UsageError } from './cliArgs.js';
 
 /**
  * `npm run evals:gate -- [--model NAME] [--trials K] [--filter TAG] [--concurrency N] [--report FILE] [--baseline
- * FILE] [--floor FILE] [--margin POINTS] [--scenario-tolerance RATE] [--update-baseline] [--update-floor]`
+ * FILE] [--floor FILE] [--margin POINTS] [--scenario-tolerance RATE] [--update-baseline] [--update-floor]
+ * [--database-url postgres://… [--instances N]]`
  * Without `--report`, runs the suite (the offline model, one trial: it is
  * deterministic; or `--model` with `--trials`, configured from the
  * environment like `npm run evals`) and writes its report like `npm run
@@ -22,7 +23,9 @@ import { parseCliArgs, trialOptions, UsageError } from './cliArgs.js';
  * split (refused if that would lower any floor). Both may be given together.
  */
 export const USAGE =
-  'usage: npm run evals:gate -- [--model offline] [--trials 1] [--filter TAG] [--concurrency N] [--report FILE] [--baseline FILE] [--floor FILE] [--margin 5] [--scenario-tolerance 0] [--update-baseline] [--update-floor]';
+  'usage: npm run evals:gate -- [--model offline] [--trials 1] [--filter TAG] [--concurrency N] [--report FILE] ' +
+  '[--baseline FILE] [--floor FILE] [--margin 5] [--scenario-tolerance 0] [--update-baseline] [--update-floor] ' +
+  '[--database-url postgres://… (or EVAL_DATABASE_URL)] [--instances N]';
 
 const OFFLINE_BASELINE = 'evals/baseline.json';
 
@@ -47,7 +50,7 @@ export interface GateIo {
 const CONSOLE: GateIo = { log: (l) => console.log(l), error: (l) => console.error(l) };
 
 /** The gate's options, checked: a mistake is a UsageError. */
-function gateOptions(args: string[]) {
+function gateOptions(args: string[], env: Record<string, string | undefined>) {
   const values = parseCliArgs({
     args,
     options: {
@@ -63,25 +66,27 @@ function gateOptions(args: string[]) {
       'update-baseline': { type: 'boolean', default: false },
       'update-floor': { type: 'boolean', default: false },
       out: { type: 'string', default: 'evals/reports' },
+      'database-url': { type: 'string' },
+      instances: { type: 'string' },
     },
   });
   const marginPoints = Number(values.margin);
   const scenarioTolerance = Number(values['scenario-tolerance']);
   if (!(marginPoints >= 0) || !(scenarioTolerance >= 0))
     throw new UsageError('--margin and --scenario-tolerance must be non-negative numbers');
-  return { values, marginPoints, scenarioTolerance, ...trialOptions(values) };
+  return { values, marginPoints, scenarioTolerance, ...trialOptions(values), ...storageOptions(values, env) };
 }
 
 export async function gateMain(args: string[] = process.argv.slice(2), io: GateIo = CONSOLE): Promise<number> {
   let options;
   try {
-    options = gateOptions(args);
+    options = gateOptions(args, io.env ?? process.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.error(`${error.message}\n${USAGE}`);
     return 2;
   }
-  const { values, marginPoints, scenarioTolerance, trials, concurrency } = options;
+  const { values, marginPoints, scenarioTolerance, trials, concurrency, databaseUrl, instances } = options;
 
   let report: SuiteReport;
   if (values.report) {
@@ -97,6 +102,9 @@ export async function gateMain(args: string[] = process.argv.slice(2), io: GateI
       concurrency,
       env: io.env,
       keepFailedIn: join(values.out, stamp),
+      // The same verdicts on PostgreSQL with several instances: the references do not depend on the engine.
+      databaseUrl,
+      instances,
       progress: true,
       nullModels: true,
     });

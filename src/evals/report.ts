@@ -30,8 +30,13 @@ export interface SuiteReport {
   filter: string | null;
   concurrency: number;
   durationMs: number;
-  /** Where failing trials' databases were kept, if anywhere. */
+  /** Where failing trials' databases were kept, if anywhere (a folder of SQLite files). */
   failedTrialDbs: string | null;
+  /**
+   * Where the trials ran: one SQLite file each, or one PostgreSQL database each (named `<prefix>_…` on
+   * the server) served by `instances` assistants. Absent in older reports: SQLite, one instance.
+   */
+  storage?: { engine: 'sqlite' | 'postgres'; instances: number; databasePrefix?: string };
   /** Where the suite was recorded in Langfuse, when configured. */
   langfuseDatasetRun?: { dataset: string; runName: string } | null;
   overall: OverallSummary;
@@ -223,7 +228,8 @@ export function renderMarkdown(report: SuiteReport, chartFile: string, dir = '.'
     }
     for (const s of failed) {
       lines.push(`### ${s.id} — ${s.title}`, '', ...s.failures.map((f) => `- ${cell(f)}`));
-      for (const db of s.keptDbs) lines.push(`- database: \`${relative(dir, db) || db}\``);
+      // A kept PostgreSQL database is named by its URL (no password): open it with DATABASE_URL.
+      for (const db of s.keptDbs) lines.push(`- database: \`${db.includes('://') ? db : relative(dir, db) || db}\``);
       lines.push('');
     }
   }

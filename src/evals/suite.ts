@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_VERSION, loadConfig } from '../config.js';
@@ -8,7 +8,8 @@ import { selectModel } from '../agent/modelSelection.js';
 import { loadInstructions } from '../agent/instructions.js';
 import { loadPromptRollout } from '../agent/promptRollout.js';
 import { loadScenarios, filterScenarios, type Scenario } from './scenario.js';
-import { CatalogueTemplates } from './trialData.js';
+import { SqliteTrialDatabases, type TrialDatabases } from './trialDatabases.js';
+import { PostgresTrialDatabases } from './postgresTrialDatabases.js';
 import { runTrial, type TrialResult, type TrialSetup } from './trial.js';
 import { summarizeOverall, summarizeScenario, summarizeSplits, summarizeTags } from './metrics.js';
 import { ProgressBar } from './progress.js';
@@ -32,6 +33,15 @@ export interface SuiteOptions {
   judgeRules?: PolicyRules;
   keepFailedIn?: string;
   keepAll?: boolean;
+  /**
+   * A PostgreSQL server (`postgres://…`, any database on it) on which every trial gets its own new database;
+   * without it each trial is a SQLite file.
+   */
+  databaseUrl?: string;
+  /** Assistants per trial, each with its own store on the trial's database (PostgreSQL only; default 1). */
+  instances?: number;
+  /** Called with each trial's store (still open) once the trial is judged: to read more of what it did. */
+  onTrialFinished?: TrialSetup['onFinished'];
   progress?: boolean;
   modelFactory?: TrialSetup['model'];
   /** A model playing the seller; defaults to `SIMULATOR_MODEL` in the environment, else the scripted seller. */
@@ -57,6 +67,10 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   if (scenarios.length === 0) throw new Error(`No scenario matches the filter "${options.filter}".`);
   const trials = options.trials ?? 1;
   if (!Number.isInteger(trials) || trials < 1) throw new Error('--trials must be a positive integer');
+  const instances = options.instances ?? 1;
+  if (!Number.isInteger(instances) || instances < 1) throw new Error('--instances must be a positive integer');
+  if (instances > 1 && !options.databaseUrl)
+    throw new Error('--instances above 1 needs PostgreSQL (--database-url): a SQLite file serves one process here.');
   const env = { ...(options.env ?? process.env) };
   if (options.model) env.AGENT_MODEL = options.model;
   // A report is about one prompt version: --prompt, else PROMPT_VERSION, else the rollout's default (never a mix by
@@ -91,8 +105,9 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   };
   await datasetRun?.createItems(scenarios);
 
-  const scratchDir = mkdtempSync(join(tmpdir(), 'listing-evals-'));
-  const templates = new CatalogueTemplates(join(scratchDir, 'catalogues'));
+  const databases: TrialDatabases = options.databaseUrl
+    ? await PostgresTrialDatabases.connect(options.databaseUrl)
+    : new SqliteTrialDatabases(mkdtempSync(join(tmpdir(), 'listing-evals-')));
   const jobs = scenarios.flatMap((scenario) => Array.from({ length: trials }, (_, i) => ({ scenario, trial: i + 1 })));
   const results: TrialResult[] = new Array<TrialResult>(jobs.length);
   const progress = options.progress ? new ProgressBar(jobs.length) : undefined;
@@ -107,15 +122,16 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
         env: trialEnv,
         rules: options.rules,
         judgeRules,
-        templates,
-        scratchDir,
+        databases,
+        instances,
         keepFailedIn: options.keepFailedIn,
         keepAll: options.keepAll,
         model: options.modelFactory,
         simulator,
-        onFinished: datasetRun
-          ? (store, result) => datasetRun.recordTrial(store, result.scenarioId, result.trial, result.success)
-          : undefined,
+        onFinished: async (store, result) => {
+          await datasetRun?.recordTrial(store, result.scenarioId, result.trial, result.success);
+          await options.onTrialFinished?.(store, result);
+        },
       });
       progress?.tick(`${scenario.id} #${trial}`, results[index].success);
     }
@@ -123,7 +139,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
   } finally {
-    rmSync(scratchDir, { recursive: true, force: true });
+    await databases.close();
     await datasetRun?.flush();
   }
 
@@ -134,7 +150,11 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
     ),
   );
   const nullModels = options.nullModels ? await runNullModels(scenarios, options, env) : undefined;
-  const kept = options.keepFailedIn && existsSync(options.keepFailedIn) ? options.keepFailedIn : null;
+  // Kept PostgreSQL databases stay on the server; each trial names its own (`keptDb`).
+  const kept =
+    databases.engine === 'sqlite' && options.keepFailedIn && existsSync(options.keepFailedIn)
+      ? options.keepFailedIn
+      : null;
   return {
     kind: 'listing-assistant-eval-report',
     version: 1,
@@ -151,6 +171,11 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
     concurrency,
     durationMs: Math.round(performance.now() - began),
     failedTrialDbs: kept,
+    storage: {
+      engine: databases.engine,
+      instances,
+      ...(databases instanceof PostgresTrialDatabases ? { databasePrefix: databases.prefix } : {}),
+    },
     langfuseDatasetRun: datasetRun ? { dataset: EVAL_DATASET, runName: datasetRun.runName } : null,
     overall: summarizeOverall(summaries, results),
     splits: summarizeSplits(summaries),
@@ -188,6 +213,8 @@ async function runNullModels(
       },
       rules: options.rules,
       judgeRules: options.judgeRules,
+      databaseUrl: options.databaseUrl,
+      instances: options.instances,
       modelFactory: nullModel.create,
       // The scripted seller: a null model's score is a property of the scenarios, not of a simulator.
       simulator: null,

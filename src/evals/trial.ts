@@ -1,5 +1,3 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Model } from '@openai/agents';
 import { loadConfig } from '../config.js';
 import type { Store } from '../store/index.js';
@@ -15,7 +13,8 @@ import {
   type SimulatorSettings,
   type TranscriptEntry,
 } from './simulator.js';
-import { CatalogueTemplates, prepareTrialStore, snapshotListings } from './trialData.js';
+import { prepareTrialData, snapshotListings } from './trialData.js';
+import type { TrialDatabase, TrialDatabases } from './trialDatabases.js';
 import { collectEvidence, type Usage } from './evidence.js';
 import { judge, type Verdict } from './judge.js';
 
@@ -29,10 +28,17 @@ export interface TrialSetup {
   rules?: PolicyRules;
   /** The canonical rules the judge checks writes against, whatever the service ran with. */
   judgeRules: PolicyRules;
-  templates: CatalogueTemplates;
-  /** Where the trial's scratch database lives while it runs. */
-  scratchDir: string;
-  /** Failing trials' databases are copied here, to be opened and replayed. */
+  /** Where the trial's own database is made: a SQLite file, or a database on a PostgreSQL server. */
+  databases: TrialDatabases;
+  /**
+   * How many assistants serve the trial, each with its own Store on the trial's database (PostgreSQL only):
+   * the seller's messages and decisions go to them in turn, as a load balancer without stickiness would.
+   */
+  instances?: number;
+  /**
+   * Failing trials' databases are kept, to be opened and replayed: SQLite files copied here; PostgreSQL
+   * databases left on the server. Without it nothing is kept.
+   */
   keepFailedIn?: string;
   /** Keep every trial's database, not only failing ones (to inspect why a trial passed). */
   keepAll?: boolean;
@@ -62,6 +68,9 @@ export interface TrialResult extends Verdict {
   sellerDecisions: Array<{ tool: string; decide: 'approve' | 'reject' | 'ignore'; message?: string }>;
   /** A harness error (the trial could not be driven to the end); it counts as a failure. */
   error?: string;
+  /** With several instances: which one (1-based) answered each message and decision, in order. */
+  servedBy?: number[];
+  /** The kept database: a SQLite file, or a PostgreSQL URL without its password. */
   keptDb?: string;
 }
 
@@ -72,19 +81,53 @@ export interface TrialResult extends Verdict {
 const MAX_DECISIONS_PER_TURN = 6;
 
 /**
- * One trial: a fresh copy of the scenario's data, a fresh assistant built by
- * createAssistant, and the simulated seller driving the real assistant
- * (its tools, policy gate, approvals and trace recording) turn by turn.
+ * One trial: a fresh copy of the scenario's data, fresh assistants built by
+ * createAssistant (one, or several on one PostgreSQL database), and the simulated seller driving the real
+ * assistant (its tools, policy gate, approvals and trace recording) turn by turn.
  * Then the judge reads the outcome from the trial's database.
  */
 export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
   const { scenario, trial } = setup;
-  const dir = mkdtempSync(join(setup.scratchDir, `${scenario.id}-`));
-  const dbPath = join(dir, 'trial.db');
-  const store = await prepareTrialStore(setup.templates, scenario, dbPath);
+  const instances = setup.instances ?? 1;
+  const database = await setup.databases.create(scenario, trial);
+  const stores: Store[] = [];
+  let result: TrialResult | undefined;
+  try {
+    for (let i = 0; i < instances; i++) stores.push(await database.open());
+    result = await driveTrial(setup, stores, database);
+  } finally {
+    await Promise.all(stores.map((s) => s.close()));
+    // A trial that could not be prepared leaves nothing behind; a judged one is kept when it failed (or all are).
+    if (result && (!result.success || setup.keepAll) && setup.keepFailedIn)
+      result.keptDb = await database.keep(setup.keepFailedIn, `${scenario.id}.t${trial}`);
+    else await database.discard();
+  }
+  return result;
+}
+
+async function driveTrial(setup: TrialSetup, stores: Store[], database: TrialDatabase): Promise<TrialResult> {
+  const { scenario, trial } = setup;
+  // The first instance's store prepares the data and the judge reads through it: the same database for all.
+  const store = stores[0];
+  await prepareTrialData(store, scenario);
   const start = await snapshotListings(store);
-  const config = loadConfig({ ...setup.env, DATABASE_PATH: dbPath, SEED_COUNT: '0' });
-  const { assistant } = createAssistant({ config, store, rules: setup.rules, model: setup.model?.() });
+  const config = loadConfig({
+    ...setup.env,
+    DATABASE_URL: database.location.DATABASE_URL,
+    DATABASE_PATH: database.location.DATABASE_PATH,
+    SEED_COUNT: '0',
+  });
+  // One model behind every instance, as one provider serves all of a deployment's processes.
+  const model = setup.model?.();
+  const assistants = stores.map((s) => createAssistant({ config, store: s, rules: setup.rules, model }).assistant);
+  // Each request (a message, a decision) goes to the next instance, round robin.
+  const servedBy: number[] = [];
+  const next = () => {
+    const index = servedBy.length % assistants.length;
+    servedBy.push(index + 1);
+    return assistants[index];
+  };
+  const assistant = assistants[0];
   const sellerId = scenario.persona.sellerId;
   const tags = ['eval', `scenario:${scenario.id}`, `trial:${trial}`];
   const replies: string[] = [];
@@ -92,6 +135,7 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
   const sellerDecisions: TrialResult['sellerDecisions'] = [];
   let latencyMs = 0;
   let error: string | undefined;
+  // Opening the conversation is set-up, not a request of the seller's: instance 1, not counted.
   const { id: conversationId } = await assistant.createConversation(sellerId);
 
   const timed = async (work: () => Promise<RunResult>): Promise<RunResult> => {
@@ -106,7 +150,7 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
   };
   const say = (text: string) => {
     sellerMessages.push(text);
-    return timed(() => assistant.sendMessage(conversationId, sellerId, { text }, { tags }));
+    return timed(() => next().sendMessage(conversationId, sellerId, { text }, { tags }));
   };
   const decide = (
     last: RunResult,
@@ -119,7 +163,7 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
       ...(choice.message ? { message: choice.message } : {}),
     });
     return timed(() =>
-      assistant.decide(last.runId, sellerId, {
+      next().decide(last.runId, sellerId, {
         approvalId: approval.approvalId,
         decision: choice.decide,
         message: choice.message,
@@ -157,7 +201,8 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
     error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   }
 
-  await assistant.drain();
+  for (const a of assistants) await a.drain();
+  for (const a of assistants) await a.close();
   const evidence = await collectEvidence(store, { sellerId, conversationId, replies, sellerMessages, start });
   const verdict = judge(scenario, evidence, setup.judgeRules);
   if (error) {
@@ -179,15 +224,9 @@ export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
     sellerMessages,
     sellerDecisions,
     ...(error ? { error } : {}),
+    ...(assistants.length > 1 ? { servedBy } : {}),
   };
   await setup.onFinished?.(store, result);
-  await store.close();
-  if ((!result.success || setup.keepAll) && setup.keepFailedIn) {
-    mkdirSync(setup.keepFailedIn, { recursive: true });
-    result.keptDb = join(setup.keepFailedIn, `${scenario.id}.t${trial}.db`);
-    copyFileSync(dbPath, result.keptDb);
-  }
-  rmSync(dir, { recursive: true, force: true });
   return result;
 }
 

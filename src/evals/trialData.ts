@@ -58,9 +58,18 @@ export async function prepareTrialStore(
   scenario: Scenario,
   dbPath: string,
 ): Promise<Store> {
-  const { data } = scenario;
-  copyFileSync(await templates.path(data.seed, data.count), dbPath);
+  copyFileSync(await templates.path(scenario.data.seed, scenario.data.count), dbPath);
   const store = Store.open(dbPath);
+  await prepareTrialData(store, scenario);
+  return store;
+}
+
+/**
+ * Adds the scenario's own listings and prior writes to a copy of its catalogue, through the Store API, so the
+ * same code prepares a trial on either engine.
+ */
+export async function prepareTrialData(store: Store, scenario: Scenario): Promise<void> {
+  const { data } = scenario;
   // An extra listing with a generated listing's id replaces it: a promoted scenario's listing as the seller saw it.
   for (const extra of data.listings) await store.listings.replace(extra);
   if (data.priorWrites) {
@@ -82,7 +91,6 @@ export async function prepareTrialStore(
       );
     }
   }
-  return store;
 }
 
 export async function snapshotListings(store: Store): Promise<Map<string, ListingSnapshot>> {

@@ -66,6 +66,7 @@ export type { Clock } from './store.js';
 export { StoreUnavailableError, storeFailure } from './store.js';
 export type { OpenOptions } from './sqlite/database.js';
 export type { PostgresOptions } from './postgres/postgresStore.js';
+export { DatabaseAdmin, databaseName, withoutPassword } from './postgres/databaseAdmin.js';
 export type { Conversation, ConversationRepository } from './conversationRepository.js';
 export type { BulkProgress, ListingQuery, ListingRepository, SimilarListings } from './listingRepository.js';
 export type { InterruptedRun, RunRecord, RunStatus, StopReason, RunUpdate, RunRepository } from './runRepository.js';

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { DatabaseAdmin, databaseName, openStore, withoutPassword, type Store } from '../store/index.js';
+import { seedListings } from '../store/seed/seedDatabase.js';
+import type { Scenario } from './scenario.js';
+import type { TrialDatabase, TrialDatabases } from './trialDatabases.js';
+
+/**
+ * Trials on a PostgreSQL server: a catalogue database per (seed, count), seeded once through the Store API, and
+ * for every trial a new database made from it with `CREATE DATABASE … TEMPLATE` (a copy on the server, much
+ * faster than seeding again). All of one run's databases share a prefix naming the run, so an operator can
+ * tell them apart and find kept ones. Dropped at the end unless kept.
+ */
+export class PostgresTrialDatabases implements TrialDatabases {
+  readonly engine = 'postgres';
+  private readonly catalogues = new Map<string, Promise<string>>();
+  private created = 0;
+
+  private constructor(
+    private readonly admin: DatabaseAdmin,
+    /** `evals_<time>_<random>`: unique per run, short enough to leave room for the trial's name. */
+    readonly prefix: string,
+  ) {}
+
+  /** Connects to the server (any database on it the user may connect to; its `postgres` one is usual). */
+  static async connect(serverUrl: string): Promise<PostgresTrialDatabases> {
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
+    const prefix = databaseName('evals', stamp, randomBytes(2).toString('hex'));
+    return new PostgresTrialDatabases(await DatabaseAdmin.connect(serverUrl), prefix);
+  }
+
+  async create(scenario: Scenario, trial: number): Promise<TrialDatabase> {
+    const template = await this.catalogue(scenario.data.seed, scenario.data.count);
+    // The counter first: a long scenario id is cut at the end, and two trials' names still differ.
+    const name = databaseName(this.prefix, `${++this.created}`, `t${trial}`, scenario.id);
+    await this.admin.create(name, template);
+    const url = this.admin.urlOf(name);
+    return {
+      location: { DATABASE_URL: url, DATABASE_PATH: '' },
+      open: () => openStore({ DATABASE_URL: url, DATABASE_PATH: '' }),
+      keep: () => Promise.resolve(withoutPassword(url)),
+      discard: () => this.admin.drop(name),
+    };
+  }
+
+  async close(): Promise<void> {
+    try {
+      const built = await Promise.allSettled(this.catalogues.values());
+      for (const b of built) if (b.status === 'fulfilled') await this.admin.drop(b.value);
+    } finally {
+      await this.admin.close();
+    }
+  }
+
+  /** One build per (seed, count), shared by concurrent trials; a failed build is tried again by the next. */
+  private catalogue(seed: number, count: number): Promise<string> {
+    const key = `${seed}-${count}`;
+    let name = this.catalogues.get(key);
+    if (!name) {
+      name = this.build(databaseName(this.prefix, 'catalogue', `${seed}`, `${count}`), seed, count);
+      this.catalogues.set(key, name);
+      void name.catch(() => this.catalogues.delete(key));
+    }
+    return name;
+  }
+
+  private async build(name: string, seed: number, count: number): Promise<string> {
+    await this.admin.create(name);
+    let store: Store | undefined;
+    try {
+      store = await openStore({ DATABASE_URL: this.admin.urlOf(name), DATABASE_PATH: '' });
+      await seedListings(store, count, seed);
+    } catch (error) {
+      await store?.close();
+      await this.admin.drop(name).catch(() => undefined);
+      throw error;
+    }
+    // Closed before any copy: a template nobody is connected to.
+    await store.close();
+    return name;
+  }
+}

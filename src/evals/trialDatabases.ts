@@ -1,0 +1,62 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Store, type StoreLocation } from '../store/index.js';
+import { CatalogueTemplates } from './trialData.js';
+import type { Scenario } from './scenario.js';
+
+/** One trial's own database, a fresh copy of its scenario's catalogue. */
+export interface TrialDatabase {
+  /** Where a service configured for it would look (the trial's config says the same). */
+  readonly location: StoreLocation;
+  /** A new Store on it: every instance of the trial's assistant gets its own, as separate processes would. */
+  open(): Promise<Store>;
+  /**
+   * Keeps it for inspection once every store on it is closed; answers what the report names (a file, or a
+   * URL without its password).
+   */
+  keep(dir: string, fileName: string): Promise<string>;
+  /** Removes it, once every store on it is closed. */
+  discard(): Promise<void>;
+}
+
+/** Where the trials' databases live for one suite run: SQLite files, or databases on a PostgreSQL server. */
+export interface TrialDatabases {
+  /** `postgres` when several instances can share one trial's database. */
+  readonly engine: 'sqlite' | 'postgres';
+  create(scenario: Scenario, trial: number): Promise<TrialDatabase>;
+  /** Removes the catalogues and anything else of the run's own (not the kept trials). */
+  close(): Promise<void>;
+}
+
+/** The default: each trial a SQLite file in a scratch folder, copied from a per-(seed, count) catalogue file. */
+export class SqliteTrialDatabases implements TrialDatabases {
+  readonly engine = 'sqlite';
+  private readonly templates: CatalogueTemplates;
+
+  constructor(private readonly scratchDir: string) {
+    this.templates = new CatalogueTemplates(join(scratchDir, 'catalogues'));
+  }
+
+  async create(scenario: Scenario): Promise<TrialDatabase> {
+    const template = await this.templates.path(scenario.data.seed, scenario.data.count);
+    const dir = mkdtempSync(join(this.scratchDir, `${scenario.id}-`));
+    const path = join(dir, 'trial.db');
+    copyFileSync(template, path);
+    return {
+      location: { DATABASE_PATH: path },
+      open: () => Promise.resolve(Store.open(path)),
+      keep: (keepIn, fileName) => {
+        mkdirSync(keepIn, { recursive: true });
+        const kept = join(keepIn, `${fileName}.db`);
+        copyFileSync(path, kept);
+        return Promise.resolve(kept);
+      },
+      discard: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+    };
+  }
+
+  close(): Promise<void> {
+    rmSync(this.scratchDir, { recursive: true, force: true });
+    return Promise.resolve();
+  }
+}
