@@ -273,7 +273,7 @@ describe('requests Node cannot parse', () => {
 
 describe('text from the model the database cannot store', () => {
   // A reply is kept with U+FFFD in place of what cannot be stored; a listing's text is cleaned by the tool first
-  // (control characters dropped, lone surrogates made U+FFFD: src/tools/listingText.ts).
+  // (control characters dropped, lone surrogates made U+FFFD: src/shared/readableText.ts).
   it('is kept with U+FFFD in its place on PostgreSQL: the run completes and the listing is posted', async () => {
     const draft = {
       title: 'Trek\u0000 bike \uD800',

@@ -4,6 +4,8 @@ import { ConversationLocks } from './conversationLock.js';
 import type { SellerMessage } from './messages.js';
 import type { RunResult } from './runResult.js';
 import { assertRoomForMessage } from './conversationLimit.js';
+import { cleanText } from '../shared/readableText.js';
+import { BadRequestError } from '../errors.js';
 import { ownConversation, ownRun, visibleConversation, visibleRun, type Viewer } from './access.js';
 import { conversationView, type ConversationView, type TranscriptPage } from './conversationView.js';
 import { RunLifecycle, type AssistantOptions, type RunOptions, type SellerChoice } from './runLifecycle.js';
@@ -95,13 +97,17 @@ export class ListingAssistant {
     options: RunOptions = {},
   ): Promise<RunResult> {
     assertRoomForMessage(await ownConversation(this.store, conversationId, sellerId), this.maxMessages);
+    // What the seller cannot see is not theirs to say: invisible characters pasted along (Unicode tags can
+    // spell instructions a model reads) go before the message is stored or run.
+    const text = cleanText(message.text).trim();
+    if (!text) throw new BadRequestError('Invalid request: text: must not be empty.', 'invalid_request');
     return this.hold(conversationId, async (hold) => {
       // Stored first (once per photo, within the caps) under the conversation's lease; the run sees only their ids.
       if (message.images?.length) await hold.takeNow();
       const photoIds = message.images?.length
         ? await storePhotos(this.store, { sellerId, conversationId }, message.images, this.photoQuota)
         : message.photoIds;
-      return this.lifecycle.start(conversationId, sellerId, { text: message.text, photoIds }, options, hold);
+      return this.lifecycle.start(conversationId, sellerId, { text, photoIds }, options, hold);
     });
   }
 

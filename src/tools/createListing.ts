@@ -3,7 +3,7 @@ import { CATEGORIES, ConditionSchema, formatEur, type Category } from '../domain
 import { defineTool } from './toolSpec.js';
 import { PriceArgument } from './argumentSchemas.js';
 import { summarizeListing } from './listingView.js';
-import { cleanLine, cleanText } from './listingText.js';
+import { cleanLine, cleanText } from '../shared/readableText.js';
 
 /** Photos one listing may show. */
 export const MAX_LISTING_PHOTOS = 8;

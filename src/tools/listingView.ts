@@ -1,7 +1,7 @@
 import type { Listing } from '../domain/listing.js';
 import type { ListingSummary } from './toolResult.js';
 import { maskText } from '../shared/masking.js';
-import { cleanLine, cleanText } from './listingText.js';
+import { cleanLine, cleanText } from '../shared/readableText.js';
 
 /** Listing text is written by sellers: tell the model it is data, not instructions. */
 export const UNTRUSTED_DATA_NOTE =

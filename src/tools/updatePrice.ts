@@ -3,7 +3,7 @@ import { formatEur } from '../domain/listing.js';
 import { defineTool } from './toolSpec.js';
 import { ListingIdArgument, PriceArgument } from './argumentSchemas.js';
 import { summarizeListing } from './listingView.js';
-import { cleanLine } from './listingText.js';
+import { cleanLine } from '../shared/readableText.js';
 
 export const UpdatePriceParams = z.object({
   listingId: ListingIdArgument,

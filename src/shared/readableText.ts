@@ -1,5 +1,6 @@
 /**
- * Listing text as it may be published and shown. Sellers' text (and a model's draft of it) can
+ * Text as a reader sees it: listing text as it may be published and shown, and a seller's message as
+ * the model gets it. Sellers' text (and a model's draft of it) can
  * carry characters that change how it reads without being seen: direction overrides that reorder
  * the confirmation card ("€500" shown as "€005"), zero-width characters, Unicode tag characters
  * that smuggle hidden instructions to a model, control characters that break logs and exports,
