@@ -1,5 +1,6 @@
 import { formatEur, type Condition } from '../../domain/listing.js';
 import { MAX_LISTING_PHOTOS, type CreateListingArgs } from '../../tools/index.js';
+import { withBareAmountMarked } from './bareAmount.js';
 import { categoryOf } from './category.js';
 import { canonicalCondition, conditionFrom, DEFAULT_CONDITION } from './condition.js';
 import type { DraftChange } from './draftChange.js';
@@ -40,7 +41,8 @@ export interface ItemDraft {
 }
 
 /** Drafts a listing from the seller's description of an item. */
-export function draftFromOffer(offer: SellOffer): ItemDraft {
+export function draftFromOffer({ itemText: words }: SellOffer): ItemDraft {
+  const offer = { itemText: withBareAmountMarked(words) };
   const phrase = itemPhrase(offer.itemText);
   const category = categoryOf(phrase, offer.itemText);
   const condition =

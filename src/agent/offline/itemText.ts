@@ -1,5 +1,6 @@
 import { keywordHits, mentionsItem } from './category.js';
 import { conditionFrom } from './condition.js';
+import { withBareAmountMarked } from './bareAmount.js';
 import { foreignAmounts, priceRanges, statedPrice, statedPriceSpans } from './price.js';
 
 /**
@@ -58,24 +59,35 @@ const QUESTION_START =
 const NOT_A_DESCRIPTION =
   /^(?:i|i'm|im|i've|my|we|you|your|it|it's|its|this|that|there|they|he|she|please|thanks|thank|yes|no|ok|okay|show|find|search|look|tell|give|change|make|set|lower|reduce|raise|update|call|rename|delete|remove|cancel|help|why|the price|mark|discount|drop|cut|bump|knock|take|increase|decrease)\b/i;
 
+/** "my bike …", "I've got a sofa …": the seller's own item, described. */
+const OWN_ITEM = /^(?:my|our|i(?:'ve| have)? got|i have|got)\s/i;
+
 /** Recognises an offer to sell and returns the words about the item. */
 export function readSellOffer(message: string): SellOffer | undefined {
   const text = message.trim().replace(OPENERS, '').replace(POLITE_END, '').replace(ALSO_END, '');
   const have = HAVE_FOR_SALE.exec(text) ?? PUT_UP.exec(text);
-  if (have) return { itemText: `${have[1]}${have[2].replace(FOR_SALE, ' ')}`.trim(), explicit: true };
+  if (have)
+    return { itemText: withBareAmountMarked(`${have[1]}${have[2].replace(FOR_SALE, ' ')}`.trim()), explicit: true };
   const lead = SELL_LEAD.exec(text);
   if (lead) {
     let itemText = text.slice(lead[0].length).replace(FOR_SALE, ' ').trim();
     // "Can you help me sell my S21? It has…": the question mark closes the request, not a question about the item.
     if (/^(?:can|could|would|will) you\b/i.test(text)) itemText = itemText.replace('?', '.');
-    return { itemText, explicit: true };
+    return { itemText: withBareAmountMarked(itemText), explicit: true };
   }
   if (
     /\b(?:for sale|up for grabs|zu verkaufen|à vendre|te koop|en venta|se vende)(?!\w)|^(?:fs|wts)\s*:/i.test(text) &&
     !text.includes('?')
   ) {
-    return { itemText: text.replace(FOR_SALE, ' ').trim(), explicit: true };
+    return { itemText: withBareAmountMarked(text.replace(FOR_SALE, ' ').trim()), explicit: true };
   }
+  return readDescription(text);
+}
+
+/** "IKEA Kallax shelf, white, 40 euros", "my kids bike 40": an item described without the words of an offer. */
+function readDescription(message: string): SellOffer | undefined {
+  // A bare amount is read as a price only in words that describe an item, not in "lower the table 40".
+  const text = !NOT_A_DESCRIPTION.test(message) || OWN_ITEM.test(message) ? withBareAmountMarked(message) : message;
   // A bare description ("IKEA Kallax shelf, white, 40 euros"): names an item, is not a question or a request.
   const words = text.split(/\s+/).length;
   const plainStatement = mentionsItem(text) && !text.includes('?') && !QUESTION_START.test(text) && words <= 30;
@@ -94,7 +106,8 @@ const CONVERSATIONAL =
 
 /**
  * Words that name a product: a capitalised word after the first ("Omega Seamaster"), or a model code
- * mixing letters and digits ("R6", "CB500F"). Prices are left out first, so "80 EUR" names nothing.
+ * mixing letters and digits ("R6", "CB500F") or a long set number ("75192"). Prices are left out first,
+ * so "80 EUR" names nothing.
  */
 function namesAProduct(text: string): boolean {
   if (CONVERSATIONAL.test(text) || NOT_A_DESCRIPTION.test(text) || QUESTION_START.test(text)) return false;
@@ -102,14 +115,19 @@ function namesAProduct(text: string): boolean {
     .split(/[^\p{L}\p{N}-]+/u)
     .filter((w) => w.length > 1 && !/^(?:eur|euros?)$/i.test(w));
   if (words.length < 2) return false;
-  return words.some((w, i) => (i > 0 && /^\p{Lu}/u.test(w)) || (/\p{L}/u.test(w) && /\d/.test(w)));
+  return words.some(
+    (w, i) =>
+      (i > 0 && /^\p{Lu}/u.test(w)) ||
+      (/\p{L}/u.test(w) && /\d/.test(w)) ||
+      (/^\d{4,6}$/.test(w) && !/^(?:19|20)\d\d$/.test(w)),
+  );
 }
 
 const LEADING_FILLER =
-  /^(?:i(?:'ve| have)?(?: had| got)?|i own|i bought|got|have|my|mein|meine|meinen|ma|mon|mes|mi|mis|un|une|a|an|the|our|this|that|these|those|some|his|her|their|old|used|new|brand new|like new|as new|barely used|hardly used|lightly used|rarely used|never used|almost new|nearly new|very|really|nice|beautiful|lovely|great|good|excellent|perfect|gorgeous|awesome|cool|pretty|still)\s+/i;
+  /^(?:(?:\d+|a|one|two|three|four|five)[\s-]+(?:years?|yrs?|months?)[\s-]+old|i(?:'ve| have)?(?: had| got)?|i own|i bought|got|have|my|mein|meine|meinen|ma|mon|mes|mi|mis|un|une|a|an|the|our|this|that|these|those|some|his|her|their|old|used|new|brand new|like new|as new|barely used|hardly used|lightly used|rarely used|never used|almost new|nearly new|very|really|nice|beautiful|lovely|great|good|excellent|perfect|gorgeous|awesome|cool|pretty|still)\s+/i;
 
 const CONNECTOR =
-  /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|collection|delivery|located|available|condition|obo|ono|ovno|o\.b\.o|or (?:best|nearest|near|any) offers?|or offers?|negotiable|neg|asap|urgent|urgently|quick sale|firm(?=\s*(?:[,.;!]|$)))\b.*$/i;
+  /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|pick up|collection|complete(?!\s+(?:set|kit|collection|series|works|edition|box))|delivery|located|available|condition|obo|ono|ovno|o\.b\.o|or (?:best|nearest|near|any) offers?|or offers?|negotiable|neg|asap|urgent|urgently|quick sale|firm(?=\s*(?:[,.;!]|$)))\b.*$/i;
 
 const SEGMENT_BREAK = /[,;:!?\n()]|\.(?=\s|$)|\s[-–—]\s/;
 
