@@ -16,6 +16,7 @@ import { isVagueVehicle } from './vehicle.js';
 import { isJustAPrice, parseAmount, requestedPrice } from './price.js';
 import { relativePriceChange } from './priceChange.js';
 import { unsupportedAction } from './unsupportedAction.js';
+import { notAnItem } from './notAnItem.js';
 
 export type { Intent } from './intentKind.js';
 
@@ -184,6 +185,10 @@ function classifyText(text: string, draft: Draft | undefined, wholeMessage = tru
   // First: "mark lst_… as sold for 150" must neither look up nor re-price anything.
   const action = unsupportedAction(text);
   if (action) return { kind: 'unsupported', action };
+
+  // "my apartment for rent 900 a month", "dog walking, 15 an hour": no item to draft.
+  const other = LISTING_ID.test(text) ? undefined : notAnItem(text);
+  if (other) return { kind: 'not_an_item', what: other };
 
   const mixed = wholeMessage ? mixedRequests(text, (clause) => classifyText(clause, undefined, false)) : undefined;
   if (mixed) return { kind: 'several', steps: mixed };

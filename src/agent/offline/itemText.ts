@@ -36,6 +36,10 @@ const SELL_LEAD = new RegExp(
   'i',
 );
 
+/** "looking for a buyer for my sofa", "need a new home for this cat tree": an offer in other words. */
+const BUYER_WANTED =
+  /^(?:i(?:'m| am)\s+|we(?:'re| are)\s+)?(?:looking for|need|seeking|searching for)\s+(?:a\s+)?(?:buyer|new (?:home|owner)|someone to (?:buy|take))\s+(?:for\s+)?/i;
+
 /** "put my Billy bookcase up for 30": the item sits between "put" and "up". */
 const PUT_UP =
   /^(?:(?:please|pls|plz|can you|could you)\s+)?put\s+((?:my|our|the|this|these|a|an)\s+(?!price\b).+?|it|this|that)\s+up\b(?!\s+to\s+(?:€\s?)?\d)(.*)$/i;
@@ -68,7 +72,7 @@ export function readSellOffer(message: string): SellOffer | undefined {
   const have = HAVE_FOR_SALE.exec(text) ?? PUT_UP.exec(text);
   if (have)
     return { itemText: withBareAmountMarked(`${have[1]}${have[2].replace(FOR_SALE, ' ')}`.trim()), explicit: true };
-  const lead = SELL_LEAD.exec(text);
+  const lead = SELL_LEAD.exec(text) ?? BUYER_WANTED.exec(text);
   if (lead) {
     let itemText = text.slice(lead[0].length).replace(FOR_SALE, ' ').trim();
     // "Can you help me sell my S21? It has…": the question mark closes the request, not a question about the item.
