@@ -239,10 +239,18 @@ function titlePhrase(itemText: string): string {
   return phrase;
 }
 
+/** "the lot", "all of them", "both", "the whole set": the items already talked about, not an item. */
+const THE_LOT = new RegExp(
+  String.raw`^(?:(?:the|this|that|these|those)\s+)?(?:whole\s+|entire\s+)?` +
+    String.raw`(?:lot|set|bundle|pair|package|collection|bunch|thing|things)(?:\s+together)?$|` +
+    String.raw`^(?:all|both|everything)(?:\s+(?:of\s+)?(?:it|them|these|those|together|\d+|two|three|four|five))*$`,
+);
+
 export function isVague(phrase: string): boolean {
   const lower = phrase.toLowerCase().trim();
   return (
     VAGUE.has(lower) ||
+    THE_LOT.test(lower) ||
     /\blistings?\b|\bads?\b/.test(lower) ||
     // What is left of "sell this for me": no item, only who it is for.
     /^(?:for|to|with|from)\b/.test(lower) ||
