@@ -14,8 +14,9 @@ import {
   titleFrom,
   type SellOffer,
 } from './itemText.js';
-import { statedPrice } from './price.js';
+import { parseAmount, statedPrice } from './price.js';
 import { applyRelativePrice } from './priceChange.js';
+import { correctionAt } from './selfCorrection.js';
 import { notedPhotoIds } from '../photoInput.js';
 import type { Turn } from './turn.js';
 import { severalItems } from './severalItems.js';
@@ -42,7 +43,11 @@ export interface ItemDraft {
 
 /** Drafts a listing from the seller's description of an item. */
 export function draftFromOffer({ itemText: words }: SellOffer): ItemDraft {
-  const offer = { itemText: withBareAmountMarked(words) };
+  // "…100 no wait make it 90": the corrected amount is the price, the correction no item words.
+  const correction = correctionAt(words);
+  const first = correction && statedPrice(withBareAmountMarked(correction.before));
+  const corrected = first === undefined ? undefined : correction;
+  const offer = { itemText: withBareAmountMarked(corrected?.before ?? words) };
   const phrase = itemPhrase(offer.itemText);
   const category = categoryOf(phrase, offer.itemText);
   const condition =
@@ -55,7 +60,7 @@ export function draftFromOffer({ itemText: words }: SellOffer): ItemDraft {
       description: describeItem(offer.itemText, condition),
       category,
       condition,
-      price: statedPrice(offer.itemText),
+      price: (corrected && parseAmount(corrected.raw, corrected.thousands)) ?? statedPrice(offer.itemText),
     },
   };
 }
