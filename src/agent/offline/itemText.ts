@@ -127,8 +127,21 @@ function namesAProduct(text: string): boolean {
   );
 }
 
-const LEADING_FILLER =
-  /^(?:(?:\d+|a|one|two|three|four|five)[\s-]+(?:years?|yrs?|months?)[\s-]+old|i(?:'ve| have)?(?: had| got)?|i own|i bought|got|have|my|mein|meine|meinen|ma|mon|mes|mi|mis|un|une|a|an|the|our|this|that|these|those|some|his|her|their|old|used|new|brand new|like new|as new|barely used|hardly used|lightly used|rarely used|never used|almost new|nearly new|very|really|nice|beautiful|lovely|great|good|excellent|perfect|gorgeous|awesome|cool|pretty|still)\s+/i;
+/** "my mum's old sewing machine", "grandads drill": whose the item was is no part of its name. */
+const WHOSE =
+  String.raw`(?:mum|mom|mother|dad|father|grandma|granny|grandmother|grandpa|grandad|granddad|grandfather|nan|nana|` +
+  String.raw`wife|husband|son|daughter|sister|brother|partner|girlfriend|boyfriend|friend|uncle|aunt|auntie)` +
+  String.raw`(?:'s|’s|s(?!\s+of\b))`;
+
+const LEADING_FILLER = new RegExp(
+  String.raw`^(?:${WHOSE}|(?:\d+|a|one|two|three|four|five)[\s-]+(?:years?|yrs?|months?)[\s-]+old|` +
+    String.raw`i(?:'ve| have)?(?: had| got)?|i own|i bought|got|have|my|mein|meine|meinen|ma|mon|mes|mi|mis|un|` +
+    String.raw`une|a|an|the|our|this|that|these|those|some|his|her|their|old|used|new|brand new|like new|` +
+    String.raw`as new|barely used|hardly used|lightly used|rarely used|never used|almost new|nearly new|very|` +
+    String.raw`really|nice|beautiful|lovely|great|good|excellent|perfect|gorgeous|awesome|cool|pretty|` +
+    String.raw`still)\s+`,
+  'i',
+);
 
 const CONNECTOR =
   /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|pick up|collection|complete(?!\s+(?:set|kit|collection|series|works|edition|box))|delivery|located|available|condition|obo|ono|ovno|o\.b\.o|or (?:best|nearest|near|any) offers?|or offers?|no (?:offers|lowballers|low ?ballers|time ?wasters|swaps|trades|returns)|negotiable|neg|asap|urgent|urgently|quick sale|firm(?=\s*(?:[,.;!]|$)))\b.*$/i;
