@@ -45,3 +45,6 @@ export type Intent =
   | { kind: 'thanks' }
   | { kind: 'help' }
   | { kind: 'unknown' };
+
+/** The intent of an earlier seller message, read on its own. */
+export type EarlierIntent = (index: number) => Intent | undefined;
