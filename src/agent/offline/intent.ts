@@ -44,8 +44,13 @@ const GREETING =
 
 const THANKS = /^(?:(?:great|perfect|awesome|ok(?:ay)?|cool|nice)[\s,!.]*)?(?:thanks|thank you|thx|ty|cheers)\b/i;
 
-const HELP =
-  /\b(?:help|what can you do|what do you do|how does (?:this|it) work|how do i (?:use|start)|who are you|what are you|what is this|commands|options|menu)\b/i;
+const HELP = new RegExp(
+  String.raw`\b(?:help|what can you do|what do you do|how does (?:this|it) work|how do i (?:use|start)|who are you|` +
+    String.raw`what are you|what is this|commands|options|menu|` +
+    // "are you a bot?": the answer says plainly what the assistant is.
+    String.raw`(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|ai|human|real|real person|person|chat ?gpt|machine))\b`,
+  'i',
+);
 
 /** Question shapes that ask what an item is worth; group 1 is the item. */
 const PRICE_QUESTIONS: RegExp[] = [
