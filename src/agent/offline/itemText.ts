@@ -307,7 +307,7 @@ const DESCRIPTIVE = new Set(
     'wooden wood oak pine walnut leather metal glass plastic steel aluminium aluminum carbon cotton wool velvet linen ' +
     'mountain road city electric kids kid children womens mens ladies gaming office dining coffee garden kitchen outdoor indoor ' +
     'folding vintage antique small large big mini portable wireless bluetooth smart digital acoustic double single king queen ' +
-    'corner seater and with of for the a in on to size'
+    'corner seater and with of for the a in on to size x'
   ).split(' '),
 );
 
