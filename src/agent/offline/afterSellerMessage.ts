@@ -60,6 +60,8 @@ function act(items: Item[], message: SellerMessage, intent: Intent): Turn {
     }
     case 'unsupported':
       return say(replies.cannotDo(intent.action, [...new Set(message.text.match(/\blst_[A-Za-z0-9]{4,32}\b/g) ?? [])]));
+    case 'not_an_item':
+      return say(replies.notAnItem(intent.what));
     case 'confirm':
       if (!intent.draft) return say(replies.noDraft());
       return isPriced(intent.draft)

@@ -230,6 +230,9 @@ function afterRejection(call: ToolCall | undefined, rejection: Outcome<'rejected
       }
     }
   }
+  // "no thanks", "forget it": nothing to change, the seller does not want it at all.
+  const message = rejection.sellerMessage;
+  if (message && classify({ text: message, images: 0 }).kind === 'decline') return say(replies.declined());
   return say(replies.rejectedWithoutReason());
 }
 

@@ -348,6 +348,25 @@ const MATCHERS: Array<{ category: Category; keyword: string; re: RegExp }> = Obj
     })),
 );
 
+/**
+ * Item words that name a brand or a product line rather than a kind of item: a number right after
+ * one is a model ("iPhone 13", "Fiat 500", "Xbox 360"), while after a kind of item ("kids bike 40")
+ * it is more likely the price.
+ */
+const BRANDS = new Set(
+  (
+    'trek cannondale peloton iphone android macbook ipad kindle airpods gopro playstation ps4 ps5 xbox nintendo ' +
+    'samsung galaxy pixel sony nikon canon bose sonos huawei xiaomi oneplus dell lenovo asus acer garmin fitbit ' +
+    'kallax nike adidas puma zara uniqlo levis volkswagen vw ford honda hyundai kia nissan mazda volvo citroen ' +
+    'dacia suzuki kawasaki ducati porsche jeep subaru motorrad audi bmw toyota opel renault peugeot mercedes skoda ' +
+    'fiat tesla vespa bosch makita dewalt weber thermomix'
+  ).split(' '),
+);
+
+/** Whether an item word names a kind of item ("bike", "sofa"), not a brand or product line ("iPhone", "Fiat"). */
+export const namesAKindOfItem = (keyword: string): boolean =>
+  !BRANDS.has(keyword.toLowerCase()) && !/^(?:nintendo switch|apple watch|levi's)$/i.test(keyword);
+
 export interface KeywordHit {
   category: Category;
   keyword: string;

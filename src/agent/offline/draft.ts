@@ -1,5 +1,6 @@
 import { formatEur, type Condition } from '../../domain/listing.js';
 import { MAX_LISTING_PHOTOS, type CreateListingArgs } from '../../tools/index.js';
+import { withBareAmountMarked } from './bareAmount.js';
 import { categoryOf } from './category.js';
 import { canonicalCondition, conditionFrom, DEFAULT_CONDITION } from './condition.js';
 import type { DraftChange } from './draftChange.js';
@@ -13,8 +14,9 @@ import {
   titleFrom,
   type SellOffer,
 } from './itemText.js';
-import { statedPrice } from './price.js';
+import { parseAmount, statedPrice } from './price.js';
 import { applyRelativePrice } from './priceChange.js';
+import { correctionAt } from './selfCorrection.js';
 import { notedPhotoIds } from '../photoInput.js';
 import type { Turn } from './turn.js';
 import { severalItems } from './severalItems.js';
@@ -40,7 +42,12 @@ export interface ItemDraft {
 }
 
 /** Drafts a listing from the seller's description of an item. */
-export function draftFromOffer(offer: SellOffer): ItemDraft {
+export function draftFromOffer({ itemText: words }: SellOffer): ItemDraft {
+  // "…100 no wait make it 90": the corrected amount is the price, the correction no item words.
+  const correction = correctionAt(words);
+  const first = correction && statedPrice(withBareAmountMarked(correction.before));
+  const corrected = first === undefined ? undefined : correction;
+  const offer = { itemText: withBareAmountMarked(corrected?.before ?? words) };
   const phrase = itemPhrase(offer.itemText);
   const category = categoryOf(phrase, offer.itemText);
   const condition =
@@ -53,7 +60,7 @@ export function draftFromOffer(offer: SellOffer): ItemDraft {
       description: describeItem(offer.itemText, condition),
       category,
       condition,
-      price: statedPrice(offer.itemText),
+      price: (corrected && parseAmount(corrected.raw, corrected.thousands)) ?? statedPrice(offer.itemText),
     },
   };
 }

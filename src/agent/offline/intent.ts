@@ -1,4 +1,4 @@
-import { categoryOf } from './category.js';
+import { categoryOf, mentionsItem } from './category.js';
 import { currentDraft, draftFromOffer, draftQuery, type Draft } from './draft.js';
 import { readDraftChange, soundsLikeAChange, type DraftChange } from './draftChange.js';
 import { sellerMessageAt, type Item, type SellerMessage } from './history.js';
@@ -16,6 +16,7 @@ import { isVagueVehicle } from './vehicle.js';
 import { isJustAPrice, parseAmount, requestedPrice } from './price.js';
 import { relativePriceChange } from './priceChange.js';
 import { unsupportedAction } from './unsupportedAction.js';
+import { notAnItem } from './notAnItem.js';
 
 export type { Intent } from './intentKind.js';
 
@@ -43,8 +44,13 @@ const GREETING =
 
 const THANKS = /^(?:(?:great|perfect|awesome|ok(?:ay)?|cool|nice)[\s,!.]*)?(?:thanks|thank you|thx|ty|cheers)\b/i;
 
-const HELP =
-  /\b(?:help|what can you do|what do you do|how does (?:this|it) work|how do i (?:use|start)|who are you|what are you|what is this|commands|options|menu)\b/i;
+const HELP = new RegExp(
+  String.raw`\b(?:help|what can you do|what do you do|how does (?:this|it) work|how do i (?:use|start)|who are you|` +
+    String.raw`what are you|what is this|commands|options|menu|` +
+    // "are you a bot?": the answer says plainly what the assistant is.
+    String.raw`(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|ai|human|real|real person|person|chat ?gpt|machine))\b`,
+  'i',
+);
 
 /** Question shapes that ask what an item is worth; group 1 is the item. */
 const PRICE_QUESTIONS: RegExp[] = [
@@ -69,13 +75,37 @@ const PRICE_QUESTIONS: RegExp[] = [
   // "how much for a used Vespa": the item right after "for".
   /\bhow much (?:could i get |would i get |can i get )?for\s+(.*)$/i,
   /^how much\b\s*(.*)$/i,
+  // "can you price my iPhone 11 for me", "value this lamp": price as a verb, the item its object.
+  new RegExp(
+    String.raw`\b(?:price|value|valuate|appraise)\s+((?:my|this|these|the|a|an|our)\s+.*?)` +
+      String.raw`(?:\s+(?:for\s+me|please|pls|plz))*\s*[?.!]*$`,
+    'i',
+  ),
 ];
 
-const QUESTION_TAIL =
-  /\s+(?:going|selling|go|sell|worth|fetch|cost|these days|nowadays|right now|currently|on here|here)\b.*$/i;
+/** "iphone 11 price?", "Dyson V11 value?": an item, then the word for what it is worth. */
+const ITEM_THEN_PRICE = /^(?!.*\b(?:lst_|listings?|ads?)\b)(.+?)\s+(?:price|value|worth)\s*\?+\s*$/i;
+
+/** The item of "iphone 11 price?", when the words before "price" name one (not "lower the price?"). */
+function itemThenPrice(text: string): string | undefined {
+  const words = ITEM_THEN_PRICE.exec(text)?.[1];
+  if (!words || VAGUE_PRICE_CHANGE.test(text) || NOT_AN_ITEM_START.test(words)) return undefined;
+  return mentionsItem(words) || /\p{L}\d|\d\p{L}|\s\d+$/u.test(words) ? words : undefined;
+}
+
+/** Words that start something other than an item: "the price?", "good price?", "your price?". */
+const NOT_AN_ITEM_START =
+  /^(?:the|a|an|good|fair|best|final|new|old|what|is|your|my|its|it|this|that|lower|higher|raise|change|set|ok|okay)$/i;
+
+const QUESTION_TAIL = new RegExp(
+  String.raw`\s+(?:usually|normally|typically|generally|roughly|realistically|going|selling|go|sell|worth|fetch|` +
+    String.raw`cost|these days|nowadays|right now|currently|on here|here)\b.*$`,
+  'i',
+);
 
 function priceQuestion(text: string, draft: Draft | undefined): Intent | undefined {
-  for (const shape of PRICE_QUESTIONS) {
+  const named = itemThenPrice(text);
+  for (const shape of [...PRICE_QUESTIONS, ...(named ? [ITEM_THEN_PRICE] : [])]) {
     const m = shape.exec(text);
     if (!m) continue;
     const phrase = itemPhrase((m[1] ?? '').replace(QUESTION_TAIL, ''));
@@ -184,6 +214,10 @@ function classifyText(text: string, draft: Draft | undefined, wholeMessage = tru
   // First: "mark lst_… as sold for 150" must neither look up nor re-price anything.
   const action = unsupportedAction(text);
   if (action) return { kind: 'unsupported', action };
+
+  // "my apartment for rent 900 a month", "dog walking, 15 an hour": no item to draft.
+  const other = LISTING_ID.test(text) ? undefined : notAnItem(text);
+  if (other) return { kind: 'not_an_item', what: other };
 
   const mixed = wholeMessage ? mixedRequests(text, (clause) => classifyText(clause, undefined, false)) : undefined;
   if (mixed) return { kind: 'several', steps: mixed };

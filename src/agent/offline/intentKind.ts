@@ -1,6 +1,7 @@
 import type { Category } from '../../domain/listing.js';
 import type { Draft, ItemDraft } from './draft.js';
 import type { DraftChange } from './draftChange.js';
+import type { NotAnItem } from './notAnItem.js';
 import type { ListingReference } from './ownListing.js';
 import type { RelativePrice } from './priceChange.js';
 
@@ -38,8 +39,12 @@ export type Intent =
   | RepriceIntent
   | { kind: 'price_change_unclear'; draft?: Draft }
   | { kind: 'unsupported'; action: string }
+  | { kind: 'not_an_item'; what: NotAnItem }
   | { kind: 'image_only' }
   | { kind: 'greeting' }
   | { kind: 'thanks' }
   | { kind: 'help' }
   | { kind: 'unknown' };
+
+/** The intent of an earlier seller message, read on its own. */
+export type EarlierIntent = (index: number) => Intent | undefined;

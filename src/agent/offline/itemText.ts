@@ -1,5 +1,6 @@
 import { keywordHits, mentionsItem } from './category.js';
 import { conditionFrom } from './condition.js';
+import { withBareAmountMarked } from './bareAmount.js';
 import { foreignAmounts, priceRanges, statedPrice, statedPriceSpans } from './price.js';
 
 /**
@@ -35,6 +36,10 @@ const SELL_LEAD = new RegExp(
   'i',
 );
 
+/** "looking for a buyer for my sofa", "need a new home for this cat tree": an offer in other words. */
+const BUYER_WANTED =
+  /^(?:i(?:'m| am)\s+|we(?:'re| are)\s+)?(?:looking for|need|seeking|searching for)\s+(?:a\s+)?(?:buyer|new (?:home|owner)|someone to (?:buy|take))\s+(?:for\s+)?/i;
+
 /** "put my Billy bookcase up for 30": the item sits between "put" and "up". */
 const PUT_UP =
   /^(?:(?:please|pls|plz|can you|could you)\s+)?put\s+((?:my|our|the|this|these|a|an)\s+(?!price\b).+?|it|this|that)\s+up\b(?!\s+to\s+(?:€\s?)?\d)(.*)$/i;
@@ -58,24 +63,35 @@ const QUESTION_START =
 const NOT_A_DESCRIPTION =
   /^(?:i|i'm|im|i've|my|we|you|your|it|it's|its|this|that|there|they|he|she|please|thanks|thank|yes|no|ok|okay|show|find|search|look|tell|give|change|make|set|lower|reduce|raise|update|call|rename|delete|remove|cancel|help|why|the price|mark|discount|drop|cut|bump|knock|take|increase|decrease)\b/i;
 
+/** "my bike …", "I've got a sofa …": the seller's own item, described. */
+const OWN_ITEM = /^(?:my|our|i(?:'ve| have)? got|i have|got)\s/i;
+
 /** Recognises an offer to sell and returns the words about the item. */
 export function readSellOffer(message: string): SellOffer | undefined {
   const text = message.trim().replace(OPENERS, '').replace(POLITE_END, '').replace(ALSO_END, '');
   const have = HAVE_FOR_SALE.exec(text) ?? PUT_UP.exec(text);
-  if (have) return { itemText: `${have[1]}${have[2].replace(FOR_SALE, ' ')}`.trim(), explicit: true };
-  const lead = SELL_LEAD.exec(text);
+  if (have)
+    return { itemText: withBareAmountMarked(`${have[1]}${have[2].replace(FOR_SALE, ' ')}`.trim()), explicit: true };
+  const lead = SELL_LEAD.exec(text) ?? BUYER_WANTED.exec(text);
   if (lead) {
     let itemText = text.slice(lead[0].length).replace(FOR_SALE, ' ').trim();
     // "Can you help me sell my S21? It has…": the question mark closes the request, not a question about the item.
     if (/^(?:can|could|would|will) you\b/i.test(text)) itemText = itemText.replace('?', '.');
-    return { itemText, explicit: true };
+    return { itemText: withBareAmountMarked(itemText), explicit: true };
   }
   if (
     /\b(?:for sale|up for grabs|zu verkaufen|à vendre|te koop|en venta|se vende)(?!\w)|^(?:fs|wts)\s*:/i.test(text) &&
     !text.includes('?')
   ) {
-    return { itemText: text.replace(FOR_SALE, ' ').trim(), explicit: true };
+    return { itemText: withBareAmountMarked(text.replace(FOR_SALE, ' ').trim()), explicit: true };
   }
+  return readDescription(text);
+}
+
+/** "IKEA Kallax shelf, white, 40 euros", "my kids bike 40": an item described without the words of an offer. */
+function readDescription(message: string): SellOffer | undefined {
+  // A bare amount is read as a price only in words that describe an item, not in "lower the table 40".
+  const text = !NOT_A_DESCRIPTION.test(message) || OWN_ITEM.test(message) ? withBareAmountMarked(message) : message;
   // A bare description ("IKEA Kallax shelf, white, 40 euros"): names an item, is not a question or a request.
   const words = text.split(/\s+/).length;
   const plainStatement = mentionsItem(text) && !text.includes('?') && !QUESTION_START.test(text) && words <= 30;
@@ -94,7 +110,8 @@ const CONVERSATIONAL =
 
 /**
  * Words that name a product: a capitalised word after the first ("Omega Seamaster"), or a model code
- * mixing letters and digits ("R6", "CB500F"). Prices are left out first, so "80 EUR" names nothing.
+ * mixing letters and digits ("R6", "CB500F") or a long set number ("75192"). Prices are left out first,
+ * so "80 EUR" names nothing.
  */
 function namesAProduct(text: string): boolean {
   if (CONVERSATIONAL.test(text) || NOT_A_DESCRIPTION.test(text) || QUESTION_START.test(text)) return false;
@@ -102,14 +119,32 @@ function namesAProduct(text: string): boolean {
     .split(/[^\p{L}\p{N}-]+/u)
     .filter((w) => w.length > 1 && !/^(?:eur|euros?)$/i.test(w));
   if (words.length < 2) return false;
-  return words.some((w, i) => (i > 0 && /^\p{Lu}/u.test(w)) || (/\p{L}/u.test(w) && /\d/.test(w)));
+  return words.some(
+    (w, i) =>
+      (i > 0 && /^\p{Lu}/u.test(w)) ||
+      (/\p{L}/u.test(w) && /\d/.test(w)) ||
+      (/^\d{4,6}$/.test(w) && !/^(?:19|20)\d\d$/.test(w)),
+  );
 }
 
-const LEADING_FILLER =
-  /^(?:i(?:'ve| have)?(?: had| got)?|i own|i bought|got|have|my|mein|meine|meinen|ma|mon|mes|mi|mis|un|une|a|an|the|our|this|that|these|those|some|his|her|their|old|used|new|brand new|like new|as new|barely used|hardly used|lightly used|rarely used|never used|almost new|nearly new|very|really|nice|beautiful|lovely|great|good|excellent|perfect|gorgeous|awesome|cool|pretty|still)\s+/i;
+/** "my mum's old sewing machine", "grandads drill": whose the item was is no part of its name. */
+const WHOSE =
+  String.raw`(?:mum|mom|mother|dad|father|grandma|granny|grandmother|grandpa|grandad|granddad|grandfather|nan|nana|` +
+  String.raw`wife|husband|son|daughter|sister|brother|partner|girlfriend|boyfriend|friend|uncle|aunt|auntie)` +
+  String.raw`(?:'s|’s|s(?!\s+of\b))`;
+
+const LEADING_FILLER = new RegExp(
+  String.raw`^(?:${WHOSE}|(?:\d+|a|one|two|three|four|five)[\s-]+(?:years?|yrs?|months?)[\s-]+old|` +
+    String.raw`i(?:'ve| have)?(?: had| got)?|i own|i bought|got|have|my|mein|meine|meinen|ma|mon|mes|mi|mis|un|` +
+    String.raw`une|a|an|the|our|this|that|these|those|some|his|her|their|old|used|new|brand new|like new|` +
+    String.raw`as new|barely used|hardly used|lightly used|rarely used|never used|almost new|nearly new|very|` +
+    String.raw`really|nice|beautiful|lovely|great|good|excellent|perfect|gorgeous|awesome|cool|pretty|` +
+    String.raw`still)\s+`,
+  'i',
+);
 
 const CONNECTOR =
-  /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|collection|delivery|located|available|condition|obo|ono|ovno|o\.b\.o|or (?:best|nearest|near|any) offers?|or offers?|negotiable|neg|asap|urgent|urgently|quick sale|firm(?=\s*(?:[,.;!]|$)))\b.*$/i;
+  /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|pick up|collection|complete(?!\s+(?:set|kit|collection|series|works|edition|box))|delivery|located|available|condition|obo|ono|ovno|o\.b\.o|or (?:best|nearest|near|any) offers?|or offers?|no (?:offers|lowballers|low ?ballers|time ?wasters|swaps|trades|returns)|negotiable|neg|asap|urgent|urgently|quick sale|firm(?=\s*(?:[,.;!]|$)))\b.*$/i;
 
 const SEGMENT_BREAK = /[,;:!?\n()]|\.(?=\s|$)|\s[-–—]\s/;
 
@@ -217,10 +252,18 @@ function titlePhrase(itemText: string): string {
   return phrase;
 }
 
+/** "the lot", "all of them", "both", "the whole set": the items already talked about, not an item. */
+const THE_LOT = new RegExp(
+  String.raw`^(?:(?:the|this|that|these|those)\s+)?(?:whole\s+|entire\s+)?` +
+    String.raw`(?:lot|set|bundle|pair|package|collection|bunch|thing|things)(?:\s+together)?$|` +
+    String.raw`^(?:all|both|everything)(?:\s+(?:of\s+)?(?:it|them|these|those|together|\d+|two|three|four|five))*$`,
+);
+
 export function isVague(phrase: string): boolean {
   const lower = phrase.toLowerCase().trim();
   return (
     VAGUE.has(lower) ||
+    THE_LOT.test(lower) ||
     /\blistings?\b|\bads?\b/.test(lower) ||
     // What is left of "sell this for me": no item, only who it is for.
     /^(?:for|to|with|from)\b/.test(lower) ||
@@ -264,7 +307,7 @@ const DESCRIPTIVE = new Set(
     'wooden wood oak pine walnut leather metal glass plastic steel aluminium aluminum carbon cotton wool velvet linen ' +
     'mountain road city electric kids kid children womens mens ladies gaming office dining coffee garden kitchen outdoor indoor ' +
     'folding vintage antique small large big mini portable wireless bluetooth smart digital acoustic double single king queen ' +
-    'corner seater and with of for the a in on to size'
+    'corner seater and with of for the a in on to size x'
   ).split(' '),
 );
 

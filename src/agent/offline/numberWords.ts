@@ -46,17 +46,27 @@ const WORD = [...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(TENS)
 );
 /** A run of number words joined by spaces, hyphens or "and". */
 const RUN = new RegExp(String.raw`\b(?:${WORD})(?:(?:[\s-]+(?:and[\s-]+)?)(?:${WORD}))*\b`, 'gi');
+/** Words that make the amount after them a price: "asking two fifty", "make it one twenty". */
+const PRICE_BEFORE = /\b(?:for|asking|ask|price|priced|make it|make that|to|only|just|want|say)\s*$/i;
 const MONEY_AFTER = /^\s*(?:€|eur\b|euros?\b|bucks\b|quid\b)/i;
 
-function valueOf(words: string[]): number | undefined {
+function valueOf(words: string[], asPrice: boolean): number | undefined {
   let total = 0;
   let current = 0;
   let seen = false;
+  let previous = '';
   for (const w of words) {
+    const before = previous;
+    previous = w;
     if (w === 'a') {
       current = current || 1;
       continue;
     }
+    // "two fifty", "one twenty": said the way prices are, hundreds then the rest (250, 120), not 52.
+    // Elsewhere ("at five thirty") it may be a time: no amount is read.
+    const hundredsFirst = before in UNITS && (w in TEENS || w in TENS) && current < 10;
+    if (hundredsFirst && !asPrice) return undefined;
+    if (hundredsFirst) current *= 100;
     if (w in UNITS) current += UNITS[w];
     else if (w in TEENS) current += TEENS[w];
     else if (w in TENS) current += TENS[w];
@@ -85,7 +95,8 @@ export function numberWordsToDigits(text: string): string {
     const large = words.some((w) => w in TEENS || w in TENS || w in SCALES);
     const money = MONEY_AFTER.test(text.slice(offset + run.length));
     if (!large && !(money && !(words.length === 1 && words[0] === 'one'))) return run;
-    const value = valueOf(words);
+    const asPrice = money || PRICE_BEFORE.test(text.slice(0, offset));
+    const value = valueOf(words, asPrice);
     if (value === undefined) return run;
     // Keep a leading "a " that was not part of the amount ("for a fifty" is rare; "a hundred" is handled above).
     const lead =

@@ -1,3 +1,5 @@
+import { correctionAt } from './selfCorrection.js';
+
 /**
  * Euro amounts as sellers type them. Only numbers marked as money count
  * ("€120", "120 euros", "for 120", "make it 80"), so model numbers in an
@@ -40,6 +42,7 @@ const AFTER_PRICE_OK = new Set([
   'both',
   'all',
   'per',
+  'no',
 ]);
 
 export interface PriceMention {
@@ -299,6 +302,10 @@ const JUST_A_PRICE = new RegExp(
 
 /** A new price in a change request: "make it 80", "lower it to 80", "80 euros", "€80", "price 80", or just "80". */
 export function requestedPrice(text: string): number | undefined {
+  // "make it 90, no wait 85": the amount the seller settled on.
+  const correction = correctionAt(text);
+  if (correction && requestedPrice(correction.before) !== undefined)
+    return parseAmount(correction.raw, correction.thousands);
   // "lower it to 40-50": two amounts, and the seller has not said which one.
   if (priceRanges(text).length) return undefined;
   const stated = statedPrice(text);

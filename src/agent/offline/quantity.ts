@@ -21,7 +21,9 @@ const COUNT_WORDS: Record<string, number> = {
 };
 
 const COUNT = new RegExp(
-  String.raw`^(?:(?:my|our|the|these|those)\s+)?(\d{1,3}|${Object.keys(COUNT_WORDS).join('|')})\s+(?=\p{L})`,
+  // "2 x dining chairs", "3x stools": the "x" belongs to the count.
+  String.raw`^(?:(?:my|our|the|these|those)\s+)?(\d{1,3}|${Object.keys(COUNT_WORDS).join('|')})` +
+    String.raw`(?:\s*[x×](?=\s))?\s+(?=\p{L})`,
   'iu',
 );
 

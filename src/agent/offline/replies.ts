@@ -2,6 +2,7 @@ import { formatEur } from '../../domain/listing.js';
 import type { ListingSummary, PriceStats } from '../../tools/index.js';
 import type { Draft, PricedDraft } from './draft.js';
 import { describeRelativePrice, type RelativePrice } from './priceChange.js';
+import type { NotAnItem } from './notAnItem.js';
 import { MAX_SEPARATE_LISTINGS } from './quantity.js';
 
 /**
@@ -216,6 +217,20 @@ export const askNewPriceOf = (listingId: string): string =>
 /** Honest about the limits of the four tools, and changes nothing. */
 export const cannotDo = (action: string, listingIds: string[] = []): string =>
   `I can't ${action} here${listingIds.length ? `, so ${joinWords(listingIds)} ${listingIds.length > 1 ? 'stay as they are' : 'stays as it is'}` : ''}; I can draft new listings, suggest prices and change the price of your listings. Nothing was changed.`;
+
+const NOT_ITEMS: Record<NotAnItem, string> = {
+  rentals: 'rentals (a flat, a room or anything for rent)',
+  jobs: 'jobs',
+  services: 'services (lessons, repairs, sitting and the like)',
+  rates: 'anything priced by the hour, day or month, like rentals or services',
+  wanted: 'wanted ads, nor find items for you to buy',
+};
+
+/** Rentals, jobs and services are no items: said plainly, with what can be done instead. */
+export const notAnItem = (what: NotAnItem): string =>
+  `This marketplace lists items for sale, each at one price, so I can't draft ${NOT_ITEMS[what]}. ` +
+  'Nothing was drafted. I can draft a listing for an item you want to sell, suggest its price, ' +
+  'or change the price of your listings.';
 
 export const repriceRevised = (listingId: string, price: number, proposed: number | undefined): string =>
   `OK, ${formatEur(price)}${proposed !== undefined ? ` instead of ${formatEur(proposed)}` : ''} for ${listingId}: ${CHECK_CHANGE}`;

@@ -1,0 +1,92 @@
+import { categoryOf, keywordHits, namesAKindOfItem } from './category.js';
+
+/**
+ * An amount ending an item's words with no money word: "kids bike 40", "iphone 13 pro 256gb 600",
+ * "sofa 1.5k". Read as the price only where a model number or a size is unlikely: after a kind of
+ * item ("bike 40", not "iPhone 13" or "Fiat 500"), after the item's model or specs ("ps5 350"), or
+ * written in thousands ("2k"). Anything else stays in the item's words, as before.
+ */
+
+const AMOUNT = String.raw`(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?)(\s?k)?`;
+
+/** Words sellers put after an asking price; they do not make the number a size or a count. */
+const DEAL_TAIL =
+  String.raw`(?:\s+(?:firm|fixed|obo|ono|ovno|neg(?:otiable)?|cash(?:\s+only)?|only|no\s+offers|` +
+  String.raw`or\s+(?:best|nearest|near)\s+offers?|or\s+offers?|(?:pick[\s-]?up|pickup|collection)(?:\s+only)?))*`;
+
+/** A number after a word, ending a part of the text or an item of a list (or followed only by deal words). */
+const AMOUNT_AT_END = new RegExp(
+  String.raw`(?<=[\p{L}\p{N}'")]\s+)${AMOUNT}(?![.,]?\d)` +
+    String.raw`(?=${DEAL_TAIL}\s*(?:[,;.!]\s|[,;.!]?\s*$|\n|(?:and|&|plus|\+)\s+\S))`,
+  'giu',
+);
+
+/** Where the part holding the amount starts: after a comma, a line break or a dash. */
+const PART_BREAK = /[,;:\n(]|\s[-–]\s/g;
+
+/** Words after which a number is a size, a count or a model, never a price. */
+const NOT_A_PRICE_AFTER = new RegExp(
+  '^(?:size|sz|no|nr|number|model|gen|generation|series|mk|mark|version|v|type|vol|volume|part|pack|of|x|' +
+    'edition|season|level|age|ages|year|years|the|a|than|over|under|up|to|from|about|around|is|are|was|at|for|' +
+    'and|or|with|room|rooms|seats?|seater|pieces?|pcs|set)$',
+  'i',
+);
+
+/** Storage sizes written without "gb" ("iphone 12 128"): on electronics, no price. */
+const STORAGE = new Set([32, 64, 128, 256, 512, 1024]);
+
+/** Resolution ("tv 4k"), not thousands of euros. */
+const SCREEN = /\b(?:tv|televisions?|monitors?|screens?|displays?|projectors?|cameras?|video|gopro|uhd|resolution)\b/i;
+
+/** Sizes a number after these kinds of item often is: wheel inches, screen inches, clothing sizes. */
+const SIZE_RANGES: Array<[RegExp, (n: number) => boolean]> = [
+  [/^(?:bikes?|bicycles?|mtb|bmx|ebikes?|e-bikes?)$/i, (n) => n <= 29],
+  [/^(?:tvs?|televisions?|monitors?|laptops?|tablets?|screens?)$/i, (n) => n <= 100],
+];
+
+/** Shoe and clothing sizes ("sneakers 42", "jeans 32"). */
+const MAX_CLOTHING_SIZE = 56;
+
+const isYear = (raw: string): boolean => /^(?:19[5-9]\d|20[0-3]\d)$/.test(raw);
+
+function amountOf(raw: string, thousands: string | undefined): number | undefined {
+  const grouped = /^\d{1,3}(?:[.,]\d{3})+$/.test(raw);
+  const value = Number(grouped ? raw.replace(/[.,]/g, '') : raw.replace(',', '.'));
+  if (!Number.isFinite(value) || value <= 0) return undefined;
+  return thousands ? value * 1000 : value;
+}
+
+/** Whether the number ending `before` (the words of its part up to it) is the item's price. */
+function isPrice(before: string, raw: string, thousands: string | undefined): boolean {
+  const words = before.trim().split(/\s+/).filter(Boolean);
+  const previous = (words.at(-1) ?? '').replace(/[^\p{L}\p{N}'-]/gu, '');
+  if (!previous || NOT_A_PRICE_AFTER.test(previous) || /^[$£€]/.test(words.at(-1) ?? '')) return false;
+  const amount = amountOf(raw, thousands);
+  if (amount === undefined) return false;
+  if (thousands) return !SCREEN.test(before);
+  if (isYear(raw)) return false;
+  if (STORAGE.has(amount) && categoryOf(before) === 'Electronics') return false;
+  // "ps5 350", "iphone 13 pro 256gb 600": the item already has its model or specs, so this is the price.
+  if (words.some((w) => /\d/.test(w))) return amount >= 5;
+  // The item word ending the words ("tv stand", not "tv"), if one does.
+  const head = keywordHits(before).find((hit) => hit.end === before.trimEnd().length);
+  const afterKind = head !== undefined && namesAKindOfItem(head.keyword);
+  if (!afterKind || amount < 10) return false;
+  if (head.category === 'Clothing' && amount <= MAX_CLOTHING_SIZE) return false;
+  return !SIZE_RANGES.some(([kind, isSize]) => kind.test(previous) && isSize(amount));
+}
+
+/**
+ * The text with such an amount marked as euros ("kids bike €40"), so it is read as the price and
+ * kept out of the title and description like any stated price. Other text is returned unchanged.
+ */
+export function withBareAmountMarked(text: string): string {
+  const marked = text.replace(
+    AMOUNT_AT_END,
+    (whole: string, raw: string, thousands: string | undefined, at: number) => {
+      const partStart = Math.max(0, ...[...text.slice(0, at).matchAll(PART_BREAK)].map((m) => m.index + m[0].length));
+      return isPrice(text.slice(partStart, at), raw, thousands) ? `€${whole.trim()}` : whole;
+    },
+  );
+  return marked;
+}
