@@ -376,6 +376,9 @@ function sentenceCase(sentence: string): string {
     .replace(/^[\s,;:.-]+|[\s,;:-]+$/g, '')
     .replace(POLITE_TAIL, '')
     .replace(/[\s,;:-]+$/g, '')
+    // A sentence ends in one full stop: a question cut out after one ("scratches. what should I ask?") or a
+    // trailing ellipsis would otherwise leave "scratches.." in the listing.
+    .replace(/\.{2,}$/, '.')
     .trim();
   if (!s) return '';
   s = respell(stripDeterminer(s));
