@@ -26,8 +26,7 @@ export class SqliteConversationRepository {
          FROM conversations WHERE id = ?`,
       )
       .get(id) as
-      | { id: string; seller_id: string; created_at: string; updated_at: string; seller_messages: number }
-      | undefined;
+      { id: string; seller_id: string; created_at: string; updated_at: string; seller_messages: number } | undefined;
     return (
       row && {
         id: row.id,
