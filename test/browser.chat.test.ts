@@ -260,3 +260,46 @@ describe('the seller chat shows the current conversation', () => {
     expect(errors).toEqual([]);
   }, 45_000);
 });
+
+describe('a conversation at its message cap', () => {
+  it('offers to go on in a new conversation, and the message is answered there', async () => {
+    const capDir = mkdtempSync(join(tmpdir(), 'browser-cap-'));
+    const capped = await startServer({
+      DATABASE_PATH: join(capDir, 'cap.db'),
+      SEED_COUNT: '300',
+      CONVERSATION_MAX_MESSAGES: '1',
+    });
+    const tab = await browser.newPage();
+    try {
+      await tab.goto(`${capped.url}/`);
+      await tab.getByRole('button', { name: 'demo-seller', exact: true }).click();
+      await tab.getByTestId('who').waitFor();
+      await tab.getByRole('button', { name: 'New conversation' }).click();
+      const sayHere = async (text: string) => {
+        await tab.getByLabel('Message').fill(text);
+        await tab.getByRole('button', { name: 'Send' }).click();
+      };
+      await sayHere('what is my road bike worth?');
+      await expect
+        .poll(() => tab.getByTestId('assistant-message').last().getAttribute('data-status'))
+        .toBe('completed');
+      await sayHere('and my helmet?');
+      const failed = tab.getByTestId('assistant-message').last();
+      await expect.poll(() => failed.getAttribute('data-status')).toBe('error');
+      expect(await failed.textContent()).toMatch(/limit of 1 message.*new conversation/);
+      await failed.getByRole('button', { name: 'Continue in a new conversation' }).click();
+      // A new conversation: the greeting, the seller's message again, and its answer; the composer is empty.
+      await expect
+        .poll(() => tab.getByTestId('assistant-message').last().getAttribute('data-status'))
+        .toBe('completed');
+      const log = await tab.locator('.message').allTextContents();
+      expect(log.filter((t) => t.includes('and my helmet?'))).toHaveLength(1);
+      expect(log.some((t) => t.includes('what is my road bike worth?'))).toBe(false);
+      expect(await tab.getByLabel('Message').inputValue()).toBe('');
+    } finally {
+      await tab.close();
+      await capped.kill('SIGTERM');
+      rmSync(capDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -8,10 +8,11 @@ import type { Conversation } from '../store/index.js';
  */
 export class ConversationFullError extends AppError {
   constructor(limit: number) {
+    const messages = limit === 1 ? '1 message' : `${limit} messages`;
     super(
       413,
       'conversation_too_large',
-      `This conversation has reached its limit of ${limit} messages; start a new conversation to go on.`,
+      `This conversation has reached its limit of ${messages}; start a new conversation to go on.`,
     );
   }
 }

@@ -160,12 +160,26 @@ class Chat {
     // Nothing the seller typed is lost: the text goes back in the composer, and Retry sends it again.
     mine.classList.add('failed');
     if (!this.text.value.trim()) this.text.value = text;
-    outcome.bubble.fail(outcome.error, () => {
+    const again = () => {
       mine.remove();
       outcome.bubble.el.remove();
       if (this.text.value.trim() === text) this.text.value = '';
       void this.send({ text, images });
-    });
+    };
+    // A conversation at its cap (messages or photos) takes nothing more: the message goes on in a new one.
+    const full = outcome.error instanceof ApiError && outcome.error.code === 'conversation_too_large';
+    outcome.bubble.fail(
+      outcome.error,
+      full
+        ? {
+            label: 'Continue in a new conversation',
+            run: () => {
+              if (this.text.value.trim() === text) this.text.value = '';
+              void this.newConversation().then(() => this.send({ text, images }));
+            },
+          }
+        : { run: again },
+    );
   }
 
   private async decide(runId: string, approval: PendingApproval, decision: Decision): Promise<DecisionOutcome> {

@@ -80,8 +80,11 @@ export class ReplyBubble {
     this.el.append(feedbackButtons(result.runId, feedback));
   }
 
-  /** The request failed; `retry`, when given, sends it again from a button in the bubble. */
-  fail(error: unknown, retry?: () => void): void {
+  /**
+   * The request failed; `next`, when given, is the button that goes on from here: Retry by default, or
+   * another way on (a conversation that is full goes on in a new one).
+   */
+  fail(error: unknown, next?: { run: () => void; label?: string }): void {
     this.el.classList.remove('working');
     this.el.classList.add('failed');
     this.el.dataset.status = 'error';
@@ -94,9 +97,13 @@ export class ReplyBubble {
     this.status.textContent = message;
     this.status.className = 'status error';
     this.status.setAttribute('role', 'alert');
-    if (retry)
+    if (next)
       this.el.append(
-        h('button', { type: 'button', class: 'secondary', 'data-testid': 'retry', onclick: () => retry() }, 'Retry'),
+        h(
+          'button',
+          { type: 'button', class: 'secondary', 'data-testid': 'retry', onclick: () => next.run() },
+          next.label ?? 'Retry',
+        ),
       );
   }
 }
