@@ -209,13 +209,11 @@ describe('the hourly write limit across conversations', () => {
 
 describe('arguments too large to keep', () => {
   it('are refused, and what is kept of them on record is bounded', async () => {
-    const huge = { ...bikeDraft, title: 'T'.repeat(300_000) };
+    // Each under the bound on one model answer (src/agent/outputLimit.ts), far over what a record keeps.
+    const huge = { ...bikeDraft, title: 'T'.repeat(20_000) };
     // One call the SDK hands to the tool, one it hands to the approval desk as malformed JSON.
     const model = new ScriptedModel([
-      [
-        ...callTool('createListing', huge, 'h1'),
-        ...callTool('createListing', `{"title":"${'T'.repeat(300_000)}`, 'h2'),
-      ],
+      [...callTool('createListing', huge, 'h1'), ...callTool('createListing', `{"title":"${'T'.repeat(20_000)}`, 'h2')],
       say('Too long.'),
     ]);
     h = await createHarness({ model });
