@@ -27,9 +27,10 @@ const REMEMBERED = 100;
  * Heap growth allowed per run exported, fitted over the second half of the waves (the first half
  * warms up: JIT, V8's caches, the store's statements; its growth levels off within a few thousand
  * runs). Remembering every trace sent, as the exporter once did, grows it by about 550 bytes per
- * run; the soak, with five times the runs to fit, holds a tighter bound (docs/langfuse.md).
+ * run on top of the 130–150 measured on a quiet machine, so 450 still catches it; a loaded CI machine
+ * measured 354 once. The soak, with five times the runs to fit, holds a tighter bound (docs/langfuse.md).
  */
-const HEAP_BYTES_PER_RUN = SOAK ? 50 : 300;
+const HEAP_BYTES_PER_RUN = SOAK ? 50 : 450;
 
 let dir: string | undefined;
 let store: Store | undefined;
