@@ -38,45 +38,6 @@ describe('a bare amount after the item is its price, kept out of the title', () 
     expect(draft?.title).not.toMatch(/\dk\b/i);
   });
 
-  it.each([
-    [
-      'sell my bike 100 and my helmet 20',
-      [
-        ['Bike', 100],
-        ['Helmet', 20],
-      ],
-    ],
-    [
-      'selling a sofa 300 & an armchair 120',
-      [
-        ['Sofa', 300],
-        ['Armchair', 120],
-      ],
-    ],
-    [
-      'kettle 15 plus toaster 20',
-      [
-        ['Kettle', 15],
-        ['Toaster', 20],
-      ],
-    ],
-  ])('reads the price of each item of a list: %s', (text, expected) => {
-    const intent = classify({ text, images: 0 });
-    expect(intent.kind).toBe('several');
-    if (intent.kind !== 'several') return;
-    expect(intent.steps.map((s) => (s.kind === 'sell' ? [s.item.draft.title, s.item.draft.price] : []))).toEqual(
-      expected,
-    );
-  });
-
-  it.each([
-    'table 80 and 4 chairs',
-    'selling a desk 80 and a chair 30 and a lamp',
-    'sofa for 300 and an armchair for 120 and a rug',
-  ])('asks which item first when one has no price: %s', (text) => {
-    expect(classify({ text, images: 0 }).kind).toBe('several_items');
-  });
-
   it('searches the item, not the amount', async () => {
     const [search] = callsOf(await ask([user('sell my kids bike 40')]));
     expect(search).toMatchObject({ name: 'searchSimilar', args: { query: 'kids bike' } });

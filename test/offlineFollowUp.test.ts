@@ -222,7 +222,7 @@ describe('OfflineModel: the item chosen after "which one first?"', () => {
 
   it.each([
     ['I want to sell my kettle and my toaster', 'the toaster first, 20 euros', /^toaster$/i, 20],
-    ['selling a desk 80 and a chair 30 and a lamp', 'chair', /^chair$/i, 30],
+    ['selling a desk 80 and a chair 30', 'chair', /^chair$/i, 30],
     ['two things: a rake and a wheelbarrow', 'the first one for 10', /^rake$/i, 10],
     ['two things: a rake and a wheelbarrow', 'a Fiskars rake, 15 euros', /^fiskars rake$/i, 15],
   ])('%s … %s', async (offer, answer, query, price) => {

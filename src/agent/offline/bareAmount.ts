@@ -14,10 +14,9 @@ const DEAL_TAIL =
   String.raw`(?:\s+(?:firm|fixed|obo|ono|ovno|neg(?:otiable)?|cash(?:\s+only)?|only|no\s+offers|` +
   String.raw`or\s+(?:best|nearest|near)\s+offers?|or\s+offers?|(?:pick[\s-]?up|pickup|collection)(?:\s+only)?))*`;
 
-/** A number after a word, ending a part of the text or an item of a list (or followed only by deal words). */
+/** A number after a word, ending a part of the text (or followed only by deal words). */
 const AMOUNT_AT_END = new RegExp(
-  String.raw`(?<=[\p{L}\p{N}'")]\s+)${AMOUNT}(?![.,]?\d)` +
-    String.raw`(?=${DEAL_TAIL}\s*(?:[,;.!]\s|[,;.!]?\s*$|\n|(?:and|&|plus|\+)\s+\S))`,
+  String.raw`(?<=[\p{L}\p{N}'")]\s+)${AMOUNT}(?![.,]?\d)(?=${DEAL_TAIL}\s*(?:[,;.!]\s|[,;.!]?\s*$|\n))`,
   'giu',
 );
 

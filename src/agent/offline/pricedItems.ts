@@ -22,9 +22,6 @@ const NOT_AN_ITEM = new RegExp(
 /** "two things: …", "a few items -": the count is not an item. */
 const COUNTED_LEAD = /^\s*(?:\w+\s+){0,3}?(?:things|items|bits|pieces)\s*[:-]\s*/i;
 
-/** One more item joined after the last price: "… and a lamp", "+ my helmet". */
-const UNPRICED_LAST = /^\s*,?\s*(?:and|&|plus|\+)\s+(?:a|an|my|the|some|\d+)\s+\p{L}/iu;
-
 /** Words after the last price that describe all the items at once; group 1 is what is said of each. */
 const SHARED =
   /[,;.]\s*(?:both|all(?: of them)?|they(?:'re| are)(?: all| both)?|each)\s+((?:are\s+|is\s+)?[^,;.]+?)[\s.!]*$/i;
@@ -50,8 +47,6 @@ export function pricedItems(text: string): ItemDraft[] | undefined {
   }
   // "…, both like new", "…, all in good condition": said once after the list, true of every item.
   const last = itemText.slice(start);
-  // "a desk for 80 and a chair for 30 and a lamp": the lamp has no price, so this is no priced list.
-  if (UNPRICED_LAST.test(itemText.slice(spans[spans.length - 1].end))) return undefined;
   const shared = SHARED.exec(last);
   parts.push(shared ? last.slice(0, shared.index) : last);
   if (shared) for (let i = 0; i < parts.length; i++) parts[i] = `${parts[i].replace(/[\s,;]+$/, '')}, ${shared[1]}`;
