@@ -100,7 +100,9 @@ export class ListingAssistant {
     // What the seller cannot see is not theirs to say: invisible characters pasted along (Unicode tags can
     // spell instructions a model reads) go before the message is stored or run.
     const text = cleanText(message.text).trim();
-    if (!text) throw new BadRequestError('Invalid request: text: must not be empty.', 'invalid_request');
+    // Photos alone are a message; nothing at all (or only what cannot be seen) is not.
+    if (!text && !message.images?.length && !message.photoIds?.length)
+      throw new BadRequestError('Invalid request: text: must not be empty.', 'invalid_request');
     return this.hold(conversationId, async (hold) => {
       // Stored first (once per photo, within the caps) under the conversation's lease; the run sees only their ids.
       if (message.images?.length) await hold.takeNow();
