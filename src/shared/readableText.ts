@@ -7,15 +7,17 @@
  * and line breaks in a title that fake a second line of the card. They are removed, except the
  * joiners emoji and some scripts need; what is left is what a reader sees.
  */
+import { storableText } from './storableText.js';
+
 const INVISIBLE = /(?![\u200C\u200D])\p{Cf}/gu;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const LINE_BREAKS = /\r\n?|[\p{Zl}\p{Zp}]/gu;
 // Every control character but the line feed and the tab.
 const CONTROL = /(?![\n\t])\p{Cc}/gu;
 
 /** Multi-line text (a description): line feeds and tabs stay, invisible and control characters go. */
 export function cleanText(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD').replace(INVISIBLE, '').replace(LINE_BREAKS, '\n').replace(CONTROL, '');
+  // NUL went with the control characters; a lone surrogate (no character at all) becomes U+FFFD, as stored text does.
+  return storableText(text.replace(INVISIBLE, '').replace(LINE_BREAKS, '\n').replace(CONTROL, ''));
 }
 
 /** One line (a title): as `cleanText`, and any line break or tab becomes a space, runs of spaces one. */

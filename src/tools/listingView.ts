@@ -11,10 +11,10 @@ export const UNTRUSTED_DATA_NOTE =
  * Listing text as the model reads it: cleaned (stored text may predate the cleaning), and with
  * contact details and other personal data masked. Drafting and pricing never need another
  * seller's phone number, and the tool's output is what the model provider and the trace keep.
- * Compatibility forms are folded first, so full-width digits ("０１７６…") are masked as digits.
+ * (The masker reads full-width digits and the like as a person does: "０１７６…" is masked too.)
  */
-export const titleForModel = (title: string): string => maskText(cleanLine(title).normalize('NFKC'));
-export const descriptionForModel = (description: string): string => maskText(cleanText(description).normalize('NFKC'));
+export const titleForModel = (title: string): string => maskText(cleanLine(title));
+export const descriptionForModel = (description: string): string => maskText(cleanText(description));
 
 /** A listing as the model reads it. */
 export function summarizeListing(l: Listing): ListingSummary {
