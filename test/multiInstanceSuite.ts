@@ -163,6 +163,31 @@ export function describeMultiInstance(engine: Engine): void {
       expect(await bikes()).toBe(before + 1);
     });
 
+    it('serve support from either instance: the other’s runs found, opened, replayed and counted alike', async () => {
+      const paused = await pausedRun(a);
+      fake.script({ text: 'It is posted.' });
+      const done = (await decide(a, paused)).body;
+      expect(done.status).toBe('completed');
+      const support = { authorization: 'Bearer demo-support' };
+      const read = async (server: ServerProcess, path: string) => {
+        const res = await fetch(`${server.url}${path}`, { headers: support });
+        expect(res.status).toBe(200);
+        return res.json();
+      };
+      const query = `/api/traces?conversationId=${done.conversationId}`;
+      const [foundOnA, foundOnB] = [await read(a, query), await read(b, query)];
+      expect(foundOnB).toEqual(foundOnA);
+      const traceId = JSON.stringify(foundOnB).match(/"traceId":"([^"]+)"/)?.[1];
+      expect(traceId).toBeDefined();
+      expect(await read(b, `/api/traces/${traceId}`)).toEqual(await read(a, `/api/traces/${traceId}`));
+      const replay = await fetch(`${b.url}/api/traces/${traceId}/replay`, { method: 'POST', headers: support });
+      expect(replay.status).toBe(200);
+      expect(await replay.json()).toMatchObject({ identical: true });
+      // The dashboard's figures come from the database, not from the process that served the runs.
+      const dashboard = '/api/dashboard?window=day';
+      expect(await read(b, dashboard)).toEqual(await read(a, dashboard));
+    });
+
     it('settle a killed instance’s run and approval on the other within the lease; a restart leaves live runs alone', async () => {
       // A on hold for the seller when it dies: the approval is decided on B.
       const pausedOnA = await pausedRun(a);
