@@ -129,6 +129,8 @@ export interface ComparableResult {
 export interface ComparablesReport {
   kind: 'listing-assistant-comparables-report';
   createdAt: string;
+  /** The store searchSimilar ran on (the figures should not depend on it); absent in reports made before. */
+  engine?: 'sqlite' | 'postgres';
   seed: number;
   count: number;
   queries: number;
@@ -192,7 +194,7 @@ export function comparablesMarkdown(report: ComparablesReport): string {
   return [
     `# Comparables report ${report.createdAt}`,
     '',
-    `Catalogue seed ${report.seed}, ${report.count} listings; ${report.queries} labelled queries (\`evals/comparables/\`).`,
+    `Catalogue seed ${report.seed}, ${report.count} listings${report.engine ? ` on ${report.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}` : ''}; ${report.queries} labelled queries (\`evals/comparables/\`).`,
     '',
     '| metric | value |',
     '| --- | --- |',

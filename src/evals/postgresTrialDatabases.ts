@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DatabaseAdmin, databaseName, openStore, withoutPassword, type Store } from '../store/index.js';
 import { seedListings } from '../store/seed/seedDatabase.js';
-import type { Scenario } from './scenario.js';
-import type { TrialDatabase, TrialDatabases } from './trialDatabases.js';
+import type { Catalogue, TrialDatabase, TrialDatabases } from './trialDatabases.js';
 
 /**
  * Trials on a PostgreSQL server: a catalogue database per (seed, count), seeded once through the Store API, and
@@ -35,10 +34,10 @@ export class PostgresTrialDatabases implements TrialDatabases {
     return `PostgreSQL databases ${this.prefix}_* on ${this.server}`;
   }
 
-  async create(scenario: Scenario, trial: number): Promise<TrialDatabase> {
-    const template = await this.catalogue(scenario.data.seed, scenario.data.count);
-    // The counter first: a long scenario id is cut at the end, and two trials' names still differ.
-    const name = databaseName(this.prefix, `${++this.created}`, `t${trial}`, scenario.id);
+  async create(catalogue: Catalogue, label: string): Promise<TrialDatabase> {
+    const template = await this.catalogue(catalogue.seed, catalogue.count);
+    // The counter first: a long label is cut at the end, and two databases' names still differ.
+    const name = databaseName(this.prefix, `${++this.created}`, label);
     await this.make(name, template);
     const url = this.admin.urlOf(name);
     return {

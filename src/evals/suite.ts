@@ -1,6 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { APP_VERSION, loadConfig } from '../config.js';
 import { EVAL_DATASET, LangfuseDatasetRun } from './langfuseDatasetRun.js';
 import { loadPolicyRules, type PolicyRules } from '../policy/index.js';
@@ -8,7 +6,8 @@ import { selectModel } from '../agent/modelSelection.js';
 import { loadInstructions } from '../agent/instructions.js';
 import { loadPromptRollout } from '../agent/promptRollout.js';
 import { loadScenarios, filterScenarios, type Scenario } from './scenario.js';
-import { SqliteTrialDatabases, type TrialDatabases } from './trialDatabases.js';
+import type { TrialDatabases } from './trialDatabases.js';
+import { openTrialDatabases } from './openTrialDatabases.js';
 import { PostgresTrialDatabases } from './postgresTrialDatabases.js';
 import { runTrial, type TrialResult, type TrialSetup } from './trial.js';
 import { summarizeOverall, summarizeScenario, summarizeSplits, summarizeTags } from './metrics.js';
@@ -116,11 +115,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   await datasetRun?.createItems(scenarios);
 
   const owned = !options.databases;
-  const databases: TrialDatabases =
-    options.databases ??
-    (options.databaseUrl
-      ? await PostgresTrialDatabases.connect(options.databaseUrl)
-      : new SqliteTrialDatabases(mkdtempSync(join(tmpdir(), 'listing-evals-'))));
+  const databases: TrialDatabases = options.databases ?? (await openTrialDatabases(options.databaseUrl, 'evals'));
   if (owned) options.onDatabases?.(databases);
   const signal = options.signal;
   const jobs = scenarios.flatMap((scenario) => Array.from({ length: trials }, (_, i) => ({ scenario, trial: i + 1 })));

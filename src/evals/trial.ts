@@ -95,7 +95,7 @@ const MAX_DECISIONS_PER_TURN = 6;
 export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
   const { scenario, trial } = setup;
   const instances = setup.instances ?? 1;
-  const database = await setup.databases.create(scenario, trial);
+  const database = await setup.databases.create(scenario.data, `t${trial}_${scenario.id}`);
   const stores: Store[] = [];
   let result: TrialResult | undefined;
   try {

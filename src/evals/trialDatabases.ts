@@ -2,7 +2,12 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { Store, type StoreLocation } from '../store/index.js';
 import { CatalogueTemplates } from './trialData.js';
-import type { Scenario } from './scenario.js';
+
+/** Which seeded catalogue a database starts from: the generator's seed and its number of listings. */
+export interface Catalogue {
+  seed: number;
+  count: number;
+}
 
 /** One trial's own database, a fresh copy of its scenario's catalogue. */
 export interface TrialDatabase {
@@ -25,7 +30,11 @@ export interface TrialDatabases {
   readonly engine: 'sqlite' | 'postgres';
   /** Where they are, for the operator (no password). */
   describe(): string;
-  create(scenario: Scenario, trial: number): Promise<TrialDatabase>;
+  /**
+   * A new database holding the seeded catalogue (`seed`, `count`: built once per run, then copied), named
+   * after `label` (a trial, a measurement).
+   */
+  create(catalogue: Catalogue, label: string): Promise<TrialDatabase>;
   /** Removes the catalogues and anything else of the run's own (not the kept trials). */
   close(): Promise<void>;
   /**
@@ -48,9 +57,9 @@ export class SqliteTrialDatabases implements TrialDatabases {
     this.templates = new CatalogueTemplates(join(scratchDir, 'catalogues'));
   }
 
-  async create(scenario: Scenario): Promise<TrialDatabase> {
-    const template = await this.templates.path(scenario.data.seed, scenario.data.count);
-    const dir = mkdtempSync(join(this.scratchDir, `${scenario.id}-`));
+  async create(catalogue: Catalogue, label: string): Promise<TrialDatabase> {
+    const template = await this.templates.path(catalogue.seed, catalogue.count);
+    const dir = mkdtempSync(join(this.scratchDir, `${label.replace(/[^\w.-]+/g, '_')}-`));
     const path = join(dir, 'trial.db');
     copyFileSync(template, path);
     return {
