@@ -4,6 +4,7 @@ import { readComparablesSet } from '../src/evals/comparables.js';
 import { measureComparables } from '../src/evals/comparablesCli.js';
 import { dataUrl, IMAGES_DIR, readImageSet, runImageSet, type ImagesReport } from '../src/evals/images.js';
 import { FakeOpenAI } from './support/fakeOpenAI.js';
+import { EvalRunInterrupted } from '../src/evals/interruption.js';
 
 /**
  * `npm run evals:comparables` and `npm run evals:images` with `--database-url`: the same figures on PostgreSQL as
@@ -50,6 +51,26 @@ describe('evals:comparables on both engines', () => {
     expect(perQuery(postgres)).toEqual(perQuery(sqlite));
     // Not "the same" by measuring nothing: some queries found comparables and suggested a price.
     expect(sqlite.results.some((q) => q.hits > 0 && q.suggestedPrice !== null)).toBe(true);
+    expect(await leftBehind()).toEqual([]);
+  }, 60_000);
+
+  it('stopped by a signal, drops its catalogue and copy and names what it dropped', async () => {
+    const stop = new AbortController();
+    const said: string[] = [];
+    const stopped = await measureComparables(readComparablesSet(), server(), {
+      signal: stop.signal,
+      // Stopped as soon as it knows its databases: it still makes the catalogue and copy, then runs no query.
+      onDatabases: (databases) => {
+        said.push(databases.describe());
+        stop.abort();
+      },
+    }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(stopped).toBeInstanceOf(EvalRunInterrupted);
+    const prefix = /PostgreSQL databases (\S+)_\* on/.exec(said[0])![1];
+    expect((stopped as EvalRunInterrupted).dropped).toEqual([`${prefix}_catalogue_42_400`]);
     expect(await leftBehind()).toEqual([]);
   }, 60_000);
 });

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { reportStamp, writeSideReport } from './report.js';
 import { parseCliArgs, runCli, storageOptions } from './cliArgs.js';
-import { openTrialDatabases } from './openTrialDatabases.js';
+import { withTrialDatabases } from './openTrialDatabases.js';
+import { runStoppable, type StopOptions } from './interruption.js';
 import {
   buildComparablesSet,
   comparablesMarkdown,
@@ -26,25 +27,26 @@ const USAGE =
 
 /**
  * Runs the set against a fresh copy of its seeded catalogue: a SQLite file, or a database on the PostgreSQL
- * server at `databaseUrl`, made (and dropped) like a scenario trial's.
+ * server at `databaseUrl`, made (and dropped, also when `stop` stops it) like a scenario trial's.
  */
-export async function measureComparables(set: ComparablesSet, databaseUrl?: string): Promise<ComparablesReport> {
-  const databases = await openTrialDatabases(databaseUrl, 'comparables');
-  try {
+export function measureComparables(
+  set: ComparablesSet,
+  databaseUrl?: string,
+  stop: Partial<StopOptions> = {},
+): Promise<ComparablesReport> {
+  return withTrialDatabases(databaseUrl, 'comparables', stop, async (databases) => {
     const database = await databases.create(set, 'comparables');
     try {
       const store = await database.open();
       try {
-        return { ...(await runComparables(set, store)), engine: databases.engine };
+        return { ...(await runComparables(set, store, stop.signal)), engine: databases.engine };
       } finally {
         await store.close();
       }
     } finally {
       await database.discard();
     }
-  } finally {
-    await databases.close();
-  }
+  });
 }
 
 export function writeComparablesReport(report: ComparablesReport, out: string, stamp = reportStamp()) {
@@ -68,7 +70,10 @@ async function main(): Promise<number> {
     console.log(`comparables set written to ${values.set}: ${set.queries.length} queries`);
     return 0;
   }
-  const report = await measureComparables(readComparablesSet(values.set), databaseUrl);
+  const set = readComparablesSet(values.set);
+  const run = await runStoppable((stop) => measureComparables(set, databaseUrl, stop));
+  if ('exitCode' in run) return run.exitCode;
+  const report = run.done;
   const files = writeComparablesReport(report, values.out);
   const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
   console.log(

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { CategorySchema } from '../domain/listing.js';
 import { loadConfig } from '../config.js';
 import { createAssistant } from '../agent/createAssistant.js';
-import { openTrialDatabases } from './openTrialDatabases.js';
+import { withTrialDatabases } from './openTrialDatabases.js';
+import type { StopOptions } from './interruption.js';
 import { Canvas, type Rgb } from './png.js';
 
 /**
@@ -155,14 +156,18 @@ export interface ImagesReport {
 export async function runImageSet(
   env: Record<string, string | undefined>,
   dir = IMAGES_DIR,
-  { sellerId = 'seller-1', databaseUrl }: { sellerId?: string; databaseUrl?: string } = {},
+  {
+    sellerId = 'seller-1',
+    databaseUrl,
+    ...stop
+  }: { sellerId?: string; databaseUrl?: string } & Partial<StopOptions> = {},
 ): Promise<ImagesReport> {
   const set = readImageSet(dir);
   const results: ImageResult[] = [];
   let model = 'unknown';
-  const databases = await openTrialDatabases(databaseUrl, 'images');
-  try {
+  const engine = await withTrialDatabases(databaseUrl, 'images', stop, async (databases) => {
     for (const [i, label] of set.images.entries()) {
+      if (stop.signal?.aborted) break;
       const database = await databases.create(DEMO_CATALOGUE, `image_${i}`);
       try {
         const store = await database.open();
@@ -202,9 +207,8 @@ export async function runImageSet(
         await database.discard();
       }
     }
-  } finally {
-    await databases.close();
-  }
+    return databases.engine;
+  });
   const count = (key: 'category' | 'titleWords' | 'price' | 'matched') => results.filter((r) => r[key]).length;
   return {
     kind: 'listing-assistant-images-report',
@@ -215,7 +219,7 @@ export async function runImageSet(
     titleMatches: count('titleWords'),
     priceMatches: count('price'),
     allMatched: count('matched'),
-    engine: databases.engine,
+    engine,
     results,
   };
 }

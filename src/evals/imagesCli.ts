@@ -1,5 +1,6 @@
 import { modelEnvironment, parseCliArgs, runCli, storageOptions } from './cliArgs.js';
 import { reportStamp, writeSideReport } from './report.js';
+import { runStoppable } from './interruption.js';
 import { buildImageSet, IMAGES_DIR, imagesMarkdown, runImageSet, type ImagesReport } from './images.js';
 
 /**
@@ -35,7 +36,9 @@ async function main(): Promise<number> {
     return 0;
   }
   const env = modelEnvironment(values.model);
-  const report = await runImageSet(env, values.dir, { databaseUrl });
+  const run = await runStoppable((stop) => runImageSet(env, values.dir, { databaseUrl, ...stop }));
+  if ('exitCode' in run) return run.exitCode;
+  const report = run.done;
   const files = writeImagesReport(report, values.out);
   console.log(
     `images (${report.model}, ${report.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}): ${report.images} · category ${report.categoryMatches}/${report.images} · title words ${report.titleMatches}/${report.images} · price range ${report.priceMatches}/${report.images} · all ${report.allMatched}/${report.images}\nreport: ${files.markdown}`,

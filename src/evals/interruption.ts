@@ -72,8 +72,8 @@ export class Interruption {
       this.received = signal;
       this.receivedAt = this.now();
       this.io.error(
-        `\n${signal}: stopping — no new trials; trials in flight end at their next step, then this run's databases ` +
-          'are dropped. Press Ctrl-C again to exit at once (its databases stay).',
+        `\n${signal}: stopping — nothing new starts, work in flight ends at its next step, then this run's ` +
+          'databases are dropped. Press Ctrl-C again to exit at once (its databases stay).',
       );
       this.controller.abort();
       return;
