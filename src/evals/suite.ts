@@ -122,8 +122,10 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   const results: TrialResult[] = new Array<TrialResult>(jobs.length);
   const progress = options.progress ? new ProgressBar(jobs.length) : undefined;
   let next = 0;
+  // A trial that cannot run (its database cannot be made) ends the run: the other workers take no new trial.
+  let failed = false;
   const worker = async () => {
-    while (next < jobs.length && !signal?.aborted) {
+    while (next < jobs.length && !signal?.aborted && !failed) {
       const index = next++;
       const { scenario, trial } = jobs[index];
       results[index] = await runTrial({
@@ -143,6 +145,9 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
           await datasetRun?.recordTrial(store, result.scenarioId, result.trial, result.success);
           await options.onTrialFinished?.(store, result);
         },
+      }).catch((error: unknown) => {
+        failed = true;
+        throw error;
       });
       progress?.tick(`${scenario.id} #${trial}`, results[index].success);
     }
