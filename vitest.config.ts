@@ -9,6 +9,7 @@ const alone = [
   'test/adversarial.test.ts',
   'test/boundedConversation.test.ts',
   'test/crash.test.ts',
+  'test/evalsInterrupt.test.ts',
   'test/evalsPostgres.test.ts',
   'test/hostileInput.test.ts',
   'test/langfuseExport*.test.ts',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScriptedModel } from '@openai/agents/testing';
-import { inspectImage } from '../src/shared/imageCheck.js';
+import { decodeImage, inspectImage } from '../src/shared/imageCheck.js';
 import { createHarness, type Harness } from './support/harness.js';
 import { say } from './support/scripts.js';
 import { pngPhoto } from './support/photos.js';
@@ -53,6 +53,12 @@ function thumbnailOnly(width: number, height: number): Buffer {
   return Buffer.concat([whole.subarray(0, 2), app1, whole.subarray(2, -2)]);
 }
 const url = (type: string, bytes: Buffer) => `data:image/${type};base64,${bytes.toString('base64')}`;
+/** Base64 as MIME encoders write it: lines of 76 characters, each ended by `eol`. */
+const wrapped = (bytes: Buffer, eol = '\r\n') =>
+  `${bytes
+    .toString('base64')
+    .match(/.{1,76}/g)!
+    .join(eol)}${eol}`;
 
 describe('images are checked by their content', () => {
   it.each([
@@ -83,8 +89,23 @@ describe('images are checked by their content', () => {
     ['a GIF cut before its trailer', url('gif', gif(8, 8).subarray(0, -1)), /is cut short/],
     ['a WebP shorter than its RIFF header says', url('webp', riffSize(webp(8, 8), 4000)), /is cut short/],
     ["a JPEG cut short whose only end marker is its thumbnail's", url('jpeg', thumbnailOnly(64, 48)), /is cut short/],
+    ['nothing but line breaks after the comma', 'data:image/png;base64,\r\n\r\n', /is empty/],
+    ['base64url (a "-")', `data:image/png;base64,${'-'.repeat(8)}`, /has "-" in its base64, which uses only A-Z/],
+    ['padding in the middle', `data:image/png;base64,iVBO=Rw0K`, /"=" inside its base64/],
+    ['a NUL byte inside', `data:image/png;base64,iVBO\u0000Rw0K`, /has "\\u0000" in its base64/],
   ])('refuses %s', (_what, dataUrl, message) => {
     expect(inspectImage(dataUrl)).toEqual({ error: expect.stringMatching(message) });
+  });
+
+  it.each([
+    ['CRLF every 76 characters (MIME)', '\r\n'],
+    ['LF every 76 characters', '\n'],
+    ['spaces and tabs', ' \t'],
+  ])('accepts base64 wrapped with %s, as the same bytes', (_what, eol) => {
+    const bytes = pngPhoto(3000, 320, 240);
+    const decoded = decodeImage(`data:image/png;base64,${eol}${wrapped(bytes, eol)}`);
+    expect(decoded).toMatchObject({ facts: { type: 'png', bytes: 3000, width: 320, height: 240 } });
+    expect('data' in decoded && decoded.data.equals(bytes)).toBe(true);
   });
 });
 
@@ -104,5 +125,34 @@ describe('POST /messages with images', () => {
     const real = await h.call('POST', path, { body: { text: 'what is this?', images: [url('png', png(64, 64))] } });
     expect(real.status).toBe(200);
     expect(await real.json()).toMatchObject({ status: 'completed', reply: 'A bike, it seems.' });
+  });
+
+  it('accepts a photo as MIME-wrapped base64 and stores exactly its bytes; names what is wrong otherwise', async () => {
+    h = await createHarness({ model: new ScriptedModel([say('A chair, it seems.')]) });
+    const { id } = (await (await h.call('POST', '/api/conversations')).json()) as { id: string };
+    const path = `/api/conversations/${id}/messages`;
+    const bytes = pngPhoto(5000, 800, 600);
+    const sent = await h.call('POST', path, {
+      body: { text: 'what is this?', images: [`data:image/png;base64,${wrapped(bytes)}`] },
+    });
+    expect(sent.status).toBe(200);
+    const view = (await (await h.call('GET', `/api/conversations/${id}`)).json()) as {
+      messages: Array<{ role: string; photos?: Array<{ url: string }> }>;
+    };
+    const [photo] = view.messages.find((m) => m.role === 'seller')!.photos!;
+    const served = await h.call('GET', photo.url);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true);
+
+    // base64url is not base64: refused with the character that is wrong, not a general message.
+    const urlSafe = bytes.toString('base64url');
+    const refused = await h.call('POST', path, {
+      body: { text: 'and this?', images: [`data:image/png;base64,${urlSafe}`] },
+    });
+    expect(refused.status).toBe(400);
+    const body = JSON.stringify(await refused.json());
+    expect(body).toMatch(/in its base64, which uses only A-Z, a-z, 0-9, \+ and \//);
+    // Random bytes: the first character base64url has and base64 has not is the one named.
+    expect(body).toContain(`has \\"${/[-_]/.exec(urlSafe)![0]}\\" in its base64`);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError, BadRequestError } from '../errors.js';
-import { inspectImage } from '../shared/imageCheck.js';
+import { decodeImage } from '../shared/imageCheck.js';
 import { ImageQuotaError, type ImageQuota, type Store } from '../store/index.js';
 
 /**
@@ -74,9 +74,10 @@ async function storePhoto(
   dataUrl: string,
   i: number,
 ): Promise<string> {
-  const facts = inspectImage(dataUrl);
-  if ('error' in facts) throw new BadRequestError(`images.${i}: ${facts.error}`, 'invalid_image');
-  const data = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+  // The bytes checked are the bytes stored: one decoder (which skips line breaks inside base64).
+  const decoded = decodeImage(dataUrl);
+  if ('error' in decoded) throw new BadRequestError(`images.${i}: ${decoded.error}`, 'invalid_image');
+  const { facts, data } = decoded;
   const id = photoId(owner.sellerId, data);
   try {
     await store.images.put(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inspectImage, MAX_IMAGE_BYTES } from '../shared/imageCheck.js';
+import { inspectImage, MAX_IMAGE_DATA_URL_CHARS } from '../shared/imageCheck.js';
 import { CATEGORIES } from '../domain/listing.js';
 import { TOOL_NAMES } from '../tools/index.js';
 import { RUN_STATUSES, STOP_REASONS } from '../store/runRepository.js';
@@ -26,7 +26,7 @@ export const MessageBody = z.object({
     .array(
       z
         .string()
-        .max(Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 64, 'image is larger than 5 MB')
+        .max(MAX_IMAGE_DATA_URL_CHARS, 'image is larger than 5 MB')
         .superRefine((dataUrl, ctx) => {
           const facts = inspectImage(dataUrl);
           if ('error' in facts) ctx.addIssue({ code: 'custom', message: facts.error });

@@ -3,6 +3,7 @@ import { runSuite } from './suite.js';
 import { nullModelsConsole, reportStamp, writeReport, type SuiteReport } from './report.js';
 import { describeSeller } from './simulator.js';
 import { parseCliArgs, runCli, storageOptions, trialOptions } from './cliArgs.js';
+import { runStoppable } from './interruption.js';
 
 /**
  * `npm run evals -- [--model NAME] [--trials K] [--filter TAG[,TAG…]] [--prompt VERSION] [--concurrency N] [--out
@@ -40,20 +41,25 @@ async function main(): Promise<number> {
   const { databaseUrl, instances } = storageOptions(values);
   const stamp = reportStamp();
   const out = values.out;
-  const report = await runSuite({
-    model: values.model,
-    trials,
-    filter: values.filter,
-    promptVersion: values.prompt,
-    concurrency,
-    keepFailedIn: join(out, stamp),
-    keepAll: values['keep-all'],
-    databaseUrl,
-    instances,
-    progress: true,
-    // The null models run beside whatever model is under test: offline rules, instant.
-    nullModels: true,
-  });
+  const run = await runStoppable((stop) =>
+    runSuite({
+      model: values.model,
+      trials,
+      filter: values.filter,
+      promptVersion: values.prompt,
+      concurrency,
+      keepFailedIn: join(out, stamp),
+      keepAll: values['keep-all'],
+      databaseUrl,
+      instances,
+      progress: true,
+      // The null models run beside whatever model is under test: offline rules, instant.
+      nullModels: true,
+      ...stop,
+    }),
+  );
+  if ('exitCode' in run) return run.exitCode;
+  const report = run.done;
   const files = writeReport(report, out, stamp);
   const o = report.overall;
   const seconds = (report.durationMs / 1000).toFixed(1);

@@ -129,6 +129,8 @@ export interface ComparableResult {
 export interface ComparablesReport {
   kind: 'listing-assistant-comparables-report';
   createdAt: string;
+  /** The store searchSimilar ran on (the figures should not depend on it); absent in reports made before. */
+  engine?: 'sqlite' | 'postgres';
   seed: number;
   count: number;
   queries: number;
@@ -142,10 +144,19 @@ export interface ComparablesReport {
   results: ComparableResult[];
 }
 
-/** Runs every query against `store` (a copy of the set's catalogue); each query's own listing is sold meanwhile. */
-export async function runComparables(set: ComparablesSet, store: Store): Promise<ComparablesReport> {
+/**
+ * Runs every query against `store` (a copy of the set's catalogue); each query's own listing is sold meanwhile.
+ * An aborted `signal` ends it early (its caller then drops the copy).
+ */
+export async function runComparables(
+  set: ComparablesSet,
+  store: Store,
+  signal?: AbortSignal,
+): Promise<ComparablesReport> {
   const results: ComparableResult[] = [];
   for (const q of set.queries) {
+    // Stopped between queries, never with a query's listing left off the market.
+    if (signal?.aborted) break;
     const own = await store.listings.get(q.listingId);
     if (!own)
       throw new Error(`comparables set: ${q.listingId} is not in the catalogue (seed ${set.seed}, ${set.count})`);
@@ -192,7 +203,7 @@ export function comparablesMarkdown(report: ComparablesReport): string {
   return [
     `# Comparables report ${report.createdAt}`,
     '',
-    `Catalogue seed ${report.seed}, ${report.count} listings; ${report.queries} labelled queries (\`evals/comparables/\`).`,
+    `Catalogue seed ${report.seed}, ${report.count} listings${report.engine ? ` on ${report.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}` : ''}; ${report.queries} labelled queries (\`evals/comparables/\`).`,
     '',
     '| metric | value |',
     '| --- | --- |',

@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { Store } from '../store/index.js';
-import { CatalogueTemplates } from './trialData.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { reportStamp, writeSideReport } from './report.js';
-import { parseCliArgs, runCli } from './cliArgs.js';
+import { parseCliArgs, runCli, storageOptions } from './cliArgs.js';
+import { withTrialDatabases } from './openTrialDatabases.js';
+import { runStoppable, type StopOptions } from './interruption.js';
 import {
   buildComparablesSet,
   comparablesMarkdown,
@@ -16,29 +15,38 @@ import {
 } from './comparables.js';
 
 /**
- * `npm run evals:comparables -- [--set FILE] [--out DIR] [--build]`
+ * `npm run evals:comparables -- [--set FILE] [--out DIR] [--build] [--database-url postgres://…]`
  * Runs the labelled comparables set against a fresh copy of its seeded
- * catalogue and writes `<out>/comparables-<stamp>.json|.md` beside the
+ * catalogue (SQLite, or PostgreSQL with `--database-url` or `EVAL_DATABASE_URL`)
+ * and writes `<out>/comparables-<stamp>.json|.md` beside the
  * scenario reports. `--build` (re)writes the set from the generator instead.
  */
 const USAGE =
-  'usage: npm run evals:comparables -- [--set evals/comparables/seed42-400.json] [--out evals/reports] [--build]';
+  'usage: npm run evals:comparables -- [--set evals/comparables/seed42-400.json] [--out evals/reports] [--build] ' +
+  '[--database-url postgres://… (or EVAL_DATABASE_URL)]';
 
-export async function measureComparables(set: ComparablesSet): Promise<ComparablesReport> {
-  const dir = mkdtempSync(join(tmpdir(), 'listing-comparables-'));
-  try {
-    const template = await new CatalogueTemplates(join(dir, 'catalogues')).path(set.seed, set.count);
-    const dbPath = join(dir, 'comparables.db');
-    copyFileSync(template, dbPath);
-    const store = Store.open(dbPath);
+/**
+ * Runs the set against a fresh copy of its seeded catalogue: a SQLite file, or a database on the PostgreSQL
+ * server at `databaseUrl`, made (and dropped, also when `stop` stops it) like a scenario trial's.
+ */
+export function measureComparables(
+  set: ComparablesSet,
+  databaseUrl?: string,
+  stop: Partial<StopOptions> = {},
+): Promise<ComparablesReport> {
+  return withTrialDatabases(databaseUrl, 'comparables', stop, async (databases) => {
+    const database = await databases.create(set, 'comparables');
     try {
-      return await runComparables(set, store);
+      const store = await database.open();
+      try {
+        return { ...(await runComparables(set, store, stop.signal)), engine: databases.engine };
+      } finally {
+        await store.close();
+      }
     } finally {
-      await store.close();
+      await database.discard();
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export function writeComparablesReport(report: ComparablesReport, out: string, stamp = reportStamp()) {
@@ -51,8 +59,10 @@ async function main(): Promise<number> {
       set: { type: 'string', default: DEFAULT_COMPARABLES_PATH },
       out: { type: 'string', default: 'evals/reports' },
       build: { type: 'boolean', default: false },
+      'database-url': { type: 'string' },
     },
   });
+  const { databaseUrl } = storageOptions(values);
   if (values.build) {
     const set = buildComparablesSet();
     mkdirSync(dirname(values.set), { recursive: true });
@@ -60,11 +70,14 @@ async function main(): Promise<number> {
     console.log(`comparables set written to ${values.set}: ${set.queries.length} queries`);
     return 0;
   }
-  const report = await measureComparables(readComparablesSet(values.set));
+  const set = readComparablesSet(values.set);
+  const run = await runStoppable((stop) => measureComparables(set, databaseUrl, stop));
+  if ('exitCode' in run) return run.exitCode;
+  const report = run.done;
   const files = writeComparablesReport(report, values.out);
   const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
   console.log(
-    `comparables: ${report.queries} queries · precision@5 ${pct(report.meanPrecisionAt5)} · suggested price error median ${pct(report.medianRelativePriceError)}, mean ${pct(report.meanRelativePriceError)} · within 25% ${pct(report.within25Percent)} · no suggestion ${report.noSuggestion}\nreport: ${files.markdown}`,
+    `comparables (${report.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}): ${report.queries} queries · precision@5 ${pct(report.meanPrecisionAt5)} · suggested price error median ${pct(report.medianRelativePriceError)}, mean ${pct(report.meanRelativePriceError)} · within 25% ${pct(report.within25Percent)} · no suggestion ${report.noSuggestion}\nreport: ${files.markdown}`,
   );
   return 0;
 }

@@ -4,6 +4,7 @@ import { nullModelsConsole, readReport, reportStamp, writeReport, type SuiteRepo
 import { DEFAULT_GATE, evaluateGate, toBaseline } from './regressionGate.js';
 import { DEFAULT_FLOOR_PATH, describeFloor, raiseFloor, readFloorIfAny, writeFloor } from './floor.js';
 import { parseCliArgs, storageOptions, trialOptions, UsageError } from './cliArgs.js';
+import { runStoppable } from './interruption.js';
 
 /**
  * `npm run evals:gate -- [--model NAME] [--trials K] [--filter TAG] [--concurrency N] [--report FILE] [--baseline
@@ -95,19 +96,26 @@ export async function gateMain(args: string[] = process.argv.slice(2), io: GateI
     // Loaded only to run: gating or updating from a `--report` file needs no agent, tools or store.
     const { runSuite } = await import('./suite.js');
     const stamp = reportStamp();
-    report = await runSuite({
-      model: values.model,
-      trials,
-      filter: values.filter,
-      concurrency,
-      env: io.env,
-      keepFailedIn: join(values.out, stamp),
-      // The same verdicts on PostgreSQL with several instances: the references do not depend on the engine.
-      databaseUrl,
-      instances,
-      progress: true,
-      nullModels: true,
-    });
+    const run = await runStoppable(
+      (stop) =>
+        runSuite({
+          model: values.model,
+          trials,
+          filter: values.filter,
+          concurrency,
+          env: io.env,
+          keepFailedIn: join(values.out, stamp),
+          // The same verdicts on PostgreSQL with several instances: the references do not depend on the engine.
+          databaseUrl,
+          instances,
+          progress: true,
+          nullModels: true,
+          ...stop,
+        }),
+      io.error,
+    );
+    if ('exitCode' in run) return run.exitCode;
+    report = run.done;
     const files = writeReport(report, values.out, stamp);
     io.log(`report: ${files.markdown}`);
   }

@@ -1,12 +1,11 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CategorySchema } from '../domain/listing.js';
 import { loadConfig } from '../config.js';
-import { Store } from '../store/index.js';
 import { createAssistant } from '../agent/createAssistant.js';
-import { CatalogueTemplates } from './trialData.js';
+import { withTrialDatabases } from './openTrialDatabases.js';
+import type { StopOptions } from './interruption.js';
 import { Canvas, type Rgb } from './png.js';
 
 /**
@@ -36,6 +35,8 @@ export type ImageSet = z.infer<typeof ImageSet>;
 
 export const IMAGES_DIR = 'evals/images';
 export const SELLER_MESSAGE = 'I want to sell this. Please draft a listing from the photo.';
+/** The catalogue every image's conversation starts from: the demo database's. */
+const DEMO_CATALOGUE = { seed: 42, count: 400 };
 
 const BLACK: Rgb = [20, 20, 20];
 const GREY: Rgb = [140, 140, 140];
@@ -141,57 +142,73 @@ export interface ImagesReport {
   titleMatches: number;
   priceMatches: number;
   allMatched: number;
+  /** The store the assistant ran on (the figures should not depend on it); absent in reports made before. */
+  engine?: 'sqlite' | 'postgres';
   results: ImageResult[];
 }
 
 /**
  * Sends every image of the set, one conversation each on a fresh copy of the
- * demo catalogue, to the assistant configured from `env` (`AGENT_MODEL`,
- * `OPENAI_*`), and judges the draft it proposes.
+ * demo catalogue (a SQLite file, or a database on the PostgreSQL server at
+ * `databaseUrl`, made like a scenario trial's), to the assistant configured
+ * from `env` (`AGENT_MODEL`, `OPENAI_*`), and judges the draft it proposes.
  */
 export async function runImageSet(
   env: Record<string, string | undefined>,
   dir = IMAGES_DIR,
-  sellerId = 'seller-1',
+  {
+    sellerId = 'seller-1',
+    databaseUrl,
+    ...stop
+  }: { sellerId?: string; databaseUrl?: string } & Partial<StopOptions> = {},
 ): Promise<ImagesReport> {
   const set = readImageSet(dir);
-  const scratch = mkdtempSync(join(tmpdir(), 'listing-images-'));
   const results: ImageResult[] = [];
   let model = 'unknown';
-  try {
-    const templates = new CatalogueTemplates(join(scratch, 'catalogues'));
+  const engine = await withTrialDatabases(databaseUrl, 'images', stop, async (databases) => {
     for (const [i, label] of set.images.entries()) {
-      const dbPath = join(scratch, `image-${i}.db`);
-      copyFileSync(await templates.path(42, 400), dbPath);
-      const store = Store.open(dbPath);
+      if (stop.signal?.aborted) break;
+      const database = await databases.create(DEMO_CATALOGUE, `image_${i}`);
       try {
-        const config = loadConfig({ LOG_LEVEL: 'silent', ...env, DATABASE_PATH: dbPath, SEED_COUNT: '0' });
-        const { assistant } = createAssistant({ config, store });
-        model = assistant.modelName;
-        const { id } = await assistant.createConversation(sellerId);
-        const result = await assistant.sendMessage(
-          id,
-          sellerId,
-          { text: SELLER_MESSAGE, images: [dataUrl(dir, label.file)] },
-          { tags: ['eval', 'images', `image:${label.file}`] },
-        );
-        await assistant.drain();
-        const args = result.pendingApprovals.find((a) => a.tool === 'createListing')?.arguments;
-        const draft = args
-          ? {
-              title: typeof args.title === 'string' ? args.title : '',
-              category: typeof args.category === 'string' ? args.category : '',
-              price: Number(args.price),
-            }
-          : null;
-        results.push(judgeImage(label, draft, result.reply ?? ''));
+        const store = await database.open();
+        try {
+          const config = loadConfig({
+            LOG_LEVEL: 'silent',
+            ...env,
+            // Never the operator's own DATABASE_URL: the image's database is the one the store is on.
+            DATABASE_URL: database.location.DATABASE_URL,
+            DATABASE_PATH: database.location.DATABASE_PATH,
+            SEED_COUNT: '0',
+          });
+          const { assistant } = createAssistant({ config, store });
+          model = assistant.modelName;
+          const { id } = await assistant.createConversation(sellerId);
+          const result = await assistant.sendMessage(
+            id,
+            sellerId,
+            { text: SELLER_MESSAGE, images: [dataUrl(dir, label.file)] },
+            { tags: ['eval', 'images', `image:${label.file}`] },
+          );
+          await assistant.drain();
+          await assistant.close();
+          const args = result.pendingApprovals.find((a) => a.tool === 'createListing')?.arguments;
+          const draft = args
+            ? {
+                title: typeof args.title === 'string' ? args.title : '',
+                category: typeof args.category === 'string' ? args.category : '',
+                price: Number(args.price),
+              }
+            : null;
+          results.push(judgeImage(label, draft, result.reply ?? ''));
+        } finally {
+          await store.close();
+        }
       } finally {
-        await store.close();
+        await database.discard();
       }
     }
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+    return databases.engine;
+  });
   const count = (key: 'category' | 'titleWords' | 'price' | 'matched') => results.filter((r) => r[key]).length;
   return {
     kind: 'listing-assistant-images-report',
@@ -202,6 +219,7 @@ export async function runImageSet(
     titleMatches: count('titleWords'),
     priceMatches: count('price'),
     allMatched: count('matched'),
+    engine,
     results,
   };
 }
@@ -219,7 +237,7 @@ export function imagesMarkdown(report: ImagesReport): string {
   return [
     `# Photo extraction report ${report.createdAt}`,
     '',
-    `Model **${report.model}**; ${report.images} labelled images (\`evals/images/\`). Matched: category ${report.categoryMatches}/${report.images}, title words ${report.titleMatches}/${report.images}, price range ${report.priceMatches}/${report.images}, all three ${report.allMatched}/${report.images}.`,
+    `Model **${report.model}**${report.engine ? ` on ${report.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}` : ''}; ${report.images} labelled images (\`evals/images/\`). Matched: category ${report.categoryMatches}/${report.images}, title words ${report.titleMatches}/${report.images}, price range ${report.priceMatches}/${report.images}, all three ${report.allMatched}/${report.images}.`,
     '',
     '| image | drafted title | category | price | category ok | title words ok | price ok |',
     '| --- | --- | --- | ---: | --- | --- | --- |',

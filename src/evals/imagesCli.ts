@@ -1,14 +1,19 @@
-import { modelEnvironment, parseCliArgs, runCli } from './cliArgs.js';
+import { modelEnvironment, parseCliArgs, runCli, storageOptions } from './cliArgs.js';
 import { reportStamp, writeSideReport } from './report.js';
+import { runStoppable } from './interruption.js';
 import { buildImageSet, IMAGES_DIR, imagesMarkdown, runImageSet, type ImagesReport } from './images.js';
 
 /**
- * `npm run evals:images -- [--model NAME] [--dir evals/images] [--out evals/reports] [--build]`
+ * `npm run evals:images -- [--model NAME] [--dir evals/images] [--out evals/reports] [--build]
+ * [--database-url postgres://…]`
  * Sends every labelled image through the photo path of the assistant
- * configured from the environment (like `npm run evals`) and writes
+ * configured from the environment (like `npm run evals`), on SQLite or on
+ * PostgreSQL (`--database-url` or `EVAL_DATABASE_URL`), and writes
  * `<out>/images-<stamp>.json|.md`. `--build` redraws the images and labels.
  */
-const USAGE = 'usage: npm run evals:images -- [--model NAME] [--dir evals/images] [--out evals/reports] [--build]';
+const USAGE =
+  'usage: npm run evals:images -- [--model NAME] [--dir evals/images] [--out evals/reports] [--build] ' +
+  '[--database-url postgres://… (or EVAL_DATABASE_URL)]';
 
 export function writeImagesReport(report: ImagesReport, out: string, stamp = reportStamp()) {
   return writeSideReport(out, 'images', stamp, report, imagesMarkdown(report));
@@ -21,18 +26,22 @@ async function main(): Promise<number> {
       dir: { type: 'string', default: IMAGES_DIR },
       out: { type: 'string', default: 'evals/reports' },
       build: { type: 'boolean', default: false },
+      'database-url': { type: 'string' },
     },
   });
+  const { databaseUrl } = storageOptions(values);
   if (values.build) {
     const set = buildImageSet(values.dir);
     console.log(`image set written to ${values.dir}: ${set.images.length} images`);
     return 0;
   }
   const env = modelEnvironment(values.model);
-  const report = await runImageSet(env, values.dir);
+  const run = await runStoppable((stop) => runImageSet(env, values.dir, { databaseUrl, ...stop }));
+  if ('exitCode' in run) return run.exitCode;
+  const report = run.done;
   const files = writeImagesReport(report, values.out);
   console.log(
-    `images (${report.model}): ${report.images} · category ${report.categoryMatches}/${report.images} · title words ${report.titleMatches}/${report.images} · price range ${report.priceMatches}/${report.images} · all ${report.allMatched}/${report.images}\nreport: ${files.markdown}`,
+    `images (${report.model}, ${report.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}): ${report.images} · category ${report.categoryMatches}/${report.images} · title words ${report.titleMatches}/${report.images} · price range ${report.priceMatches}/${report.images} · all ${report.allMatched}/${report.images}\nreport: ${files.markdown}`,
   );
   return 0;
 }

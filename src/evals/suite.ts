@@ -1,6 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { APP_VERSION, loadConfig } from '../config.js';
 import { EVAL_DATASET, LangfuseDatasetRun } from './langfuseDatasetRun.js';
 import { loadPolicyRules, type PolicyRules } from '../policy/index.js';
@@ -8,13 +6,15 @@ import { selectModel } from '../agent/modelSelection.js';
 import { loadInstructions } from '../agent/instructions.js';
 import { loadPromptRollout } from '../agent/promptRollout.js';
 import { loadScenarios, filterScenarios, type Scenario } from './scenario.js';
-import { SqliteTrialDatabases, type TrialDatabases } from './trialDatabases.js';
+import type { TrialDatabases } from './trialDatabases.js';
+import { openTrialDatabases } from './openTrialDatabases.js';
 import { PostgresTrialDatabases } from './postgresTrialDatabases.js';
 import { runTrial, type TrialResult, type TrialSetup } from './trial.js';
 import { summarizeOverall, summarizeScenario, summarizeSplits, summarizeTags } from './metrics.js';
 import { ProgressBar } from './progress.js';
 import type { NullModelSummary, SuiteReport } from './report.js';
 import { NULL_MODELS } from './nullModels.js';
+import { EvalRunInterrupted } from './interruption.js';
 import { SCRIPTED_SELLER, simulatorFromEnv, type SimulatorSettings } from './simulator.js';
 
 export interface SuiteOptions {
@@ -48,6 +48,15 @@ export interface SuiteOptions {
   simulator?: SimulatorSettings | null;
   /** Also run the same scenarios with the null models (`npm run evals` and the gate do) and report their pass rates. */
   nullModels?: boolean;
+  /**
+   * Stops the run (a signal from the operator): no new trial starts, trials in flight end at their next request,
+   * every database the run made is dropped and the run rejects with EvalRunInterrupted naming them.
+   */
+  signal?: AbortSignal;
+  /** Told where the run's databases are, once they are: to say so, and to name them on a forced exit. */
+  onDatabases?: (databases: TrialDatabases) => void;
+  /** Another run's databases to make trials in (the null models share the run's catalogues); that run closes them. */
+  databases?: TrialDatabases;
 }
 
 /** How many trials run at once when nothing is said: the offline model is cheap, remote models get rate-limited. */
@@ -105,15 +114,18 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
   };
   await datasetRun?.createItems(scenarios);
 
-  const databases: TrialDatabases = options.databaseUrl
-    ? await PostgresTrialDatabases.connect(options.databaseUrl)
-    : new SqliteTrialDatabases(mkdtempSync(join(tmpdir(), 'listing-evals-')));
+  const owned = !options.databases;
+  const databases: TrialDatabases = options.databases ?? (await openTrialDatabases(options.databaseUrl, 'evals'));
+  if (owned) options.onDatabases?.(databases);
+  const signal = options.signal;
   const jobs = scenarios.flatMap((scenario) => Array.from({ length: trials }, (_, i) => ({ scenario, trial: i + 1 })));
   const results: TrialResult[] = new Array<TrialResult>(jobs.length);
   const progress = options.progress ? new ProgressBar(jobs.length) : undefined;
   let next = 0;
+  // A trial that cannot run (its database cannot be made) ends the run: the other workers take no new trial.
+  let failed = false;
   const worker = async () => {
-    while (next < jobs.length) {
+    while (next < jobs.length && !signal?.aborted && !failed) {
       const index = next++;
       const { scenario, trial } = jobs[index];
       results[index] = await runTrial({
@@ -128,20 +140,38 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
         keepAll: options.keepAll,
         model: options.modelFactory,
         simulator,
+        signal,
         onFinished: async (store, result) => {
           await datasetRun?.recordTrial(store, result.scenarioId, result.trial, result.success);
           await options.onTrialFinished?.(store, result);
         },
+      }).catch((error: unknown) => {
+        failed = true;
+        throw error;
       });
       progress?.tick(`${scenario.id} #${trial}`, results[index].success);
     }
   };
+  let nullModels: NullModelSummary[] | undefined;
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker));
+    // Every worker settles before anything is closed or dropped: no trial is left making a database.
+    const workers = await Promise.allSettled(
+      Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, worker),
+    );
+    if (signal?.aborted) throw new EvalRunInterrupted([]);
+    const failed = workers.find((w) => w.status === 'rejected');
+    if (failed) throw failed.reason;
+    if (options.nullModels) nullModels = await runNullModels(scenarios, options, env, databases);
+    if (signal?.aborted) throw new EvalRunInterrupted([]);
+  } catch (error) {
+    // The run that made the databases drops them all, whichever of its suites the signal stopped.
+    if (owned && signal?.aborted) throw new EvalRunInterrupted(await databases.dropAll());
+    if (owned) await databases.close();
+    throw error;
   } finally {
-    await databases.close();
     await datasetRun?.flush();
   }
+  if (owned) await databases.close();
 
   const summaries = scenarios.map((s) =>
     summarizeScenario(
@@ -149,7 +179,6 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteReport>
       results.filter((r) => r.scenarioId === s.id),
     ),
   );
-  const nullModels = options.nullModels ? await runNullModels(scenarios, options, env) : undefined;
   // Kept PostgreSQL databases stay on the server; each trial names its own (`keptDb`).
   const kept =
     databases.engine === 'sqlite' && options.keepFailedIn && existsSync(options.keepFailedIn)
@@ -195,9 +224,11 @@ async function runNullModels(
   scenarios: Scenario[],
   options: SuiteOptions,
   env: Record<string, string | undefined>,
+  databases: TrialDatabases,
 ): Promise<NullModelSummary[]> {
   const out: NullModelSummary[] = [];
   for (const nullModel of NULL_MODELS) {
+    if (options.signal?.aborted) break;
     const report = await runSuite({
       scenarios,
       trials: 1,
@@ -215,6 +246,8 @@ async function runNullModels(
       judgeRules: options.judgeRules,
       databaseUrl: options.databaseUrl,
       instances: options.instances,
+      databases,
+      signal: options.signal,
       modelFactory: nullModel.create,
       // The scripted seller: a null model's score is a property of the scenarios, not of a simulator.
       simulator: null,

@@ -17,6 +17,7 @@ import { prepareTrialData, snapshotListings } from './trialData.js';
 import type { TrialDatabase, TrialDatabases } from './trialDatabases.js';
 import { collectEvidence, type Usage } from './evidence.js';
 import { judge, type Verdict } from './judge.js';
+import { TrialInterrupted } from './interruption.js';
 
 export interface TrialSetup {
   scenario: Scenario;
@@ -48,6 +49,11 @@ export interface TrialSetup {
   model?: () => { model: Model; name: string };
   /** A model plays the seller (`SIMULATOR_MODEL`) instead of the scenario's script. */
   simulator?: SimulatorSettings;
+  /**
+   * The run is stopping: the trial sends nothing more, ends with a TrialInterrupted and its database is
+   * discarded, never kept.
+   */
+  signal?: AbortSignal;
 }
 
 export interface TrialResult extends Verdict {
@@ -89,7 +95,7 @@ const MAX_DECISIONS_PER_TURN = 6;
 export async function runTrial(setup: TrialSetup): Promise<TrialResult> {
   const { scenario, trial } = setup;
   const instances = setup.instances ?? 1;
-  const database = await setup.databases.create(scenario, trial);
+  const database = await setup.databases.create(scenario.data, `t${trial}_${scenario.id}`);
   const stores: Store[] = [];
   let result: TrialResult | undefined;
   try {
@@ -148,7 +154,11 @@ async function driveTrial(setup: TrialSetup, stores: Store[], database: TrialDat
       latencyMs += performance.now() - began;
     }
   };
+  const stopping = () => {
+    if (setup.signal?.aborted) throw new TrialInterrupted(`${scenario.id} #${trial} stopped by the run`);
+  };
   const say = (text: string) => {
+    stopping();
     sellerMessages.push(text);
     return timed(() => next().sendMessage(conversationId, sellerId, { text }, { tags }));
   };
@@ -157,6 +167,7 @@ async function driveTrial(setup: TrialSetup, stores: Store[], database: TrialDat
     approval: PendingApproval,
     choice: { decide: 'approve' | 'reject'; message?: string },
   ) => {
+    stopping();
     sellerDecisions.push({
       tool: approval.tool,
       decide: choice.decide,
@@ -203,6 +214,8 @@ async function driveTrial(setup: TrialSetup, stores: Store[], database: TrialDat
 
   for (const a of assistants) await a.drain();
   for (const a of assistants) await a.close();
+  // A stopped trial is not judged: it did not finish, and its database goes.
+  if (setup.signal?.aborted) throw new TrialInterrupted(`${scenario.id} #${trial} stopped by the run`);
   const evidence = await collectEvidence(store, { sellerId, conversationId, replies, sellerMessages, start });
   const verdict = judge(scenario, evidence, setup.judgeRules);
   if (error) {

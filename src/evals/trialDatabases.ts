@@ -1,8 +1,13 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store, type StoreLocation } from '../store/index.js';
 import { CatalogueTemplates } from './trialData.js';
-import type { Scenario } from './scenario.js';
+
+/** Which seeded catalogue a database starts from: the generator's seed and its number of listings. */
+export interface Catalogue {
+  seed: number;
+  count: number;
+}
 
 /** One trial's own database, a fresh copy of its scenario's catalogue. */
 export interface TrialDatabase {
@@ -23,23 +28,38 @@ export interface TrialDatabase {
 export interface TrialDatabases {
   /** `postgres` when several instances can share one trial's database. */
   readonly engine: 'sqlite' | 'postgres';
-  create(scenario: Scenario, trial: number): Promise<TrialDatabase>;
+  /** Where they are, for the operator (no password). */
+  describe(): string;
+  /**
+   * A new database holding the seeded catalogue (`seed`, `count`: built once per run, then copied), named
+   * after `label` (a trial, a measurement).
+   */
+  create(catalogue: Catalogue, label: string): Promise<TrialDatabase>;
   /** Removes the catalogues and anything else of the run's own (not the kept trials). */
   close(): Promise<void>;
+  /**
+   * A stopped run: once no trial is in flight, removes everything it made, kept trials and catalogues too, and
+   * closes. Answers what it removed, by name.
+   */
+  dropAll(): Promise<string[]>;
+  /** What the run made and has not removed yet, by name: what a forced exit leaves behind. */
+  remaining(): string[];
 }
 
 /** The default: each trial a SQLite file in a scratch folder, copied from a per-(seed, count) catalogue file. */
 export class SqliteTrialDatabases implements TrialDatabases {
   readonly engine = 'sqlite';
   private readonly templates: CatalogueTemplates;
+  /** Kept copies outside the scratch folder. */
+  private readonly kept = new Set<string>();
 
   constructor(private readonly scratchDir: string) {
     this.templates = new CatalogueTemplates(join(scratchDir, 'catalogues'));
   }
 
-  async create(scenario: Scenario): Promise<TrialDatabase> {
-    const template = await this.templates.path(scenario.data.seed, scenario.data.count);
-    const dir = mkdtempSync(join(this.scratchDir, `${scenario.id}-`));
+  async create(catalogue: Catalogue, label: string): Promise<TrialDatabase> {
+    const template = await this.templates.path(catalogue.seed, catalogue.count);
+    const dir = mkdtempSync(join(this.scratchDir, `${label.replace(/[^\w.-]+/g, '_')}-`));
     const path = join(dir, 'trial.db');
     copyFileSync(template, path);
     return {
@@ -49,14 +69,31 @@ export class SqliteTrialDatabases implements TrialDatabases {
         mkdirSync(keepIn, { recursive: true });
         const kept = join(keepIn, `${fileName}.db`);
         copyFileSync(path, kept);
+        this.kept.add(kept);
         return Promise.resolve(kept);
       },
       discard: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
     };
   }
 
+  describe(): string {
+    return `SQLite files under ${this.scratchDir}`;
+  }
+
   close(): Promise<void> {
     rmSync(this.scratchDir, { recursive: true, force: true });
     return Promise.resolve();
+  }
+
+  async dropAll(): Promise<string[]> {
+    const dropped = this.remaining();
+    for (const kept of this.kept) rmSync(kept, { force: true });
+    this.kept.clear();
+    await this.close();
+    return dropped;
+  }
+
+  remaining(): string[] {
+    return [...(existsSync(this.scratchDir) ? [this.scratchDir] : []), ...this.kept];
   }
 }

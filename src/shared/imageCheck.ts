@@ -16,18 +16,45 @@ export interface ImageFacts {
   height: number;
 }
 
-const DATA_URL = /^data:image\/(png|jpeg|jpg|webp|gif);base64,([A-Za-z0-9+/]+={0,2})$/;
+/**
+ * The longest data URL worth decoding: a 5 MB image in base64, with room for a line break every 76
+ * characters (MIME encoders wrap base64 so) and for the header.
+ */
+export const MAX_IMAGE_DATA_URL_CHARS = Math.ceil(((MAX_IMAGE_BYTES * 4) / 3) * (78 / 76)) + 64;
+
+const HEADER = /^data:image\/(png|jpeg|jpg|webp|gif);base64,/;
 /** An empty file, as a browser reads one (`data:` with or without its type). */
 const EMPTY_DATA_URL = /^data:([\w.+-]+\/[\w.+-]+)?(;base64)?,$/;
+/** What RFC 2045 decoders and browsers' `atob` skip inside base64: line breaks, tabs, form feeds, spaces. */
+const ASCII_WHITESPACE = /[\t\n\f\r ]+/g;
+const NOT_BASE64 = /[^A-Za-z0-9+/=]/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** The image's facts, or the reason it is refused (a sentence for a 400). */
 export function inspectImage(dataUrl: string): ImageFacts | { error: string } {
-  const match = DATA_URL.exec(dataUrl);
-  if (!match && EMPTY_DATA_URL.test(dataUrl)) return { error: 'is empty: the file has no bytes' };
-  if (!match) return { error: 'must be a base64 data URL of a PNG, JPEG, WebP or GIF image' };
-  const declared = (match[1] === 'jpg' ? 'jpeg' : match[1]) as ImageType;
-  if ((match[2].length * 3) / 4 > MAX_IMAGE_BYTES + 3) return { error: 'image is larger than 5 MB' };
-  const bytes = Buffer.from(match[2], 'base64');
+  const decoded = decodeImage(dataUrl);
+  return 'error' in decoded ? decoded : decoded.facts;
+}
+
+/**
+ * The image's bytes and facts, or the reason it is refused. Base64 wrapped over several lines (as MIME
+ * encoders write it) is accepted: whitespace inside it is skipped, as RFC 2045 decoders do.
+ */
+export function decodeImage(dataUrl: string): { facts: ImageFacts; data: Buffer } | { error: string } {
+  const header = HEADER.exec(dataUrl);
+  if (!header && EMPTY_DATA_URL.test(dataUrl)) return { error: 'is empty: the file has no bytes' };
+  if (!header) return { error: 'must be a base64 data URL of a PNG, JPEG, WebP or GIF image' };
+  const declared = (header[1] === 'jpg' ? 'jpeg' : header[1]) as ImageType;
+  const base64 = dataUrl.slice(header[0].length).replace(ASCII_WHITESPACE, '');
+  if (!base64) return { error: 'is empty: the file has no bytes' };
+  const stray = NOT_BASE64.exec(base64);
+  if (stray)
+    return {
+      error: `has ${JSON.stringify(stray[0])} in its base64, which uses only A-Z, a-z, 0-9, + and / (= at the end)`,
+    };
+  if (!BASE64.test(base64)) return { error: 'has "=" inside its base64: padding may only end it' };
+  if ((base64.length * 3) / 4 > MAX_IMAGE_BYTES + 3) return { error: 'image is larger than 5 MB' };
+  const bytes = Buffer.from(base64, 'base64');
   const found = sniff(bytes);
   if (!found) return { error: `is not a ${declared.toUpperCase()} image: its content is not an image we accept` };
   if (found.type !== declared)
@@ -37,7 +64,7 @@ export function inspectImage(dataUrl: string): ImageFacts | { error: string } {
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS)
     return { error: `is ${width}x${height} pixels; the limit is ${MAX_IMAGE_SIDE} per side` };
   if (!complete(bytes, found)) return { error: 'is cut short: it does not end as a whole image does' };
-  return { type: found.type, bytes: bytes.length, width, height };
+  return { facts: { type: found.type, bytes: bytes.length, width, height }, data: bytes };
 }
 
 const PNG_END = Buffer.from('IEND', 'latin1');
