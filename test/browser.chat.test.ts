@@ -220,6 +220,28 @@ describe('the seller chat shows the current conversation', () => {
     await page.setViewportSize(DESKTOP);
   }, 60_000);
 
+  it('keeps a draft open while a message fails to send, and marks it replaced once one is sent', async () => {
+    const card = openCard();
+    await card.getByRole('button', { name: 'Back' }).click();
+    const approvalId = await card.getAttribute('data-approval-id');
+    const fail = (route: { abort: () => Promise<void> }) => route.abort();
+    await page.route('**/api/conversations/*/messages', fail);
+    await say('make it 50');
+    await page.locator('[data-testid="assistant-message"][data-status="error"]').waitFor({ timeout: 15_000 });
+    // The server never got the message: the draft is still open and can be confirmed.
+    const draft = page.locator(`[data-approval-id="${approvalId}"]`);
+    expect(await draft.getAttribute('class')).not.toContain('decided');
+    expect(await draft.getByRole('button', { name: 'Confirm' }).isEnabled()).toBe(true);
+    await page.unroute('**/api/conversations/*/messages', fail);
+    await page.getByTestId('retry').click();
+    await settled();
+    // Now it was replaced: the card says so, with no deadline, and its reply no longer says it waits.
+    expect(await draft.getByTestId('approval-outcome').textContent()).toBe('Replaced by your next message');
+    expect(await draft.getByTestId('approval-expiry').count()).toBe(0);
+    const waiting = page.getByTestId('log').getByText('Waiting for your confirmation below.');
+    expect(await waiting.count()).toBe(await openCard().count());
+  }, 45_000);
+
   it('shows a listing to anyone, without sign-in, with its photos', async () => {
     const visitor = await browser.newPage();
     try {

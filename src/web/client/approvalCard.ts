@@ -82,7 +82,11 @@ export function approvalCard(approval: ApprovalView, decide: (d: Decision) => Pr
       : h('p', { class: 'summary', 'data-testid': 'approval-summary' }, approval.summary),
     approval.status && approval.status !== 'pending'
       ? null
-      : h('p', { class: 'hint' }, `This request expires ${time(approval.expiresAt)}.`),
+      : h(
+          'p',
+          { class: 'hint', 'data-testid': 'approval-expiry' },
+          `This request expires ${time(approval.expiresAt)}.`,
+        ),
     error,
     actions,
   );
@@ -192,6 +196,19 @@ export function approvalCard(approval: ApprovalView, decide: (d: Decision) => Pr
   ];
   actions.append(...buttons());
   return card;
+}
+
+/**
+ * The seller's new message replaced this open request (the server supersedes it once it accepts the
+ * message): the card says so as a restored one does, without a deadline or an error that no longer apply.
+ */
+export function supersede(card: Element): void {
+  card.classList.add('decided');
+  card.querySelector('[data-testid="approval-expiry"]')?.remove();
+  card.querySelector('[data-testid="approval-error"]')?.replaceChildren();
+  card
+    .querySelector('.actions')
+    ?.replaceChildren(h('p', { class: 'decided-label', 'data-testid': 'approval-outcome' }, OUTCOMES.superseded));
 }
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;

@@ -1,6 +1,6 @@
 import type { ConversationView } from '../../agent/conversationView.js';
 import { api, ApiError, streamRun, type PendingApproval, type RunEvent, type RunResult } from './api.js';
-import { approvalCard, type ApprovalView, type Decision, type DecisionOutcome } from './approvalCard.js';
+import { approvalCard, supersede, type ApprovalView, type Decision, type DecisionOutcome } from './approvalCard.js';
 import { clear, euro, h } from './dom.js';
 import { DraftPanel } from './draftCard.js';
 import { PhotoPicker, showPhoto } from './photo.js';
@@ -143,20 +143,23 @@ class Chat {
     this.composerError.textContent = '';
     const images = retry ? retry.images : this.photo.take();
     if (!retry) this.text.value = '';
-    // A new message replaces a run that was waiting for a decision (the server supersedes it).
-    for (const card of this.log.querySelectorAll('.approval:not(.decided)')) {
-      card.classList.add('decided');
-      card
-        .querySelector('.actions')
-        ?.replaceChildren(h('p', { class: 'decided-label' }, 'Replaced by your new message'));
-    }
+    // The requests open now are replaced once the server takes the message (it supersedes them then):
+    // a message that fails to send leaves them open.
+    const open = [...this.log.querySelectorAll('.approval:not(.decided)')];
+    const waiting = [
+      ...this.log.querySelectorAll('[data-testid="assistant-message"][data-status="awaiting_approval"]'),
+    ];
     const mine = sellerMessage(text, images ?? []);
     this.log.append(mine);
     const outcome = await this.run(`/api/conversations/${this.conversationId}/messages`, {
       text,
       ...(images ? { images } : {}),
     });
-    if (outcome.ok) return;
+    if (outcome.ok) {
+      open.forEach(supersede);
+      for (const reply of waiting) ReplyBubble.settleWaiting(reply, true);
+      return;
+    }
     // Nothing the seller typed is lost: the text goes back in the composer, and Retry sends it again.
     mine.classList.add('failed');
     if (!this.text.value.trim()) this.text.value = text;
@@ -192,7 +195,11 @@ class Chat {
     const mine = sellerMessage(label, []);
     this.log.append(mine);
     const outcome = await this.run(`/api/runs/${runId}/decisions`, { approvalId: approval.approvalId, ...decision });
-    if (outcome.ok) return { ok: true };
+    if (outcome.ok) {
+      const asked = this.log.querySelector(`[data-testid="assistant-message"][data-run-id="${runId}"]`);
+      if (asked) ReplyBubble.settleWaiting(asked, false);
+      return { ok: true };
+    }
     const { error, bubble } = outcome;
     if (error instanceof ApiError && error.code === 'approval_not_pending') {
       bubble.fail(error);
