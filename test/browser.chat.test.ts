@@ -195,6 +195,43 @@ describe('the seller chat shows the current conversation', () => {
     await page.unrouteAll();
   }, 45_000);
 
+  it('works from the keyboard alone and names its parts for a screen reader', async () => {
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    await page.getByTestId('panel-empty').waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return {
+          label: el?.getAttribute('aria-label') ?? el?.textContent ?? '',
+          inCard: !!el?.closest('[data-testid="approval-card"]'),
+          photo: el?.getAttribute('data-testid') === 'photo-input',
+        };
+      });
+    expect((await focused()).label).toBe('Message');
+    await page.keyboard.type('Selling my Brompton folding bike');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('black, good condition, 900 euros');
+    expect(await page.getByLabel('Message').inputValue()).toBe(
+      'Selling my Brompton folding bike\nblack, good condition, 900 euros',
+    );
+    await page.keyboard.press('Enter');
+    await openCard().waitFor({ timeout: 30_000 });
+    await settled();
+    // After the reply the seller types on; a couple of steps back reach the photo picker, then the card.
+    expect((await focused()).label).toBe('Message');
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused()).photo).toBe(true);
+    const ring = await page.locator('label[for="photo"]').evaluate((label) => getComputedStyle(label).outlineStyle);
+    expect(ring, 'the focused photo picker shows it').not.toBe('none');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toMatchObject({ inCard: true, label: 'Cancel' });
+    // What a screen reader finds: the conversation as a log, who said what, the draft as a named region.
+    expect(await page.getByRole('log', { name: 'Conversation' }).count()).toBe(1);
+    expect(await page.getByRole('article', { name: 'You' }).count()).toBe(1);
+    expect(await page.getByRole('article', { name: 'Assistant' }).count()).toBe(2);
+    expect(await page.getByRole('region', { name: 'Your draft: post it?' }).count()).toBe(1);
+  }, 45_000);
+
   it('works on a phone: no sideways scroll, the draft in view while chatting', async () => {
     await page.setViewportSize(PHONE);
     await page.getByRole('button', { name: 'New conversation' }).click();

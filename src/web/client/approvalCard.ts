@@ -57,8 +57,10 @@ export function approvalCard(approval: ApprovalView, decide: (d: Decision) => Pr
       'data-testid': 'approval-card',
       'data-tool': approval.tool,
       'data-approval-id': approval.approvalId,
+      // Named by its heading: a region a screen reader can jump to.
+      'aria-labelledby': `${approval.approvalId}-heading`,
     },
-    h('h3', {}, isDraft ? 'Your draft: post it?' : 'Change this price?'),
+    h('h3', { id: `${approval.approvalId}-heading` }, isDraft ? 'Your draft: post it?' : 'Change this price?'),
     isDraft
       ? // The draft as it will be posted, field by field: the one place the chat shows it (read aloud as is).
         h(

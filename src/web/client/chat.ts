@@ -22,7 +22,14 @@ type RunOutcome = { ok: true; result: RunResult } | { ok: false; error: unknown;
  */
 class Chat {
   private conversationId = '';
-  private readonly log = h('div', { class: 'log', 'data-testid': 'log', 'aria-live': 'polite' });
+  // A log: new replies are read out as they arrive (politely), and a screen reader can find the conversation.
+  private readonly log = h('div', {
+    class: 'log',
+    'data-testid': 'log',
+    role: 'log',
+    'aria-label': 'Conversation',
+    'aria-live': 'polite',
+  });
   private readonly panel = new DraftPanel();
   private readonly text = h('textarea', {
     name: 'text',
@@ -282,7 +289,7 @@ function sellerMessage(text: string, photos: string[] | number): HTMLElement {
   const count = typeof photos === 'number' ? photos : 0;
   return h(
     'article',
-    { class: 'message seller', 'data-testid': 'seller-message' },
+    { class: 'message seller', 'data-testid': 'seller-message', 'aria-label': 'You' },
     ...shown.map((url) => {
       const img = h('img', { alt: 'Your photo', class: 'thumb', 'data-testid': 'sent-photo' });
       showPhoto(img, url);

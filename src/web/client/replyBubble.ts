@@ -21,7 +21,7 @@ export class ReplyBubble {
   constructor() {
     this.el = h(
       'article',
-      { class: 'message assistant working', 'data-testid': 'assistant-message' },
+      { class: 'message assistant working', 'data-testid': 'assistant-message', 'aria-label': 'Assistant' },
       this.status,
       this.text,
     );
