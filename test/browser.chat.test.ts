@@ -320,6 +320,22 @@ describe('the seller chat shows the current conversation', () => {
   }, 45_000);
 });
 
+describe('a seller whose token stops working', () => {
+  it('is led back to sign in, and the unsent words wait in the composer', async () => {
+    const text = 'what is my Garmin Edge 530 worth?';
+    await page.evaluate(() => sessionStorage.setItem('listing-assistant.token', 'revoked-token'));
+    await say(text);
+    const failed = page.locator('[data-testid="assistant-message"][data-status="error"]');
+    await failed.waitFor({ timeout: 15_000 });
+    expect(await failed.textContent()).toMatch(/sign-in has expired or is no longer valid/);
+    await failed.getByRole('button', { name: 'Sign in again' }).click();
+    await page.getByTestId('signed-out').waitFor();
+    await page.getByRole('button', { name: 'demo-seller', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Message').inputValue()).toBe(text);
+    expect(errors).toEqual([]);
+  }, 30_000);
+});
+
 describe('a conversation at its message cap', () => {
   it('offers to go on in a new conversation, and the message is answered there', async () => {
     const capDir = mkdtempSync(join(tmpdir(), 'browser-cap-'));

@@ -298,5 +298,13 @@ it('pages through many runs, narrows them to a time range, and copies a trace id
   await expect.poll(() => page.getByTestId('copy-status').textContent()).toBe('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(lookupRun.traceId);
   expect(errors).toEqual([]);
+
+  // The token stops working mid-session (expired, revoked): the page says so and leads back to sign-in.
+  await page.evaluate(() => sessionStorage.setItem('listing-assistant.token', 'revoked-token'));
+  await page.getByRole('button', { name: 'Search' }).click();
+  const alert = page.getByTestId('trace-results').getByRole('alert');
+  await expect.poll(() => alert.textContent()).toMatch(/sign-in has expired or is no longer valid/);
+  await alert.getByRole('button', { name: 'Sign in again' }).click();
+  await page.getByTestId('signed-out').waitFor();
   await page.close();
 }, 90_000);

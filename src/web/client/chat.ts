@@ -1,11 +1,14 @@
 import type { ConversationView } from '../../agent/conversationView.js';
-import { api, ApiError, streamRun, type PendingApproval, type RunEvent, type RunResult } from './api.js';
+import { api, ApiError, signedOut, streamRun, type PendingApproval, type RunEvent, type RunResult } from './api.js';
 import { approvalCard, supersede, type ApprovalView, type Decision, type DecisionOutcome } from './approvalCard.js';
 import { clear, euro, h } from './dom.js';
 import { DraftPanel } from './draftCard.js';
 import { PhotoPicker, showPhoto } from './photo.js';
 import { ReplyBubble } from './replyBubble.js';
-import { signIn, signOutButton, type Session } from './signIn.js';
+import { signIn, signInAgain, signOutButton, type Session } from './signIn.js';
+
+/** The words a seller had not sent when the page went back to sign-in: the composer gets them back. */
+const UNSENT_KEY = 'listing-assistant.unsent';
 
 /** Longer than the server's run budget, so the server's own timeout answer normally arrives first. */
 const CLIENT_TIMEOUT_MS = 120_000;
@@ -90,6 +93,8 @@ class Chat {
       h('div', { class: 'chat' }, h('section', { class: 'conversation' }, this.log, composer), this.panel.el),
     );
     await this.restore();
+    this.text.value = sessionStorage.getItem(UNSENT_KEY) ?? '';
+    sessionStorage.removeItem(UNSENT_KEY);
     this.text.focus();
   }
 
@@ -180,15 +185,24 @@ class Chat {
     const full = outcome.error instanceof ApiError && outcome.error.code === 'conversation_too_large';
     outcome.bubble.fail(
       outcome.error,
-      full
+      signedOut(outcome.error)
         ? {
-            label: 'Continue in a new conversation',
+            label: 'Sign in again',
             run: () => {
-              if (this.text.value.trim() === text) this.text.value = '';
-              void this.newConversation().then(() => this.send({ text, images }));
+              // Photos are not kept (too large to park): the words are, and the seller attaches again.
+              sessionStorage.setItem(UNSENT_KEY, this.text.value.trim() || text);
+              signInAgain();
             },
           }
-        : { run: again },
+        : full
+          ? {
+              label: 'Continue in a new conversation',
+              run: () => {
+                if (this.text.value.trim() === text) this.text.value = '';
+                void this.newConversation().then(() => this.send({ text, images }));
+              },
+            }
+          : { run: again },
     );
   }
 

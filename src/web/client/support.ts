@@ -1,6 +1,6 @@
 import { api, ApiError } from './api.js';
 import { clear, h, time } from './dom.js';
-import { signOutButton } from './signIn.js';
+import { errorView, signOutButton } from './signIn.js';
 import { copyButton } from './copyButton.js';
 import { requireSupport } from './supportGate.js';
 import { runTree } from './timelineView.js';
@@ -178,7 +178,7 @@ class SupportPage {
         page.traces.length > 10 ? h('div', { class: 'pager' }, ...turn(false)) : '',
       );
     } catch (e) {
-      this.results.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
+      this.results.replaceChildren(errorView(e));
     }
   }
 
@@ -233,7 +233,7 @@ class SupportPage {
     try {
       view = await api<TraceDetail>('GET', `/api/traces/${traceId}`);
     } catch (e) {
-      this.detail.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
+      this.detail.replaceChildren(errorView(e));
       return;
     }
     const replayOutcome = h('div', { class: 'replay', 'data-testid': 'replay-outcome', 'aria-live': 'polite' });
@@ -330,7 +330,7 @@ class SupportPage {
         `/api/traces?${new URLSearchParams({ conversationId: id, limit: String(CONVERSATION_RUNS) })}`,
       );
     } catch (e) {
-      this.detail.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
+      this.detail.replaceChildren(errorView(e));
       return;
     }
     const runs = [...page.traces].reverse();
@@ -376,7 +376,7 @@ class SupportPage {
           : h('p', { class: 'warning' }, `Diverged at step ${first?.step} (${first?.kind}): ${first?.message}`),
       );
     } catch (e) {
-      outcome.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
+      outcome.replaceChildren(errorView(e));
     } finally {
       button.disabled = false;
     }
