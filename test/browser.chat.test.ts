@@ -162,12 +162,19 @@ describe('the seller chat shows the current conversation', () => {
   it('keeps the text after a network failure and sends it again on Retry', async () => {
     const text = 'What is my Canon EOS 250D worth? Used, with the kit lens';
     const fail = (route: { abort: () => Promise<void> }) => route.abort();
+    // The server is out of reach (its health check too) while the seller sends.
     await page.route('**/api/conversations/*/messages', fail);
+    await page.route('**/api/health', fail);
     await say(text);
     const failed = page.locator('[data-testid="assistant-message"][data-status="error"]');
     await failed.waitFor({ timeout: 15_000 });
     expect(await page.getByLabel('Message').inputValue()).toBe(text);
+    const connection = page.getByTestId('connection');
+    expect(await connection.textContent()).toMatch(/cannot be reached/);
     await page.unroute('**/api/conversations/*/messages', fail);
+    await page.unroute('**/api/health', fail);
+    // Back: the page says so by itself, and Retry sends the words.
+    await expect.poll(() => connection.textContent(), { timeout: 15_000 }).toMatch(/Connected again/);
     await failed.getByTestId('retry').click();
     await settled();
     expect(await lastReply().getAttribute('data-status')).toMatch(/completed|awaiting_approval/);
@@ -262,9 +269,16 @@ describe('the seller chat shows the current conversation', () => {
     await card.getByRole('button', { name: 'Back' }).click();
     const approvalId = await card.getAttribute('data-approval-id');
     const fail = (route: { abort: () => Promise<void> }) => route.abort();
+    await page.setViewportSize(PHONE);
     await page.route('**/api/conversations/*/messages', fail);
     await say('make it 50');
-    await page.locator('[data-testid="assistant-message"][data-status="error"]').waitFor({ timeout: 15_000 });
+    const failed = page.locator('[data-testid="assistant-message"][data-status="error"]');
+    await failed.waitFor({ timeout: 15_000 });
+    // On a phone the failed reply shows above the composer, which grew by the connection notice.
+    await page.getByTestId('connection').waitFor();
+    const reply = (await failed.boundingBox())!;
+    const composer = (await page.locator('.composer').boundingBox())!;
+    expect(reply.y + reply.height).toBeLessThanOrEqual(composer.y + 1);
     // The server never got the message: the draft is still open and can be confirmed.
     const draft = page.locator(`[data-approval-id="${approvalId}"]`);
     expect(await draft.getAttribute('class')).not.toContain('decided');
@@ -277,6 +291,7 @@ describe('the seller chat shows the current conversation', () => {
     expect(await draft.getByTestId('approval-expiry').count()).toBe(0);
     const waiting = page.getByTestId('log').getByText('Waiting for your confirmation below.');
     expect(await waiting.count()).toBe(await openCard().count());
+    await page.setViewportSize(DESKTOP);
   }, 45_000);
 
   it('shows a listing to anyone, without sign-in, with its photos', async () => {

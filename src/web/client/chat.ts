@@ -1,6 +1,7 @@
 import type { ConversationView } from '../../agent/conversationView.js';
 import { api, ApiError, signedOut, streamRun, type PendingApproval, type RunEvent, type RunResult } from './api.js';
 import { approvalCard, supersede, type ApprovalView, type Decision, type DecisionOutcome } from './approvalCard.js';
+import { ConnectionNotice, unreachable } from './connectionNotice.js';
 import { clear, euro, h } from './dom.js';
 import { DraftPanel } from './draftCard.js';
 import { PhotoPicker, showPhoto } from './photo.js';
@@ -43,8 +44,10 @@ class Chat {
   });
   private readonly sendButton = h('button', { type: 'submit', class: 'primary' }, 'Send');
   private readonly composerError = h('p', { class: 'error', role: 'alert' });
+  private readonly connection = new ConnectionNotice();
   private readonly photo = new PhotoPicker((message) => (this.composerError.textContent = message));
   private busy = false;
+  private composer?: HTMLElement;
 
   /** Whether the seller is reading the newest messages (not scrolled back into the history). */
   private atNewest = true;
@@ -64,13 +67,14 @@ class Chat {
 
   async start(): Promise<void> {
     clear(this.root);
-    const composer = h(
+    const composer = (this.composer = h(
       'form',
       { class: 'composer', onsubmit: (e) => (e.preventDefault(), void this.send()) },
+      this.connection.el,
       this.photo.preview,
       h('div', { class: 'row' }, this.photo.input, this.photo.button, this.text, this.sendButton),
       this.composerError,
-    );
+    ));
     this.text.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey) {
         e.preventDefault();
@@ -204,6 +208,8 @@ class Chat {
             }
           : { run: again },
     );
+    // The failure's words and button made the reply taller: keep it in view.
+    this.scroll();
   }
 
   private async decide(runId: string, approval: PendingApproval, decision: Decision): Promise<DecisionOutcome> {
@@ -250,6 +256,7 @@ class Chat {
       for (const approval of result.pendingApprovals) this.log.append(this.card(result.runId, approval));
       return { ok: true, result };
     } catch (error) {
+      if (unreachable(error)) this.connection.lost();
       return { ok: false, error, bubble };
     } finally {
       clearTimeout(timer);
@@ -286,6 +293,8 @@ class Chat {
 
   /** The newest message in view: the log scrolls on a wide screen, the page on a phone. */
   private scroll(): void {
+    // On a phone the composer sticks to the bottom and grows (a notice, a photo): leave room for all of it.
+    if (this.composer) document.documentElement.style.scrollPaddingBottom = `${this.composer.offsetHeight + 16}px`;
     this.log.scrollTop = this.log.scrollHeight;
     this.log.lastElementChild?.scrollIntoView({ block: 'nearest' });
   }
