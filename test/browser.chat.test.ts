@@ -239,6 +239,36 @@ describe('the seller chat shows the current conversation', () => {
     expect(await page.getByRole('region', { name: 'Your draft: post it?' }).count()).toBe(1);
   }, 45_000);
 
+  it('shows what the server has when a draft was decided elsewhere (another tab)', async () => {
+    const card = openCard();
+    const approvalId = await card.getAttribute('data-approval-id');
+    const runId = await lastReply().getAttribute('data-run-id');
+    // The seller confirms it in another tab; this one still shows it open.
+    const res = await fetch(`${server.url}/api/runs/${runId}/decisions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo-seller', 'content-type': 'application/json' },
+      body: JSON.stringify({ approvalId, decision: 'approve' }),
+    });
+    expect(res.status).toBe(200);
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByTestId('refreshed').waitFor({ timeout: 15_000 });
+    // The listing the other tab posted, and the card as decided there: no error, no second post.
+    await page.getByTestId('posted-card').waitFor();
+    const decided = page.locator(`[data-approval-id="${approvalId}"]`);
+    expect(await decided.getByTestId('approval-outcome').textContent()).toBe('Confirmed');
+    expect(await page.locator('[data-testid="assistant-message"][data-status="error"]').count()).toBe(0);
+
+    // The composer grows with a long message, up to a third of the window.
+    const box = page.getByLabel('Message');
+    const height = () => box.evaluate((el) => el.getBoundingClientRect().height);
+    const empty = await height();
+    await box.fill(Array.from({ length: 6 }, (_, i) => `line ${i + 1} of the description`).join('\n'));
+    expect(await height()).toBeGreaterThan(empty * 2);
+    await box.fill(Array.from({ length: 60 }, () => 'more').join('\n'));
+    expect(await height()).toBeLessThanOrEqual(DESKTOP.height / 3 + 1);
+    await box.fill('');
+  }, 45_000);
+
   it('works on a phone: no sideways scroll, the draft in view while chatting', async () => {
     await page.setViewportSize(PHONE);
     await page.getByRole('button', { name: 'New conversation' }).click();

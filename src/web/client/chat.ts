@@ -134,6 +134,24 @@ class Chat {
     this.scroll();
   }
 
+  /** The conversation as the server has it now, with a word on why it changed under the seller. */
+  private async refresh(): Promise<boolean> {
+    try {
+      this.show(await api<ConversationView>('GET', `/api/conversations/${this.conversationId}`));
+    } catch {
+      return false;
+    }
+    this.log.append(
+      h(
+        'p',
+        { class: 'hint notice', role: 'status', 'data-testid': 'refreshed' },
+        'That request was already decided or has expired, perhaps in another tab: this is the conversation as it stands now.',
+      ),
+    );
+    this.scroll();
+    return true;
+  }
+
   private greet(): void {
     clear(this.log);
     this.log.append(
@@ -229,6 +247,8 @@ class Chat {
     }
     const { error, bubble } = outcome;
     if (error instanceof ApiError && error.code === 'approval_not_pending') {
+      // Decided meanwhile (another tab, another device) or expired: show what the server has, not a guess.
+      if (await this.refresh()) return { ok: true };
       bubble.fail(error);
       return { ok: true };
     }
