@@ -321,6 +321,11 @@ describe('the seller chat shows the current conversation', () => {
     expect(await draft.getByTestId('approval-expiry').count()).toBe(0);
     const waiting = page.getByTestId('log').getByText('Waiting for your confirmation below.');
     expect(await waiting.count()).toBe(await openCard().count());
+    // Restored, the replaced card still follows the reply that asked for it (its words point below).
+    await page.reload();
+    await draft.waitFor();
+    const before = () => draft.evaluate((el) => (el.previousElementSibling as HTMLElement | null)?.dataset.testid);
+    expect(await before()).toBe('assistant-message');
     await page.setViewportSize(DESKTOP);
   }, 45_000);
 

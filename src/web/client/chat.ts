@@ -128,8 +128,11 @@ class Chat {
       this.log.append(sellerMessage(turn.text, photos.length ? photos : turn.images));
       const bubble = ReplyBubble.settled(turn.reply ?? '', turn).el;
       const cards = turn.approvals.map((a) => this.card(turn.runId, a));
-      if (turn.status === 'awaiting_approval') this.log.append(bubble, ...cards);
-      else this.log.append(...cards, bubble);
+      // A decided card comes before the reply the decision led to; a card still open, replaced or expired
+      // after the reply that asked for it (as it showed live).
+      const decided = turn.approvals.some((a) => a.status === 'approved' || a.status === 'rejected');
+      if (decided) this.log.append(...cards, bubble);
+      else this.log.append(bubble, ...cards);
     }
     this.scroll();
   }
