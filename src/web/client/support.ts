@@ -167,6 +167,11 @@ class SupportPage {
           : `${page.total} run${page.total === 1 ? '' : 's'}`,
       );
       const pager = h('div', { class: 'pager' }, count, ...turn(true));
+      if (!page.traces.length) {
+        count.textContent = offset > 0 ? 'No more runs.' : 'No runs match: clear a filter or widen the time range.';
+        this.results.replaceChildren(pager);
+        return;
+      }
       this.results.replaceChildren(
         pager,
         h(
