@@ -223,6 +223,11 @@ describe.each(SCREENS)('support view on a $name screen ($width x $height)', (scr
     const dashboard = await supportPage(screen, '/support/dashboard');
     await dashboard.page.getByTestId('figures').waitFor();
     expect(await overflow(dashboard.page)).toEqual([]);
+    // The charts' axis text stays readable: not scaled down to a few pixels on a phone.
+    const axis = await dashboard.page
+      .locator('.chart .axis')
+      .evaluateAll((els) => Math.min(...els.map((e) => e.getBoundingClientRect().height)));
+    expect(axis).toBeGreaterThanOrEqual(9);
     expect(dashboard.errors).toEqual([]);
     await dashboard.page.close();
   }, 60_000);
