@@ -209,7 +209,11 @@ describe('the seller chat shows the current conversation', () => {
       page.evaluate(() => {
         const el = document.activeElement;
         return {
-          label: el?.getAttribute('aria-label') ?? el?.textContent ?? '',
+          label:
+            el?.getAttribute('aria-label') ??
+            (el as HTMLInputElement).labels?.[0]?.textContent ??
+            el?.textContent ??
+            '',
           inCard: !!el?.closest('[data-testid="approval-card"]'),
           photo: el?.getAttribute('data-testid') === 'photo-input',
         };
@@ -232,6 +236,16 @@ describe('the seller chat shows the current conversation', () => {
     expect(ring, 'the focused photo picker shows it').not.toBe('none');
     await page.keyboard.press('Shift+Tab');
     expect(await focused()).toMatchObject({ inCard: true, label: 'Cancel' });
+    // Into the cancel form and out again (Escape, as Back): the keyboard stays on the card.
+    await page.keyboard.press('Enter');
+    expect((await focused()).label).toBe('Message to the assistant');
+    await page.keyboard.press('Escape');
+    expect(await focused()).toMatchObject({ inCard: true, label: 'Cancel' });
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    expect((await focused()).label).toBe('Title');
+    await page.keyboard.press('Escape');
+    expect(await focused()).toMatchObject({ inCard: true, label: 'Edit' });
     // What a screen reader finds: the conversation as a log, who said what, the draft as a named region.
     expect(await page.getByRole('log', { name: 'Conversation' }).count()).toBe(1);
     expect(await page.getByRole('article', { name: 'You' }).count()).toBe(1);

@@ -115,6 +115,19 @@ export function approvalCard(approval: ApprovalView, decide: (d: Decision) => Pr
       (el as HTMLButtonElement).disabled = false;
     error.textContent = outcome.message;
   };
+  // Back to the three buttons, focus on the one that opened the form: a keyboard user goes on from there.
+  const back = (from: string) => {
+    const all = buttons();
+    actions.replaceChildren(...all);
+    (all.find((b) => b.textContent === from) ?? all[0])?.focus();
+  };
+  // Escape leaves an open form as Back does.
+  actions.addEventListener('keydown', (e) => {
+    const form = actions.querySelector('form');
+    if (e.key !== 'Escape' || !form) return;
+    e.preventDefault();
+    back(form.classList.contains('edit') ? 'Edit' : 'Cancel');
+  });
   const showCancel = () => {
     const message = h('input', {
       type: 'text',
@@ -138,11 +151,7 @@ export function approvalCard(approval: ApprovalView, decide: (d: Decision) => Pr
           'div',
           { class: 'buttons' },
           h('button', { type: 'submit', class: 'danger' }, 'Cancel request'),
-          h(
-            'button',
-            { type: 'button', class: 'secondary', onclick: () => actions.replaceChildren(...buttons()) },
-            'Back',
-          ),
+          h('button', { type: 'button', class: 'secondary', onclick: () => back('Cancel') }, 'Back'),
         ),
       ),
     );
@@ -175,11 +184,7 @@ export function approvalCard(approval: ApprovalView, decide: (d: Decision) => Pr
           'div',
           { class: 'buttons' },
           h('button', { type: 'submit', class: 'primary' }, 'Confirm changes'),
-          h(
-            'button',
-            { type: 'button', class: 'secondary', onclick: () => actions.replaceChildren(...buttons()) },
-            'Back',
-          ),
+          h('button', { type: 'button', class: 'secondary', onclick: () => back('Edit') }, 'Back'),
         ),
       ),
     );
