@@ -396,6 +396,18 @@ describe('a seller whose token stops working', () => {
     await page.getByTestId('signed-out').waitFor();
     await page.getByRole('button', { name: 'demo-seller', exact: true }).click();
     await expect.poll(() => page.getByLabel('Message').inputValue()).toBe(text);
+    // Words typed while the conversation is still loading are not undone when it arrives.
+    await page.route('**/api/conversations/*', async (route) => {
+      if (route.request().method() === 'GET') await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.fallback();
+    });
+    await page.reload();
+    await page.getByLabel('Message').fill('typed while loading');
+    await page.getByTestId('assistant-message').first().waitFor();
+    await page.waitForTimeout(200);
+    expect(await page.getByLabel('Message').inputValue()).toBe('typed while loading');
+    await page.unrouteAll();
+    await page.getByLabel('Message').fill('');
     expect(errors).toEqual([]);
   }, 30_000);
 });

@@ -97,8 +97,10 @@ class Chat {
       h('div', { class: 'chat' }, h('section', { class: 'conversation' }, this.log, composer), this.panel.el),
     );
     await this.restore();
-    this.text.value = sessionStorage.getItem(UNSENT_KEY) ?? '';
+    // Only into an empty composer: the seller may have started typing while the conversation loaded.
+    const unsent = sessionStorage.getItem(UNSENT_KEY);
     sessionStorage.removeItem(UNSENT_KEY);
+    if (unsent && !this.text.value.trim()) this.text.value = unsent;
     this.text.focus();
   }
 
