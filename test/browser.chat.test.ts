@@ -388,6 +388,11 @@ describe('a seller whose token stops working', () => {
   it('is led back to sign in, and the unsent words wait in the composer', async () => {
     const text = 'what is my Garmin Edge 530 worth?';
     await page.evaluate(() => sessionStorage.setItem('listing-assistant.token', 'revoked-token'));
+    // Confirming the open draft fails for that reason, and the card does not invite a hopeless retry.
+    await openCard().getByRole('button', { name: 'Confirm' }).click();
+    const refused = openCard().getByTestId('approval-error');
+    await expect.poll(() => refused.textContent(), { timeout: 15_000 }).toMatch(/sign-in has expired/);
+    expect(await refused.textContent()).not.toMatch(/try again/);
     await say(text);
     const failed = page.locator('[data-testid="assistant-message"][data-status="error"]');
     await failed.waitFor({ timeout: 15_000 });

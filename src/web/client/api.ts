@@ -16,7 +16,7 @@ export const SESSION_PATH = '/api/session';
 const SIGNED_OUT = 'Your sign-in has expired or is no longer valid. Sign in again to go on.';
 
 /** Whether the error means the token no longer works: the way on is to sign in again, not to retry. */
-export const signedOut = (error: unknown): boolean => error instanceof ApiError && error.status === 401;
+export const signedOut = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 401;
 
 /** The API's error body, or a network failure / timeout in the same shape. */
 export class ApiError extends Error {

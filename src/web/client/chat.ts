@@ -260,8 +260,10 @@ class Chat {
     // Not decided (refused edit, network): the card opens again with the reason; deciding again is the retry.
     mine.remove();
     bubble.el.remove();
-    const message =
-      error instanceof ApiError && REFUSED_DECISION.has(error.code)
+    // A sign-in that stopped working: retrying cannot help, so the card says only that.
+    const message = signedOut(error)
+      ? error.message
+      : error instanceof ApiError && REFUSED_DECISION.has(error.code)
         ? `Not saved: ${error.message}`
         : `${error instanceof Error ? error.message : 'Something went wrong.'} Your decision was not sent; try again.`;
     return { ok: false, message };
