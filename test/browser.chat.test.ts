@@ -162,12 +162,19 @@ describe('the seller chat shows the current conversation', () => {
   it('keeps the text after a network failure and sends it again on Retry', async () => {
     const text = 'What is my Canon EOS 250D worth? Used, with the kit lens';
     const fail = (route: { abort: () => Promise<void> }) => route.abort();
+    // The server is out of reach (its health check too) while the seller sends.
     await page.route('**/api/conversations/*/messages', fail);
+    await page.route('**/api/health', fail);
     await say(text);
     const failed = page.locator('[data-testid="assistant-message"][data-status="error"]');
     await failed.waitFor({ timeout: 15_000 });
     expect(await page.getByLabel('Message').inputValue()).toBe(text);
+    const connection = page.getByTestId('connection');
+    expect(await connection.textContent()).toMatch(/cannot be reached/);
     await page.unroute('**/api/conversations/*/messages', fail);
+    await page.unroute('**/api/health', fail);
+    // Back: the page says so by itself, and Retry sends the words.
+    await expect.poll(() => connection.textContent(), { timeout: 15_000 }).toMatch(/Connected again/);
     await failed.getByTestId('retry').click();
     await settled();
     expect(await lastReply().getAttribute('data-status')).toMatch(/completed|awaiting_approval/);
@@ -195,6 +202,87 @@ describe('the seller chat shows the current conversation', () => {
     await page.unrouteAll();
   }, 45_000);
 
+  it('works from the keyboard alone and names its parts for a screen reader', async () => {
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    await page.getByTestId('panel-empty').waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return {
+          label:
+            el?.getAttribute('aria-label') ??
+            (el as HTMLInputElement).labels?.[0]?.textContent ??
+            el?.textContent ??
+            '',
+          inCard: !!el?.closest('[data-testid="approval-card"]'),
+          photo: el?.getAttribute('data-testid') === 'photo-input',
+        };
+      });
+    expect((await focused()).label).toBe('Message');
+    await page.keyboard.type('Selling my Brompton folding bike');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('black, good condition, 900 euros');
+    expect(await page.getByLabel('Message').inputValue()).toBe(
+      'Selling my Brompton folding bike\nblack, good condition, 900 euros',
+    );
+    await page.keyboard.press('Enter');
+    await openCard().waitFor({ timeout: 30_000 });
+    await settled();
+    // After the reply the seller types on; a couple of steps back reach the photo picker, then the card.
+    expect((await focused()).label).toBe('Message');
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused()).photo).toBe(true);
+    const ring = await page.locator('label[for="photo"]').evaluate((label) => getComputedStyle(label).outlineStyle);
+    expect(ring, 'the focused photo picker shows it').not.toBe('none');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toMatchObject({ inCard: true, label: 'Cancel' });
+    // Into the cancel form and out again (Escape, as Back): the keyboard stays on the card.
+    await page.keyboard.press('Enter');
+    expect((await focused()).label).toBe('Message to the assistant');
+    await page.keyboard.press('Escape');
+    expect(await focused()).toMatchObject({ inCard: true, label: 'Cancel' });
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    expect((await focused()).label).toBe('Title');
+    await page.keyboard.press('Escape');
+    expect(await focused()).toMatchObject({ inCard: true, label: 'Edit' });
+    // What a screen reader finds: the conversation as a log, who said what, the draft as a named region.
+    expect(await page.getByRole('log', { name: 'Conversation' }).count()).toBe(1);
+    expect(await page.getByRole('article', { name: 'You' }).count()).toBe(1);
+    expect(await page.getByRole('article', { name: 'Assistant' }).count()).toBe(2);
+    expect(await page.getByRole('region', { name: 'Your draft: post it?' }).count()).toBe(1);
+  }, 45_000);
+
+  it('shows what the server has when a draft was decided elsewhere (another tab)', async () => {
+    const card = openCard();
+    const approvalId = await card.getAttribute('data-approval-id');
+    const runId = await lastReply().getAttribute('data-run-id');
+    // The seller confirms it in another tab; this one still shows it open.
+    const res = await fetch(`${server.url}/api/runs/${runId}/decisions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo-seller', 'content-type': 'application/json' },
+      body: JSON.stringify({ approvalId, decision: 'approve' }),
+    });
+    expect(res.status).toBe(200);
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByTestId('refreshed').waitFor({ timeout: 15_000 });
+    // The listing the other tab posted, and the card as decided there: no error, no second post.
+    await page.getByTestId('posted-card').waitFor();
+    const decided = page.locator(`[data-approval-id="${approvalId}"]`);
+    expect(await decided.getByTestId('approval-outcome').textContent()).toBe('Confirmed');
+    expect(await page.locator('[data-testid="assistant-message"][data-status="error"]').count()).toBe(0);
+
+    // The composer grows with a long message, up to a third of the window.
+    const box = page.getByLabel('Message');
+    const height = () => box.evaluate((el) => el.getBoundingClientRect().height);
+    const empty = await height();
+    await box.fill(Array.from({ length: 6 }, (_, i) => `line ${i + 1} of the description`).join('\n'));
+    expect(await height()).toBeGreaterThan(empty * 2);
+    await box.fill(Array.from({ length: 60 }, () => 'more').join('\n'));
+    expect(await height()).toBeLessThanOrEqual(DESKTOP.height / 3 + 1);
+    await box.fill('');
+  }, 45_000);
+
   it('works on a phone: no sideways scroll, the draft in view while chatting', async () => {
     await page.setViewportSize(PHONE);
     await page.getByRole('button', { name: 'New conversation' }).click();
@@ -219,6 +307,41 @@ describe('the seller chat shows the current conversation', () => {
     await noSidewaysScroll(page, 'chat at 360 px');
     await page.setViewportSize(DESKTOP);
   }, 60_000);
+
+  it('keeps a draft open while a message fails to send, and marks it replaced once one is sent', async () => {
+    const card = openCard();
+    await card.getByRole('button', { name: 'Back' }).click();
+    const approvalId = await card.getAttribute('data-approval-id');
+    const fail = (route: { abort: () => Promise<void> }) => route.abort();
+    await page.setViewportSize(PHONE);
+    await page.route('**/api/conversations/*/messages', fail);
+    await say('make it 50');
+    const failed = page.locator('[data-testid="assistant-message"][data-status="error"]');
+    await failed.waitFor({ timeout: 15_000 });
+    // On a phone the failed reply shows above the composer, which grew by the connection notice.
+    await page.getByTestId('connection').waitFor();
+    const reply = (await failed.boundingBox())!;
+    const composer = (await page.locator('.composer').boundingBox())!;
+    expect(reply.y + reply.height).toBeLessThanOrEqual(composer.y + 1);
+    // The server never got the message: the draft is still open and can be confirmed.
+    const draft = page.locator(`[data-approval-id="${approvalId}"]`);
+    expect(await draft.getAttribute('class')).not.toContain('decided');
+    expect(await draft.getByRole('button', { name: 'Confirm' }).isEnabled()).toBe(true);
+    await page.unroute('**/api/conversations/*/messages', fail);
+    await page.getByTestId('retry').click();
+    await settled();
+    // Now it was replaced: the card says so, with no deadline, and its reply no longer says it waits.
+    expect(await draft.getByTestId('approval-outcome').textContent()).toBe('Replaced by your next message');
+    expect(await draft.getByTestId('approval-expiry').count()).toBe(0);
+    const waiting = page.getByTestId('log').getByText('Waiting for your confirmation below.');
+    expect(await waiting.count()).toBe(await openCard().count());
+    // Restored, the replaced card still follows the reply that asked for it (its words point below).
+    await page.reload();
+    await draft.waitFor();
+    const before = () => draft.evaluate((el) => (el.previousElementSibling as HTMLElement | null)?.dataset.testid);
+    expect(await before()).toBe('assistant-message');
+    await page.setViewportSize(DESKTOP);
+  }, 45_000);
 
   it('shows a listing to anyone, without sign-in, with its photos', async () => {
     const visitor = await browser.newPage();
@@ -259,6 +382,39 @@ describe('the seller chat shows the current conversation', () => {
     }
     expect(errors).toEqual([]);
   }, 45_000);
+});
+
+describe('a seller whose token stops working', () => {
+  it('is led back to sign in, and the unsent words wait in the composer', async () => {
+    const text = 'what is my Garmin Edge 530 worth?';
+    await page.evaluate(() => sessionStorage.setItem('listing-assistant.token', 'revoked-token'));
+    // Confirming the open draft fails for that reason, and the card does not invite a hopeless retry.
+    await openCard().getByRole('button', { name: 'Confirm' }).click();
+    const refused = openCard().getByTestId('approval-error');
+    await expect.poll(() => refused.textContent(), { timeout: 15_000 }).toMatch(/sign-in has expired/);
+    expect(await refused.textContent()).not.toMatch(/try again/);
+    await say(text);
+    const failed = page.locator('[data-testid="assistant-message"][data-status="error"]');
+    await failed.waitFor({ timeout: 15_000 });
+    expect(await failed.textContent()).toMatch(/sign-in has expired or is no longer valid/);
+    await failed.getByRole('button', { name: 'Sign in again' }).click();
+    await page.getByTestId('signed-out').waitFor();
+    await page.getByRole('button', { name: 'demo-seller', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Message').inputValue()).toBe(text);
+    // Words typed while the conversation is still loading are not undone when it arrives.
+    await page.route('**/api/conversations/*', async (route) => {
+      if (route.request().method() === 'GET') await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.fallback();
+    });
+    await page.reload();
+    await page.getByLabel('Message').fill('typed while loading');
+    await page.getByTestId('assistant-message').first().waitFor();
+    await page.waitForTimeout(200);
+    expect(await page.getByLabel('Message').inputValue()).toBe('typed while loading');
+    await page.unrouteAll();
+    await page.getByLabel('Message').fill('');
+    expect(errors).toEqual([]);
+  }, 30_000);
 });
 
 describe('a conversation at its message cap', () => {

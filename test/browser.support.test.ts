@@ -36,7 +36,12 @@ type RunResult = { runId: string; traceId: string; reply?: string; pendingApprov
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'browser-support-'));
-  server = await startServer({ DATABASE_PATH: join(dir, 'web.db'), SEED_COUNT: '600' });
+  // The paging test asks more in a minute than a seller may (60 runs); the limit is not what is tested here.
+  server = await startServer({
+    DATABASE_PATH: join(dir, 'web.db'),
+    SEED_COUNT: '600',
+    RATE_LIMIT_RUNS_PER_MINUTE: '1000',
+  });
   browser = await launchChromium();
   // A seller's conversation through the real API: a photo run that waits for approval, then a look-up.
   conversationId = (await call<{ id: string }>('POST', '/api/conversations')).id;
@@ -218,6 +223,11 @@ describe.each(SCREENS)('support view on a $name screen ($width x $height)', (scr
     const dashboard = await supportPage(screen, '/support/dashboard');
     await dashboard.page.getByTestId('figures').waitFor();
     expect(await overflow(dashboard.page)).toEqual([]);
+    // The charts' axis text stays readable: not scaled down to a few pixels on a phone.
+    const axis = await dashboard.page
+      .locator('.chart .axis')
+      .evaluateAll((els) => Math.min(...els.map((e) => e.getBoundingClientRect().height)));
+    expect(axis).toBeGreaterThanOrEqual(9);
     expect(dashboard.errors).toEqual([]);
     await dashboard.page.close();
   }, 60_000);
@@ -245,3 +255,62 @@ it('tells support what a stop reason means, and a replaced draft is not shown as
   expect(errors).toEqual([]);
   await page.close();
 }, 60_000);
+
+it('pages through many runs, narrows them to a time range, and copies a trace id', async () => {
+  // More runs than one page holds (50): a seller asking the same thing across a few conversations, all
+  // after a second's start (the range's precision), so a range from then holds exactly them.
+  await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000)));
+  const before = new Date();
+  await Promise.all(
+    Array.from({ length: 6 }, async () => {
+      const id = (await call<{ id: string }>('POST', '/api/conversations')).id;
+      for (let i = 0; i < 9; i++)
+        await call('POST', `/api/conversations/${id}/messages`, { text: 'what is my road bike worth?' });
+    }),
+  );
+  const { page, errors } = await supportPage(SCREENS[1]);
+  await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const rows = page.getByTestId('trace-row');
+  const ids = () => rows.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.traceId ?? ''));
+  const count = page.getByTestId('result-count');
+  await expect.poll(() => count.textContent()).toMatch(/^Runs 1–50 of \d+/);
+  const total = Number(/of (\d+)/.exec((await count.textContent()) ?? '')?.[1]);
+  expect(total).toBeGreaterThanOrEqual(58);
+  const first = await ids();
+  await page.getByTestId('older-page').click();
+  await expect.poll(() => count.textContent()).toBe(`Runs 51–${total} of ${total}, newest first`);
+  const second = await ids();
+  // The second page holds the rest, none of the first page's runs, and the oldest run (the photo's) last.
+  expect(second).toHaveLength(total - 50);
+  expect(second.filter((id) => first.includes(id))).toEqual([]);
+  expect(second).toContain(photoRun.traceId);
+  expect(await page.getByTestId('older-page').count()).toBe(0);
+  await page.getByTestId('newer-page').click();
+  await expect.poll(ids).toEqual(first);
+
+  // From the burst's start: only its runs, and a new search starts on its first page.
+  const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+  await page.getByLabel('From', { exact: true }).fill(local(before));
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect.poll(() => count.textContent()).toBe('Runs 1–50 of 54, newest first');
+  await page.getByLabel('To', { exact: true }).fill(local(before));
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect.poll(() => count.textContent()).toMatch(/^No runs match/);
+  expect(await rows.count()).toBe(0);
+
+  await page.goto(`${server.url}/support#trace=${lookupRun.traceId}`);
+  await page.getByTestId('trace-id').waitFor();
+  await page.getByRole('button', { name: 'Copy trace id' }).click();
+  await expect.poll(() => page.getByTestId('copy-status').textContent()).toBe('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(lookupRun.traceId);
+  expect(errors).toEqual([]);
+
+  // The token stops working mid-session (expired, revoked): the page says so and leads back to sign-in.
+  await page.evaluate(() => sessionStorage.setItem('listing-assistant.token', 'revoked-token'));
+  await page.getByRole('button', { name: 'Search' }).click();
+  const alert = page.getByTestId('trace-results').getByRole('alert');
+  await expect.poll(() => alert.textContent()).toMatch(/sign-in has expired or is no longer valid/);
+  await alert.getByRole('button', { name: 'Sign in again' }).click();
+  await page.getByTestId('signed-out').waitFor();
+  await page.close();
+}, 90_000);

@@ -12,6 +12,12 @@ export const token = {
   clear: () => sessionStorage.removeItem(TOKEN_KEY),
 };
 
+export const SESSION_PATH = '/api/session';
+const SIGNED_OUT = 'Your sign-in has expired or is no longer valid. Sign in again to go on.';
+
+/** Whether the error means the token no longer works: the way on is to sign in again, not to retry. */
+export const signedOut = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 401;
+
 /** The API's error body, or a network failure / timeout in the same shape. */
 export class ApiError extends Error {
   constructor(
@@ -85,10 +91,15 @@ async function sendOnce(
     const parsed = (await response.json().catch(() => undefined)) as
       { error?: { code: string; message: string } } | undefined;
     const retryAfter = Number(response.headers.get('retry-after'));
+    // A token that stopped working (expired, revoked): the server's words are for API clients, these for people.
+    const message =
+      response.status === 401 && path !== SESSION_PATH
+        ? SIGNED_OUT
+        : (parsed?.error?.message ?? `The server answered ${response.status}.`);
     throw new ApiError(
       response.status,
       parsed?.error?.code ?? 'http_error',
-      parsed?.error?.message ?? `The server answered ${response.status}.`,
+      message,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     );
   }

@@ -57,8 +57,10 @@ export function approvalCard(approval: ApprovalView, decide: (d: Decision) => Pr
       'data-testid': 'approval-card',
       'data-tool': approval.tool,
       'data-approval-id': approval.approvalId,
+      // Named by its heading: a region a screen reader can jump to.
+      'aria-labelledby': `${approval.approvalId}-heading`,
     },
-    h('h3', {}, isDraft ? 'Your draft: post it?' : 'Change this price?'),
+    h('h3', { id: `${approval.approvalId}-heading` }, isDraft ? 'Your draft: post it?' : 'Change this price?'),
     isDraft
       ? // The draft as it will be posted, field by field: the one place the chat shows it (read aloud as is).
         h(
@@ -82,7 +84,11 @@ export function approvalCard(approval: ApprovalView, decide: (d: Decision) => Pr
       : h('p', { class: 'summary', 'data-testid': 'approval-summary' }, approval.summary),
     approval.status && approval.status !== 'pending'
       ? null
-      : h('p', { class: 'hint' }, `This request expires ${time(approval.expiresAt)}.`),
+      : h(
+          'p',
+          { class: 'hint', 'data-testid': 'approval-expiry' },
+          `This request expires ${time(approval.expiresAt)}.`,
+        ),
     error,
     actions,
   );
@@ -109,6 +115,19 @@ export function approvalCard(approval: ApprovalView, decide: (d: Decision) => Pr
       (el as HTMLButtonElement).disabled = false;
     error.textContent = outcome.message;
   };
+  // Back to the three buttons, focus on the one that opened the form: a keyboard user goes on from there.
+  const back = (from: string) => {
+    const all = buttons();
+    actions.replaceChildren(...all);
+    (all.find((b) => b.textContent === from) ?? all[0])?.focus();
+  };
+  // Escape leaves an open form as Back does.
+  actions.addEventListener('keydown', (e) => {
+    const form = actions.querySelector('form');
+    if (e.key !== 'Escape' || !form) return;
+    e.preventDefault();
+    back(form.classList.contains('edit') ? 'Edit' : 'Cancel');
+  });
   const showCancel = () => {
     const message = h('input', {
       type: 'text',
@@ -132,11 +151,7 @@ export function approvalCard(approval: ApprovalView, decide: (d: Decision) => Pr
           'div',
           { class: 'buttons' },
           h('button', { type: 'submit', class: 'danger' }, 'Cancel request'),
-          h(
-            'button',
-            { type: 'button', class: 'secondary', onclick: () => actions.replaceChildren(...buttons()) },
-            'Back',
-          ),
+          h('button', { type: 'button', class: 'secondary', onclick: () => back('Cancel') }, 'Back'),
         ),
       ),
     );
@@ -169,11 +184,7 @@ export function approvalCard(approval: ApprovalView, decide: (d: Decision) => Pr
           'div',
           { class: 'buttons' },
           h('button', { type: 'submit', class: 'primary' }, 'Confirm changes'),
-          h(
-            'button',
-            { type: 'button', class: 'secondary', onclick: () => actions.replaceChildren(...buttons()) },
-            'Back',
-          ),
+          h('button', { type: 'button', class: 'secondary', onclick: () => back('Edit') }, 'Back'),
         ),
       ),
     );
@@ -192,6 +203,19 @@ export function approvalCard(approval: ApprovalView, decide: (d: Decision) => Pr
   ];
   actions.append(...buttons());
   return card;
+}
+
+/**
+ * The seller's new message replaced this open request (the server supersedes it once it accepts the
+ * message): the card says so as a restored one does, without a deadline or an error that no longer apply.
+ */
+export function supersede(card: Element): void {
+  card.classList.add('decided');
+  card.querySelector('[data-testid="approval-expiry"]')?.remove();
+  card.querySelector('[data-testid="approval-error"]')?.replaceChildren();
+  card
+    .querySelector('.actions')
+    ?.replaceChildren(h('p', { class: 'decided-label', 'data-testid': 'approval-outcome' }, OUTCOMES.superseded));
 }
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;

@@ -26,7 +26,9 @@ export function barChart(
   series: Series[],
   format: (v: number) => string,
 ): HTMLElement {
-  const width = 560;
+  // Drawn about as wide as it will show (a phone's width, up to 560), so the axis text is not scaled down
+  // to an unreadable size; the SVG still scales with its box.
+  const width = Math.round(Math.min(560, Math.max(280, innerWidth - 48)));
   const height = 180;
   const max = Math.max(0, ...series.flatMap((s) => s.values));
   // Nothing to scale by (all zero): one tick, not three that all read 0.

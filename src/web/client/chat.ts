@@ -1,11 +1,15 @@
 import type { ConversationView } from '../../agent/conversationView.js';
-import { api, ApiError, streamRun, type PendingApproval, type RunEvent, type RunResult } from './api.js';
-import { approvalCard, type ApprovalView, type Decision, type DecisionOutcome } from './approvalCard.js';
+import { api, ApiError, signedOut, streamRun, type PendingApproval, type RunEvent, type RunResult } from './api.js';
+import { approvalCard, supersede, type ApprovalView, type Decision, type DecisionOutcome } from './approvalCard.js';
+import { ConnectionNotice, unreachable } from './connectionNotice.js';
 import { clear, euro, h } from './dom.js';
 import { DraftPanel } from './draftCard.js';
 import { PhotoPicker, showPhoto } from './photo.js';
 import { ReplyBubble } from './replyBubble.js';
-import { signIn, signOutButton, type Session } from './signIn.js';
+import { signIn, signInAgain, signOutButton, type Session } from './signIn.js';
+
+/** The words a seller had not sent when the page went back to sign-in: the composer gets them back. */
+const UNSENT_KEY = 'listing-assistant.unsent';
 
 /** Longer than the server's run budget, so the server's own timeout answer normally arrives first. */
 const CLIENT_TIMEOUT_MS = 120_000;
@@ -22,7 +26,14 @@ type RunOutcome = { ok: true; result: RunResult } | { ok: false; error: unknown;
  */
 class Chat {
   private conversationId = '';
-  private readonly log = h('div', { class: 'log', 'data-testid': 'log', 'aria-live': 'polite' });
+  // A log: new replies are read out as they arrive (politely), and a screen reader can find the conversation.
+  private readonly log = h('div', {
+    class: 'log',
+    'data-testid': 'log',
+    role: 'log',
+    'aria-label': 'Conversation',
+    'aria-live': 'polite',
+  });
   private readonly panel = new DraftPanel();
   private readonly text = h('textarea', {
     name: 'text',
@@ -33,8 +44,10 @@ class Chat {
   });
   private readonly sendButton = h('button', { type: 'submit', class: 'primary' }, 'Send');
   private readonly composerError = h('p', { class: 'error', role: 'alert' });
+  private readonly connection = new ConnectionNotice();
   private readonly photo = new PhotoPicker((message) => (this.composerError.textContent = message));
   private busy = false;
+  private composer?: HTMLElement;
 
   /** Whether the seller is reading the newest messages (not scrolled back into the history). */
   private atNewest = true;
@@ -54,13 +67,14 @@ class Chat {
 
   async start(): Promise<void> {
     clear(this.root);
-    const composer = h(
+    const composer = (this.composer = h(
       'form',
       { class: 'composer', onsubmit: (e) => (e.preventDefault(), void this.send()) },
+      this.connection.el,
       this.photo.preview,
       h('div', { class: 'row' }, this.photo.input, this.photo.button, this.text, this.sendButton),
       this.composerError,
-    );
+    ));
     this.text.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey) {
         e.preventDefault();
@@ -83,6 +97,10 @@ class Chat {
       h('div', { class: 'chat' }, h('section', { class: 'conversation' }, this.log, composer), this.panel.el),
     );
     await this.restore();
+    // Only into an empty composer: the seller may have started typing while the conversation loaded.
+    const unsent = sessionStorage.getItem(UNSENT_KEY);
+    sessionStorage.removeItem(UNSENT_KEY);
+    if (unsent && !this.text.value.trim()) this.text.value = unsent;
     this.text.focus();
   }
 
@@ -112,10 +130,31 @@ class Chat {
       this.log.append(sellerMessage(turn.text, photos.length ? photos : turn.images));
       const bubble = ReplyBubble.settled(turn.reply ?? '', turn).el;
       const cards = turn.approvals.map((a) => this.card(turn.runId, a));
-      if (turn.status === 'awaiting_approval') this.log.append(bubble, ...cards);
-      else this.log.append(...cards, bubble);
+      // A decided card comes before the reply the decision led to; a card still open, replaced or expired
+      // after the reply that asked for it (as it showed live).
+      const decided = turn.approvals.some((a) => a.status === 'approved' || a.status === 'rejected');
+      if (decided) this.log.append(...cards, bubble);
+      else this.log.append(bubble, ...cards);
     }
     this.scroll();
+  }
+
+  /** The conversation as the server has it now, with a word on why it changed under the seller. */
+  private async refresh(): Promise<boolean> {
+    try {
+      this.show(await api<ConversationView>('GET', `/api/conversations/${this.conversationId}`));
+    } catch {
+      return false;
+    }
+    this.log.append(
+      h(
+        'p',
+        { class: 'hint notice', role: 'status', 'data-testid': 'refreshed' },
+        'That request was already decided or has expired, perhaps in another tab: this is the conversation as it stands now.',
+      ),
+    );
+    this.scroll();
+    return true;
   }
 
   private greet(): void {
@@ -143,20 +182,23 @@ class Chat {
     this.composerError.textContent = '';
     const images = retry ? retry.images : this.photo.take();
     if (!retry) this.text.value = '';
-    // A new message replaces a run that was waiting for a decision (the server supersedes it).
-    for (const card of this.log.querySelectorAll('.approval:not(.decided)')) {
-      card.classList.add('decided');
-      card
-        .querySelector('.actions')
-        ?.replaceChildren(h('p', { class: 'decided-label' }, 'Replaced by your new message'));
-    }
+    // The requests open now are replaced once the server takes the message (it supersedes them then):
+    // a message that fails to send leaves them open.
+    const open = [...this.log.querySelectorAll('.approval:not(.decided)')];
+    const waiting = [
+      ...this.log.querySelectorAll('[data-testid="assistant-message"][data-status="awaiting_approval"]'),
+    ];
     const mine = sellerMessage(text, images ?? []);
     this.log.append(mine);
     const outcome = await this.run(`/api/conversations/${this.conversationId}/messages`, {
       text,
       ...(images ? { images } : {}),
     });
-    if (outcome.ok) return;
+    if (outcome.ok) {
+      open.forEach(supersede);
+      for (const reply of waiting) ReplyBubble.settleWaiting(reply, true);
+      return;
+    }
     // Nothing the seller typed is lost: the text goes back in the composer, and Retry sends it again.
     mine.classList.add('failed');
     if (!this.text.value.trim()) this.text.value = text;
@@ -170,16 +212,27 @@ class Chat {
     const full = outcome.error instanceof ApiError && outcome.error.code === 'conversation_too_large';
     outcome.bubble.fail(
       outcome.error,
-      full
+      signedOut(outcome.error)
         ? {
-            label: 'Continue in a new conversation',
+            label: 'Sign in again',
             run: () => {
-              if (this.text.value.trim() === text) this.text.value = '';
-              void this.newConversation().then(() => this.send({ text, images }));
+              // Photos are not kept (too large to park): the words are, and the seller attaches again.
+              sessionStorage.setItem(UNSENT_KEY, this.text.value.trim() || text);
+              signInAgain();
             },
           }
-        : { run: again },
+        : full
+          ? {
+              label: 'Continue in a new conversation',
+              run: () => {
+                if (this.text.value.trim() === text) this.text.value = '';
+                void this.newConversation().then(() => this.send({ text, images }));
+              },
+            }
+          : { run: again },
     );
+    // The failure's words and button made the reply taller: keep it in view.
+    this.scroll();
   }
 
   private async decide(runId: string, approval: PendingApproval, decision: Decision): Promise<DecisionOutcome> {
@@ -192,17 +245,25 @@ class Chat {
     const mine = sellerMessage(label, []);
     this.log.append(mine);
     const outcome = await this.run(`/api/runs/${runId}/decisions`, { approvalId: approval.approvalId, ...decision });
-    if (outcome.ok) return { ok: true };
+    if (outcome.ok) {
+      const asked = this.log.querySelector(`[data-testid="assistant-message"][data-run-id="${runId}"]`);
+      if (asked) ReplyBubble.settleWaiting(asked, false);
+      return { ok: true };
+    }
     const { error, bubble } = outcome;
     if (error instanceof ApiError && error.code === 'approval_not_pending') {
+      // Decided meanwhile (another tab, another device) or expired: show what the server has, not a guess.
+      if (await this.refresh()) return { ok: true };
       bubble.fail(error);
       return { ok: true };
     }
     // Not decided (refused edit, network): the card opens again with the reason; deciding again is the retry.
     mine.remove();
     bubble.el.remove();
-    const message =
-      error instanceof ApiError && REFUSED_DECISION.has(error.code)
+    // A sign-in that stopped working: retrying cannot help, so the card says only that.
+    const message = signedOut(error)
+      ? error.message
+      : error instanceof ApiError && REFUSED_DECISION.has(error.code)
         ? `Not saved: ${error.message}`
         : `${error instanceof Error ? error.message : 'Something went wrong.'} Your decision was not sent; try again.`;
     return { ok: false, message };
@@ -222,6 +283,7 @@ class Chat {
       for (const approval of result.pendingApprovals) this.log.append(this.card(result.runId, approval));
       return { ok: true, result };
     } catch (error) {
+      if (unreachable(error)) this.connection.lost();
       return { ok: false, error, bubble };
     } finally {
       clearTimeout(timer);
@@ -258,6 +320,8 @@ class Chat {
 
   /** The newest message in view: the log scrolls on a wide screen, the page on a phone. */
   private scroll(): void {
+    // On a phone the composer sticks to the bottom and grows (a notice, a photo): leave room for all of it.
+    if (this.composer) document.documentElement.style.scrollPaddingBottom = `${this.composer.offsetHeight + 16}px`;
     this.log.scrollTop = this.log.scrollHeight;
     this.log.lastElementChild?.scrollIntoView({ block: 'nearest' });
   }
@@ -275,7 +339,7 @@ function sellerMessage(text: string, photos: string[] | number): HTMLElement {
   const count = typeof photos === 'number' ? photos : 0;
   return h(
     'article',
-    { class: 'message seller', 'data-testid': 'seller-message' },
+    { class: 'message seller', 'data-testid': 'seller-message', 'aria-label': 'You' },
     ...shown.map((url) => {
       const img = h('img', { alt: 'Your photo', class: 'thumb', 'data-testid': 'sent-photo' });
       showPhoto(img, url);

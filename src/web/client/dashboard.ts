@@ -2,6 +2,7 @@ import { api } from './api.js';
 import { barChart } from './chart.js';
 import { clear, h } from './dom.js';
 import { requireSupport } from './supportGate.js';
+import { errorView } from './signIn.js';
 import type { Dashboard, VersionFigures } from '../../monitoring/dashboard.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -50,7 +51,7 @@ async function render(root: HTMLElement, window: 'hour' | 'day'): Promise<void> 
           type: 'button',
           class: w === window ? 'primary' : 'secondary',
           'aria-pressed': String(w === window),
-          onclick: () => void render(root, w),
+          onclick: () => void show(root, w),
         },
         `Last ${w}`,
       ),
@@ -133,5 +134,17 @@ async function render(root: HTMLElement, window: 'hour' | 'day'): Promise<void> 
   );
 }
 
+/** The dashboard, or why it cannot be shown (above what was shown before, which stays readable). */
+async function show(root: HTMLElement, window: 'hour' | 'day'): Promise<void> {
+  try {
+    await render(root, window);
+  } catch (e) {
+    root.querySelector('[data-testid="dashboard-error"]')?.remove();
+    const error = errorView(e);
+    error.dataset.testid = 'dashboard-error';
+    root.prepend(error);
+  }
+}
+
 const root = document.getElementById('app')!;
-if (await requireSupport(root, 'Support sign-in')) await render(root, 'hour');
+if (await requireSupport(root, 'Support sign-in')) await show(root, 'hour');

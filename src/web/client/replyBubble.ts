@@ -21,7 +21,7 @@ export class ReplyBubble {
   constructor() {
     this.el = h(
       'article',
-      { class: 'message assistant working', 'data-testid': 'assistant-message' },
+      { class: 'message assistant working', 'data-testid': 'assistant-message', 'aria-label': 'Assistant' },
       this.status,
       this.text,
     );
@@ -68,6 +68,7 @@ export class ReplyBubble {
   finish(result: Pick<RunResult, 'runId' | 'status' | 'stopReason' | 'reply'>, feedback: 1 | -1 | null = null): void {
     this.el.classList.remove('working');
     this.el.dataset.status = result.status;
+    this.el.dataset.runId = result.runId;
     this.text.replaceChildren(...richText(result.reply ?? this.streamed));
     if (result.status === 'stopped') {
       this.status.textContent = STOPPED[result.stopReason ?? ''] ?? 'The assistant stopped.';
@@ -78,6 +79,18 @@ export class ReplyBubble {
     } else this.status.remove();
     if (!this.text.textContent) this.text.textContent = result.status === 'stopped' ? '' : 'Done.';
     this.el.append(feedbackButtons(result.runId, feedback));
+  }
+
+  /**
+   * The reply's "waiting for your confirmation" no longer holds: its request was decided, or replaced by a
+   * newer message (then it says so, as a restored reply does).
+   */
+  static settleWaiting(el: Element, replaced: boolean): void {
+    const status = el.querySelector<HTMLElement>('[data-testid="run-status"]');
+    if (!status) return;
+    if (!replaced) return status.remove();
+    status.textContent = STOPPED.cancelled;
+    status.className = 'status warning';
   }
 
   /**

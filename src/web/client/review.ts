@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { clear, h, time } from './dom.js';
 import { requireSupport } from './supportGate.js';
+import { errorView } from './signIn.js';
 import { asSellerSees } from './payloadText.js';
 import type { ReviewItemView } from '../../feedback/reviewItemView.js';
 
@@ -77,7 +78,7 @@ class ReviewPage {
         ...page.items.map((item) => this.card(item)),
       );
     } catch (e) {
-      this.list.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
+      this.list.replaceChildren(errorView(e));
     }
   }
 
@@ -109,7 +110,7 @@ class ReviewPage {
         });
         card.replaceWith(this.card(updated));
       } catch (e) {
-        outcome.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
+        outcome.replaceChildren(errorView(e));
       }
     };
     const promoteItem = async () => {
@@ -125,7 +126,7 @@ class ReviewPage {
           ...p.warnings.map((w) => h('p', { class: 'warning' }, w)),
         );
       } catch (e) {
-        outcome.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
+        outcome.replaceChildren(errorView(e));
       }
     };
     promote.addEventListener('click', () => void promoteItem());

@@ -1,6 +1,7 @@
 import { api, ApiError } from './api.js';
 import { clear, h, time } from './dom.js';
-import { signOutButton } from './signIn.js';
+import { errorView, signOutButton } from './signIn.js';
+import { copyButton } from './copyButton.js';
 import { requireSupport } from './supportGate.js';
 import { runTree } from './timelineView.js';
 import { argsInWords, asSellerSees, folded, imageView, plainText, rawJson } from './payloadText.js';
@@ -17,6 +18,8 @@ const TOOLS = ['', 'getListing', 'searchSimilar', 'createListing', 'updatePrice'
 /** A conversation view shows at most this many runs (the API's page limit), the latest ones. */
 const CONVERSATION_RUNS = 200;
 const PREVIEW = 140;
+/** Runs per page of results (the API allows up to 200; 50 keep the list quick to read and to draw). */
+const PAGE_SIZE = 50;
 
 const field = (label: string, control: HTMLElement) => h('label', {}, label, control);
 const select = (name: string, options: string[]) =>
@@ -62,15 +65,20 @@ class SupportPage {
   );
   private readonly form = h(
     'form',
-    { class: 'filters card', onsubmit: (e) => (e.preventDefault(), void this.search()) },
+    { class: 'filters card', onsubmit: (e) => (e.preventDefault(), void this.search(0)) },
     field('Words', h('input', { name: 'q', type: 'search', placeholder: 'what the seller or assistant said' })),
     field('Seller', h('input', { name: 'userId', placeholder: 'seller-1' })),
     field('Conversation', h('input', { name: 'conversationId', placeholder: 'conv_…' })),
     field('Status', select('status', STATUSES)),
     field('Tool', select('tool', TOOLS)),
+    // The browser's local time; sent as instants (the API's from/to), so a range means the same to everyone.
+    field('From', h('input', { name: 'from', type: 'datetime-local', step: 1 })),
+    field('To', h('input', { name: 'to', type: 'datetime-local', step: 1 })),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'denied', value: 'true' }), 'Policy denial'),
     h('button', { type: 'submit', class: 'primary' }, 'Search'),
   );
+  /** Where the shown page starts in the results of the last search. */
+  private offset = 0;
 
   constructor(
     private readonly root: HTMLElement,
@@ -107,25 +115,82 @@ class SupportPage {
     else if (conversation) await this.conversation(conversation);
   }
 
-  private async search(): Promise<void> {
+  private async search(offset = this.offset): Promise<void> {
     const params = new URLSearchParams();
-    for (const [key, value] of new FormData(this.form))
-      if (typeof value === 'string' && value.trim()) params.set(key, value.trim());
-    params.set('limit', '50');
+    for (const [key, value] of new FormData(this.form)) {
+      if (typeof value !== 'string' || !value.trim()) continue;
+      if (key === 'from' || key === 'to') {
+        const at = new Date(value);
+        if (Number.isNaN(at.getTime())) continue;
+        params.set(key, at.toISOString());
+      } else params.set(key, value.trim());
+    }
+    params.set('limit', String(PAGE_SIZE));
+    params.set('offset', String(offset));
     try {
       const page = await api<Page>('GET', `/api/traces?${params}`);
+      this.offset = offset;
+      const first = page.traces.length ? offset + 1 : 0;
+      const last = offset + page.traces.length;
+      // The way to other pages, above the list and again below it (where a long page is read to).
+      const turn = (testids: boolean) => [
+        offset > 0
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'secondary',
+                'data-testid': testids ? 'newer-page' : undefined,
+                onclick: () => void this.turn(Math.max(0, offset - PAGE_SIZE)),
+              },
+              '← Newer',
+            )
+          : '',
+        last < page.total
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'secondary',
+                'data-testid': testids ? 'older-page' : undefined,
+                onclick: () => void this.turn(last),
+              },
+              'Older →',
+            )
+          : '',
+      ];
+      const count = h(
+        'p',
+        { class: 'hint', 'data-testid': 'result-count', 'aria-live': 'polite' },
+        page.total > page.traces.length || offset > 0
+          ? `Runs ${first}–${last} of ${page.total}, newest first`
+          : `${page.total} run${page.total === 1 ? '' : 's'}`,
+      );
+      const pager = h('div', { class: 'pager' }, count, ...turn(true));
+      if (!page.traces.length) {
+        count.textContent = offset > 0 ? 'No more runs.' : 'No runs match: clear a filter or widen the time range.';
+        this.results.replaceChildren(pager);
+        return;
+      }
       this.results.replaceChildren(
-        h('p', { class: 'hint' }, `${page.total} run${page.total === 1 ? '' : 's'}`),
+        pager,
         h(
           'table',
           {},
           h('thead', {}, h('tr', {}, ...['When', 'What was said', 'Outcome'].map((t) => h('th', {}, t)))),
           h('tbody', {}, ...page.traces.map((t) => this.row(t))),
         ),
+        page.traces.length > 10 ? h('div', { class: 'pager' }, ...turn(false)) : '',
       );
     } catch (e) {
-      this.results.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
+      this.results.replaceChildren(errorView(e));
     }
+  }
+
+  /** Another page of the same search, read from its top. */
+  private async turn(offset: number): Promise<void> {
+    await this.search(offset);
+    this.results.scrollIntoView({ block: 'start' });
   }
 
   private row(t: Summary): HTMLElement {
@@ -173,7 +238,7 @@ class SupportPage {
     try {
       view = await api<TraceDetail>('GET', `/api/traces/${traceId}`);
     } catch (e) {
-      this.detail.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
+      this.detail.replaceChildren(errorView(e));
       return;
     }
     const replayOutcome = h('div', { class: 'replay', 'data-testid': 'replay-outcome', 'aria-live': 'polite' });
@@ -199,7 +264,7 @@ class SupportPage {
             ['Assistant time', ms(view.activeMs)],
             ['Waiting for seller', view.waitingMs ? ms(view.waitingMs) : 'none'],
             ['Started', time(view.startedAt)],
-            ['Trace', view.traceId],
+            ['Trace', traceIdView(view.traceId)],
           ] as [string, string | Node][]
         ).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
       ),
@@ -270,7 +335,7 @@ class SupportPage {
         `/api/traces?${new URLSearchParams({ conversationId: id, limit: String(CONVERSATION_RUNS) })}`,
       );
     } catch (e) {
-      this.detail.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
+      this.detail.replaceChildren(errorView(e));
       return;
     }
     const runs = [...page.traces].reverse();
@@ -316,11 +381,17 @@ class SupportPage {
           : h('p', { class: 'warning' }, `Diverged at step ${first?.step} (${first?.kind}): ${first?.message}`),
       );
     } catch (e) {
-      outcome.replaceChildren(h('p', { class: 'error', role: 'alert' }, (e as Error).message));
+      outcome.replaceChildren(errorView(e));
     } finally {
       button.disabled = false;
     }
   }
+}
+
+/** The trace id, with a button to copy it: support pastes it into tickets, `npm run trace` and Langfuse. */
+function traceIdView(traceId: string): HTMLElement {
+  const id = h('span', { class: 'id', 'data-testid': 'trace-id' }, traceId);
+  return h('span', {}, id, ' ', copyButton(traceId, 'trace id', id));
 }
 
 function legend(kind: string): HTMLElement {
