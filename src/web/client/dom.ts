@@ -31,6 +31,9 @@ export const clear = (el: Element) => el.replaceChildren();
 export const euro = (value: number) =>
   new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' }).format(value);
 
+/** `1 model call`, `3 model calls`: a count with its noun in the number it takes. */
+export const counted = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 export const time = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'medium' });
 
 /** Model replies use **bold** for the drafted title; render just that, as elements (never as HTML). */

@@ -1,5 +1,5 @@
 import { api, ApiError } from './api.js';
-import { clear, h, time } from './dom.js';
+import { clear, counted, h, time } from './dom.js';
 import { errorView, signOutButton } from './signIn.js';
 import { copyButton } from './copyButton.js';
 import { requireSupport } from './supportGate.js';
@@ -259,7 +259,7 @@ class SupportPage {
             ['Model', `${view.model} · prompt ${view.promptVersion}`],
             [
               'Steps',
-              `${view.steps} · ${view.usage.modelCalls} model calls · ${view.usage.inputTokens + view.usage.outputTokens} tokens`,
+              `${view.steps} · ${counted(view.usage.modelCalls, 'model call')} · ${counted(view.usage.inputTokens + view.usage.outputTokens, 'token')}`,
             ],
             ['Assistant time', ms(view.activeMs)],
             ['Waiting for seller', view.waitingMs ? ms(view.waitingMs) : 'none'],
@@ -376,7 +376,7 @@ class SupportPage {
           ? h(
               'p',
               { class: 'ok' },
-              `Identical: the current code made the same ${report.modelCalls.replayed} model calls, tool calls and decisions.`,
+              `Identical: the current code made the same model calls (${report.modelCalls.replayed}), tool calls and decisions.`,
             )
           : h('p', { class: 'warning' }, `Diverged at step ${first?.step} (${first?.kind}): ${first?.message}`),
       );
