@@ -30,6 +30,8 @@ function act(items: Item[], message: SellerMessage, intent: Intent): Turn {
       return say(replies.askOneListingOrEach(intent.item.draft.title, intent.quantity, intent.each, intent.tooMany));
     case 'several_items':
       return say(replies.askWhichItemFirst(intent.parts));
+    case 'size_or_price_unclear':
+      return say(replies.askSizeOrPrice(intent.item.draft.title, intent.amount));
     case 'vehicle_unclear':
       return say(replies.askVehicleDetails());
     case 'reprice_described':

@@ -17,6 +17,7 @@ import { isJustAPrice, parseAmount, requestedPrice } from './price.js';
 import { relativePriceChange } from './priceChange.js';
 import { unsupportedAction } from './unsupportedAction.js';
 import { notAnItem } from './notAnItem.js';
+import { sizeOrPrice } from './bareAmount.js';
 
 export type { Intent } from './intentKind.js';
 
@@ -166,6 +167,8 @@ function sellIntent(offer: SellOffer): Intent {
   if (item.vague) return { kind: 'sell_unclear' };
   const perPiece = pricedPerPiece(offer.itemText);
   if (perPiece) return { kind: 'quantity_unclear', item, itemText: offer.itemText, ...perPiece };
+  const size = item.draft.price === undefined ? sizeOrPrice(offer.itemText) : undefined;
+  if (size !== undefined) return { kind: 'size_or_price_unclear', item, itemText: offer.itemText, amount: size };
   if (item.draft.category === 'Vehicles' && isVagueVehicle(itemPhrase(offer.itemText), offer.itemText))
     return { kind: 'vehicle_unclear' };
   return { kind: 'sell', item };

@@ -38,6 +38,14 @@ export const askWhichItemFirst = (parts: string[]): string =>
     .map((p) => `“${plain(p, 60)}”`)
     .join(', ')}). One listing is one item: which one should I list first, and at what price?`;
 
+export function askSizeOrPrice(title: string, amount: number): string {
+  const item = title.replace(new RegExp(String.raw`\s*\b${String(amount).replace('.', String.raw`\.`)}\b`), '');
+  return (
+    `Is ${amount} the size of the **${plain(item || title, 60)}** or its price? ` +
+    `Reply "size ${amount}" (with your price, if you have one) or "${amount} euros".`
+  );
+}
+
 export const askVehicleDetails = (): string =>
   'Which vehicle is it? Tell me the make, model, year and mileage (and your price if you have one), e.g. "VW Golf 1.6 TDI, 2014, 120,000 km, 6,500 euros".';
 
