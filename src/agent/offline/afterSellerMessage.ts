@@ -6,6 +6,7 @@ import { classify, intentAt, type Intent } from './intent.js';
 import { searchCategory, startStep, withPlan } from './requestSteps.js';
 import { listedPrice, pendingReprice } from './pendingReprice.js';
 import { applyRelativePrice } from './priceChange.js';
+import { answerOwnPrice } from './ownPriceQuestion.js';
 import * as replies from './replies.js';
 import { callTool, say, type Turn } from './turn.js';
 
@@ -38,6 +39,8 @@ function act(items: Item[], message: SellerMessage, intent: Intent): Turn {
       return repriceDescribed(items, intent);
     case 'price_question':
       return callTool('searchSimilar', { query: intent.query, category: searchCategory(intent.category), limit: 5 });
+    case 'own_price_question':
+      return answerOwnPrice(items, intent);
     case 'price_question_unclear':
       return say(replies.askWhichItemToPrice());
     case 'change_draft':

@@ -22,6 +22,7 @@ import { classify, intentAt } from './intent.js';
 import { readSellOffer } from './itemText.js';
 import { keywordHits } from './category.js';
 import { afterOwnSearch } from './describedReprice.js';
+import { ownPriceFound } from './ownPriceQuestion.js';
 import { applyRelativePrice } from './priceChange.js';
 import { repairArguments } from './argumentRepair.js';
 import * as replies from './replies.js';
@@ -72,6 +73,7 @@ function afterSearch(items: Item[], search: Outcome<'search'>, call: ToolCall | 
   const seller = lastSellerMessage(items);
   const intent = seller ? intentAt(items, seller.index) : undefined;
   if (intent?.kind === 'reprice_described') return afterOwnSearch(search.matches, intent);
+  if (intent?.kind === 'own_price_question') return ownPriceFound(search.matches, intent);
   if (intent?.kind === 'sell') {
     const draft = settleCategory(intent.item.draft, search.matches);
     const broad = queryOf(call) !== intent.item.query;

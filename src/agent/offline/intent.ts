@@ -18,6 +18,7 @@ import { relativePriceChange } from './priceChange.js';
 import { unsupportedAction } from './unsupportedAction.js';
 import { notAnItem } from './notAnItem.js';
 import { sizeOrPrice } from './bareAmount.js';
+import { ownPriceQuestion } from './ownPriceQuestion.js';
 
 export type { Intent } from './intentKind.js';
 
@@ -232,6 +233,9 @@ function classifyText(text: string, draft: Draft | undefined, wholeMessage = tru
 
   const described = describedReprice(text, draft);
   if (described) return described;
+
+  const own = REPRICE_VERB.test(text) ? undefined : ownPriceQuestion(text);
+  if (own) return { kind: 'own_price_question', ref: own };
 
   const offer = readSellOffer(text);
   if (offer?.explicit) {

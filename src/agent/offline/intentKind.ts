@@ -33,6 +33,8 @@ export type Intent =
   | { kind: 'reprice_described'; ref: ListingReference; price?: number; relative?: RelativePrice }
   | { kind: 'price_question'; query: string; category: Category; itemName: string }
   | { kind: 'price_question_unclear' }
+  /** "what's my oak table listed at?": the price of a listing of the seller's, looked up. */
+  | { kind: 'own_price_question'; ref: ListingReference }
   | { kind: 'change_draft'; change: DraftChange; draft: Draft }
   | { kind: 'change_without_draft'; change: DraftChange }
   | { kind: 'confirm'; draft?: Draft }

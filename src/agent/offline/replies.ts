@@ -67,6 +67,12 @@ export function listingsToChoose(description: string, matches: ListingSummary[])
   return `Several of your listings match “${plain(description, 60)}”: ${shown}. Which listing do you mean?`;
 }
 
+/** The price a listing of the seller's is at now, from a tool result; changing it is only offered. */
+export const listedAt = (listing: ListingSummary): string =>
+  `Your listing **${plain(listing.title, 60)}** (${listing.id}) is listed at ${formatEur(listing.price)}` +
+  `${listing.status && listing.status !== 'active' ? ` (status: ${plain(listing.status, 20)})` : ''}. ` +
+  'Tell me if you want to change its price.';
+
 export const noOwnListingMatches = (description: string): string =>
   `I couldn't find a listing of yours matching “${plain(description, 60)}”. Which listing is it? Give me its id (lst_…) or words from its title.`;
 
@@ -215,6 +221,10 @@ export const relativeLeavesNoPrice = (
 /** A price change with nothing to say which listing: ask for the id rather than guess. */
 export const askWhichListing = (): string =>
   'Which listing should I re-price? Tell me its id (it looks like lst_…) and the new price, e.g. "lower lst_0000001 to 350" or "lower lst_0000001 by 10%".';
+
+export const askWhichListingToShow = (): string =>
+  'Which listing do you mean? Tell me its id (it looks like lst_…) or words from its title, ' +
+  'e.g. "show me lst_0000001".';
 
 export const askWhichListingAt = (price: number): string =>
   `Which listing should I re-price to ${formatEur(price)}? Tell me its id (it looks like lst_…) or words from its title.`;
