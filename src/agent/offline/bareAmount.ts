@@ -1,4 +1,5 @@
 import { categoryOf, keywordHits, namesAKindOfItem } from './category.js';
+import { isCollection } from './collection.js';
 
 /**
  * An amount ending an item's words with no money word: "kids bike 40", "iphone 13 pro 256gb 600",
@@ -67,6 +68,8 @@ function readAmount(before: string, raw: string, thousands: string | undefined):
   if (amount === undefined) return undefined;
   if (thousands) return SCREEN.test(before) ? undefined : 'price';
   if (isYear(raw)) return undefined;
+  // "box of old vinyl records 50", "bundle of kids clothes 25": a lot has one price and no single size.
+  if (isCollection(before)) return amount >= 5 ? 'price' : undefined;
   if (STORAGE.has(amount) && categoryOf(before) === 'Electronics') return undefined;
   // "ps5 350", "iphone 13 pro 256gb 600": the item already has its model or specs, so this is the price.
   if (words.some((w) => /\d/.test(w))) return amount >= 5 ? 'price' : undefined;
