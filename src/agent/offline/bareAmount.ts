@@ -1,4 +1,4 @@
-import { categoryOf, keywordHits, namesAKindOfItem } from './category.js';
+import { categoryOf, keywordHits, namesAKindOfItem, type KeywordHit } from './category.js';
 import { isCollection } from './collection.js';
 
 /**
@@ -73,13 +73,28 @@ function readAmount(before: string, raw: string, thousands: string | undefined):
   if (STORAGE.has(amount) && categoryOf(before) === 'Electronics') return undefined;
   // "ps5 350", "iphone 13 pro 256gb 600": the item already has its model or specs, so this is the price.
   if (words.some((w) => /\d/.test(w))) return amount >= 5 ? 'price' : undefined;
-  // The item word ending the words ("tv stand", not "tv"), if one does.
-  const head = keywordHits(before).find((hit) => hit.end === before.trimEnd().length);
-  const afterKind = head !== undefined && namesAKindOfItem(head.keyword);
-  if (!afterKind || amount < 10) return undefined;
+  // The item word ending the words ("tv stand", not "tv"), or the last one before a few words
+  // describing it ("bookcase white", "jacket size M"): after those the number is no model either.
+  const head = keywordHits(before)
+    .filter((hit) => namesAKindOfItem(hit.keyword))
+    .reduce<KeywordHit | undefined>((last, hit) => (!last || hit.end > last.end ? hit : last), undefined);
+  const described = head ? before.slice(head.end).trim() : '';
+  if (!head || amount < 10 || !DESCRIBING.test(described)) return undefined;
+  // "car fiat 500": a brand or model after the item word makes the number its model.
+  if (keywordHits(described).some((hit) => !namesAKindOfItem(hit.keyword))) return undefined;
+  // "jacket size M 45", "tv 55 inch": the size is already said, so this number is the price.
+  if (SIZE_SAID.test(described)) return 'price';
   if (head.category === 'Clothing' && amount <= MAX_CLOTHING_SIZE) return 'size';
-  return SIZE_RANGES.some(([kind, isSize]) => kind.test(previous) && isSize(amount)) ? 'size' : 'price';
+  return SIZE_RANGES.some(([kind, isSize]) => kind.test(head.keyword.split(' ').at(-1) ?? '') && isSize(amount))
+    ? 'size'
+    : 'price';
 }
+
+/** At most a few words, no numbers, between the item word and the amount: colours, state, a letter size. */
+const DESCRIBING = /^(?:[\p{L}'-]+(?:\s+|$)){0,3}$/u;
+
+/** A size given in words before the amount. */
+const SIZE_SAID = /\b(?:size|sz)\s+\p{L}{1,3}\b|\b(?:xx?s|s|m|l|xx?l)\b/iu;
 
 /** Each bare amount ending a part of the text, with how it reads. */
 function bareAmounts(text: string): Array<{ whole: string; at: number; reading: 'price' | 'size' | undefined }> {
