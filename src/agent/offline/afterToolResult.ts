@@ -22,6 +22,7 @@ import { classify, intentAt } from './intent.js';
 import { readSellOffer } from './itemText.js';
 import { keywordHits } from './category.js';
 import { afterOwnSearch } from './describedReprice.js';
+import { settleByOrTo } from './settleByOrTo.js';
 import { ownPriceFound } from './ownPriceQuestion.js';
 import { applyRelativePrice } from './priceChange.js';
 import { repairArguments } from './argumentRepair.js';
@@ -214,7 +215,9 @@ function afterRejection(call: ToolCall | undefined, rejection: Outcome<'rejected
       const other = draft && rejection.sellerMessage ? anotherItem(rejection.sellerMessage, draft) : undefined;
       if (draft && other) return say(replies.rejectedForAnotherItem(draft.title, other));
       if (draft) {
-        const { draft: revised, changes } = reviseDraft(draft, change);
+        const settled = settleByOrTo(draft, change);
+        if (settled === 'ask') return say(replies.askByOrTo(draft, change.byOrTo!));
+        const { draft: revised, changes } = reviseDraft(draft, settled);
         if (isPriced(revised) && changes.length) {
           return callTool('createListing', createListingArguments(revised), replies.revisedDraft(changes));
         }

@@ -18,6 +18,7 @@ import { relativePriceChange } from './priceChange.js';
 import { unsupportedAction } from './unsupportedAction.js';
 import { notAnItem } from './notAnItem.js';
 import { sizeOrPrice } from './bareAmount.js';
+import { byOrTo } from './byOrTo.js';
 import { ownPriceQuestion } from './ownPriceQuestion.js';
 
 export type { Intent } from './intentKind.js';
@@ -153,6 +154,8 @@ function listingRequest(message: string): Intent | undefined {
     requestedPrice(after) ??
     requestedPrice(rest) ??
     (/^(?:is|was|are|were|what|why|how|does|did)\b/i.test(text) ? undefined : priceAtEnd(after));
+  // "lower lst_… 20": to 20 or by 20 is not known before the listing's price is; the new one is asked.
+  if (price !== undefined && byOrTo(rest)?.amount === price) return { kind: 'reprice', listingId };
   if (price !== undefined) return { kind: 'reprice', listingId, price };
   if (REPRICE_VERB.test(text)) return { kind: 'reprice', listingId };
   return { kind: 'lookup', listingId };

@@ -222,6 +222,17 @@ export const relativeLeavesNoPrice = (
 export const askWhichListing = (): string =>
   'Which listing should I re-price? Tell me its id (it looks like lst_…) and the new price, e.g. "lower lst_0000001 to 350" or "lower lst_0000001 by 10%".';
 
+/** "drop 20" on a draft at €300: €280 or €20? Both figures come from the seller and the draft. */
+export function askByOrTo(draft: Draft, change: { direction: 1 | -1; amount: number }): string {
+  const current = draft.price ?? 0;
+  const verb = change.direction < 0 ? 'Lower' : 'Raise';
+  const by = formatEur(Math.round((current + change.direction * change.amount) * 100) / 100);
+  return (
+    `${verb} the price by ${formatEur(change.amount)} (from ${formatEur(current)} to ${by}), ` +
+    `or set it to ${formatEur(change.amount)}? Say "by ${change.amount}" or "to ${change.amount}".`
+  );
+}
+
 export const askWhichListingToShow = (): string =>
   'Which listing do you mean? Tell me its id (it looks like lst_…) or words from its title, ' +
   'e.g. "show me lst_0000001".';
