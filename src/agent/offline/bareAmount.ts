@@ -85,6 +85,8 @@ function readAmount(before: string, raw: string, thousands: string | undefined):
   // "jacket size M 45", "tv 55 inch": the size is already said, so this number is the price.
   if (SIZE_SAID.test(described)) return 'price';
   if (head.category === 'Clothing' && amount <= MAX_CLOTHING_SIZE) return 'size';
+  // Wheel and screen inches follow the item word itself; "bike lock 15" is a lock's price.
+  if (described) return 'price';
   return SIZE_RANGES.some(([kind, isSize]) => kind.test(head.keyword.split(' ').at(-1) ?? '') && isSize(amount))
     ? 'size'
     : 'price';
