@@ -1,11 +1,13 @@
 import { currentDraft, createListingArguments, isPriced, reviseDraft, type Draft } from './draft.js';
 import type { DraftChange } from './draftChange.js';
 import { repriceDescribed } from './describedReprice.js';
+import { settleByOrTo } from './settleByOrTo.js';
 import type { Item, SellerMessage } from './history.js';
 import { classify, intentAt, type Intent } from './intent.js';
 import { searchCategory, startStep, withPlan } from './requestSteps.js';
 import { listedPrice, pendingReprice } from './pendingReprice.js';
 import { applyRelativePrice } from './priceChange.js';
+import { answerOwnPrice } from './ownPriceQuestion.js';
 import * as replies from './replies.js';
 import { callTool, say, type Turn } from './turn.js';
 
@@ -30,12 +32,16 @@ function act(items: Item[], message: SellerMessage, intent: Intent): Turn {
       return say(replies.askOneListingOrEach(intent.item.draft.title, intent.quantity, intent.each, intent.tooMany));
     case 'several_items':
       return say(replies.askWhichItemFirst(intent.parts));
+    case 'size_or_price_unclear':
+      return say(replies.askSizeOrPrice(intent.item.draft.title, intent.amount));
     case 'vehicle_unclear':
       return say(replies.askVehicleDetails());
     case 'reprice_described':
       return repriceDescribed(items, intent);
     case 'price_question':
       return callTool('searchSimilar', { query: intent.query, category: searchCategory(intent.category), limit: 5 });
+    case 'own_price_question':
+      return answerOwnPrice(items, intent);
     case 'price_question_unclear':
       return say(replies.askWhichItemToPrice());
     case 'change_draft':
@@ -45,7 +51,7 @@ function act(items: Item[], message: SellerMessage, intent: Intent): Turn {
         repriceInstead(items, message, intent.change) ??
         // "lower it by 20" with nothing to start from: which listing is meant is the question, not a draft.
         say(
-          intent.change.relativePrice
+          intent.change.relativePrice || intent.change.byOrTo
             ? replies.askWhichListing()
             : // "change my listing's price to 100": the price is known, the listing is the question.
               intent.change.price !== undefined && NAMES_A_LISTING.test(message.text)
@@ -87,7 +93,9 @@ function act(items: Item[], message: SellerMessage, intent: Intent): Turn {
   }
 }
 
-function proposeRevision(draft: Draft, change: DraftChange): Turn {
+function proposeRevision(draft: Draft, asked: DraftChange): Turn {
+  const change = settleByOrTo(draft, asked);
+  if (change === 'ask') return say(replies.askByOrTo(draft, asked.byOrTo!));
   const { draft: revised, changes } = reviseDraft(draft, change);
   if (!isPriced(revised)) return say(replies.draftNeedsPrice(revised));
   return callTool('createListing', createListingArguments(revised), replies.revisedDraft(changes));

@@ -22,6 +22,8 @@ import { classify, intentAt } from './intent.js';
 import { readSellOffer } from './itemText.js';
 import { keywordHits } from './category.js';
 import { afterOwnSearch } from './describedReprice.js';
+import { settleByOrTo } from './settleByOrTo.js';
+import { ownPriceFound } from './ownPriceQuestion.js';
 import { applyRelativePrice } from './priceChange.js';
 import { repairArguments } from './argumentRepair.js';
 import * as replies from './replies.js';
@@ -72,6 +74,7 @@ function afterSearch(items: Item[], search: Outcome<'search'>, call: ToolCall | 
   const seller = lastSellerMessage(items);
   const intent = seller ? intentAt(items, seller.index) : undefined;
   if (intent?.kind === 'reprice_described') return afterOwnSearch(search.matches, intent);
+  if (intent?.kind === 'own_price_question') return ownPriceFound(search.matches, intent);
   if (intent?.kind === 'sell') {
     const draft = settleCategory(intent.item.draft, search.matches);
     const broad = queryOf(call) !== intent.item.query;
@@ -212,7 +215,9 @@ function afterRejection(call: ToolCall | undefined, rejection: Outcome<'rejected
       const other = draft && rejection.sellerMessage ? anotherItem(rejection.sellerMessage, draft) : undefined;
       if (draft && other) return say(replies.rejectedForAnotherItem(draft.title, other));
       if (draft) {
-        const { draft: revised, changes } = reviseDraft(draft, change);
+        const settled = settleByOrTo(draft, change);
+        if (settled === 'ask') return say(replies.askByOrTo(draft, change.byOrTo!));
+        const { draft: revised, changes } = reviseDraft(draft, settled);
         if (isPriced(revised) && changes.length) {
           return callTool('createListing', createListingArguments(revised), replies.revisedDraft(changes));
         }

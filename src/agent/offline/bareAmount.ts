@@ -1,4 +1,5 @@
-import { categoryOf, keywordHits, namesAKindOfItem } from './category.js';
+import { categoryOf, keywordHits, namesAKindOfItem, type KeywordHit } from './category.js';
+import { isCollection } from './collection.js';
 
 /**
  * An amount ending an item's words with no money word: "kids bike 40", "iphone 13 pro 256gb 600",
@@ -55,24 +56,64 @@ function amountOf(raw: string, thousands: string | undefined): number | undefine
   return thousands ? value * 1000 : value;
 }
 
-/** Whether the number ending `before` (the words of its part up to it) is the item's price. */
-function isPrice(before: string, raw: string, thousands: string | undefined): boolean {
+/**
+ * What the number ending `before` (the words of its part up to it) is: the item's price, a size that
+ * might also be the price ("winter jacket 40", "tv 55", "bike 26"), or part of the item (undefined).
+ */
+function readAmount(before: string, raw: string, thousands: string | undefined): 'price' | 'size' | undefined {
   const words = before.trim().split(/\s+/).filter(Boolean);
   const previous = (words.at(-1) ?? '').replace(/[^\p{L}\p{N}'-]/gu, '');
-  if (!previous || NOT_A_PRICE_AFTER.test(previous) || /^[$£€]/.test(words.at(-1) ?? '')) return false;
+  if (!previous || NOT_A_PRICE_AFTER.test(previous) || /^[$£€]/.test(words.at(-1) ?? '')) return undefined;
   const amount = amountOf(raw, thousands);
-  if (amount === undefined) return false;
-  if (thousands) return !SCREEN.test(before);
-  if (isYear(raw)) return false;
-  if (STORAGE.has(amount) && categoryOf(before) === 'Electronics') return false;
+  if (amount === undefined) return undefined;
+  if (thousands) return SCREEN.test(before) ? undefined : 'price';
+  if (isYear(raw)) return undefined;
+  // "box of old vinyl records 50", "bundle of kids clothes 25": a lot has one price and no single size.
+  if (isCollection(before)) return amount >= 5 ? 'price' : undefined;
+  if (STORAGE.has(amount) && categoryOf(before) === 'Electronics') return undefined;
   // "ps5 350", "iphone 13 pro 256gb 600": the item already has its model or specs, so this is the price.
-  if (words.some((w) => /\d/.test(w))) return amount >= 5;
-  // The item word ending the words ("tv stand", not "tv"), if one does.
-  const head = keywordHits(before).find((hit) => hit.end === before.trimEnd().length);
-  const afterKind = head !== undefined && namesAKindOfItem(head.keyword);
-  if (!afterKind || amount < 10) return false;
-  if (head.category === 'Clothing' && amount <= MAX_CLOTHING_SIZE) return false;
-  return !SIZE_RANGES.some(([kind, isSize]) => kind.test(previous) && isSize(amount));
+  if (words.some((w) => /\d/.test(w))) return amount >= 5 ? 'price' : undefined;
+  // The item word ending the words ("tv stand", not "tv"), or the last one before a few words
+  // describing it ("bookcase white", "jacket size M"): after those the number is no model either.
+  const head = keywordHits(before)
+    .filter((hit) => namesAKindOfItem(hit.keyword))
+    .reduce<KeywordHit | undefined>((last, hit) => (!last || hit.end > last.end ? hit : last), undefined);
+  const described = head ? before.slice(head.end).trim() : '';
+  if (!head || amount < 10 || !DESCRIBING.test(described)) return undefined;
+  // "car fiat 500": a brand or model after the item word makes the number its model.
+  if (keywordHits(described).some((hit) => !namesAKindOfItem(hit.keyword))) return undefined;
+  // "jacket size M 45", "tv 55 inch": the size is already said, so this number is the price.
+  if (SIZE_SAID.test(described)) return 'price';
+  if (head.category === 'Clothing' && amount <= MAX_CLOTHING_SIZE) return 'size';
+  // Wheel and screen inches follow the item word itself; "bike lock 15" is a lock's price.
+  if (described) return 'price';
+  return SIZE_RANGES.some(([kind, isSize]) => kind.test(head.keyword.split(' ').at(-1) ?? '') && isSize(amount))
+    ? 'size'
+    : 'price';
+}
+
+/** At most a few words, no numbers, between the item word and the amount: colours, state, a letter size. */
+const DESCRIBING = /^(?:[\p{L}'-]+(?:\s+|$)){0,3}$/u;
+
+/** A size given in words before the amount. */
+const SIZE_SAID = /\b(?:size|sz)\s+\p{L}{1,3}\b|\b(?:xx?s|s|m|l|xx?l)\b/iu;
+
+/** Each bare amount ending a part of the text, with how it reads. */
+function bareAmounts(text: string): Array<{ whole: string; at: number; reading: 'price' | 'size' | undefined }> {
+  return [...text.matchAll(AMOUNT_AT_END)].map((m) => {
+    const at = m.index;
+    const partStart = Math.max(0, ...[...text.slice(0, at).matchAll(PART_BREAK)].map((p) => p.index + p[0].length));
+    return { whole: m[0], at, reading: readAmount(text.slice(partStart, at), m[1], m[2]) };
+  });
+}
+
+/**
+ * A bare amount after an item that comes in sizes, where a size is as likely as a price: "winter
+ * jacket 40" (EU 40 or €40?), "tv 55", "bike 26". Which it is gets asked, never guessed.
+ */
+export function sizeOrPrice(text: string): number | undefined {
+  const sizes = bareAmounts(text).filter((a) => a.reading === 'size');
+  return sizes.length === 1 ? amountOf(sizes[0].whole, undefined) : undefined;
 }
 
 /**
@@ -80,12 +121,9 @@ function isPrice(before: string, raw: string, thousands: string | undefined): bo
  * kept out of the title and description like any stated price. Other text is returned unchanged.
  */
 export function withBareAmountMarked(text: string): string {
-  const marked = text.replace(
-    AMOUNT_AT_END,
-    (whole: string, raw: string, thousands: string | undefined, at: number) => {
-      const partStart = Math.max(0, ...[...text.slice(0, at).matchAll(PART_BREAK)].map((m) => m.index + m[0].length));
-      return isPrice(text.slice(partStart, at), raw, thousands) ? `€${whole.trim()}` : whole;
-    },
-  );
+  let marked = text;
+  for (const amount of bareAmounts(text).reverse())
+    if (amount.reading === 'price')
+      marked = `${marked.slice(0, amount.at)}€${amount.whole.trim()}${marked.slice(amount.at + amount.whole.length)}`;
   return marked;
 }

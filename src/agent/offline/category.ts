@@ -208,6 +208,7 @@ const KEYWORDS: Partial<Record<Exclude<Category, 'Other'>, string[]>> = {
     'vest',
     'blouse',
     'leggings',
+    'clothes',
   ],
   Vehicles: [
     'volkswagen',

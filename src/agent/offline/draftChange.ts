@@ -3,6 +3,7 @@ import { namedCategory } from './category.js';
 import { conditionFrom, requestedCondition } from './condition.js';
 import { requestedPrice } from './price.js';
 import { relativePriceChange, type RelativePrice } from './priceChange.js';
+import { byOrTo, type ByOrTo } from './byOrTo.js';
 
 /** What the seller asked to change in a draft: in a chat message or in the words of a rejection. */
 export interface DraftChange {
@@ -16,6 +17,8 @@ export interface DraftChange {
   category?: Category;
   description?: string;
   descriptionAddition?: string;
+  /** "drop 20": to 20 or by 20, settled against the current price (see byOrTo.ts). */
+  byOrTo?: ByOrTo;
 }
 
 const FOLLOWING_CHANGE = '(?:make|set|change|price|lower|raise|reduce|drop|put|the price|condition|category|and)';
@@ -140,7 +143,9 @@ export function readDraftChange(text: string): DraftChange | undefined {
   const relative = relativePriceChange(rest);
   const price = relative ? undefined : requestedPrice(rest);
   if (relative) change.relativePrice = relative;
-  if (price !== undefined) change.price = price;
+  const unclear = relative ? undefined : byOrTo(rest);
+  if (unclear && unclear.amount === price) change.byOrTo = unclear;
+  else if (price !== undefined) change.price = price;
   const condition = requestedCondition(rest);
   if (condition) change.condition = condition;
   if (CATEGORY_CONTEXT.test(rest)) {

@@ -7,6 +7,7 @@ import { moreDetailedItem } from './moreDetails.js';
 import { requestedPrice } from './price.js';
 import { MAX_SEPARATE_LISTINGS, SEPARATELY, TOGETHER, withoutCount } from './quantity.js';
 import { readToolOutcome } from './toolOutcome.js';
+import { sizeOrPriceAnswered } from './sizeAnswer.js';
 
 /**
  * A message that completes the seller's previous request instead of making a
@@ -30,6 +31,8 @@ export function followUp(items: Item[], message: SellerMessage, intent: Intent, 
   if (detailed) return detailed;
   const justPosted = repriceJustPosted(items, message, intent);
   if (justPosted) return justPosted;
+  const sized = sizeOrPriceAnswer(items, message, earlier);
+  if (sized) return sized;
   const answer = mayNameListing(message.text, intent);
   const lot = TOGETHER.test(message.text) || SEPARATELY.test(message.text);
   const choice = mayChooseItem(message.text, intent);
@@ -51,6 +54,13 @@ export function followUp(items: Item[], message: SellerMessage, intent: Intent, 
   // The seller's own amount wins; otherwise the price the advice suggested ("at that price").
   const price = requestedPrice(message.text) ?? suggestedPrice(items, previous.index);
   return { kind: 'sell', item: { draft: { ...draft, price }, query, vague: false } };
+}
+
+/** The answer to "is 40 the size or the price?", asked right before. */
+function sizeOrPriceAnswer(items: Item[], message: SellerMessage, earlier: EarlierIntent): Intent | undefined {
+  const previous = previousRequest(items, message.index);
+  const before = previous ? earlier(previous.index) : undefined;
+  return before?.kind === 'size_or_price_unclear' ? sizeOrPriceAnswered(message.text, before) : undefined;
 }
 
 type PerPiece = Extract<Intent, { kind: 'quantity_unclear' }>;

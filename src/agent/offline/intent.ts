@@ -17,6 +17,9 @@ import { isJustAPrice, parseAmount, requestedPrice } from './price.js';
 import { relativePriceChange } from './priceChange.js';
 import { unsupportedAction } from './unsupportedAction.js';
 import { notAnItem } from './notAnItem.js';
+import { sizeOrPrice } from './bareAmount.js';
+import { byOrTo } from './byOrTo.js';
+import { ownPriceQuestion } from './ownPriceQuestion.js';
 
 export type { Intent } from './intentKind.js';
 
@@ -60,7 +63,7 @@ const PRICE_QUESTIONS: RegExp[] = [
   /\b(?:what|how much)\b.*?\b(?:i|we)\s+(?:should|could|can|would)\s+(?:ask|charge|get|want|expect)(?:\s+for)?\s+(.*)$/i,
   /\bwhat(?:'s|\s+are|\s+is) (.*?) (?:going|selling) for\b/i,
   // "how much are people asking for used AirPods": the item follows what other sellers do.
-  /\b(?:how much|what) (?:are|do|is|does) (?:people|others|sellers|folks|they|most people|someone)\s+(?:usually\s+|normally\s+)?(?:ask(?:ing)?|charg(?:e|ing)|sell(?:ing)?|get(?:ting)?|pay(?:ing)?|want(?:ing)?|list(?:ing)?)\s+(?:for\s+)?(.*)$/i,
+  /\b(?:how much|what) (?:are|r|do|is|does) (?:people|others|sellers|folks|they|most people|someone)\s+(?:usually\s+|normally\s+)?(?:ask(?:ing)?|charg(?:e|ing)|sell(?:ing)?|get(?:ting)?|pay(?:ing)?|want(?:ing)?|list(?:ing)?)\s+(?:for\s+)?(.*)$/i,
   /\bhow much (?:should|can|could|would|do|might|shall|must) (?:i|we) (?:ask|charge|get|list|sell|price|want|put|expect)(?: (?:it|them))?(?: (?:for|on|at))?\s*(.*)$/i,
   /\bhow much (?:is|are|was|were|does|do|would|could|will|might) (.*?)(?:\s+(?:be\s+)?(?:worth|go for|sell for|sell|fetch|cost|get|go))?\s*[?.!]*$/i,
   /\bwhat(?:'s| is| are| would be| should be| could be)? (?:the |a |an |my )?(?:fair|good|reasonable|right|decent|realistic|typical|market|going|usual|average|best|suggested|recommended)?\s*(?:price|value|asking price)(?: (?:for|of|on))?\s*(.*)$/i,
@@ -82,6 +85,19 @@ const PRICE_QUESTIONS: RegExp[] = [
     'i',
   ),
 ];
+
+/**
+ * "I listed my bike at 300, is that too much?", "selling my ps5 for 400 - too high?": the seller's
+ * own price, questioned; group 1 is the item, and comparables answer it.
+ */
+const OWN_PRICE_DOUBTED = new RegExp(
+  String.raw`\b(?:listed|priced|put(?:\s+up)?|selling|asking|want(?:ing)?)\s+(?:my|the|a|an|our)\s+(.+?)\s+` +
+    String.raw`(?:up\s+)?(?:at|for)\s+(?:€\s?)?\d[\d.,]*k?\s*(?:€|eur(?:os?)?)?\s*[,.;:-]*\s*` +
+    String.raw`(?:is\s+(?:that|it|this)\s+|(?:too|a\s+bit)\s+|am\s+i\s+|would\s+that\s+be\s+)` +
+    String.raw`(?:too\s+)?(?:much|high|low|expensive|cheap|steep|ok(?:ay)?|fair|reasonable|right|asking\s+too)` +
+    String.raw`\b[^?]*\?`,
+  'i',
+);
 
 /** "iphone 11 price?", "Dyson V11 value?": an item, then the word for what it is worth. */
 const ITEM_THEN_PRICE = /^(?!.*\b(?:lst_|listings?|ads?)\b)(.+?)\s+(?:price|value|worth)\s*\?+\s*$/i;
@@ -105,7 +121,7 @@ const QUESTION_TAIL = new RegExp(
 
 function priceQuestion(text: string, draft: Draft | undefined): Intent | undefined {
   const named = itemThenPrice(text);
-  for (const shape of [...PRICE_QUESTIONS, ...(named ? [ITEM_THEN_PRICE] : [])]) {
+  for (const shape of [OWN_PRICE_DOUBTED, ...PRICE_QUESTIONS, ...(named ? [ITEM_THEN_PRICE] : [])]) {
     const m = shape.exec(text);
     if (!m) continue;
     const phrase = itemPhrase((m[1] ?? '').replace(QUESTION_TAIL, ''));
@@ -151,6 +167,8 @@ function listingRequest(message: string): Intent | undefined {
     requestedPrice(after) ??
     requestedPrice(rest) ??
     (/^(?:is|was|are|were|what|why|how|does|did)\b/i.test(text) ? undefined : priceAtEnd(after));
+  // "lower lst_… 20": to 20 or by 20 is not known before the listing's price is; the new one is asked.
+  if (price !== undefined && byOrTo(rest)?.amount === price) return { kind: 'reprice', listingId };
   if (price !== undefined) return { kind: 'reprice', listingId, price };
   if (REPRICE_VERB.test(text)) return { kind: 'reprice', listingId };
   return { kind: 'lookup', listingId };
@@ -166,6 +184,8 @@ function sellIntent(offer: SellOffer): Intent {
   if (item.vague) return { kind: 'sell_unclear' };
   const perPiece = pricedPerPiece(offer.itemText);
   if (perPiece) return { kind: 'quantity_unclear', item, itemText: offer.itemText, ...perPiece };
+  const size = item.draft.price === undefined ? sizeOrPrice(offer.itemText) : undefined;
+  if (size !== undefined) return { kind: 'size_or_price_unclear', item, itemText: offer.itemText, amount: size };
   if (item.draft.category === 'Vehicles' && isVagueVehicle(itemPhrase(offer.itemText), offer.itemText))
     return { kind: 'vehicle_unclear' };
   return { kind: 'sell', item };
@@ -229,6 +249,10 @@ function classifyText(text: string, draft: Draft | undefined, wholeMessage = tru
 
   const described = describedReprice(text, draft);
   if (described) return described;
+
+  // "priced my kayak at 400, am I asking too much?" questions the price; it does not ask for it.
+  const own = REPRICE_VERB.test(text) || OWN_PRICE_DOUBTED.test(text) ? undefined : ownPriceQuestion(text);
+  if (own) return { kind: 'own_price_question', ref: own };
 
   const offer = readSellOffer(text);
   if (offer?.explicit) {

@@ -27,10 +27,14 @@ export type Intent =
   | { kind: 'sell_unclear' }
   | { kind: 'quantity_unclear'; item: ItemDraft; itemText: string; quantity: number; each: number; tooMany?: boolean }
   | { kind: 'several_items'; parts: string[] }
+  /** "winter jacket 40": 40 may be its size or its price; `item` keeps it in the title until told. */
+  | { kind: 'size_or_price_unclear'; item: ItemDraft; itemText: string; amount: number }
   | { kind: 'vehicle_unclear' }
   | { kind: 'reprice_described'; ref: ListingReference; price?: number; relative?: RelativePrice }
   | { kind: 'price_question'; query: string; category: Category; itemName: string }
   | { kind: 'price_question_unclear' }
+  /** "what's my oak table listed at?": the price of a listing of the seller's, looked up. */
+  | { kind: 'own_price_question'; ref: ListingReference }
   | { kind: 'change_draft'; change: DraftChange; draft: Draft }
   | { kind: 'change_without_draft'; change: DraftChange }
   | { kind: 'confirm'; draft?: Draft }

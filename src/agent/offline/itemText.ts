@@ -1,6 +1,7 @@
 import { keywordHits, mentionsItem } from './category.js';
 import { conditionFrom } from './condition.js';
 import { withBareAmountMarked } from './bareAmount.js';
+import { isCollection } from './collection.js';
 import { foreignAmounts, priceRanges, statedPrice, statedPriceSpans } from './price.js';
 
 /**
@@ -61,7 +62,7 @@ const QUESTION_START =
 
 /** Messages that start like this talk about something, they do not describe an item to sell. */
 const NOT_A_DESCRIPTION =
-  /^(?:i|i'm|im|i've|my|we|you|your|it|it's|its|this|that|there|they|he|she|please|thanks|thank|yes|no|ok|okay|show|find|search|look|tell|give|change|make|set|lower|reduce|raise|update|call|rename|delete|remove|cancel|help|why|the price|mark|discount|drop|cut|bump|knock|take|increase|decrease)\b/i;
+  /^(?:i|i'm|im|i've|my|we|you|your|it|it's|its|this|that|there|they|he|she|please|thanks|thank|yes|no|ok|okay|show|find|search|look|tell|give|change|make|set(?!\s+of\b)|lower|reduce|raise|update|call|rename|delete|remove|cancel|help|why|the price|mark|discount|drop|cut|bump|knock|take|increase|decrease)\b/i;
 
 /** "my bike …", "I've got a sofa …": the seller's own item, described. */
 const OWN_ITEM = /^(?:my|our|i(?:'ve| have)? got|i have|got)\s/i;
@@ -98,11 +99,19 @@ function readDescription(message: string): SellOffer | undefined {
   // "I've had this sofa for 3 years, want 200 for it": a price makes a statement about an item an offer.
   if (plainStatement && (!NOT_A_DESCRIPTION.test(text) || statedPrice(text) !== undefined))
     return { itemText: text, explicit: false };
+  // "box of old vinyl records, 50", "pram 80 ono": a lot, or an amount with the words of an asking
+  // price, offers the thing even when its name is not a known item word.
+  const offered = isCollection(text) || DEAL_WORDS.test(text);
+  if (offered && statedPrice(text) !== undefined && !text.includes('?') && !CONVERSATIONAL.test(text) && words <= 30)
+    return { itemText: text, explicit: false };
   // No known item word, but a product name and an asking price ("Omega Seamaster watch, 1.800 EUR"): an offer.
   if (namesAProduct(text) && statedPrice(text) !== undefined && !text.includes('?') && words <= 30)
     return { itemText: text, explicit: false };
   return undefined;
 }
+
+/** Words sellers put after an asking price, never after anything else. */
+const DEAL_WORDS = /\d\s*(?:€|eur(?:os?)?)?\s*(?:ono|obo|ovno|o\.n\.o\.?|o\.b\.o\.?|or (?:best|nearest) offers?)\b/i;
 
 /** Replies in a conversation ("then 1 euro", "let's say 60", "looks right, 5900"), not item names. */
 const CONVERSATIONAL =

@@ -38,6 +38,14 @@ export const askWhichItemFirst = (parts: string[]): string =>
     .map((p) => `“${plain(p, 60)}”`)
     .join(', ')}). One listing is one item: which one should I list first, and at what price?`;
 
+export function askSizeOrPrice(title: string, amount: number): string {
+  const item = title.replace(new RegExp(String.raw`\s*\b${String(amount).replace('.', String.raw`\.`)}\b`), '');
+  return (
+    `Is ${amount} the size of the **${plain(item || title, 60)}** or its price? ` +
+    `Reply "size ${amount}" (with your price, if you have one) or "${amount} euros".`
+  );
+}
+
 export const askVehicleDetails = (): string =>
   'Which vehicle is it? Tell me the make, model, year and mileage (and your price if you have one), e.g. "VW Golf 1.6 TDI, 2014, 120,000 km, 6,500 euros".';
 
@@ -58,6 +66,12 @@ export function listingsToChoose(description: string, matches: ListingSummary[])
     .join(', ');
   return `Several of your listings match “${plain(description, 60)}”: ${shown}. Which listing do you mean?`;
 }
+
+/** The price a listing of the seller's is at now, from a tool result; changing it is only offered. */
+export const listedAt = (listing: ListingSummary): string =>
+  `Your listing **${plain(listing.title, 60)}** (${listing.id}) is listed at ${formatEur(listing.price)}` +
+  `${listing.status && listing.status !== 'active' ? ` (status: ${plain(listing.status, 20)})` : ''}. ` +
+  'Tell me if you want to change its price.';
 
 export const noOwnListingMatches = (description: string): string =>
   `I couldn't find a listing of yours matching “${plain(description, 60)}”. Which listing is it? Give me its id (lst_…) or words from its title.`;
@@ -207,6 +221,21 @@ export const relativeLeavesNoPrice = (
 /** A price change with nothing to say which listing: ask for the id rather than guess. */
 export const askWhichListing = (): string =>
   'Which listing should I re-price? Tell me its id (it looks like lst_…) and the new price, e.g. "lower lst_0000001 to 350" or "lower lst_0000001 by 10%".';
+
+/** "drop 20" on a draft at €300: €280 or €20? Both figures come from the seller and the draft. */
+export function askByOrTo(draft: Draft, change: { direction: 1 | -1; amount: number }): string {
+  const current = draft.price ?? 0;
+  const verb = change.direction < 0 ? 'Lower' : 'Raise';
+  const by = formatEur(Math.round((current + change.direction * change.amount) * 100) / 100);
+  return (
+    `${verb} the price by ${formatEur(change.amount)} (from ${formatEur(current)} to ${by}), ` +
+    `or set it to ${formatEur(change.amount)}? Say "by ${change.amount}" or "to ${change.amount}".`
+  );
+}
+
+export const askWhichListingToShow = (): string =>
+  'Which listing do you mean? Tell me its id (it looks like lst_…) or words from its title, ' +
+  'e.g. "show me lst_0000001".';
 
 export const askWhichListingAt = (price: number): string =>
   `Which listing should I re-price to ${formatEur(price)}? Tell me its id (it looks like lst_…) or words from its title.`;
