@@ -4,6 +4,7 @@ import { CategorySchema, type Category } from '../domain/listing.js';
 import { generateListings, type GeneratedListing } from '../store/seed/listingGenerator.js';
 import { catalogueCategory } from '../store/seed/catalogue.js';
 import type { Store } from '../store/index.js';
+import { engineName, type TrialEngine } from './trialDatabases.js';
 
 /**
  * The comparables set: what `searchSimilar` is for, measured. Each query is a
@@ -130,7 +131,7 @@ export interface ComparablesReport {
   kind: 'listing-assistant-comparables-report';
   createdAt: string;
   /** The store searchSimilar ran on (the figures should not depend on it); absent in reports made before. */
-  engine?: 'sqlite' | 'postgres';
+  engine?: TrialEngine;
   seed: number;
   count: number;
   queries: number;
@@ -203,7 +204,8 @@ export function comparablesMarkdown(report: ComparablesReport): string {
   return [
     `# Comparables report ${report.createdAt}`,
     '',
-    `Catalogue seed ${report.seed}, ${report.count} listings${report.engine ? ` on ${report.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}` : ''}; ${report.queries} labelled queries (\`evals/comparables/\`).`,
+    `Catalogue seed ${report.seed}, ${report.count} listings${report.engine ? ` on ${engineName(report.engine)}` : ''}; ` +
+      `${report.queries} labelled queries (\`evals/comparables/\`).`,
     '',
     '| metric | value |',
     '| --- | --- |',

@@ -4,6 +4,7 @@ import { reportStamp, writeSideReport } from './report.js';
 import { parseCliArgs, runCli, storageOptions } from './cliArgs.js';
 import { withTrialDatabases } from './openTrialDatabases.js';
 import { runStoppable, type StopOptions } from './interruption.js';
+import { engineName } from './trialDatabases.js';
 import {
   buildComparablesSet,
   comparablesMarkdown,
@@ -76,8 +77,15 @@ async function main(): Promise<number> {
   const report = run.done;
   const files = writeComparablesReport(report, values.out);
   const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+  const figures = [
+    `${report.queries} queries`,
+    `precision@5 ${pct(report.meanPrecisionAt5)}`,
+    `suggested price error median ${pct(report.medianRelativePriceError)}, mean ${pct(report.meanRelativePriceError)}`,
+    `within 25% ${pct(report.within25Percent)}`,
+    `no suggestion ${report.noSuggestion}`,
+  ];
   console.log(
-    `comparables (${report.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}): ${report.queries} queries · precision@5 ${pct(report.meanPrecisionAt5)} · suggested price error median ${pct(report.medianRelativePriceError)}, mean ${pct(report.meanRelativePriceError)} · within 25% ${pct(report.within25Percent)} · no suggestion ${report.noSuggestion}\nreport: ${files.markdown}`,
+    `comparables (${engineName(report.engine ?? 'sqlite')}): ${figures.join(' · ')}\nreport: ${files.markdown}`,
   );
   return 0;
 }

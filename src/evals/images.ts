@@ -6,6 +6,7 @@ import { loadConfig } from '../config.js';
 import { createAssistant } from '../agent/createAssistant.js';
 import { withTrialDatabases } from './openTrialDatabases.js';
 import type { StopOptions } from './interruption.js';
+import { engineName, type TrialEngine } from './trialDatabases.js';
 import { Canvas, type Rgb } from './png.js';
 
 /**
@@ -143,7 +144,7 @@ export interface ImagesReport {
   priceMatches: number;
   allMatched: number;
   /** The store the assistant ran on (the figures should not depend on it); absent in reports made before. */
-  engine?: 'sqlite' | 'postgres';
+  engine?: TrialEngine;
   results: ImageResult[];
 }
 
@@ -237,7 +238,8 @@ export function imagesMarkdown(report: ImagesReport): string {
   return [
     `# Photo extraction report ${report.createdAt}`,
     '',
-    `Model **${report.model}**${report.engine ? ` on ${report.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}` : ''}; ${report.images} labelled images (\`evals/images/\`). Matched: category ${report.categoryMatches}/${report.images}, title words ${report.titleMatches}/${report.images}, price range ${report.priceMatches}/${report.images}, all three ${report.allMatched}/${report.images}.`,
+    `Model **${report.model}**${report.engine ? ` on ${engineName(report.engine)}` : ''}; ` +
+      `${report.images} labelled images (\`evals/images/\`). Matched: category ${report.categoryMatches}/${report.images}, title words ${report.titleMatches}/${report.images}, price range ${report.priceMatches}/${report.images}, all three ${report.allMatched}/${report.images}.`,
     '',
     '| image | drafted title | category | price | category ok | title words ok | price ok |',
     '| --- | --- | --- | ---: | --- | --- | --- |',

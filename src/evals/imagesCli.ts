@@ -1,6 +1,7 @@
 import { modelEnvironment, parseCliArgs, runCli, storageOptions } from './cliArgs.js';
 import { reportStamp, writeSideReport } from './report.js';
 import { runStoppable } from './interruption.js';
+import { engineName } from './trialDatabases.js';
 import { buildImageSet, IMAGES_DIR, imagesMarkdown, runImageSet, type ImagesReport } from './images.js';
 
 /**
@@ -40,8 +41,16 @@ async function main(): Promise<number> {
   if ('exitCode' in run) return run.exitCode;
   const report = run.done;
   const files = writeImagesReport(report, values.out);
+  const of = (n: number) => `${n}/${report.images}`;
+  const figures = [
+    `category ${of(report.categoryMatches)}`,
+    `title words ${of(report.titleMatches)}`,
+    `price range ${of(report.priceMatches)}`,
+    `all ${of(report.allMatched)}`,
+  ];
+  const engine = engineName(report.engine ?? 'sqlite');
   console.log(
-    `images (${report.model}, ${report.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}): ${report.images} · category ${report.categoryMatches}/${report.images} · title words ${report.titleMatches}/${report.images} · price range ${report.priceMatches}/${report.images} · all ${report.allMatched}/${report.images}\nreport: ${files.markdown}`,
+    `images (${report.model}, ${engine}): ${report.images} · ${figures.join(' · ')}\nreport: ${files.markdown}`,
   );
   return 0;
 }

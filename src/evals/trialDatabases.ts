@@ -24,10 +24,15 @@ export interface TrialDatabase {
   discard(): Promise<void>;
 }
 
+export type TrialEngine = 'sqlite' | 'postgres';
+
+/** The engine's name as reports print it. */
+export const engineName = (engine: TrialEngine): string => (engine === 'postgres' ? 'PostgreSQL' : 'SQLite');
+
 /** Where the trials' databases live for one suite run: SQLite files, or databases on a PostgreSQL server. */
 export interface TrialDatabases {
   /** `postgres` when several instances can share one trial's database. */
-  readonly engine: 'sqlite' | 'postgres';
+  readonly engine: TrialEngine;
   /** Where they are, for the operator (no password). */
   describe(): string;
   /**
