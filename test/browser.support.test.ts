@@ -37,10 +37,12 @@ type RunResult = { runId: string; traceId: string; reply?: string; pendingApprov
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'browser-support-'));
   // The paging test asks more in a minute than a seller may (60 runs); the limit is not what is tested here.
+  // Every run is sampled for review, so that the review queue holds more than a page too.
   server = await startServer({
     DATABASE_PATH: join(dir, 'web.db'),
     SEED_COUNT: '600',
     RATE_LIMIT_RUNS_PER_MINUTE: '1000',
+    REVIEW_SAMPLE_RATE: '1',
   });
   browser = await launchChromium();
   // A seller's conversation through the real API: a photo run that waits for approval, then a look-up.
@@ -313,4 +315,22 @@ it('pages through many runs, narrows them to a time range, and copies a trace id
   await alert.getByRole('button', { name: 'Sign in again' }).click();
   await page.getByTestId('signed-out').waitFor();
   await page.close();
+
+  // The review queue pages the same way: every run of the burst was sampled into it.
+  const review = await supportPage(SCREENS[1], '/support/review');
+  const queued = review.page.getByTestId('result-count');
+  await expect.poll(() => queued.textContent()).toMatch(/^Items 1–50 of \d+, newest first$/);
+  const items = Number(/of (\d+)/.exec((await queued.textContent()) ?? '')?.[1]);
+  expect(items).toBeGreaterThanOrEqual(54);
+  const runIds = () =>
+    review.page.getByTestId('review-item').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.runId));
+  const firstItems = await runIds();
+  expect(firstItems).toHaveLength(50);
+  await review.page.getByTestId('older-page').click();
+  await expect.poll(() => queued.textContent()).toBe(`Items 51–${items} of ${items}, newest first`);
+  const rest = await runIds();
+  expect(rest).toHaveLength(items - 50);
+  expect(rest.filter((id) => firstItems.includes(id))).toEqual([]);
+  expect(review.errors).toEqual([]);
+  await review.page.close();
 }, 90_000);

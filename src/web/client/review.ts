@@ -3,6 +3,7 @@ import { clear, h, time } from './dom.js';
 import { requireSupport } from './supportGate.js';
 import { errorView } from './signIn.js';
 import { asSellerSees } from './payloadText.js';
+import { pager } from './pager.js';
 import type { ReviewItemView } from '../../feedback/reviewItemView.js';
 
 interface Promotion {
@@ -18,6 +19,9 @@ const REASONS: Record<string, string> = {
 };
 
 /** The annotation queue: label queued runs good or bad, and promote them to eval scenarios. */
+/** Items per page of the queue (the API's page limit). */
+const PAGE_SIZE = 50;
+
 class ReviewPage {
   private readonly list = h('div', { class: 'review-list', 'data-testid': 'review-list' });
   private readonly filters = h(
@@ -67,15 +71,26 @@ class ReviewPage {
     await this.load();
   }
 
-  private async load(): Promise<void> {
+  /** Shows the page of the queue starting at `offset` (a new filter starts at the first). */
+  private async load(offset = 0): Promise<void> {
     const params = new URLSearchParams();
     for (const [k, v] of new FormData(this.filters)) if (typeof v === 'string' && v) params.set(k, v);
-    params.set('limit', '50');
+    params.set('limit', String(PAGE_SIZE));
+    params.set('offset', String(offset));
     try {
       const page = await api<{ items: ReviewItemView[]; total: number }>('GET', `/api/review?${params}`);
+      const at = {
+        offset,
+        shown: page.items.length,
+        total: page.total,
+        size: PAGE_SIZE,
+        noun: ['item', 'items'] as [string, string],
+        turn: (to: number) => void this.load(to).then(() => this.list.scrollIntoView({ block: 'start' })),
+      };
       this.list.replaceChildren(
-        h('p', { class: 'hint' }, `${page.total} item${page.total === 1 ? '' : 's'}`),
+        pager(at),
         ...page.items.map((item) => this.card(item)),
+        page.items.length > 10 ? pager(at, false) : '',
       );
     } catch (e) {
       this.list.replaceChildren(errorView(e));

@@ -2,6 +2,7 @@ import { api, ApiError } from './api.js';
 import { clear, counted, h, time } from './dom.js';
 import { errorView, signOutButton } from './signIn.js';
 import { copyButton } from './copyButton.js';
+import { pager } from './pager.js';
 import { requireSupport } from './supportGate.js';
 import { runTree } from './timelineView.js';
 import { argsInWords, asSellerSees, folded, imageView, plainText, rawJson } from './payloadText.js';
@@ -130,57 +131,30 @@ class SupportPage {
     try {
       const page = await api<Page>('GET', `/api/traces?${params}`);
       this.offset = offset;
-      const first = page.traces.length ? offset + 1 : 0;
-      const last = offset + page.traces.length;
-      // The way to other pages, above the list and again below it (where a long page is read to).
-      const turn = (testids: boolean) => [
-        offset > 0
-          ? h(
-              'button',
-              {
-                type: 'button',
-                class: 'secondary',
-                'data-testid': testids ? 'newer-page' : undefined,
-                onclick: () => void this.turn(Math.max(0, offset - PAGE_SIZE)),
-              },
-              '← Newer',
-            )
-          : '',
-        last < page.total
-          ? h(
-              'button',
-              {
-                type: 'button',
-                class: 'secondary',
-                'data-testid': testids ? 'older-page' : undefined,
-                onclick: () => void this.turn(last),
-              },
-              'Older →',
-            )
-          : '',
-      ];
-      const count = h(
-        'p',
-        { class: 'hint', 'data-testid': 'result-count', 'aria-live': 'polite' },
-        page.total > page.traces.length || offset > 0
-          ? `Runs ${first}–${last} of ${page.total}, newest first`
-          : `${page.total} run${page.total === 1 ? '' : 's'}`,
-      );
-      const pager = h('div', { class: 'pager' }, count, ...turn(true));
+      const at = {
+        offset,
+        shown: page.traces.length,
+        total: page.total,
+        size: PAGE_SIZE,
+        noun: ['run', 'runs'] as [string, string],
+        turn: (to: number) => void this.turn(to),
+      };
+      const top = pager(at);
       if (!page.traces.length) {
-        count.textContent = offset > 0 ? 'No more runs.' : 'No runs match: clear a filter or widen the time range.';
-        this.results.replaceChildren(pager);
+        top.querySelector('[data-testid="result-count"]')!.textContent =
+          offset > 0 ? 'No more runs.' : 'No runs match: clear a filter or widen the time range.';
+        this.results.replaceChildren(top);
         return;
       }
       this.results.replaceChildren(
-        pager,
+        top,
         h(
           'table',
           {},
           h('thead', {}, h('tr', {}, ...['When', 'What was said', 'Outcome'].map((t) => h('th', {}, t)))),
           h('tbody', {}, ...page.traces.map((t) => this.row(t))),
         ),
-        page.traces.length > 10 ? h('div', { class: 'pager' }, ...turn(false)) : '',
+        page.traces.length > 10 ? pager(at, false) : '',
       );
     } catch (e) {
       this.results.replaceChildren(errorView(e));
