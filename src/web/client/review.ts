@@ -21,6 +21,7 @@ const REASONS: Record<string, string> = {
 /** The annotation queue: label queued runs good or bad, and promote them to eval scenarios. */
 /** Items per page of the queue (the API's page limit). */
 const PAGE_SIZE = 50;
+const ITEMS: [string, string] = ['item', 'items'];
 
 class ReviewPage {
   private readonly list = h('div', { class: 'review-list', 'data-testid': 'review-list' });
@@ -71,6 +72,10 @@ class ReviewPage {
     await this.load();
   }
 
+  /** Another page of the queue, read from its top. */
+  private readonly turnTo = (offset: number): void =>
+    void this.load(offset).then(() => this.list.scrollIntoView({ block: 'start' }));
+
   /** Shows the page of the queue starting at `offset` (a new filter starts at the first). */
   private async load(offset = 0): Promise<void> {
     const params = new URLSearchParams();
@@ -84,8 +89,8 @@ class ReviewPage {
         shown: page.items.length,
         total: page.total,
         size: PAGE_SIZE,
-        noun: ['item', 'items'] as [string, string],
-        turn: (to: number) => void this.load(to).then(() => this.list.scrollIntoView({ block: 'start' })),
+        noun: ITEMS,
+        turn: this.turnTo,
       };
       this.list.replaceChildren(
         pager(at),

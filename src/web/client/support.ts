@@ -21,6 +21,7 @@ const CONVERSATION_RUNS = 200;
 const PREVIEW = 140;
 /** Runs per page of results (the API allows up to 200; 50 keep the list quick to read and to draw). */
 const PAGE_SIZE = 50;
+const RUNS: [string, string] = ['run', 'runs'];
 
 const field = (label: string, control: HTMLElement) => h('label', {}, label, control);
 const select = (name: string, options: string[]) =>
@@ -136,8 +137,8 @@ class SupportPage {
         shown: page.traces.length,
         total: page.total,
         size: PAGE_SIZE,
-        noun: ['run', 'runs'] as [string, string],
-        turn: (to: number) => void this.turn(to),
+        noun: RUNS,
+        turn: this.turnTo,
       };
       const top = pager(at);
       if (!page.traces.length) {
@@ -162,10 +163,8 @@ class SupportPage {
   }
 
   /** Another page of the same search, read from its top. */
-  private async turn(offset: number): Promise<void> {
-    await this.search(offset);
-    this.results.scrollIntoView({ block: 'start' });
-  }
+  private readonly turnTo = (offset: number): void =>
+    void this.search(offset).then(() => this.results.scrollIntoView({ block: 'start' }));
 
   private row(t: Summary): HTMLElement {
     return h(
