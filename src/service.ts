@@ -75,7 +75,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   // A Langfuse prompt is fetched before the first run (bounded by LANGFUSE_PROMPT_TIMEOUT_MS; the files otherwise).
   await prompts.warm();
   const signIn = signInFrom(config);
-  const replayThread = new ReplayThread(config.REPLAY_CONCURRENCY);
+  const replayThread = new ReplayThread(config.REPLAY_CONCURRENCY, config.DATABASE_URL);
   const usingDemoTokens = signIn.demo;
   const app = createApp({
     assistant,

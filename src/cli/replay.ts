@@ -3,8 +3,12 @@ import { parseArgs } from 'node:util';
 import { openCliStore } from './openCliStore.js';
 import { exportTrace, readTraceFile, type RecordedTrace } from '../replay/traceExport.js';
 import { replayTrace } from '../replay/replay.js';
+import { PostgresReplayBases } from '../replay/postgresBaseDatabase.js';
 
-/** `npm run replay -- <traceId | file.json> [--db PATH]`: exit 0 identical, 1 divergent, 2 bad input. */
+/**
+ * `npm run replay -- <traceId | file.json> [--db PATH | --url postgres://…]`: exit 0 identical, 1 divergent,
+ * 2 bad input. With a PostgreSQL URL (or DATABASE_URL) the replay runs on a scratch database on that server.
+ */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -14,7 +18,7 @@ const { values, positionals } = parseArgs({
 });
 const target = positionals[0];
 if (!target) {
-  console.error('usage: npm run replay -- <traceId | file.json> [--db PATH]');
+  console.error('usage: npm run replay -- <traceId | file.json> [--db PATH | --url postgres://…]');
   process.exit(2);
 }
 let trace: RecordedTrace;
@@ -29,7 +33,15 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(2);
 }
-const report = await replayTrace(trace);
+const postgres = values.url ? new PostgresReplayBases(values.url) : undefined;
+const report = await replayTrace(trace, { postgres }).catch((error: unknown) => {
+  console.error(`replay failed: ${error instanceof Error ? error.message : String(error)}`);
+  return undefined;
+});
+// The scratch databases on the server go before the exit, replayed or not.
+await postgres?.close();
+if (!report) process.exit(2);
+if (report.note) console.log(`note: ${report.note}`);
 if (report.identical) {
   console.log(`IDENTICAL: ${trace.traceId} (${report.modelCalls.replayed} model calls replayed)`);
   process.exit(0);

@@ -4,7 +4,8 @@ import { CategorySchema, type Category } from '../domain/listing.js';
 import { generateListings, type GeneratedListing } from '../store/seed/listingGenerator.js';
 import { catalogueCategory } from '../store/seed/catalogue.js';
 import type { Store } from '../store/index.js';
-import { engineName, type TrialEngine } from './trialDatabases.js';
+import { engineName } from '../store/index.js';
+import type { TrialEngine } from './trialDatabases.js';
 
 /**
  * The comparables set: what `searchSimilar` is for, measured. Each query is a

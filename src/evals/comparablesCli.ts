@@ -4,7 +4,7 @@ import { reportStamp, writeSideReport } from './report.js';
 import { parseCliArgs, runCli, storageOptions } from './cliArgs.js';
 import { withTrialDatabases } from './openTrialDatabases.js';
 import { runStoppable, type StopOptions } from './interruption.js';
-import { engineName } from './trialDatabases.js';
+import { engineName } from '../store/index.js';
 import {
   buildComparablesSet,
   comparablesMarkdown,

@@ -6,7 +6,8 @@ import { loadConfig } from '../config.js';
 import { createAssistant } from '../agent/createAssistant.js';
 import { withTrialDatabases } from './openTrialDatabases.js';
 import type { StopOptions } from './interruption.js';
-import { engineName, type TrialEngine } from './trialDatabases.js';
+import { engineName } from '../store/index.js';
+import type { TrialEngine } from './trialDatabases.js';
 import { Canvas, type Rgb } from './png.js';
 
 /**

@@ -1,7 +1,7 @@
 import { modelEnvironment, parseCliArgs, runCli, storageOptions } from './cliArgs.js';
 import { reportStamp, writeSideReport } from './report.js';
 import { runStoppable } from './interruption.js';
-import { engineName } from './trialDatabases.js';
+import { engineName } from '../store/index.js';
 import { buildImageSet, IMAGES_DIR, imagesMarkdown, runImageSet, type ImagesReport } from './images.js';
 
 /**

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Store, type StoreLocation } from '../store/index.js';
+import { Store, type StoreEngine, type StoreLocation } from '../store/index.js';
 import { CatalogueTemplates } from './trialData.js';
 
 /** Which seeded catalogue a database starts from: the generator's seed and its number of listings. */
@@ -24,10 +24,7 @@ export interface TrialDatabase {
   discard(): Promise<void>;
 }
 
-export type TrialEngine = 'sqlite' | 'postgres';
-
-/** The engine's name as reports print it. */
-export const engineName = (engine: TrialEngine): string => (engine === 'postgres' ? 'PostgreSQL' : 'SQLite');
+export type TrialEngine = StoreEngine;
 
 /** Where the trials' databases live for one suite run: SQLite files, or databases on a PostgreSQL server. */
 export interface TrialDatabases {

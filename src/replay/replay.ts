@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { openFromBase } from './baseDatabase.js';
+import type { PostgresReplayBases, ScratchDatabase } from './postgresBaseDatabase.js';
+import { engineName, type StoreEngine } from '../store/index.js';
 import type { Listing } from '../domain/listing.js';
 import type { PolicyRules } from '../policy/index.js';
 import type { RunResult } from '../agent/runResult.js';
@@ -15,6 +17,26 @@ export interface ReplayReport {
   identical: boolean;
   divergences: Divergence[];
   modelCalls: { recorded: number; replayed: number };
+  /** Set when the run was recorded on another engine than it was replayed on: searches may rank differently. */
+  note?: string;
+}
+
+export interface ReplayOptions {
+  rules?: PolicyRules;
+  /** Replays on PostgreSQL (the service's own server, when it runs on one); else on a SQLite file. */
+  postgres?: PostgresReplayBases;
+}
+
+/** A SQLite scratch file in its own folder, removed with it. */
+async function sqliteScratch(catalogue: RecordedTrace['catalogue']): Promise<ScratchDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'replay-'));
+  try {
+    const store = await openFromBase(join(dir, 'replay.db'), catalogue);
+    return { store, discard: () => store.close().finally(() => rmSync(dir, { recursive: true, force: true })) };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /**
@@ -24,11 +46,11 @@ export interface ReplayReport {
  * answers every call with the recorded output. The seller's recorded
  * decisions are replayed in order. Reports the first divergence first.
  */
-export async function replayTrace(trace: RecordedTrace, options: { rules?: PolicyRules } = {}): Promise<ReplayReport> {
-  const dir = mkdtempSync(join(tmpdir(), 'replay-'));
+export async function replayTrace(trace: RecordedTrace, options: ReplayOptions = {}): Promise<ReplayReport> {
+  // The catalogue from a seeded template; the rest of the starting data as one transaction.
+  const scratch = await (options.postgres?.open(trace.catalogue) ?? sqliteScratch(trace.catalogue));
+  const { store } = scratch;
   try {
-    // The catalogue from a seeded template; the rest of the starting data as one transaction.
-    const store = await openFromBase(join(dir, 'replay.db'), trace.catalogue);
     const conversation = await store.transaction(async (tx) => {
       for (const listing of trace.listings as unknown as Listing[]) await tx.listings.replace(listing);
       const created = await tx.conversations.create(trace.sellerId);
@@ -72,13 +94,21 @@ export async function replayTrace(trace: RecordedTrace, options: { rules?: Polic
     }
     const actual = await observedBehaviour(store, result.runId);
     const divergences = compareBehaviour(trace.expected, actual);
-    await store.close();
+    const recordedOn: StoreEngine = trace.engine ?? 'sqlite';
     return {
       identical: divergences.length === 0,
       divergences,
       modelCalls: { recorded: trace.modelOutputs.length, replayed: model.calls },
+      ...(recordedOn === store.engine
+        ? {}
+        : {
+            note:
+              `Recorded on ${engineName(recordedOn)}, replayed on ${engineName(store.engine)}: ` +
+              'a search may rank its matches differently there.',
+          }),
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // A scratch database that will not close or go away is no reason to lose the report.
+    await scratch.discard().catch(() => undefined);
   }
 }

@@ -1,13 +1,20 @@
 import type { Worker } from 'node:worker_threads';
 import { workerThread } from '../shared/workerThread.js';
-import { RateLimitedError } from '../errors.js';
+import { RateLimitedError, ServiceUnavailableError } from '../errors.js';
 import type { ReplayReport } from './replay.js';
 import type { RecordedTrace } from './traceExport.js';
-import type { ReplayAnswer, ReplayRequest } from './replayWorker.js';
+import type { ReplayAnswer, ReplayRequest, ReplayWorkerData } from './replayWorker.js';
 
-/** A replay the thread could not finish (it failed, or the thread died under it). */
-export class ReplayFailedError extends Error {
+/**
+ * A replay that could not run for a reason support or the operator can act on (the database, its
+ * rights, the thread gone): a JSON 503 `replay_failed` saying why. Any other failure is the server's
+ * own (a 500, logged with its details).
+ */
+export class ReplayFailedError extends ServiceUnavailableError {
   override readonly name = 'ReplayFailedError';
+  constructor(why: string) {
+    super(`The replay could not be run: ${why}`, 'replay_failed');
+  }
 }
 
 /**
@@ -18,9 +25,15 @@ export class ReplayFailedError extends Error {
 export class ReplayThread {
   private worker?: Worker;
   private readonly waiting = new Map<number, { resolve: (r: ReplayReport) => void; reject: (e: Error) => void }>();
+  /** Close requests waiting for the thread's answer. */
+  private readonly closing = new Map<number, () => void>();
   private nextId = 0;
 
-  constructor(private readonly concurrency: number) {}
+  /** `databaseUrl`: the service's PostgreSQL server, where its runs are replayed (none: SQLite files). */
+  constructor(
+    private readonly concurrency: number,
+    private readonly databaseUrl?: string,
+  ) {}
 
   replay(trace: RecordedTrace): Promise<ReplayReport> {
     if (this.waiting.size >= this.concurrency)
@@ -34,20 +47,36 @@ export class ReplayThread {
     });
   }
 
-  async close(): Promise<void> {
-    await this.worker?.terminate();
+  /** Lets the thread drop its scratch databases (at most `graceMs`), then stops it. */
+  async close(graceMs = 5_000): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    const id = this.nextId++;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => {
+        this.closing.set(id, resolve);
+        worker.postMessage({ id, close: true } satisfies ReplayRequest);
+      }),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs))),
+    ]);
+    clearTimeout(timer);
+    await worker.terminate();
   }
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = workerThread(new URL('./replayWorker.ts', import.meta.url), {});
+    const worker = workerThread(new URL('./replayWorker.ts', import.meta.url), {
+      workerData: { databaseUrl: this.databaseUrl } satisfies ReplayWorkerData,
+    });
     // Idle, it keeps no process alive; a replay in progress holds a promise, not the thread.
     worker.unref();
     worker.on('message', (answer: ReplayAnswer) => {
       const waiter = this.waiting.get(answer.id);
       this.waiting.delete(answer.id);
-      if ('report' in answer) waiter?.resolve(answer.report);
-      else waiter?.reject(new ReplayFailedError(answer.error));
+      if ('closed' in answer) this.closing.get(answer.id)?.();
+      else if ('report' in answer) waiter?.resolve(answer.report);
+      else waiter?.reject(answer.explained ? new ReplayFailedError(answer.error) : new Error(answer.error));
     });
     const failAll = (why: string) => {
       this.worker = undefined;

@@ -21,6 +21,8 @@ export const RecordedTraceSchema = z.object({
   sellerId: z.string(),
   model: z.string(),
   promptVersion: z.string(),
+  /** The engine the run was recorded on (absent in older files: SQLite); a replay runs on the same one. */
+  engine: z.enum(['sqlite', 'postgres']).optional(),
   catalogue: z.object({ seed: z.number().int(), count: z.number().int().nonnegative() }),
   /** Listings the run touched, as they were before it, beyond the generated catalogue. */
   listings: z.array(z.record(z.string(), z.unknown())),
@@ -171,6 +173,7 @@ async function exportSnapshot(store: Store, traceId: string): Promise<RecordedTr
     sellerId: run.sellerId,
     model: run.model,
     promptVersion: run.promptVersion,
+    engine: store.engine,
     catalogue,
     listings: listings as unknown as Record<string, unknown>[],
     history: history,

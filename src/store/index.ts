@@ -63,7 +63,7 @@ function reasonOf(error: unknown): string {
 }
 
 export type { Clock } from './store.js';
-export { StoreUnavailableError, storeFailure } from './store.js';
+export { StoreUnavailableError, storeFailure, engineName, type StoreEngine } from './store.js';
 export type { OpenOptions } from './sqlite/database.js';
 export type { PostgresOptions } from './postgres/postgresStore.js';
 export { DatabaseAdmin, databaseName, withoutPassword } from './postgres/databaseAdmin.js';

@@ -18,11 +18,19 @@ import type { ImageRepository } from './imageRepository.js';
 
 export type Clock = () => Date;
 
+/** The database engine behind a store: the embedded file, or a server shared by every instance. */
+export type StoreEngine = 'sqlite' | 'postgres';
+
+/** The engine's name as reports and messages print it. */
+export const engineName = (engine: StoreEngine): string => (engine === 'postgres' ? 'PostgreSQL' : 'SQLite');
+
 /**
  * Persistent state behind one repository per concept, every method asynchronous so that a networked
  * engine can implement it. Code outside src/store reads and writes through these, never SQL.
  */
 export interface Store {
+  /** Which engine holds the data (a search ranks a little differently on each). */
+  readonly engine: StoreEngine;
   readonly listings: ListingRepository;
   readonly conversations: ConversationRepository;
   readonly runs: RunRepository;

@@ -39,6 +39,7 @@ export type PostgresOptions = PgOptions;
  * `read` is a REPEATABLE READ READ ONLY transaction (one snapshot).
  */
 export class PostgresStore implements Store {
+  readonly engine = 'postgres';
   readonly listings: ListingRepository;
   readonly conversations: ConversationRepository;
   readonly runs: RunRepository;

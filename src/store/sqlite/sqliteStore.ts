@@ -37,6 +37,7 @@ import { SqliteRateCounterRepository } from './rateCounterRepository.js';
 
 /** The embedded engine: one SQLite file in WAL mode, one connection, repositories over it. */
 export class SqliteStore implements Store {
+  readonly engine = 'sqlite';
   readonly listings: ListingRepository;
   readonly conversations: ConversationRepository;
   readonly runs: RunRepository;
