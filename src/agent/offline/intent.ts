@@ -19,6 +19,7 @@ import { unsupportedAction } from './unsupportedAction.js';
 import { notAnItem } from './notAnItem.js';
 import { sizeOrPrice } from './bareAmount.js';
 import { byOrTo } from './byOrTo.js';
+import { opensWithAddition } from './descriptionAddition.js';
 import { ownPriceQuestion } from './ownPriceQuestion.js';
 
 export type { Intent } from './intentKind.js';
@@ -265,12 +266,14 @@ function classifyText(text: string, draft: Draft | undefined, wholeMessage = tru
   // "What's a fair price for a Dyson in good condition?": the condition describes the item asked about.
   const asked = text.includes('?') && change && describesOnly(change) ? priceQuestion(text, draft) : undefined;
   if (asked) return asked;
+  // "add that it has new tyres" asks for words in a description; it names no item called "Add".
+  const adds = opensWithAddition(text);
   // "knock €15 off" or "10% off" is a change even without one of the usual change verbs.
-  const changeWords = soundsLikeAChange(text) || isJustAPrice(text) || change?.relativePrice !== undefined;
+  const changeWords = soundsLikeAChange(text) || isJustAPrice(text) || change?.relativePrice !== undefined || adds;
   if (change && (changeWords || (!offer && !text.includes('?')))) {
     if (draft) return { kind: 'change_draft', change, draft };
     // "Harry Potter books, complete set, 45 euros" describes an item; "set" there is not a change.
-    if (changeWords && (!offer || REFERS_BACK.test(text))) return { kind: 'change_without_draft', change };
+    if (changeWords && (!offer || adds || REFERS_BACK.test(text))) return { kind: 'change_without_draft', change };
   }
 
   const question = priceQuestion(text, draft);
