@@ -141,7 +141,8 @@ export function readDraftChange(text: string): DraftChange | undefined {
   const price = relative ? undefined : requestedPrice(rest);
   if (relative) change.relativePrice = relative;
   const unclear = relative ? undefined : byOrTo(rest);
-  if (unclear && unclear.amount === price) change.byOrTo = unclear;
+  // "knock the price down 10" names no price either way: to 10 or by 10 is settled against the draft's.
+  if (unclear && (price === undefined || unclear.amount === price)) change.byOrTo = unclear;
   else if (price !== undefined) change.price = price;
   const condition = requestedCondition(rest);
   if (condition) change.condition = condition;
@@ -154,7 +155,7 @@ export function readDraftChange(text: string): DraftChange | undefined {
 
 /** Words that mark a message as a change request rather than a new item description. */
 export function soundsLikeAChange(text: string): boolean {
-  return /\b(?:make|change|set|lower|reduce|drop|raise|increase|bump|update|cut|put|call|rename|name|title|instead|actually|adjust|go with|try|how about|what about|cheaper|description|category|condition|too (?:high|low|much|cheap|expensive|steep)|(?:should|needs? to|has to) (?:be|cost))\b/i.test(
+  return /\b(?:make|change|set|lower|reduce|drop|raise|increase|bump|update|cut|put|call|rename|name|title|instead|actually|adjust|knock|price (?:it|that|this)|go with|try|how about|what about|cheaper|description|category|condition|too (?:high|low|much|cheap|expensive|steep)|(?:should|needs? to|has to) (?:be|cost))\b/i.test(
     text,
   );
 }

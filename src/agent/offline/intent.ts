@@ -200,6 +200,9 @@ function describedReprice(text: string, draft: Draft | undefined): Intent | unde
   if (!ref || (draft && !ref.latest)) return undefined;
   const relative = relativePriceChange(text);
   const price = relative ? undefined : requestedPrice(text);
+  // "drop my bike's price 30": to 30 or by 30 is not known before the listing's price is; it is asked.
+  const unclear = relative ? undefined : byOrTo(text);
+  if (unclear && (price === undefined || unclear.amount === price)) return { kind: 'reprice_described', ref };
   if (!relative && price === undefined) return undefined;
   return { kind: 'reprice_described', ref, price, relative };
 }
