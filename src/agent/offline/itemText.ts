@@ -153,7 +153,7 @@ const LEADING_FILLER = new RegExp(
 );
 
 const CONNECTOR =
-  /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|pick up|collection|complete(?!\s+(?:set|kit|collection|series|works|edition|box))|delivery|located|available|condition|obo|ono|ovno|o\.b\.o|or (?:best|nearest|near|any) offers?|or offers?|no (?:offers|lowballers|low ?ballers|time ?wasters|swaps|trades|returns)|negotiable|neg|asap|urgent|urgently|quick sale|firm(?=\s*(?:[,.;!]|$)))\b.*$/i;
+  /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|worn|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|pick up|collection|complete(?!\s+(?:set|kit|collection|series|works|edition|box))|delivery|located|available|condition|obo|ono|ovno|o\.b\.o|or (?:best|nearest|near|any) offers?|or offers?|no (?:offers|lowballers|low ?ballers|time ?wasters|swaps|trades|returns)|negotiable|neg|asap|urgent|urgently|quick sale|firm(?=\s*(?:[,.;!]|$)))\b.*$/i;
 
 const SEGMENT_BREAK = /[,;:!?\n()]|\.(?=\s|$)|\s[-–—]\s/;
 
