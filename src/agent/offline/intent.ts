@@ -21,6 +21,7 @@ import { sizeOrPrice } from './bareAmount.js';
 import { byOrTo } from './byOrTo.js';
 import { opensWithAddition } from './descriptionAddition.js';
 import { ownPriceQuestion } from './ownPriceQuestion.js';
+import { priceDoubt } from './priceDoubted.js';
 
 export type { Intent } from './intentKind.js';
 
@@ -141,6 +142,22 @@ function priceQuestion(text: string, draft: Draft | undefined): Intent | undefin
   return undefined;
 }
 
+/** Words asking for a change next to a judged price: "too high? make it 250" is a change, not a question. */
+const ASKS_A_CHANGE =
+  /\b(?:make|set|change|lower|reduce|drop|raise|cut|put|go with|how about|what about|try|instead)\b/i;
+
+function doubtedPrice(text: string, draft: Draft | undefined): Intent | undefined {
+  const doubt = ASKS_A_CHANGE.test(text) || REPRICE_VERB.test(text) ? undefined : priceDoubt(text);
+  if (!doubt) return undefined;
+  // The item named in a shape the price questions know ("is 1200 a fair price for a 2015 macbook pro?").
+  const asked = doubt.item ? undefined : priceQuestion(text, draft);
+  if (asked?.kind === 'price_question') return { ...asked, asked: doubt.amount };
+  const name = doubt.item ?? draft?.title;
+  if (!name) return { kind: 'price_question_unclear' };
+  const query = doubt.item ? searchQueryFrom(doubt.item) : draftQuery(draft!);
+  return { kind: 'price_question', query, category: categoryOf(name), itemName: name, asked: doubt.amount };
+}
+
 /** "I want lst_… at 85": the listing's id, then "at" and an amount ending the message. */
 const AT_PRICE_END =
   /^\s*(?:at|@)\s*(?:€\s?)?(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?)\s*(?:€|eur(?:os?)?)?\s*(?:please|pls|now)?[.!]*\s*$/i;
@@ -253,6 +270,10 @@ function classifyText(text: string, draft: Draft | undefined, wholeMessage = tru
 
   const described = describedReprice(text, draft);
   if (described) return described;
+
+  // "selling my ps5 for 400 - too high?": a question about the seller's price, not an offer to draft.
+  const doubted = doubtedPrice(text, draft);
+  if (doubted) return doubted;
 
   // "priced my kayak at 400, am I asking too much?" questions the price; it does not ask for it.
   const own = REPRICE_VERB.test(text) || OWN_PRICE_DOUBTED.test(text) ? undefined : ownPriceQuestion(text);
