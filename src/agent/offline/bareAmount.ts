@@ -12,7 +12,8 @@ const AMOUNT = String.raw`(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?)(\s?k)?`;
 
 /** Words sellers put after an asking price; they do not make the number a size or a count. */
 const DEAL_TAIL =
-  String.raw`(?:\s+(?:firm|fixed|obo|ono|ovno|neg(?:otiable)?|cash(?:\s+only)?|only|no\s+offers|` +
+  String.raw`(?:\s+(?:(?:firm|fixed)(?:\s+price)?|obo|ono|ovno|neg(?:otiable)?|non-?negotiable|not\s+negotiable|` +
+  String.raw`cash(?:\s+only)?|only|no\s+(?:offers|haggling)|open\s+to\s+offers|` +
   String.raw`or\s+(?:best|nearest|near)\s+offers?|or\s+offers?|(?:pick[\s-]?up|pickup|collection)(?:\s+only)?))*`;
 
 /**

@@ -2,6 +2,7 @@ import { keywordHits, mentionsItem } from './category.js';
 import { conditionFrom } from './condition.js';
 import { withBareAmountMarked } from './bareAmount.js';
 import { isCollection } from './collection.js';
+import { priceTerms, priceTermSpans, priceTermsSentence } from './priceTerms.js';
 import { foreignAmounts, priceRanges, statedPrice, statedPriceSpans } from './price.js';
 
 /**
@@ -207,11 +208,13 @@ function removeSpans(text: string, spans: Array<{ start: number; end: number }>)
   return out + text.slice(at);
 }
 
-/** The text without its prices, nor a price range ("40 to 50 euros") the seller gave instead of one. */
+/**
+ * The text without its prices, nor a price range ("40 to 50 euros") the seller gave instead of one, nor
+ * the terms on them ("ono", "firm": the description says those in its own sentence).
+ */
 function withoutPrices(text: string): string {
-  const spans = [...statedPriceSpans(text), ...priceRanges(text), ...foreignAmounts(text)].sort(
-    (a, b) => a.start - b.start,
-  );
+  const found = [...statedPriceSpans(text), ...priceRanges(text), ...foreignAmounts(text), ...priceTermSpans(text)];
+  const spans = found.sort((a, b) => a.start - b.start);
   return removeSpans(
     text,
     spans.filter((s, i) => i === 0 || s.start >= spans[i - 1].end),
@@ -413,6 +416,7 @@ function respell(text: string): string {
  * did not say.
  */
 export function describeItem(itemText: string, condition: string): string {
+  const terms = priceTerms(itemText);
   const text = withoutPrices(itemText)
     .replace(FOR_SALE, ' ')
     .replace(ASIDE_QUESTION, '.')
@@ -424,6 +428,6 @@ export function describeItem(itemText: string, condition: string): string {
     .map(sentenceCase)
     .filter((s) => s.replace(/[^\p{L}\p{N}]/gu, '').length > 1)
     .slice(0, 2);
-  const body = sentences.join(' ');
+  const body = [...sentences, ...(terms ? [priceTermsSentence(terms)] : [])].join(' ');
   return clampWords(`${body ? `${body} ` : ''}Condition: ${condition}.`, 1000);
 }
