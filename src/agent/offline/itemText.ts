@@ -275,6 +275,10 @@ export function isVague(phrase: string): boolean {
   const lower = phrase.toLowerCase().trim();
   return (
     VAGUE.has(lower) ||
+    // "list it again", "post that one too": the item already named.
+    /^(?:it|this|that|them|these|those)(?:\s+(?:one|ones|again|too|also|as well|now|then|instead|back))*$/.test(
+      lower,
+    ) ||
     THE_LOT.test(lower) ||
     /\blistings?\b|\bads?\b/.test(lower) ||
     // What is left of "sell this for me": no item, only who it is for.
