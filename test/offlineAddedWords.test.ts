@@ -68,7 +68,16 @@ describe('words added to an open draft', () => {
     expect(args).toMatchObject({ price, description: bike.description });
   });
 
-  it.each(['add a photo', 'add 20 to the price'])('adds no sentence for "%s"', async (message) => {
+  it("says the terms on the price in the description's own words for them: add obo", async () => {
+    const { args } = await revised('add obo', 'chat');
+    expect(args?.description).toBe(`${bike.description} Price negotiable.`);
+  });
+
+  it('is no edit when the words only start like one: includes charger, selling my phone for 100', () => {
+    expect(classify({ text: 'includes charger, selling my phone for 100', images: 0 }).kind).toBe('sell');
+  });
+
+  it.each(['add a photo', 'add 20 to the price', 'say hi'])('adds no sentence for "%s"', async (message) => {
     const { args } = await revised(message, 'chat');
     expect(args?.description ?? bike.description).toBe(bike.description);
   });

@@ -58,6 +58,8 @@ describe("a question about the seller's own price, in other words", () => {
     ['would 160 be fair for this lamp', 'lamp', /€160 is below most/],
     ['is 1200 a fair price for a 2015 macbook pro?', '2015 macbook pro', /€1,?200 is above every one/],
     ['is €75 ok for a used kettle?', 'kettle', /€75 is below every one/],
+    ['selling my bike 300 ok?', 'bike', /€300 is above most/],
+    ['bike 300 good?', 'bike', /€300 is above most/],
   ])('%s', async (text, query, verdict) => {
     const { search, calls, text: reply } = await answered(text);
     expect(search).toMatchObject({ query });

@@ -1,5 +1,6 @@
 import type { Condition } from '../../domain/listing.js';
 import { conditionFrom } from './condition.js';
+import { priceTerms, priceTermSpans, priceTermsSentence } from './priceTerms.js';
 
 /**
  * "add that it has new tyres", "mention it was serviced", "say it's barely used", "tell buyers the
@@ -14,7 +15,7 @@ const WHO = String.raw`(?:buyers?|people|them|everyone|readers|the buyer)`;
 
 /** The verbs of such an edit, opening the message; group 1 is the verb. */
 const ADD_VERB = new RegExp(
-  String.raw`^\s*${LEAD_IN}(add|mention|say|include|(?:note|write)(?=\s+that\b|\s*:)|tell\s+${WHO}|let\s+${WHO}\s+know)` +
+  String.raw`^\s*${LEAD_IN}(add|mention|say|include|(?:note|write)(?=\s+that\b|\s*:)|tell\s+${WHO}|let\s+${WHO}\s+know)\b` +
     String.raw`(?:\s+(?:in|to)\s+(?:the\s+)?(?:description|ad|listing|text)(?=\s*(?:that\b|:)))?` +
     String.raw`(?:\s+that\b)?\s*:?\s*`,
   'i',
@@ -81,6 +82,12 @@ export function descriptionAddition(text: string): DescriptionAddition | undefin
   const words = taken.words.replace(/\s+(?:in|to|into|on)\s+(?:the|its|my)\s+(?:description|ad|listing|text)$/i, '');
   if (words.replace(/[^\p{L}\p{N}]/gu, '').length < 2 || NOT_WORDS.test(words)) return undefined;
   const verb = (lead?.[1] ?? '').toLowerCase();
+  // "add obo", "mention it's negotiable": the terms on the price, in the description's own words for them.
+  const terms = priceTerms(words);
+  if (terms && !priceTermSpans(words).some((t) => t.start > 0 || t.end < words.length - 1) && !CLAUSE.test(words))
+    return { words: priceTermsSentence(terms).replace(/\.$/, ''), start: m.index, end: taken.end };
+  // "say hi" is no sentence about the item: what is said must be one ("say it's barely used").
+  if (verb === 'say' && !CLAUSE.test(words)) return undefined;
   // "add the pump", "include the original box": a thing that comes with the item.
   const thing = /^(?:add|include)$/.test(verb) && !CLAUSE.test(words);
   if (thing && NOT_A_THING.test(words)) return undefined;

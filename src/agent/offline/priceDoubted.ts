@@ -1,3 +1,4 @@
+import { mentionsItem } from './category.js';
 import { isVague, itemPhrase } from './itemText.js';
 import { parseAmount, statedPriceSpans } from './price.js';
 
@@ -50,13 +51,18 @@ export function priceDoubt(text: string): PriceDoubt | undefined {
   if (!JUDGED.test(text) || !ASKS.test(text.trim())) return undefined;
   const spans = statedPriceSpans(text);
   const bare = spans.length ? undefined : BARE_AMOUNT.exec(text);
-  const amount = spans[0]?.amount ?? (bare ? parseAmount(bare[1]) : undefined);
+  // "bike 300 ok?": the amount judged is the one right before the judgement.
+  const judged = /^(\d+(?:[.,]\d+)?)/.exec(JUDGED.exec(text)?.[0] ?? '');
+  const amount = spans[0]?.amount ?? ((bare ?? judged) ? parseAmount((bare ?? judged)![1]) : undefined);
   if (amount === undefined || spans.length > 1) return undefined;
   for (const m of text.matchAll(ITEM)) {
-    const words = m[1].trim();
+    // "my bike 300 ok?": the amount and what follows it are not the item.
+    const words = m[1].replace(/(?<=\S)\s+\d[\d.,]*(?:\s.*)?$/, '').trim();
     if (NOT_AN_ITEM.test(words) || /^\d[\d.,]*$/.test(words)) continue;
     const item = itemPhrase(words);
     if (!isVague(item)) return { amount, item };
   }
-  return { amount };
+  // "bike 300 good?": an item word before the amount, with no "my" or "the".
+  const lead = itemPhrase(text.split(/\s+(?:€\s?)?\d/)[0] ?? '');
+  return mentionsItem(lead) && !isVague(lead) ? { amount, item: lead } : { amount };
 }
