@@ -89,3 +89,55 @@ describe('the answer puts the number where the seller says', () => {
     expect(callsOf(response)).toEqual([]);
   });
 });
+
+describe('the number need not end the words', () => {
+  it.each([
+    ['running shoes 44 barely worn', 44, /running shoes/i],
+    ['samsung tv black 55', 55, /samsung tv/i],
+    ['winter jacket 40 like new', 40, /winter jacket/i],
+    ['kids bike 20 good condition', 20, /kids bike/i],
+    ['lg tv 65 works perfectly', 65, /lg tv/i],
+    ['jeans 32 like new', 32, /jeans/i],
+    ['nike air max 43 worn twice', 43, /nike air max/i],
+    ['monitor 27 with stand', 27, /monitor/i],
+    ['bike matte black 26', 26, /bike/i],
+  ])('asks about %s', async (message, amount, item) => {
+    const response = await ask([user(message)]);
+    expect(callsOf(response)).toEqual([]);
+    const text = textOf(response);
+    expect(text).toMatch(new RegExp(`\\b${amount}\\b.*size.*price`, 'i'));
+    expect(text).toMatch(item);
+  });
+
+  it.each([
+    ['sofa 200 barely used', 200, /^sofa$/i],
+    ['ps5 350 like new', 350, /^ps5$/i],
+    ['iphone 13 pro 256gb 600 barely used', 600, /^iphone 13 pro 256gb$/i],
+    ['kids bike 40 with stabilisers', 40, /^kids bike$/i],
+    ['office chair 45 good condition', 45, /^office chair$/i],
+    ['tv stand black 40', 40, /^tv stand black$/i],
+  ])('reads the price where no size fits: %s', async (message, price, title) => {
+    const { draft } = await converse(message);
+    expect(draft?.price).toBe(price);
+    expect(String(draft?.title)).toMatch(title);
+  });
+
+  it.each([
+    ['fiat 500 great condition', /fiat 500/i],
+    ['iphone 12 with case', /iphone 12/i],
+  ])('leaves a model number in the name: %s', async (message, title) => {
+    const { draft } = await converse(message);
+    expect(String(draft?.title)).toMatch(title);
+    expect(draft?.price).toBe(70);
+  });
+
+  it.each([
+    ['running shoes 44 barely worn', 'size, 35 euros', /running shoes 44/i, 35],
+    ['samsung tv black 55', 'the price', /^samsung tv black$/i, 55],
+    ['winter jacket 40 like new', '40 euros', /^winter jacket$/i, 40],
+  ])('then puts it where the seller says: %s / %s', async (first, answer, title, price) => {
+    const { draft } = await converse(first, answer);
+    expect(String(draft?.title)).toMatch(title);
+    expect(draft?.price).toBe(price);
+  });
+});

@@ -102,7 +102,8 @@ function afterSearch(items: Item[], search: Outcome<'search'>, call: ToolCall | 
     return callTool('createListing', createListingArguments(priced), text);
   }
   const itemName = intent?.kind === 'price_question' ? intent.itemName : queryOf(call);
-  return say(replies.priceAdvice(itemName, search.stats));
+  const asked = intent?.kind === 'price_question' ? intent.asked : undefined;
+  return say(replies.priceAdvice(itemName, search.stats, asked));
 }
 
 /** The refused write's item or listing (with its title and current price if it was looked up), for the refusal. */

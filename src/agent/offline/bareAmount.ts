@@ -12,12 +12,23 @@ const AMOUNT = String.raw`(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?)(\s?k)?`;
 
 /** Words sellers put after an asking price; they do not make the number a size or a count. */
 const DEAL_TAIL =
-  String.raw`(?:\s+(?:firm|fixed|obo|ono|ovno|neg(?:otiable)?|cash(?:\s+only)?|only|no\s+offers|` +
+  String.raw`(?:\s+(?:(?:firm|fixed)(?:\s+price)?|obo|ono|ovno|neg(?:otiable)?|non-?negotiable|not\s+negotiable|` +
+  String.raw`cash(?:\s+only)?|only|no\s+(?:offers|haggling)|open\s+to\s+offers|` +
   String.raw`or\s+(?:best|nearest|near)\s+offers?|or\s+offers?|(?:pick[\s-]?up|pickup|collection)(?:\s+only)?))*`;
 
-/** A number after a word, ending a part of the text (or followed only by deal words). */
+/**
+ * Words saying what state the item is in, or what comes with it: after them the number before is no
+ * longer part of a name ("running shoes 44 barely worn", "sofa 200 like new", "tv 55 with remote").
+ */
+const STATE_TAIL =
+  String.raw`\s+(?:barely|hardly|rarely|lightly|never|like\s+new|as\s+new|brand\s+new|almost\s+new|nearly\s+new|` +
+  String.raw`used|worn|good|great|excellent|perfect|mint|working|works|fully|in\s+(?:good|great|perfect|excellent|` +
+  String.raw`mint|ok|okay|fair|very)|condition|with|incl(?:uding|udes|\.)?|comes|still|no\s+(?:scratches|damage|marks))\b`;
+
+/** A number after a word, ending a part of the text (or followed only by deal words, or by words on its state). */
 const AMOUNT_AT_END = new RegExp(
-  String.raw`(?<=[\p{L}\p{N}'")]\s+)${AMOUNT}(?![.,]?\d)(?=${DEAL_TAIL}\s*(?:[,;.!]\s|[,;.!]?\s*$|\n))`,
+  String.raw`(?<=[\p{L}\p{N}'")]\s+)${AMOUNT}(?![.,]?\d)` +
+    String.raw`(?=${DEAL_TAIL}\s*(?:[,;.!]\s|[,;.!]?\s*$|\n)|${DEAL_TAIL}${STATE_TAIL})`,
   'giu',
 );
 
@@ -75,8 +86,9 @@ function readAmount(before: string, raw: string, thousands: string | undefined):
   if (words.some((w) => /\d/.test(w))) return amount >= 5 ? 'price' : undefined;
   // The item word ending the words ("tv stand", not "tv"), or the last one before a few words
   // describing it ("bookcase white", "jacket size M"): after those the number is no model either.
+  // A clothing brand counts too: "nike air max 43" is a shoe size as likely as a price.
   const head = keywordHits(before)
-    .filter((hit) => namesAKindOfItem(hit.keyword))
+    .filter((hit) => namesAKindOfItem(hit.keyword) || hit.category === 'Clothing')
     .reduce<KeywordHit | undefined>((last, hit) => (!last || hit.end > last.end ? hit : last), undefined);
   const described = head ? before.slice(head.end).trim() : '';
   if (!head || amount < 10 || !DESCRIBING.test(described)) return undefined;
@@ -85,8 +97,9 @@ function readAmount(before: string, raw: string, thousands: string | undefined):
   // "jacket size M 45", "tv 55 inch": the size is already said, so this number is the price.
   if (SIZE_SAID.test(described)) return 'price';
   if (head.category === 'Clothing' && amount <= MAX_CLOTHING_SIZE) return 'size';
-  // Wheel and screen inches follow the item word itself; "bike lock 15" is a lock's price.
-  if (described) return 'price';
+  // Wheel and screen inches follow the item word itself, or its colour ("tv black 55"); "bike lock 15" is
+  // a lock's price.
+  if (described && !ONLY_COLOURS.test(described)) return 'price';
   return SIZE_RANGES.some(([kind, isSize]) => kind.test(head.keyword.split(' ').at(-1) ?? '') && isSize(amount))
     ? 'size'
     : 'price';
@@ -94,6 +107,13 @@ function readAmount(before: string, raw: string, thousands: string | undefined):
 
 /** At most a few words, no numbers, between the item word and the amount: colours, state, a letter size. */
 const DESCRIBING = /^(?:[\p{L}'-]+(?:\s+|$)){0,3}$/u;
+
+/** Colours and finishes between an item word and its size: "samsung tv black 55", "bike matte grey 26". */
+const ONLY_COLOURS = new RegExp(
+  String.raw`^(?:(?:white|black|grey|gray|silver|gold|red|blue|green|yellow|pink|purple|orange|brown|beige|navy|` +
+    String.raw`cream|matte?|glossy|dark|light|space)\s*)+$`,
+  'i',
+);
 
 /** A size given in words before the amount. */
 const SIZE_SAID = /\b(?:size|sz)\s+\p{L}{1,3}\b|\b(?:xx?s|s|m|l|xx?l)\b/iu;

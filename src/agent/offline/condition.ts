@@ -13,11 +13,11 @@ const CUES: Array<[Condition, RegExp]> = [
   ],
   [
     'like new',
-    /\b(?:like new|as new|almost new|nearly new|good as new|barely used|hardly used|rarely used|lightly used|(?:only |just )?(?:used|worn) (?:only |just )?(?:once|twice|a (?:few|couple(?: of)?|handful of) times)|mint|excellent condition|perfect condition|pristine|immaculate)\b/i,
+    /\b(?:like new|as new|almost new|nearly new|good as new|(?:barely|hardly|rarely|lightly) (?:used|worn)|(?:only |just )?(?:used|worn) (?:only |just )?(?:once|twice|a (?:few|couple(?: of)?|handful of) times)|mint|excellent condition|perfect condition|pristine|immaculate)\b/i,
   ],
   [
     'new',
-    /\b(?:brand new|never used|unused|unopened|sealed|new in box|still in (?:the )?box|in (?:the )?original packaging|with tags|bnib|nwt|new condition)\b/i,
+    /\b(?:brand new|never (?:used|worn)|unused|unopened|sealed|new in box|still in (?:the )?box|in (?:the )?original packaging|with tags|bnib|nwt|new condition)\b/i,
   ],
   [
     'good',

@@ -4,6 +4,7 @@ import { conditionFrom, requestedCondition } from './condition.js';
 import { requestedPrice } from './price.js';
 import { relativePriceChange, type RelativePrice } from './priceChange.js';
 import { byOrTo, type ByOrTo } from './byOrTo.js';
+import { descriptionAddition } from './descriptionAddition.js';
 
 /** What the seller asked to change in a draft: in a chat message or in the words of a rejection. */
 export interface DraftChange {
@@ -28,8 +29,6 @@ const TITLE =
 
 const DESCRIPTION =
   /\b(?:(?:change|set|update|make) (?:the )?description (?:to|as)|description\s*[:=]|the description should be)\s*/i;
-
-const ADDITION = /\b(?:add (?:that|to the description(?: that)?:?)|mention (?:that )?|also say (?:that )?)\s*/i;
 
 const CATEGORY_CONTEXT =
   /\bcategor(?:y|ies)\b|\bput it (?:in|under)\b|\bmove it to\b|\bshould be (?:in|under)\b|\blist it (?:in|under)\b|\bbelongs (?:in|to|under)\b/i;
@@ -74,9 +73,6 @@ const ITEM_FACT =
 /** Words that say how a title should change, not what it should be. */
 const HOW_NOT_WHAT =
   /^(?:(?:a\s+bit|much|way)\s+)?(?:shorter|longer|better|clearer|simpler|nicer|catchier|snappier|different|more\b.*|less\b.*|something\s+else)$/i;
-
-/** "mention the box in the description": where the words go is not part of them. */
-const WHERE_ADDED = /\s+(?:in|to|into|on)\s+(?:the|its|my)\s+(?:description|ad|listing|text)$/i;
 
 /** Cuts a quoted or trailing phrase after a trigger; returns the phrase and the text without it. */
 function takePhrase(text: string, trigger: RegExp): { phrase: string; rest: string } | undefined {
@@ -126,10 +122,11 @@ export function readDraftChange(text: string): DraftChange | undefined {
     change.description = description.phrase;
     rest = description.rest;
   } else {
-    const addition = takePhrase(rest, ADDITION);
+    const addition = descriptionAddition(rest);
     if (addition) {
-      change.descriptionAddition = addition.phrase.replace(WHERE_ADDED, '');
-      rest = addition.rest;
+      change.descriptionAddition = addition.words;
+      if (addition.condition) change.condition = addition.condition;
+      rest = `${rest.slice(0, addition.start)} ${rest.slice(addition.end)}`;
     }
   }
   const fact = change.description || change.descriptionAddition ? undefined : ITEM_FACT.exec(rest);
@@ -144,7 +141,8 @@ export function readDraftChange(text: string): DraftChange | undefined {
   const price = relative ? undefined : requestedPrice(rest);
   if (relative) change.relativePrice = relative;
   const unclear = relative ? undefined : byOrTo(rest);
-  if (unclear && unclear.amount === price) change.byOrTo = unclear;
+  // "knock the price down 10" names no price either way: to 10 or by 10 is settled against the draft's.
+  if (unclear && (price === undefined || unclear.amount === price)) change.byOrTo = unclear;
   else if (price !== undefined) change.price = price;
   const condition = requestedCondition(rest);
   if (condition) change.condition = condition;
@@ -157,7 +155,7 @@ export function readDraftChange(text: string): DraftChange | undefined {
 
 /** Words that mark a message as a change request rather than a new item description. */
 export function soundsLikeAChange(text: string): boolean {
-  return /\b(?:make|change|set|lower|reduce|drop|raise|increase|bump|update|cut|put|call|rename|name|title|instead|actually|adjust|go with|try|how about|what about|cheaper|description|category|condition|too (?:high|low|much|cheap|expensive|steep)|(?:should|needs? to|has to) (?:be|cost))\b/i.test(
+  return /\b(?:make|change|set|lower|reduce|drop|raise|increase|bump|update|cut|put|call|rename|name|title|instead|actually|adjust|knock|price (?:it|that|this)|go with|try|how about|what about|cheaper|description|category|condition|too (?:high|low|much|cheap|expensive|steep)|(?:should|needs? to|has to) (?:be|cost))\b/i.test(
     text,
   );
 }

@@ -1,4 +1,5 @@
 import type { AgentInputItem } from '@openai/agents';
+import { withoutEmoji } from './emoji.js';
 import { numberWordsToDigits } from './numberWords.js';
 import { expandShorthand } from './shorthand.js';
 import { correctTypos } from './spelling.js';
@@ -52,7 +53,7 @@ export function sellerMessageAt(items: Item[], index: number): SellerMessage | u
 }
 
 /** The seller's words as the rules read them: shorthand spelled out, amounts in digits, typos corrected. */
-const readable = (text: string): string => correctTypos(numberWordsToDigits(expandShorthand(text)));
+const readable = (text: string): string => correctTypos(numberWordsToDigits(expandShorthand(withoutEmoji(text))));
 
 /** The seller's latest message at or before `before` (exclusive end). */
 export function lastSellerMessage(items: Item[], before = items.length): SellerMessage | undefined {

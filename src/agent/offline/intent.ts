@@ -19,7 +19,9 @@ import { unsupportedAction } from './unsupportedAction.js';
 import { notAnItem } from './notAnItem.js';
 import { sizeOrPrice } from './bareAmount.js';
 import { byOrTo } from './byOrTo.js';
+import { opensWithAddition } from './descriptionAddition.js';
 import { ownPriceQuestion } from './ownPriceQuestion.js';
+import { priceDoubt } from './priceDoubted.js';
 
 export type { Intent } from './intentKind.js';
 
@@ -140,6 +142,22 @@ function priceQuestion(text: string, draft: Draft | undefined): Intent | undefin
   return undefined;
 }
 
+/** Words asking for a change next to a judged price: "too high? make it 250" is a change, not a question. */
+const ASKS_A_CHANGE =
+  /\b(?:make|set|change|lower|reduce|drop|raise|cut|put|go with|how about|what about|try|instead)\b/i;
+
+function doubtedPrice(text: string, draft: Draft | undefined): Intent | undefined {
+  const doubt = ASKS_A_CHANGE.test(text) || REPRICE_VERB.test(text) ? undefined : priceDoubt(text);
+  if (!doubt) return undefined;
+  // The item named in a shape the price questions know ("is 1200 a fair price for a 2015 macbook pro?").
+  const asked = doubt.item ? undefined : priceQuestion(text, draft);
+  if (asked?.kind === 'price_question') return { ...asked, asked: doubt.amount };
+  const name = doubt.item ?? draft?.title;
+  if (!name) return { kind: 'price_question_unclear' };
+  const query = doubt.item ? searchQueryFrom(doubt.item) : draftQuery(draft!);
+  return { kind: 'price_question', query, category: categoryOf(name), itemName: name, asked: doubt.amount };
+}
+
 /** "I want lst_… at 85": the listing's id, then "at" and an amount ending the message. */
 const AT_PRICE_END =
   /^\s*(?:at|@)\s*(?:€\s?)?(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?)\s*(?:€|eur(?:os?)?)?\s*(?:please|pls|now)?[.!]*\s*$/i;
@@ -199,6 +217,9 @@ function describedReprice(text: string, draft: Draft | undefined): Intent | unde
   if (!ref || (draft && !ref.latest)) return undefined;
   const relative = relativePriceChange(text);
   const price = relative ? undefined : requestedPrice(text);
+  // "drop my bike's price 30": to 30 or by 30 is not known before the listing's price is; it is asked.
+  const unclear = relative ? undefined : byOrTo(text);
+  if (unclear && (price === undefined || unclear.amount === price)) return { kind: 'reprice_described', ref };
   if (!relative && price === undefined) return undefined;
   return { kind: 'reprice_described', ref, price, relative };
 }
@@ -250,6 +271,10 @@ function classifyText(text: string, draft: Draft | undefined, wholeMessage = tru
   const described = describedReprice(text, draft);
   if (described) return described;
 
+  // "selling my ps5 for 400 - too high?": a question about the seller's price, not an offer to draft.
+  const doubted = doubtedPrice(text, draft);
+  if (doubted) return doubted;
+
   // "priced my kayak at 400, am I asking too much?" questions the price; it does not ask for it.
   const own = REPRICE_VERB.test(text) || OWN_PRICE_DOUBTED.test(text) ? undefined : ownPriceQuestion(text);
   if (own) return { kind: 'own_price_question', ref: own };
@@ -265,12 +290,14 @@ function classifyText(text: string, draft: Draft | undefined, wholeMessage = tru
   // "What's a fair price for a Dyson in good condition?": the condition describes the item asked about.
   const asked = text.includes('?') && change && describesOnly(change) ? priceQuestion(text, draft) : undefined;
   if (asked) return asked;
+  // "add that it has new tyres" asks for words in a description; it names no item called "Add".
+  const adds = opensWithAddition(text);
   // "knock €15 off" or "10% off" is a change even without one of the usual change verbs.
-  const changeWords = soundsLikeAChange(text) || isJustAPrice(text) || change?.relativePrice !== undefined;
+  const changeWords = soundsLikeAChange(text) || isJustAPrice(text) || change?.relativePrice !== undefined || adds;
   if (change && (changeWords || (!offer && !text.includes('?')))) {
     if (draft) return { kind: 'change_draft', change, draft };
     // "Harry Potter books, complete set, 45 euros" describes an item; "set" there is not a change.
-    if (changeWords && (!offer || REFERS_BACK.test(text))) return { kind: 'change_without_draft', change };
+    if (changeWords && (!offer || adds || REFERS_BACK.test(text))) return { kind: 'change_without_draft', change };
   }
 
   const question = priceQuestion(text, draft);

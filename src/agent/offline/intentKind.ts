@@ -31,7 +31,8 @@ export type Intent =
   | { kind: 'size_or_price_unclear'; item: ItemDraft; itemText: string; amount: number }
   | { kind: 'vehicle_unclear' }
   | { kind: 'reprice_described'; ref: ListingReference; price?: number; relative?: RelativePrice }
-  | { kind: 'price_question'; query: string; category: Category; itemName: string }
+  /** `asked`: the seller's own amount, questioned ("is 400 too much for my bike?"). */
+  | { kind: 'price_question'; query: string; category: Category; itemName: string; asked?: number }
   | { kind: 'price_question_unclear' }
   /** "what's my oak table listed at?": the price of a listing of the seller's, looked up. */
   | { kind: 'own_price_question'; ref: ListingReference }

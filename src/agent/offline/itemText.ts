@@ -2,6 +2,7 @@ import { keywordHits, mentionsItem } from './category.js';
 import { conditionFrom } from './condition.js';
 import { withBareAmountMarked } from './bareAmount.js';
 import { isCollection } from './collection.js';
+import { priceTerms, priceTermSpans, priceTermsSentence } from './priceTerms.js';
 import { foreignAmounts, priceRanges, statedPrice, statedPriceSpans } from './price.js';
 
 /**
@@ -153,7 +154,7 @@ const LEADING_FILLER = new RegExp(
 );
 
 const CONNECTOR =
-  /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|pick up|collection|complete(?!\s+(?:set|kit|collection|series|works|edition|box))|delivery|located|available|condition|obo|ono|ovno|o\.b\.o|or (?:best|nearest|near|any) offers?|or offers?|no (?:offers|lowballers|low ?ballers|time ?wasters|swaps|trades|returns)|negotiable|neg|asap|urgent|urgently|quick sale|firm(?=\s*(?:[,.;!]|$)))\b.*$/i;
+  /\s+(?:for|with|in|that|which|who|from|because|since|but|bought|purchased|asking|priced|only|barely|hardly|rarely|lightly|never|still|used|worn|like new|as new|brand new|almost|nearly|excellent|great|good|perfect|mint|is|was|it|it's|its|i|i'm|i've|has|had|works|working|comes|includes|incl|pickup|pick-up|pick up|collection|complete(?!\s+(?:set|kit|collection|series|works|edition|box))|delivery|located|available|condition|obo|ono|ovno|o\.b\.o|or (?:best|nearest|near|any) offers?|or offers?|no (?:offers|lowballers|low ?ballers|time ?wasters|swaps|trades|returns)|negotiable|neg|asap|urgent|urgently|quick sale|firm(?=\s*(?:[,.;!]|$)))\b.*$/i;
 
 const SEGMENT_BREAK = /[,;:!?\n()]|\.(?=\s|$)|\s[-–—]\s/;
 
@@ -207,11 +208,13 @@ function removeSpans(text: string, spans: Array<{ start: number; end: number }>)
   return out + text.slice(at);
 }
 
-/** The text without its prices, nor a price range ("40 to 50 euros") the seller gave instead of one. */
+/**
+ * The text without its prices, nor a price range ("40 to 50 euros") the seller gave instead of one, nor
+ * the terms on them ("ono", "firm": the description says those in its own sentence).
+ */
 function withoutPrices(text: string): string {
-  const spans = [...statedPriceSpans(text), ...priceRanges(text), ...foreignAmounts(text)].sort(
-    (a, b) => a.start - b.start,
-  );
+  const found = [...statedPriceSpans(text), ...priceRanges(text), ...foreignAmounts(text), ...priceTermSpans(text)];
+  const spans = found.sort((a, b) => a.start - b.start);
   return removeSpans(
     text,
     spans.filter((s, i) => i === 0 || s.start >= spans[i - 1].end),
@@ -272,6 +275,10 @@ export function isVague(phrase: string): boolean {
   const lower = phrase.toLowerCase().trim();
   return (
     VAGUE.has(lower) ||
+    // "list it again", "post that one too": the item already named.
+    /^(?:it|this|that|them|these|those)(?:\s+(?:one|ones|again|too|also|as well|now|then|instead|back))*$/.test(
+      lower,
+    ) ||
     THE_LOT.test(lower) ||
     /\blistings?\b|\bads?\b/.test(lower) ||
     // What is left of "sell this for me": no item, only who it is for.
@@ -413,6 +420,7 @@ function respell(text: string): string {
  * did not say.
  */
 export function describeItem(itemText: string, condition: string): string {
+  const terms = priceTerms(itemText);
   const text = withoutPrices(itemText)
     .replace(FOR_SALE, ' ')
     .replace(ASIDE_QUESTION, '.')
@@ -424,6 +432,6 @@ export function describeItem(itemText: string, condition: string): string {
     .map(sentenceCase)
     .filter((s) => s.replace(/[^\p{L}\p{N}]/gu, '').length > 1)
     .slice(0, 2);
-  const body = sentences.join(' ');
+  const body = [...sentences, ...(terms ? [priceTermsSentence(terms)] : [])].join(' ');
   return clampWords(`${body ? `${body} ` : ''}Condition: ${condition}.`, 1000);
 }

@@ -31,7 +31,11 @@ export function listingReference(text: string): ListingReference | undefined {
   if (LATEST.test(text)) return { description: '', latest: true };
   const rest = text.replace(/\b(?:the\s+)?price\s+(?:of|for|on)\s+/i, '');
   const m = DESCRIBED.exec(rest);
-  const description = m?.[1]?.trim() ?? '';
+  // "drop the bike's price 30": the listing is the bike; "the price 30" names none.
+  const description = (m?.[1] ?? '')
+    .replace(/(?:^|(?:'s|’s)?\s+)(?:asking\s+)?price\b.*$/i, '')
+    .replace(/(?:'s|’s)$/i, '')
+    .trim();
   if (!description || NOT_A_LISTING.test(description) || isVague(description)) return undefined;
   return { description, latest: false };
 }

@@ -1,4 +1,5 @@
 import { draftFromOffer, type ItemDraft } from './draft.js';
+import { readSellOffer } from './itemText.js';
 import { statedPriceSpans } from './price.js';
 
 /**
@@ -54,7 +55,9 @@ export function pricedItems(text: string): ItemDraft[] | undefined {
   for (const part of parts) {
     const text = part.replace(/^[\s,;:+&-]+|[\s,;:+&.-]+$/g, '');
     if (!text || NOT_AN_ITEM.test(text)) return undefined;
-    const item = draftFromOffer({ itemText: text, explicit: true });
+    // "…and post it for 1 euro": the item is the one already named, so this is no list of items.
+    const offer = readSellOffer(text);
+    const item = draftFromOffer(offer?.explicit ? offer : { itemText: text, explicit: true });
     if (item.vague || item.draft.price === undefined || statedPriceSpans(text).length !== 1) return undefined;
     items.push(item);
   }

@@ -144,16 +144,28 @@ export const askPriceComparablesVary = (draft: Draft, stats: PriceStats): string
 export const noComparablesAskPrice = (draft: Draft): string =>
   `I drafted **${draft.title}** (${draft.category}, ${draft.condition}), but I found no comparable active listings, so I can't suggest a price. What price would you like to ask?`;
 
-export function priceAdvice(itemName: string, stats: PriceStats | null): string {
+export function priceAdvice(itemName: string, stats: PriceStats | null, asked?: number): string {
   const item = plain(itemName, 80);
   if (!stats) {
-    return `I found no comparable active listings for "${item}", so I can't suggest a price from the market. Try a broader description (brand and type), or tell me your price and I'll draft a listing.`;
+    const yours = asked === undefined ? '' : `, so I can't say whether ${formatEur(asked)} is right`;
+    return `I found no comparable active listings for "${item}"${yours || ", so I can't suggest a price from the market"}. Try a broader description (brand and type), or tell me your price and I'll draft a listing.`;
   }
   const typical =
     stats.count >= 4 && stats.p25 !== stats.p75
       ? ` Most are between ${formatEur(stats.p25)} and ${formatEur(stats.p75)}.`
       : '';
-  return `For "${item}": ${comparables(stats)}.${typical} Around ${formatEur(Math.round(stats.median))} would be a fair asking price. Tell me if you'd like me to draft a listing.`;
+  const verdict = asked === undefined ? '' : ` ${askedAgainst(asked, stats)}`;
+  return `For "${item}": ${comparables(stats)}.${typical}${verdict} Around ${formatEur(Math.round(stats.median))} would be a fair asking price. Tell me if you'd like me to draft a listing.`;
+}
+
+/** Where the seller's own amount sits among the comparables, in plain words. */
+function askedAgainst(asked: number, stats: PriceStats): string {
+  const amount = formatEur(asked);
+  if (asked > stats.max) return `Your ${amount} is above every one of them.`;
+  if (asked > stats.p75) return `Your ${amount} is above most of them.`;
+  if (asked < stats.min) return `Your ${amount} is below every one of them.`;
+  if (asked < stats.p25) return `Your ${amount} is below most of them.`;
+  return `Your ${amount} is within the usual range.`;
 }
 
 export const live = (listing: ListingSummary): string =>
