@@ -42,7 +42,23 @@ const server = listen(service.app.fetch, config.PORT, config.HOST, (info) => {
     lines.push(`  try: curl -s -X POST -H 'Authorization: Bearer demo-seller' ${url}/api/conversations`);
   }
   console.log(lines.join('\n'));
+  // After the listening line, off the request thread: the first replay then finds its work done.
+  void prepareReplays();
 });
+
+/** Readies the replay thread and its catalogue; a failure is logged, and the first replay prepares itself. */
+async function prepareReplays() {
+  const started = performance.now();
+  try {
+    const prepared = await service.prepareReplays();
+    const ms = Math.round(performance.now() - started);
+    if (prepared) service.logger.info({ listings: prepared.listings, ms }, 'replays prepared');
+  } catch (error) {
+    // Stopping terminates the thread under a preparation: that is no failure.
+    if (!stopping)
+      service.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'replay preparation failed');
+  }
+}
 
 // Graceful stop: refuse new connections, let in-flight runs reach a stored state, then close the database.
 let stopping = false;

@@ -114,6 +114,11 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   const flushExports = async () => {
     await Promise.allSettled([exporter?.shutdown(), scores?.shutdown(), replayThread.close()]);
   };
+  /**
+   * Readies replays in the background (the replay thread and the catalogue's template): the server calls
+   * it once it listens, so start and readiness do not wait for it. Tests and tools that never replay skip it.
+   */
+  const prepareReplays = () => replayThread.prepare(store);
   return {
     store,
     policy,
@@ -126,6 +131,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     exporter,
     scores,
     flushExports,
+    prepareReplays,
     logger,
     metrics,
   };

@@ -110,7 +110,7 @@ describe.each(SCREENS)('support view on a $name screen ($width x $height)', (scr
     const rows = page.getByTestId('trace-row');
     const found = () => rows.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.traceId).sort());
     const search = async (words: string) => {
-      await page.getByLabel('Words').fill(words);
+      await page.getByLabel('Words', { exact: true }).fill(words);
       await page.getByRole('button', { name: 'Search' }).click();
     };
     // The seller's message of one run, the reply of the other (the look-up shows the listing's title).
@@ -256,6 +256,44 @@ it('tells support what a stop reason means, and a replaced draft is not shown as
   expect(shown).not.toBe(asFailure);
   expect(errors).toEqual([]);
   await page.close();
+}, 60_000);
+
+it('folds the filters past the words on a phone, so the runs show on the first screen', async () => {
+  const phone = SCREENS[0];
+  const { page, errors } = await supportPage(phone);
+  const rows = page.getByTestId('trace-row');
+  await rows.first().waitFor();
+  const toggle = page.getByRole('button', { name: /^More filters/ });
+  expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  expect(await page.getByLabel('Seller', { exact: true }).isVisible()).toBe(false);
+  expect(await page.getByLabel('Words', { exact: true }).isVisible()).toBe(true);
+  // The first runs sit within the first screen, whole, below the words and Search: two at least.
+  const bottoms = await rows.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom));
+  expect(bottoms.filter((bottom) => bottom <= phone.height).length).toBeGreaterThanOrEqual(2);
+  expect(await overflow(page)).toEqual([]);
+
+  // Opened, every filter is there and still narrows the list; folded again, it says one is set.
+  await toggle.click();
+  const fewer = page.getByRole('button', { name: /^Fewer filters/ });
+  expect(await fewer.getAttribute('aria-expanded')).toBe('true');
+  await page.locator('select[name=status]').selectOption('stopped');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect
+    .poll(() => rows.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.traceId)))
+    .toEqual([replacedRun.traceId]);
+  expect(await overflow(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Fewer filters (1 set)' }).click();
+  expect(await page.getByRole('button', { name: 'More filters (1 set)' }).getAttribute('aria-expanded')).toBe('false');
+  expect(await page.locator('select[name=status]').isVisible()).toBe(false);
+  await page.close();
+
+  // On a wide screen nothing folds: every filter shows and there is no toggle.
+  const wide = await supportPage(SCREENS[1]);
+  await wide.page.getByTestId('trace-row').first().waitFor();
+  expect(await wide.page.getByLabel('Seller', { exact: true }).isVisible()).toBe(true);
+  expect(await wide.page.getByRole('button', { name: /filters/ }).count()).toBe(0);
+  expect([...errors, ...wide.errors]).toEqual([]);
+  await wide.page.close();
 }, 60_000);
 
 it('pages through many runs, narrows them to a time range, and copies a trace id', async () => {

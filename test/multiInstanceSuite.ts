@@ -164,9 +164,9 @@ export function describeMultiInstance(engine: Engine): void {
     });
 
     it('serve support from either instance: the other’s runs found, opened, replayed and counted alike', async () => {
-      // The run searches first: "bike" ranks its top five differently on the two engines (300 listings,
+      // The run searches first: "iphone" ranks its top five differently on the two engines (300 listings,
       // seed 42), so a replay on another engine than the run's would diverge at the search.
-      fake.script({ toolCall: { name: 'searchSimilar', arguments: { query: 'bike', limit: 5 }, id: 's1' } });
+      fake.script({ toolCall: { name: 'searchSimilar', arguments: { query: 'iphone', limit: 5 }, id: 's1' } });
       const paused = await pausedRun(a);
       fake.script({ text: 'It is posted.' });
       const done = (await decide(a, paused)).body;

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store, type StoreEngine, type StoreLocation } from '../store/index.js';
 import { CatalogueTemplates } from './trialData.js';
@@ -54,6 +54,8 @@ export class SqliteTrialDatabases implements TrialDatabases {
   private readonly templates: CatalogueTemplates;
   /** Kept copies outside the scratch folder. */
   private readonly kept = new Set<string>();
+  /** Folders made to keep copies in (the report's `<stamp>/`): a stopped run removes them again, when empty. */
+  private readonly keepFolders = new Set<string>();
 
   constructor(private readonly scratchDir: string) {
     this.templates = new CatalogueTemplates(join(scratchDir, 'catalogues'));
@@ -68,7 +70,9 @@ export class SqliteTrialDatabases implements TrialDatabases {
       location: { DATABASE_PATH: path },
       open: () => Promise.resolve(Store.open(path)),
       keep: (keepIn, fileName) => {
-        mkdirSync(keepIn, { recursive: true });
+        // The first folder it made, if any: only what this run made is removed if it stops.
+        const made = mkdirSync(keepIn, { recursive: true });
+        if (made) this.keepFolders.add(made);
         const kept = join(keepIn, `${fileName}.db`);
         copyFileSync(path, kept);
         this.kept.add(kept);
@@ -88,14 +92,33 @@ export class SqliteTrialDatabases implements TrialDatabases {
   }
 
   async dropAll(): Promise<string[]> {
-    const dropped = this.remaining();
+    const dropped = [...(existsSync(this.scratchDir) ? [this.scratchDir] : []), ...this.kept];
     for (const kept of this.kept) rmSync(kept, { force: true });
     this.kept.clear();
+    // No empty report folder stays behind; one holding anything else is not this run's to remove.
+    for (const folder of this.keepFolders)
+      if (isEmptyFolder(folder)) {
+        rmSync(folder, { recursive: true });
+        dropped.push(folder);
+      }
+    this.keepFolders.clear();
     await this.close();
     return dropped;
   }
 
   remaining(): string[] {
-    return [...(existsSync(this.scratchDir) ? [this.scratchDir] : []), ...this.kept];
+    return [
+      ...(existsSync(this.scratchDir) ? [this.scratchDir] : []),
+      ...[...this.keepFolders].filter((folder) => existsSync(folder)),
+      ...this.kept,
+    ];
   }
+}
+
+/** A folder with nothing in it, nested empty folders aside. */
+function isEmptyFolder(path: string): boolean {
+  if (!existsSync(path)) return false;
+  return readdirSync(path, { withFileTypes: true }).every(
+    (entry) => entry.isDirectory() && isEmptyFolder(join(path, entry.name)),
+  );
 }

@@ -19,12 +19,21 @@ function cacheFolder(): string {
 
 /**
  * A fresh SQLite file at `path` holding the catalogue a recorded run saw (`count` listings generated
- * from `seed`), migrated and ready. Seeding the demo catalogue costs about 0.4 s per 5,000 listings,
- * so each catalogue is seeded once per process into a template file and copied for every replay.
+ * from `seed`), migrated and ready. Seeding the demo catalogue costs 1-2 s per 5,000 listings on a
+ * loaded 2-core machine, so each catalogue is seeded once per process into a template file and copied for every replay.
  * Per process rather than on disk across releases: a newer generator or schema never meets an
  * older template.
  */
 export async function openFromBase(path: string, catalogue: { count: number; seed: number }): Promise<Store> {
+  copyFileSync(await prepareBase(catalogue), path);
+  return Store.open(path);
+}
+
+/**
+ * Seeds the template for `catalogue` unless it is there or under way, and resolves with its file: the
+ * server calls it ahead of the first replay, and a replay arriving meanwhile waits for the same build.
+ */
+export function prepareBase(catalogue: { count: number; seed: number }): Promise<string> {
   const key = `${catalogue.count}-${catalogue.seed}`;
   let template = templates.get(key);
   if (!template) {
@@ -33,8 +42,7 @@ export async function openFromBase(path: string, catalogue: { count: number; see
     // A failed build is not cached: the next replay tries again.
     template.catch(() => templates.delete(key));
   }
-  copyFileSync(await template, path);
-  return Store.open(path);
+  return template;
 }
 
 async function buildTemplate(path: string, catalogue: { count: number; seed: number }): Promise<string> {

@@ -84,6 +84,15 @@ export class PostgresReplayBases {
     };
   }
 
+  /** Seeds the catalogue's template ahead of the first replay that needs it. */
+  async prepare(catalogue: { count: number; seed: number }): Promise<void> {
+    try {
+      await this.template(catalogue);
+    } catch (error) {
+      throw refused(error) ? new ReplayDatabaseError(error) : error;
+    }
+  }
+
   /** Drops this process's templates, once the drops under way are done. */
   async close(): Promise<void> {
     const connecting = this.admin;

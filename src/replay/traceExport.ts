@@ -120,7 +120,7 @@ async function exportSnapshot(store: Store, traceId: string): Promise<RecordedTr
     (i) => i.type === 'message' && i.role === 'user' && messageText(i) === input.text,
   );
   const history = ownMessage >= 0 ? items.slice(0, ownMessage) : [];
-  const catalogue = (await store.meta.get<CatalogueFacts>('catalogue')) ?? (await inferCatalogue(store));
+  const catalogue = await catalogueOf(store);
   const behaviour = await observedBehaviour(store, run.id);
 
   const touched = new Set<string>();
@@ -191,6 +191,11 @@ async function exportSnapshot(store: Store, traceId: string): Promise<RecordedTr
       .map((s) => (s.data.output ?? []) as Record<string, unknown>[]),
     expected: behaviour,
   };
+}
+
+/** The generated catalogue this database holds: every run recorded on it saw this one. */
+export async function catalogueOf(store: Store): Promise<CatalogueFacts> {
+  return (await store.meta.get<CatalogueFacts>('catalogue')) ?? (await inferCatalogue(store));
 }
 
 /** Databases seeded before the catalogue was recorded: the generator's ids are lst_ + 7 digits, seed 42. */

@@ -1,5 +1,6 @@
 import { h, richText } from './dom.js';
 import { showPhoto } from './photo.js';
+import { openPhoto } from './photoViewer.js';
 
 /** Text longer than this is folded: its start shows, the rest is one click away. */
 const FOLD_CHARS = 280;
@@ -36,8 +37,20 @@ export function imageView(ref: string): HTMLElement {
   const stored = IMAGE_REF.exec(ref);
   if (stored) {
     const img = h('img', { class: 'thumb', alt: 'Photo the seller sent', 'data-testid': 'trace-image' });
+    // A bounded thumbnail; the whole photo opens over the page (a plain link would lack the token).
+    const open: HTMLButtonElement = h(
+      'button',
+      {
+        type: 'button',
+        class: 'thumb-button',
+        title: 'Open at full size',
+        'aria-label': 'Photo the seller sent: open at full size',
+        onclick: () => openPhoto(img, open),
+      },
+      img,
+    );
     showPhoto(img, `/api/images/${stored[1]}`, '[image not available]');
-    return h('a', { href: `/api/images/${stored[1]}`, target: '_blank', rel: 'noopener' }, img);
+    return open;
   }
   const text = PLACEHOLDER.test(ref) ? ref : '[image]';
   return h('span', { class: 'image-placeholder', 'data-testid': 'image-placeholder' }, text);

@@ -65,10 +65,10 @@ class SupportPage {
     { class: 'detail', 'data-testid': 'trace-detail' },
     h('p', { class: 'hint' }, 'Open a run or a conversation from the list to read it here.'),
   );
-  private readonly form = h(
-    'form',
-    { class: 'filters card', onsubmit: (e) => (e.preventDefault(), void this.search(0)) },
-    field('Words', h('input', { name: 'q', type: 'search', placeholder: 'what the seller or assistant said' })),
+  /** Every filter but the words: on a phone they fold behind `moreToggle`, so the runs show on the first screen. */
+  private readonly more = h(
+    'div',
+    { class: 'more', id: 'more-filters' },
     field('Seller', h('input', { name: 'userId', placeholder: 'seller-1' })),
     field('Conversation', h('input', { name: 'conversationId', placeholder: 'conv_…' })),
     field('Status', select('status', STATUSES)),
@@ -77,7 +77,24 @@ class SupportPage {
     field('From', h('input', { name: 'from', type: 'datetime-local', step: 1 })),
     field('To', h('input', { name: 'to', type: 'datetime-local', step: 1 })),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'denied', value: 'true' }), 'Policy denial'),
-    h('button', { type: 'submit', class: 'primary' }, 'Search'),
+  );
+  private readonly moreToggle = h('button', {
+    type: 'button',
+    class: 'secondary more-toggle',
+    'aria-controls': 'more-filters',
+    'aria-expanded': 'false',
+    onclick: () => this.fold(this.form.classList.contains('folded') ? 'open' : 'fold'),
+  });
+  private readonly form = h(
+    'form',
+    {
+      class: 'filters card folded',
+      onsubmit: (e) => (e.preventDefault(), void this.search(0)),
+      onchange: () => this.fold(),
+    },
+    field('Words', h('input', { name: 'q', type: 'search', placeholder: 'what the seller or assistant said' })),
+    this.more,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Search'), this.moreToggle),
   );
   /** Where the shown page starts in the results of the last search. */
   private offset = 0;
@@ -104,8 +121,21 @@ class SupportPage {
       h('div', { class: 'support' }, this.results, this.detail),
     );
     addEventListener('hashchange', () => void this.route());
+    this.fold();
     await this.search();
     await this.route();
+  }
+
+  /**
+   * Opens or folds the filters past the words (only a phone's layout hides them), or with no argument
+   * just recounts: the toggle says how many are set, so a folded filter still narrowing the list is seen.
+   */
+  private fold(to?: 'open' | 'fold'): void {
+    if (to) this.form.classList.toggle('folded', to === 'fold');
+    const open = !this.form.classList.contains('folded');
+    const set = [...new FormData(this.form)].filter(([k, v]) => k !== 'q' && typeof v === 'string' && v.trim()).length;
+    this.moreToggle.setAttribute('aria-expanded', String(open));
+    this.moreToggle.textContent = `${open ? 'Fewer' : 'More'} filters${set ? ` (${set} set)` : ''}`;
   }
 
   /** `#trace=…` opens a run, `#conversation=…` a conversation: ids are links, and links can be shared. */
