@@ -96,6 +96,39 @@ describe('replay', () => {
     expect(report.divergences[0].message).toContain('Cube bike');
   });
 
+  it('carries the listings sellers posted before the run that its search saw or weighed', async () => {
+    h = await createHarness({
+      model: new ScriptedModel([
+        callTool('searchSimilar', { query: 'Trek Marlin 7', category: 'Sports', limit: 3 }, 'c1'),
+        say('Similar bikes sell for about that.'),
+      ]),
+    });
+    const post = (sellerId: string, price: number, title = 'Trek Marlin 7') =>
+      h.store.listings.insert({
+        sellerId,
+        title,
+        description: `${title}, ridden a few times.`,
+        category: 'Sports',
+        price,
+        condition: 'good',
+      });
+    // Short titles rank first and their prices move the median: a catalogue-only copy would answer otherwise.
+    const before = [await post('seller-7', 90), await post('seller-8', 2400), await post('seller-9', 15)];
+    await new Promise((r) => setTimeout(r, 5));
+    const { id } = await h.assistant.createConversation('seller-1');
+    const run = await h.assistant.sendMessage(id, 'seller-1', { text: 'what do Trek Marlin 7 bikes go for?' });
+    const after = await post('seller-6', 5000);
+    const trace = await exportTrace(h.store, run.traceId);
+
+    const carried = trace.listings.map((l) => l.id);
+    expect(carried).toEqual(expect.arrayContaining(before.map((l) => l.id)));
+    expect(carried).not.toContain(after.id);
+    expect((await replayTrace(trace)).identical).toBe(true);
+    // Without them the replay's search ranks and prices from the catalogue alone.
+    const bare = { ...trace, listings: trace.listings.filter((l) => !before.some((b) => b.id === l.id)) };
+    expect((await replayTrace(bare)).divergences[0]).toMatchObject({ kind: 'tool_call', step: 1 });
+  });
+
   it('rejects a file that is not a trace with a clear message', () => {
     expect(() => readTraceFile(join(process.cwd(), 'package.json'))).toThrow(/not a listing-assistant trace/);
   });

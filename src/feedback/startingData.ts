@@ -1,7 +1,7 @@
 import type { Store } from '../store/index.js';
 import type { Listing } from '../domain/listing.js';
-import { generateListings } from '../store/seed/listingGenerator.js';
 import { inferCatalogue } from '../replay/traceExport.js';
+import { listingsAsOf } from '../replay/startingListings.js';
 import type { CatalogueFacts } from '../store/seed/seedDatabase.js';
 import type { ConversationRecord } from './conversationRecord.js';
 import { WRITE_TOOL_NAMES } from '../tools/index.js';
@@ -28,27 +28,17 @@ export interface PromotedStartingData {
 export async function startingData(store: Store, record: ConversationRecord): Promise<PromotedStartingData> {
   const catalogue = (await store.meta.get<CatalogueFacts>('catalogue')) ?? (await inferCatalogue(store));
   const began = record.runs[0].createdAt;
-  const listings: NonNullable<PromotedStartingData['listings']> = [];
-  for (const id of touchedListingIds(record)) {
-    const now = await store.listings.get(id);
-    if (!now) continue; // a listing that never existed stays missing, as the seller saw it
-    // The price it had when the conversation began: undo every re-pricing since.
-    const firstChange = await store.executions.firstPriceChangeSince(id, began);
-    const previousPrice = (firstChange?.result as { previousPrice?: unknown } | undefined)?.previousPrice;
-    const then = { ...now, price: typeof previousPrice === 'number' ? previousPrice : now.price };
-    if (!sameAsGenerated(then, catalogue)) {
-      listings.push({
-        id,
-        sellerId: then.sellerId,
-        title: then.title,
-        description: then.description,
-        category: then.category,
-        price: then.price,
-        condition: then.condition,
-        status: then.status,
-      });
-    }
-  }
+  const ids = new Map(touchedListingIds(record).map((id) => [id, {}]));
+  const listings = (await listingsAsOf(store, ids, began, catalogue)).map((l) => ({
+    id: l.id,
+    sellerId: l.sellerId,
+    title: l.title,
+    description: l.description,
+    category: l.category,
+    price: l.price,
+    condition: l.condition,
+    status: l.status,
+  }));
   const prior = await store.executions.writesBetween(
     record.reviewed.sellerId,
     WRITE_TOOL_NAMES,
@@ -83,22 +73,4 @@ function touchedListingIds(record: ConversationRecord): string[] {
   for (const approval of record.approvals) add(approval.arguments);
   for (const write of record.writes) add(write.arguments as Record<string, unknown>);
   return [...ids];
-}
-
-/** Whether the trial's generated catalogue already holds this listing exactly as it was. */
-function sameAsGenerated(listing: Listing, catalogue: CatalogueFacts): boolean {
-  const match = /^lst_(\d{7})$/.exec(listing.id);
-  if (!match) return false;
-  const index = Number(match[1]);
-  if (index < 1 || index > catalogue.count) return false;
-  const [generated] = generateListings({ count: 1, seed: catalogue.seed, startIndex: index });
-  return (
-    generated.sellerId === listing.sellerId &&
-    generated.title === listing.title &&
-    generated.description === listing.description &&
-    generated.category === listing.category &&
-    Math.round(generated.price * 100) === Math.round(listing.price * 100) &&
-    generated.condition === listing.condition &&
-    generated.status === listing.status
-  );
 }

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { AgentInputItem } from '@openai/agents';
 import type { Store } from '../store/index.js';
-import type { Listing } from '../domain/listing.js';
 import type { CatalogueFacts } from '../store/seed/seedDatabase.js';
 import { NotFoundError } from '../errors.js';
 import { photoIdOf } from '../agent/photos.js';
+import { listingsAsOf, searchedListings } from './startingListings.js';
 
 /**
  * A recorded run, self-contained: what the seller said and decided, what the
@@ -24,7 +24,7 @@ export const RecordedTraceSchema = z.object({
   /** The engine the run was recorded on (absent in older files: SQLite); a replay runs on the same one. */
   engine: z.enum(['sqlite', 'postgres']).optional(),
   catalogue: z.object({ seed: z.number().int(), count: z.number().int().nonnegative() }),
-  /** Listings the run touched, as they were before it, beyond the generated catalogue. */
+  /** Listings the run looked up or searched, as they were before it, where they differ from the generated catalogue. */
   listings: z.array(z.record(z.string(), z.unknown())),
   history: z.array(z.record(z.string(), z.unknown())),
   input: z.object({
@@ -123,24 +123,13 @@ async function exportSnapshot(store: Store, traceId: string): Promise<RecordedTr
   const catalogue = await catalogueOf(store);
   const behaviour = await observedBehaviour(store, run.id);
 
-  const touched = new Set<string>();
+  // The listings the run looked up by id, and those its searches saw or weighed, as they were when it began.
+  const touched = await searchedListings(store, behaviour.toolCalls, run.sellerId, run.createdAt);
   for (const call of behaviour.toolCalls) {
     const id = (call.arguments as { listingId?: unknown })?.listingId;
-    if (typeof id === 'string') touched.add(id);
+    if (typeof id === 'string' && !touched.has(id)) touched.set(id, {});
   }
-  // Undo this run's own price changes, so the snapshot is what the run started from.
-  const previousPrices = new Map<string, number>();
-  for (const execution of await store.executions.forRun(run.id)) {
-    const result = execution.result as { updated?: { id: string }; previousPrice?: number };
-    if (result.updated && typeof result.previousPrice === 'number' && !previousPrices.has(result.updated.id)) {
-      previousPrices.set(result.updated.id, result.previousPrice);
-    }
-  }
-  const listings: Listing[] = [];
-  for (const id of touched) {
-    const listing = await store.listings.get(id);
-    if (listing) listings.push({ ...listing, price: previousPrices.get(id) ?? listing.price });
-  }
+  const listings = await listingsAsOf(store, touched, run.createdAt, catalogue);
 
   // Every stored photo the conversation so far or the run's calls refer to, by its id.
   const referenced = new Set<string>();

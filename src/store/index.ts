@@ -68,6 +68,7 @@ export type { OpenOptions } from './sqlite/database.js';
 export type { PostgresOptions } from './postgres/postgresStore.js';
 export { DatabaseAdmin, databaseName, withoutPassword } from './postgres/databaseAdmin.js';
 export type { Conversation, ConversationRepository } from './conversationRepository.js';
+export { COMPARABLES_CAP } from './listingRepository.js';
 export type { BulkProgress, ListingQuery, ListingRepository, SimilarListings } from './listingRepository.js';
 export type { InterruptedRun, RunRecord, RunStatus, StopReason, RunUpdate, RunRepository } from './runRepository.js';
 export { RUN_STATUSES, STOP_REASONS } from './runRepository.js';

@@ -1,6 +1,9 @@
 import type { Category, Listing, NewListing } from '../domain/listing.js';
 import type { PriceStatistics } from './priceStats.js';
 
+/** How many of the most relevant comparable listings back a price suggestion, on either engine. */
+export const COMPARABLES_CAP = 50;
+
 export interface SimilarListings {
   matches: Listing[];
   stats: PriceStatistics | null;

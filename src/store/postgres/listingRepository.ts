@@ -1,4 +1,10 @@
-import type { BulkProgress, ListingQuery, ListingRepository, SimilarListings } from '../listingRepository.js';
+import {
+  COMPARABLES_CAP,
+  type BulkProgress,
+  type ListingQuery,
+  type ListingRepository,
+  type SimilarListings,
+} from '../listingRepository.js';
 import type { Clock } from '../store.js';
 import { fromCents, toCents, type Category, type Listing, type NewListing } from '../../domain/listing.js';
 import { newId } from '../ids.js';
@@ -44,8 +50,6 @@ const lexeme = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "
 export const allOf = (terms: string[]) => terms.map(lexeme).join(' & ');
 const anyOf = (terms: string[]) => terms.map(lexeme).join(' | ');
 
-/** How many of the most relevant comparable listings back a price suggestion (as in SQLite). */
-const COMPARABLES_CAP = 50;
 /**
  * How many matching active listings are ranked at most, the shortest first. A common word's
  * candidates are found by walking the length index and testing each row (about three rows per

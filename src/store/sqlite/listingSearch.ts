@@ -5,11 +5,8 @@ import { termsCovered } from '../searchTerms.js';
 import { listingRowidOfSearchKey, SEARCH_KEY } from './searchKey.js';
 import { searchCategoryNumber } from './searchCategories.js';
 import { priceStats } from '../priceStats.js';
-import type { SimilarListings } from '../listingRepository.js';
+import { COMPARABLES_CAP, type SimilarListings } from '../listingRepository.js';
 import { LISTING_COLUMNS, toListing, type ListingRow } from './listingRow.js';
-
-/** How many of the most relevant comparable listings back a price suggestion. */
-export const COMPARABLES_CAP = 50;
 
 /**
  * The comparable-listings search behind price suggestions: a query planner over the
