@@ -3,12 +3,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './support/serverProcess.js';
+import { freePort, serverCommand } from './support/serverProcess.js';
 
-/** Starts `src/server.ts` as `npm start` would and waits for it to exit: its code and everything it printed. */
+/** Starts the server as `npm start` would and waits for it to exit: its code and everything it printed. */
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const child = spawn(process.execPath, serverCommand(), {
       env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
