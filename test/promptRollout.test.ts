@@ -209,16 +209,23 @@ describe('evals by prompt version', () => {
     return versions;
   };
 
-  it('`--prompt v2` runs every trial on v2, and without it the rollout default, never a mix by seller', async () => {
-    dir ??= mkdtempSync(join(tmpdir(), 'rollout-'));
-    const env = { ...process.env, PROMPT_VERSION: undefined, LOG_LEVEL: 'silent' };
-    const common = { filter: 'drafting', env, concurrency: 2, keepAll: true };
-    const v2 = await runSuite({ ...common, promptVersion: 'v2', keepFailedIn: join(dir, 'v2') });
-    expect(v2.promptVersion).toBe('v2');
-    expect(await recordedVersions(v2)).toEqual(new Set(['v2']));
-    const byDefault = await runSuite({ ...common, keepFailedIn: join(dir, 'default') });
-    expect(byDefault.promptVersion).toBe(loadPromptRollout().default);
-    expect(await recordedVersions(byDefault)).toEqual(new Set([loadPromptRollout().default]));
-    await expect(runSuite({ ...common, promptVersion: 'v9' })).rejects.toThrow(/Unknown prompt version "v9"/);
-  });
+  // Two eval runs in-process (about 13 s on an idle machine): generous, as a loaded machine takes twice that.
+  it(
+    '`--prompt v2` runs every trial on v2, and without it the rollout default, never a mix by seller',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      dir ??= mkdtempSync(join(tmpdir(), 'rollout-'));
+      const env = { ...process.env, PROMPT_VERSION: undefined, LOG_LEVEL: 'silent' };
+      const common = { filter: 'drafting', env, concurrency: 2, keepAll: true };
+      const v2 = await runSuite({ ...common, promptVersion: 'v2', keepFailedIn: join(dir, 'v2') });
+      expect(v2.promptVersion).toBe('v2');
+      expect(await recordedVersions(v2)).toEqual(new Set(['v2']));
+      const byDefault = await runSuite({ ...common, keepFailedIn: join(dir, 'default') });
+      expect(byDefault.promptVersion).toBe(loadPromptRollout().default);
+      expect(await recordedVersions(byDefault)).toEqual(new Set([loadPromptRollout().default]));
+      await expect(runSuite({ ...common, promptVersion: 'v9' })).rejects.toThrow(/Unknown prompt version "v9"/);
+    },
+  );
 });
