@@ -15,6 +15,8 @@ describe('a kind of item and nothing more, asked about', () => {
     ['can i sell furniture?', 'furniture'],
     ['hi, can we list an old lamp?', 'old lamp'],
     ['am I allowed to sell a used fridge here?', 'used fridge'],
+    ['do you accept bikes?', 'bikes'],
+    ['do you take furniture here?', 'furniture'],
   ])('%s', (text, item) => {
     expect(kindOf(text)).toEqual({ kind: 'item_needs_detail', item });
   });
@@ -26,6 +28,10 @@ describe('a kind of item and nothing more, asked about', () => {
     expect(textOf(response)).toMatch(/your price/i);
     expect(textOf(response)).toMatch(/\bbike\b/);
   });
+});
+
+it.each(['do you take cards?', 'do you accept offers?', 'do you accept paypal?'])('is no offer: %s', (text) => {
+  expect(kindOf(text).kind).not.toBe('item_needs_detail');
 });
 
 describe('short but real requests are drafted as before', () => {

@@ -12,6 +12,7 @@ describe('years and ages left out of the search words', () => {
     ['how much is my 3 year old stroller worth?', 'stroller'],
     ['what is a 2 year old dyson v11 worth', 'dyson v11'],
     ['price check: ikea kallax from 2019', 'ikea kallax'],
+    ['price for a macbook pro 2019 model?', 'macbook pro'],
   ])('%s', (text, query) => {
     expect(kindOf(text)).toMatchObject({ kind: 'price_question', query });
   });
@@ -22,6 +23,10 @@ describe('years and ages left out of the search words', () => {
   ])('in a draft too: %s', (text, query) => {
     const intent = kindOf(text);
     expect(intent.kind === 'sell' && intent.item.query).toBe(query);
+  });
+
+  it('leaves "the price of my sofa?" to other readings', () => {
+    expect(kindOf('the price of my sofa?').kind).not.toBe('price_question');
   });
 
   it.each([

@@ -77,6 +77,8 @@ const PRICE_QUESTIONS: RegExp[] = [
   /\bwhat (?:should|can|could|would) (?:i|we) (?:ask|charge|get|want)(?: for)?\s*(.*)$/i,
   /\b(?:fair|good|reasonable|right|decent|realistic|typical|market|going|suggested|recommended) price (?:for|of|on)\s*(.*)$/i,
   /\bprice (?:check|range|estimate|suggestion|advice|idea)(?:\s+(?:for|on|of))?\s*:?\s*(.*)$/i,
+  // "price for a macbook pro 2019?": the bare question, the item after "for".
+  /^(?:a\s+|the\s+)?(?:price|value)\s+(?:for|of|on)\s+(?!(?:it|this|that|my|our|the\s+draft)\b)(.+?)\s*\?+\s*$/i,
   /\b(?:estimate|value|valuation|worth)\s+(?:of|for)\s+(.*)$/i,
   /\b(?:suggest|recommend) (?:a )?price(?: (?:for|of))?\s*(.*)$/i,
   /\bis (.*?) worth\b/i,

@@ -41,9 +41,18 @@ export function bareKindOfItem(words: string): string | undefined {
  * "can I sell my bike here?": `bare` when it names only a kind of item or a category ("furniture"), else
  * the item's words, an offer like "sell my trek marlin 7".
  */
+/** "do you accept bikes?", "do you take furniture here?": the same question without the verb. */
+const DO_YOU_TAKE =
+  /^(?:(?:hi|hello|hey)[\s,!.]+)?do\s+you\s+(?:accept|allow|take)\s+(?!(?:offers|cash|cards?|paypal|payments?)\b)(.+?)(?:\s+(?:here|on\s+here))?\s*\?+\s*$/i;
+
 export function maySell(text: string): { bare: string } | { itemText: string } | undefined {
   const m = MAY_I_SELL.exec(text.trim());
-  if (!m) return undefined;
+  if (!m) {
+    // Without the verb, only a bare kind of item or category is read: "do you take cards?" is no offer.
+    const taken = DO_YOU_TAKE.exec(text.trim())?.[1];
+    const bare = taken && (bareKindOfItem(taken) ?? (namedCategory(taken) ? taken : undefined));
+    return bare ? { bare } : undefined;
+  }
   const bare = bareKindOfItem(m[1]) ?? (namedCategory(m[1].replace(/^(?:my|our|some|any)\s+/i, '')) ? m[1] : undefined);
   return bare ? { bare } : { itemText: m[1] };
 }
