@@ -32,6 +32,9 @@ describe('a second request after the item', () => {
     ['sell my chair for 15, then list it please', /^Chair$/, 15],
     ['selling my desk for 80, make it 75', /^Desk$/, 75],
     ['selling my bike and lock for 120', /^Bike and lock$/i, 120],
+    ['selling my shelf 30, put it together yourself', /^Shelf$/, 30],
+    ['selling my lamp 20, set it up in minutes', /^Lamp$/, 20],
+    ['selling my tent 40, post it to you for 5 extra', /^Tent$/, 40],
     ['sell my bike for 200 and my helmet for 30', /^Bike$/, 200],
   ])('drafts what is one request: %s', (text, title, price) => {
     const intent = kindOf(text);

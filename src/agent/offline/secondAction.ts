@@ -30,6 +30,10 @@ export interface SecondAction {
   repeats: boolean;
 }
 
+/** Words about the item that start with such a verb: "put it together yourself", "post it to you for 5". */
+const ABOUT_THE_ITEM =
+  /^(?:put\s+(?:it|them)\s+together|set\s+(?:it|them)\s+up|post\s+(?:it|them)\s+to\s+(?:you|buyers|anyone))\b/i;
+
 export function secondAction(itemText: string): SecondAction | undefined {
   const m = SECOND.exec(itemText);
   if (!m || m.index === 0) return undefined;
@@ -38,5 +42,6 @@ export function secondAction(itemText: string): SecondAction | undefined {
     .slice(m.index)
     .replace(/^[\s,]*(?:and\s+)?(?:then\s+|also\s+|later\s+)*/i, '')
     .trim();
+  if (ABOUT_THE_ITEM.test(second)) return undefined;
   return { first, second, repeats: SAME_REQUEST.test(second) };
 }
