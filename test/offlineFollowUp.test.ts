@@ -189,7 +189,8 @@ describe('OfflineModel: details of an item first named only by its type', () => 
   it.each([
     ['I want to sell a lamp', 'lamp', "it's an Artemide Tolomeo desk lamp, 120 euros", /^Artemide Tolomeo desk lamp$/i],
     ['sell my phone', 'phone', "it's a Pixel 7a, 128GB, 250", /^Pixel 7a$/i],
-    ['selling my bike', 'bike', 'a Canyon Grail 2022, size M', /^Canyon Grail 2022 bike$/i],
+    // The year stays in the title, not in the search words (round 6).
+    ['selling my bike', 'bike', 'a Canyon Grail 2022, size M', /^Canyon Grail bike$/i],
   ])('%s … %s', async (first, type, details, query) => {
     const response = await ask(askedAbout(first, type, details));
     expect(callsOf(response)).toEqual([

@@ -56,7 +56,8 @@ describe("a question about the seller's own price, in other words", () => {
     ['my bike for 300 too much?', 'bike', /€300 is above most/],
     ['thinking of asking 80 for my desk chair, too much?', 'desk chair', /€80 is below every one/],
     ['would 160 be fair for this lamp', 'lamp', /€160 is below most/],
-    ['is 1200 a fair price for a 2015 macbook pro?', '2015 macbook pro', /€1,?200 is above every one/],
+    // The year is no search word (round 6): listings of any year are compared, and the answer says so.
+    ['is 1200 a fair price for a 2015 macbook pro?', 'macbook pro', /€1,?200 is above every one/],
     ['is €75 ok for a used kettle?', 'kettle', /€75 is below every one/],
     ['selling my bike 300 ok?', 'bike', /€300 is above most/],
     ['bike 300 good?', 'bike', /€300 is above most/],

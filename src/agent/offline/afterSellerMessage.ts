@@ -28,10 +28,14 @@ function act(items: Item[], message: SellerMessage, intent: Intent): Turn {
       return startStep(intent.kind === 'sell' ? intent : intent.steps[0]);
     case 'sell_unclear':
       return say(replies.askForItem());
+    case 'item_needs_detail':
+      return say(replies.askItemDetails(intent.item));
     case 'quantity_unclear':
       return say(replies.askOneListingOrEach(intent.item.draft.title, intent.quantity, intent.each, intent.tooMany));
     case 'several_items':
       return say(replies.askWhichItemFirst(intent.parts));
+    case 'two_requests':
+      return say(replies.askWhichRequestFirst(intent.first, intent.second));
     case 'size_or_price_unclear':
       return say(replies.askSizeOrPrice(intent.item.draft.title, intent.amount));
     case 'vehicle_unclear':

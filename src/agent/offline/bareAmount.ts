@@ -43,6 +43,9 @@ const NOT_A_PRICE_AFTER = new RegExp(
   'i',
 );
 
+/** Words a count goes before in an item's specs ("3 seater", "4 seats", "6 pieces"). */
+const SPEC_NOUN = /^(?:seater|seats?|pieces?|pcs|rooms?)$/i;
+
 /** Storage sizes written without "gb" ("iphone 12 128"): on electronics, no price. */
 const STORAGE = new Set([32, 64, 128, 256, 512, 1024]);
 
@@ -74,7 +77,10 @@ function amountOf(raw: string, thousands: string | undefined): number | undefine
 function readAmount(before: string, raw: string, thousands: string | undefined): 'price' | 'size' | undefined {
   const words = before.trim().split(/\s+/).filter(Boolean);
   const previous = (words.at(-1) ?? '').replace(/[^\p{L}\p{N}'-]/gu, '');
-  if (!previous || NOT_A_PRICE_AFTER.test(previous) || /^[$£€]/.test(words.at(-1) ?? '')) return undefined;
+  // "3 seater 250", "6 pieces 40": the count already came before its word, so what follows is no count.
+  const counted = SPEC_NOUN.test(previous) && /^\d{1,2}$/.test(words.at(-2) ?? '');
+  if (!previous || (NOT_A_PRICE_AFTER.test(previous) && !counted) || /^[$£€]/.test(words.at(-1) ?? ''))
+    return undefined;
   const amount = amountOf(raw, thousands);
   if (amount === undefined) return undefined;
   if (thousands) return SCREEN.test(before) ? undefined : 'price';

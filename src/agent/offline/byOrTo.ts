@@ -17,7 +17,9 @@ export interface ByOrTo {
  */
 const PRICE_OBJECT =
   String.raw`(?:it|that|this(?:\s+one)?|(?:(?:the|its|my|your|this)\s+)?(?:[\p{L}\p{N}-]+(?:'s|’s)\s+)?` +
-  String.raw`(?:(?:asking|sale|selling|listing|listed)\s+)?price(?:\s+(?:of|on|for)\s+(?:it|that|this|the\s+[\p{L}\p{N}-]+))?)`;
+  String.raw`(?:(?:asking|sale|selling|listing|listed)\s+)?price(?:\s+(?:of|on|for)\s+(?:it|that|this|the\s+[\p{L}\p{N}-]+))?|` +
+  // "drop my sofa 30", "lower the oak table 20": a listing named where the price would be.
+  String.raw`(?:my|our|the)(?:\s+(?!(?:to|by|at|from|for|down|up|price)\b)[\p{L}'-]+){1,4}?)`;
 
 /** Group 1 or 3 is the verb, 2 or 4 "down"/"up", 5 the amount. */
 const VERB_THEN_AMOUNT = new RegExp(

@@ -132,6 +132,7 @@ const KEYWORDS: Partial<Record<Exclude<Category, 'Other'>, string[]>> = {
   Furniture: [
     'sofa',
     'couch',
+    'seater',
     'table',
     'desk',
     'shelf',
@@ -307,6 +308,9 @@ const KEYWORDS: Partial<Record<Exclude<Category, 'Other'>, string[]>> = {
     'dishwasher',
     'dryer',
     'oven',
+    'stove',
+    'hob',
+    'cooker',
     'rug',
     'carpet',
     'curtains',

@@ -34,10 +34,15 @@ const CUES: Array<[Condition, RegExp]> = [
   ['new', /\bnew\b/i],
 ];
 
+/** "no scratches", "without dents", "scratch-free": a flaw denied says the item is in good shape, not worn. */
+const DENIED_FLAW =
+  /\b(?:no|without|zero|free\s+(?:of|from)|not\s+(?:a|one|any))\s+(?:(?:any|visible|real|major|minor|big)\s+){0,2}(?:scratch|scuff|dent|mark|stain|crack|chip|signs?\s+of\s+(?:use|wear)|wear)\w*|\b(?:scratch|scuff|dent|stain)[\s-]free\b/gi;
+
 /** The condition the text describes, or undefined when it says nothing about it. */
 export function conditionFrom(text: string): Condition | undefined {
-  for (const [condition, cue] of CUES) if (cue.test(text)) return condition;
-  return undefined;
+  const rest = text.replace(DENIED_FLAW, ' ');
+  for (const [condition, cue] of CUES) if (cue.test(rest)) return condition;
+  return rest === text ? undefined : 'good';
 }
 
 /** Default for a draft when the seller did not say: most second-hand items are in good condition, and the seller confirms it. */

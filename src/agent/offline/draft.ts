@@ -16,6 +16,7 @@ import {
 } from './itemText.js';
 import { parseAmount, statedPrice } from './price.js';
 import { applyRelativePrice } from './priceChange.js';
+import { termsOf, withTerms } from './priceTermsChange.js';
 import { correctionAt } from './selfCorrection.js';
 import { notedPhotoIds } from '../photoInput.js';
 import type { Turn } from './turn.js';
@@ -176,6 +177,10 @@ export function reviseDraft(draft: Draft, change: DraftChange): Revision {
   } else if (change.descriptionAddition) {
     next.description = `${next.description} ${sentence(change.descriptionAddition)}`.trim();
     changes.push('the description');
+  }
+  if (change.priceTerms && termsOf(next.description) !== change.priceTerms) {
+    next.description = withTerms(next.description, change.priceTerms);
+    changes.push(`the price terms to “${change.priceTerms}”`);
   }
   return { draft: next, changes };
 }

@@ -5,6 +5,8 @@ import { requestedPrice } from './price.js';
 import { relativePriceChange, type RelativePrice } from './priceChange.js';
 import { byOrTo, type ByOrTo } from './byOrTo.js';
 import { descriptionAddition } from './descriptionAddition.js';
+import { priceTerms, type PriceTerms } from './priceTerms.js';
+import { termsEdit } from './priceTermsChange.js';
 
 /** What the seller asked to change in a draft: in a chat message or in the words of a rejection. */
 export interface DraftChange {
@@ -20,6 +22,8 @@ export interface DraftChange {
   descriptionAddition?: string;
   /** "drop 20": to 20 or by 20, settled against the current price (see byOrTo.ts). */
   byOrTo?: ByOrTo;
+  /** "make it firm", "add ono": how the seller deals on the price, said once in the description. */
+  priceTerms?: PriceTerms;
 }
 
 const FOLLOWING_CHANGE = '(?:make|set|change|price|lower|raise|reduce|drop|put|the price|condition|category|and)';
@@ -103,6 +107,9 @@ function takePhrase(text: string, trigger: RegExp): { phrase: string; rest: stri
 
 /** Reads a change request; undefined when the text asks for no change we understand. */
 export function readDraftChange(text: string): DraftChange | undefined {
+  // "make it firm", "add ono", "say the price is negotiable": only the terms change.
+  const terms = termsEdit(text);
+  if (terms) return { priceTerms: terms };
   const change: DraftChange = {};
   let rest = text;
   const addition = takeTitleAddition(rest);
@@ -146,6 +153,9 @@ export function readDraftChange(text: string): DraftChange | undefined {
   else if (price !== undefined) change.price = price;
   const condition = requestedCondition(rest);
   if (condition) change.condition = condition;
+  // "make it 250 firm": terms beside the new amount.
+  const named = change.descriptionAddition || change.description ? undefined : priceTerms(rest);
+  if (named && Object.keys(change).length) change.priceTerms = named;
   if (CATEGORY_CONTEXT.test(rest)) {
     const category = namedCategory(rest.replace(CATEGORY_CONTEXT, ' '));
     if (category) change.category = category;

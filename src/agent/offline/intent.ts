@@ -3,7 +3,7 @@ import { currentDraft, draftFromOffer, draftQuery, type Draft } from './draft.js
 import { readDraftChange, soundsLikeAChange, type DraftChange } from './draftChange.js';
 import { sellerMessageAt, type Item, type SellerMessage } from './history.js';
 import { isVague, itemPhrase, readSellOffer, searchQueryFrom, type SellOffer } from './itemText.js';
-import { listingReference } from './ownListing.js';
+import { listingReference, titleMatches } from './ownListing.js';
 import { followUp } from './followUp.js';
 import type { Intent } from './intentKind.js';
 import { mixedRequests, withoutSellClauses } from './mixedRequests.js';
@@ -22,6 +22,9 @@ import { byOrTo } from './byOrTo.js';
 import { opensWithAddition } from './descriptionAddition.js';
 import { ownPriceQuestion } from './ownPriceQuestion.js';
 import { priceDoubt } from './priceDoubted.js';
+import { bareOffer, maySell } from './needsDetail.js';
+import { secondAction } from './secondAction.js';
+import { correctionAt } from './selfCorrection.js';
 
 export type { Intent } from './intentKind.js';
 
@@ -74,6 +77,8 @@ const PRICE_QUESTIONS: RegExp[] = [
   /\bwhat (?:should|can|could|would) (?:i|we) (?:ask|charge|get|want)(?: for)?\s*(.*)$/i,
   /\b(?:fair|good|reasonable|right|decent|realistic|typical|market|going|suggested|recommended) price (?:for|of|on)\s*(.*)$/i,
   /\bprice (?:check|range|estimate|suggestion|advice|idea)(?:\s+(?:for|on|of))?\s*:?\s*(.*)$/i,
+  // "price for a macbook pro 2019?": the bare question, the item after "for".
+  /^(?:a\s+|the\s+)?(?:price|value)\s+(?:for|of|on)\s+(?!(?:it|this|that|my|our|the\s+draft)\b)(.+?)\s*\?+\s*$/i,
   /\b(?:estimate|value|valuation|worth)\s+(?:of|for)\s+(.*)$/i,
   /\b(?:suggest|recommend) (?:a )?price(?: (?:for|of))?\s*(.*)$/i,
   /\bis (.*?) worth\b/i,
@@ -194,6 +199,13 @@ function listingRequest(message: string): Intent | undefined {
 
 /** An offer to sell, or the one question that has to come first: which item, or which vehicle exactly. */
 function sellIntent(offer: SellOffer): Intent {
+  // "sell my sofa for 100 and relist it for 80" is two requests; "… and sell my helmet for 30" two items.
+  const second = correctionAt(offer.itemText) ? undefined : secondAction(offer.itemText);
+  const another = second && !isVague(itemPhrase(readSellOffer(second.second)?.itemText ?? ''));
+  if (second && !second.repeats && !another)
+    return { kind: 'two_requests', first: second.first, second: second.second };
+  // "sell my lamp for 20 and post it" drafts the lamp.
+  if (second?.repeats) return sellIntent({ ...offer, itemText: second.first });
   const priced = pricedItems(offer.itemText);
   if (priced) return { kind: 'several', steps: priced.map((item) => ({ kind: 'sell', item })) };
   const parts = severalItems(offer.itemText);
@@ -213,8 +225,11 @@ function sellIntent(offer: SellOffer): Intent {
 function describedReprice(text: string, draft: Draft | undefined): Intent | undefined {
   if (!REPRICE_VERB.test(text) || readSellOffer(text)?.explicit) return undefined;
   const ref = listingReference(text);
-  // With a draft under discussion, "lower the sofa to 150" is about the draft unless a posted listing is meant.
-  if (!ref || (draft && !ref.latest)) return undefined;
+  // With a draft under discussion, "lower the sofa to 150" is about the draft unless a posted listing is
+  // meant: the newest one, or one the draft's title does not fit ("my oak table" while drafting a bike).
+  const another =
+    ref && !ref.latest && mentionsItem(ref.description) && !titleMatches(draft?.title ?? '', ref.description);
+  if (!ref || (draft && !ref.latest && !another)) return undefined;
   const relative = relativePriceChange(text);
   const price = relative ? undefined : requestedPrice(text);
   // "drop my bike's price 30": to 30 or by 30 is not known before the listing's price is; it is asked.
@@ -243,7 +258,15 @@ const describesOnly = (change: DraftChange): boolean =>
 export function classify(message: Pick<SellerMessage, 'text' | 'images'>, draft?: Draft): Intent {
   const intent = classifyText(message.text.trim(), draft);
   // With a photo but no usable words, say honestly that photos cannot be seen offline.
-  const needsWords = ['sell_unclear', 'price_question_unclear', 'unknown', 'greeting', 'help', 'thanks'];
+  const needsWords = [
+    'sell_unclear',
+    'item_needs_detail',
+    'price_question_unclear',
+    'unknown',
+    'greeting',
+    'help',
+    'thanks',
+  ];
   if (message.images > 0 && needsWords.includes(intent.kind)) return { kind: 'image_only' };
   return intent;
 }
@@ -279,7 +302,11 @@ function classifyText(text: string, draft: Draft | undefined, wholeMessage = tru
   const own = REPRICE_VERB.test(text) || OWN_PRICE_DOUBTED.test(text) ? undefined : ownPriceQuestion(text);
   if (own) return { kind: 'own_price_question', ref: own };
 
-  const offer = readSellOffer(text);
+  // "can I sell my bike here?", "selling a bike?": a kind of item and no more, so nothing to draft yet.
+  const may = maySell(text);
+  const offer = may && 'itemText' in may ? readSellOffer(`sell ${may.itemText}`) : readSellOffer(text);
+  const bare = may && 'bare' in may ? may.bare : offer?.explicit ? bareOffer(text, offer.itemText) : undefined;
+  if (bare && !draft) return { kind: 'item_needs_detail', item: bare };
   if (offer?.explicit) {
     // "yes, put it up for sale" with a draft on the table: that draft, not a new item.
     if (draft && REFERS_BACK_ANYWHERE.test(offer.itemText)) return { kind: 'confirm', draft };

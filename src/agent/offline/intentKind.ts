@@ -25,8 +25,12 @@ export type Intent =
   | SellIntent
   | { kind: 'several'; steps: Step[] }
   | { kind: 'sell_unclear' }
+  /** "selling a bike?": a kind of item and nothing more; what a listing needs is asked. */
+  | { kind: 'item_needs_detail'; item: string }
   | { kind: 'quantity_unclear'; item: ItemDraft; itemText: string; quantity: number; each: number; tooMany?: boolean }
   | { kind: 'several_items'; parts: string[] }
+  /** "list my bike for 200 and list it again for 150": two requests, asked about one at a time. */
+  | { kind: 'two_requests'; first: string; second: string }
   /** "winter jacket 40": 40 may be its size or its price; `item` keeps it in the title until told. */
   | { kind: 'size_or_price_unclear'; item: ItemDraft; itemText: string; amount: number }
   | { kind: 'vehicle_unclear' }

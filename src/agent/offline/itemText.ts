@@ -1,7 +1,10 @@
-import { keywordHits, mentionsItem } from './category.js';
+import { keywordHits, mentionsItem, namesAKindOfItem } from './category.js';
 import { conditionFrom } from './condition.js';
 import { withBareAmountMarked } from './bareAmount.js';
 import { isCollection } from './collection.js';
+import { laterClauses } from './laterOffer.js';
+import { withoutConditionClauses } from './conditionOnce.js';
+import { withoutQualifiers } from './searchQualifiers.js';
 import { priceTerms, priceTermSpans, priceTermsSentence } from './priceTerms.js';
 import { foreignAmounts, priceRanges, statedPrice, statedPriceSpans } from './price.js';
 
@@ -81,6 +84,8 @@ export function readSellOffer(message: string): SellOffer | undefined {
     if (/^(?:can|could|would|will) you\b/i.test(text)) itemText = itemText.replace('?', '.');
     return { itemText: withBareAmountMarked(itemText), explicit: true };
   }
+  const later = offerInLaterClause(text);
+  if (later) return later;
   if (
     /\b(?:for sale|up for grabs|zu verkaufen|à vendre|te koop|en venta|se vende)(?!\w)|^(?:fs|wts)\s*:/i.test(text) &&
     !text.includes('?')
@@ -88,6 +93,21 @@ export function readSellOffer(message: string): SellOffer | undefined {
     return { itemText: withBareAmountMarked(text.replace(FOR_SALE, ' ').trim()), explicit: true };
   }
   return readDescription(text);
+}
+
+/**
+ * "includes charger, selling my phone for 100": the offer named in a later clause. The item is what follows
+ * the offer's words, the earlier words describe it; an item left vague there ("selling it") is not read.
+ */
+function offerInLaterClause(text: string): SellOffer | undefined {
+  for (const { before, clause } of laterClauses(text)) {
+    const lead = SELL_LEAD.exec(clause);
+    if (!lead?.[0].trim()) continue;
+    const item = clause.slice(lead[0].length).replace(FOR_SALE, ' ').trim();
+    if (isVague(itemPhrase(item))) return undefined;
+    return { itemText: withBareAmountMarked(`${item}, ${before}`), explicit: true };
+  }
+  return undefined;
 }
 
 /** "IKEA Kallax shelf, white, 40 euros", "my kids bike 40": an item described without the words of an offer. */
@@ -323,7 +343,8 @@ const DESCRIPTIVE = new Set(
     'wooden wood oak pine walnut leather metal glass plastic steel aluminium aluminum carbon cotton wool velvet linen ' +
     'mountain road city electric kids kid children womens mens ladies gaming office dining coffee garden kitchen outdoor indoor ' +
     'folding vintage antique small large big mini portable wireless bluetooth smart digital acoustic double single king queen ' +
-    'corner seater and with of for the a in on to size x'
+    'corner seater door doors burner drawer drawers person man seat seats gas tier berth speed piece and with of for the ' +
+    'a in on to size x'
   ).split(' '),
 );
 
@@ -345,7 +366,10 @@ function titleCase(phrase: string): string {
     const key = word.toLowerCase().replace(/[^\w-]/g, '');
     if (SPELLING[key]) return word.replace(new RegExp(key, 'i'), SPELLING[key]);
     if (word !== word.toLowerCase()) return word; // The seller chose a spelling: keep it.
-    if (at < headStart && !DESCRIPTIVE.has(key) && /^[a-z]/.test(word)) return word[0].toUpperCase() + word.slice(1);
+    // A kind of item before the head ("corner sofa 5 seater") is no brand either.
+    const kind = hits.some((h) => h.start === at && h.end === at + word.length && namesAKindOfItem(h.keyword));
+    if (at < headStart && !DESCRIPTIVE.has(key) && !kind && /^[a-z]/.test(word))
+      return word[0].toUpperCase() + word.slice(1);
     return word;
   });
   const title = cased.join(' ');
@@ -369,8 +393,8 @@ export function titleFrom(itemText: string): string {
 
 /** A few brand/model/type words for searchSimilar; colours and filler would only narrow the match. */
 export function searchQueryFrom(phrase: string): string {
-  const words = phrase
-    .replace(/\bsize\s+\S+/gi, ' ')
+  const words = withoutQualifiers(phrase)
+    .rest.replace(/\bsize\s+\S+/gi, ' ')
     .replace(/[^\p{L}\p{N}\s&'-]/gu, ' ')
     .split(/\s+/)
     .filter((w) => (w.length > 1 || /\d/.test(w)) && !SEARCH_NOISE.has(w.toLowerCase()));
@@ -421,7 +445,7 @@ function respell(text: string): string {
  */
 export function describeItem(itemText: string, condition: string): string {
   const terms = priceTerms(itemText);
-  const text = withoutPrices(itemText)
+  const text = withoutConditionClauses(withoutPrices(itemText), condition)
     .replace(FOR_SALE, ' ')
     .replace(ASIDE_QUESTION, '.')
     // What is left of "want 200 for it" once the price is gone.

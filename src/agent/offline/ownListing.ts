@@ -21,10 +21,10 @@ export const LATEST =
   /\b(?:last|latest|previous|recent|newest|most recent)\s+(?:listing|ad|advert|item|post|one)\b|\b(?:listing|ad|advert|item|one)\s+(?:that\s+)?(?:i|we)\s+(?:just\s+)?(?:posted|listed|created|made|put up|added)\b|\bjust (?:posted|listed)\b/i;
 
 const DESCRIBED =
-  /\b(?:my|our|the)\s+((?:[\p{L}\p{N}'-]+\s+){0,4}?[\p{L}\p{N}'-]+?)(?=\s+(?:to|at|down|up|by|from|listing|ad|price|asking\s+price|is|isn'?t|has|hasn'?t|was|won'?t|doesn'?t|didn'?t|still|should|needs?|has)\b|\s+(?:€\s?)?\d[\d.,]*\s*(?:%|percent|euros?|€)|\s*[,.!?]|\s*$)/iu;
+  /\b(?:my|our|the)\s+((?:[\p{L}\p{N}'-]+\s+){0,4}?[\p{L}\p{N}'-]+?)(?=\s+(?:to|at|down|up|by|from|listing|ad|price|asking\s+price|is|isn'?t|has|hasn'?t|was|won'?t|doesn'?t|didn'?t|still|should|needs?|has)\b|\s+(?:€\s?)?\d[\d.,]*\s*(?:%|percent|euros?|€)|\s+(?:€\s?)?\d[\d.,]*\s*[.!]*\s*$|\s*[,.!?]|\s*$)/iu;
 
 export const NOT_A_LISTING =
-  /^(?:price|prices|listing|listings|ad|ads|advert|adverts|advertisement|post|posts|one|item|draft|it|amount|cost|set|lot|pair|bundle|both|rest|same)$/i;
+  /^(?:price|prices|listing|listings|ad|ads|advert|adverts|advertisement|post|posts|one|item|draft|it|amount|cost|set|lot|pair|bundle|both|rest|same|asking|sale|selling|listed|condition|title|description|category|photos?|pictures?)$/i;
 
 /** The listing a re-price request describes, if it describes one. */
 export function listingReference(text: string): ListingReference | undefined {

@@ -4,6 +4,7 @@ import type { Draft, PricedDraft } from './draft.js';
 import { describeRelativePrice, type RelativePrice } from './priceChange.js';
 import type { NotAnItem } from './notAnItem.js';
 import { MAX_SEPARATE_LISTINGS } from './quantity.js';
+import { withoutQualifiers } from './searchQualifiers.js';
 
 /**
  * Everything the offline model says. Honest about being rule-based, never
@@ -38,6 +39,10 @@ export const askWhichItemFirst = (parts: string[]): string =>
     .map((p) => `“${plain(p, 60)}”`)
     .join(', ')}). One listing is one item: which one should I list first, and at what price?`;
 
+/** The first request's words are the item's, with the price shown as the seller wrote it ("€200" → "200"). */
+export const askWhichRequestFirst = (first: string, second: string): string =>
+  `That sounds like two requests: “${plain(first.replace(/€(?=\d)/g, ''), 60)}” and “${plain(second, 60)}”. I do one at a time and nothing was drafted yet: which one should I do first? If both are about the same item, tell me the one price you want for it.`;
+
 export function askSizeOrPrice(title: string, amount: number): string {
   const item = title.replace(new RegExp(String.raw`\s*\b${String(amount).replace('.', String.raw`\.`)}\b`), '');
   return (
@@ -45,6 +50,10 @@ export function askSizeOrPrice(title: string, amount: number): string {
     `Reply "size ${amount}" (with your price, if you have one) or "${amount} euros".`
   );
 }
+
+/** "selling a bike?": yes, and what a listing needs, so the next message can be drafted. */
+export const askItemDetails = (item: string): string =>
+  `Yes, I can help you sell your ${plain(item, 40)}. What is it exactly? Tell me the brand and model, its condition and your price (e.g. "Trek Marlin 7, good condition, 300 euros"), and I'll draft the listing.`;
 
 export const askVehicleDetails = (): string =>
   'Which vehicle is it? Tell me the make, model, year and mileage (and your price if you have one), e.g. "VW Golf 1.6 TDI, 2014, 120,000 km, 6,500 euros".';
@@ -155,7 +164,9 @@ export function priceAdvice(itemName: string, stats: PriceStats | null, asked?: 
       ? ` Most are between ${formatEur(stats.p25)} and ${formatEur(stats.p75)}.`
       : '';
   const verdict = asked === undefined ? '' : ` ${askedAgainst(asked, stats)}`;
-  return `For "${item}": ${comparables(stats)}.${typical}${verdict} Around ${formatEur(Math.round(stats.median))} would be a fair asking price. Tell me if you'd like me to draft a listing.`;
+  const qualifier = withoutQualifiers(item).qualifier;
+  const anyAge = qualifier ? ` These are listings of any age, not only "${qualifier}": weigh that in.` : '';
+  return `For "${item}": ${comparables(stats)}.${typical}${anyAge}${verdict} Around ${formatEur(Math.round(stats.median))} would be a fair asking price. Tell me if you'd like me to draft a listing.`;
 }
 
 /** Where the seller's own amount sits among the comparables, in plain words. */
