@@ -10,6 +10,15 @@ const comparables = {
   stats: { count: 4, min: 50, p25: 60, median: 70, p75: 80, max: 90 },
 } as const;
 
+/** Nothing is called, and the answer names the number and the item and asks whether it is a size or a price. */
+async function expectSizeOrPriceQuestion(message: string, amount: number, item: RegExp) {
+  const response = await ask([user(message)]);
+  expect(callsOf(response)).toEqual([]);
+  const text = textOf(response);
+  expect(text).toMatch(new RegExp(`\\b${amount}\\b.*size.*price`, 'i'));
+  expect(text).toMatch(item);
+}
+
 /** The seller's messages, each answered by the model; a search it makes gets comparables back. */
 async function converse(...messages: string[]) {
   const input: AgentInputItem[] = [];
@@ -35,13 +44,7 @@ describe('a bare number that may be a size or a price is asked about', () => {
     ['selling my mountain bike 26', 26, /mountain bike/i],
     ['samsung tv 55', 55, /samsung tv/i],
     ['dress 38, worn twice', 38, /dress/i],
-  ])('%s', async (message, amount, item) => {
-    const response = await ask([user(message)]);
-    expect(callsOf(response)).toEqual([]);
-    const text = textOf(response);
-    expect(text).toMatch(new RegExp(`\\b${amount}\\b.*size.*price`, 'i'));
-    expect(text).toMatch(item);
-  });
+  ])('%s', expectSizeOrPriceQuestion);
 
   it.each([
     ['winter jacket 40 euros', 40],
@@ -101,13 +104,7 @@ describe('the number need not end the words', () => {
     ['nike air max 43 worn twice', 43, /nike air max/i],
     ['monitor 27 with stand', 27, /monitor/i],
     ['bike matte black 26', 26, /bike/i],
-  ])('asks about %s', async (message, amount, item) => {
-    const response = await ask([user(message)]);
-    expect(callsOf(response)).toEqual([]);
-    const text = textOf(response);
-    expect(text).toMatch(new RegExp(`\\b${amount}\\b.*size.*price`, 'i'));
-    expect(text).toMatch(item);
-  });
+  ])('asks about %s', expectSizeOrPriceQuestion);
 
   it.each([
     ['sofa 200 barely used', 200, /^sofa$/i],
