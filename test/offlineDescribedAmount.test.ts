@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../src/agent/offline/intent.js';
+import { draftOf } from './support/offlineConversation.js';
 
 /** "ikea billy bookcase white 25": a few words describing the item do not hide the price after them. */
 
@@ -15,11 +16,9 @@ describe('an amount after words describing the item is its price', () => {
     ['bike lock 15', /^bike lock$/i, 15],
     ['tv remote 12', /^tv remote$/i, 12],
   ])('%s', (text, title, price) => {
-    const intent = intentOf(text);
-    expect(intent.kind).toBe('sell');
-    if (intent.kind !== 'sell') return;
-    expect(intent.item.draft.title).toMatch(title);
-    expect(intent.item.draft.price).toBe(price);
+    const draft = draftOf(text);
+    expect(draft.title).toMatch(title);
+    expect(draft.price).toBe(price);
   });
 
   it.each([['dress red 38'], ['winter jacket black 40'], ['samsung tv 55']])(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../src/agent/offline/intent.js';
+import { draftOf } from './support/offlineConversation.js';
 
 /** "includes charger, selling my phone for 100": the item is named after the offer's words, not before them. */
 
@@ -14,14 +15,12 @@ describe('an offer whose item follows words about its state or extras', () => {
     ['original receipt included; listing my camera for 250', /^Camera$/, 250, /receipt/i, 'good'],
     ['like new. want to sell my nintendo switch, 200', /^Nintendo switch$/i, 200, /./, 'like new'],
   ])('%s', (text, title, price, kept, condition) => {
-    const intent = kindOf(text);
-    expect(intent.kind).toBe('sell');
-    if (intent.kind !== 'sell') return;
-    expect(intent.item.draft.title).toMatch(title);
-    expect(intent.item.draft.price).toBe(price);
-    expect(intent.item.draft.description).toMatch(kept);
-    expect(intent.item.draft.description).not.toMatch(/selling|sell\b|listing my/i);
-    expect(intent.item.draft.condition).toBe(condition);
+    const draft = draftOf(text);
+    expect(draft.title).toMatch(title);
+    expect(draft.price).toBe(price);
+    expect(draft.description).toMatch(kept);
+    expect(draft.description).not.toMatch(/selling|sell\b|listing my/i);
+    expect(draft.condition).toBe(condition);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../src/agent/offline/intent.js';
+import { draftOf } from './support/offlineConversation.js';
 
 /** "3 seater 250": a count in the item's specs, then the price with no money word. */
 
@@ -16,11 +17,9 @@ describe('a number in the specs, then a bare amount', () => {
     ['2 person tent 30', /^2 person tent$/, 30],
     ['dining table 6 seats 120', /^Dining table 6 seats$/, 120],
   ])('%s', (text, title, price) => {
-    const intent = kindOf(text);
-    expect(intent.kind).toBe('sell');
-    if (intent.kind !== 'sell') return;
-    expect(intent.item.draft.title).toMatch(title);
-    expect(intent.item.draft.price).toBe(price);
+    const draft = draftOf(text);
+    expect(draft.title).toMatch(title);
+    expect(draft.price).toBe(price);
   });
 
   it.each(['sofa 3 seater', 'corner sofa 5 seater', 'dining table seats 6'])(

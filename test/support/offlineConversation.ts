@@ -1,5 +1,7 @@
 import type { AgentInputItem, ModelRequest, ModelResponse } from '@openai/agents';
+import { expect } from 'vitest';
 import { OfflineModel } from '../../src/agent/offline/offlineModel.js';
+import { classify } from '../../src/agent/offline/intent.js';
 import type { ToolResult } from '../../src/tools/index.js';
 
 /** Hand-built conversations for the offline model, fed straight to it: no runner, no tools. */
@@ -71,3 +73,11 @@ export const listing = (id: string, title: string, price: number, sellerId = 'se
   status: 'active',
   sellerId,
 });
+
+/** The draft one message is read as, on its own: it must be read as one item to sell. */
+export function draftOf(text: string) {
+  const intent = classify({ text, images: 0 });
+  expect(intent.kind).toBe('sell');
+  if (intent.kind !== 'sell') throw new Error(`"${text}" is not read as an item to sell`);
+  return intent.item.draft;
+}
