@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { DatabaseAdmin, databaseName, openStore, withoutPassword, type Store } from '../store/index.js';
-import { seedListings } from '../store/seed/seedDatabase.js';
+import { DatabaseAdmin, databaseName, openStore, withoutPassword } from '../store/index.js';
+import { createCatalogueDatabase } from '../store/seed/catalogueDatabase.js';
 import type { Catalogue, TrialDatabase, TrialDatabases } from './trialDatabases.js';
 
 /**
@@ -101,18 +101,9 @@ export class PostgresTrialDatabases implements TrialDatabases {
   }
 
   private async build(name: string, seed: number, count: number): Promise<string> {
-    await this.make(name);
-    let store: Store | undefined;
-    try {
-      store = await openStore({ DATABASE_URL: this.admin.urlOf(name), DATABASE_PATH: '' });
-      await seedListings(store, count, seed);
-    } catch (error) {
-      await store?.close();
-      await this.drop(name).catch(() => undefined);
-      throw error;
-    }
-    // Closed before any copy: a template nobody is connected to.
-    await store.close();
+    // Recorded before it is asked for, so a stop while the server seeds still finds it.
+    this.made.add(name);
+    await createCatalogueDatabase(this.admin, name, { seed, count }, (n) => this.drop(n).catch(() => undefined));
     return name;
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DatabaseAdmin, databaseName, openStore, type Store } from '../store/index.js';
-import { seedListings } from '../store/seed/seedDatabase.js';
+import { createCatalogueDatabase } from '../store/seed/catalogueDatabase.js';
 
 /** A replay's own database: the catalogue the run saw, none of the service's data; `discard` removes it. */
 export interface ScratchDatabase {
@@ -139,19 +139,7 @@ export class PostgresReplayBases {
     const admin = await this.connect();
     await this.sweep(admin);
     const name = this.newName('t', `${catalogue.seed}`, `${catalogue.count}`);
-    await admin.create(name);
-    try {
-      const store = await openStore({ DATABASE_URL: admin.urlOf(name), DATABASE_PATH: '' });
-      try {
-        if (catalogue.count > 0) await seedListings(store, catalogue.count, catalogue.seed);
-      } finally {
-        // Closed before any copy: a template nobody is connected to.
-        await store.close();
-      }
-    } catch (error) {
-      this.drop(admin, name);
-      throw error;
-    }
+    await createCatalogueDatabase(admin, name, catalogue, (n) => this.drop(admin, n));
     return name;
   }
 
