@@ -75,7 +75,9 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   // A Langfuse prompt is fetched before the first run (bounded by LANGFUSE_PROMPT_TIMEOUT_MS; the files otherwise).
   await prompts.warm();
   const signIn = signInFrom(config);
-  const replayThread = new ReplayThread(config.REPLAY_CONCURRENCY, config.DATABASE_URL);
+  // Replays run on the engine the runs are recorded on: the store's PostgreSQL server, else SQLite scratch files.
+  const replayServer = store.engine === 'postgres' ? config.DATABASE_URL : undefined;
+  const replayThread = new ReplayThread(config.REPLAY_CONCURRENCY, replayServer);
   const usingDemoTokens = signIn.demo;
   const app = createApp({
     assistant,
